@@ -1,0 +1,331 @@
+//! Analysis results and events.
+
+use jiff::civil::Date;
+use serde::{Deserialize, Serialize};
+
+use crate::{CleanDocument, Published, Sentence, Span};
+
+/// What kind of thing an actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A named person.
+    Person,
+    /// A state or its government (including metonyms: "Kyiv", "the Kremlin").
+    State,
+    /// An international or non-governmental organisation.
+    Organization,
+    /// An armed non-state group.
+    Group,
+    /// A generic agent with a nationality ("Russian servicemen").
+    Agent,
+}
+
+/// A resolved actor: who it is and how CAMEO codes it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct Actor {
+    /// Stable entity key, e.g. `person:volodymyr-zelenskyy`, `state:UKR`,
+    /// `org:UNO`. Mentions of one entity share it.
+    pub entity: String,
+    /// Canonical name ("Volodymyr Zelenskyy", "Ukraine", "Kremlin").
+    pub name: String,
+    /// Full CAMEO actor code ("UKRGOV", "IGOUNO", "RUSMIL").
+    pub code: String,
+    /// CAMEO/ISO 3166 alpha-3 country, or the known-group code of an
+    /// international organisation ("UNO", "EEC").
+    pub country: Option<String>,
+    /// CAMEO type code ("GOV", "MIL", "CVL"...), if any.
+    pub role: Option<String>,
+    /// What it is.
+    pub kind: ActorKind,
+}
+
+/// How a mention names its actor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MentionForm {
+    /// A dictionary name ("Volodymyr Zelenskyy", "Ukraine", "the Kremlin").
+    Name,
+    /// A name variant tied to an entity named earlier (surname alone).
+    Alias,
+    /// A title or description ("the Ukrainian president").
+    Title,
+    /// A pronoun ("he").
+    Pronoun,
+    /// A demonym or adjective ("Ukrainian", "Russian").
+    Adjective,
+}
+
+/// One place in the text where an actor is named.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActorMention {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Where it lies in the clean text.
+    pub span: Span,
+    /// Who.
+    pub actor: Actor,
+    /// How it was named.
+    pub form: MentionForm,
+}
+
+/// A place: a country, city, region or site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Place {
+    /// Canonical name.
+    pub name: String,
+    /// ISO 3166 alpha-3 country.
+    pub country: Option<String>,
+    /// Latitude, WGS84.
+    pub lat: Option<f64>,
+    /// Longitude, WGS84.
+    pub lon: Option<f64>,
+    /// "country", "city", "capital", "region", "site".
+    pub kind: String,
+}
+
+/// One place named in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceMention {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Where it lies in the clean text.
+    pub span: Span,
+    /// Which place.
+    pub place: Place,
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DatePrecision {
+    /// To the day.
+    Day,
+    /// To the month.
+    Month,
+    /// To the year.
+    Year,
+    /// Not known.
+    Unknown,
+}
+
+impl DatePrecision {
+    /// Lower-case name, as exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+            DatePrecision::Unknown => "unknown",
+        }
+    }
+}
+
+/// A date or date range resolved against the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateRange {
+    /// First day (None: open start).
+    pub start: Option<Date>,
+    /// Last day, inclusive (None: same as start, or open end when `start` is None).
+    pub end: Option<Date>,
+    /// Precision.
+    pub precision: DatePrecision,
+}
+
+impl DateRange {
+    /// A single known day.
+    pub fn day(d: Date) -> DateRange {
+        DateRange { start: Some(d), end: None, precision: DatePrecision::Day }
+    }
+
+    /// No date.
+    pub fn unknown() -> DateRange {
+        DateRange { start: None, end: None, precision: DatePrecision::Unknown }
+    }
+}
+
+/// A date expression found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DateMention {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Where it lies in the clean text.
+    pub span: Span,
+    /// What it resolves to.
+    pub range: DateRange,
+}
+
+/// A number with what it counts ("1,000 Ukrainian soldiers").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Where the number lies in the clean text.
+    pub span: Span,
+    /// Its value.
+    pub value: f64,
+    /// What is counted ("Ukrainian soldiers", "bodies", "degrees Celsius").
+    pub unit: String,
+    /// The number as written ("1,000").
+    pub text: String,
+}
+
+/// A name that looks like an actor but that no dictionary knows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnresolvedName {
+    /// Sentence index.
+    pub sentence: usize,
+    /// Where it lies.
+    pub span: Span,
+    /// The name.
+    pub text: String,
+}
+
+/// A document with everything the analysis stage found in it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnalyzedDocument {
+    /// The clean document.
+    pub doc: CleanDocument,
+    /// Its publication date, resolved (inferred from the text if need be).
+    pub published: Published,
+    /// Sentences, in order.
+    pub sentences: Vec<Sentence>,
+    /// Actor mentions, in text order.
+    pub actors: Vec<ActorMention>,
+    /// Place mentions, in text order.
+    pub places: Vec<PlaceMention>,
+    /// Date expressions, in text order.
+    pub dates: Vec<DateMention>,
+    /// Quantities, in text order.
+    pub quantities: Vec<Quantity>,
+    /// Capitalised names no dictionary resolved.
+    pub unresolved: Vec<UnresolvedName>,
+}
+
+impl AnalyzedDocument {
+    /// The text of sentence `i` ("" if out of range).
+    pub fn sentence_text(&self, i: usize) -> &str {
+        self.sentences.get(i).map_or("", |s| s.span.slice(&self.doc.text))
+    }
+}
+
+/// Where an event stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// It happened.
+    Occurred,
+    /// Planned for a date.
+    Scheduled,
+    /// Offered, proposed, invited.
+    Proposed,
+    /// Refused (CAMEO 12x).
+    Rejected,
+    /// A state still in force (a truce that holds, a suspension).
+    Ongoing,
+    /// Ran out.
+    Expired,
+}
+
+impl Status {
+    /// Every status, in a fixed order.
+    pub const ALL: [Status; 6] = [
+        Status::Occurred,
+        Status::Scheduled,
+        Status::Proposed,
+        Status::Rejected,
+        Status::Ongoing,
+        Status::Expired,
+    ];
+
+    /// Lower-case name, as exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Occurred => "occurred",
+            Status::Scheduled => "scheduled",
+            Status::Proposed => "proposed",
+            Status::Rejected => "rejected",
+            Status::Ongoing => "ongoing",
+            Status::Expired => "expired",
+        }
+    }
+
+    /// Parses a lower-case name.
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|st| st.as_str() == s.trim().to_ascii_lowercase())
+    }
+}
+
+/// The evidence of a coded event inside its document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Sentence index.
+    pub sentence: usize,
+    /// The sentence's span in the clean text.
+    pub sentence_span: Span,
+    /// The words that triggered the code (verb or noun phrase).
+    pub trigger: Span,
+}
+
+/// One event coded from one sentence of one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CodedEvent {
+    /// Who acts.
+    pub source: Option<Actor>,
+    /// Who is acted upon.
+    pub target: Option<Actor>,
+    /// CAMEO event code ("036", "0841").
+    pub cameo: String,
+    /// Where it stands.
+    pub status: Status,
+    /// When.
+    pub date: DateRange,
+    /// Where.
+    pub location: Option<Place>,
+    /// Counts attached to it.
+    pub quantities: Vec<Quantity>,
+    /// A mutual act: source and target may be read in either order.
+    pub symmetric: bool,
+    /// Where it was found.
+    pub evidence: Evidence,
+    /// How sure the coder is, 0 to 1.
+    pub confidence: f32,
+    /// The dictionary pattern that coded it (for explanations).
+    pub rule: String,
+}
+
+/// A mention of a merged event: one coded event in one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventMention {
+    /// Document id.
+    pub doc: String,
+    /// Input path.
+    pub path: String,
+    /// Article URL.
+    pub url: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date (ISO).
+    pub published: Option<String>,
+    /// Sentence text.
+    pub sentence: String,
+    /// Character offset of the sentence in the clean text.
+    pub start: usize,
+    /// Character offset one past the sentence's end.
+    pub end: usize,
+}
+
+/// One happening, merged from every coded event that reports it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MergedEvent {
+    /// Stable id: the same inputs give the same id.
+    pub id: String,
+    /// The representative coded event (most specific code, best date).
+    pub event: CodedEvent,
+    /// Every mention, ordered by document id then offset.
+    pub mentions: Vec<EventMention>,
+    /// Distinct documents.
+    pub num_articles: usize,
+    /// Distinct outlets.
+    pub num_sources: usize,
+}
