@@ -1,1 +1,213 @@
-fn main() {}
+//! The `chronicler` command: argument parsing and output glue over the
+//! library crates. The work is done in `chronicler-pipeline` (ingest) and
+//! `chronicler-query` (everything read back).
+
+mod args;
+mod output;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use args::{Cli, Command, ExportFormat, FilterArgs};
+use chronicler_dict::Dictionaries;
+use chronicler_pipeline::{Pipeline, PipelineOptions, Reporter};
+use chronicler_query::EventFilter;
+use chronicler_store::Store;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("CHRONICLER_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .init();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            // A closed pipe (`chronicler export | head`) is not an error.
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let db = cli.db.as_path();
+    match cli.command {
+        Command::Ingest(a) => ingest(db, a),
+        Command::Timeline(a) => {
+            let store = open_existing(db)?;
+            let events = a
+                .filter
+                .to_filter()?
+                .apply(chronicler_query::merged_events(&store)?);
+            let entries = chronicler_query::timeline(&events);
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                output::json(&entries, &mut out)?;
+            } else {
+                output::timeline(&entries, &mut out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Events(a) => {
+            let store = open_existing(db)?;
+            let mut events = a
+                .filter
+                .to_filter()?
+                .apply(chronicler_query::merged_events(&store)?);
+            if let Some(n) = a.limit {
+                events.truncate(n);
+            }
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                let rows: Vec<_> = events
+                    .iter()
+                    .map(chronicler_query::ExportEvent::from)
+                    .collect();
+                output::json(&rows, &mut out)?;
+            } else {
+                output::events(&events, &mut out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Docs(a) => {
+            let store = open_existing(db)?;
+            let docs = store.documents()?;
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                output::json(&docs, &mut out)?;
+            } else {
+                output::docs(&docs, &mut out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Stats(a) => {
+            let store = open_existing(db)?;
+            let stats = store.stats()?;
+            let merged = chronicler_query::merged_events(&store)?.len();
+            let mut out = std::io::stdout().lock();
+            if a.json {
+                let mut v = serde_json::to_value(&stats)?;
+                if let Some(o) = v.as_object_mut() {
+                    o.insert("merged_events".into(), merged.into());
+                }
+                output::json(&v, &mut out)?;
+            } else {
+                output::stats(&stats, merged, &mut out)?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export(a) => {
+            let store = open_existing(db)?;
+            let events = a
+                .filter
+                .to_filter()?
+                .apply(chronicler_query::merged_events(&store)?);
+            let mut sink: Box<dyn Write> = match &a.output {
+                Some(p) => Box::new(std::io::BufWriter::new(
+                    std::fs::File::create(p)
+                        .with_context(|| format!("cannot create {}", p.display()))?,
+                )),
+                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+            };
+            match a.format {
+                ExportFormat::Jsonl => chronicler_query::write_jsonl(&events, &mut sink)?,
+                ExportFormat::Csv => chronicler_query::write_csv(&events, &mut sink)?,
+            }
+            sink.flush()?;
+            if let Some(p) = &a.output {
+                eprintln!("wrote {} events to {}", events.len(), p.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn open_existing(db: &Path) -> Result<Store> {
+    if !db.exists() {
+        anyhow::bail!(
+            "{}: no such store; run `chronicler ingest --db {} PATH...` first",
+            db.display(),
+            db.display()
+        );
+    }
+    Store::open(db).with_context(|| format!("cannot open store {}", db.display()))
+}
+
+fn ingest(db: &Path, a: args::IngestArgs) -> Result<ExitCode> {
+    let dicts = Dictionaries::load(a.dict.as_deref()).context("loading dictionaries")?;
+    let today = jiff::Zoned::now().date();
+    let mut opts = PipelineOptions::new(today);
+    opts.threads = a.threads;
+    opts.ingest.max_bytes = a.max_bytes;
+    let pipeline = Pipeline::new(&dicts, opts);
+    let mut store =
+        Store::open(db).with_context(|| format!("cannot open store {}", db.display()))?;
+    let reporter = output::Progress::new(!a.quiet && std::io::stderr().is_terminal());
+    let summary = pipeline.ingest(&a.paths, &mut store, &reporter)?;
+    reporter.finish();
+    if !a.quiet {
+        output::summary(&summary, db);
+    }
+    if a.timeline {
+        let entries = chronicler_query::timeline(&chronicler_query::merged_events(&store)?);
+        output::timeline(&entries, &mut std::io::stdout().lock())?;
+    }
+    Ok(if summary.failed() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+impl FilterArgs {
+    fn to_filter(&self) -> Result<EventFilter> {
+        let day = |s: &Option<String>, what: &str| -> Result<Option<jiff::civil::Date>> {
+            s.as_deref()
+                .map(|d| {
+                    d.parse::<jiff::civil::Date>()
+                        .with_context(|| format!("--{what} {d}: expected YYYY-MM-DD"))
+                })
+                .transpose()
+        };
+        let status = match self.status.as_deref() {
+            None => None,
+            Some(s) => Some(chronicler_core::Status::parse(s).with_context(|| {
+                format!("--status {s}: expected occurred, scheduled, proposed, rejected, ongoing or expired")
+            })?),
+        };
+        Ok(EventFilter {
+            actor: self.actor.clone(),
+            cameo: self.cameo.clone(),
+            from: day(&self.from, "from")?,
+            to: day(&self.to, "to")?,
+            status,
+            text: self.text.clone(),
+        })
+    }
+}
+
+impl Reporter for output::Progress {
+    fn start(&self, inputs: usize) {
+        self.set_len(inputs);
+    }
+    fn input_done(&self, input: &str) {
+        self.tick(input);
+    }
+    fn problem(&self, problem: &chronicler_pipeline::Problem) {
+        self.print_problem(problem);
+    }
+}

@@ -120,14 +120,22 @@ mod tests {
         assert_eq!(info("1056").map(|i| i.root.as_str()), Some("10"));
         assert_eq!(info("0841").map(|i| i.quad_class), Some(2));
         assert_eq!(info("036").and_then(|i| i.plover.as_deref()), Some("AGREE"));
-        assert_eq!(info("125").and_then(|i| i.plover.as_deref()), Some("REJECT"));
+        assert_eq!(
+            info("125").and_then(|i| i.plover.as_deref()),
+            Some("REJECT")
+        );
         assert!(info("999").is_none());
     }
 
     #[test]
     fn quad_class_follows_the_gdelt_split() {
         for c in all() {
-            assert_eq!(Some(c.quad_class), quad_class_of_root(&c.root), "{}", c.code);
+            assert_eq!(
+                Some(c.quad_class),
+                quad_class_of_root(&c.root),
+                "{}",
+                c.code
+            );
             assert!(c.code.starts_with(&c.root));
             assert!((-10.0..=10.0).contains(&c.goldstein));
         }

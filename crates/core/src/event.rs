@@ -135,12 +135,20 @@ pub struct DateRange {
 impl DateRange {
     /// A single known day.
     pub fn day(d: Date) -> DateRange {
-        DateRange { start: Some(d), end: None, precision: DatePrecision::Day }
+        DateRange {
+            start: Some(d),
+            end: None,
+            precision: DatePrecision::Day,
+        }
     }
 
     /// No date.
     pub fn unknown() -> DateRange {
-        DateRange { start: None, end: None, precision: DatePrecision::Unknown }
+        DateRange {
+            start: None,
+            end: None,
+            precision: DatePrecision::Unknown,
+        }
     }
 }
 
@@ -205,7 +213,9 @@ pub struct AnalyzedDocument {
 impl AnalyzedDocument {
     /// The text of sentence `i` ("" if out of range).
     pub fn sentence_text(&self, i: usize) -> &str {
-        self.sentences.get(i).map_or("", |s| s.span.slice(&self.doc.text))
+        self.sentences
+            .get(i)
+            .map_or("", |s| s.span.slice(&self.doc.text))
     }
 }
 
@@ -252,7 +262,9 @@ impl Status {
 
     /// Parses a lower-case name.
     pub fn parse(s: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|st| st.as_str() == s.trim().to_ascii_lowercase())
+        Status::ALL
+            .into_iter()
+            .find(|st| st.as_str() == s.trim().to_ascii_lowercase())
     }
 }
 

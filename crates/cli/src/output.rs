@@ -1,0 +1,220 @@
+//! Human-readable output: progress, summaries, tables and the timeline.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use chronicler_core::MergedEvent;
+use chronicler_pipeline::{Problem, Summary};
+use chronicler_query::TimelineEntry;
+use chronicler_store::{DocumentRow, Stats};
+use indicatif::{ProgressBar, ProgressStyle};
+
+/// A progress bar on a terminal, nothing otherwise. Problems are printed
+/// one line each to stderr either way.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+}
+
+impl Progress {
+    pub fn new(show: bool) -> Progress {
+        let bar = show.then(|| {
+            let bar = ProgressBar::new(0);
+            if let Ok(style) = ProgressStyle::with_template(
+                "{spinner} [{elapsed_precise}] {bar:30} {pos}/{len} {wide_msg}",
+            ) {
+                bar.set_style(style);
+            }
+            bar
+        });
+        Progress { bar }
+    }
+
+    pub fn set_len(&self, n: usize) {
+        if let Some(b) = &self.bar {
+            b.set_length(n as u64);
+        }
+    }
+
+    pub fn tick(&self, input: &str) {
+        if let Some(b) = &self.bar {
+            b.inc(1);
+            b.set_message(input.to_string());
+        }
+    }
+
+    pub fn print_problem(&self, p: &Problem) {
+        let level = if p.kind.is_fatal() {
+            "skipped"
+        } else {
+            "warning"
+        };
+        let line = format!("{level}: {p}");
+        match &self.bar {
+            Some(b) => b.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
+        }
+    }
+
+    pub fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+pub fn summary(s: &Summary, db: &Path) {
+    let mut line = format!(
+        "{} inputs, {} documents: {} stored ({} events), {} already in the store",
+        s.inputs, s.documents, s.stored, s.events, s.duplicates
+    );
+    if s.failed() {
+        let parts: Vec<String> = s.skipped.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        line.push_str(&format!(
+            ", {} skipped ({})",
+            s.skipped_total(),
+            parts.join(", ")
+        ));
+    }
+    if !s.warnings.is_empty() {
+        let parts: Vec<String> = s.warnings.iter().map(|(k, v)| format!("{v} {k}")).collect();
+        line.push_str(&format!(", warnings: {}", parts.join(", ")));
+    }
+    eprintln!("{line} -> {}", db.display());
+}
+
+pub fn json<T: serde::Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn clip(s: &str, max: usize) -> String {
+    let s = s.trim();
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(max.saturating_sub(1)).collect();
+    t.push('…');
+    t
+}
+
+pub fn timeline(entries: &[TimelineEntry], out: &mut dyn Write) -> Result<()> {
+    if entries.is_empty() {
+        writeln!(out, "No events.")?;
+        return Ok(());
+    }
+    let width = entries
+        .iter()
+        .map(|e| e.when.chars().count())
+        .max()
+        .unwrap_or(10);
+    let pad = " ".repeat(width + 2);
+    for e in entries {
+        writeln!(
+            out,
+            "{:<width$}  [{}] {} ({})",
+            e.when, e.status, e.what, e.cameo
+        )?;
+        let n = if e.num_articles == 1 {
+            "1 article".to_string()
+        } else {
+            format!("{} articles", e.num_articles)
+        };
+        writeln!(out, "{pad}sources: {} ({n})", e.sources.join("; "))?;
+        writeln!(out, "{pad}“{}”", clip(&e.evidence, 200))?;
+        writeln!(out, "{pad}{} · id {}", e.doc, e.id)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+pub fn events(events: &[MergedEvent], out: &mut dyn Write) -> Result<()> {
+    if events.is_empty() {
+        writeln!(out, "No events.")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<16} {:<23} {:<10} {:<5} {:<26} {:<26} {:>4}  SENTENCE",
+        "ID", "DATE", "STATUS", "CAMEO", "SOURCE", "TARGET", "SRCS"
+    )?;
+    for m in events {
+        let e = &m.event;
+        let date = match (e.date.start, e.date.end) {
+            (Some(s), Some(t)) if s != t => format!("{s}..{t}"),
+            (Some(s), _) => s.to_string(),
+            (None, Some(t)) => format!("..{t}"),
+            (None, None) => "-".to_string(),
+        };
+        let actor = |a: &Option<chronicler_core::Actor>| {
+            a.as_ref().map_or_else(
+                || "-".to_string(),
+                |a| clip(&format!("{} {}", a.code, a.name), 26),
+            )
+        };
+        let sentence = m
+            .mentions
+            .first()
+            .map(|x| x.sentence.as_str())
+            .unwrap_or("");
+        writeln!(
+            out,
+            "{:<16} {:<23} {:<10} {:<5} {:<26} {:<26} {:>4}  {}",
+            clip(&m.id, 16),
+            date,
+            e.status.as_str(),
+            e.cameo,
+            actor(&e.source),
+            actor(&e.target),
+            m.num_sources,
+            clip(sentence, 90)
+        )?;
+    }
+    writeln!(out, "{} events", events.len())?;
+    Ok(())
+}
+
+pub fn docs(docs: &[DocumentRow], out: &mut dyn Write) -> Result<()> {
+    if docs.is_empty() {
+        writeln!(out, "No documents.")?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{:<12} {:<18} {:<6} {:>5} {:>6}  {:<50} ID",
+        "PUBLISHED", "(FROM)", "FORMAT", "SENTS", "EVENTS", "TITLE"
+    )?;
+    for d in docs {
+        writeln!(
+            out,
+            "{:<12} {:<18} {:<6} {:>5} {:>6}  {:<50} {}",
+            d.published,
+            d.published_source,
+            d.format,
+            d.sentences,
+            d.events,
+            clip(d.title.as_deref().unwrap_or("-"), 50),
+            d.id
+        )?;
+    }
+    writeln!(out, "{} documents", docs.len())?;
+    Ok(())
+}
+
+pub fn stats(s: &Stats, merged: usize, out: &mut dyn Write) -> Result<()> {
+    writeln!(out, "documents       {}", s.documents)?;
+    writeln!(out, "sentences       {}", s.sentences)?;
+    writeln!(out, "actor mentions  {}", s.actor_mentions)?;
+    writeln!(out, "coded events    {}", s.coded_events)?;
+    writeln!(out, "merged events   {merged}")?;
+    writeln!(out, "outlets         {}", s.outlets)?;
+    writeln!(
+        out,
+        "published       {} .. {}",
+        s.first_published.as_deref().unwrap_or("-"),
+        s.last_published.as_deref().unwrap_or("-")
+    )?;
+    writeln!(out, "schema version  {}", s.schema_version)?;
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! # chronicler-query
+//!
+//! The read side of chronicler. Brief overview:
+//!
+//! - [`merged_events`] reads the coded events of a [`Store`] and merges
+//!   them (through `chronicler-consolidate`) into sourced events.
+//! - [`EventFilter`] selects events by actor, code, date range, status and
+//!   text.
+//! - [`ExportEvent`] is the event JSON Lines contract (`chronicler export
+//!   --format jsonl`); [`write_jsonl`] and [`write_csv`] write it.
+//! - [`timeline`] orders events into a sourced timeline.
+//!
+//! Nothing here knows SQL (the store does) or HTTP (the server does).
+#![deny(missing_docs)]
+
+mod export;
+mod filter;
+mod timeline;
+
+pub use export::*;
+pub use filter::*;
+pub use timeline::*;
+
+use chronicler_consolidate::Located;
+use chronicler_core::{EventMention, MergedEvent};
+use chronicler_store::{Store, StoreError};
+
+/// A query error.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// Reading the store failed.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Writing output failed.
+    #[error("writing output: {0}")]
+    Write(String),
+}
+
+/// Every event in the store, merged across sentences and documents, in the
+/// consolidation's deterministic order.
+pub fn merged_events(store: &Store) -> Result<Vec<MergedEvent>, QueryError> {
+    let located = store
+        .coded_events()?
+        .into_iter()
+        .map(|s| Located {
+            mention: EventMention {
+                doc: s.doc.id.clone(),
+                path: s.doc.path.clone(),
+                url: s.doc.url.clone(),
+                outlet: s.doc.outlet.clone(),
+                published: Some(s.doc.published.clone()),
+                sentence: s.sentence,
+                start: s.start,
+                end: s.end,
+            },
+            event: s.event,
+        })
+        .collect();
+    Ok(chronicler_consolidate::merge(located))
+}
+
+/// How a mention's source is named for people: the outlet, else the URL's
+/// host, else the document id.
+pub fn source_label(m: &EventMention) -> String {
+    if let Some(o) = m.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        return o.trim().to_string();
+    }
+    if let Some(host) = m.url.as_deref().and_then(url_host) {
+        return host.to_string();
+    }
+    m.doc.clone()
+}
+
+/// The host part of an http(s) URL, without `www.`.
+pub fn url_host(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    let host = host.strip_prefix("www.").unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hosts_are_read_from_urls() {
+        assert_eq!(
+            url_host("https://www.reuters.com/world/x?y=1"),
+            Some("reuters.com")
+        );
+        assert_eq!(
+            url_host("http://user@news.example.org:8080/a"),
+            Some("news.example.org")
+        );
+        assert_eq!(url_host("not a url"), None);
+    }
+}
