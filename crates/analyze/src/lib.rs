@@ -28,10 +28,7 @@ impl<'d> Analyzer<'d> {
         let _ = self.dicts;
         AnalyzedDocument {
             doc,
-            published: Published {
-                date: today,
-                source: DateSource::IngestTime,
-            },
+            published: Published { date: today, source: DateSource::IngestTime },
             sentences: Vec::new(),
             actors: Vec::new(),
             places: Vec::new(),

@@ -25,9 +25,7 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions {
-            max_bytes: 10 * 1024 * 1024,
-        }
+        IngestOptions { max_bytes: 10 * 1024 * 1024 }
     }
 }
 
