@@ -9,11 +9,26 @@
 //! [`Store::write_document`] writes one analyzed document and its events in
 //! one transaction (all or nothing, so a kill mid-ingest leaves the store
 //! consistent); the query methods read it back as plain structs.
+//!
+//! The schema is versioned with `PRAGMA user_version`: numbered migrations
+//! (`src/migrations/NNNN_name.sql`) are applied in order, one transaction
+//! each. A store written by a newer chronicler is refused
+//! ([`StoreError::TooNew`]).
 #![deny(missing_docs)]
 
-use std::path::Path;
+mod codec;
+mod read;
+mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chronicler_core::{AnalyzedDocument, CodedEvent};
+use rusqlite::{Connection, OpenFlags};
+
+pub use codec::content_hash;
+pub use schema::SCHEMA_VERSION;
 
 /// A store error.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +44,80 @@ pub enum StoreError {
         /// Newest version supported.
         supported: i64,
     },
+    /// SQLite reported an error while doing something.
+    #[error("{context}: {source}")]
+    Db {
+        /// What was being done ("writing document x: inserting events").
+        context: String,
+        /// The SQLite error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// The store file could not be opened or created.
+    #[error("cannot open store {}: {source}", path.display())]
+    Open {
+        /// The store path.
+        path: PathBuf,
+        /// The SQLite error.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A read-only open found no store at the path.
+    #[error("no store at {}: run `chronicler ingest` first", path.display())]
+    NotFound {
+        /// The path looked at.
+        path: PathBuf,
+    },
+    /// A read-only open found a store that needs migrating first.
+    #[error(
+        "store {} has schema version {found}, this chronicler needs {supported}: open it for writing once to migrate it",
+        path.display()
+    )]
+    NeedsMigration {
+        /// The store path.
+        path: PathBuf,
+        /// Version found.
+        found: i64,
+        /// Version needed.
+        supported: i64,
+    },
+    /// A JSON column could not be written or read.
+    #[error("{context}: {source}")]
+    Json {
+        /// What was being done.
+        context: String,
+        /// The serde_json error.
+        #[source]
+        source: serde_json::Error,
+    },
+    /// A stored value does not parse (the file was edited by hand or is
+    /// damaged).
+    #[error("corrupt store: {0}")]
+    Corrupt(String),
+}
+
+/// Attaches what was being done to SQLite errors.
+pub(crate) trait Context<T> {
+    /// Wraps the error with `what`.
+    fn ctx(self, what: &str) -> Result<T, StoreError>;
+    /// Wraps the error with a lazily built context.
+    fn with_ctx<F: FnOnce() -> String>(self, what: F) -> Result<T, StoreError>;
+}
+
+impl<T> Context<T> for Result<T, rusqlite::Error> {
+    fn ctx(self, what: &str) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Db {
+            context: what.to_string(),
+            source,
+        })
+    }
+
+    fn with_ctx<F: FnOnce() -> String>(self, what: F) -> Result<T, StoreError> {
+        self.map_err(|source| StoreError::Db {
+            context: what(),
+            source,
+        })
+    }
 }
 
 /// What writing a document did.
@@ -104,48 +193,189 @@ pub struct Stats {
     pub schema_version: i64,
 }
 
+/// One full-text search hit.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct SearchHit {
+    /// Document id.
+    pub id: String,
+    /// Title, if any.
+    pub title: Option<String>,
+    /// BM25 rank (lower is better).
+    pub rank: f64,
+}
+
 /// An open store.
 #[derive(Debug)]
-pub struct Store {}
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+}
+
+const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
 
 impl Store {
     /// Opens (creating and migrating if needed) the store at `path`.
+    ///
+    /// The file is created when missing, but not its parent directory.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let _ = path;
-        Ok(Store {})
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .ctx("setting the busy timeout")?;
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .with_ctx(|| format!("switching {} to WAL mode", path.display()))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .ctx("setting synchronous=NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .ctx("enabling foreign keys")?;
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: false,
+        };
+        schema::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for queries only. Fails with
+    /// [`StoreError::NotFound`] when there is no file at `path`, and with
+    /// [`StoreError::NeedsMigration`] when its schema is older than this
+    /// chronicler's.
+    pub fn open_read_only(path: &Path) -> Result<Store, StoreError> {
+        if !path.is_file() {
+            return Err(StoreError::NotFound {
+                path: path.to_path_buf(),
+            });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .ctx("setting the busy timeout")?;
+        let found = schema::user_version(&conn)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if found < SCHEMA_VERSION {
+            return Err(StoreError::NeedsMigration {
+                path: path.to_path_buf(),
+                found,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        })
+    }
+
+    /// The path the store was opened from.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when opened with [`Store::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// The schema version of the open store.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        schema::user_version(&self.conn)
     }
 
     /// Writes one document and its events in one transaction, unless a
     /// document with the same id, URL or content is already stored.
+    ///
+    /// Any failure (read-only file, full disk, constraint) rolls the whole
+    /// document back and is returned as an error.
     pub fn write_document(
         &mut self,
         doc: &AnalyzedDocument,
         events: &[CodedEvent],
     ) -> Result<WriteOutcome, StoreError> {
-        let _ = (doc, events);
-        Ok(WriteOutcome::Inserted)
+        write::write_document(&mut self.conn, doc, events)
     }
 
     /// True when a document with this id, URL or content hash is stored
-    /// (lets the pipeline skip analysis of what it already has).
+    /// (lets the pipeline skip analysis of what it already has). `content`
+    /// is the clean text.
     pub fn contains(&self, id: &str, url: Option<&str>, content: &str) -> Result<bool, StoreError> {
-        let _ = (id, url, content);
-        Ok(false)
+        Ok(self.find_duplicate(id, url, content)?.is_some())
+    }
+
+    /// The id of a stored document with this id, URL or clean text, if any.
+    pub fn find_duplicate(
+        &self,
+        id: &str,
+        url: Option<&str>,
+        content: &str,
+    ) -> Result<Option<String>, StoreError> {
+        write::find_duplicate(&self.conn, id, url, &content_hash(content))
     }
 
     /// Every document, ordered by publication date then id.
     pub fn documents(&self) -> Result<Vec<DocumentRow>, StoreError> {
-        Ok(Vec::new())
+        read::documents(&self.conn)
+    }
+
+    /// One document by id.
+    pub fn document(&self, id: &str) -> Result<Option<DocumentRow>, StoreError> {
+        read::document(&self.conn, id)
+    }
+
+    /// The clean text of one document.
+    pub fn document_text(&self, id: &str) -> Result<Option<String>, StoreError> {
+        read::document_text(&self.conn, id)
     }
 
     /// Every coded event with its document, ordered by document id, then
     /// sentence, then position.
     pub fn coded_events(&self) -> Result<Vec<StoredEvent>, StoreError> {
-        Ok(Vec::new())
+        read::coded_events(&self.conn)
+    }
+
+    /// Names no dictionary resolved, with how often they were seen,
+    /// most frequent first, then by name.
+    pub fn unresolved_names(&self) -> Result<Vec<(String, usize)>, StoreError> {
+        read::unresolved_names(&self.conn)
+    }
+
+    /// Full-text search over titles and clean texts (FTS5 query syntax),
+    /// best match first.
+    pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
+        read::search(&self.conn, query, limit)
     }
 
     /// Counts.
     pub fn stats(&self) -> Result<Stats, StoreError> {
-        Ok(Stats::default())
+        read::stats(&self.conn)
+    }
+
+    /// Caps the database size at `pages` pages (`PRAGMA max_page_count`;
+    /// never below its current size; 0 only reads the cap). Writes that would grow it further fail
+    /// as on a full disk and roll back. Returns the cap in force.
+    pub fn set_max_page_count(&self, pages: u32) -> Result<u32, StoreError> {
+        self.conn
+            .pragma_update_and_check(None, "max_page_count", pages, |r| r.get::<_, u32>(0))
+            .ctx("setting max_page_count")
+    }
+
+    /// Runs `PRAGMA integrity_check` (and a foreign key check); returns the
+    /// problems found, empty when the store is sound.
+    pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
+        read::integrity_check(&self.conn)
     }
 }

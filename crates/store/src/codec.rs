@@ -1,0 +1,83 @@
+//! Conversions between core values and their stored form.
+
+use chronicler_core::{ActorKind, DatePrecision, MentionForm};
+use jiff::civil::Date;
+
+use crate::StoreError;
+
+/// usize -> SQLite integer (saturating: offsets never come near i64::MAX).
+pub(crate) fn int(u: usize) -> i64 {
+    i64::try_from(u).unwrap_or(i64::MAX)
+}
+
+/// SQLite integer -> usize (negative values, which the store never writes,
+/// read as 0).
+pub(crate) fn uint(i: i64) -> usize {
+    usize::try_from(i).unwrap_or(0)
+}
+
+pub(crate) fn kind_str(k: ActorKind) -> &'static str {
+    match k {
+        ActorKind::Person => "person",
+        ActorKind::State => "state",
+        ActorKind::Organization => "organization",
+        ActorKind::Group => "group",
+        ActorKind::Agent => "agent",
+    }
+}
+
+pub(crate) fn parse_kind(s: &str) -> Result<ActorKind, StoreError> {
+    Ok(match s {
+        "person" => ActorKind::Person,
+        "state" => ActorKind::State,
+        "organization" => ActorKind::Organization,
+        "group" => ActorKind::Group,
+        "agent" => ActorKind::Agent,
+        other => return Err(StoreError::Corrupt(format!("unknown actor kind {other:?}"))),
+    })
+}
+
+pub(crate) fn form_str(f: MentionForm) -> &'static str {
+    match f {
+        MentionForm::Name => "name",
+        MentionForm::Alias => "alias",
+        MentionForm::Title => "title",
+        MentionForm::Pronoun => "pronoun",
+        MentionForm::Adjective => "adjective",
+    }
+}
+
+pub(crate) fn parse_precision(s: &str) -> Result<DatePrecision, StoreError> {
+    Ok(match s {
+        "day" => DatePrecision::Day,
+        "month" => DatePrecision::Month,
+        "year" => DatePrecision::Year,
+        "unknown" => DatePrecision::Unknown,
+        other => {
+            return Err(StoreError::Corrupt(format!(
+                "unknown date precision {other:?}"
+            )))
+        }
+    })
+}
+
+pub(crate) fn date_str(d: Option<Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+pub(crate) fn parse_date(s: Option<String>) -> Result<Option<Date>, StoreError> {
+    match s {
+        None => Ok(None),
+        Some(s) => s
+            .parse::<Date>()
+            .map(Some)
+            .map_err(|e| StoreError::Corrupt(format!("bad date {s:?}: {e}"))),
+    }
+}
+
+/// The content hash of a clean text: 16 lower-case hex digits of
+/// [`chronicler_core::text::stable_hash`] (FNV-1a 64), stable across
+/// platforms and releases.
+pub fn content_hash(clean_text: &str) -> String {
+    format!("{:016x}", chronicler_core::text::stable_hash(&[clean_text]))
+}

@@ -1,0 +1,356 @@
+//! Queries.
+
+use chronicler_core::text::char_offset;
+use chronicler_core::{Actor, CodedEvent, DateRange, Evidence, Place, Quantity, Span, Status};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::codec::{int, parse_date, parse_kind, parse_precision, uint};
+use crate::schema::user_version;
+use crate::{Context, DocumentRow, SearchHit, Stats, StoreError, StoredEvent};
+
+const DOC_COLUMNS: &str = "d.id, d.path, d.format, d.url, d.title, d.outlet, d.published,
+    d.published_source,
+    (SELECT count(*) FROM sentences s WHERE s.doc = d.doc_key),
+    (SELECT count(*) FROM events e WHERE e.doc = d.doc_key),
+    d.cited_sources";
+
+/// A document row with its JSON column still encoded.
+struct RawDoc {
+    row: DocumentRow,
+    cited: String,
+}
+
+fn raw_doc(r: &Row<'_>) -> rusqlite::Result<RawDoc> {
+    Ok(RawDoc {
+        row: DocumentRow {
+            id: r.get(0)?,
+            path: r.get(1)?,
+            format: r.get(2)?,
+            url: r.get(3)?,
+            title: r.get(4)?,
+            outlet: r.get(5)?,
+            published: r.get(6)?,
+            published_source: r.get(7)?,
+            sentences: uint(r.get(8)?),
+            events: uint(r.get(9)?),
+            cited_sources: Vec::new(),
+        },
+        cited: r.get(10)?,
+    })
+}
+
+fn finish_doc(raw: RawDoc) -> Result<DocumentRow, StoreError> {
+    let mut row = raw.row;
+    row.cited_sources = serde_json::from_str(&raw.cited).map_err(|source| StoreError::Json {
+        context: format!("reading the cited sources of document {}", row.id),
+        source,
+    })?;
+    Ok(row)
+}
+
+pub(crate) fn documents(conn: &Connection) -> Result<Vec<DocumentRow>, StoreError> {
+    let what = "listing documents";
+    let mut st = conn
+        .prepare(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d ORDER BY d.published, d.id"
+        ))
+        .ctx(what)?;
+    let rows = st.query_map([], raw_doc).ctx(what)?;
+    let mut out = Vec::new();
+    for raw in rows {
+        out.push(finish_doc(raw.ctx(what)?)?);
+    }
+    Ok(out)
+}
+
+pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<DocumentRow>, StoreError> {
+    conn.query_row(
+        &format!("SELECT {DOC_COLUMNS} FROM documents d WHERE d.id = ?1"),
+        [id],
+        raw_doc,
+    )
+    .optional()
+    .with_ctx(|| format!("reading document {id}"))?
+    .map(finish_doc)
+    .transpose()
+}
+
+fn document_by_key(conn: &Connection, key: i64) -> Result<(DocumentRow, String), StoreError> {
+    let what = "reading the document of an event";
+    let (raw, text) = conn
+        .query_row(
+            &format!("SELECT {DOC_COLUMNS}, d.clean_text FROM documents d WHERE d.doc_key = ?1"),
+            [key],
+            |r| Ok((raw_doc(r)?, r.get::<_, String>(11)?)),
+        )
+        .ctx(what)?;
+    Ok((finish_doc(raw)?, text))
+}
+
+pub(crate) fn document_text(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
+    conn.query_row(
+        "SELECT clean_text FROM documents WHERE id = ?1",
+        [id],
+        |r| r.get(0),
+    )
+    .optional()
+    .with_ctx(|| format!("reading the text of document {id}"))
+}
+
+/// One `events` row as stored.
+struct EventRow {
+    doc_key: i64,
+    sentence: i64,
+    sentence_start: i64,
+    sentence_end: i64,
+    trigger_start: i64,
+    trigger_end: i64,
+    source: [Option<String>; 6],
+    target: [Option<String>; 6],
+    cameo: String,
+    status: String,
+    date_start: Option<String>,
+    date_end: Option<String>,
+    date_precision: String,
+    location_name: Option<String>,
+    location_country: Option<String>,
+    location_lat: Option<f64>,
+    location_lon: Option<f64>,
+    location_kind: Option<String>,
+    quantities: String,
+    symmetric: bool,
+    confidence: f64,
+    rule: String,
+}
+
+fn actor_cols(r: &Row<'_>, prefix: &str) -> rusqlite::Result<[Option<String>; 6]> {
+    Ok([
+        r.get(format!("{prefix}_entity").as_str())?,
+        r.get(format!("{prefix}_name").as_str())?,
+        r.get(format!("{prefix}_code").as_str())?,
+        r.get(format!("{prefix}_country").as_str())?,
+        r.get(format!("{prefix}_role").as_str())?,
+        r.get(format!("{prefix}_kind").as_str())?,
+    ])
+}
+
+fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+    Ok(EventRow {
+        doc_key: r.get("doc")?,
+        sentence: r.get("sentence")?,
+        sentence_start: r.get("sentence_start")?,
+        sentence_end: r.get("sentence_end")?,
+        trigger_start: r.get("trigger_start")?,
+        trigger_end: r.get("trigger_end")?,
+        source: actor_cols(r, "source")?,
+        target: actor_cols(r, "target")?,
+        cameo: r.get("cameo")?,
+        status: r.get("status")?,
+        date_start: r.get("date_start")?,
+        date_end: r.get("date_end")?,
+        date_precision: r.get("date_precision")?,
+        location_name: r.get("location_name")?,
+        location_country: r.get("location_country")?,
+        location_lat: r.get("location_lat")?,
+        location_lon: r.get("location_lon")?,
+        location_kind: r.get("location_kind")?,
+        quantities: r.get("quantities")?,
+        symmetric: r.get("symmetric")?,
+        confidence: r.get("confidence")?,
+        rule: r.get("rule")?,
+    })
+}
+
+fn actor(cols: [Option<String>; 6]) -> Result<Option<Actor>, StoreError> {
+    let [entity, name, code, country, role, kind] = cols;
+    let Some(entity) = entity else {
+        return Ok(None);
+    };
+    Ok(Some(Actor {
+        entity,
+        name: name.unwrap_or_default(),
+        code: code.unwrap_or_default(),
+        country,
+        role,
+        kind: parse_kind(kind.as_deref().unwrap_or(""))?,
+    }))
+}
+
+fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
+    let status = Status::parse(&e.status)
+        .ok_or_else(|| StoreError::Corrupt(format!("unknown event status {:?}", e.status)))?;
+    let quantities: Vec<Quantity> =
+        serde_json::from_str(&e.quantities).map_err(|source| StoreError::Json {
+            context: "reading event quantities".to_string(),
+            source,
+        })?;
+    let location = e.location_name.map(|name| Place {
+        name,
+        country: e.location_country,
+        lat: e.location_lat,
+        lon: e.location_lon,
+        kind: e.location_kind.unwrap_or_default(),
+    });
+    Ok(CodedEvent {
+        source: actor(e.source)?,
+        target: actor(e.target)?,
+        cameo: e.cameo,
+        status,
+        date: DateRange {
+            start: parse_date(e.date_start)?,
+            end: parse_date(e.date_end)?,
+            precision: parse_precision(&e.date_precision)?,
+        },
+        location,
+        quantities,
+        symmetric: e.symmetric,
+        evidence: Evidence {
+            sentence: uint(e.sentence),
+            sentence_span: Span::new(uint(e.sentence_start), uint(e.sentence_end)),
+            trigger: Span::new(uint(e.trigger_start), uint(e.trigger_end)),
+        },
+        // Stored as the f64 widening of an f32: narrowing is exact.
+        confidence: e.confidence as f32,
+        rule: e.rule,
+    })
+}
+
+pub(crate) fn coded_events(conn: &Connection) -> Result<Vec<StoredEvent>, StoreError> {
+    let what = "reading coded events";
+    let mut st = conn
+        .prepare(
+            "SELECT e.* FROM events e JOIN documents d ON d.doc_key = e.doc
+             ORDER BY d.id, e.sentence, e.ordinal",
+        )
+        .ctx(what)?;
+    let rows = st.query_map([], event_row).ctx(what)?;
+    let mut out = Vec::new();
+    // Events come grouped by document: keep only the current one's text.
+    let mut current: Option<(i64, DocumentRow, String)> = None;
+    for row in rows {
+        let row = row.ctx(what)?;
+        let key = row.doc_key;
+        let (doc, text) = match &current {
+            Some((k, doc, text)) if *k == key => (doc.clone(), text),
+            _ => {
+                let (doc, text) = document_by_key(conn, key)?;
+                let (_, doc, text) = current.insert((key, doc, text));
+                (doc.clone(), &*text)
+            }
+        };
+        let event = coded_event(row)?;
+        let span = event.evidence.sentence_span;
+        out.push(StoredEvent {
+            doc,
+            sentence: span.slice(text).to_string(),
+            start: char_offset(text, span.start),
+            end: char_offset(text, span.end),
+            event,
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn unresolved_names(conn: &Connection) -> Result<Vec<(String, usize)>, StoreError> {
+    let what = "counting unresolved names";
+    let mut st = conn
+        .prepare(
+            "SELECT name, count(*) AS n FROM unresolved_names GROUP BY name
+             ORDER BY n DESC, name",
+        )
+        .ctx(what)?;
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, uint(r.get(1)?))))
+        .ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn search(
+    conn: &Connection,
+    query: &str,
+    limit: usize,
+) -> Result<Vec<SearchHit>, StoreError> {
+    let what = || format!("searching for {query:?}");
+    let mut st = conn
+        .prepare(
+            "SELECT d.id, d.title, bm25(documents_fts) AS rank
+             FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid
+             WHERE documents_fts MATCH ?1
+             ORDER BY rank, d.id
+             LIMIT ?2",
+        )
+        .with_ctx(what)?;
+    let rows = st
+        .query_map(params![query, int(limit)], |r| {
+            Ok(SearchHit {
+                id: r.get(0)?,
+                title: r.get(1)?,
+                rank: r.get(2)?,
+            })
+        })
+        .with_ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().with_ctx(what)
+}
+
+pub(crate) fn stats(conn: &Connection) -> Result<Stats, StoreError> {
+    let count = |sql: &str, what: &str| -> Result<usize, StoreError> {
+        conn.query_row(sql, [], |r| r.get::<_, i64>(0))
+            .map(uint)
+            .ctx(what)
+    };
+    let (first, last) = conn
+        .query_row(
+            "SELECT min(published), max(published) FROM documents",
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, Option<String>>(0)?,
+                    r.get::<_, Option<String>>(1)?,
+                ))
+            },
+        )
+        .ctx("reading publication dates")?;
+    Ok(Stats {
+        documents: count("SELECT count(*) FROM documents", "counting documents")?,
+        sentences: count("SELECT count(*) FROM sentences", "counting sentences")?,
+        actor_mentions: count("SELECT count(*) FROM actor_mentions", "counting actor mentions")?,
+        coded_events: count("SELECT count(*) FROM events", "counting events")?,
+        outlets: count(
+            "SELECT count(DISTINCT outlet) FROM documents WHERE outlet IS NOT NULL AND outlet <> ''",
+            "counting outlets",
+        )?,
+        first_published: first,
+        last_published: last,
+        schema_version: user_version(conn)?,
+    })
+}
+
+pub(crate) fn integrity_check(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let what = "checking integrity";
+    let mut problems = Vec::new();
+    {
+        let mut st = conn.prepare("PRAGMA integrity_check").ctx(what)?;
+        let rows = st.query_map([], |r| r.get::<_, String>(0)).ctx(what)?;
+        for row in rows {
+            let line = row.ctx(what)?;
+            if line != "ok" {
+                problems.push(line);
+            }
+        }
+    }
+    let mut st = conn.prepare("PRAGMA foreign_key_check").ctx(what)?;
+    let rows = st
+        .query_map([], |r| {
+            Ok(format!(
+                "foreign key violation: {} row {:?} -> {}",
+                r.get::<_, String>(0)?,
+                r.get::<_, Option<i64>>(1)?,
+                r.get::<_, String>(2)?
+            ))
+        })
+        .ctx(what)?;
+    for row in rows {
+        problems.push(row.ctx(what)?);
+    }
+    Ok(problems)
+}

@@ -1,0 +1,75 @@
+//! Versioned schema: `PRAGMA user_version` plus numbered migrations.
+
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::{Context, StoreError};
+
+/// One migration: the version it brings the store to, its name, its SQL.
+struct Migration {
+    version: i64,
+    name: &'static str,
+    sql: &'static str,
+}
+
+/// Every migration, in order. Version N is `migrations/000N_name.sql`.
+const MIGRATIONS: &[Migration] = &[Migration {
+    version: 1,
+    name: "initial",
+    sql: include_str!("migrations/0001_initial.sql"),
+}];
+
+/// The schema version this chronicler writes and reads.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Reads `PRAGMA user_version`.
+pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
+    conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0))
+        .ctx("reading the schema version")
+}
+
+/// Brings the store up to [`SCHEMA_VERSION`], one transaction per
+/// migration. Each transaction re-reads the version, so two processes
+/// opening a fresh store at once do not apply a migration twice.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found = user_version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    for m in MIGRATIONS {
+        let what = || format!("applying migration {:04}_{}", m.version, m.name);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .with_ctx(what)?;
+        let current = user_version(&tx)?;
+        if current > SCHEMA_VERSION {
+            return Err(StoreError::TooNew {
+                found: current,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if current >= m.version {
+            continue; // dropping `tx` rolls back the empty transaction
+        }
+        tx.execute_batch(m.sql).with_ctx(what)?;
+        tx.pragma_update(None, "user_version", m.version)
+            .with_ctx(what)?;
+        tx.commit().with_ctx(what)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_numbered_in_order_and_reach_the_schema_version() {
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.version, i as i64 + 1, "{}", m.name);
+        }
+        assert_eq!(MIGRATIONS.last().map(|m| m.version), Some(SCHEMA_VERSION));
+    }
+}

@@ -1,0 +1,313 @@
+//! Writing documents.
+
+use chronicler_core::{Actor, AnalyzedDocument, CodedEvent};
+use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
+
+use crate::codec::{content_hash, date_str, form_str, int, kind_str};
+use crate::{Context, StoreError, WriteOutcome};
+
+/// The id of a stored document with this id, URL (when non-empty) or
+/// content hash.
+pub(crate) fn find_duplicate(
+    conn: &Connection,
+    id: &str,
+    url: Option<&str>,
+    hash: &str,
+) -> Result<Option<String>, StoreError> {
+    let url = url.map(str::trim).unwrap_or("");
+    conn.query_row(
+        "SELECT id FROM documents
+         WHERE id = ?1 OR (?2 <> '' AND url = ?2) OR content_hash = ?3
+         ORDER BY (id = ?1) DESC, (url = ?2) DESC, id
+         LIMIT 1",
+        params![id, url, hash],
+        |r| r.get::<_, String>(0),
+    )
+    .optional()
+    .with_ctx(|| format!("looking for a stored copy of document {id}"))
+}
+
+fn json<T: serde::Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|source| StoreError::Json {
+        context: what.to_string(),
+        source,
+    })
+}
+
+pub(crate) fn write_document(
+    conn: &mut Connection,
+    doc: &AnalyzedDocument,
+    events: &[CodedEvent],
+) -> Result<WriteOutcome, StoreError> {
+    let id = doc.doc.id.as_str();
+    let hash = content_hash(&doc.doc.text);
+    // IMMEDIATE: take the write lock now, so the duplicate check and the
+    // insert are atomic with respect to other writers.
+    let tx = conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)
+        .with_ctx(|| format!("writing document {id}: starting the transaction"))?;
+    if let Some(existing) = find_duplicate(&tx, id, doc.doc.meta.url.as_deref(), &hash)? {
+        return Ok(WriteOutcome::Duplicate(existing));
+    }
+    insert_all(&tx, doc, events, &hash)?;
+    tx.commit()
+        .with_ctx(|| format!("writing document {id}: committing"))?;
+    Ok(WriteOutcome::Inserted)
+}
+
+/// Everything under one document. On error the caller drops the
+/// transaction, which rolls it back.
+fn insert_all(
+    tx: &Transaction<'_>,
+    doc: &AnalyzedDocument,
+    events: &[CodedEvent],
+    hash: &str,
+) -> Result<(), StoreError> {
+    let id = doc.doc.id.as_str();
+    let at = |what: &str| format!("writing document {id}: {what}");
+    let meta = &doc.doc.meta;
+    let url = meta.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    tx.execute(
+        "INSERT INTO documents (id, path, format, url, canonical_url, title, outlet,
+             published, published_source, published_meta, raw_text, clean_text,
+             content_hash, cited_sources, warnings, removed, ingested_at)
+         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        params![
+            id,
+            doc.doc.path,
+            doc.doc.format.as_str(),
+            url,
+            meta.title,
+            meta.outlet,
+            doc.published.date.to_string(),
+            doc.published.source.as_str(),
+            meta.published,
+            doc.doc.extracted,
+            doc.doc.text,
+            hash,
+            json(&doc.doc.cited_sources, "encoding cited sources")?,
+            json(&doc.doc.warnings, "encoding warnings")?,
+            json(&doc.doc.removed, "encoding removed lines")?,
+            jiff::Timestamp::now().to_string(),
+        ],
+    )
+    .with_ctx(|| at("inserting the document"))?;
+    let key = tx.last_insert_rowid();
+
+    tx.execute(
+        "INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?1, ?2, ?3)",
+        params![key, meta.title.as_deref().unwrap_or(""), doc.doc.text],
+    )
+    .with_ctx(|| at("indexing the text"))?;
+
+    {
+        let mut st = tx
+            .prepare(
+                "INSERT INTO sentences (doc, idx, start_byte, end_byte) VALUES (?1, ?2, ?3, ?4)",
+            )
+            .with_ctx(|| at("preparing sentences"))?;
+        for s in &doc.sentences {
+            st.execute(params![
+                key,
+                int(s.index),
+                int(s.span.start),
+                int(s.span.end)
+            ])
+            .with_ctx(|| at("inserting sentences"))?;
+        }
+    }
+    {
+        let mut st = tx
+            .prepare(
+                "INSERT INTO actor_mentions (doc, sentence, start_byte, end_byte, entity, name,
+                     code, country, role, kind, form)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )
+            .with_ctx(|| at("preparing actor mentions"))?;
+        for m in &doc.actors {
+            let a = &m.actor;
+            st.execute(params![
+                key,
+                int(m.sentence),
+                int(m.span.start),
+                int(m.span.end),
+                a.entity,
+                a.name,
+                a.code,
+                a.country,
+                a.role,
+                kind_str(a.kind),
+                form_str(m.form),
+            ])
+            .with_ctx(|| at("inserting actor mentions"))?;
+        }
+    }
+    {
+        let mut st = tx
+            .prepare(
+                "INSERT INTO place_mentions (doc, sentence, start_byte, end_byte, name, country,
+                     lat, lon, kind)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            )
+            .with_ctx(|| at("preparing place mentions"))?;
+        for m in &doc.places {
+            let p = &m.place;
+            st.execute(params![
+                key,
+                int(m.sentence),
+                int(m.span.start),
+                int(m.span.end),
+                p.name,
+                p.country,
+                p.lat,
+                p.lon,
+                p.kind,
+            ])
+            .with_ctx(|| at("inserting place mentions"))?;
+        }
+    }
+    {
+        let mut st = tx
+            .prepare(
+                "INSERT INTO date_mentions (doc, sentence, start_byte, end_byte, date_start,
+                     date_end, precision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .with_ctx(|| at("preparing date mentions"))?;
+        for m in &doc.dates {
+            st.execute(params![
+                key,
+                int(m.sentence),
+                int(m.span.start),
+                int(m.span.end),
+                date_str(m.range.start),
+                date_str(m.range.end),
+                m.range.precision.as_str(),
+            ])
+            .with_ctx(|| at("inserting date mentions"))?;
+        }
+    }
+    {
+        let mut st = tx
+            .prepare(
+                "INSERT INTO quantities (doc, sentence, start_byte, end_byte, value, unit, text)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )
+            .with_ctx(|| at("preparing quantities"))?;
+        for q in &doc.quantities {
+            st.execute(params![
+                key,
+                int(q.sentence),
+                int(q.span.start),
+                int(q.span.end),
+                q.value,
+                q.unit,
+                q.text,
+            ])
+            .with_ctx(|| at("inserting quantities"))?;
+        }
+    }
+    {
+        let mut st = tx
+            .prepare(
+                "INSERT INTO unresolved_names (doc, sentence, start_byte, end_byte, name)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )
+            .with_ctx(|| at("preparing unresolved names"))?;
+        for u in &doc.unresolved {
+            st.execute(params![
+                key,
+                int(u.sentence),
+                int(u.span.start),
+                int(u.span.end),
+                u.text
+            ])
+            .with_ctx(|| at("inserting unresolved names"))?;
+        }
+    }
+    {
+        let mut st = tx
+            .prepare(
+                "INSERT INTO events (doc, ordinal, sentence, sentence_start, sentence_end,
+                     trigger_start, trigger_end,
+                     source_entity, source_name, source_code, source_country, source_role, source_kind,
+                     target_entity, target_name, target_code, target_country, target_role, target_kind,
+                     cameo, status, date_start, date_end, date_precision,
+                     location_name, location_country, location_lat, location_lon, location_kind,
+                     quantities, symmetric, confidence, rule)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                     ?8, ?9, ?10, ?11, ?12, ?13,
+                     ?14, ?15, ?16, ?17, ?18, ?19,
+                     ?20, ?21, ?22, ?23, ?24,
+                     ?25, ?26, ?27, ?28, ?29,
+                     ?30, ?31, ?32, ?33)",
+            )
+            .with_ctx(|| at("preparing events"))?;
+        for (ordinal, e) in events.iter().enumerate() {
+            let s = ActorCols::of(e.source.as_ref());
+            let t = ActorCols::of(e.target.as_ref());
+            let loc = e.location.as_ref();
+            let ev = &e.evidence;
+            st.execute(params![
+                key,
+                int(ordinal),
+                int(ev.sentence),
+                int(ev.sentence_span.start),
+                int(ev.sentence_span.end),
+                int(ev.trigger.start),
+                int(ev.trigger.end),
+                s.entity,
+                s.name,
+                s.code,
+                s.country,
+                s.role,
+                s.kind,
+                t.entity,
+                t.name,
+                t.code,
+                t.country,
+                t.role,
+                t.kind,
+                e.cameo,
+                e.status.as_str(),
+                date_str(e.date.start),
+                date_str(e.date.end),
+                e.date.precision.as_str(),
+                loc.map(|p| p.name.as_str()),
+                loc.and_then(|p| p.country.as_deref()),
+                loc.and_then(|p| p.lat),
+                loc.and_then(|p| p.lon),
+                loc.map(|p| p.kind.as_str()),
+                json(&e.quantities, "encoding event quantities")?,
+                e.symmetric,
+                f64::from(e.confidence),
+                e.rule,
+            ])
+            .with_ctx(|| at(&format!("inserting event {ordinal}")))?;
+        }
+    }
+    Ok(())
+}
+
+/// An optional actor as six nullable columns.
+struct ActorCols<'a> {
+    entity: Option<&'a str>,
+    name: Option<&'a str>,
+    code: Option<&'a str>,
+    country: Option<&'a str>,
+    role: Option<&'a str>,
+    kind: Option<&'static str>,
+}
+
+impl<'a> ActorCols<'a> {
+    fn of(a: Option<&'a Actor>) -> ActorCols<'a> {
+        ActorCols {
+            entity: a.map(|a| a.entity.as_str()),
+            name: a.map(|a| a.name.as_str()),
+            code: a.map(|a| a.code.as_str()),
+            country: a.and_then(|a| a.country.as_deref()),
+            role: a.and_then(|a| a.role.as_deref()),
+            kind: a.map(|a| kind_str(a.kind)),
+        }
+    }
+}
