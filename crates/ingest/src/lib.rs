@@ -12,9 +12,16 @@
 //! reason in one line (see [`Problem`]'s `Display`).
 #![deny(missing_docs)]
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use chronicler_core::RawDocument;
+
+mod decode;
+mod feed;
+mod jsonl;
+mod read;
+
+pub use read::read;
 
 /// Options for reading inputs.
 #[derive(Debug, Clone)]
@@ -25,7 +32,9 @@ pub struct IngestOptions {
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { max_bytes: 10 * 1024 * 1024 }
+        IngestOptions {
+            max_bytes: 10 * 1024 * 1024,
+        }
     }
 }
 
@@ -108,14 +117,175 @@ pub struct ReadResult {
     pub problems: Vec<Problem>,
 }
 
-/// Expands command-line paths into inputs, in a deterministic order.
-pub fn discover(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
-    let _ = paths;
-    (Vec::new(), Vec::new())
+/// File extensions taken when walking a folder (lower case, no dot).
+pub const KNOWN_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "xml", "rss",
+    "atom",
+];
+
+impl Problem {
+    pub(crate) fn new(
+        input: impl Into<String>,
+        kind: ProblemKind,
+        message: impl Into<String>,
+    ) -> Problem {
+        Problem {
+            input: input.into(),
+            kind,
+            message: message.into(),
+        }
+    }
 }
 
-/// Reads one input.
-pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
-    let _ = (input, opts);
-    ReadResult::default()
+fn is_sidecar(name: &str) -> bool {
+    name.to_ascii_lowercase().ends_with(".meta.json")
+}
+
+fn is_hidden(name: &str) -> bool {
+    name.starts_with('.')
+}
+
+fn has_known_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(|e| e.to_ascii_lowercase())
+        .is_some_and(|e| KNOWN_EXTENSIONS.contains(&e.as_str()))
+}
+
+pub(crate) fn io_message(err: &std::io::Error) -> String {
+    let msg = match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let s = err.to_string();
+            // Drop the "(os error N)" tail and lower-case the first letter.
+            let s = s.split(" (os error").next().unwrap_or("").to_string();
+            lower_first(&s)
+        }
+    };
+    format!("cannot read: {msg}")
+}
+
+pub(crate) fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Expands command-line paths into inputs, in a deterministic order.
+///
+/// Files given by name are taken whatever their extension (their content is
+/// sniffed), except sidecars (`NAME.meta.json`). Folders are walked
+/// recursively, entries sorted by name; there, only files with a
+/// [`KNOWN_EXTENSIONS`] extension are taken, and hidden files and folders
+/// (name starting with `.`) and sidecars are skipped. `-` is stdin.
+pub fn discover(paths: &[String]) -> (Vec<Input>, Vec<Problem>) {
+    let mut inputs = Vec::new();
+    let mut problems = Vec::new();
+    for p in paths {
+        if p == "-" {
+            inputs.push(Input {
+                path: None,
+                display: "-".to_string(),
+            });
+            continue;
+        }
+        let path = PathBuf::from(p);
+        let meta = match std::fs::metadata(&path) {
+            Ok(m) => m,
+            Err(e) => {
+                problems.push(Problem::new(p.clone(), ProblemKind::Io, io_message(&e)));
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            walk(&path, p, &mut inputs, &mut problems);
+        } else {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if is_sidecar(name) {
+                continue;
+            }
+            inputs.push(Input {
+                path: Some(path),
+                display: p.clone(),
+            });
+        }
+    }
+    (inputs, problems)
+}
+
+/// Walks one folder without recursion: a stack of entries still to visit,
+/// each folder's entries pushed in reverse name order so they pop in order.
+fn walk(root: &Path, display: &str, inputs: &mut Vec<Input>, problems: &mut Vec<Problem>) {
+    enum Item {
+        Dir(PathBuf, String),
+        File(PathBuf, String),
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut stack = vec![Item::Dir(root.to_path_buf(), display.to_string())];
+    while let Some(item) = stack.pop() {
+        match item {
+            Item::File(path, display) => inputs.push(Input {
+                path: Some(path),
+                display,
+            }),
+            Item::Dir(dir, display) => {
+                // Guard against symlink loops.
+                if let Ok(canon) = std::fs::canonicalize(&dir) {
+                    if !seen.insert(canon) {
+                        continue;
+                    }
+                }
+                let rd = match std::fs::read_dir(&dir) {
+                    Ok(rd) => rd,
+                    Err(e) => {
+                        problems.push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+                        continue;
+                    }
+                };
+                let mut entries: Vec<(String, PathBuf)> = Vec::new();
+                for entry in rd {
+                    match entry {
+                        Ok(e) => {
+                            let name = e.file_name().to_string_lossy().into_owned();
+                            entries.push((name, e.path()));
+                        }
+                        Err(e) => problems.push(Problem::new(
+                            display.clone(),
+                            ProblemKind::Io,
+                            io_message(&e),
+                        )),
+                    }
+                }
+                entries.sort_by(|a, b| a.0.cmp(&b.0));
+                let mut items = Vec::new();
+                for (name, path) in entries {
+                    if is_hidden(&name) {
+                        continue;
+                    }
+                    let shown =
+                        if display.ends_with('/') || display.ends_with(std::path::MAIN_SEPARATOR) {
+                            format!("{display}{name}")
+                        } else {
+                            format!("{display}/{name}")
+                        };
+                    let meta = match std::fs::metadata(&path) {
+                        Ok(m) => m,
+                        Err(e) => {
+                            problems.push(Problem::new(shown, ProblemKind::Io, io_message(&e)));
+                            continue;
+                        }
+                    };
+                    if meta.is_dir() {
+                        items.push(Item::Dir(path, shown));
+                    } else if !is_sidecar(&name) && has_known_extension(&path) {
+                        items.push(Item::File(path, shown));
+                    }
+                }
+                stack.extend(items.into_iter().rev());
+            }
+        }
+    }
 }

@@ -1,0 +1,165 @@
+//! Byte-level checks and decoding: binary sniffing, BOMs, UTF-16, lossy UTF-8.
+
+/// How many leading bytes the binary check looks at.
+const SNIFF_LEN: usize = 8 * 1024;
+
+/// Result of decoding an input's bytes.
+pub(crate) struct Decoded {
+    /// The text.
+    pub text: String,
+    /// True when invalid UTF-8 was replaced.
+    pub lossy: bool,
+}
+
+/// Which UTF-16 byte order a BOM announces, if any.
+fn utf16_bom(bytes: &[u8]) -> Option<bool> {
+    match bytes {
+        [0xFF, 0xFE, ..] => Some(true),
+        [0xFE, 0xFF, ..] => Some(false),
+        _ => None,
+    }
+}
+
+/// Why the bytes look binary, if they do. UTF-16 with a BOM is not binary.
+pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
+    if utf16_bom(bytes).is_some() {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(SNIFF_LEN)];
+    if memchr::memchr(0, head).is_some() {
+        return Some("binary file (NUL bytes)");
+    }
+    if head.is_empty() {
+        return None;
+    }
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0x1B) || b == 0x7F)
+        .count();
+    // More than one in ten bytes a control character: not text.
+    if control * 10 > head.len() {
+        return Some("binary file (control characters)");
+    }
+    None
+}
+
+/// Decodes bytes to text: strips a UTF-8 BOM, decodes UTF-16 with a BOM,
+/// and decodes anything else as UTF-8, lossily if it must.
+pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+    if let Some(le) = utf16_bom(bytes) {
+        let body = &bytes[2..];
+        let units = body.chunks(2).map(|c| match (c, le) {
+            ([a, b], true) => u16::from_le_bytes([*a, *b]),
+            ([a, b], false) => u16::from_be_bytes([*a, *b]),
+            // An odd trailing byte: not a whole code unit.
+            _ => 0xFFFD,
+        });
+        let mut lossy = body.len() % 2 == 1;
+        let text: String = char::decode_utf16(units)
+            .map(|r| {
+                r.unwrap_or_else(|_| {
+                    lossy = true;
+                    char::REPLACEMENT_CHARACTER
+                })
+            })
+            .collect();
+        return Decoded { text, lossy };
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Decoded {
+            text: s.to_string(),
+            lossy: false,
+        },
+        Err(_) => Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            lossy: true,
+        },
+    }
+}
+
+/// The message for lossy decoding.
+pub(crate) const NOT_UTF8: &str = "not valid UTF-8: decoded with replacement characters";
+
+/// Formats a byte count for messages ("12.3 MB", "10 MB", "512 bytes").
+pub(crate) fn human_size(n: u64) -> String {
+    const KB: f64 = 1024.0;
+    const MB: f64 = 1024.0 * 1024.0;
+    let f = n as f64;
+    let fmt = |v: f64, unit: &str| {
+        let s = format!("{v:.1}");
+        let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
+        format!("{s} {unit}")
+    };
+    if f >= MB {
+        fmt(f / MB, "MB")
+    } else if f >= KB {
+        fmt(f / KB, "KB")
+    } else if n == 1 {
+        "1 byte".to_string()
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// The message for an input over the size limit.
+pub(crate) fn too_large(size: u64, limit: u64) -> String {
+    format!(
+        "{} is over the {} limit (--max-bytes)",
+        human_size(size),
+        human_size(limit)
+    )
+}
+
+/// True when the text looks like markup (a tag somewhere).
+pub(crate) fn looks_like_markup(text: &str) -> bool {
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + off;
+        if let Some(&next) = b.get(at + 1) {
+            if next.is_ascii_alphabetic() || next == b'/' || next == b'!' {
+                if let Some(end) = memchr::memchr(b'>', &b[at..]) {
+                    if end < 2000 {
+                        return true;
+                    }
+                }
+            }
+        }
+        i = at + 1;
+    }
+    false
+}
+
+/// True when an HTML page opens `<html>` or `<body>` but never closes it.
+pub(crate) fn html_truncated(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let opens = |tag: &str| {
+        let pat = format!("<{tag}");
+        lower.match_indices(&pat).any(|(i, _)| {
+            matches!(
+                lower.as_bytes().get(i + pat.len()),
+                Some(b'>' | b' ' | b'\t' | b'\n' | b'\r')
+            )
+        })
+    };
+    (opens("html") && !lower.contains("</html")) || (opens("body") && !lower.contains("</body"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes() {
+        assert_eq!(human_size(10 * 1024 * 1024), "10 MB");
+        assert_eq!(human_size(12_897_485), "12.3 MB");
+        assert_eq!(human_size(100), "100 bytes");
+    }
+
+    #[test]
+    fn markup() {
+        assert!(looks_like_markup("<p>Hi</p>"));
+        assert!(!looks_like_markup("a < b and c > d"));
+    }
+}

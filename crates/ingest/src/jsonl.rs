@@ -1,0 +1,270 @@
+//! JSON Lines: one article per line.
+
+use std::io::{BufRead, BufReader, Read};
+use std::path::Path;
+
+use chronicler_core::{Body, Format, Metadata, RawDocument};
+use serde_json::{Map, Value};
+
+use crate::decode::{self, NOT_UTF8};
+use crate::{io_message, IngestOptions, Problem, ProblemKind, ReadResult};
+
+/// A name for a JSON value's type, for messages.
+pub(crate) fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// A non-empty trimmed string field (numbers are taken as text too).
+fn field(obj: &Map<String, Value>, name: &str) -> Option<String> {
+    match obj.get(name)? {
+        Value::String(s) => {
+            let s = s.trim();
+            (!s.is_empty()).then(|| s.to_string())
+        }
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
+
+/// Metadata from an object's `url`, `title`, `outlet` and `published`
+/// fields (`source`/`site_name` and `date` accepted as aliases).
+pub(crate) fn metadata_of(obj: &Map<String, Value>) -> Metadata {
+    Metadata {
+        url: field(obj, "url").or_else(|| field(obj, "link")),
+        title: field(obj, "title").or_else(|| field(obj, "headline")),
+        outlet: field(obj, "outlet")
+            .or_else(|| field(obj, "source"))
+            .or_else(|| field(obj, "site_name")),
+        published: field(obj, "published").or_else(|| field(obj, "date")),
+    }
+}
+
+/// Reads a JSON Lines file line by line, so only over-long lines (not the
+/// whole file) are held against the size limit.
+pub(crate) fn read_file(path: &Path, display: &str, opts: &IngestOptions, out: &mut ReadResult) {
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            out.problems
+                .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+            return;
+        }
+    };
+    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    let head = match reader.fill_buf() {
+        Ok(h) => h.to_vec(),
+        Err(e) => {
+            out.problems
+                .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+            return;
+        }
+    };
+    if let Some(reason) = decode::binary_reason(&head) {
+        out.problems
+            .push(Problem::new(display, ProblemKind::Binary, reason));
+        return;
+    }
+    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+        // UTF-16: decode the whole file (within the limit), then split.
+        let mut buf = Vec::new();
+        let limit = opts.max_bytes.saturating_add(1);
+        if let Err(e) = reader.take(limit).read_to_end(&mut buf) {
+            out.problems
+                .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+            return;
+        }
+        if buf.len() as u64 > opts.max_bytes {
+            out.problems.push(Problem::new(
+                display,
+                ProblemKind::TooLarge,
+                format!(
+                    "UTF-16 file over the {} limit (--max-bytes)",
+                    decode::human_size(opts.max_bytes)
+                ),
+            ));
+            return;
+        }
+        let text = decode::decode(&buf).text;
+        read_str(&text, display, opts, out);
+        return;
+    }
+    let mut lineno = 0usize;
+    let mut any = false;
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let (len, found) = match next_line(&mut reader, opts.max_bytes, &mut buf) {
+            Ok(Some(x)) => x,
+            Ok(None) => break,
+            Err(e) => {
+                out.problems
+                    .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+                return;
+            }
+        };
+        lineno += 1;
+        if !found {
+            any = true;
+            out.problems.push(Problem::new(
+                format!("{display}:{lineno}"),
+                ProblemKind::TooLarge,
+                format!("line {lineno}: {}", decode::too_large(len, opts.max_bytes)),
+            ));
+            continue;
+        }
+        let mut bytes: &[u8] = &buf;
+        if lineno == 1 {
+            bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        }
+        let (line, lossy) = match std::str::from_utf8(bytes) {
+            Ok(s) => (std::borrow::Cow::Borrowed(s), false),
+            Err(_) => (String::from_utf8_lossy(bytes), true),
+        };
+        if !line.trim().is_empty() {
+            any = true;
+        }
+        handle_line(&line, lineno, lossy, display, out);
+    }
+    if !any {
+        out.problems
+            .push(Problem::new(display, ProblemKind::Empty, "empty file"));
+    }
+}
+
+/// Reads the next line into `buf` (without its `\n`), keeping at most
+/// `max` bytes. Returns the line's full length and whether it was kept
+/// (false: over the limit, contents dropped); `None` at the end.
+fn next_line<R: BufRead>(
+    r: &mut R,
+    max: u64,
+    buf: &mut Vec<u8>,
+) -> std::io::Result<Option<(u64, bool)>> {
+    let mut len: u64 = 0;
+    let mut started = false;
+    let mut keep = true;
+    loop {
+        let avail = match r.fill_buf() {
+            Ok(a) => a,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if avail.is_empty() {
+            return Ok(started.then_some((len, keep)));
+        }
+        started = true;
+        let (chunk, newline) = match memchr::memchr(b'\n', avail) {
+            Some(i) => (&avail[..i], true),
+            None => (avail, false),
+        };
+        len += chunk.len() as u64;
+        if keep && len > max {
+            keep = false;
+            buf.clear();
+        }
+        if keep {
+            buf.extend_from_slice(chunk);
+        }
+        let used = chunk.len() + usize::from(newline);
+        r.consume(used);
+        if newline {
+            return Ok(Some((len, keep)));
+        }
+    }
+}
+
+/// Reads JSON Lines already in memory.
+pub(crate) fn read_str(text: &str, display: &str, opts: &IngestOptions, out: &mut ReadResult) {
+    for (i, line) in text.split('\n').enumerate() {
+        let lineno = i + 1;
+        if line.len() as u64 > opts.max_bytes {
+            out.problems.push(Problem::new(
+                format!("{display}:{lineno}"),
+                ProblemKind::TooLarge,
+                format!(
+                    "line {lineno}: {}",
+                    decode::too_large(line.len() as u64, opts.max_bytes)
+                ),
+            ));
+            continue;
+        }
+        handle_line(line, lineno, false, display, out);
+    }
+}
+
+/// Turns one line into a document or a problem.
+fn handle_line(line: &str, lineno: usize, lossy: bool, display: &str, out: &mut ReadResult) {
+    let line = line.trim_end_matches('\r');
+    let line = line.trim_start_matches('\u{FEFF}');
+    if line.trim().is_empty() {
+        return;
+    }
+    let at = format!("{display}:{lineno}");
+    let malformed = |msg: String| {
+        Problem::new(
+            at.clone(),
+            ProblemKind::Malformed,
+            format!("line {lineno}: {msg}"),
+        )
+    };
+    let value: Value = match serde_json::from_str(line) {
+        Ok(v) => v,
+        Err(e) => {
+            let first = line.trim_start().chars().next().unwrap_or(' ');
+            let msg = if first != '{' {
+                format!("expected JSON object: {e}")
+            } else {
+                format!("invalid JSON: {e}")
+            };
+            out.problems.push(malformed(msg));
+            return;
+        }
+    };
+    let Value::Object(obj) = value else {
+        out.problems.push(malformed(format!(
+            "expected JSON object: got {}",
+            json_kind(&value)
+        )));
+        return;
+    };
+    let text = field(&obj, "text");
+    let html = field(&obj, "html");
+    let body = match (text, html) {
+        (_, Some(h)) => Body::Html(h),
+        (Some(t), None) => Body::Text(t),
+        (None, None) => {
+            let present = ["text", "html"].iter().any(|k| obj.contains_key(*k));
+            let msg = if present {
+                "empty \"text\" and \"html\" fields".to_string()
+            } else {
+                "missing \"text\" or \"html\" field".to_string()
+            };
+            out.problems.push(malformed(msg));
+            return;
+        }
+    };
+    let mut warnings = Vec::new();
+    if lossy {
+        out.problems.push(Problem::new(
+            at.clone(),
+            ProblemKind::NotUtf8,
+            format!("line {lineno}: {NOT_UTF8}"),
+        ));
+        warnings.push(NOT_UTF8.to_string());
+    }
+    let id = field(&obj, "id").unwrap_or_else(|| at.clone());
+    out.docs.push(RawDocument {
+        id,
+        path: display.to_string(),
+        format: Format::Jsonl,
+        meta: metadata_of(&obj),
+        body,
+        warnings,
+    });
+}
