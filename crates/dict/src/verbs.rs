@@ -1,17 +1,640 @@
-//! The verbs dictionary.
+//! The verbs dictionary: verb and noun patterns for CAMEO event codes.
+//!
+//! The format is documented in `data/dictionaries/VERBS.md` and in the header
+//! of `data/dictionaries/verbs.txt`. In short, a file is a list of blocks:
+//!
+//! ```text
+//! [036] express intent to meet or negotiate
+//! verb: invite; offer to meet; be ready|prepared|willing to meet|talk
+//! noun: invitation; offer of talks
+//! status: proposed
+//! roles: directed
+//! ```
+//!
+//! A `verb:` pattern's first word is a lemma, matched in every inflected
+//! form (`hold` matches `holds`, `held`, `holding`); a `noun:` pattern's
+//! words match in the singular or the plural. `a|b` gives alternatives,
+//! `(a|b)` an optional word, `*` up to four arbitrary words. A pattern may
+//! end with `=CODE` to give it a code other than its block's.
 
+use std::collections::HashMap;
 use std::path::Path;
+
+use chronicler_core::Status;
 
 use crate::DictError;
 
+mod inflect;
+mod petrarch;
+
+pub use inflect::{noun_forms, verb_forms};
+pub use petrarch::Import;
+
+const BUILTIN: &str = include_str!("../../../data/dictionaries/verbs.txt");
+
+/// How a block's actors are read from the sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roles {
+    /// Source acts on target (the default).
+    Directed,
+    /// A mutual act: "X and Y held talks", "talks between X and Y".
+    Symmetric,
+    /// A two-way act coded once per direction ("X and Y exchanged prisoners").
+    Exchange,
+    /// A third party brokers between two parties: one event per party.
+    Mediator,
+}
+
+impl Roles {
+    fn parse(s: &str) -> Option<Roles> {
+        match s.trim() {
+            "directed" => Some(Roles::Directed),
+            "symmetric" => Some(Roles::Symmetric),
+            "mediator" => Some(Roles::Mediator),
+            "exchange" => Some(Roles::Exchange),
+            _ => None,
+        }
+    }
+
+    /// Lower-case name, as written in the files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Roles::Directed => "directed",
+            Roles::Symmetric => "symmetric",
+            Roles::Mediator => "mediator",
+            Roles::Exchange => "exchange",
+        }
+    }
+}
+
+/// Whether a pattern is a verb phrase or a noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternKind {
+    /// Verb phrase: first word inflected.
+    Verb,
+    /// Noun phrase: words in singular or plural.
+    Noun,
+}
+
+/// One element of a compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Elem {
+    /// One of these (lower-case) words or word sequences (`air_defence`).
+    Word(Vec<Vec<String>>),
+    /// Optionally one of these.
+    Opt(Vec<Vec<String>>),
+    /// Up to this many arbitrary words.
+    Gap(usize),
+}
+
+/// One pattern of a block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pattern {
+    /// Verb or noun.
+    pub kind: PatternKind,
+    /// The pattern as written.
+    pub text: String,
+    /// Compiled elements.
+    pub elems: Vec<Elem>,
+    /// CAMEO code.
+    pub code: String,
+    /// Index of the block it belongs to in [`VerbDict::entries`].
+    pub entry: usize,
+    /// Where it was written (file and line).
+    pub origin: String,
+    /// False once a later pattern with the same words replaced it.
+    pub live: bool,
+}
+
+impl Pattern {
+    /// A short rule id for explanations: `036 verb "invite"`.
+    pub fn rule(&self) -> String {
+        let k = match self.kind {
+            PatternKind::Verb => "verb",
+            PatternKind::Noun => "noun",
+        };
+        format!("{} {k} \"{}\"", self.code, self.text)
+    }
+}
+
+/// One block of the dictionary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerbEntry {
+    /// CAMEO code of the block.
+    pub code: String,
+    /// Label written after the code.
+    pub label: String,
+    /// Status events coded by this block get unless the sentence says
+    /// otherwise (`None`: decided from tense and modality).
+    pub status: Option<Status>,
+    /// How actors are read.
+    pub roles: Roles,
+    /// Where the block starts.
+    pub origin: String,
+}
+
+/// A pattern found in a sequence of words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PatternMatch {
+    /// Index into [`VerbDict::patterns`].
+    pub pattern: usize,
+    /// First word matched.
+    pub start: usize,
+    /// One past the last word matched.
+    pub end: usize,
+}
+
 /// The compiled verbs dictionary.
-#[derive(Debug, Default)]
-pub struct VerbDict {}
+#[derive(Debug, Default, Clone)]
+pub struct VerbDict {
+    /// Blocks, in file order.
+    pub entries: Vec<VerbEntry>,
+    /// Patterns, in file order.
+    pub patterns: Vec<Pattern>,
+    /// First word → patterns that can start with it.
+    index: HashMap<String, Vec<usize>>,
+    /// (kind, normalized text) → pattern, for overrides.
+    by_key: HashMap<(bool, String), usize>,
+}
 
 impl VerbDict {
-    /// Built-in entries, extended by the user's files in `dir`.
+    /// Built-in entries, extended by the user's `verbs*.txt` files in `dir`
+    /// (in file-name order). A user pattern with the same words and kind as
+    /// an earlier one replaces it.
     pub fn load(dir: Option<&Path>) -> Result<VerbDict, DictError> {
-        let _ = dir;
-        Ok(VerbDict {})
+        let mut d = VerbDict::default();
+        d.add_text("verbs.txt", BUILTIN)?;
+        if let Some(dir) = dir {
+            let io = |e: std::io::Error| DictError::Io {
+                file: dir.display().to_string(),
+                source: e,
+            };
+            let mut files: Vec<_> = std::fs::read_dir(dir)
+                .map_err(io)?
+                .filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("verbs") && n.ends_with(".txt"))
+                })
+                .collect();
+            files.sort();
+            for f in files {
+                let name = f.display().to_string();
+                let text = std::fs::read_to_string(&f).map_err(|e| DictError::Io {
+                    file: name.clone(),
+                    source: e,
+                })?;
+                d.add_text(&name, &text)?;
+            }
+        }
+        Ok(d)
+    }
+
+    /// Parses a dictionary text.
+    pub fn parse(file: &str, text: &str) -> Result<VerbDict, DictError> {
+        let mut d = VerbDict::default();
+        d.add_text(file, text)?;
+        Ok(d)
+    }
+
+    /// Adds the blocks of one file; later patterns override equal earlier ones.
+    pub fn add_text(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        let err = |line: usize, message: String| DictError::Syntax {
+            file: file.to_string(),
+            line,
+            message,
+        };
+        let mut current: Option<usize> = None;
+        for (n, raw) in text.lines().enumerate() {
+            let line_no = n + 1;
+            let line = strip_comment(raw).trim();
+            if line.is_empty() {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('[') {
+                let (code, label) = rest
+                    .split_once(']')
+                    .ok_or_else(|| err(line_no, "block header without ']'".into()))?;
+                let code = code.trim();
+                if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
+                    return Err(err(line_no, format!("bad CAMEO code '{code}'")));
+                }
+                self.entries.push(VerbEntry {
+                    code: code.to_string(),
+                    label: label.trim().to_string(),
+                    status: None,
+                    roles: Roles::Directed,
+                    origin: format!("{file}:{line_no}"),
+                });
+                current = Some(self.entries.len() - 1);
+                continue;
+            }
+            let (key, value) = line
+                .split_once(':')
+                .ok_or_else(|| err(line_no, format!("expected 'key: value', got '{line}'")))?;
+            let entry =
+                current.ok_or_else(|| err(line_no, "line outside a [CODE] block".into()))?;
+            match key.trim() {
+                "verb" | "noun" => {
+                    let kind = if key.trim() == "verb" {
+                        PatternKind::Verb
+                    } else {
+                        PatternKind::Noun
+                    };
+                    for p in value.split(';').map(str::trim).filter(|p| !p.is_empty()) {
+                        let (ptext, code) = match p.rsplit_once('=') {
+                            Some((t, c)) => {
+                                let c = c.trim();
+                                if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_digit()) {
+                                    return Err(err(line_no, format!("bad code override '={c}'")));
+                                }
+                                (t.trim(), c.to_string())
+                            }
+                            None => (p, self.entries[entry].code.clone()),
+                        };
+                        let elems = compile(kind, ptext).map_err(|m| err(line_no, m))?;
+                        self.push_pattern(Pattern {
+                            kind,
+                            text: ptext.to_string(),
+                            elems,
+                            code,
+                            entry,
+                            origin: format!("{file}:{line_no}"),
+                            live: true,
+                        });
+                    }
+                }
+                "status" => {
+                    let s = Status::parse(value).ok_or_else(|| {
+                        err(line_no, format!("unknown status '{}'", value.trim()))
+                    })?;
+                    self.entries[entry].status = Some(s);
+                }
+                "roles" => {
+                    let r = Roles::parse(value)
+                        .ok_or_else(|| err(line_no, format!("unknown roles '{}'", value.trim())))?;
+                    self.entries[entry].roles = r;
+                }
+                other => return Err(err(line_no, format!("unknown key '{other}'"))),
+            }
+        }
+        Ok(())
+    }
+
+    fn push_pattern(&mut self, p: Pattern) {
+        // A later pattern with the same words and kind replaces the earlier.
+        let key = (
+            p.kind == PatternKind::Verb,
+            p.text
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase(),
+        );
+        if let Some(old) = self.by_key.get(&key).copied() {
+            if let Some(firsts) = self.patterns[old].elems.first().map(first_words) {
+                for w in firsts {
+                    if let Some(v) = self.index.get_mut(&w) {
+                        v.retain(|&i| i != old);
+                    }
+                }
+            }
+            self.patterns[old].live = false;
+        }
+        let i = self.patterns.len();
+        self.by_key.insert(key, i);
+        if let Some(first) = p.elems.first() {
+            for w in first_words(first) {
+                self.index.entry(w).or_default().push(i);
+            }
+        }
+        self.patterns.push(p);
+    }
+
+    /// The live patterns (overridden ones are skipped).
+    pub fn live_patterns(&self) -> impl Iterator<Item = (usize, &Pattern)> {
+        self.patterns.iter().enumerate().filter(|(_, p)| p.live)
+    }
+
+    /// The block a pattern belongs to.
+    pub fn entry_of(&self, p: &Pattern) -> Option<&VerbEntry> {
+        self.entries.get(p.entry)
+    }
+
+    /// Every match of every pattern in `words` (lower-case tokens), in
+    /// order of start. Overlapping matches are all returned.
+    pub fn find(&self, words: &[&str]) -> Vec<PatternMatch> {
+        let mut out = Vec::new();
+        for start in 0..words.len() {
+            let Some(cands) = self.index.get(words[start]) else {
+                continue;
+            };
+            for &pi in cands {
+                let Some(p) = self.patterns.get(pi) else {
+                    continue;
+                };
+                if !p.live {
+                    continue;
+                }
+                let Some(Elem::Word(first)) = p.elems.first() else {
+                    continue;
+                };
+                let Some(n) = match_alt(first, words, start) else {
+                    continue;
+                };
+                if let Some(end) = match_elems(p.elems.get(1..).unwrap_or(&[]), words, start + n) {
+                    out.push(PatternMatch {
+                        pattern: pi,
+                        start,
+                        end,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Problems a linter should report: unknown codes, patterns mapped to
+    /// two different codes.
+    pub fn lint(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        for e in &self.entries {
+            if chronicler_core::cameo::info(&e.code).is_none() {
+                problems.push(format!("{}: unknown CAMEO code {}", e.origin, e.code));
+            }
+        }
+        let mut seen: HashMap<(bool, String), (&str, &str)> = HashMap::new();
+        for p in &self.patterns {
+            if chronicler_core::cameo::info(&p.code).is_none() {
+                problems.push(format!("{}: unknown CAMEO code {}", p.origin, p.code));
+            }
+            let key = (p.kind == PatternKind::Verb, p.text.to_lowercase());
+            if let Some((code, origin)) = seen.get(&key) {
+                if *code != p.code {
+                    problems.push(format!(
+                        "{}: '{}' maps to {} here and to {} at {}",
+                        p.origin, p.text, p.code, code, origin
+                    ));
+                }
+            } else {
+                seen.insert(key, (&p.code, &p.origin));
+            }
+        }
+        problems
+    }
+
+    /// Renders the dictionary in the text format (overridden patterns left out).
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for (ei, e) in self.entries.iter().enumerate() {
+            let pats: Vec<&Pattern> = self
+                .live_patterns()
+                .map(|(_, p)| p)
+                .filter(|p| p.entry == ei)
+                .collect();
+            if pats.is_empty() {
+                continue;
+            }
+            out.push_str(&format!("[{}] {}\n", e.code, e.label));
+            for kind in [PatternKind::Verb, PatternKind::Noun] {
+                let texts: Vec<String> = pats
+                    .iter()
+                    .filter(|p| p.kind == kind)
+                    .map(|p| {
+                        if p.code == e.code {
+                            p.text.clone()
+                        } else {
+                            format!("{} ={}", p.text, p.code)
+                        }
+                    })
+                    .collect();
+                if !texts.is_empty() {
+                    let k = if kind == PatternKind::Verb {
+                        "verb"
+                    } else {
+                        "noun"
+                    };
+                    out.push_str(&format!("{k}: {}\n", texts.join("; ")));
+                }
+            }
+            if let Some(s) = e.status {
+                out.push_str(&format!("status: {}\n", s.as_str()));
+            }
+            if e.roles != Roles::Directed {
+                out.push_str(&format!("roles: {}\n", e.roles.as_str()));
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// Imports a PETRARCH-2 verb dictionary (`CAMEO.2.0.txt`); see [`Import`].
+    pub fn import_petrarch2(text: &str) -> Import {
+        petrarch::import(text)
+    }
+}
+
+fn strip_comment(line: &str) -> &str {
+    match line.find('#') {
+        Some(i) => &line[..i],
+        None => line,
+    }
+}
+
+fn first_words(e: &Elem) -> Vec<String> {
+    match e {
+        Elem::Word(w) | Elem::Opt(w) => w.iter().filter_map(|s| s.first().cloned()).collect(),
+        Elem::Gap(_) => Vec::new(),
+    }
+}
+
+/// Compiles one pattern text.
+fn compile(kind: PatternKind, text: &str) -> Result<Vec<Elem>, String> {
+    let mut elems = Vec::new();
+    for (i, tok) in text.split_whitespace().enumerate() {
+        if let Some(n) = tok.strip_prefix('*') {
+            if i == 0 {
+                return Err(format!("pattern '{text}' starts with '*'"));
+            }
+            let n = if n.is_empty() {
+                4
+            } else {
+                n.parse()
+                    .map_err(|_| format!("bad gap '{tok}' in '{text}'"))?
+            };
+            elems.push(Elem::Gap(n));
+            continue;
+        }
+        let (optional, body) = match tok.strip_prefix('(') {
+            Some(b) => match b.strip_suffix(')') {
+                Some(b) => (true, b),
+                None => return Err(format!("unbalanced '(' in '{text}'")),
+            },
+            None => (false, tok),
+        };
+        if optional && i == 0 {
+            return Err(format!("pattern '{text}' starts with an optional word"));
+        }
+        let mut words: Vec<Vec<String>> = Vec::new();
+        for alt in body.split('|') {
+            let alt = alt.trim().to_lowercase();
+            if alt.is_empty()
+                || alt.starts_with('_')
+                || alt.ends_with('_')
+                || !alt
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '\'' || c == '-' || c == '_')
+            {
+                return Err(format!("bad word '{alt}' in '{text}'"));
+            }
+            // "air_defence": a sequence; its last word (noun) or first (verb) inflects
+            let parts: Vec<String> = alt.split(['_', '-']).map(String::from).collect();
+            let n = parts.len();
+            let inflect_at = if kind == PatternKind::Verb { 0 } else { n - 1 };
+            let forms = match kind {
+                PatternKind::Verb if i == 0 => verb_forms(&parts[inflect_at]),
+                PatternKind::Noun => noun_forms(&parts[inflect_at]),
+                PatternKind::Verb => vec![parts[inflect_at].clone()],
+            };
+            for f in forms {
+                let mut seq = parts.clone();
+                seq[inflect_at] = f;
+                if !words.contains(&seq) {
+                    words.push(seq);
+                }
+            }
+        }
+        elems.push(if optional {
+            Elem::Opt(words)
+        } else {
+            Elem::Word(words)
+        });
+    }
+    if elems.is_empty() {
+        return Err("empty pattern".into());
+    }
+    Ok(elems)
+}
+
+/// Adverbs that may sit between the words of a pattern ("is now ready to meet").
+fn skippable(w: &str) -> bool {
+    (w.len() > 4
+        && w.ends_with("ly")
+        && !matches!(w, "only" | "early" | "family" | "italy" | "ally"))
+        || matches!(
+            w,
+            "also" | "now" | "again" | "still" | "already" | "jointly" | "a" | "an" | "the"
+        )
+}
+
+/// Length of the first alternative in `alts` that matches at `pos`.
+fn match_alt(alts: &[Vec<String>], words: &[&str], pos: usize) -> Option<usize> {
+    alts.iter()
+        .filter(|seq| {
+            seq.iter()
+                .enumerate()
+                .all(|(k, s)| words.get(pos + k).is_some_and(|w| w == s))
+        })
+        .map(Vec::len)
+        .max()
+}
+
+fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<usize> {
+    let Some((first, rest)) = elems.split_first() else {
+        return Some(pos);
+    };
+    match first {
+        Elem::Word(alts) => {
+            if let Some(n) = match_alt(alts, words, pos) {
+                return match_elems(rest, words, pos + n);
+            }
+            // one skippable adverb/article before a required word (not first)
+            if skippable(words.get(pos)?) {
+                if let Some(n) = match_alt(alts, words, pos + 1) {
+                    return match_elems(rest, words, pos + 1 + n);
+                }
+            }
+            None
+        }
+        Elem::Opt(alts) => {
+            if let Some(n) = match_alt(alts, words, pos) {
+                if let Some(e) = match_elems(rest, words, pos + n) {
+                    return Some(e);
+                }
+            }
+            match_elems(rest, words, pos)
+        }
+        Elem::Gap(n) => {
+            for k in 0..=*n {
+                if k > 0 {
+                    let w = words.get(pos + k - 1)?;
+                    if is_boundary(w) {
+                        return None;
+                    }
+                }
+                if let Some(e) = match_elems(rest, words, pos + k) {
+                    return Some(e);
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Punctuation tokens a gap may not cross.
+fn is_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_matches() {
+        let d = VerbDict::load(None).unwrap();
+        assert!(d.patterns.len() > 200);
+        let words = ["russia", "held", "talks", "with", "ukraine"];
+        let m = d.find(&words);
+        assert!(
+            m.iter().any(|m| d.patterns[m.pattern].code == "046"),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_carry_line_numbers() {
+        let e = VerbDict::parse("x.txt", "[036] intent\nverb: invite\nfoo bar\n").unwrap_err();
+        assert!(matches!(e, DictError::Syntax { line: 3, .. }), "{e}");
+        let e = VerbDict::parse("x.txt", "verb: invite\n").unwrap_err();
+        assert!(matches!(e, DictError::Syntax { line: 1, .. }));
+        let e = VerbDict::parse("x.txt", "[03x] bad\n").unwrap_err();
+        assert!(matches!(e, DictError::Syntax { line: 1, .. }));
+        let e = VerbDict::parse("x.txt", "[036] a\nstatus: maybe\n").unwrap_err();
+        assert!(matches!(e, DictError::Syntax { line: 2, .. }));
+    }
+
+    #[test]
+    fn optional_gap_and_override() {
+        let d = VerbDict::parse(
+            "t",
+            "[0841] release\nverb: return * remains; release (the) hostages\n",
+        )
+        .unwrap();
+        let w = ["russia", "returned", "the", "bodies", "and", "remains"];
+        assert_eq!(d.find(&w).len(), 1);
+        let w = ["hamas", "released", "hostages"];
+        assert_eq!(d.find(&w).len(), 1);
+        let mut d2 = d.clone();
+        d2.add_text("u", "[1243] refuse\nverb: release (the) hostages =1243\n")
+            .unwrap();
+        let m = d2.find(&w);
+        assert_eq!(m.len(), 1);
+        assert_eq!(d2.patterns[m[0].pattern].code, "1243");
     }
 }
