@@ -4,9 +4,47 @@
 //! documents, into [`MergedEvent`]s that keep every mention and count
 //! articles and outlets. The result depends on the set of events, not on
 //! their order.
+//!
+//! ## When two coded events are the same happening
+//!
+//! * same CAMEO root, and compatible codes (equal, or one a prefix of the
+//!   other: `04` and `042`);
+//! * same status (an event announced as scheduled is not the event that
+//!   occurred);
+//! * same source and same target, compared by [`actor_key`] (country and
+//!   CAMEO code: "Zelenskyy invited Putin" and "Kyiv invited the Kremlin"
+//!   are both `UKR:UKRGOV` → `RUS:RUSGOV`); source and target may be swapped
+//!   when either event is symmetric (a mutual act);
+//! * compatible dates: both unknown, or date ranges overlapping with one
+//!   day of slack (reports a day apart often date the same act differently).
+//!   A dated and an undated event merge only when they have the same code,
+//!   and an undated event joins a dated group only when exactly one dated
+//!   group of its block fits it (otherwise an undated "X invited Y" would
+//!   chain two different dated invitations together).
+//!
+//! ## How
+//!
+//! Events are first sorted into a canonical order (so nothing below depends
+//! on input order), then blocked by (CAMEO root, status, unordered actor
+//! pair); pairs are only compared inside a block, and groups are the
+//! connected components of the "same happening" relation (union-find).
+//!
+//! ## Ids
+//!
+//! A [`MergedEvent::id`] is 16 hex digits of
+//! [`chronicler_core::text::stable_hash`] over: CAMEO root, status, the two
+//! actor keys (sorted when the event is symmetric), the representative's
+//! code and start date (empty when unknown), and the first mention (document
+//! id and character offset). It is the same across runs and input orders for
+//! the same set of events; adding an article that reports the event earlier
+//! in document-id order changes it.
 #![deny(missing_docs)]
 
-use chronicler_core::MergedEvent;
+use std::cmp::Ordering;
+use std::collections::{BTreeMap, BTreeSet};
+
+use chronicler_core::{Actor, CodedEvent, EventMention, MergedEvent};
+use jiff::civil::Date;
 
 /// One coded event with where it was found, as consolidation's input.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,8 +55,322 @@ pub struct Located {
     pub mention: chronicler_core::EventMention,
 }
 
+/// The key actors are compared by: `COUNTRY:CODE` (`UKR:UKRGOV`), the
+/// country or the entity when the actor has no code, and `""` for no actor.
+pub fn actor_key(actor: Option<&Actor>) -> String {
+    match actor {
+        None => String::new(),
+        Some(a) => {
+            let country = a.country.as_deref().unwrap_or("").trim();
+            let code = a.code.trim();
+            if !code.is_empty() {
+                format!("{country}:{code}")
+            } else if !country.is_empty() {
+                format!("{country}:")
+            } else {
+                a.entity.clone()
+            }
+        }
+    }
+}
+
+/// The CAMEO root of a code ("0841" → "08").
+fn root(code: &str) -> &str {
+    code.get(..2).unwrap_or(code)
+}
+
+/// True when one code refines the other (or they are equal).
+fn codes_compatible(a: &str, b: &str) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
+/// Precomputed comparison data for one event.
+struct Prepared {
+    located: Located,
+    source: String,
+    target: String,
+    /// First and last day, when dated.
+    days: Option<(Date, Date)>,
+}
+
+impl Prepared {
+    fn new(located: Located) -> Prepared {
+        let e = &located.event;
+        let days = match (e.date.start, e.date.precision) {
+            (_, chronicler_core::DatePrecision::Unknown) | (None, _) => None,
+            (Some(start), _) => {
+                let end = e.date.end.unwrap_or(start).max(start);
+                Some((start, end))
+            }
+        };
+        Prepared {
+            source: actor_key(e.source.as_ref()),
+            target: actor_key(e.target.as_ref()),
+            days,
+            located,
+        }
+    }
+
+    fn event(&self) -> &CodedEvent {
+        &self.located.event
+    }
+
+    /// (root, status, unordered actor pair): events in different blocks
+    /// are never the same happening.
+    fn block(&self) -> (String, chronicler_core::Status, String, String) {
+        let (a, b) = if self.source <= self.target {
+            (self.source.clone(), self.target.clone())
+        } else {
+            (self.target.clone(), self.source.clone())
+        };
+        (root(&self.event().cameo).to_string(), self.event().status, a, b)
+    }
+
+    fn actors_match(&self, other: &Prepared) -> bool {
+        (self.source == other.source && self.target == other.target)
+            || ((self.event().symmetric || other.event().symmetric)
+                && self.source == other.target
+                && self.target == other.source)
+    }
+}
+
+/// `d` plus one day (saturating at the end of time).
+fn next_day(d: Date) -> Date {
+    d.tomorrow().unwrap_or(d)
+}
+
+fn days_overlap(a: (Date, Date), b: (Date, Date)) -> bool {
+    a.0 <= next_day(b.1) && b.0 <= next_day(a.1)
+}
+
+/// The "same happening" relation (before the undated-attachment rule).
+fn same_happening(a: &Prepared, b: &Prepared) -> bool {
+    let (ea, eb) = (a.event(), b.event());
+    if ea.status != eb.status
+        || root(&ea.cameo) != root(&eb.cameo)
+        || !codes_compatible(&ea.cameo, &eb.cameo)
+        || !a.actors_match(b)
+    {
+        return false;
+    }
+    match (a.days, b.days) {
+        (None, None) => true,
+        (Some(x), Some(y)) => days_overlap(x, y),
+        _ => ea.cameo == eb.cameo,
+    }
+}
+
+/// A canonical total order on located events: by mention, then by event.
+fn canonical(a: &Located, b: &Located) -> Ordering {
+    let (ma, mb) = (&a.mention, &b.mention);
+    (ma.doc.as_str(), ma.start, ma.end)
+        .cmp(&(mb.doc.as_str(), mb.start, mb.end))
+        .then_with(|| {
+            let (ea, eb) = (&a.event, &b.event);
+            (ea.evidence.trigger, ea.cameo.as_str(), ea.rule.as_str()).cmp(&(
+                eb.evidence.trigger,
+                eb.cameo.as_str(),
+                eb.rule.as_str(),
+            ))
+        })
+        .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
+}
+
+/// Union-find over `0..n`.
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind { parent: (0..n).collect() }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            let grand = self.parent[self.parent[i]];
+            self.parent[i] = grand;
+            i = grand;
+        }
+        i
+    }
+
+    /// Joins the sets of `a` and `b`; the smaller index becomes the root.
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// Groups one block (indices into `items`, ascending) into happenings.
+fn group_block(items: &[Prepared], block: &[usize], uf: &mut UnionFind) {
+    let (dated, undated): (Vec<usize>, Vec<usize>) =
+        block.iter().partition(|&&i| items[i].days.is_some());
+    for (n, &i) in dated.iter().enumerate() {
+        for &j in &dated[n + 1..] {
+            if same_happening(&items[i], &items[j]) {
+                uf.union(i, j);
+            }
+        }
+    }
+    // Undated events join a dated group only when exactly one fits.
+    let mut loose = Vec::new();
+    let mut attach = Vec::new();
+    for &u in &undated {
+        let groups: BTreeSet<usize> = dated
+            .iter()
+            .filter(|&&d| same_happening(&items[u], &items[d]))
+            .map(|&d| uf.find(d))
+            .collect();
+        match groups.first() {
+            Some(&g) if groups.len() == 1 => attach.push((u, g)),
+            _ => loose.push(u),
+        }
+    }
+    for (u, g) in attach {
+        uf.union(u, g);
+    }
+    for (n, &i) in loose.iter().enumerate() {
+        for &j in &loose[n + 1..] {
+            if same_happening(&items[i], &items[j]) {
+                uf.union(i, j);
+            }
+        }
+    }
+}
+
+/// Better representative first: longest code, most precise date, highest
+/// confidence, then canonical order (the caller passes indices in
+/// canonical order, so the smaller index wins ties).
+fn better(a: &Prepared, b: &Prepared) -> Ordering {
+    let (ea, eb) = (a.event(), b.event());
+    eb.cameo
+        .len()
+        .cmp(&ea.cameo.len())
+        .then_with(|| ea.date.precision.cmp(&eb.date.precision))
+        .then_with(|| a.days.is_none().cmp(&b.days.is_none()))
+        .then_with(|| eb.confidence.total_cmp(&ea.confidence))
+}
+
+/// The outlet a mention counts as: its outlet, else its URL's host, else
+/// its document id (lower-cased, `www.` dropped).
+pub fn source_of(mention: &EventMention) -> String {
+    let outlet = mention.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty());
+    if let Some(o) = outlet {
+        return o.to_lowercase();
+    }
+    if let Some(host) = mention.url.as_deref().and_then(url_host) {
+        return host;
+    }
+    format!("doc:{}", mention.doc)
+}
+
+/// The host of a URL, lower-cased, without `www.` ("https://www.bbc.com/x" → "bbc.com").
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.trim();
+    let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("").to_lowercase();
+    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    (!host.is_empty()).then_some(host)
+}
+
+fn merged_id(rep: &Prepared, first: &EventMention) -> String {
+    let e = rep.event();
+    let (a, b) = if e.symmetric && rep.target < rep.source {
+        (rep.target.as_str(), rep.source.as_str())
+    } else {
+        (rep.source.as_str(), rep.target.as_str())
+    };
+    let date = e.date.start.map(|d| d.to_string()).unwrap_or_default();
+    let start = first.start.to_string();
+    let h = chronicler_core::text::stable_hash(&[
+        root(&e.cameo),
+        e.status.as_str(),
+        a,
+        b,
+        &e.cameo,
+        &date,
+        &first.doc,
+        &start,
+    ]);
+    format!("{h:016x}")
+}
+
 /// Merges events.
 pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
-    let _ = events;
-    Vec::new()
+    let mut events = events;
+    events.sort_by(canonical);
+    let items: Vec<Prepared> = events.into_iter().map(Prepared::new).collect();
+
+    let mut blocks: BTreeMap<_, Vec<usize>> = BTreeMap::new();
+    for (i, item) in items.iter().enumerate() {
+        blocks.entry(item.block()).or_default().push(i);
+    }
+    let mut uf = UnionFind::new(items.len());
+    for block in blocks.values() {
+        group_block(&items, block, &mut uf);
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..items.len() {
+        let r = uf.find(i);
+        groups.entry(r).or_default().push(i);
+    }
+
+    let mut out: Vec<MergedEvent> = Vec::with_capacity(groups.len());
+    for members in groups.into_values() {
+        let Some(&rep) = members
+            .iter()
+            .min_by(|&&a, &&b| better(&items[a], &items[b]).then(a.cmp(&b)))
+        else {
+            continue;
+        };
+        let mut mentions: Vec<EventMention> =
+            members.iter().map(|&i| items[i].located.mention.clone()).collect();
+        mentions.sort_by(|a, b| {
+            (a.doc.as_str(), a.start, a.end, a.sentence.as_str())
+                .cmp(&(b.doc.as_str(), b.start, b.end, b.sentence.as_str()))
+        });
+        // One sentence coded twice (a code and its refinement) is one mention.
+        mentions.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
+        let num_articles = mentions.iter().map(|m| m.doc.as_str()).collect::<BTreeSet<_>>().len();
+        let num_sources = mentions.iter().map(source_of).collect::<BTreeSet<_>>().len();
+        let Some(first) = mentions.first() else { continue };
+        let id = merged_id(&items[rep], first);
+        out.push(MergedEvent {
+            id,
+            event: items[rep].located.event.clone(),
+            mentions,
+            num_articles,
+            num_sources,
+        });
+    }
+
+    out.sort_by(|a, b| {
+        let key = |m: &MergedEvent| (m.event.date.start.is_none(), m.event.date.start);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.event.cameo.cmp(&b.event.cameo))
+            .then_with(|| a.id.cmp(&b.id))
+            .then_with(|| {
+                let first = |m: &MergedEvent| {
+                    m.mentions.first().map(|f| (f.doc.clone(), f.start)).unwrap_or_default()
+                };
+                first(a).cmp(&first(b))
+            })
+    });
+    // Ids must be unique: a hash collision (or two groups reported by the
+    // same first sentence with the same code) gets a deterministic suffix.
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for m in &mut out {
+        let n = seen.entry(m.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            m.id = format!("{}-{}", m.id, n);
+        }
+    }
+    out
 }
