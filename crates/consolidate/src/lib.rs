@@ -26,8 +26,13 @@
 //!
 //! Events are first sorted into a canonical order (so nothing below depends
 //! on input order), then blocked by (CAMEO root, status, unordered actor
-//! pair); pairs are only compared inside a block, and groups are the
-//! connected components of the "same happening" relation (union-find).
+//! pair); pairs are only compared inside a block. Compatible pairs are
+//! joined closest first (exact date overlap before one-day slack, equal
+//! codes before refinements, then canonical order) with a union-find whose
+//! groups stay cliques: two groups join only when *every* pair of their
+//! members is the same happening. So daily reports of daily shelling do not
+//! chain into one month-long event, and `042` and `043` do not join through
+//! a generic `04`.
 //!
 //! ## Ids
 //!
@@ -123,7 +128,12 @@ impl Prepared {
         } else {
             (self.target.clone(), self.source.clone())
         };
-        (root(&self.event().cameo).to_string(), self.event().status, a, b)
+        (
+            root(&self.event().cameo).to_string(),
+            self.event().status,
+            a,
+            b,
+        )
     }
 
     fn actors_match(&self, other: &Prepared) -> bool {
@@ -176,14 +186,116 @@ fn canonical(a: &Located, b: &Located) -> Ordering {
         .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
 }
 
-/// Union-find over `0..n`.
-struct UnionFind {
-    parent: Vec<usize>,
+/// What every member of a group shares, so that a union can be checked
+/// against all members at once: a group is a clique of the "same happening"
+/// relation, never a chain (daily reports of daily shelling must not chain
+/// into one month-long event; `042` and `043` must not join through a
+/// generic `04`).
+#[derive(Debug, Clone)]
+struct Summary {
+    /// The longest code: every member's code is a prefix of it.
+    max_code: String,
+    /// Latest first day and earliest last day of the dated members.
+    dated: Option<(Date, Date)>,
+    /// Codes of dated members.
+    dated_codes: Codes,
+    /// Codes of undated members.
+    undated_codes: Codes,
+    /// (source, target) of the non-symmetric members.
+    orientation: Option<(String, String)>,
 }
 
-impl UnionFind {
-    fn new(n: usize) -> UnionFind {
-        UnionFind { parent: (0..n).collect() }
+/// A set of codes, as far as the merge rules need it.
+#[derive(Debug, Clone, PartialEq)]
+enum Codes {
+    None,
+    One(String),
+    Many,
+}
+
+impl Codes {
+    fn union(&self, other: &Codes) -> Codes {
+        match (self, other) {
+            (Codes::None, x) | (x, Codes::None) => x.clone(),
+            (Codes::One(a), Codes::One(b)) if a == b => Codes::One(a.clone()),
+            _ => Codes::Many,
+        }
+    }
+}
+
+impl Summary {
+    fn of(p: &Prepared) -> Summary {
+        let e = p.event();
+        let codes = Codes::One(e.cameo.clone());
+        Summary {
+            max_code: e.cameo.clone(),
+            dated: p.days,
+            dated_codes: if p.days.is_some() {
+                codes.clone()
+            } else {
+                Codes::None
+            },
+            undated_codes: if p.days.is_some() { Codes::None } else { codes },
+            orientation: (!e.symmetric).then(|| (p.source.clone(), p.target.clone())),
+        }
+    }
+
+    /// The summary of the union, when every pair of the union's members
+    /// would be the same happening.
+    fn join(&self, other: &Summary) -> Option<Summary> {
+        if !codes_compatible(&self.max_code, &other.max_code) {
+            return None;
+        }
+        let max_code = if other.max_code.len() > self.max_code.len() {
+            other.max_code.clone()
+        } else {
+            self.max_code.clone()
+        };
+        let dated = match (self.dated, other.dated) {
+            (Some(a), Some(b)) => {
+                let (start, end) = (a.0.max(b.0), a.1.min(b.1));
+                if start > next_day(end) {
+                    return None;
+                }
+                Some((start, end))
+            }
+            (a, b) => a.or(b),
+        };
+        let dated_codes = self.dated_codes.union(&other.dated_codes);
+        let undated_codes = self.undated_codes.union(&other.undated_codes);
+        if dated_codes != Codes::None && undated_codes != Codes::None {
+            // Dated and undated members must all share one code.
+            match (&dated_codes, &undated_codes) {
+                (Codes::One(a), Codes::One(b)) if a == b => {}
+                _ => return None,
+            }
+        }
+        let orientation = match (&self.orientation, &other.orientation) {
+            (Some(a), Some(b)) if a != b => return None,
+            (a, b) => a.clone().or_else(|| b.clone()),
+        };
+        Some(Summary {
+            max_code,
+            dated,
+            dated_codes,
+            undated_codes,
+            orientation,
+        })
+    }
+}
+
+/// Union-find over `0..n` whose roots carry their group's [`Summary`].
+struct Groups {
+    parent: Vec<usize>,
+    summary: Vec<Summary>,
+}
+
+impl Groups {
+    fn new(items: &[Prepared]) -> Groups {
+        Groups {
+            parent: (0..items.len()).collect(),
+            summary: items.iter().map(Summary::of).collect(),
+        }
     }
 
     fn find(&mut self, mut i: usize) -> usize {
@@ -195,51 +307,82 @@ impl UnionFind {
         i
     }
 
-    /// Joins the sets of `a` and `b`; the smaller index becomes the root.
-    fn union(&mut self, a: usize, b: usize) {
+    /// The summary of the union of the groups of `a` and `b`, if allowed.
+    fn try_join(&mut self, a: usize, b: usize) -> Option<(usize, usize, Summary)> {
         let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.parent[hi] = lo;
+        if ra == rb {
+            return None;
         }
+        let joined = self.summary[ra].join(&self.summary[rb])?;
+        Some((ra, rb, joined))
+    }
+
+    /// Joins the groups of `a` and `b` when every pair of their members
+    /// is the same happening; the smaller root index becomes the root.
+    fn union(&mut self, a: usize, b: usize) -> bool {
+        let Some((ra, rb, joined)) = self.try_join(a, b) else {
+            return false;
+        };
+        let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+        self.parent[hi] = lo;
+        self.summary[lo] = joined;
+        true
+    }
+}
+
+/// Joins compatible pairs of `members`, closest pairs first: exact date
+/// overlap before one-day slack, equal codes before refinements, then
+/// canonical order.
+fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups) {
+    let mut pairs = Vec::new();
+    for (n, &i) in members.iter().enumerate() {
+        for &j in &members[n + 1..] {
+            let (a, b) = (&items[i], &items[j]);
+            if same_happening(a, b) {
+                let slack = match (a.days, b.days) {
+                    (Some(x), Some(y)) => !(x.0 <= y.1 && y.0 <= x.1),
+                    _ => false,
+                };
+                let code_gap = a.event().cameo.len().abs_diff(b.event().cameo.len());
+                pairs.push((slack, code_gap, i, j));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (_, _, i, j) in pairs {
+        groups.union(i, j);
     }
 }
 
 /// Groups one block (indices into `items`, ascending) into happenings.
-fn group_block(items: &[Prepared], block: &[usize], uf: &mut UnionFind) {
+fn group_block(items: &[Prepared], block: &[usize], groups: &mut Groups) {
     let (dated, undated): (Vec<usize>, Vec<usize>) =
         block.iter().partition(|&&i| items[i].days.is_some());
-    for (n, &i) in dated.iter().enumerate() {
-        for &j in &dated[n + 1..] {
-            if same_happening(&items[i], &items[j]) {
-                uf.union(i, j);
-            }
-        }
-    }
-    // Undated events join a dated group only when exactly one fits.
+    join_closest(items, &dated, groups);
+    // An undated event joins a dated group only when exactly one fits.
+    let mut roots: Vec<usize> = dated.iter().map(|&d| groups.find(d)).collect();
+    roots.sort_unstable();
+    roots.dedup();
     let mut loose = Vec::new();
     let mut attach = Vec::new();
     for &u in &undated {
-        let groups: BTreeSet<usize> = dated
+        let fits: Vec<usize> = roots
             .iter()
-            .filter(|&&d| same_happening(&items[u], &items[d]))
-            .map(|&d| uf.find(d))
+            .copied()
+            .filter(|&r| groups.summary[r].join(&groups.summary[u]).is_some())
             .collect();
-        match groups.first() {
-            Some(&g) if groups.len() == 1 => attach.push((u, g)),
+        match fits.as_slice() {
+            [g] => attach.push((u, *g)),
             _ => loose.push(u),
         }
     }
     for (u, g) in attach {
-        uf.union(u, g);
-    }
-    for (n, &i) in loose.iter().enumerate() {
-        for &j in &loose[n + 1..] {
-            if same_happening(&items[i], &items[j]) {
-                uf.union(i, j);
-            }
+        if !groups.union(u, g) {
+            loose.push(u);
         }
     }
+    loose.sort_unstable();
+    join_closest(items, &loose, groups);
 }
 
 /// Better representative first: longest code, most precise date, highest
@@ -258,7 +401,11 @@ fn better(a: &Prepared, b: &Prepared) -> Ordering {
 /// The outlet a mention counts as: its outlet, else its URL's host, else
 /// its document id (lower-cased, `www.` dropped).
 pub fn source_of(mention: &EventMention) -> String {
-    let outlet = mention.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty());
+    let outlet = mention
+        .outlet
+        .as_deref()
+        .map(str::trim)
+        .filter(|o| !o.is_empty());
     if let Some(o) = outlet {
         return o.to_lowercase();
     }
@@ -273,8 +420,15 @@ fn url_host(url: &str) -> Option<String> {
     let rest = url.trim();
     let rest = rest.split_once("://").map_or(rest, |(_, r)| r);
     let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
-    let host = rest.split(['/', '?', '#', ':']).next().unwrap_or("").to_lowercase();
-    let host = host.strip_prefix("www.").map(str::to_string).unwrap_or(host);
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()
+        .unwrap_or("")
+        .to_lowercase();
+    let host = host
+        .strip_prefix("www.")
+        .map(str::to_string)
+        .unwrap_or(host);
     (!host.is_empty()).then_some(host)
 }
 
@@ -310,7 +464,7 @@ pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
     for (i, item) in items.iter().enumerate() {
         blocks.entry(item.block()).or_default().push(i);
     }
-    let mut uf = UnionFind::new(items.len());
+    let mut uf = Groups::new(&items);
     for block in blocks.values() {
         group_block(&items, block, &mut uf);
     }
@@ -328,17 +482,33 @@ pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
         else {
             continue;
         };
-        let mut mentions: Vec<EventMention> =
-            members.iter().map(|&i| items[i].located.mention.clone()).collect();
+        let mut mentions: Vec<EventMention> = members
+            .iter()
+            .map(|&i| items[i].located.mention.clone())
+            .collect();
         mentions.sort_by(|a, b| {
-            (a.doc.as_str(), a.start, a.end, a.sentence.as_str())
-                .cmp(&(b.doc.as_str(), b.start, b.end, b.sentence.as_str()))
+            (a.doc.as_str(), a.start, a.end, a.sentence.as_str()).cmp(&(
+                b.doc.as_str(),
+                b.start,
+                b.end,
+                b.sentence.as_str(),
+            ))
         });
         // One sentence coded twice (a code and its refinement) is one mention.
         mentions.dedup_by(|a, b| a.doc == b.doc && a.start == b.start && a.end == b.end);
-        let num_articles = mentions.iter().map(|m| m.doc.as_str()).collect::<BTreeSet<_>>().len();
-        let num_sources = mentions.iter().map(source_of).collect::<BTreeSet<_>>().len();
-        let Some(first) = mentions.first() else { continue };
+        let num_articles = mentions
+            .iter()
+            .map(|m| m.doc.as_str())
+            .collect::<BTreeSet<_>>()
+            .len();
+        let num_sources = mentions
+            .iter()
+            .map(source_of)
+            .collect::<BTreeSet<_>>()
+            .len();
+        let Some(first) = mentions.first() else {
+            continue;
+        };
         let id = merged_id(&items[rep], first);
         out.push(MergedEvent {
             id,
@@ -357,7 +527,10 @@ pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
             .then_with(|| a.id.cmp(&b.id))
             .then_with(|| {
                 let first = |m: &MergedEvent| {
-                    m.mentions.first().map(|f| (f.doc.clone(), f.start)).unwrap_or_default()
+                    m.mentions
+                        .first()
+                        .map(|f| (f.doc.clone(), f.start))
+                        .unwrap_or_default()
                 };
                 first(a).cmp(&first(b))
             })

@@ -73,7 +73,11 @@ impl B {
         self
     }
     fn range(mut self, a: Date, b: Date, p: DatePrecision) -> B {
-        self.loc.event.date = DateRange { start: Some(a), end: Some(b), precision: p };
+        self.loc.event.date = DateRange {
+            start: Some(a),
+            end: Some(b),
+            precision: p,
+        };
         self
     }
     fn status(mut self, s: Status) -> B {
@@ -110,7 +114,12 @@ fn d(day: i8) -> Date {
 fn groups(merged: &[MergedEvent]) -> Vec<Vec<(String, usize)>> {
     merged
         .iter()
-        .map(|m| m.mentions.iter().map(|x| (x.doc.clone(), x.start)).collect())
+        .map(|m| {
+            m.mentions
+                .iter()
+                .map(|x| (x.doc.clone(), x.start))
+                .collect()
+        })
         .collect()
 }
 
@@ -129,7 +138,10 @@ fn the_same_event_in_two_articles_is_one_event() {
     let m = &merged[0];
     assert_eq!(m.num_articles, 2);
     assert_eq!(m.num_sources, 2);
-    assert_eq!(groups(&merged), vec![vec![("a".to_string(), 200), ("b".to_string(), 0)]]);
+    assert_eq!(
+        groups(&merged),
+        vec![vec![("a".to_string(), 200), ("b".to_string(), 0)]]
+    );
     assert_eq!(m.id.len(), 16);
     assert!(m.id.chars().all(|c| c.is_ascii_hexdigit()));
 }
@@ -150,7 +162,10 @@ fn zelenskyy_and_kyiv_share_an_actor_key() {
     assert_eq!(actor_key(None), "");
     let merged = merge(vec![
         B::new("036", "a", 0).on(d(15)).done(),
-        B::new("036", "b", 0).on(d(15)).actors(Some(kyiv), Some(putin())).done(),
+        B::new("036", "b", 0)
+            .on(d(15))
+            .actors(Some(kyiv), Some(putin()))
+            .done(),
     ]);
     assert_eq!(merged.len(), 1);
 }
@@ -158,8 +173,14 @@ fn zelenskyy_and_kyiv_share_an_actor_key() {
 #[test]
 fn scheduled_and_occurred_do_not_merge() {
     let merged = merge(vec![
-        B::new("043", "a", 0).on(d(15)).status(Status::Scheduled).done(),
-        B::new("043", "b", 0).on(d(15)).status(Status::Occurred).done(),
+        B::new("043", "a", 0)
+            .on(d(15))
+            .status(Status::Scheduled)
+            .done(),
+        B::new("043", "b", 0)
+            .on(d(15))
+            .status(Status::Occurred)
+            .done(),
     ]);
     assert_eq!(merged.len(), 2);
 }
@@ -168,19 +189,28 @@ fn scheduled_and_occurred_do_not_merge() {
 fn different_or_swapped_actors_do_not_merge_unless_symmetric() {
     let other_target = merge(vec![
         B::new("036", "a", 0).on(d(15)).done(),
-        B::new("036", "b", 0).on(d(15)).actors(Some(zelenskyy()), Some(erdogan())).done(),
+        B::new("036", "b", 0)
+            .on(d(15))
+            .actors(Some(zelenskyy()), Some(erdogan()))
+            .done(),
     ]);
     assert_eq!(other_target.len(), 2);
 
     let missing_source = merge(vec![
         B::new("036", "a", 0).on(d(15)).done(),
-        B::new("036", "b", 0).on(d(15)).actors(None, Some(putin())).done(),
+        B::new("036", "b", 0)
+            .on(d(15))
+            .actors(None, Some(putin()))
+            .done(),
     ]);
     assert_eq!(missing_source.len(), 2);
 
     let swapped = merge(vec![
         B::new("036", "a", 0).on(d(15)).done(),
-        B::new("036", "b", 0).on(d(15)).actors(Some(putin()), Some(zelenskyy())).done(),
+        B::new("036", "b", 0)
+            .on(d(15))
+            .actors(Some(putin()), Some(zelenskyy()))
+            .done(),
     ]);
     assert_eq!(swapped.len(), 2);
 
@@ -203,7 +233,10 @@ fn a_code_merges_with_its_refinement_not_with_a_sibling() {
         B::new("042", "b", 0).on(d(15)).confidence(0.1).done(),
     ]);
     assert_eq!(merged.len(), 1);
-    assert_eq!(merged[0].event.cameo, "042", "most specific code represents");
+    assert_eq!(
+        merged[0].event.cameo, "042",
+        "most specific code represents"
+    );
 
     let siblings = merge(vec![
         B::new("042", "a", 0).on(d(15)).done(),
@@ -234,11 +267,17 @@ fn dates_merge_with_one_day_of_slack() {
     assert_eq!(two_days.len(), 2);
 
     let in_range = merge(vec![
-        B::new("036", "a", 0).range(d(1), d(31), DatePrecision::Month).done(),
+        B::new("036", "a", 0)
+            .range(d(1), d(31), DatePrecision::Month)
+            .done(),
         B::new("036", "b", 0).on(d(17)).done(),
     ]);
     assert_eq!(in_range.len(), 1);
-    assert_eq!(in_range[0].event.date, DateRange::day(d(17)), "most precise date represents");
+    assert_eq!(
+        in_range[0].event.date,
+        DateRange::day(d(17)),
+        "most precise date represents"
+    );
 }
 
 #[test]
@@ -256,7 +295,10 @@ fn dated_and_undated_merge_only_with_the_same_code() {
     ]);
     assert_eq!(refined.len(), 2);
 
-    let both_undated = merge(vec![B::new("036", "a", 0).done(), B::new("0361", "b", 0).done()]);
+    let both_undated = merge(vec![
+        B::new("036", "a", 0).done(),
+        B::new("0361", "b", 0).done(),
+    ]);
     assert_eq!(both_undated.len(), 1);
 }
 
@@ -289,12 +331,27 @@ fn the_representative_is_the_most_confident_among_equals() {
 #[test]
 fn sources_fall_back_to_url_host_then_document() {
     let merged = merge(vec![
-        B::new("036", "a", 0).on(d(15)).outlet(Some("Reuters"), None).done(),
-        B::new("036", "b", 0).on(d(15)).outlet(Some(" reuters "), None).done(),
-        B::new("036", "c", 0).on(d(15)).outlet(None, Some("https://www.bbc.com/news/1")).done(),
-        B::new("036", "d", 0).on(d(15)).outlet(None, Some("http://bbc.com:80/x")).done(),
+        B::new("036", "a", 0)
+            .on(d(15))
+            .outlet(Some("Reuters"), None)
+            .done(),
+        B::new("036", "b", 0)
+            .on(d(15))
+            .outlet(Some(" reuters "), None)
+            .done(),
+        B::new("036", "c", 0)
+            .on(d(15))
+            .outlet(None, Some("https://www.bbc.com/news/1"))
+            .done(),
+        B::new("036", "d", 0)
+            .on(d(15))
+            .outlet(None, Some("http://bbc.com:80/x"))
+            .done(),
         B::new("036", "e", 0).on(d(15)).outlet(None, None).done(),
-        B::new("036", "f", 0).on(d(15)).outlet(Some(""), Some("")).done(),
+        B::new("036", "f", 0)
+            .on(d(15))
+            .outlet(Some(""), Some(""))
+            .done(),
     ]);
     assert_eq!(merged.len(), 1);
     assert_eq!(merged[0].num_articles, 6);
@@ -315,7 +372,10 @@ fn one_article_reporting_twice_counts_once() {
     assert_eq!(merged[0].num_articles, 1);
     assert_eq!(merged[0].num_sources, 1);
     // The sentence coded twice is listed once.
-    assert_eq!(groups(&merged), vec![vec![("a".to_string(), 0), ("a".to_string(), 300)]]);
+    assert_eq!(
+        groups(&merged),
+        vec![vec![("a".to_string(), 0), ("a".to_string(), 300)]]
+    );
     assert_eq!(merged[0].event.cameo, "0361");
 }
 
@@ -343,14 +403,29 @@ fn rich_input() -> Vec<Located> {
         B::new("04", "a", 300).on(d(15)).done(),
         B::new("042", "d", 0).on(d(15)).done(),
         B::new("043", "e", 0).on(d(15)).done(),
-        B::new("043", "f", 0).on(d(15)).actors(Some(putin()), Some(zelenskyy())).symmetric().done(),
-        B::new("043", "g", 0).on(d(15)).status(Status::Scheduled).done(),
-        B::new("190", "a", 500).range(d(1), d(31), DatePrecision::Month).done(),
+        B::new("043", "f", 0)
+            .on(d(15))
+            .actors(Some(putin()), Some(zelenskyy()))
+            .symmetric()
+            .done(),
+        B::new("043", "g", 0)
+            .on(d(15))
+            .status(Status::Scheduled)
+            .done(),
+        B::new("190", "a", 500)
+            .range(d(1), d(31), DatePrecision::Month)
+            .done(),
         B::new("190", "b", 500).on(d(10)).done(),
         B::new("190", "h", 0).on(d(28)).done(),
         B::new("112", "h", 100).actors(None, Some(putin())).done(),
-        B::new("112", "i", 100).actors(None, Some(putin())).outlet(None, None).done(),
-        B::new("036", "j", 0).on(d(1)).actors(Some(erdogan()), Some(putin())).done(),
+        B::new("112", "i", 100)
+            .actors(None, Some(putin()))
+            .outlet(None, None)
+            .done(),
+        B::new("036", "j", 0)
+            .on(d(1))
+            .actors(Some(erdogan()), Some(putin()))
+            .done(),
     ]
 }
 
@@ -371,7 +446,11 @@ fn shuffled(mut v: Vec<Located>, seed: u64) -> Vec<Located> {
 fn merging_is_independent_of_input_order() {
     let input = rich_input();
     let reference = merge(input.clone());
-    assert!(reference.len() > 3 && reference.len() < input.len(), "{}", reference.len());
+    assert!(
+        reference.len() > 3 && reference.len() < input.len(),
+        "{}",
+        reference.len()
+    );
 
     let mut reversed = input.clone();
     reversed.reverse();
@@ -382,7 +461,11 @@ fn merging_is_independent_of_input_order() {
         assert_eq!(merge(rotated), reference, "rotation {k}");
     }
     for seed in 1..50 {
-        assert_eq!(merge(shuffled(input.clone(), seed)), reference, "seed {seed}");
+        assert_eq!(
+            merge(shuffled(input.clone(), seed)),
+            reference,
+            "seed {seed}"
+        );
     }
 }
 
@@ -439,4 +522,86 @@ fn ids_are_stable_and_distinct() {
         B::new("190", "z", 0).on(d(2)).done(),
     ]);
     assert!(more.iter().any(|m| m.id == base[0].id));
+}
+
+#[test]
+fn daily_events_do_not_chain_into_one() {
+    let merged = merge(
+        (10..20)
+            .map(|day| B::new("190", &format!("doc{day}"), 0).on(d(day)).done())
+            .collect(),
+    );
+    assert!(merged.len() >= 5, "{}", merged.len());
+    for m in &merged {
+        let days: Vec<Date> = m
+            .mentions
+            .iter()
+            .map(|x| {
+                let n: i8 = x.doc.trim_start_matches("doc").parse().expect("day");
+                d(n)
+            })
+            .collect();
+        let (lo, hi) = (days.iter().min().copied(), days.iter().max().copied());
+        if let (Some(lo), Some(hi)) = (lo, hi) {
+            assert!(hi <= lo.tomorrow().expect("day"), "{lo} .. {hi}");
+        }
+    }
+}
+
+#[test]
+fn a_generic_code_does_not_join_two_siblings() {
+    let merged = merge(vec![
+        B::new("04", "a", 0).on(d(15)).done(),
+        B::new("042", "b", 0).on(d(15)).done(),
+        B::new("043", "c", 0).on(d(15)).done(),
+    ]);
+    assert_eq!(merged.len(), 2);
+    for m in &merged {
+        let docs: Vec<&str> = m.mentions.iter().map(|x| x.doc.as_str()).collect();
+        assert!(!(docs.contains(&"b") && docs.contains(&"c")), "{docs:?}");
+    }
+}
+
+#[test]
+fn a_symmetric_report_does_not_join_two_orientations() {
+    let merged = merge(vec![
+        B::new("036", "a", 0).on(d(15)).done(),
+        B::new("036", "b", 0).on(d(15)).symmetric().done(),
+        B::new("036", "c", 0)
+            .on(d(15))
+            .actors(Some(putin()), Some(zelenskyy()))
+            .done(),
+    ]);
+    assert_eq!(merged.len(), 2);
+}
+
+#[test]
+fn a_month_range_joins_only_one_of_two_distant_days() {
+    let merged = merge(vec![
+        B::new("190", "a", 0)
+            .range(d(1), d(31), DatePrecision::Month)
+            .done(),
+        B::new("190", "b", 0).on(d(10)).done(),
+        B::new("190", "c", 0).on(d(28)).done(),
+    ]);
+    assert_eq!(merged.len(), 2);
+}
+
+#[test]
+fn an_undated_event_joins_the_only_dated_group_that_fits() {
+    let merged = merge(vec![
+        B::new("036", "a", 0).on(d(1)).done(),
+        B::new("042", "b", 0).on(d(20)).done(),
+        B::new("036", "c", 0).done(),
+        B::new("036", "d", 0).done(),
+    ]);
+    assert_eq!(merged.len(), 2);
+    assert_eq!(
+        groups(&merged)[0],
+        vec![
+            ("a".to_string(), 0),
+            ("c".to_string(), 0),
+            ("d".to_string(), 0)
+        ]
+    );
 }
