@@ -14,7 +14,9 @@
 #![deny(missing_docs)]
 
 pub mod actors;
+pub mod cameo_tables;
 pub mod places;
+pub mod text;
 pub mod verbs;
 
 use std::path::Path;

