@@ -102,7 +102,7 @@ fn insert_all(
 
     {
         let mut st = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO sentences (doc, idx, start_byte, end_byte) VALUES (?1, ?2, ?3, ?4)",
             )
             .with_ctx(|| at("preparing sentences"))?;
@@ -118,7 +118,7 @@ fn insert_all(
     }
     {
         let mut st = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO actor_mentions (doc, sentence, start_byte, end_byte, entity, name,
                      code, country, role, kind, form)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -144,7 +144,7 @@ fn insert_all(
     }
     {
         let mut st = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO place_mentions (doc, sentence, start_byte, end_byte, name, country,
                      lat, lon, kind)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -168,7 +168,7 @@ fn insert_all(
     }
     {
         let mut st = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO date_mentions (doc, sentence, start_byte, end_byte, date_start,
                      date_end, precision)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -189,7 +189,7 @@ fn insert_all(
     }
     {
         let mut st = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO quantities (doc, sentence, start_byte, end_byte, value, unit, text)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )
@@ -209,7 +209,7 @@ fn insert_all(
     }
     {
         let mut st = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO unresolved_names (doc, sentence, start_byte, end_byte, name)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )
@@ -227,7 +227,7 @@ fn insert_all(
     }
     {
         let mut st = tx
-            .prepare(
+            .prepare_cached(
                 "INSERT INTO events (doc, ordinal, sentence, sentence_start, sentence_end,
                      trigger_start, trigger_end,
                      source_entity, source_name, source_code, source_country, source_role, source_kind,

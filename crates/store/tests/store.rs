@@ -568,3 +568,38 @@ fn two_connections_see_each_others_writes() {
     assert!(b.contains("a", None, "").expect("contains"));
     assert_eq!(b.coded_events().expect("events").len(), 2);
 }
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_gives_an_error_not_a_panic() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, path) = temp_store();
+    {
+        let mut store = Store::open(&path).expect("open");
+        let doc = doc_with("a", None, TEXT);
+        store
+            .write_document(&doc, &events_for(&doc))
+            .expect("write");
+    }
+    let set_mode = |p: &Path, mode: u32| {
+        std::fs::set_permissions(p, std::fs::Permissions::from_mode(mode)).expect("chmod");
+    };
+    set_mode(&path, 0o444);
+    set_mode(dir.path(), 0o555);
+    let writable = std::fs::OpenOptions::new().append(true).open(&path).is_ok();
+    if !writable {
+        // (Skipped when running as root: permissions do not bind.)
+        match Store::open(&path) {
+            Err(e) => assert!(!e.to_string().is_empty()),
+            Ok(mut store) => {
+                let doc = doc_with("b", None, &format!("{TEXT} b"));
+                assert!(store.write_document(&doc, &[]).is_err());
+            }
+        }
+    }
+    set_mode(dir.path(), 0o755);
+    set_mode(&path, 0o644);
+    let store = Store::open(&path).expect("reopen");
+    assert_eq!(store.stats().expect("stats").documents, 1);
+    assert_sound(&store);
+}
