@@ -8,7 +8,12 @@
 //! text through [`CleanDocument::segments`].
 #![deny(missing_docs)]
 
-use chronicler_core::{CleanDocument, RawDocument};
+use chronicler_core::{Body, CleanDocument, RawDocument, Segment, Span};
+
+mod html;
+mod noise;
+
+pub use noise::normalize;
 
 /// Why a document could not be cleaned.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -19,7 +24,64 @@ pub enum CleanError {
 }
 
 /// Cleans one document.
+///
+/// HTML goes through dom_smoothie (Readability) for the main content, which
+/// is then turned into text one paragraph a line; page metadata (title,
+/// canonical URL, site name, publication date from meta tags, JSON-LD or
+/// `<time>`) fills what the input's metadata lacks. Then noise removal
+/// drops whole lines (see the crate docs); kept lines are joined with a
+/// blank line, and [`CleanDocument::segments`] map them back.
+///
+/// Lines of a trailing "Sources" list go to
+/// [`CleanDocument::cited_sources`], except image credits ("AFP via Getty
+/// Images"), which are dropped as `credit` and not listed.
 pub fn clean(raw: RawDocument) -> Result<CleanDocument, CleanError> {
-    let _ = raw;
-    Err(CleanError::NoText)
+    let RawDocument {
+        id,
+        path,
+        format,
+        mut meta,
+        body,
+        mut warnings,
+    } = raw;
+    let (extracted, hints) = match body {
+        Body::Text(t) => (t, Vec::new()),
+        Body::Html(h) => {
+            let ex = html::extract(&h, &mut meta);
+            warnings.extend(ex.warnings);
+            (ex.text, ex.hints)
+        }
+    };
+    let outcome = noise::decide(&extracted, &hints, &meta);
+    let mut text = String::new();
+    let mut segments = Vec::with_capacity(outcome.kept.len());
+    for (start, end) in outcome.kept {
+        let Some(piece) = extracted.get(start..end) else {
+            continue;
+        };
+        if !text.is_empty() {
+            text.push_str("\n\n");
+        }
+        let at = text.len();
+        text.push_str(piece);
+        segments.push(Segment {
+            clean: Span::new(at, text.len()),
+            raw_start: start,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(CleanError::NoText);
+    }
+    Ok(CleanDocument {
+        id,
+        path,
+        format,
+        meta,
+        extracted,
+        text,
+        segments,
+        cited_sources: outcome.cited_sources,
+        removed: outcome.removed,
+        warnings,
+    })
 }

@@ -1,0 +1,431 @@
+//! HTML: main-content extraction (dom_smoothie) and page metadata (dom_query).
+//!
+//! Nothing here recurses over the document tree: walks use an explicit
+//! stack, so deeply nested markup cannot overflow ours.
+
+use chronicler_core::Metadata;
+use dom_query::{Document, NodeRef};
+use serde_json::Value;
+
+/// What the extraction knows about one line of the extracted text.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Hint {
+    /// Share of the line's characters inside links.
+    pub link_ratio: f32,
+    /// The line is a `<figcaption>`.
+    pub figcaption: bool,
+}
+
+/// The extracted text, with hints keyed by the byte offset of each line.
+#[derive(Debug, Default)]
+pub(crate) struct Extracted {
+    pub text: String,
+    pub hints: Vec<(usize, Hint)>,
+    pub warnings: Vec<String>,
+}
+
+/// Deeper than this, dom_smoothie is not trusted with the page (its walks
+/// may recurse); we fall back to our own paragraph walk.
+const MAX_DEPTH_FOR_READABILITY: usize = 400;
+
+/// Less main-content text than this and we try the `<p>` fallback.
+const MIN_ARTICLE_CHARS: usize = 200;
+
+/// Elements whose content is never article text.
+const SKIP: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form", "select",
+    "textarea", "input", "object", "embed", "canvas", "math",
+];
+
+/// Elements that end a line.
+const BLOCKS: &[&str] = &[
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "blockquote",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "figure",
+    "figcaption",
+    "pre",
+    "tr",
+    "table",
+    "dd",
+    "dt",
+    "dl",
+    "aside",
+    "nav",
+    "main",
+    "br",
+    "hr",
+    "address",
+    "details",
+    "summary",
+    "caption",
+    "body",
+    "html",
+    "td",
+    "th",
+    "center",
+];
+
+/// Extracts the main text of a page and completes `meta` from it.
+pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
+    let doc = Document::from(html);
+    page_metadata(&doc, meta);
+    let depth = max_depth(doc.root());
+
+    let mut best = Extracted::default();
+    if depth <= MAX_DEPTH_FOR_READABILITY {
+        let url = meta
+            .url
+            .as_deref()
+            .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+        let readability = dom_smoothie::Readability::new(html, url, None)
+            .or_else(|_| dom_smoothie::Readability::new(html, None, None));
+        match readability.map(|mut r| r.parse()) {
+            Ok(Ok(article)) => {
+                if meta.published.is_none() {
+                    meta.published = article
+                        .published_time
+                        .clone()
+                        .filter(|s| !s.trim().is_empty());
+                }
+                if meta.title.is_none() && !article.title.trim().is_empty() {
+                    meta.title = Some(article.title.trim().to_string());
+                }
+                if meta.outlet.is_none() {
+                    meta.outlet = article.site_name.clone().filter(|s| !s.trim().is_empty());
+                }
+                let content = Document::from(article.content.to_string());
+                best = blocks_to_text(walk_blocks(content.root()));
+            }
+            Ok(Err(e)) => best.warnings.push(format!(
+                "main-content extraction failed ({e}); used paragraphs"
+            )),
+            Err(e) => best.warnings.push(format!(
+                "main-content extraction failed ({e}); used paragraphs"
+            )),
+        }
+    } else {
+        best.warnings.push(format!(
+            "markup nested {depth} levels deep; used paragraphs"
+        ));
+    }
+    if best.text.chars().count() < MIN_ARTICLE_CHARS {
+        let fallback = blocks_to_text(paragraphs(&doc));
+        if fallback.text.chars().count() > best.text.chars().count() {
+            let warnings = std::mem::take(&mut best.warnings);
+            best = fallback;
+            best.warnings = warnings;
+        }
+    }
+    best
+}
+
+/// Deepest element nesting, counted without recursion.
+fn max_depth(root: NodeRef<'_>) -> usize {
+    let mut max = 0;
+    let mut stack = vec![(root, 0usize)];
+    while let Some((node, d)) = stack.pop() {
+        max = max.max(d);
+        let mut child = node.first_child();
+        while let Some(c) = child {
+            if c.is_element() {
+                stack.push((c.clone(), d + 1));
+            }
+            child = c.next_sibling();
+        }
+    }
+    max
+}
+
+/// One line of text from a block element.
+#[derive(Debug, Default)]
+struct Block {
+    text: String,
+    link_chars: usize,
+    figcaption: bool,
+}
+
+fn lower_name(node: &NodeRef<'_>) -> String {
+    node.node_name()
+        .map(|n| n.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// Walks the tree under `root` (iteratively) and returns its text as
+/// blocks: one per paragraph-like element, whitespace collapsed.
+fn walk_blocks(root: NodeRef<'_>) -> Vec<Block> {
+    enum Step<'a> {
+        Enter(NodeRef<'a>),
+        Leave(String),
+    }
+    let mut out = Vec::new();
+    let mut cur = Block::default();
+    let mut link_depth = 0usize;
+    let mut caption_depth = 0usize;
+    let mut stack = vec![Step::Enter(root)];
+    let flush = |cur: &mut Block, out: &mut Vec<Block>| {
+        let trimmed = cur.text.trim();
+        if !trimmed.is_empty() {
+            let mut b = std::mem::take(cur);
+            b.text = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push(b);
+        } else {
+            *cur = Block::default();
+        }
+    };
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Leave(name) => {
+                if name == "a" {
+                    link_depth = link_depth.saturating_sub(1);
+                }
+                if name == "figcaption" {
+                    flush(&mut cur, &mut out);
+                    caption_depth = caption_depth.saturating_sub(1);
+                } else if BLOCKS.contains(&name.as_str()) {
+                    flush(&mut cur, &mut out);
+                }
+            }
+            Step::Enter(node) => {
+                if node.is_text() {
+                    let t = node.text();
+                    cur.text.push_str(&t);
+                    if link_depth > 0 {
+                        cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                    if caption_depth > 0 {
+                        cur.figcaption = true;
+                    }
+                    continue;
+                }
+                if !(node.is_element() || node.is_document() || node.is_fragment()) {
+                    continue;
+                }
+                let name = lower_name(&node);
+                if SKIP.contains(&name.as_str()) {
+                    continue;
+                }
+                if name == "figcaption" {
+                    flush(&mut cur, &mut out);
+                    caption_depth += 1;
+                } else if BLOCKS.contains(&name.as_str()) {
+                    flush(&mut cur, &mut out);
+                }
+                if name == "a" {
+                    link_depth += 1;
+                }
+                stack.push(Step::Leave(name));
+                let children: Vec<NodeRef<'_>> = node.children_it(false).collect();
+                for c in children.into_iter().rev() {
+                    stack.push(Step::Enter(c));
+                }
+            }
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// Fallback: the `<p>` elements of the page outside navigation, header,
+/// footer and asides.
+fn paragraphs(doc: &Document) -> Vec<Block> {
+    let mut out = Vec::new();
+    for p in doc.select("p").nodes() {
+        let boiler = p.ancestors_it(None).any(|a| {
+            matches!(
+                lower_name(&a).as_str(),
+                "nav" | "footer" | "header" | "aside" | "form" | "p"
+            )
+        });
+        if boiler {
+            continue;
+        }
+        out.extend(walk_blocks(p.clone()));
+    }
+    out
+}
+
+/// Joins blocks into the extracted text, one block a line, a blank line
+/// between blocks.
+fn blocks_to_text(blocks: Vec<Block>) -> Extracted {
+    let mut ex = Extracted::default();
+    for b in blocks {
+        if !ex.text.is_empty() {
+            ex.text.push_str("\n\n");
+        }
+        let total = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
+        let hint = Hint {
+            link_ratio: (b.link_chars as f32 / total as f32).min(1.0),
+            figcaption: b.figcaption,
+        };
+        ex.hints.push((ex.text.len(), hint));
+        ex.text.push_str(&b.text);
+    }
+    ex
+}
+
+fn nonempty(s: Option<impl AsRef<str>>) -> Option<String> {
+    let s = s?;
+    let t = s.as_ref().split_whitespace().collect::<Vec<_>>().join(" ");
+    (!t.is_empty()).then_some(t)
+}
+
+/// Fills the gaps in `meta` from the page's own tags.
+fn page_metadata(doc: &Document, meta: &mut Metadata) {
+    let mut og_title = None;
+    let mut og_url = None;
+    let mut site = None;
+    let mut published = None;
+    for m in doc.select("meta").nodes() {
+        let key = m
+            .attr("property")
+            .or_else(|| m.attr("name"))
+            .or_else(|| m.attr("itemprop"))
+            .map(|k| k.to_ascii_lowercase());
+        let Some(key) = key else { continue };
+        let content = nonempty(m.attr("content"));
+        let Some(content) = content else { continue };
+        match key.as_str() {
+            "og:title" | "twitter:title" if og_title.is_none() => og_title = Some(content),
+            "og:url" if og_url.is_none() => og_url = Some(content),
+            "og:site_name" | "application-name" if site.is_none() => site = Some(content),
+            "article:published_time"
+            | "datepublished"
+            | "pubdate"
+            | "publishdate"
+            | "publish-date"
+            | "date"
+            | "dc.date"
+            | "dc.date.issued"
+            | "dcterms.created"
+            | "parsely-pub-date"
+            | "sailthru.date"
+            | "og:published_time"
+            | "article.published"
+                if published.is_none() =>
+            {
+                published = Some(content)
+            }
+            _ => {}
+        }
+    }
+    let ld = json_ld(doc);
+    if meta.title.is_none() {
+        let page_title = nonempty(doc.select("title").nodes().first().map(|t| t.text()));
+        meta.title = og_title
+            .or_else(|| page_title.map(|t| strip_site_suffix(&t)))
+            .or_else(|| ld.headline.clone())
+            .or_else(|| nonempty(doc.select("h1").nodes().first().map(|t| t.text())));
+    }
+    if meta.url.is_none() {
+        let canonical = doc.select("link").nodes().iter().find_map(|l| {
+            let rel = l.attr("rel")?.to_ascii_lowercase();
+            rel.split_whitespace()
+                .any(|r| r == "canonical")
+                .then(|| nonempty(l.attr("href")))?
+        });
+        meta.url = canonical.or(og_url);
+    }
+    if meta.outlet.is_none() {
+        meta.outlet = site.or(ld.publisher);
+    }
+    if meta.published.is_none() {
+        let time = doc
+            .select("time")
+            .nodes()
+            .iter()
+            .find_map(|t| nonempty(t.attr("datetime")));
+        meta.published = published.or(ld.published).or(time);
+    }
+}
+
+/// "Headline | Site" → "Headline", when the tail is short.
+fn strip_site_suffix(title: &str) -> String {
+    for sep in [" | ", " - ", " — ", " – ", " :: "] {
+        if let Some(i) = title.rfind(sep) {
+            let (head, tail) = (&title[..i], &title[i + sep.len()..]);
+            if tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3 {
+                return head.trim().to_string();
+            }
+        }
+    }
+    title.to_string()
+}
+
+/// What the page's JSON-LD says.
+#[derive(Debug, Default)]
+struct JsonLd {
+    published: Option<String>,
+    headline: Option<String>,
+    publisher: Option<String>,
+}
+
+/// Reads every JSON-LD script, looking through arrays and `@graph` with
+/// an explicit stack (serde_json also caps nesting on parse).
+fn json_ld(doc: &Document) -> JsonLd {
+    let mut out = JsonLd::default();
+    for s in doc.select("script").nodes() {
+        let is_ld = s
+            .attr("type")
+            .is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+        if !is_ld {
+            continue;
+        }
+        let text = s.text();
+        let text = text
+            .trim()
+            .trim_start_matches("<![CDATA[")
+            .trim_end_matches("]]>");
+        let Ok(value) = serde_json::from_str::<Value>(text) else {
+            continue;
+        };
+        let mut stack = vec![&value];
+        while let Some(v) = stack.pop() {
+            match v {
+                Value::Array(items) => stack.extend(items.iter().rev()),
+                Value::Object(obj) => {
+                    let str_of = |k: &str| {
+                        obj.get(k)
+                            .and_then(|x| x.as_str())
+                            .and_then(|x| nonempty(Some(x)))
+                    };
+                    if out.published.is_none() {
+                        out.published = str_of("datePublished").or_else(|| str_of("dateCreated"));
+                    }
+                    if out.headline.is_none() {
+                        out.headline = str_of("headline");
+                    }
+                    if out.publisher.is_none() {
+                        if let Some(Value::Object(p)) = obj.get("publisher") {
+                            out.publisher = p
+                                .get("name")
+                                .and_then(|x| x.as_str())
+                                .and_then(|x| nonempty(Some(x)));
+                        }
+                    }
+                    if let Some(g) = obj.get("@graph") {
+                        stack.push(g);
+                    }
+                    if let Some(m) = obj.get("mainEntity") {
+                        stack.push(m);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}

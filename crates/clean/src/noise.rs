@@ -1,0 +1,595 @@
+//! Noise removal: decides, paragraph by paragraph, what is article text.
+//!
+//! A unit is a line of the extracted text (or, for hard-wrapped plain text,
+//! a block of lines between blank lines). Units are kept or dropped whole;
+//! nothing inside a kept unit is changed.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use chronicler_core::{Metadata, Removed};
+use regex::Regex;
+
+use crate::html::Hint;
+
+/// The decision for the whole text.
+#[derive(Debug, Default)]
+pub(crate) struct Outcome {
+    /// Kept units as byte ranges of the extracted text, in order.
+    pub kept: Vec<(usize, usize)>,
+    /// Dropped units.
+    pub removed: Vec<Removed>,
+    /// Outlets listed in a trailing "Sources" section.
+    pub cited_sources: Vec<String>,
+}
+
+/// One unit of text and what we know about it.
+struct Unit<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    words: usize,
+    terminal: bool,
+    norm: String,
+    hint: Hint,
+}
+
+fn re(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
+    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+}
+
+macro_rules! regex {
+    ($pat:expr) => {{
+        static CELL: OnceLock<Option<Regex>> = OnceLock::new();
+        re(&CELL, $pat)
+    }};
+}
+
+fn hit(r: Option<&Regex>, text: &str) -> bool {
+    r.is_some_and(|r| r.is_match(text))
+}
+
+/// Normalises text for comparison: lower case, letters and digits only,
+/// single spaces ("Zelenskyy's “Kyiv” talks" → "zelenskyy s kyiv talks").
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// True when the text ends like a sentence (or a quotation, or a lead-in).
+fn ends_terminal(t: &str) -> bool {
+    let mut rev = t.trim_end().chars().rev();
+    match rev.next() {
+        Some('.' | '!' | '?' | '…' | '”' | '"' | ':' | ';' | '»' | '’' | '\'') => true,
+        Some(')' | ']') => matches!(rev.next(), Some('.' | '!' | '?' | '”' | '"')),
+        _ => false,
+    }
+}
+
+/// True when a unit reads like a paragraph of the story.
+fn is_real(u: &Unit<'_>) -> bool {
+    (u.terminal && !u.text.ends_with(':') && u.words >= 8) || u.words >= 15
+}
+
+/// Splits the extracted text into units.
+fn units<'a>(text: &'a str, hints: &HashMap<usize, Hint>) -> Vec<Unit<'a>> {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut pos = 0;
+    for line in text.split('\n') {
+        let (s, e) = (pos, pos + line.len());
+        pos = e + 1;
+        let lead = line.len() - line.trim_start().len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            lines.push((s, s));
+        } else {
+            lines.push((s + lead, s + lead + trimmed.len()));
+        }
+    }
+    let ranges = if hard_wrapped(text, &lines) {
+        blocks(&lines)
+    } else {
+        lines
+    };
+    ranges
+        .into_iter()
+        .filter(|(s, e)| e > s)
+        .filter_map(|(s, e)| {
+            let t = text.get(s..e)?;
+            Some(Unit {
+                start: s,
+                end: e,
+                text: t,
+                words: t.split_whitespace().count(),
+                terminal: ends_terminal(t),
+                norm: normalize(t),
+                hint: hints.get(&s).copied().unwrap_or_default(),
+            })
+        })
+        .collect()
+}
+
+/// True when the text looks hard-wrapped: most lines that run on into a
+/// next line are long and stop mid-sentence.
+fn hard_wrapped(text: &str, lines: &[(usize, usize)]) -> bool {
+    let mut pairs = 0usize;
+    let mut wrapped = 0usize;
+    for w in lines.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        if a.1 == a.0 || b.1 == b.0 {
+            continue;
+        }
+        pairs += 1;
+        let t = text.get(a.0..a.1).unwrap_or("");
+        let len = t.chars().count();
+        if (40..=100).contains(&len) && !ends_terminal(t) {
+            wrapped += 1;
+        }
+    }
+    wrapped >= 4 && wrapped * 2 >= pairs
+}
+
+/// Merges runs of non-blank lines into blocks.
+fn blocks(lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut cur: Option<(usize, usize)> = None;
+    for &(s, e) in lines {
+        if s == e {
+            if let Some(c) = cur.take() {
+                out.push(c);
+            }
+        } else {
+            cur = Some(match cur {
+                Some((cs, _)) => (cs, e),
+                None => (s, e),
+            });
+        }
+    }
+    out.extend(cur);
+    out
+}
+
+/// "Read also", "Related:", "More from" and similar labels.
+fn read_also_label(t: &str) -> bool {
+    hit(
+        regex!(
+            r"(?i)^\W{0,3}(read also|also read|read more|read next|see also|related( articles?| stories| news| content| coverage| posts?| reading| topics| links?)?|recommended( for you| stories| articles| reading| videos?)?|more from( [\p{L}\d' ]{1,40})?|more on (this|that)( story| topic)?|more stories|you (may|might) (also )?(like|be interested( in)?)|trending( now| stories)?|most (read|popular|viewed|shared)|popular( now| stories| news)?|editor'?s'? picks?|further reading|don'?t miss|latest( news| stories| articles)?|top stories|in other news|keep reading|more news|what to read next|also on [\p{L}\d ]{1,30}|related video|watch also|also watch|read the full (story|article)|explore more)\s*(:|»|>|\||-|–|—|\.\.\.|…|$)"
+        ),
+        t,
+    )
+}
+
+/// Starts like a "Read more" link even without a separator.
+fn read_also_start(t: &str) -> bool {
+    hit(
+        regex!(r"(?i)^\W{0,3}(read also|also read|read more|read next|see also|more from)\b"),
+        t,
+    )
+}
+
+/// Share, subscribe and advertising prompts, and page furniture.
+fn share(u: &Unit<'_>) -> bool {
+    if u.words > 30 {
+        return false;
+    }
+    if hit(
+        regex!(
+            r"(?i)^\W{0,3}(share( this| on| via| the| article| story| post| page| to)?\b|shares?\s*$|follow (us|@|on)\b|subscribe\b|sign up\b|sign in\b|log in\b|register (now|for)\b|click here\b|tap here\b|advertisement\b|advertising\b|sponsored( content)?\b|promoted( content)?\b|tweet( this)?\b|email this|print this|copy link|link copied|join (us|our)\b|download (our|the) app|get (the latest|our newsletter|breaking news)|(our |the )?newsletter\b|all rights reserved|©|copyright\b|we use cookies|this (site|website) uses cookies|accept cookies|listen to this article|comments?\s*(\(\d+\))?\s*$|\d+\s+comments?\s*$|leave a (comment|reply)|skip to|back to top|jump to|scroll to continue|story continues below|continue reading( below)?\s*$|watch:|watch now|listen:|support (our|independent) journalism|become a (member|subscriber)|already a subscriber|to continue reading|enable javascript)"
+        ),
+        u.text,
+    ) {
+        return true;
+    }
+    // A row of social network names.
+    const SOCIAL: &[&str] = &[
+        "facebook",
+        "twitter",
+        "x",
+        "whatsapp",
+        "telegram",
+        "linkedin",
+        "email",
+        "e",
+        "mail",
+        "print",
+        "share",
+        "reddit",
+        "pinterest",
+        "copy",
+        "link",
+        "messenger",
+        "viber",
+        "tumblr",
+        "flipboard",
+        "instagram",
+        "youtube",
+        "tiktok",
+        "threads",
+        "bluesky",
+        "mastodon",
+        "vk",
+        "sms",
+        "pocket",
+    ];
+    let words: Vec<&str> = u.norm.split(' ').filter(|w| !w.is_empty()).collect();
+    words.len() >= 2 && words.iter().all(|w| SOCIAL.contains(w))
+}
+
+/// Bylines and edit credits.
+fn byline(u: &Unit<'_>) -> bool {
+    let t = u.text;
+    if u.words <= 12
+        && hit(
+            regex!(
+                r"^\(?(?i:by)\s+\p{Lu}[\p{L}'’.\-]*(\s+(\p{Lu}[\p{L}'’.\-]*|and|&|de|van|von|al|bin|la|le|da|di|der|del|dos|du))*\s*(([,|–—\-/]|\bin\b|\bfor\b).*)?$"
+            ),
+            t,
+        )
+    {
+        return true;
+    }
+    if u.words <= 40
+        && hit(
+            regex!(
+                r"(?i)^\W{0,3}((additional )?(reporting|writing|editing|edited|written|reported|compiled|produced|updated|reviewed|fact[- ]?checked|translated|research|interview)( and (editing|writing|reporting|translation))? by\b|(author|authors|byline|editor|edited by|written by|posted by|reporter|correspondent)\s*[:|])"
+            ),
+            t,
+        )
+    {
+        return true;
+    }
+    // "Published 30 January 2026", "Updated: 10:32 GMT".
+    u.words <= 10
+        && t.chars().any(|c| c.is_ascii_digit())
+        && hit(
+            regex!(r"(?i)^\W{0,3}(published|updated|posted|last updated|first published)\b"),
+            t,
+        )
+        && !u.terminal
+}
+
+/// Photo and image credits.
+fn credit(u: &Unit<'_>) -> bool {
+    let t = u.text;
+    if u.words <= 25
+        && hit(
+            regex!(
+                r"(?i)^\W{0,3}((file |cover |featured |header |main |top |lead )?(photo|photos|photograph|image|images|picture|pictures|pic|illustration|video|graphic|credit|credits)( credit| credits| source| caption)?\s*(:|\||/|©|-|–|—|$)|(photo|photos|photograph|image|picture|illustration|video) (by|courtesy|credit|source)\b|(courtesy|source) of\b)"
+            ),
+            t,
+        )
+    {
+        return true;
+    }
+    let marker = regex!(
+        r"(?i)(getty images|shutterstock|afp photo|ap photo|via reuters|reuters/|/ ?reuters\b|via afp|\bafp/|epa[- ]efe|\bvia ap\b|/ ?ap\b|anadolu( agency)? via|sputnik via|\bvia getty\b|alamy|©)"
+    );
+    if u.words <= 12 && !is_real(u) && hit(marker, t) {
+        return true;
+    }
+    // A caption ending in a parenthesised credit.
+    if u.words <= 45 && t.ends_with(')') {
+        if let Some(open) = t.rfind('(') {
+            let inner = &t[open..];
+            if hit(marker, inner)
+                || hit(
+                    regex!(r"(?i)^\((photo|image|picture|file photo|credit)s?\b"),
+                    inner,
+                )
+            {
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// A line that is only a date or time ("30 Jan 2026, 10:32 GMT").
+fn date_only(u: &Unit<'_>) -> bool {
+    if u.words > 12 || !u.text.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    const TOKENS: &[&str] = &[
+        "jan",
+        "january",
+        "feb",
+        "february",
+        "mar",
+        "march",
+        "apr",
+        "april",
+        "may",
+        "jun",
+        "june",
+        "jul",
+        "july",
+        "aug",
+        "august",
+        "sep",
+        "sept",
+        "september",
+        "oct",
+        "october",
+        "nov",
+        "november",
+        "dec",
+        "december",
+        "mon",
+        "monday",
+        "tue",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+        "gmt",
+        "utc",
+        "est",
+        "edt",
+        "cet",
+        "cest",
+        "bst",
+        "pst",
+        "pdt",
+        "am",
+        "pm",
+        "at",
+        "on",
+        "published",
+        "updated",
+        "ago",
+        "hour",
+        "hours",
+        "minute",
+        "minutes",
+        "min",
+        "mins",
+        "day",
+        "days",
+        "read",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "t",
+        "z",
+        "posted",
+        "last",
+        "time",
+        "reading",
+    ];
+    u.norm.split(' ').all(|w| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || TOKENS.contains(&w)
+            || (w.ends_with("st") || w.ends_with("nd") || w.ends_with("rd") || w.ends_with("th"))
+                && w.chars().next().is_some_and(|c| c.is_ascii_digit())
+    })
+}
+
+/// Breadcrumbs and section labels.
+fn navigation(u: &Unit<'_>) -> bool {
+    if u.terminal && !u.text.ends_with('»') {
+        return false;
+    }
+    if u.words <= 4 {
+        return true;
+    }
+    u.words <= 15 && hit(regex!(r"\s(>|»|\||/|›|•|·)\s"), u.text)
+}
+
+/// A list item ("- ...", "• ...", "1. ...").
+fn list_item(t: &str) -> bool {
+    hit(regex!(r"^([-*•–—▪►]\s|\d{1,2}[.)]\s)"), t)
+}
+
+/// "Sources", "References": the heading of a trailing source list.
+fn sources_heading(t: &str) -> bool {
+    hit(
+        regex!(r"(?i)^\W{0,3}(sources?|references|citations|bibliography)\s*:?\s*$"),
+        t,
+    )
+}
+
+/// Decides what to keep.
+pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Outcome {
+    let hints: HashMap<usize, Hint> = hints.iter().copied().collect();
+    let units = units(text, &hints);
+    let mut verdict: Vec<Option<&'static str>> = vec![None; units.len()];
+    let mut out = Outcome::default();
+
+    // A trailing "Sources" list.
+    let mut sources_from = units.len();
+    if let Some(h) = units.iter().rposition(|u| sources_heading(u.text)) {
+        let tail = &units[h + 1..];
+        let listy = !tail.is_empty()
+            && tail.len() <= 40
+            && tail
+                .iter()
+                .all(|u| u.words <= 10 && (!u.terminal || u.words <= 4));
+        if listy {
+            sources_from = h;
+        }
+    } else if let Some(last) = units.last() {
+        // "Sources: Reuters, AP, Interfax" on one closing line.
+        if let Some(c) =
+            regex!(r"(?i)^\W{0,3}sources?\s*:\s*(.+)$").and_then(|r| r.captures(last.text))
+        {
+            if last.words <= 25 {
+                sources_from = units.len() - 1;
+                if let Some(list) = c.get(1) {
+                    out.cited_sources.extend(
+                        list.as_str()
+                            .split([',', ';'])
+                            .map(|s| s.trim().trim_end_matches('.').trim().to_string())
+                            .filter(|s| !s.is_empty()),
+                    );
+                }
+            }
+        }
+    }
+
+    let mut titles: HashSet<String> = HashSet::new();
+    if let Some(t) = &meta.title {
+        titles.insert(normalize(t));
+        for sep in [" | ", " - ", " — ", " – "] {
+            if let Some((head, _)) = t.rsplit_once(sep) {
+                if head.split_whitespace().count() >= 3 {
+                    titles.insert(normalize(head));
+                }
+            }
+        }
+    }
+    titles.remove("");
+    let outlet = meta
+        .outlet
+        .as_deref()
+        .map(normalize)
+        .filter(|o| !o.is_empty());
+
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut first_real = false;
+    let mut link_titles_left = 0usize;
+    let mut prev_kept_opens_list = false;
+    for (i, u) in units.iter().enumerate() {
+        if i >= sources_from {
+            continue;
+        }
+        let mut follow_links = 0usize;
+        let reason: Option<&'static str> = if u.norm.is_empty() {
+            Some("separator")
+        } else if titles.contains(&u.norm) {
+            Some("repeated-headline")
+        } else if seen.contains(u.norm.as_str()) {
+            Some(if u.words <= 25 {
+                "repeated-headline"
+            } else {
+                "repeated"
+            })
+        } else if read_also_label(u.text)
+            || (read_also_start(u.text) && u.words <= 15 && !is_real(u))
+        {
+            // A bare label: the next short lines are its link titles.
+            let label_only = u
+                .text
+                .trim_end()
+                .ends_with([':', '»', '>', '-', '–', '—', '|'])
+                || u.words <= 3;
+            if label_only {
+                follow_links = 3;
+            }
+            Some("read-also")
+        } else if link_titles_left > 0 && u.words <= 15 && !u.terminal {
+            follow_links = link_titles_left - 1;
+            Some("read-also")
+        } else if (u.hint.link_ratio >= 0.8 && u.words <= 25 && !is_real(u))
+            || (u.hint.link_ratio >= 0.95 && u.words <= 40)
+        {
+            Some("read-also")
+        } else if share(u) {
+            Some("share")
+        } else if byline(u) {
+            Some("byline")
+        } else if credit(u) {
+            Some("credit")
+        } else if date_only(u) {
+            Some("date")
+        } else if outlet.as_deref() == Some(u.norm.as_str()) {
+            Some("navigation")
+        } else if u.hint.figcaption && !is_real(u) {
+            Some("caption")
+        } else if !first_real && navigation(u) {
+            Some("navigation")
+        } else if caption_like(u, prev_kept_opens_list) {
+            Some("caption")
+        } else {
+            None
+        };
+        link_titles_left = follow_links;
+        seen.insert(u.norm.as_str());
+        verdict[i] = reason;
+        if reason.is_none() {
+            if is_real(u) {
+                first_real = true;
+            }
+            prev_kept_opens_list =
+                u.text.ends_with(':') || (prev_kept_opens_list && list_item(u.text));
+        }
+    }
+
+    for (i, u) in units.iter().enumerate() {
+        if i >= sources_from {
+            let reason = if i == sources_from {
+                "sources"
+            } else if credit(u) {
+                // Image credits ("AFP via Getty Images") are not cited
+                // sources: dropped, but left out of `cited_sources`.
+                "credit"
+            } else {
+                if !sources_heading(u.text)
+                    && out.cited_sources.len() < 100
+                    && sources_from + 1 <= i
+                {
+                    let name = u
+                        .text
+                        .trim_start_matches(|c: char| {
+                            matches!(c, '-' | '*' | '•' | '–' | '—' | ' ')
+                        })
+                        .trim()
+                        .to_string();
+                    if !name.is_empty() {
+                        out.cited_sources.push(name);
+                    }
+                }
+                "sources"
+            };
+            out.removed.push(Removed {
+                text: u.text.to_string(),
+                reason: reason.to_string(),
+            });
+            continue;
+        }
+        match verdict[i] {
+            Some(reason) => out.removed.push(Removed {
+                text: u.text.to_string(),
+                reason: reason.to_string(),
+            }),
+            None => out.kept.push((u.start, u.end)),
+        }
+    }
+    out
+}
+
+/// A short line without a sentence ending: a photo caption, an image file
+/// title ("Zelenskyy and Putin 1") or a subheading.
+fn caption_like(u: &Unit<'_>, in_list: bool) -> bool {
+    if u.terminal || is_real(u) {
+        return false;
+    }
+    if in_list && list_item(u.text) {
+        return false;
+    }
+    // Mid-sentence breaks are not captions.
+    if u.text.ends_with([',', '-', '–', '—', '(']) {
+        return false;
+    }
+    let ends_in_number =
+        u.text.rsplit(char::is_whitespace).next().is_some_and(|w| {
+            !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit())
+        });
+    u.words < 15 || (ends_in_number && u.words < 20)
+}
