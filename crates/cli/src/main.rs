@@ -16,7 +16,7 @@ use args::{Cli, Command, ExportFormat, FilterArgs};
 use chronicler_dict::Dictionaries;
 use chronicler_pipeline::{Pipeline, PipelineOptions, Reporter};
 use chronicler_query::EventFilter;
-use chronicler_store::Store;
+use chronicler_store::{Store, StoreError};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -137,14 +137,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
 }
 
 fn open_existing(db: &Path) -> Result<Store> {
-    if !db.exists() {
-        anyhow::bail!(
+    match Store::open_read_only(db) {
+        Ok(store) => Ok(store),
+        Err(StoreError::NotFound { .. }) => anyhow::bail!(
             "{}: no such store; run `chronicler ingest --db {} PATH...` first",
             db.display(),
             db.display()
-        );
+        ),
+        // An older schema: upgrade it in place.
+        Err(StoreError::NeedsMigration { .. }) => {
+            Store::open(db).with_context(|| format!("cannot open store {}", db.display()))
+        }
+        Err(e) => Err(e).with_context(|| format!("cannot open store {}", db.display())),
     }
-    Store::open(db).with_context(|| format!("cannot open store {}", db.display()))
 }
 
 fn ingest(db: &Path, a: args::IngestArgs) -> Result<ExitCode> {

@@ -1,0 +1,476 @@
+//! End-to-end tests of the `chronicler` binary, as a user runs it.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_chronicler"));
+    c.env_remove("CHRONICLER_DB");
+    c
+}
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn examples() -> String {
+    repo().join("examples/articles").display().to_string()
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    bin()
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn export(db: &Path) -> Vec<serde_json::Value> {
+    let o = run(db, &["export", "--format", "jsonl"]);
+    assert!(o.status.success(), "export failed: {}", stderr(&o));
+    stdout(&o)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
+fn doc_count(db: &Path) -> usize {
+    let o = run(db, &["docs", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    v.as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in ["ingest", "timeline", "events", "docs", "stats", "export"] {
+        let o = bin().args([cmd, "--help"]).output().expect("runs");
+        assert!(o.status.success(), "{cmd} --help");
+        let text = stdout(&o);
+        assert!(
+            text.contains("Example"),
+            "{cmd} --help has no example:\n{text}"
+        );
+        assert!(text.contains("--db"), "{cmd} --help does not show --db");
+    }
+}
+
+#[test]
+fn query_commands_on_a_missing_store_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("none.db");
+    let o = run(&db, &["events"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no such store"), "{}", stderr(&o));
+    assert!(!db.exists(), "a query must not create a store");
+}
+
+#[test]
+fn examples_give_the_sourced_timeline() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = run(&db, &["ingest", &examples(), "--timeline"]);
+    assert!(o.status.success(), "ingest failed: {}", stderr(&o));
+    let t = stdout(&o);
+    // Each part of the story, with its date and a source.
+    let lines: Vec<&str> = t.lines().collect();
+    let find = |pred: &dyn Fn(&str) -> bool, what: &str| {
+        let i = lines
+            .iter()
+            .position(|l| pred(l))
+            .unwrap_or_else(|| panic!("timeline lacks {what}:\n{t}"));
+        assert!(
+            lines.get(i + 1).is_some_and(|l| l.contains("sources: ")),
+            "{what} has no sources line"
+        );
+        lines[i]
+    };
+    find(
+        &|l| l.starts_with("2026-01-30") && l.contains("(036)") && l.contains("Putin"),
+        "the invitation of 30 January",
+    );
+    find(
+        &|l| l.contains("(125)") || l.contains("[rejected]"),
+        "the refusal of Moscow and Minsk",
+    );
+    find(
+        &|l| l.starts_with("2026-01-23..2026-01-24") && l.contains("(04"),
+        "the Abu Dhabi talks of 23-24 January",
+    );
+    find(
+        &|l| l.starts_with("2026-02-01") && l.contains("[scheduled]"),
+        "the round scheduled for 1 February",
+    );
+    let rep = find(
+        &|l| l.starts_with("2026-01-29") && l.contains("(084"),
+        "the repatriation of 29 January",
+    );
+    let both = lines
+        .iter()
+        .filter(|l| l.starts_with("2026-01-29") && l.contains("(084"))
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        both.contains("1,000") && both.contains("38"),
+        "repatriation counts missing: {rep}\n{both}"
+    );
+    find(
+        &|l| l.contains("(124") || l.to_lowercase().contains("suspen"),
+        "the suspension of exchanges",
+    );
+    assert!(t.contains("MBN360 News"), "the outlet is named");
+}
+
+#[test]
+fn example_events_score_at_least_0_6_f1() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    assert!(run(&db, &["ingest", "-q", &examples()]).status.success());
+    let pred = dir.path().join("events.jsonl");
+    let o = run(
+        &db,
+        &[
+            "export",
+            "--format",
+            "jsonl",
+            "--output",
+            pred.to_str().unwrap(),
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let score = Command::new("python3")
+        .arg(repo().join("eval/score.py"))
+        .args(["--json", "--pred"])
+        .arg(&pred)
+        .arg("--gold")
+        .arg(repo().join("eval/dev"))
+        .output()
+        .expect("python3 runs eval/score.py");
+    assert!(score.status.success(), "score.py: {}", stderr(&score));
+    let v: serde_json::Value = serde_json::from_slice(&score.stdout).expect("score json");
+    let f1 = v["f1"].as_f64().unwrap_or(0.0);
+    assert!(f1 >= 0.6, "F1 {f1} < 0.6: {v}");
+}
+
+#[test]
+fn the_export_follows_the_contract() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(run(&db, &["ingest", "-q", &examples()]).status.success());
+    let events = export(&db);
+    assert!(!events.is_empty());
+    let text = std::fs::read_to_string(
+        repo().join("examples/articles/mbn360-zelenskyy-challenges-putin.txt"),
+    )
+    .unwrap();
+    for e in &events {
+        for key in [
+            "id",
+            "date",
+            "date_end",
+            "date_precision",
+            "status",
+            "source",
+            "target",
+            "cameo",
+            "cameo_root",
+            "quad_class",
+            "goldstein",
+            "plover",
+            "location",
+            "quantities",
+            "mentions",
+            "num_mentions",
+            "num_sources",
+            "num_articles",
+            "confidence",
+        ] {
+            assert!(e.get(key).is_some(), "missing {key} in {e}");
+        }
+        let cameo = e["cameo"].as_str().unwrap();
+        assert_eq!(&cameo[..2], e["cameo_root"].as_str().unwrap());
+        assert_eq!(
+            e["num_mentions"].as_u64().unwrap() as usize,
+            e["mentions"].as_array().unwrap().len()
+        );
+        for m in e["mentions"].as_array().unwrap() {
+            let (s, t) = (
+                m["start"].as_u64().unwrap() as usize,
+                m["end"].as_u64().unwrap() as usize,
+            );
+            assert!(s < t);
+            let sentence = m["sentence"].as_str().unwrap();
+            assert_eq!(
+                t - s,
+                sentence.chars().count(),
+                "offsets are character offsets"
+            );
+            if m["doc"].as_str().unwrap().contains("mbn360") {
+                // The clean text keeps the story's sentences verbatim.
+                assert!(
+                    text.contains(sentence),
+                    "sentence not from the article: {sentence}"
+                );
+            }
+        }
+    }
+    // Ids are stable across re-runs on a fresh store.
+    let db2 = dir.path().join("c2.db");
+    assert!(run(&db2, &["ingest", "-q", &examples()]).status.success());
+    assert_eq!(export(&db2), events);
+}
+
+#[test]
+fn output_does_not_depend_on_thread_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    write_corpus(&corpus, 60);
+    let a = dir.path().join("a.db");
+    let b = dir.path().join("b.db");
+    assert!(run(
+        &a,
+        &[
+            "ingest",
+            "-q",
+            "-j",
+            "1",
+            corpus.to_str().unwrap(),
+            &examples()
+        ]
+    )
+    .status
+    .success());
+    assert!(run(
+        &b,
+        &[
+            "ingest",
+            "-q",
+            "-j",
+            "2",
+            corpus.to_str().unwrap(),
+            &examples()
+        ]
+    )
+    .status
+    .success());
+    assert_eq!(export(&a), export(&b));
+}
+
+#[test]
+fn reingesting_adds_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("r.db");
+    assert!(run(&db, &["ingest", "-q", &examples()]).status.success());
+    let before = export(&db);
+    let docs = doc_count(&db);
+    let o = run(&db, &["ingest", &examples()]);
+    assert!(o.status.success());
+    assert!(stderr(&o).contains("0 stored"), "{}", stderr(&o));
+    // The same article under another name, and the same URL with other text, are duplicates too.
+    let copy = dir.path().join("copy.txt");
+    std::fs::copy(
+        repo().join("examples/articles/mbn360-zelenskyy-challenges-putin.txt"),
+        &copy,
+    )
+    .unwrap();
+    let jl = dir.path().join("same-url.jsonl");
+    std::fs::write(&jl, "{\"id\":\"u1\",\"url\":\"https://example.org/a\",\"text\":\"Russia and Ukraine held talks in Geneva on Monday, officials said.\"}\n{\"id\":\"u2\",\"url\":\"https://example.org/a\",\"text\":\"An updated version: Russia and Ukraine held talks in Geneva.\"}\n").unwrap();
+    let o = run(
+        &db,
+        &["ingest", copy.to_str().unwrap(), jl.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(doc_count(&db), docs + 1, "only u1 is new");
+    let after = export(&db);
+    assert!(after.len() >= before.len());
+    for e in &before {
+        assert!(after.iter().any(|x| x["id"] == e["id"]), "event lost: {e}");
+    }
+}
+
+#[test]
+fn bad_inputs_are_named_and_skipped_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let inp = dir.path().join("in");
+    std::fs::create_dir(&inp).unwrap();
+    std::fs::write(
+        inp.join("binary.txt"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3, 0, 0, 7],
+    )
+    .unwrap();
+    std::fs::write(inp.join("empty.txt"), "").unwrap();
+    std::fs::write(inp.join("blank.md"), "  \n\n \n").unwrap();
+    let mut latin1 = b"Ukraine and Russia held talks in Geneva on Monday, the foreign ministry said. Caf\xe9 owners were pleased.".to_vec();
+    latin1.extend_from_slice(b"\n");
+    std::fs::write(inp.join("latin1.txt"), latin1).unwrap();
+    std::fs::write(inp.join("big.txt"), "word ".repeat(300_000)).unwrap();
+    std::fs::write(
+        inp.join("lines.jsonl"),
+        "{\"id\":\"ok-1\",\"title\":\"Talks\",\"published\":\"2026-02-02\",\"text\":\"Russia and Ukraine held talks in Istanbul on Monday.\"}\n{not json\n{\"id\":\"no-text\"}\n",
+    )
+    .unwrap();
+    std::fs::write(inp.join("cut.html"), "<html><head><title>Cut</title></head><body><article><p>Ukraine's foreign minister met his Turkish counterpart in Ankara on Tuesday to discuss a ceasefire.</p><p>The talks").unwrap();
+    std::fs::write(
+        inp.join("feed.xml"),
+        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><item><title>A",
+    )
+    .unwrap();
+    let db = dir.path().join("b.db");
+    let o = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "--max-bytes", "1000000", inp.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "some inputs failed: exit 1\n{err}"
+    );
+    for (name, reason) in [
+        ("binary.txt", "binary"),
+        ("empty.txt", "empty"),
+        ("blank.md", "empty"),
+        ("big.txt", "limit"),
+        ("lines.jsonl:2", ""),
+        ("lines.jsonl:3", ""),
+        ("feed.xml", ""),
+    ] {
+        let line = err
+            .lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("no message for {name}:\n{err}"));
+        assert!(
+            line.to_lowercase().contains(reason),
+            "message for {name} lacks '{reason}': {line}"
+        );
+    }
+    assert!(
+        err.lines()
+            .any(|l| l.contains("latin1.txt") && l.contains("UTF-8")),
+        "{err}"
+    );
+    // What could be read was stored.
+    let o = run(&db, &["docs", "--json"]);
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ids: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["id"].as_str())
+        .collect();
+    assert!(ids.contains(&"ok-1"), "{ids:?}");
+    assert!(ids.iter().any(|i| i.ends_with("latin1.txt")), "{ids:?}");
+    assert!(ids.iter().any(|i| i.ends_with("cut.html")), "{ids:?}");
+}
+
+#[test]
+fn stdin_is_read_with_a_dash() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let mut child = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "-q", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    {
+        use std::io::Write;
+        let mut sin = child.stdin.take().unwrap();
+        sin.write_all(b"{\"id\":\"wire-7\",\"outlet\":\"Wire\",\"published\":\"2026-03-02\",\"text\":\"Russia and Ukraine held talks in Istanbul on Monday, the Turkish foreign ministry said.\"}\n").unwrap();
+    }
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&db, &["docs", "--json"]);
+    assert!(stdout(&o).contains("wire-7"));
+}
+
+/// Writes `n` distinct articles built from real sentences as JSON Lines.
+fn write_corpus(path: &Path, n: usize) {
+    let a = std::fs::read_to_string(
+        repo().join("examples/articles/zelenskyy-invites-putin-territorial-hurdles.txt"),
+    )
+    .unwrap();
+    let b = std::fs::read_to_string(
+        repo().join("examples/articles/mbn360-zelenskyy-challenges-putin.txt"),
+    )
+    .unwrap();
+    let paras: Vec<&str> = a
+        .lines()
+        .chain(b.lines())
+        .filter(|l| l.split_whitespace().count() > 12)
+        .collect();
+    let mut out = String::new();
+    for i in 0..n {
+        let text: Vec<&str> = (0..4)
+            .map(|k| paras[(i * 7 + k * 3) % paras.len()])
+            .collect();
+        let doc = serde_json::json!({
+            "id": format!("gen-{i:04}"),
+            "outlet": format!("Outlet {}", i % 5),
+            "published": format!("2026-01-{:02}", 1 + i % 28),
+            "text": format!("Report number {i}.\n\n{}", text.join("\n\n")),
+        });
+        out.push_str(&doc.to_string());
+        out.push('\n');
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+#[test]
+fn a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    write_corpus(&corpus, 400);
+    let db = dir.path().join("k.db");
+    // Reference: a full run elsewhere.
+    let full = dir.path().join("full.db");
+    assert!(run(&full, &["ingest", "-q", corpus.to_str().unwrap()])
+        .status
+        .success());
+    let expected_docs = doc_count(&full);
+    let expected = export(&full);
+    for delay_ms in [30u64, 120, 400] {
+        let mut child = bin()
+            .arg("--db")
+            .arg(&db)
+            .args(["ingest", "-q", corpus.to_str().unwrap()])
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill(); // SIGKILL on Unix
+        let _ = child.wait();
+        if db.exists() {
+            let store = chronicler_store::Store::open(&db).expect("store opens after a kill");
+            let problems = store.integrity_check().expect("integrity_check runs");
+            assert!(
+                problems.is_empty(),
+                "integrity_check after a kill: {problems:?}"
+            );
+            drop(store);
+        }
+    }
+    let o = run(&db, &["ingest", "-q", corpus.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(doc_count(&db), expected_docs, "nothing lost or doubled");
+    assert_eq!(export(&db), expected, "same events as an uninterrupted run");
+}
