@@ -142,7 +142,7 @@ fn max_depth(root: NodeRef<'_>) -> usize {
         let mut child = node.first_child();
         while let Some(c) = child {
             if c.is_element() {
-                stack.push((c.clone(), d + 1));
+                stack.push((c, d + 1));
             }
             child = c.next_sibling();
         }
@@ -253,7 +253,7 @@ fn paragraphs(doc: &Document) -> Vec<Block> {
         if boiler {
             continue;
         }
-        out.extend(walk_blocks(p.clone()));
+        out.extend(walk_blocks(*p));
     }
     out
 }

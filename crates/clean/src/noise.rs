@@ -77,7 +77,7 @@ fn ends_terminal(t: &str) -> bool {
 
 /// True when a unit reads like a paragraph of the story.
 fn is_real(u: &Unit<'_>) -> bool {
-    (u.terminal && !u.text.ends_with(':') && u.words >= 8) || u.words >= 15
+    (u.terminal && u.words >= 8) || u.words >= 15
 }
 
 /// Splits the extracted text into units.
@@ -512,7 +512,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
             Some("navigation")
         } else if u.hint.figcaption && !is_real(u) {
             Some("caption")
-        } else if !first_real && navigation(u) {
+        } else if !first_real && navigation(u) && !(prev_kept_opens_list && list_item(u.text)) {
             Some("navigation")
         } else if caption_like(u, prev_kept_opens_list) {
             Some("caption")
@@ -540,10 +540,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
                 // sources: dropped, but left out of `cited_sources`.
                 "credit"
             } else {
-                if !sources_heading(u.text)
-                    && out.cited_sources.len() < 100
-                    && sources_from + 1 <= i
-                {
+                if !sources_heading(u.text) && out.cited_sources.len() < 100 && sources_from < i {
                     let name = u
                         .text
                         .trim_start_matches(|c: char| {

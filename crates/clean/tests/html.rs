@@ -1,0 +1,200 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chronicler_clean::{clean, CleanError};
+use chronicler_core::{Body, CleanDocument, Format, Metadata, RawDocument};
+
+fn raw_html(html: &str, meta: Metadata) -> RawDocument {
+    RawDocument {
+        id: "p.html".into(),
+        path: "p.html".into(),
+        format: Format::Html,
+        meta,
+        body: Body::Html(html.to_string()),
+        warnings: vec![],
+    }
+}
+
+fn assert_offsets(d: &CleanDocument) {
+    for s in &d.segments {
+        assert_eq!(
+            &d.text[s.clean.start..s.clean.end],
+            &d.extracted[s.raw_start..s.raw_start + s.clean.len()]
+        );
+    }
+}
+
+const PAGE: &str = r##"<!DOCTYPE html>
+<html><head>
+<title>Ceasefire talks resume in Geneva | Daily Planet</title>
+<meta property="og:site_name" content="Daily Planet">
+<link rel="canonical" href="https://planet.example/world/ceasefire-talks">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebPage","name":"x"},{"@type":"NewsArticle","headline":"Ceasefire talks resume in Geneva","datePublished":"2026-02-03T08:15:00Z"}]}</script>
+</head><body>
+<nav><ul><li><a href="/">Home</a></li><li><a href="/world">World</a></li><li><a href="/europe">Europe</a></li></ul></nav>
+<header><a href="/">Daily Planet</a> <a href="/subscribe">Subscribe</a></header>
+<main><article>
+<h1>Ceasefire talks resume in Geneva</h1>
+<p class="byline">By Jane Doe, Reuters</p>
+<div class="share"><a href="#">Facebook</a> <a href="#">Twitter</a> <a href="#">WhatsApp</a></div>
+<p>Negotiators from both governments met in Geneva on Tuesday for a third round of talks aimed at a lasting ceasefire, officials said.</p>
+<p>The foreign ministry said the delegations discussed prisoner exchanges, humanitarian corridors and the monitoring of the front line by international observers.</p>
+<figure><img src="a.jpg"><figcaption>Delegates arrive at the Palais des Nations</figcaption></figure>
+<p>A spokesman for the mediators said progress had been made on the exchange of prisoners but that the question of territory remained unresolved.</p>
+<p>Read more: <a href="/x">Why the last truce collapsed</a></p>
+<p>Both sides accused each other of violating a partial truce on energy infrastructure in the days before the meeting, according to statements published on Monday.</p>
+<p>The talks are expected to continue on Wednesday, with a joint statement possible by the end of the week.</p>
+</article>
+<aside><h3>Related stories</h3><ul><li><a href="/a">Truce talks stall over territory</a></li><li><a href="/b">Prisoner swap completed</a></li></ul></aside>
+</main>
+<footer><p>Sign up for our newsletter</p><p>© 2026 Daily Planet. All rights reserved.</p></footer>
+</body></html>"##;
+
+#[test]
+fn html_page_with_noise() {
+    let d = clean(raw_html(PAGE, Metadata::default())).unwrap();
+    for r in &d.removed {
+        eprintln!("REMOVED [{}] {}", r.reason, r.text);
+    }
+    eprintln!("TEXT\n{}", d.text);
+    assert_offsets(&d);
+    assert_eq!(
+        d.meta.title.as_deref(),
+        Some("Ceasefire talks resume in Geneva")
+    );
+    assert_eq!(
+        d.meta.url.as_deref(),
+        Some("https://planet.example/world/ceasefire-talks")
+    );
+    assert_eq!(d.meta.outlet.as_deref(), Some("Daily Planet"));
+    assert_eq!(d.meta.published.as_deref(), Some("2026-02-03T08:15:00Z"));
+    let paras: Vec<&str> = d.text.split("\n\n").collect();
+    assert_eq!(paras.len(), 5, "{paras:#?}");
+    assert!(paras[0].starts_with("Negotiators from both governments"));
+    assert!(paras[4].starts_with("The talks are expected"));
+    for noise in [
+        "Home",
+        "Subscribe",
+        "By Jane Doe",
+        "Facebook",
+        "Read more",
+        "Related",
+        "newsletter",
+        "©",
+        "Palais",
+    ] {
+        assert!(!d.text.contains(noise), "kept {noise}");
+    }
+}
+
+#[test]
+fn raw_metadata_wins() {
+    let meta = Metadata {
+        title: Some("Given title".into()),
+        published: Some("2026-01-01".into()),
+        ..Metadata::default()
+    };
+    let d = clean(raw_html(PAGE, meta)).unwrap();
+    assert_eq!(d.meta.title.as_deref(), Some("Given title"));
+    assert_eq!(d.meta.published.as_deref(), Some("2026-01-01"));
+    assert_eq!(d.meta.outlet.as_deref(), Some("Daily Planet"));
+}
+
+#[test]
+fn meta_tags_and_time_element() {
+    let html = r#"<html><head><meta property="og:title" content="Strikes hit port">
+<meta property="og:url" content="https://n.example/s"></head><body>
+<p><time datetime="2026-03-04">March 4</time></p>
+<p>Missiles struck the port city overnight, damaging grain terminals and killing two workers, regional officials said on Wednesday morning.</p>
+<p>The governor said air defences had shot down most of the drones launched in the attack, which lasted several hours.</p>
+</body></html>"#;
+    let d = clean(raw_html(html, Metadata::default())).unwrap();
+    assert_eq!(d.meta.title.as_deref(), Some("Strikes hit port"));
+    assert_eq!(d.meta.url.as_deref(), Some("https://n.example/s"));
+    assert_eq!(d.meta.published.as_deref(), Some("2026-03-04"));
+    assert!(d.text.starts_with("Missiles struck"), "{}", d.text);
+    assert_offsets(&d);
+}
+
+#[test]
+fn article_published_time_meta() {
+    let html = r#"<html><head><meta property="article:published_time" content="2026-05-06T10:00:00+02:00"></head>
+<body><article><p>The parliament approved the security agreement with a large majority on Thursday after a long debate.</p></article></body></html>"#;
+    let d = clean(raw_html(html, Metadata::default())).unwrap();
+    assert_eq!(
+        d.meta.published.as_deref(),
+        Some("2026-05-06T10:00:00+02:00")
+    );
+}
+
+#[test]
+fn page_without_article_is_no_text() {
+    let html = r#"<html><head><title>Home</title></head><body>
+<nav><a href="/">Home</a> <a href="/a">About</a></nav><footer>© 2026</footer></body></html>"#;
+    assert_eq!(
+        clean(raw_html(html, Metadata::default())),
+        Err(CleanError::NoText)
+    );
+    assert_eq!(
+        clean(raw_html("", Metadata::default())),
+        Err(CleanError::NoText)
+    );
+    assert_eq!(
+        clean(raw_html("<html></html>", Metadata::default())),
+        Err(CleanError::NoText)
+    );
+}
+
+#[test]
+fn garbage_does_not_panic() {
+    let inputs = [
+        "<<<>>><//><p",
+        "<p>unclosed <b>bold <i>it",
+        "\u{0}\u{1}\u{2}<div>\u{FFFD}</div>",
+        "<script>alert(1)</script>",
+        "<html><body><p>Ok.</p><p>Ok.</p></body>",
+        "<svg><svg><svg>",
+        "<table><tr><td>a<td>b<tr><td>c</table>",
+    ];
+    for h in inputs {
+        let _ = clean(raw_html(h, Metadata::default()));
+    }
+}
+
+fn run_big<F: FnOnce() + Send + 'static>(f: F) {
+    // A thread with a modest stack: deep recursion anywhere would show.
+    std::thread::Builder::new()
+        .stack_size(8 * 1024 * 1024)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn deeply_nested_divs() {
+    run_big(|| {
+        let n = 10_000;
+        let mut html = String::from("<html><body>");
+        html.push_str(&"<div>".repeat(n));
+        html.push_str("<p>The ministry said the convoy reached the besieged town on Friday after days of delays at checkpoints.</p>");
+        html.push_str(&"</div>".repeat(n));
+        html.push_str("</body></html>");
+        let d = clean(raw_html(&html, Metadata::default()));
+        assert!(d.unwrap().text.contains("convoy"));
+    });
+}
+
+#[test]
+fn html_idempotent_on_text() {
+    let d = clean(raw_html(PAGE, Metadata::default())).unwrap();
+    let again = clean(RawDocument {
+        id: "x".into(),
+        path: "x".into(),
+        format: Format::Text,
+        meta: d.meta.clone(),
+        body: Body::Text(d.text.clone()),
+        warnings: vec![],
+    })
+    .unwrap();
+    assert_eq!(again.text, d.text);
+}
