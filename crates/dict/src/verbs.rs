@@ -142,6 +142,8 @@ pub struct PatternMatch {
     pub start: usize,
     /// One past the last word matched.
     pub end: usize,
+    /// Words inside the match that the pattern did not name (gaps, skips).
+    pub gap: usize,
 }
 
 /// The compiled verbs dictionary.
@@ -344,11 +346,14 @@ impl VerbDict {
                 let Some(n) = match_alt(first, words, start) else {
                     continue;
                 };
-                if let Some(end) = match_elems(p.elems.get(1..).unwrap_or(&[]), words, start + n) {
+                if let Some((end, gap)) =
+                    match_elems(p.elems.get(1..).unwrap_or(&[]), words, start + n)
+                {
                     out.push(PatternMatch {
                         pattern: pi,
                         start,
                         end,
+                        gap,
                     });
                 }
             }
@@ -541,9 +546,10 @@ fn match_alt(alts: &[Vec<String>], words: &[&str], pos: usize) -> Option<usize> 
         .max()
 }
 
-fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<usize> {
+/// Matches `elems` at `pos`: (end, words consumed by gaps and skips).
+fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<(usize, usize)> {
     let Some((first, rest)) = elems.split_first() else {
-        return Some(pos);
+        return Some((pos, 0));
     };
     match first {
         Elem::Word(alts) => {
@@ -553,7 +559,7 @@ fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<usize> {
             // one skippable adverb/article before a required word (not first)
             if skippable(words.get(pos)?) {
                 if let Some(n) = match_alt(alts, words, pos + 1) {
-                    return match_elems(rest, words, pos + 1 + n);
+                    return match_elems(rest, words, pos + 1 + n).map(|(e, g)| (e, g + 1));
                 }
             }
             None
@@ -574,8 +580,8 @@ fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<usize> {
                         return None;
                     }
                 }
-                if let Some(e) = match_elems(rest, words, pos + k) {
-                    return Some(e);
+                if let Some((e, g)) = match_elems(rest, words, pos + k) {
+                    return Some((e, g + k));
                 }
             }
             None

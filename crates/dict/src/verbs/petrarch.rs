@@ -200,7 +200,7 @@ pub(super) fn import(text: &str) -> Import {
                 }
                 words.push(w);
             }
-            if !ok {
+            if !ok || (words.is_empty() && block_code.as_deref() != Some(code.as_str())) {
                 continue;
             }
             let e = entry(&mut dict, &code, &block_name, line_no);

@@ -1,0 +1,1176 @@
+//! The coding rules: triggers, filters, roles, date, place, quantities.
+
+use std::collections::HashMap;
+
+use chronicler_core::{
+    Actor, ActorKind, AnalyzedDocument, CodedEvent, DatePrecision, DateRange, Evidence,
+    MentionForm, Place, Quantity, Span, Status,
+};
+use chronicler_dict::verbs::{PatternKind, PatternMatch, Roles, VerbDict};
+
+use crate::tokens::{tokenize, Token};
+
+/// An actor mention seen from a sentence: token range and role flags.
+#[derive(Debug, Clone)]
+struct Ment<'a> {
+    first: usize,
+    last: usize,
+    actor: &'a Actor,
+    form: MentionForm,
+    /// Preceded by a locative preposition: a venue, not an actor.
+    venue: bool,
+}
+
+struct Sent<'a> {
+    toks: Vec<Token>,
+    words: Vec<String>,
+    ments: Vec<Ment<'a>>,
+    /// Segment id of each token (segments split at commas etc., not inside dates).
+    seg: Vec<usize>,
+    /// Token ranges of date mentions, with their index in `doc.dates`.
+    dates: Vec<(usize, usize, usize)>,
+    /// Token ranges of place mentions, with their index in `doc.places`.
+    places: Vec<(usize, usize, usize)>,
+    /// Token ranges of quantities, with their index in `doc.quantities`.
+    quants: Vec<(usize, usize, usize)>,
+}
+
+/// A coded event before date assignment.
+struct Cand {
+    ev: CodedEvent,
+    /// Token range of the trigger.
+    t0: usize,
+    t1: usize,
+    /// True when the date should be left for the fallback rules.
+    past_marker: bool,
+    /// The event's date is an end (expiry) date.
+    wants_date: bool,
+}
+
+const LOCATIVE: &[&str] = &[
+    "in",
+    "at",
+    "inside",
+    "near",
+    "across",
+    "throughout",
+    "into",
+    "via",
+    "outside",
+];
+const DIRECTIONAL: &[&str] = &["to", "from", "toward", "towards"];
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
+const NEGATORS: &[&str] = &["not", "n't", "never", "no", "without", "nor", "cannot"];
+const HEDGES: &[&str] = &[
+    "would",
+    "could",
+    "might",
+    "may",
+    "if",
+    "unless",
+    "whether",
+    "possible",
+    "possibly",
+    "potential",
+    "potentially",
+    "hypothetical",
+    "should",
+    "perhaps",
+    "likely",
+    "unlikely",
+];
+const SCHEDULE: &[&str] = &[
+    "will",
+    "'ll",
+    "plans",
+    "planned",
+    "plan",
+    "planning",
+    "scheduled",
+    "scheduling",
+    "expected",
+    "due",
+    "upcoming",
+    "next",
+    "set",
+    "intends",
+    "aims",
+    "tomorrow",
+];
+const PAST_MARKERS: &[&str] = &[
+    "had",
+    "recently",
+    "earlier",
+    "previously",
+    "ago",
+    "last",
+    "since",
+    "former",
+    "repeated",
+    "repeatedly",
+    "past",
+    "prior",
+    "before",
+    "initial",
+    "often",
+    "already",
+];
+const LIGHT_VERBS: &[&str] = &[
+    "issue",
+    "issued",
+    "issues",
+    "issuing",
+    "make",
+    "made",
+    "makes",
+    "making",
+    "extend",
+    "extended",
+    "extends",
+    "announce",
+    "announced",
+    "announces",
+    "declare",
+    "declared",
+    "declares",
+    "launch",
+    "launched",
+    "launches",
+    "launching",
+    "carry",
+    "carried",
+    "carries",
+    "conduct",
+    "conducted",
+    "conducts",
+    "hold",
+    "held",
+    "holds",
+    "holding",
+    "offer",
+    "offered",
+    "offers",
+    "propose",
+    "proposed",
+    "proposes",
+    "agree",
+    "agreed",
+    "reach",
+    "reached",
+    "sign",
+    "signed",
+    "impose",
+    "imposed",
+    "imposes",
+    "order",
+    "ordered",
+    "begin",
+    "began",
+    "begun",
+    "start",
+    "started",
+    "resume",
+    "resumed",
+    "stage",
+    "staged",
+    "deliver",
+    "delivered",
+    "renew",
+    "renewed",
+    "repeat",
+    "repeated",
+    "reiterate",
+    "reiterated",
+    "send",
+    "sent",
+    "give",
+    "gave",
+    "mount",
+    "mounted",
+    "host",
+    "hosted",
+    "accept",
+    "accepted",
+    "continue",
+    "continued",
+    "continues",
+    "intensify",
+    "intensified",
+    "step",
+    "stepped",
+    "unleash",
+    "unleashed",
+    "publicly",
+    "formally",
+];
+
+fn is_punct(w: &str) -> bool {
+    !w.chars()
+        .next()
+        .is_some_and(|c| c.is_alphanumeric() || c == '\'')
+}
+
+fn is_hard_boundary(w: &str) -> bool {
+    matches!(w, ";" | ":" | "." | "?" | "!" | "(" | ")")
+}
+
+fn is_segment_break(w: &str) -> bool {
+    matches!(w, "," | ";" | ":" | "(" | ")" | "—" | "–" | "\"")
+}
+
+fn code_root(code: &str) -> &str {
+    code.get(..2).unwrap_or(code)
+}
+
+/// The document's main dyad: the two countries most often named, when both
+/// are named at least twice.
+fn dyad(doc: &AnalyzedDocument) -> Option<(String, String)> {
+    let mut counts: HashMap<&str, (usize, usize)> = HashMap::new();
+    for (i, m) in doc.actors.iter().enumerate() {
+        if let Some(c) = m.actor.country.as_deref() {
+            if c.len() == 3 && m.actor.kind != ActorKind::Organization {
+                let e = counts.entry(c).or_insert((0, i));
+                e.0 += 1;
+            }
+        }
+    }
+    let mut v: Vec<(&str, (usize, usize))> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+    let a = v.first()?;
+    let b = v.get(1)?;
+    if b.1 .0 < 2 || v.get(2).is_some_and(|c| c.1 .0 * 2 > b.1 .0 && c.1 .0 >= 3) {
+        return None;
+    }
+    // in order of first mention
+    if a.1 .1 <= b.1 .1 {
+        Some((a.0.to_string(), b.0.to_string()))
+    } else {
+        Some((b.0.to_string(), a.0.to_string()))
+    }
+}
+
+/// A representative actor for a country of the dyad, from the document's mentions.
+fn country_actor<'a>(doc: &'a AnalyzedDocument, country: &str) -> Option<&'a Actor> {
+    let of_country = || {
+        doc.actors
+            .iter()
+            .filter(|m| m.actor.country.as_deref() == Some(country))
+    };
+    of_country()
+        .find(|m| m.actor.kind == ActorKind::State && m.form == MentionForm::Name)
+        .or_else(|| of_country().find(|m| m.actor.kind == ActorKind::State))
+        .or_else(|| of_country().next())
+        .map(|m| &m.actor)
+}
+
+fn state_of(actor: &Actor) -> Actor {
+    let c = actor.country.clone().unwrap_or_default();
+    Actor {
+        entity: format!("state:{c}"),
+        name: c.clone(),
+        code: c.clone(),
+        country: actor.country.clone(),
+        role: None,
+        kind: ActorKind::State,
+    }
+}
+
+fn tok_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
+    let first = toks.iter().position(|t| t.span.overlaps(span))?;
+    let last = toks.iter().rposition(|t| t.span.overlaps(span))?;
+    Some((first, last))
+}
+
+fn build_sent<'a>(doc: &'a AnalyzedDocument, si: usize) -> Option<Sent<'a>> {
+    let s = doc.sentences.get(si)?;
+    let text = s.span.slice(&doc.doc.text);
+    let toks = tokenize(text, s.span.start);
+    let words: Vec<String> = toks.iter().map(|t| t.text.clone()).collect();
+    let mut places = Vec::new();
+    for (i, p) in doc.places.iter().enumerate() {
+        if p.sentence == si {
+            if let Some((a, b)) = tok_range(&toks, p.span) {
+                places.push((a, b, i));
+            }
+        }
+    }
+    let mut ments = Vec::new();
+    for m in doc.actors.iter().filter(|m| m.sentence == si) {
+        let Some((first, last)) = tok_range(&toks, m.span) else {
+            continue;
+        };
+        let prev = first
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .map(String::as_str)
+            .unwrap_or("");
+        let prev2 = first
+            .checked_sub(2)
+            .and_then(|i| words.get(i))
+            .map(String::as_str)
+            .unwrap_or("");
+        let is_place = places.iter().any(|(a, b, pi)| {
+            *a <= last
+                && first <= *b
+                && doc
+                    .places
+                    .get(*pi)
+                    .is_some_and(|p| p.place.kind != "country" || m.actor.kind == ActorKind::State)
+        }) || m.actor.kind == ActorKind::State;
+        let venue = m.form != MentionForm::Adjective
+            && m.form != MentionForm::Pronoun
+            && is_place
+            && (LOCATIVE.contains(&prev)
+                || (DIRECTIONAL.contains(&prev)
+                    && places.iter().any(|(a, b, pi)| {
+                        *a <= last
+                            && first <= *b
+                            && doc
+                                .places
+                                .get(*pi)
+                                .is_some_and(|p| p.place.kind != "country")
+                    }))
+                || (matches!(prev, "the") && LOCATIVE.contains(&prev2)));
+        ments.push(Ment {
+            first,
+            last,
+            actor: &m.actor,
+            form: m.form,
+            venue,
+        });
+    }
+    let mut dates = Vec::new();
+    for (i, d) in doc.dates.iter().enumerate() {
+        if d.sentence == si {
+            if let Some((a, b)) = tok_range(&toks, d.span) {
+                dates.push((a, b, i));
+            }
+        }
+    }
+    let mut quants = Vec::new();
+    for (i, q) in doc.quantities.iter().enumerate() {
+        if q.sentence == si {
+            if let Some((a, b)) = tok_range(&toks, q.span) {
+                quants.push((a, b, i));
+            }
+        }
+    }
+    let mut seg = Vec::with_capacity(toks.len());
+    let mut cur = 0;
+    for (i, w) in words.iter().enumerate() {
+        let in_date = dates.iter().any(|(a, b, _)| *a <= i && i <= *b);
+        if is_segment_break(w) && !in_date {
+            cur += 1;
+        }
+        seg.push(cur);
+    }
+    Some(Sent {
+        toks,
+        words,
+        ments,
+        seg,
+        dates,
+        places,
+        quants,
+    })
+}
+
+/// Sentences about sport, entertainment or distant history.
+fn off_topic(words: &[String]) -> bool {
+    const TOPIC: &[&str] = &[
+        "football",
+        "soccer",
+        "tournament",
+        "championship",
+        "olympic",
+        "olympics",
+        "league",
+        "goalkeeper",
+        "striker",
+        "film",
+        "movie",
+        "album",
+        "concert",
+        "box",
+        "oscar",
+        "novel",
+        "tennis",
+        "cricket",
+        "match",
+    ];
+    let old_year = words.iter().enumerate().any(|(i, w)| {
+        w.len() == 4
+            && w.parse::<u32>().is_ok_and(|y| (1000..1990).contains(&y))
+            && i > 0
+            && matches!(words[i - 1].as_str(), "in" | "of" | "since" | "during")
+    });
+    old_year || words.iter().any(|w| TOPIC.contains(&w.as_str()))
+}
+
+fn window<'s>(words: &'s [String], from: usize, to: usize) -> impl Iterator<Item = &'s str> {
+    words
+        .get(from..to.min(words.len()))
+        .unwrap_or(&[])
+        .iter()
+        .map(String::as_str)
+}
+
+/// Start of the clause around token `i` (after the last hard boundary or
+/// "that"/"which"/"who" before it, looking back at most `max` tokens).
+fn clause_start(words: &[String], i: usize, max: usize) -> usize {
+    let lo = i.saturating_sub(max);
+    for j in (lo..i).rev() {
+        let w = words[j].as_str();
+        if is_hard_boundary(w) || matches!(w, "but" | "while" | "although" | "though" | "whereas") {
+            return j + 1;
+        }
+    }
+    lo
+}
+
+pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<CodedEvent> {
+    let dyad = dyad(doc);
+    let mut out = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let Some(sent) = build_sent(doc, si) else {
+            continue;
+        };
+        if sent.toks.is_empty() || off_topic(&sent.words) {
+            continue;
+        }
+        let mut evs = code_sentence(dict, doc, si, &sent, dyad.as_ref());
+        out.append(&mut evs);
+    }
+    out
+}
+
+fn select_matches(dict: &VerbDict, words: &[String]) -> Vec<PatternMatch> {
+    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut ms = dict.find(&refs);
+    // longest first, then most specific code, then dictionary order
+    ms.sort_by(|a, b| {
+        let la = a.end - a.start;
+        let lb = b.end - b.start;
+        let ca = dict.patterns.get(a.pattern).map_or(0, |p| p.code.len());
+        let cb = dict.patterns.get(b.pattern).map_or(0, |p| p.code.len());
+        let sa = la - a.gap;
+        let sb = lb - b.gap;
+        lb.cmp(&la)
+            .then(sb.cmp(&sa))
+            .then(cb.cmp(&ca))
+            .then(a.start.cmp(&b.start))
+            .then(a.pattern.cmp(&b.pattern))
+    });
+    let mut kept: Vec<PatternMatch> = Vec::new();
+    for m in ms {
+        if kept.iter().all(|k| m.end <= k.start || k.end <= m.start) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| (m.start, m.end));
+    kept
+}
+
+fn code_sentence(
+    dict: &VerbDict,
+    doc: &AnalyzedDocument,
+    si: usize,
+    s: &Sent<'_>,
+    dyad: Option<&(String, String)>,
+) -> Vec<CodedEvent> {
+    let words = &s.words;
+    let matches = select_matches(dict, words);
+    let lower_sentence = words.join(" ");
+    if lower_sentence.contains("analysts say") || lower_sentence.contains("analysts said") {
+        return Vec::new();
+    }
+    let mut cands: Vec<Cand> = Vec::new();
+    let mut dominated_until: Option<(usize, usize)> = None; // (end token, root-class)
+    for m in &matches {
+        let Some(p) = dict.patterns.get(m.pattern) else {
+            continue;
+        };
+        let Some(entry) = dict.entry_of(p) else {
+            continue;
+        };
+        let root = code_root(&p.code);
+        // A trigger inside an actor's name is not a trigger.
+        if s.ments
+            .iter()
+            .any(|mm| mm.first <= m.start && m.start <= mm.last && mm.form == MentionForm::Name)
+        {
+            continue;
+        }
+        // A meeting, release or attack inside an invitation, demand,
+        // refusal or accusation is part of it.
+        if let Some((until, _)) = dominated_until {
+            if m.start <= until && !matches!(root, "02" | "03" | "10" | "11" | "12" | "13") {
+                continue;
+            }
+        }
+        if matches!(root, "02" | "03" | "10" | "11" | "12" | "13" | "08" | "16") {
+            let reach = if matches!(root, "08" | "16") { 5 } else { 10 };
+            let mut until = m.end + reach;
+            for j in m.end..(m.end + reach).min(words.len()) {
+                if is_hard_boundary(&words[j]) {
+                    until = j;
+                    break;
+                }
+            }
+            dominated_until = Some((until, 0));
+        }
+        let cs = clause_start(words, m.start, 8);
+        let before: Vec<&str> = window(words, cs, m.start).collect();
+        let near_before: Vec<&str> =
+            window(words, m.start.saturating_sub(4).max(cs), m.start).collect();
+        // Negation
+        let seg_end = (m.end..words.len())
+            .find(|&j| s.seg[j] != s.seg[m.start])
+            .unwrap_or(words.len());
+        let after_neg = window(words, m.end, (m.end + 4).min(seg_end))
+            .collect::<Vec<_>>()
+            .windows(2)
+            .any(|w| BE.contains(&w[0]) && matches!(w[1], "not" | "n't"));
+        let negated = near_before.iter().any(|w| NEGATORS.contains(w))
+            || near_before.windows(2).any(|w| {
+                matches!(
+                    w[0],
+                    "refused" | "refuses" | "refuse" | "declined" | "failed" | "fails" | "denied"
+                ) && w[1] == "to"
+            })
+            || near_before.windows(2).any(|w| w == ["no", "longer"])
+            || after_neg;
+        if negated {
+            continue;
+        }
+        // Conditionals and speculation
+        let hedged = near_before.iter().any(|w| HEDGES.contains(w))
+            || window(words, cs, m.start).any(|w| matches!(w, "if" | "unless" | "whether"))
+            || window(words, m.start, seg_end).any(|w| matches!(w, "uncertain" | "unclear"));
+        if hedged {
+            continue;
+        }
+        let mut status = entry.status.unwrap_or(Status::Occurred);
+        let after3: Vec<&str> = window(words, m.end, m.end + 3).collect();
+        let scheduled = before.iter().rev().take(5).any(|w| SCHEDULE.contains(w))
+            || after3
+                .iter()
+                .any(|w| matches!(*w, "scheduled" | "planned" | "set" | "slated"))
+            || before.windows(2).any(|w| w == ["to", "be"]);
+        if scheduled && matches!(status, Status::Occurred) {
+            status = Status::Scheduled;
+        }
+        if window(words, m.start.saturating_sub(3), (m.end + 4).min(seg_end))
+            .any(|w| matches!(w, "expired"))
+        {
+            status = Status::Expired;
+        }
+        let past_marker = before.iter().any(|w| PAST_MARKERS.contains(w))
+            || window(words, m.start, seg_end)
+                .any(|w| matches!(w, "earlier" | "ago" | "previously"));
+
+        let trigger = Span::new(
+            s.toks.get(m.start).map_or(0, |t| t.span.start),
+            s.toks
+                .get(m.end.saturating_sub(1))
+                .map_or(0, |t| t.span.end),
+        );
+        let mut conf: f32 = if p.kind == PatternKind::Verb {
+            0.85
+        } else {
+            0.75
+        };
+        if p.elems.len() > 1 {
+            conf += 0.05;
+        }
+
+        let roles = entry.roles;
+        let src = find_source(s, m.start, m.end, p.kind);
+        let base = |src: &Actor, tgt: &Actor, symmetric: bool, c: f32| CodedEvent {
+            source: Some(src.clone()),
+            target: Some(tgt.clone()),
+            cameo: p.code.clone(),
+            status,
+            date: DateRange::unknown(),
+            location: None,
+            quantities: Vec::new(),
+            symmetric,
+            evidence: Evidence {
+                sentence: si,
+                sentence_span: doc.sentences.get(si).map_or(Span::new(0, 0), |x| x.span),
+                trigger,
+            },
+            confidence: c.clamp(0.05, 0.99),
+            rule: p.rule(),
+        };
+        let mut new: Vec<CodedEvent> = Vec::new();
+        match roles {
+            Roles::Directed | Roles::Exchange => {
+                let Some((src_m, src_conf)) = src else {
+                    continue;
+                };
+                let passive_subject = if is_passive(words, m.start, p.kind) {
+                    nearest_before(s, m.start, clause_start(words, m.start, 25))
+                        .filter(|t| !same_country(t.actor, src_m.actor))
+                        .map(|t| (t.actor.clone(), 1.0))
+                } else {
+                    None
+                };
+                let tgt = passive_subject
+                    .or_else(|| find_target(s, m.end, src_m.actor).map(|(a, c)| (a.clone(), c)))
+                    .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)));
+                let Some((tgt, tc)) = tgt else { continue };
+                if same_country(src_m.actor, &tgt) {
+                    continue;
+                }
+                new.push(base(src_m.actor, &tgt, false, conf * src_conf * tc));
+                if roles == Roles::Exchange {
+                    new.push(base(&tgt, src_m.actor, false, conf * src_conf * tc));
+                }
+                // "X returned A in exchange for B": B goes the other way.
+                if root == "08" {
+                    if let Some(k) = find_seq(
+                        words,
+                        m.end,
+                        seg_end.max(m.end + 12).min(words.len()),
+                        &["in", "exchange", "for"],
+                    ) {
+                        let mut back = base(&tgt, src_m.actor, false, conf * src_conf * tc * 0.9);
+                        back.quantities = quantities_in(doc, s, k + 3, (k + 8).min(words.len()));
+                        if let Some(first) = new.first_mut() {
+                            first.quantities = quantities_in(doc, s, m.start, k);
+                        }
+                        new.push(back);
+                    }
+                }
+            }
+            Roles::Symmetric => {
+                let Some((a, b, c)) = parties(doc, s, m.start, m.end, src.map(|x| x.0), dyad, root)
+                else {
+                    continue;
+                };
+                if same_country(&a, &b) {
+                    continue;
+                }
+                new.push(base(&a, &b, true, conf * c));
+            }
+            Roles::Mediator => {
+                let Some((src_m, src_conf)) = src else {
+                    continue;
+                };
+                let med = src_m.actor;
+                let (a, b, c) = match between(s, m.end) {
+                    Some((a, b)) => (a.clone(), b.clone(), 1.0),
+                    None => match dyad_excluding(doc, dyad, med) {
+                        Some((a, b)) => (a, b, 0.7),
+                        None => continue,
+                    },
+                };
+                if same_country(&a, &b) || same_country(med, &a) || same_country(med, &b) {
+                    continue;
+                }
+                new.push(base(med, &a, false, conf * src_conf * c));
+                new.push(base(med, &b, false, conf * src_conf * c));
+                let talks = window(words, m.start, m.end).any(|w| {
+                    matches!(
+                        w,
+                        "talks"
+                            | "negotiations"
+                            | "discussions"
+                            | "dialogue"
+                            | "negotiation"
+                            | "meeting"
+                    )
+                });
+                if talks {
+                    let mut t = base(&a, &b, true, conf * src_conf * c);
+                    t.cameo = "046".into();
+                    new.push(t);
+                }
+            }
+        }
+        let loc = location(doc, s, m.start, m.end, seg_end);
+        for mut ev in new {
+            if ev.location.is_none() {
+                ev.location = loc.clone();
+            }
+            if ev.quantities.is_empty() && matches!(root, "08" | "07" | "18" | "19" | "20" | "17") {
+                ev.quantities =
+                    quantities_in(doc, s, m.start, (m.end + 8).min(seg_end.max(m.end + 3)));
+            }
+            cands.push(Cand {
+                ev,
+                t0: m.start,
+                t1: m.end,
+                past_marker,
+                wants_date: true,
+            });
+        }
+    }
+    assign_dates(doc, s, &mut cands);
+    dedup(cands)
+}
+
+fn same_country(a: &Actor, b: &Actor) -> bool {
+    a.entity == b.entity || (a.country.is_some() && a.country == b.country)
+}
+
+fn find_seq(words: &[String], from: usize, to: usize, seq: &[&str]) -> Option<usize> {
+    (from..to).find(|&i| {
+        seq.iter()
+            .enumerate()
+            .all(|(k, w)| words.get(i + k).is_some_and(|x| x == w))
+    })
+}
+
+fn resolved(m: &Ment<'_>) -> bool {
+    !m.venue && m.actor.country.as_deref().is_some_and(|c| !c.is_empty())
+}
+
+/// The source of a trigger at tokens `[t0, t1)` and how sure (0..1).
+fn find_source<'s, 'a>(
+    s: &'s Sent<'a>,
+    t0: usize,
+    t1: usize,
+    kind: PatternKind,
+) -> Option<(&'s Ment<'a>, f32)> {
+    let words = &s.words;
+    let cs = clause_start(words, t0, 25);
+    // Passive: "X was invited by Y".
+    let after_by = |from: usize| {
+        let to = (from + 8).min(words.len());
+        let by = (from..to)
+            .find(|&j| words[j] == "by" || (kind == PatternKind::Noun && words[j] == "from"))?;
+        s.ments
+            .iter()
+            .find(|m| m.first == by + 1 || (m.first == by + 2 && words[by + 1] == "the"))
+            .filter(|m| resolved(m))
+    };
+    if is_passive(words, t0, kind) {
+        return after_by(t1).map(|m| (m, 0.9));
+    }
+    if kind == PatternKind::Noun {
+        // "X's suspension", "Russian strikes", "US-mediated talks"
+        let mut j = t0;
+        let mut steps = 0;
+        while j > 0 && steps < 4 {
+            let w = words[j - 1].as_str();
+            if let Some(m) = s.ments.iter().find(|m| m.last == j - 1 && resolved(m)) {
+                return Some((m, 0.95));
+            }
+            if w == "'s" {
+                if let Some(m) = s.ments.iter().find(|m| m.last + 1 == j - 1 && resolved(m)) {
+                    return Some((m, 0.95));
+                }
+                return None;
+            }
+            if is_punct(w) && w != ","
+                || matches!(
+                    w,
+                    "of" | "for" | "to" | "with" | "between" | "on" | "in" | "by"
+                )
+            {
+                break;
+            }
+            if LIGHT_VERBS.contains(&w) {
+                // the subject of the light verb owns the noun
+                return nearest_before(s, j - 1, cs).map(|m| (m, 0.85));
+            }
+            j -= 1;
+            steps += 1;
+        }
+        return after_by(t1).map(|m| (m, 0.9));
+    }
+    // Participial clause ", inviting him": the subject of the main clause.
+    if words.get(t0).is_some_and(|w| w.ends_with("ing"))
+        && t0 > 0
+        && (words[t0 - 1] == ","
+            || (t0 > 1 && words[t0 - 2] == "," && words[t0 - 1].ends_with("ly")))
+    {
+        let first = s.ments.iter().find(|m| resolved(m) && m.last < t0)?;
+        return Some((first, 0.8));
+    }
+    nearest_before(s, t0, cs).map(|m| (m, 1.0))
+}
+
+/// "was invited", "were released", "has been attacked".
+fn is_passive(words: &[String], t0: usize, kind: PatternKind) -> bool {
+    let is_pp = words.get(t0).is_some_and(|w| {
+        w.ends_with("ed")
+            || w.ends_with("en")
+            || matches!(
+                w.as_str(),
+                "held" | "met" | "struck" | "hit" | "shot" | "freed"
+            )
+    });
+    kind == PatternKind::Verb && is_pp && t0 > 0 && BE.contains(&words[t0 - 1].as_str())
+}
+
+/// The nearest resolved actor mention ending before token `t`, not before `lo`;
+/// a pronoun or title yields to the named head it modifies.
+fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Ment<'a>> {
+    let cands: Vec<&Ment<'a>> = s
+        .ments
+        .iter()
+        .filter(|m| m.last < t && m.first >= lo && resolved(m))
+        .collect();
+    let best = cands.last().copied()?;
+    // "... Y of Z": skip a mention that is the object of "of"/"with"/"against"
+    // when an earlier subject exists in the same clause.
+    let prev = best
+        .first
+        .checked_sub(1)
+        .and_then(|i| s.words.get(i))
+        .map(String::as_str)
+        .unwrap_or("");
+    if matches!(prev, "with" | "against" | "to" | "on" | "for" | "from") && cands.len() > 1 {
+        return cands.get(cands.len() - 2).copied();
+    }
+    Some(best)
+}
+
+/// The target after the trigger: the nearest resolved mention after it in
+/// the same clause, or the antecedent of an object pronoun.
+fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f32)> {
+    let words = &s.words;
+    let mut end = words.len().min(t1 + 14);
+    for j in t1..end {
+        if is_hard_boundary(&words[j])
+            || matches!(
+                words[j].as_str(),
+                "while" | "but" | "which" | "who" | "because"
+            )
+        {
+            end = j;
+            break;
+        }
+    }
+    for m in s.ments.iter().filter(|m| m.first >= t1 && m.first < end) {
+        let prev = m
+            .first
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .map(String::as_str)
+            .unwrap_or("");
+        if !resolved(m) || same_country(m.actor, src) || matches!(prev, "by" | "according") {
+            continue;
+        }
+        let d = m.first - t1;
+        return Some((m.actor, if d <= 4 { 1.0 } else { 0.85 }));
+    }
+    // "invite him": antecedent = latest other actor before the trigger
+    if window(words, t1, (t1 + 3).min(end)).any(|w| matches!(w, "him" | "her" | "them")) {
+        return s
+            .ments
+            .iter()
+            .filter(|m| {
+                m.last < t1
+                    && resolved(m)
+                    && !same_country(m.actor, src)
+                    && m.form != MentionForm::Adjective
+            })
+            .next_back()
+            .map(|m| (m.actor, 0.8));
+    }
+    None
+}
+
+fn dyad_other(
+    doc: &AnalyzedDocument,
+    dyad: Option<&(String, String)>,
+    src: &Actor,
+    root: &str,
+) -> Option<Actor> {
+    if !matches!(
+        root,
+        "03" | "08" | "12" | "15" | "16" | "17" | "18" | "19" | "20"
+    ) {
+        return None;
+    }
+    let (a, b) = dyad?;
+    let c = src.country.as_deref()?;
+    let other = if c == a {
+        b
+    } else if c == b {
+        a
+    } else {
+        return None;
+    };
+    country_actor(doc, other).map(state_of)
+}
+
+fn dyad_excluding(
+    doc: &AnalyzedDocument,
+    dyad: Option<&(String, String)>,
+    med: &Actor,
+) -> Option<(Actor, Actor)> {
+    let (a, b) = dyad?;
+    if med.country.as_deref() == Some(a) || med.country.as_deref() == Some(b) {
+        return None;
+    }
+    Some((
+        state_of(country_actor(doc, a)?),
+        state_of(country_actor(doc, b)?),
+    ))
+}
+
+/// "between X and Y" after the trigger.
+fn between<'a>(s: &Sent<'a>, t1: usize) -> Option<(&'a Actor, &'a Actor)> {
+    let words = &s.words;
+    let to = (t1 + 6).min(words.len());
+    let k = (t1..to).find(|&j| words[j] == "between")?;
+    let ms: Vec<&Ment<'a>> = s
+        .ments
+        .iter()
+        .filter(|m| m.first > k && m.first <= k + 8 && resolved(m))
+        .collect();
+    let a = ms.first()?;
+    let and = (a.last + 1..(a.last + 6).min(words.len())).find(|&j| words[j] == "and")?;
+    let b = ms
+        .iter()
+        .find(|m| m.first > and && !same_country(m.actor, a.actor))?;
+    Some((a.actor, b.actor))
+}
+
+/// The two parties of a symmetric act.
+fn parties(
+    doc: &AnalyzedDocument,
+    s: &Sent<'_>,
+    t0: usize,
+    t1: usize,
+    src: Option<&Ment<'_>>,
+    dyad: Option<&(String, String)>,
+    root: &str,
+) -> Option<(Actor, Actor, f32)> {
+    if let Some((a, b)) = between(s, t1) {
+        return Some((a.clone(), b.clone(), 1.0));
+    }
+    let words = &s.words;
+    if let Some(src) = src {
+        // "X and Y held talks"
+        if src.first >= 2 && words[src.first - 1] == "and" {
+            if let Some(a) = s
+                .ments
+                .iter()
+                .rfind(|m| m.last + 1 == src.first - 1 && resolved(m))
+            {
+                if !same_country(a.actor, src.actor) {
+                    return Some((a.actor.clone(), src.actor.clone(), 1.0));
+                }
+            }
+        }
+        // "X held talks with Y"
+        let to = (t1 + 6).min(words.len());
+        if let Some(k) = (t1..to).find(|&j| matches!(words[j].as_str(), "with" | "and")) {
+            if let Some(b) = s
+                .ments
+                .iter()
+                .find(|m| m.first > k && m.first <= k + 3 && resolved(m))
+            {
+                if !same_country(b.actor, src.actor) {
+                    return Some((src.actor.clone(), b.actor.clone(), 1.0));
+                }
+            }
+        }
+        if let Some(t) = find_target(s, t1, src.actor) {
+            return Some((src.actor.clone(), t.0.clone(), t.1 * 0.9));
+        }
+        // the other side of the article's dyad
+        let (a, b) = dyad?;
+        let c = src.actor.country.as_deref()?;
+        let other = if c == a {
+            b
+        } else if c == b {
+            a
+        } else {
+            return None;
+        };
+        return Some((
+            src.actor.clone(),
+            state_of(country_actor(doc, other)?),
+            0.65,
+        ));
+    }
+    // No party named: talks in an article about a dyad are that dyad's talks.
+    if root == "04"
+        && !s
+            .ments
+            .iter()
+            .any(|m| resolved(m) && m.last + 6 >= t0 && m.first <= t1 + 6)
+    {
+        let (a, b) = dyad?;
+        return Some((
+            state_of(country_actor(doc, a)?),
+            state_of(country_actor(doc, b)?),
+            0.6,
+        ));
+    }
+    None
+}
+
+fn location(
+    doc: &AnalyzedDocument,
+    s: &Sent<'_>,
+    t0: usize,
+    t1: usize,
+    seg_end: usize,
+) -> Option<Place> {
+    let words = &s.words;
+    let to = (t1 + 10).min(words.len()).min(seg_end.max(t1 + 4));
+    for (a, _b, pi) in &s.places {
+        if *a < t1 || *a >= to {
+            continue;
+        }
+        let mut k = *a;
+        while k > t1
+            && matches!(
+                words[k - 1].as_str(),
+                "the" | "ukrainian" | "russian" | "capital" | "city"
+            )
+        {
+            k -= 1;
+        }
+        let prev = k
+            .checked_sub(1)
+            .and_then(|i| words.get(i))
+            .map(String::as_str)
+            .unwrap_or("");
+        // "in the Ukrainian capital, Kyiv"
+        let appos = prev == "," && k >= 2 && matches!(words[k - 2].as_str(), "capital" | "city");
+        if matches!(prev, "in" | "at" | "to" | "inside" | "near") || appos {
+            return doc.places.get(*pi).map(|p| p.place.clone());
+        }
+    }
+    // "the Abu Dhabi talks"
+    let _ = t0;
+    None
+}
+
+fn quantities_in(doc: &AnalyzedDocument, s: &Sent<'_>, from: usize, to: usize) -> Vec<Quantity> {
+    s.quants
+        .iter()
+        .filter(|(a, _, _)| *a >= from && *a < to)
+        .filter_map(|(_, _, qi)| doc.quantities.get(*qi))
+        .filter(|q| {
+            !q.unit.contains("degree") && !q.unit.contains("percent") && !q.unit.contains('%')
+        })
+        .take(1)
+        .cloned()
+        .collect()
+}
+
+fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Cand]) {
+    let words = &s.words;
+    for i in 0..cands.len() {
+        let (t0, t1) = (cands[i].t0, cands[i].t1);
+        let seg = s.seg.get(t0).copied().unwrap_or(0);
+        // candidate dates: same segment first, then an adjacent segment
+        // whose nearest trigger is this one
+        let dist = |a: usize, b: usize| if b < t0 { t0 - b } else { a.saturating_sub(t1) };
+        let mut best: Option<(usize, usize)> = None; // (distance, date idx)
+        for (a, b, di) in &s.dates {
+            let dseg = s.seg.get(*a).copied().unwrap_or(0);
+            let d = dist(*a, *b);
+            let ok = if dseg == seg {
+                true
+            } else if dseg + 1 == seg || dseg == seg + 1 {
+                // no other trigger is closer to this date
+                cands
+                    .iter()
+                    .all(|c| c.t0 == t0 || dist_to(c.t0, c.t1, *a, *b) >= d)
+                    && d <= 12
+            } else {
+                false
+            };
+            if ok && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, *di));
+            }
+        }
+        if let Some((_, di)) = best {
+            if let Some(dm) = doc.dates.get(di) {
+                let mut r = dm.range;
+                let (da, _) = tok_range(&s.toks, dm.span).unwrap_or((0, 0));
+                let pre: Vec<&str> = window(words, da.saturating_sub(3), da).collect();
+                if pre
+                    .iter()
+                    .any(|w| matches!(*w, "expire" | "expires" | "until" | "through" | "till"))
+                {
+                    r = DateRange {
+                        start: None,
+                        end: r.end.or(r.start),
+                        precision: r.precision,
+                    };
+                } else if pre.iter().any(|w| matches!(*w, "since")) {
+                    r = DateRange {
+                        start: r.start,
+                        end: None,
+                        precision: r.precision,
+                    };
+                }
+                cands[i].ev.date = r;
+                cands[i].wants_date = false;
+            }
+        }
+    }
+    // Fallback: a fresh act with no date of its own is today's news.
+    for c in cands.iter_mut() {
+        if c.wants_date
+            && !c.past_marker
+            && matches!(
+                c.ev.status,
+                Status::Occurred | Status::Proposed | Status::Rejected
+            )
+            && doc.published.source != chronicler_core::DateSource::IngestTime
+        {
+            c.ev.date = DateRange {
+                start: Some(doc.published.date),
+                end: None,
+                precision: DatePrecision::Day,
+            };
+            c.ev.confidence *= 0.9;
+        }
+    }
+}
+
+fn dist_to(t0: usize, t1: usize, a: usize, b: usize) -> usize {
+    if b < t0 {
+        t0 - b
+    } else {
+        a.saturating_sub(t1)
+    }
+}
+
+fn key(ev: &CodedEvent) -> (String, String, String) {
+    let c = |a: &Option<Actor>| {
+        a.as_ref()
+            .and_then(|a| a.country.clone())
+            .unwrap_or_default()
+    };
+    let (mut s, mut t) = (c(&ev.source), c(&ev.target));
+    if ev.symmetric && s > t {
+        std::mem::swap(&mut s, &mut t);
+    }
+    (ev.cameo.get(..2).unwrap_or("").to_string(), s, t)
+}
+
+/// Within a sentence, one event per (root, source, target): the dated one,
+/// else the first.
+fn dedup(cands: Vec<Cand>) -> Vec<CodedEvent> {
+    let mut out: Vec<CodedEvent> = Vec::new();
+    for c in cands {
+        let k = key(&c.ev);
+        if let Some(prev) = out.iter_mut().find(|e| key(e) == k) {
+            let prev_dated = prev.date.start.is_some() || prev.date.end.is_some();
+            let this_dated = c.ev.date.start.is_some() || c.ev.date.end.is_some();
+            if this_dated && prev.date != c.ev.date && prev_dated {
+                out.push(c.ev);
+            } else if this_dated && !prev_dated {
+                *prev = c.ev;
+            }
+            continue;
+        }
+        out.push(c.ev);
+    }
+    out.sort_by_key(|e| (e.evidence.trigger.start, e.evidence.trigger.end));
+    out
+}

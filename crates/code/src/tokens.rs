@@ -1,0 +1,92 @@
+//! Word tokens with byte spans.
+
+use chronicler_core::Span;
+
+/// One token: lower-cased text and where it lies in the document text.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Token {
+    /// Lower-cased, apostrophes normalised ("'s").
+    pub(crate) text: String,
+    /// Absolute byte span.
+    pub(crate) span: Span,
+}
+
+/// Splits `text` (which starts at byte `base` of the document) into word,
+/// number and punctuation tokens. Hyphens split words ("US-mediated" →
+/// "us", "mediated"); "'s" is its own token; "1,000" stays one number.
+pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let (b, c) = chars[i];
+        if c.is_alphanumeric() {
+            let start = b;
+            let mut j = i;
+            while j < chars.len() {
+                let (_, cj) = chars[j];
+                let next_digit = chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit());
+                let prev_digit = j > 0 && chars[j - 1].1.is_ascii_digit();
+                if cj.is_alphanumeric() || ((cj == ',' || cj == '.') && prev_digit && next_digit) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            let end = chars.get(j).map_or(text.len(), |(e, _)| *e);
+            out.push(Token {
+                text: text[start..end].to_lowercase(),
+                span: Span::new(base + start, base + end),
+            });
+            i = j;
+            continue;
+        }
+        if (c == '\'' || c == '’')
+            && chars
+                .get(i + 1)
+                .is_some_and(|(_, n)| *n == 's' || *n == 'S')
+        {
+            let after = chars.get(i + 2).map(|(_, n)| *n);
+            if after.is_none_or(|n| !n.is_alphanumeric()) {
+                let end = chars.get(i + 2).map_or(text.len(), |(e, _)| *e);
+                out.push(Token {
+                    text: "'s".into(),
+                    span: Span::new(base + b, base + end),
+                });
+                i += 2;
+                continue;
+            }
+        }
+        if c.is_whitespace() || c == '-' || c == '\'' || c == '’' {
+            i += 1;
+            continue;
+        }
+        let end = chars.get(i + 1).map_or(text.len(), |(e, _)| *e);
+        let t = match c {
+            '“' | '”' | '"' => "\"".to_string(),
+            other => other.to_string(),
+        };
+        out.push(Token {
+            text: t,
+            span: Span::new(base + b, base + end),
+        });
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_hyphens_and_possessives() {
+        let t = tokenize("Russia’s US-mediated talks freed 1,000 men.", 10);
+        let w: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            w,
+            ["russia", "'s", "us", "mediated", "talks", "freed", "1,000", "men", "."]
+        );
+        assert_eq!(t[0].span, Span::new(10, 16));
+    }
+}
