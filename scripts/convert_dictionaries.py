@@ -265,6 +265,11 @@ doctors; medics; aid workers; humanitarian workers | MED
 """
 
 
+AGENT_STOP = {'sovereign', 'sovereigns', 'man', 'men', 'woman', 'women', 'person', 'persons', 'head', 'heads',
+              'chief', 'chiefs', 'member', 'members', 'party', 'parties', 'power', 'powers', 'state', 'states',
+              'side', 'sides', 'national', 'nationals', 'leader', 'president', 'friend', 'friends', 'public'}
+
+
 def write_agents():
     seen = set()
     lines = []
@@ -296,6 +301,8 @@ def write_agents():
                     if not hit and not m.group(3):
                         out.append(plural(v))
             for v in out:
+                if v in AGENT_STOP:
+                    continue
                 if v and v not in seen and len(v) > 2 and re.fullmatch(r"[a-z][a-z \-']*", v):
                     seen.add(v)
                     lines.append((v, code))

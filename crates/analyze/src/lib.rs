@@ -6,14 +6,84 @@
 //! [`AnalyzedDocument`].
 #![deny(missing_docs)]
 
-use chronicler_core::{AnalyzedDocument, CleanDocument, DateSource, Published};
+pub mod dates;
+pub mod mentions;
+pub mod quantities;
+pub mod sentences;
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use chronicler_core::{
+    ActorKind, AnalyzedDocument, CleanDocument, DateMention, DateSource, Published, Quantity, Span,
+};
 use chronicler_dict::Dictionaries;
 use jiff::civil::Date;
+use regex::Regex;
 
 /// Analyzes documents with a set of dictionaries.
 #[derive(Debug)]
 pub struct Analyzer<'d> {
     dicts: &'d Dictionaries,
+}
+
+/// Parses an ISO date or date-time ("2026-01-30", "2026-01-30T10:00:00Z").
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    s.trim().get(..10)?.parse().ok()
+}
+
+fn dateline_re() -> Option<&'static Regex> {
+    static R: OnceLock<Option<Regex>> = OnceLock::new();
+    R.get_or_init(|| {
+        Regex::new(r"^[A-Z][A-Za-z .,'/-]{1,40},?\s+(?P<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2})(?:,?\s+(?P<y>\d{4}))?\s*[(/-]").ok()
+    })
+    .as_ref()
+}
+
+/// The publication date: metadata, else a dateline or the latest full date
+/// in the first paragraphs, else `today`.
+pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
+    if let Some(d) = doc.meta.published.as_deref().and_then(parse_iso_date) {
+        return Published {
+            date: d,
+            source: DateSource::Metadata,
+        };
+    }
+    let head: String = doc
+        .text
+        .split("\n\n")
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n\n");
+    if let Some(c) = dateline_re().and_then(|r| head.lines().find_map(|l| r.captures(l))) {
+        let m = c.name("m").and_then(|m| dates::month_of(m.as_str()));
+        let d = c.name("d").and_then(|d| d.as_str().parse::<i8>().ok());
+        if let (Some(m), Some(d)) = (m, d) {
+            let y = c
+                .name("y")
+                .and_then(|y| y.as_str().parse::<i16>().ok())
+                .unwrap_or(today.year());
+            if let Ok(mut date) = Date::new(y, m, d) {
+                if c.name("y").is_none() && date > today {
+                    date = Date::new(y - 1, m, d).unwrap_or(date);
+                }
+                return Published {
+                    date,
+                    source: DateSource::Inferred,
+                };
+            }
+        }
+    }
+    if let Some(d) = dates::latest_full_date(&head).filter(|d| *d <= today) {
+        return Published {
+            date: d,
+            source: DateSource::Inferred,
+        };
+    }
+    Published {
+        date: today,
+        source: DateSource::IngestTime,
+    }
 }
 
 impl<'d> Analyzer<'d> {
@@ -25,16 +95,65 @@ impl<'d> Analyzer<'d> {
     /// Analyzes one document. `today` is the ingest date, the publication
     /// date of last resort.
     pub fn analyze(&self, doc: CleanDocument, today: Date) -> AnalyzedDocument {
-        let _ = self.dicts;
+        let published = publication_date(&doc, today);
+        let text = doc.text.as_str();
+        let sentences = sentences::split(text);
+        let date = published.date;
+        let (actors, mut known) = mentions::actors(&self.dicts.actors, text, &sentences, date);
+        let countries: HashSet<String> = actors
+            .iter()
+            .filter_map(|m| m.actor.country.clone())
+            .collect();
+        let mut places = mentions::places(
+            &self.dicts.places,
+            &self.dicts.actors,
+            text,
+            &sentences,
+            &countries,
+        );
+        // A place name inside a person's or organisation's name is not a place ("Vladimir Putin").
+        places.retain(|p| {
+            !actors.iter().any(|a| {
+                a.span.overlaps(p.span)
+                    && matches!(
+                        a.actor.kind,
+                        ActorKind::Person | ActorKind::Organization | ActorKind::Group
+                    )
+            })
+        });
+        let found_dates = dates::find(text, date);
+        let dates: Vec<DateMention> = found_dates
+            .iter()
+            .map(|f| DateMention {
+                sentence: mentions::sentence_of(&sentences, f.span.start),
+                span: f.span,
+                range: f.range,
+            })
+            .collect();
+        let date_spans: Vec<Span> = found_dates.iter().map(|f| f.span).collect();
+        let quantities: Vec<Quantity> = quantities::find(text, &date_spans)
+            .into_iter()
+            .map(|q| Quantity {
+                sentence: mentions::sentence_of(&sentences, q.span.start),
+                span: q.span,
+                value: q.value,
+                unit: q.unit,
+                text: q.text,
+            })
+            .collect();
+        known.extend(actors.iter().map(|m| m.span));
+        known.extend(places.iter().map(|m| m.span));
+        known.extend(date_spans);
+        let unresolved = mentions::unresolved(text, &sentences, &known);
         AnalyzedDocument {
             doc,
-            published: Published { date: today, source: DateSource::IngestTime },
-            sentences: Vec::new(),
-            actors: Vec::new(),
-            places: Vec::new(),
-            dates: Vec::new(),
-            quantities: Vec::new(),
-            unresolved: Vec::new(),
+            published,
+            sentences,
+            actors,
+            places,
+            dates,
+            quantities,
+            unresolved,
         }
     }
 }

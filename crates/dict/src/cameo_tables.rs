@@ -45,6 +45,7 @@ pub fn is_valid_code(code: &str) -> bool {
         && code.len() % 3 == 0
         && code.is_ascii()
         && (0..code.len() / 3).all(|i| {
-            code.get(i * 3..i * 3 + 3).is_some_and(|c| is_country(c) || is_group(c) || is_type(c))
+            code.get(i * 3..i * 3 + 3)
+                .is_some_and(|c| is_country(c) || is_group(c) || is_type(c))
         })
 }

@@ -19,21 +19,149 @@ const BUILTIN: &str = include_str!("../../../data/dictionaries/places.txt");
 /// never matched as places (a user file may still add them back under
 /// another spelling).
 const STOP: &[&str] = &[
-    "Of", "Bar", "Split", "Nice", "Mobile", "Reading", "Bath", "March", "May", "Along", "Sale",
-    "Batman", "Bat", "Police", "Man", "Best", "Hope", "Union", "Wanna", "Aba", "Ede", "Ila",
-    "Ita", "Ife", "Bida", "Tema", "Kata", "Ara", "Ho", "Mu", "As", "Da", "Bo", "Bay", "Mina",
-    "Deal", "Hull", "Derby", "Wells", "Lincoln", "Jackson", "Florence", "Victoria", "Marion",
-    "Charlotte", "Alexandria", "Columbus", "Phoenix", "Aurora", "Irvine", "Orange", "Troy",
-    "Sandy", "Santa", "Concord", "Independence", "Providence", "Temple", "Lafayette",
-    "Mandela", "Mao", "Salem", "Regina", "Pasadena", "Paterson", "Gary", "Allen", "Warren",
-    "Kent", "Lowell", "Quincy", "Henderson", "Lawrence", "Norman", "Garland", "Cary", "Sparks",
-    "Carson", "Murray", "Abbas", "Ali", "Hassan", "Said", "Khan", "Amir", "Eden", "Omar",
-    "Imam", "Ahmed", "Kara", "Pula", "Nara", "Asa", "Gaya", "Tura", "Mati", "Roman", "Boston",
-    "Trump", "Vance", "Mandi", "Bari", "Sur", "Tanga", "Moshi", "Ebo", "Obama", "Biden",
-    "Putin", "Hamas", "Chase", "Leon", "León", "Lara", "Bello", "Minas", "Colon", "Colón",
-    "Santiago", "Valencia", "Cordoba", "Córdoba", "Granada", "Mérida", "Merida", "Monterrey",
-    "General", "Presidente", "Victory", "Liberty", "Mission", "Justice", "Center", "Centre",
-    "Lagos de Moreno", "Sumy", "Shah", "Sharif", "Marine", "Kamal", "Kiryat", "Hadera", "Rafah",
+    "Of",
+    "Bar",
+    "Split",
+    "Nice",
+    "Mobile",
+    "Reading",
+    "Bath",
+    "March",
+    "May",
+    "Along",
+    "Sale",
+    "Batman",
+    "Bat",
+    "Police",
+    "Man",
+    "Best",
+    "Hope",
+    "Union",
+    "Wanna",
+    "Aba",
+    "Ede",
+    "Ila",
+    "Ita",
+    "Ife",
+    "Bida",
+    "Tema",
+    "Kata",
+    "Ara",
+    "Ho",
+    "Mu",
+    "As",
+    "Da",
+    "Bo",
+    "Bay",
+    "Mina",
+    "Deal",
+    "Hull",
+    "Derby",
+    "Wells",
+    "Lincoln",
+    "Jackson",
+    "Florence",
+    "Victoria",
+    "Marion",
+    "Charlotte",
+    "Alexandria",
+    "Columbus",
+    "Phoenix",
+    "Aurora",
+    "Irvine",
+    "Orange",
+    "Troy",
+    "Sandy",
+    "Santa",
+    "Concord",
+    "Independence",
+    "Providence",
+    "Temple",
+    "Lafayette",
+    "Mandela",
+    "Mao",
+    "Salem",
+    "Regina",
+    "Pasadena",
+    "Paterson",
+    "Gary",
+    "Allen",
+    "Warren",
+    "Kent",
+    "Lowell",
+    "Quincy",
+    "Henderson",
+    "Lawrence",
+    "Norman",
+    "Garland",
+    "Cary",
+    "Sparks",
+    "Carson",
+    "Murray",
+    "Abbas",
+    "Ali",
+    "Hassan",
+    "Said",
+    "Khan",
+    "Amir",
+    "Eden",
+    "Omar",
+    "Imam",
+    "Ahmed",
+    "Kara",
+    "Pula",
+    "Nara",
+    "Asa",
+    "Gaya",
+    "Tura",
+    "Mati",
+    "Roman",
+    "Boston",
+    "Trump",
+    "Vance",
+    "Mandi",
+    "Bari",
+    "Sur",
+    "Tanga",
+    "Moshi",
+    "Ebo",
+    "Obama",
+    "Biden",
+    "Putin",
+    "Hamas",
+    "Chase",
+    "Leon",
+    "León",
+    "Lara",
+    "Bello",
+    "Minas",
+    "Colon",
+    "Colón",
+    "Santiago",
+    "Valencia",
+    "Cordoba",
+    "Córdoba",
+    "Granada",
+    "Mérida",
+    "Merida",
+    "Monterrey",
+    "General",
+    "Presidente",
+    "Victory",
+    "Liberty",
+    "Mission",
+    "Justice",
+    "Center",
+    "Centre",
+    "Lagos de Moreno",
+    "Sumy",
+    "Shah",
+    "Sharif",
+    "Marine",
+    "Kamal",
+    "Kiryat",
+    "Hadera",
+    "Rafah",
 ];
 
 /// A gazetteer entry.
@@ -69,7 +197,11 @@ pub struct Gazetteer {
 }
 
 fn syntax(file: &str, line: usize, message: impl Into<String>) -> DictError {
-    DictError::Syntax { file: file.to_string(), line, message: message.into() }
+    DictError::Syntax {
+        file: file.to_string(),
+        line,
+        message: message.into(),
+    }
 }
 
 /// Parses one places file.
@@ -82,7 +214,11 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
         }
         let f: Vec<&str> = line.split('|').map(str::trim).collect();
         if f.len() < 5 || f[0].is_empty() {
-            return Err(syntax(file, i + 1, "expected `name | kind | ISO3 | lat | lon [| population [| alt names]]`"));
+            return Err(syntax(
+                file,
+                i + 1,
+                "expected `name | kind | ISO3 | lat | lon [| population [| alt names]]`",
+            ));
         }
         let kind = f[1];
         if !matches!(kind, "country" | "capital" | "city" | "region" | "site") {
@@ -92,9 +228,15 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
             if s.is_empty() || s == "None" {
                 return Ok(None);
             }
-            let v: f64 = s.parse().map_err(|_| syntax(file, i + 1, format!("bad coordinate {s:?}")))?;
+            let v: f64 = s
+                .parse()
+                .map_err(|_| syntax(file, i + 1, format!("bad coordinate {s:?}")))?;
             if !(-max..=max).contains(&v) {
-                return Err(syntax(file, i + 1, format!("coordinate out of range {s:?}")));
+                return Err(syntax(
+                    file,
+                    i + 1,
+                    format!("coordinate out of range {s:?}"),
+                ));
             }
             Ok(Some(v))
         };
@@ -103,11 +245,23 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
         let population = f.get(5).and_then(|p| p.parse().ok()).unwrap_or(0);
         let alt = f
             .get(6)
-            .map(|a| a.split(';').map(str::trim).filter(|x| !x.is_empty()).map(String::from).collect())
+            .map(|a| {
+                a.split(';')
+                    .map(str::trim)
+                    .filter(|x| !x.is_empty())
+                    .map(String::from)
+                    .collect()
+            })
             .unwrap_or_default();
         let country = (!f[2].is_empty()).then(|| f[2].to_string());
         out.push(PlaceEntry {
-            place: Place { name: f[0].to_string(), country, lat, lon, kind: kind.to_string() },
+            place: Place {
+                name: f[0].to_string(),
+                country,
+                lat,
+                lon,
+                kind: kind.to_string(),
+            },
             population,
             alt,
         });
@@ -130,7 +284,10 @@ impl Gazetteer {
     pub fn load(dir: Option<&Path>) -> Result<Gazetteer, DictError> {
         let mut entries = parse_places("places.txt", BUILTIN)?;
         if let Some(d) = dir {
-            let io = |e| DictError::Io { file: d.display().to_string(), source: e };
+            let io = |e| DictError::Io {
+                file: d.display().to_string(),
+                source: e,
+            };
             let mut files: Vec<_> = std::fs::read_dir(d)
                 .map_err(io)?
                 .filter_map(Result::ok)
@@ -144,13 +301,14 @@ impl Gazetteer {
             files.sort();
             for p in files {
                 let file = p.display().to_string();
-                let text =
-                    std::fs::read_to_string(&p).map_err(|e| DictError::Io { file: file.clone(), source: e })?;
+                let text = std::fs::read_to_string(&p).map_err(|e| DictError::Io {
+                    file: file.clone(),
+                    source: e,
+                })?;
                 for e in parse_places(&file, &text)? {
-                    if let Some(old) = entries
-                        .iter_mut()
-                        .find(|o| o.place.name == e.place.name && o.place.country == e.place.country)
-                    {
+                    if let Some(old) = entries.iter_mut().find(|o| {
+                        o.place.name == e.place.name && o.place.country == e.place.country
+                    }) {
                         *old = e;
                     } else {
                         entries.push(e);
@@ -172,10 +330,15 @@ impl Gazetteer {
             }
             let names = std::iter::once(&e.place.name).chain(e.alt.iter());
             for n in names {
-                if n.chars().count() < 3 || STOP.contains(&n.as_str()) || !n.starts_with(char::is_uppercase) {
+                if n.chars().count() < 3
+                    || STOP.contains(&n.as_str())
+                    || !n.starts_with(char::is_uppercase)
+                {
                     continue;
                 }
-                let slot = by_name.entry(n.to_lowercase()).or_insert_with(|| (n.clone(), Vec::new()));
+                let slot = by_name
+                    .entry(n.to_lowercase())
+                    .or_insert_with(|| (n.clone(), Vec::new()));
                 if !slot.1.contains(&i) {
                     slot.1.push(i);
                 }
@@ -191,7 +354,12 @@ impl Gazetteer {
             .ascii_case_insensitive(true)
             .build(patterns.iter().map(|p| p.0.as_str()))
             .ok();
-        Gazetteer { entries, capitals, patterns, automaton }
+        Gazetteer {
+            entries,
+            capitals,
+            patterns,
+            automaton,
+        }
     }
 
     /// Every entry.
@@ -206,12 +374,17 @@ impl Gazetteer {
 
     /// The capital of a country (ISO3).
     pub fn capital_of(&self, country: &str) -> Option<&Place> {
-        self.capitals.get(country).and_then(|&i| self.entries.get(i)).map(|e| &e.place)
+        self.capitals
+            .get(country)
+            .and_then(|&i| self.entries.get(i))
+            .map(|e| &e.place)
     }
 
     /// Finds place names in `text` (capitalised, on word boundaries).
     pub fn find(&self, text: &str) -> Vec<PlaceMatch> {
-        let Some(ac) = &self.automaton else { return Vec::new() };
+        let Some(ac) = &self.automaton else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         for m in ac.find_iter(text) {
             let (s, e) = (m.start(), m.end());
@@ -223,11 +396,17 @@ impl Gazetteer {
             if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
                 continue;
             }
-            let Some((form, cands)) = self.patterns.get(m.pattern().as_usize()) else { continue };
+            let Some((form, cands)) = self.patterns.get(m.pattern().as_usize()) else {
+                continue;
+            };
             if !case_compatible(form, &text[s..e]) {
                 continue;
             }
-            out.push(PlaceMatch { start: s, end: e, candidates: cands.clone() });
+            out.push(PlaceMatch {
+                start: s,
+                end: e,
+                candidates: cands.clone(),
+            });
         }
         out
     }

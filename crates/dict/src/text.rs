@@ -19,7 +19,10 @@ pub fn case_compatible(form: &str, matched: &str) -> bool {
                 let mc = m.chars().next().unwrap_or(' ');
                 let letters: Vec<char> = f.chars().filter(|c| c.is_alphabetic()).collect();
                 if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
-                    if m.chars().filter(|c| c.is_alphabetic()).any(|c| c.is_lowercase()) {
+                    if m.chars()
+                        .filter(|c| c.is_alphabetic())
+                        .any(|c| c.is_lowercase())
+                    {
                         return false;
                     }
                 } else if fc.is_uppercase() && !mc.is_uppercase() {
@@ -43,7 +46,10 @@ mod tests {
         assert!(!case_compatible("Turkey", "turkey"));
         assert!(!case_compatible("US", "us"));
         assert!(!case_compatible("US", "Us"));
-        assert!(case_compatible("Ukrainian president", "Ukrainian President"));
+        assert!(case_compatible(
+            "Ukrainian president",
+            "Ukrainian President"
+        ));
         assert!(case_compatible("soldiers", "Soldiers"));
     }
 }

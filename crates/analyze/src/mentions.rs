@@ -1,0 +1,547 @@
+//! Actor, place and unresolved-name mentions, tied within the article.
+
+use std::collections::HashSet;
+
+use chronicler_core::{
+    Actor, ActorKind, ActorMention, MentionForm, PlaceMention, Sentence, Span, UnresolvedName,
+};
+use chronicler_dict::actors::{ActorDict, ActorMatch, TargetKind};
+use chronicler_dict::places::Gazetteer;
+use jiff::civil::Date;
+
+/// Index of the sentence containing byte `pos`.
+pub fn sentence_of(sentences: &[Sentence], pos: usize) -> usize {
+    let i = sentences.partition_point(|s| s.span.end <= pos);
+    i.min(sentences.len().saturating_sub(1))
+}
+
+fn gap_is_space(text: &str, a: usize, b: usize) -> bool {
+    text.get(a..b).is_some_and(|g| {
+        !g.is_empty() && g.len() <= 2 && g.chars().all(|c| c == ' ' || c == '\u{a0}')
+    })
+}
+
+fn gap_is_possessive(text: &str, a: usize, b: usize) -> bool {
+    matches!(
+        text.get(a..b),
+        Some("'s ") | Some("\u{2019}s ") | Some("' ") | Some("\u{2019} ")
+    )
+}
+
+/// Extends `start` back over "the "/"The " right before it.
+fn with_article(text: &str, start: usize) -> usize {
+    for art in ["the ", "The "] {
+        if start >= art.len() && text.get(start - art.len()..start) == Some(art) {
+            let b = text[..start - art.len()].chars().next_back();
+            if !b.is_some_and(char::is_alphanumeric) {
+                return start - art.len();
+            }
+        }
+    }
+    start
+}
+
+/// Finds actor mentions.
+pub fn actors(
+    dict: &ActorDict,
+    text: &str,
+    sentences: &[Sentence],
+    date: Date,
+) -> (Vec<ActorMention>, Vec<Span>) {
+    let matches = dict.find(text);
+    // Pre-pass: people named in full anywhere in the article.
+    let named: HashSet<usize> = matches
+        .iter()
+        .flat_map(|m| m.targets.iter())
+        .filter_map(|t| match t.kind {
+            TargetKind::Name(i) if dict.entry(i).is_some_and(|e| e.kind == ActorKind::Person) => {
+                Some(i)
+            }
+            _ => None,
+        })
+        .collect();
+    let mut seen_people: HashSet<usize> = HashSet::new();
+    let mut out: Vec<ActorMention> = Vec::new();
+    let mut covered: Vec<Span> = Vec::new();
+    let mut i = 0;
+    let person_of = |m: &ActorMatch,
+                     seen: &HashSet<usize>,
+                     title_state: Option<Option<usize>>|
+     -> Option<(usize, bool)> {
+        // A name (person) or a surname valid in context.
+        let mut cands: Vec<(usize, bool)> = Vec::new();
+        for t in &m.targets {
+            match t.kind {
+                TargetKind::Name(p)
+                    if dict.entry(p).is_some_and(|e| e.kind == ActorKind::Person) =>
+                {
+                    cands.push((p, false))
+                }
+                TargetKind::Surname(p) => cands.push((p, true)),
+                _ => {}
+            }
+        }
+        let ok = |&(p, sur): &(usize, bool)| {
+            !sur || seen.contains(&p)
+                || named.contains(&p)
+                || title_state.is_some_and(|st| {
+                    st.is_none_or(|s| {
+                        let c = dict
+                            .entry(s)
+                            .and_then(|e| e.roles.first())
+                            .map(|r| r.code.clone())
+                            .unwrap_or_default();
+                        dict.role_on(p, date)
+                            .is_some_and(|r| r.code.starts_with(c.as_str()))
+                    })
+                })
+        };
+        let valid: Vec<(usize, bool)> = cands.into_iter().filter(ok).collect();
+        valid
+            .iter()
+            .find(|(p, _)| seen.contains(p))
+            .or(valid.first())
+            .copied()
+    };
+    while i < matches.len() {
+        let m = &matches[i];
+        let next = matches.get(i + 1);
+        let sent = sentence_of(sentences, m.start);
+        // A title, possibly qualified by a state: "Ukrainian President",
+        // "Ukraine's foreign minister", "president of Ukraine", "Kremlin chief".
+        let post_of = |x: &ActorMatch| {
+            x.targets.iter().find_map(|t| match &t.kind {
+                TargetKind::Title(s, p) => Some((*s, p.clone())),
+                _ => None,
+            })
+        };
+        let state_of = |x: &ActorMatch| {
+            x.targets.iter().find_map(|t| match &t.kind {
+                TargetKind::Adj(s) | TargetKind::Gov(s, _) => Some((*s, false)),
+                TargetKind::Name(s)
+                    if dict.entry(*s).is_some_and(|e| e.key.starts_with("state:")) =>
+                {
+                    Some((*s, true))
+                }
+                _ => None,
+            })
+        };
+        let mut title: Option<(Option<usize>, String, usize, usize, usize, bool)> = None;
+        if let Some((st, post)) = post_of(m) {
+            let of_state = next
+                .filter(|n| text.get(m.end..n.start) == Some(" of "))
+                .and_then(|n| state_of(n).filter(|x| x.1).map(|x| (x.0, n.end)));
+            title = Some(match of_state {
+                Some((s, e)) => (Some(s), post, m.start, e, 2, true),
+                None => (st, post, m.start, m.end, 1, false),
+            });
+        } else if let (Some((s, is_name)), Some(n)) = (state_of(m), next) {
+            let joined = gap_is_space(text, m.end, n.start)
+                || (is_name && gap_is_possessive(text, m.end, n.start));
+            if let (true, Some((_, post))) = (joined, post_of(n)) {
+                let poss = gap_is_possessive(text, m.end, n.start);
+                title = Some((Some(s), post, m.start, n.end, 2, poss));
+            }
+        }
+        let honorific = m.targets.iter().any(|t| t.kind == TargetKind::Honorific);
+        let (t_end, t_used) = title.as_ref().map_or((m.end, 1), |t| (t.3, t.4));
+        // Title or honorific directly before a person's name: one mention.
+        if title.is_some() || honorific {
+            if let Some(n) = matches
+                .get(i + t_used)
+                .filter(|n| gap_is_space(text, t_end, n.start))
+            {
+                let st = title.as_ref().map(|t| t.0);
+                if let Some((p, _)) = person_of(n, &seen_people, Some(st.flatten())) {
+                    if let Some(actor) = dict.actor(p, date) {
+                        seen_people.insert(p);
+                        let span = Span::new(m.start, n.end);
+                        covered.push(span);
+                        out.push(ActorMention {
+                            sentence: sent,
+                            span,
+                            actor,
+                            form: MentionForm::Name,
+                        });
+                        i += t_used + 1;
+                        continue;
+                    }
+                }
+            }
+        }
+        if let Some((state, post, _, t_end, used, qualified)) = &title {
+            let start = with_article(text, m.start);
+            let lower_post = text[m.start..*t_end].chars().any(char::is_lowercase);
+            if (start < m.start || *qualified || state.is_some())
+                && (start < m.start || lower_post || state.is_some())
+            {
+                // Resolve to the one person named in the article holding the post.
+                let holders: Vec<usize> = named
+                    .iter()
+                    .copied()
+                    .filter(|&p| dict.holds_post(p, *state, post, date))
+                    .collect();
+                let actor = if holders.len() == 1 {
+                    holders.first().and_then(|&p| dict.actor(p, date))
+                } else {
+                    state.and_then(|s| dict.state_role_actor(s, "GOV", None))
+                };
+                if let Some(actor) = actor {
+                    let span = Span::new(start, *t_end);
+                    covered.push(span);
+                    out.push(ActorMention {
+                        sentence: sent,
+                        span,
+                        actor,
+                        form: MentionForm::Title,
+                    });
+                    i += used;
+                    continue;
+                }
+            }
+        }
+        // A person by name or surname.
+        if let Some((p, sur)) = person_of(m, &seen_people, None) {
+            if let Some(actor) = dict.actor(p, date) {
+                let form =
+                    if sur || (seen_people.contains(&p) && !text[m.start..m.end].contains(' ')) {
+                        MentionForm::Alias
+                    } else {
+                        MentionForm::Name
+                    };
+                seen_people.insert(p);
+                let span = Span::new(m.start, m.end);
+                covered.push(span);
+                out.push(ActorMention {
+                    sentence: sent,
+                    span,
+                    actor,
+                    form,
+                });
+            }
+            i += 1;
+            continue;
+        }
+        // A state adjective or name followed by an agent noun: "Russian servicemen".
+        let state = m.targets.iter().find_map(|t| match t.kind {
+            TargetKind::Adj(s) => Some((s, true)),
+            TargetKind::Name(s) if dict.entry(s).is_some_and(|e| e.kind == ActorKind::State) => {
+                Some((s, false))
+            }
+            _ => None,
+        });
+        if let Some((s, is_adj)) = state {
+            if let Some(n) = next {
+                let joined = gap_is_space(text, m.end, n.start)
+                    || (!is_adj && gap_is_possessive(text, m.end, n.start));
+                let agent = n.targets.iter().find_map(|t| match &t.kind {
+                    TargetKind::Agent(code) => Some(code.clone()),
+                    _ => None,
+                });
+                if let (true, Some(code)) = (joined, agent) {
+                    let name = format!("{} {}", &text[m.start..m.end], &text[n.start..n.end]);
+                    if let Some(actor) = dict.state_role_actor(s, &code, Some(&name)) {
+                        let span = Span::new(m.start, n.end);
+                        covered.push(span);
+                        out.push(ActorMention {
+                            sentence: sent,
+                            span,
+                            actor,
+                            form: MentionForm::Name,
+                        });
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        // Other names: organisations, groups, states; metonyms; adjectives.
+        let mut done = false;
+        for t in &m.targets {
+            let (actor, form) = match &t.kind {
+                TargetKind::Name(e) => (dict.actor(*e, date), MentionForm::Name),
+                TargetKind::Gov(s, canonical) => (
+                    dict.state_role_actor(*s, "GOV", Some(canonical)),
+                    MentionForm::Name,
+                ),
+                TargetKind::Adj(s) => (dict.actor(*s, date), MentionForm::Adjective),
+                _ => continue,
+            };
+            if let Some(actor) = actor {
+                let span = Span::new(m.start, m.end);
+                covered.push(span);
+                out.push(ActorMention {
+                    sentence: sent,
+                    span,
+                    actor,
+                    form,
+                });
+                done = true;
+                break;
+            }
+        }
+        if !done {
+            // A generic agent alone ("protesters", "the police").
+            if let Some(code) = m.targets.iter().find_map(|t| match &t.kind {
+                TargetKind::Agent(c) => Some(c.clone()),
+                _ => None,
+            }) {
+                let word = &text[m.start..m.end];
+                if word.ends_with('s')
+                    || matches!(
+                        word.to_ascii_lowercase().as_str(),
+                        "police" | "military" | "army" | "government"
+                    )
+                {
+                    out.push(ActorMention {
+                        sentence: sent,
+                        span: Span::new(m.start, m.end),
+                        actor: Actor {
+                            entity: format!("agent:{code}"),
+                            name: word.to_string(),
+                            code: code.clone(),
+                            country: None,
+                            role: Some(code),
+                            kind: ActorKind::Agent,
+                        },
+                        form: MentionForm::Name,
+                    });
+                }
+            }
+        }
+        i += 1;
+    }
+    pronouns(text, sentences, &mut out);
+    out.sort_by_key(|m| m.span);
+    (out, covered)
+}
+
+/// "He"/"She" opening a sentence: the person of the previous sentence, when
+/// it names exactly one person.
+fn pronouns(text: &str, sentences: &[Sentence], out: &mut Vec<ActorMention>) {
+    let mut add = Vec::new();
+    for s in sentences.iter().skip(1) {
+        let t = s.span.slice(text);
+        let len = if t.starts_with("He ") {
+            2
+        } else if t.starts_with("She ") {
+            3
+        } else {
+            continue;
+        };
+        let prev = s.index - 1;
+        let people: Vec<&ActorMention> = out
+            .iter()
+            .filter(|m| m.sentence == prev && m.actor.kind == ActorKind::Person)
+            .collect();
+        let distinct: HashSet<&str> = people.iter().map(|m| m.actor.entity.as_str()).collect();
+        if distinct.len() == 1 {
+            if let Some(p) = people.first() {
+                add.push(ActorMention {
+                    sentence: s.index,
+                    span: Span::new(s.span.start, s.span.start + len),
+                    actor: p.actor.clone(),
+                    form: MentionForm::Pronoun,
+                });
+            }
+        }
+    }
+    out.extend(add);
+}
+
+/// Finds place mentions; `countries` (ISO3 mentioned in the article) break ties.
+pub fn places(
+    gaz: &Gazetteer,
+    dict: &ActorDict,
+    text: &str,
+    sentences: &[Sentence],
+    countries: &HashSet<String>,
+) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    for m in gaz.find(text) {
+        let best = m
+            .candidates
+            .iter()
+            .find(|&&c| {
+                gaz.entry(c).is_some_and(|e| {
+                    e.place
+                        .country
+                        .as_ref()
+                        .is_some_and(|k| countries.contains(k))
+                })
+            })
+            .or(m.candidates.first());
+        if let Some(e) = best.and_then(|&c| gaz.entry(c)) {
+            out.push(PlaceMention {
+                sentence: sentence_of(sentences, m.start),
+                span: Span::new(m.start, m.end),
+                place: e.place.clone(),
+            });
+        }
+    }
+    // "the Ukrainian capital"
+    for m in dict.find(text) {
+        let Some(s) = m.targets.iter().find_map(|t| match t.kind {
+            TargetKind::Adj(s) => Some(s),
+            _ => None,
+        }) else {
+            continue;
+        };
+        let rest = &text[m.end..];
+        if !(rest.starts_with(" capital") && !rest[8..].starts_with(char::is_alphanumeric)) {
+            continue;
+        }
+        let Some(code) = dict
+            .entry(s)
+            .and_then(|e| e.roles.first())
+            .map(|r| r.code.clone())
+        else {
+            continue;
+        };
+        if let Some(p) = gaz.capital_of(&code) {
+            let start = with_article(text, m.start);
+            out.push(PlaceMention {
+                sentence: sentence_of(sentences, start),
+                span: Span::new(start, m.end + 8),
+                place: p.clone(),
+            });
+        }
+    }
+    out.sort_by_key(|m| m.span);
+    out
+}
+
+const CONNECTORS: &[&str] = &[
+    "of", "al", "bin", "de", "del", "da", "von", "van", "der", "la", "du", "el", "ibn",
+];
+const NOT_NAMES: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "In",
+    "On",
+    "At",
+    "But",
+    "And",
+    "As",
+    "After",
+    "While",
+    "This",
+    "That",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "If",
+    "When",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "President",
+    "Minister",
+    "Prime",
+    "Foreign",
+    "Read",
+    "Also",
+    "More",
+    "According",
+    "Meanwhile",
+    "However",
+    "Despite",
+    "For",
+    "From",
+    "With",
+    "By",
+];
+
+/// Capitalised multi-word names that no dictionary knows.
+pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<UnresolvedName> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let st = s.span.slice(text);
+        let mut words: Vec<(usize, usize)> = Vec::new(); // current run
+        let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<UnresolvedName>| {
+            while words
+                .last()
+                .is_some_and(|&(a, b)| CONNECTORS.contains(&&st[a..b]))
+            {
+                words.pop();
+            }
+            while words.first().is_some_and(|&(a, b)| {
+                NOT_NAMES.contains(&&st[a..b]) || CONNECTORS.contains(&&st[a..b])
+            }) {
+                words.remove(0);
+            }
+            if words.len() >= 2 {
+                if let (Some(&(a, _)), Some(&(_, b))) = (words.first(), words.last()) {
+                    let span = Span::new(s.span.start + a, s.span.start + b);
+                    let upper = st[a..b]
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .all(char::is_uppercase);
+                    if !known.iter().any(|k| k.overlaps(span)) && !upper {
+                        out.push(UnresolvedName {
+                            sentence: s.index,
+                            span,
+                            text: st[a..b].to_string(),
+                        });
+                    }
+                }
+            }
+            words.clear();
+        };
+        let mut pos = 0;
+        for w in st.split(|c: char| c.is_whitespace()) {
+            let a = pos;
+            pos += w.len() + 1;
+            let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let core_start = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            let core = core.get(core_start..).unwrap_or("");
+            let (ca, cb) = (a + core_start, a + core_start + core.len());
+            let cap = core.chars().next().is_some_and(char::is_uppercase);
+            let conn = CONNECTORS.contains(&core) && !words.is_empty();
+            if (cap || conn) && !core.is_empty() && core_start == 0 {
+                words.push((ca, cb));
+                if cb - a < w.len() {
+                    flush(&mut words, &mut out);
+                }
+            } else if cap && !core.is_empty() {
+                flush(&mut words, &mut out);
+                words.push((ca, cb));
+                if cb - a < w.len() {
+                    flush(&mut words, &mut out);
+                }
+            } else {
+                flush(&mut words, &mut out);
+            }
+        }
+        flush(&mut words, &mut out);
+    }
+    out
+}

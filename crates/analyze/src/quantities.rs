@@ -1,0 +1,361 @@
+//! Numbers with the noun phrase they count.
+
+use std::sync::OnceLock;
+
+use chronicler_core::Span;
+use regex::Regex;
+
+/// A quantity found: span of the number, value, unit, text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Where the number lies (including "minus", scale words).
+    pub span: Span,
+    /// Value.
+    pub value: f64,
+    /// What is counted.
+    pub unit: String,
+    /// The number as written.
+    pub text: String,
+}
+
+const WORDS: &[(&str, f64)] = &[
+    ("one", 1.0),
+    ("two", 2.0),
+    ("three", 3.0),
+    ("four", 4.0),
+    ("five", 5.0),
+    ("six", 6.0),
+    ("seven", 7.0),
+    ("eight", 8.0),
+    ("nine", 9.0),
+    ("ten", 10.0),
+    ("eleven", 11.0),
+    ("twelve", 12.0),
+    ("thirteen", 13.0),
+    ("fourteen", 14.0),
+    ("fifteen", 15.0),
+    ("sixteen", 16.0),
+    ("seventeen", 17.0),
+    ("eighteen", 18.0),
+    ("nineteen", 19.0),
+    ("twenty", 20.0),
+    ("thirty", 30.0),
+    ("forty", 40.0),
+    ("fifty", 50.0),
+    ("sixty", 60.0),
+    ("seventy", 70.0),
+    ("eighty", 80.0),
+    ("ninety", 90.0),
+    ("hundred", 100.0),
+    ("a hundred", 100.0),
+    ("a thousand", 1000.0),
+    ("dozen", 12.0),
+    ("a dozen", 12.0),
+    ("dozens", 24.0),
+    ("scores", 40.0),
+    ("hundreds", 200.0),
+    ("thousands", 2000.0),
+    ("tens of thousands", 20000.0),
+    ("hundreds of thousands", 200000.0),
+    ("millions", 2_000_000.0),
+];
+
+/// Words that end a unit phrase.
+const STOP: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "in",
+    "on",
+    "at",
+    "to",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "as",
+    "that",
+    "which",
+    "who",
+    "whom",
+    "were",
+    "was",
+    "is",
+    "are",
+    "be",
+    "been",
+    "have",
+    "has",
+    "had",
+    "said",
+    "says",
+    "will",
+    "would",
+    "could",
+    "should",
+    "may",
+    "might",
+    "killed",
+    "wounded",
+    "injured",
+    "died",
+    "dead",
+    "arrested",
+    "detained",
+    "displaced",
+    "missing",
+    "since",
+    "after",
+    "before",
+    "during",
+    "into",
+    "than",
+    "more",
+    "less",
+    "the",
+    "a",
+    "an",
+    "this",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "last",
+    "ago",
+    "earlier",
+    "later",
+    "per",
+    "each",
+    "while",
+    "when",
+    "where",
+    "across",
+    "against",
+    "under",
+    "over",
+    "about",
+    "around",
+    "near",
+    "away",
+    "there",
+    "here",
+    "it",
+    "they",
+    "we",
+    "he",
+    "she",
+    "not",
+    "also",
+    "still",
+    "only",
+    "were",
+    "did",
+    "do",
+    "does",
+    "so",
+    "if",
+    "because",
+    "through",
+    "between",
+    "among",
+    "including",
+];
+
+fn number_re() -> Option<&'static Regex> {
+    static R: OnceLock<Option<Regex>> = OnceLock::new();
+    R.get_or_init(|| {
+        let words = WORDS.iter().map(|(w, _)| regex::escape(w)).collect::<Vec<_>>();
+        let mut words = words;
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        Regex::new(&format!(
+            r"(?i)(?P<neg>\bminus\s+|-)?(?:(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?)|\b(?P<word>{}))(?P<scale>\s+(?:million|billion|thousand|trillion)\b)?(?P<of>\s+of\b)?",
+            words.join("|")
+        ))
+        .ok()
+    })
+    .as_ref()
+}
+
+fn word_value(w: &str) -> Option<f64> {
+    let l = w.to_ascii_lowercase();
+    WORDS.iter().find(|(x, _)| *x == l).map(|(_, v)| *v)
+}
+
+/// Finds quantities in `text`, skipping numbers inside `skip` spans (dates).
+pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
+    let Some(re) = number_re() else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for c in re.captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let (mut start, mut end) = (all.start(), all.end());
+        let neg = c.name("neg");
+        if skip.iter().any(|s| s.overlaps(Span::new(start, end))) {
+            continue;
+        }
+        let before = text[..start].chars().next_back();
+        // Glued to a word ("COVID-19", "F-16", "A1"): not a quantity.
+        if before.is_some_and(|b| b.is_alphanumeric() || b == '.' || b == '/') {
+            continue;
+        }
+        let mut value;
+        let is_word;
+        if let Some(n) = c.name("num") {
+            let raw = n.as_str();
+            value = match raw.replace(',', "").parse::<f64>() {
+                Ok(v) => v,
+                Err(_) => continue,
+            };
+            is_word = false;
+            // Years and times are not quantities.
+            if !raw.contains(',')
+                && !raw.contains('.')
+                && raw.len() == 4
+                && (1900.0..=2100.0).contains(&value)
+            {
+                continue;
+            }
+            if text[n.end()..].starts_with(':') || text[..n.start()].ends_with(':') {
+                continue;
+            }
+        } else if let Some(w) = c.name("word") {
+            value = word_value(w.as_str()).unwrap_or(0.0);
+            is_word = true;
+        } else {
+            continue;
+        }
+        if let Some(s) = c.name("scale") {
+            let mult = match s.as_str().trim().to_ascii_lowercase().as_str() {
+                "thousand" => 1e3,
+                "million" => 1e6,
+                "billion" => 1e9,
+                "trillion" => 1e12,
+                _ => 1.0,
+            };
+            value *= mult;
+        }
+        if let Some(n) = neg {
+            let t = n.as_str();
+            // "-" only counts as a sign when not joining two numbers ("23-24").
+            if t == "-" {
+                if before.is_some_and(|b| b.is_ascii_digit())
+                    || text[..n.start()].ends_with(|ch: char| ch.is_alphanumeric())
+                {
+                    start = n.end();
+                } else {
+                    value = -value;
+                }
+            } else {
+                value = -value;
+            }
+        }
+        // The number text (without "of").
+        let num_end = c.name("scale").map_or_else(
+            || c.name("num").or(c.name("word")).map_or(end, |m| m.end()),
+            |s| s.end(),
+        );
+        if c.name("of").is_none() {
+            end = num_end;
+        }
+        // Unit: "%" or hyphenated ("one-week") or following words.
+        let rest = &text[end..];
+        let unit;
+        if rest.starts_with('%') {
+            unit = "percent".to_string();
+        } else if let Some(h) = rest.strip_prefix('-') {
+            let w: String = h.chars().take_while(|ch| ch.is_alphabetic()).collect();
+            if w.is_empty() {
+                continue;
+            }
+            unit = w;
+        } else {
+            unit = unit_after(rest);
+        }
+        // Word numbers without a unit are usually not quantities ("one of").
+        if unit.is_empty() && (is_word || c.name("of").is_some()) {
+            continue;
+        }
+        // Lone small numbers without unit (list markers, ages): keep only with unit.
+        if unit.is_empty() {
+            continue;
+        }
+        let number_text = text[start..num_end].trim().to_string();
+        out.push(Found {
+            span: Span::new(start, num_end),
+            value,
+            unit,
+            text: number_text,
+        });
+    }
+    out
+}
+
+fn unit_after(rest: &str) -> String {
+    let mut words: Vec<&str> = Vec::new();
+    let mut pos = 0;
+    for _ in 0..3 {
+        let r = &rest[pos..];
+        let trimmed = r.trim_start_matches([' ', '\u{a0}']);
+        if trimmed.len() == r.len() && pos > 0 || (pos == 0 && !r.starts_with([' ', '\u{a0}'])) {
+            break;
+        }
+        let skip = r.len() - trimmed.len();
+        let w: &str = {
+            let n = trimmed
+                .char_indices()
+                .find(|(_, ch)| !(ch.is_alphabetic() || *ch == '-' || *ch == '\''))
+                .map_or(trimmed.len(), |(i, _)| i);
+            &trimmed[..n]
+        };
+        if w.is_empty() || STOP.contains(&w.to_ascii_lowercase().as_str()) {
+            break;
+        }
+        words.push(w);
+        pos += skip + w.len();
+        // Punctuation right after the word ends the phrase.
+        if !rest[pos..].starts_with([' ', '\u{a0}']) {
+            break;
+        }
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(t: &str) -> Vec<(f64, String, String)> {
+        find(t, &[])
+            .into_iter()
+            .map(|f| (f.value, f.unit, f.text))
+            .collect()
+    }
+
+    #[test]
+    fn numbers_with_units() {
+        assert_eq!(
+            q("Russia returned the remains of 1,000 Ukrainian soldiers in exchange for 38 Russian servicemen, an action"),
+            [(1000.0, "Ukrainian soldiers".into(), "1,000".into()), (38.0, "Russian servicemen".into(), "38".into())]
+        );
+        assert_eq!(
+            q("dropped to minus 30 degrees Celsius, intensifying"),
+            [(-30.0, "degrees Celsius".into(), "minus 30".into())]
+        );
+        assert_eq!(
+            q("a temporary, one-week moratorium"),
+            [(1.0, "week".into(), "one".into())]
+        );
+        assert_eq!(
+            q("1.2 million people fled"),
+            [(1_200_000.0, "people".into(), "1.2 million".into())]
+        );
+        assert_eq!(q("hundreds of civilians were killed")[0].1, "civilians");
+        assert_eq!(q("two drones")[0].0, 2.0);
+        assert!(q("in 2025 and COVID-19 and F-16 jets").is_empty());
+        assert!(q("one of them").is_empty());
+    }
+}

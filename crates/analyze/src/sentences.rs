@@ -1,0 +1,155 @@
+//! Sentence splitting: paragraphs (blank lines) and lines are hard limits;
+//! inside a line, `.`, `!` or `?` (plus closing quotes or brackets) followed
+//! by a space and a capital, digit or opening quote ends a sentence, unless
+//! the word before is a known abbreviation or an initial.
+
+use chronicler_core::{Sentence, Span};
+
+const ABBREV: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "sgt", "capt", "maj", "cmdr", "adm", "gov", "sen",
+    "rep", "rev", "prof", "st", "jr", "sr", "no", "nos", "vs", "etc", "inc", "corp", "co", "ltd",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon",
+    "tue", "wed", "thu", "fri", "sat", "sun", "u.s", "u.n", "u.k", "e.u", "a.m", "p.m", "i.e",
+    "e.g", "approx", "est", "fig", "vol", "pp", "dept", "mt", "ft", "pres", "atty", "gens",
+];
+
+/// Splits `text` into trimmed sentences.
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let base = line_start;
+        line_start += line.len();
+        split_line(text, base, line.trim_end_matches(['\n', '\r']), &mut out);
+    }
+    out
+}
+
+fn push(text: &str, s: usize, e: usize, out: &mut Vec<Sentence>) {
+    let Some(piece) = text.get(s..e) else { return };
+    let lead = piece.len() - piece.trim_start().len();
+    let trail = piece.len() - piece.trim_end().len();
+    let (s2, e2) = (s + lead, e - trail);
+    if s2 < e2 {
+        out.push(Sentence {
+            index: out.len(),
+            span: Span::new(s2, e2),
+        });
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '\u{00bb}'
+    )
+}
+
+fn is_opener(c: char) -> bool {
+    c.is_uppercase()
+        || c.is_ascii_digit()
+        || matches!(
+            c,
+            '"' | '\'' | '(' | '[' | '\u{201c}' | '\u{2018}' | '\u{00ab}'
+        )
+}
+
+fn split_line(text: &str, base: usize, line: &str, out: &mut Vec<Sentence>) {
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut start = 0;
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
+            // Extend over repeated punctuation and closers.
+            let mut j = i + 1;
+            while j < chars.len()
+                && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1))
+            {
+                j += 1;
+            }
+            // Need whitespace then an opener.
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            if k > j
+                && k < chars.len()
+                && is_opener(chars[k].1)
+                && !(c == '.' && is_abbrev(line, pos, chars[k].1))
+            {
+                let end = chars.get(j).map_or(line.len(), |x| x.0);
+                push(text, base + start, base + end, out);
+                start = chars[k].0;
+                i = k;
+                continue;
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    push(text, base + start, base + line.len(), out);
+}
+
+/// True when the `.` at byte `dot` ends an abbreviation or an initial.
+fn is_abbrev(line: &str, dot: usize, next: char) -> bool {
+    let before = &line[..dot];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    if word.is_empty() {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    if lower == "no" || lower == "nos" {
+        return next.is_ascii_digit();
+    }
+    if ABBREV.contains(&lower.as_str()) {
+        return true;
+    }
+    // Initials: "J." or "D" in "J. D. Vance"; dotted acronyms "U.S".
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    if letters == 1 && word.chars().next().is_some_and(char::is_uppercase) {
+        return true;
+    }
+    word.contains('.') && word.split('.').all(|p| p.chars().count() <= 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(t: &str) -> Vec<&str> {
+        split(t).iter().map(|s| s.span.slice(t)).collect()
+    }
+
+    #[test]
+    fn splits_on_abbreviations_quotes_and_paragraphs() {
+        let t = "Mr. Smith met Gen. Jones on Jan. 5 in the U.S. capital. He said \"No.\" Then left.\n\nJ. D. Vance spoke at 10 a.m. on No. 10. Prices rose 1.5 percent! Really?";
+        assert_eq!(
+            texts(t),
+            [
+                "Mr. Smith met Gen. Jones on Jan. 5 in the U.S. capital.",
+                "He said \"No.\"",
+                "Then left.",
+                "J. D. Vance spoke at 10 a.m. on No. 10.",
+                "Prices rose 1.5 percent!",
+                "Really?"
+            ]
+        );
+    }
+
+    #[test]
+    fn never_crosses_lines_and_handles_unicode() {
+        let t = "Headline without stop\nKyiv’s talks — done. «Next» one…";
+        let v = texts(t);
+        assert_eq!(v[0], "Headline without stop");
+        assert_eq!(v.len(), 3, "{v:?}");
+        assert!(split("").is_empty());
+        assert!(split("  \n\n ").is_empty());
+    }
+}
