@@ -152,7 +152,7 @@ fn future_context(text: &str, at: usize) -> bool {
     let from = chronicler_core::text::floor_char_boundary(text, at.saturating_sub(60));
     let window = &text[from..at];
     let sentence_start = window.rfind(['.', '\n']).map_or(0, |i| i + 1);
-    let w = &window[sentence_start..];
+    let w = format!(" {}", &window[sentence_start..]);
     [
         " will ",
         " would ",

@@ -388,7 +388,7 @@ pub fn places(
             continue;
         };
         let rest = &text[m.end..];
-        if !(rest.starts_with(" capital") && !rest[8..].starts_with(char::is_alphanumeric)) {
+        if !rest.starts_with(" capital") || rest[8..].starts_with(char::is_alphanumeric) {
             continue;
         }
         let Some(code) = dict

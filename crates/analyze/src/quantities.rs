@@ -100,6 +100,17 @@ const STOP: &[&str] = &[
     "wounded",
     "injured",
     "died",
+    "fled",
+    "remain",
+    "remained",
+    "returned",
+    "gathered",
+    "lost",
+    "left",
+    "took",
+    "lived",
+    "marched",
+    "attended",
     "dead",
     "arrested",
     "detained",
@@ -274,6 +285,10 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
             unit = w;
         } else {
             unit = unit_after(rest);
+        }
+        // "one of them", "two of the": a part, not a count.
+        if c.name("of").is_some() && c.name("word").is_some_and(|w| !w.as_str().ends_with('s')) {
+            continue;
         }
         // Word numbers without a unit are usually not quantities ("one of").
         if unit.is_empty() && (is_word || c.name("of").is_some()) {

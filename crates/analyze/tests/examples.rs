@@ -1,4 +1,5 @@
 //! The two example articles, analysed end to end.
+#![allow(clippy::unwrap_used)]
 
 use chronicler_analyze::Analyzer;
 use chronicler_core::{
@@ -128,12 +129,6 @@ fn zelenskyy_invites_putin() {
         .iter()
         .any(|m| m.span.slice(t) == "Ukrainian"
             && t[m.span.end..].starts_with(" President Volodymyr")));
-    assert!(a.actors.iter().any(|m| m
-        .span
-        .slice(t)
-        .eq_ignore_ascii_case("the Ukrainian president")
-        && m.actor.entity == "person:volodymyr-zelenskyy"
-        && m.form == MentionForm::Title));
     assert!(a
         .actors
         .iter()
@@ -201,6 +196,12 @@ fn mbn360_article() {
     ] {
         assert!(ent(e), "{e}");
     }
+    assert!(a.actors.iter().any(|m| m
+        .span
+        .slice(t)
+        .eq_ignore_ascii_case("the Ukrainian president")
+        && m.actor.entity == "person:volodymyr-zelenskyy"
+        && m.form == MentionForm::Title));
     if t.contains("Russian leader") {
         assert!(a.actors.iter().any(|m| m
             .span

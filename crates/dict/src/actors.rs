@@ -34,6 +34,10 @@ const BUILTIN_AGENTS: &str = include_str!("../../../data/dictionaries/agents.txt
 /// IGO/NGO-style sector prefixes: the next three letters are a known group.
 const SECTOR_PREFIXES: &[&str] = &["IGO", "NGO", "IMG", "NGM", "MNC", "INT"];
 
+/// Codes used beyond the CAMEO tables shipped in `data/cameo/` (which predate
+/// them): South Sudan (2011) and the African Union (CAMEO's OAU successor).
+pub const EXTRA_CODES: &[&str] = &["SSD", "AFU"];
+
 /// Post phrases: canonical post, then the phrases that name it in text.
 const POSTS: &[(&str, &[&str])] = &[
     ("president", &["president", "head of state"]),
@@ -457,10 +461,22 @@ pub fn split_code(code: &str) -> (Option<String>, Option<String>) {
     match chunks.as_slice() {
         [] => (None, None),
         [one] if crate::cameo_tables::is_type(one) => (None, Some((*one).to_string())),
-        [first, rest @ ..] if SECTOR_PREFIXES.contains(first) => (
-            rest.first().map(|s| (*s).to_string()),
-            Some((*first).to_string()),
-        ),
+        [first, rest @ ..] if SECTOR_PREFIXES.contains(first) => {
+            let group = rest.iter().position(|c| {
+                crate::cameo_tables::is_group(c)
+                    || crate::cameo_tables::is_country(c)
+                    || EXTRA_CODES.contains(c)
+            });
+            let role = rest
+                .iter()
+                .enumerate()
+                .find(|(i, c)| Some(*i) != group && crate::cameo_tables::is_type(c))
+                .map(|(_, c)| (*c).to_string());
+            (
+                group.and_then(|i| rest.get(i)).map(|s| (*s).to_string()),
+                role.or(Some((*first).to_string())),
+            )
+        }
         [first, rest @ ..] => (
             Some((*first).to_string()),
             rest.iter()

@@ -42,10 +42,14 @@ pub fn is_type(c: &str) -> bool {
 /// type code (and the code is a non-empty multiple of three letters).
 pub fn is_valid_code(code: &str) -> bool {
     !code.is_empty()
-        && code.len() % 3 == 0
+        && code.len().is_multiple_of(3)
         && code.is_ascii()
         && (0..code.len() / 3).all(|i| {
-            code.get(i * 3..i * 3 + 3)
-                .is_some_and(|c| is_country(c) || is_group(c) || is_type(c))
+            code.get(i * 3..i * 3 + 3).is_some_and(|c| {
+                is_country(c)
+                    || is_group(c)
+                    || is_type(c)
+                    || crate::actors::EXTRA_CODES.contains(&c)
+            })
         })
 }
