@@ -43,8 +43,11 @@ struct Cand {
     t1: usize,
     /// True when the date should be left for the fallback rules.
     past_marker: bool,
-    /// The event's date is an end (expiry) date.
+    /// Still without a date of its own.
     wants_date: bool,
+    /// A party was inferred from the article's dyad: kept only with a date
+    /// or a venue of its own.
+    weak: bool,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -407,7 +410,7 @@ fn off_topic(words: &[String]) -> bool {
     old_year || words.iter().any(|w| TOPIC.contains(&w.as_str()))
 }
 
-fn window<'s>(words: &'s [String], from: usize, to: usize) -> impl Iterator<Item = &'s str> {
+fn window(words: &[String], from: usize, to: usize) -> impl Iterator<Item = &str> {
     words
         .get(from..to.min(words.len()))
         .unwrap_or(&[])
@@ -435,7 +438,11 @@ pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<Code
         let Some(sent) = build_sent(doc, si) else {
             continue;
         };
-        if sent.toks.is_empty() || off_topic(&sent.words) {
+        let ends = sent
+            .words
+            .last()
+            .is_some_and(|w| matches!(w.as_str(), "." | "!" | "?" | "\"" | "”"));
+        if sent.toks.is_empty() || !ends || off_topic(&sent.words) {
             continue;
         }
         let mut evs = code_sentence(dict, doc, si, &sent, dyad.as_ref());
@@ -509,14 +516,10 @@ fn code_sentence(
             }
         }
         if matches!(root, "02" | "03" | "10" | "11" | "12" | "13" | "08" | "16") {
-            let reach = if matches!(root, "08" | "16") { 5 } else { 10 };
-            let mut until = m.end + reach;
-            for j in m.end..(m.end + reach).min(words.len()) {
-                if is_hard_boundary(&words[j]) {
-                    until = j;
-                    break;
-                }
-            }
+            let reach = if matches!(root, "08" | "16") { 5 } else { 16 };
+            let until = (m.end..(m.end + reach).min(words.len()))
+                .find(|&j| is_hard_boundary(&words[j]))
+                .unwrap_or(m.end + reach);
             dominated_until = Some((until, 0));
         }
         let cs = clause_start(words, m.start, 8);
@@ -547,7 +550,35 @@ fn code_sentence(
         let hedged = near_before.iter().any(|w| HEDGES.contains(w))
             || window(words, cs, m.start).any(|w| matches!(w, "if" | "unless" | "whether"))
             || window(words, m.start, seg_end).any(|w| matches!(w, "uncertain" | "unclear"));
-        if hedged {
+        let habitual = before.iter().any(|w| {
+            matches!(
+                *w,
+                "often"
+                    | "usually"
+                    | "typically"
+                    | "always"
+                    | "consistently"
+                    | "frequently"
+                    | "routinely"
+            )
+        });
+        let anaphoric = p.kind == PatternKind::Noun
+            && window(words, m.start.saturating_sub(2), m.start).any(|w| {
+                matches!(
+                    w,
+                    "any" | "these" | "those" | "such" | "this" | "possible" | "potential"
+                )
+            });
+        // A gerund used as a noun ("holding talks in Moscow was not an option").
+        let gerund = p.kind == PatternKind::Verb
+            && words[m.start].ends_with("ing")
+            && !(m.start > 0
+                && (BE.contains(&words[m.start - 1].as_str())
+                    || words[m.start - 1] == ","
+                    || (m.start > 1
+                        && words[m.start - 2] == ","
+                        && words[m.start - 1].ends_with("ly"))));
+        if hedged || habitual || anaphoric || gerund {
             continue;
         }
         let mut status = entry.status.unwrap_or(Status::Occurred);
@@ -604,6 +635,7 @@ fn code_sentence(
             rule: p.rule(),
         };
         let mut new: Vec<CodedEvent> = Vec::new();
+        let mut weak = false;
         match roles {
             Roles::Directed | Roles::Exchange => {
                 let Some((src_m, src_conf)) = src else {
@@ -652,6 +684,7 @@ fn code_sentence(
                 if same_country(&a, &b) {
                     continue;
                 }
+                weak = c < 0.7;
                 new.push(base(&a, &b, true, conf * c));
             }
             Roles::Mediator => {
@@ -704,10 +737,12 @@ fn code_sentence(
                 t1: m.end,
                 past_marker,
                 wants_date: true,
+                weak,
             });
         }
     }
     assign_dates(doc, s, &mut cands);
+    cands.retain(|c| !c.weak || c.ev.location.is_some() || !c.wants_date);
     dedup(cands)
 }
 
@@ -831,9 +866,10 @@ fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Me
 
 /// The target after the trigger: the nearest resolved mention after it in
 /// the same clause, or the antecedent of an object pronoun.
-fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f32)> {
+fn find_target<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f32)> {
     let words = &s.words;
     let mut end = words.len().min(t1 + 14);
+    #[allow(clippy::needless_range_loop)]
     for j in t1..end {
         if is_hard_boundary(&words[j])
             || matches!(
@@ -863,13 +899,12 @@ fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a A
         return s
             .ments
             .iter()
-            .filter(|m| {
+            .rfind(|m| {
                 m.last < t1
                     && resolved(m)
                     && !same_country(m.actor, src)
                     && m.form != MentionForm::Adjective
             })
-            .next_back()
             .map(|m| (m.actor, 0.8));
     }
     None
@@ -1114,6 +1149,9 @@ fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Cand]) {
     }
     // Fallback: a fresh act with no date of its own is today's news.
     for c in cands.iter_mut() {
+        if c.weak && c.wants_date && c.ev.location.is_none() {
+            continue;
+        }
         if c.wants_date
             && !c.past_marker
             && matches!(

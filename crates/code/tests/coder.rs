@@ -1,4 +1,5 @@
 //! Coder tests on hand-built analyzed documents.
+#![allow(clippy::unwrap_used)]
 
 use chronicler_code::Coder;
 use chronicler_core::*;

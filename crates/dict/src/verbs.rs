@@ -591,10 +591,7 @@ fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<(usize, usi
 
 /// Punctuation tokens a gap may not cross.
 fn is_boundary(w: &str) -> bool {
-    matches!(
-        w,
-        "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "\"" | "“" | "”" | "—" | "–"
-    )
+    matches!(w, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "—" | "–")
 }
 
 #[cfg(test)]
