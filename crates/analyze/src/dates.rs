@@ -30,21 +30,21 @@ fn rules() -> &'static Rules {
         Rules {
             // between January 23 and 24 / from Jan. 23 to Feb. 2, 2026 / January 23-24
             month_range: re(format!(
-                r"\b(?:(?:between|from)\s+)?(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y1>{Y}))?\s*(?:-|–|—|\band\b|\bto\b|\buntil\b|\bthrough\b|\bthru\b)\s*(?:(?P<m2>{M})\s+)?(?P<d2>{D})\b(?:,?\s+(?P<y2>{Y}))?"
+                r"(?-u:\b)(?:(?:between|from)\s+)?(?P<m1>{M})\s+(?P<d1>{D})(?:,?\s+(?P<y1>{Y}))?\s*(?:-|–|—|(?-u:\b)and(?-u:\b)|(?-u:\b)to(?-u:\b)|(?-u:\b)until(?-u:\b)|(?-u:\b)through(?-u:\b)|(?-u:\b)thru(?-u:\b))\s*(?:(?P<m2>{M})\s+)?(?P<d2>{D})(?-u:\b)(?:,?\s+(?P<y2>{Y}))?"
             )),
             // 23-24 January 2026 / between 23 and 24 January
             day_range: re(format!(
-                r"\b(?:(?:between|from)\s+)?(?P<d1>{D})\s*(?:-|–|\band\b|\bto\b)\s*(?P<d2>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?"
+                r"(?-u:\b)(?:(?:between|from)\s+)?(?P<d1>{D})\s*(?:-|–|(?-u:\b)and(?-u:\b)|(?-u:\b)to(?-u:\b))\s*(?P<d2>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?"
             )),
-            month_day: re(format!(r"\b(?P<m>{M})\s+(?P<d>{D})\b(?:,?\s+(?P<y>{Y}))?")),
-            day_month: re(format!(r"\b(?P<d>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?")),
-            month_year: re(format!(r"\b(?:(?:early|late|mid|mid-)\s*)?(?P<m>{M})\s+(?:of\s+)?(?P<y>{Y})\b")),
+            month_day: re(format!(r"(?-u:\b)(?P<m>{M})\s+(?P<d>{D})(?-u:\b)(?:,?\s+(?P<y>{Y}))?")),
+            day_month: re(format!(r"(?-u:\b)(?P<d>{D})\s+(?:of\s+)?(?P<m>{M})(?:,?\s+(?P<y>{Y}))?")),
+            month_year: re(format!(r"(?-u:\b)(?:(?:early|late|mid|mid-)\s*)?(?P<m>{M})\s+(?:of\s+)?(?P<y>{Y})(?-u:\b)")),
             year: re(format!(
-                r"(?i)\b(?P<w>in|during|since|by|earlier|early|late|later|before|after|until|throughout|of|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{Y})\b"
+                r"(?i)(?-u:\b)(?P<w>in|during|since|by|earlier|early|late|later|before|after|until|throughout|of|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{Y})(?-u:\b)"
             )),
-            weekday: re(r"\b(?:(?P<q>[Ll]ast|[Nn]ext|[Tt]his|on|[Oo]n)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b".to_string()),
-            relative: re(r"(?i)\b(?:(?P<a>yesterday|today|tonight|tomorrow)|(?:(?P<e>earlier|later)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year))\b".to_string()),
-            any_full: re(format!(r"\b(?P<m>{M})\s+(?P<d>{D}),?\s+(?P<y>{Y})\b|\b(?P<d2>{D})\s+(?P<m2>{M})\s+(?P<y2>{Y})\b")),
+            weekday: re(r"(?-u:\b)(?:(?P<q>[Ll]ast|[Nn]ext|[Tt]his|on|[Oo]n)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)".to_string()),
+            relative: re(r"(?i)(?-u:\b)(?:(?P<a>yesterday|today|tonight|tomorrow)|(?:(?P<e>earlier|later)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year))(?-u:\b)".to_string()),
+            any_full: re(format!(r"(?-u:\b)(?P<m>{M})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?-u:\b)|(?-u:\b)(?P<d2>{D})\s+(?P<m2>{M})\s+(?P<y2>{Y})(?-u:\b)")),
         }
     })
 }

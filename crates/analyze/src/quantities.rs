@@ -182,7 +182,7 @@ fn number_re() -> Option<&'static Regex> {
         let mut words = words;
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Regex::new(&format!(
-            r"(?i)(?P<neg>\bminus\s+|-)?(?:(?P<num>\b\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\b\d+(?:\.\d+)?)|\b(?P<word>{}))(?P<scale>\s+(?:million|billion|thousand|trillion)\b)?(?P<of>\s+of\b)?",
+            r"(?i)(?P<neg>(?-u:\b)minus\s+|-)?(?:(?P<num>(?-u:\b)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?-u:\b)\d+(?:\.\d+)?)|(?-u:\b)(?P<word>{}))(?P<scale>\s+(?:million|billion|thousand|trillion)(?-u:\b))?(?P<of>\s+of(?-u:\b))?",
             words.join("|")
         ))
         .ok()

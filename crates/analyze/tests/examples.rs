@@ -216,3 +216,24 @@ fn mbn360_article() {
         .unwrap();
     assert_eq!(sy.actor.code, "UKRGOV");
 }
+
+/// Throughput: `cargo test --release -p chronicler-analyze --test examples -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn throughput() {
+    let dicts = Dictionaries::builtin().unwrap();
+    let an = Analyzer::new(&dicts);
+    let docs = [
+        clean("zelenskyy-invites-putin-territorial-hurdles"),
+        clean("mbn360-zelenskyy-challenges-putin"),
+    ];
+    let today = Date::new(2026, 2, 10).unwrap();
+    let n = 2000;
+    let t0 = std::time::Instant::now();
+    for i in 0..n {
+        let a = an.analyze(docs[i % 2].clone(), today);
+        assert!(!a.actors.is_empty());
+    }
+    let s = t0.elapsed().as_secs_f64();
+    eprintln!("{n} articles in {s:.2}s: {:.0} articles/s", n as f64 / s);
+}
