@@ -1,4 +1,5 @@
 //! End-to-end tests of the `chronicler` binary, as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};

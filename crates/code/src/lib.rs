@@ -16,7 +16,7 @@
 mod rules;
 mod tokens;
 
-use chronicler_core::{AnalyzedDocument, CodedEvent};
+use chronicler_core::{Actor, ActorKind, AnalyzedDocument, CodedEvent};
 use chronicler_dict::Dictionaries;
 
 /// Codes events with a set of dictionaries.
@@ -33,6 +33,55 @@ impl<'d> Coder<'d> {
 
     /// Codes the events of one document, in text order.
     pub fn code(&self, doc: &AnalyzedDocument) -> Vec<CodedEvent> {
-        rules::code_document(&self.dicts.verbs, doc)
+        let mut events = rules::code_document(&self.dicts.verbs, doc);
+        for e in &mut events {
+            let root: u8 = e.cameo.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
+            let release = e.cameo.starts_with("084");
+            for a in [e.source.as_mut(), e.target.as_mut()].into_iter().flatten() {
+                self.settle(a, root, release);
+            }
+        }
+        events
+    }
+
+    /// Settles how an event's party is coded:
+    ///
+    /// - a state acting in politics (CAMEO roots 01-17) acts through its
+    ///   government: `RUS` becomes `RUSGOV` (fighting, 18-20, keeps the
+    ///   bare country: the armed forces may be meant);
+    /// - the persons released or returned in an exchange (084x) are what
+    ///   is exchanged, not a party: "the remains of 1,000 Ukrainian
+    ///   soldiers" stand for their state's government;
+    /// - a state is named by its canonical name, not its code.
+    fn settle(&self, a: &mut Actor, root: u8, release: bool) {
+        let Some(country) = a.country.clone() else {
+            return;
+        };
+        let state = self
+            .dicts
+            .actors
+            .state_of(&country)
+            .and_then(|i| self.dicts.actors.entry(i));
+        if release && a.kind == ActorKind::Agent {
+            a.kind = ActorKind::State;
+            a.entity = format!("state:{country}");
+            a.role = None;
+            a.code = country.clone();
+            if let Some(s) = state {
+                a.name = s.name.clone();
+            }
+        }
+        if a.kind != ActorKind::State {
+            return;
+        }
+        if a.name.is_empty() || a.name == country {
+            if let Some(s) = state {
+                a.name = s.name.clone();
+            }
+        }
+        if a.role.is_none() && (1..=17).contains(&root) && a.code == country {
+            a.role = Some("GOV".to_string());
+            a.code = format!("{country}GOV");
+        }
     }
 }
