@@ -58,6 +58,10 @@ pub enum Command {
         after_help = "Examples:\n  chronicler export --format jsonl > events.jsonl\n  chronicler export --format csv --actor UKR --output ukr.csv"
     )]
     Export(ExportArgs),
+    /// Serve the HTTP API and the web page (timeline, events with their
+    /// evidence, search) over the store.
+    #[command(after_help = crate::serve::AFTER_HELP)]
+    Serve(crate::serve::ServeArgs),
 }
 
 /// `ingest` arguments.

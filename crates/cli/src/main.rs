@@ -4,6 +4,7 @@
 
 mod args;
 mod output;
+mod serve;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -110,6 +111,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
+        Command::Serve(a) => serve::serve(db, a),
         Command::Export(a) => {
             let store = open_existing(db)?;
             let events = a

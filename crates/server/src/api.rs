@@ -1,0 +1,692 @@
+//! The read-only JSON routes. Each handler parses its parameters (a bad
+//! one is a 400 naming it), reads the store through a fresh read-only
+//! connection and converts the result to the DTOs of [`crate::dto`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use axum::extract::rejection::{PathRejection, QueryRejection};
+use axum::extract::{Path, Query, State};
+use axum::Json;
+use chronicler_core::{MergedEvent, Status};
+use chronicler_query::EventFilter;
+use jiff::civil::Date;
+use serde::Deserialize;
+use utoipa::IntoParams;
+
+use crate::dto::*;
+use crate::error::{ApiError, ErrorBody};
+use crate::state::AppState;
+
+/// Most events one page gives.
+pub(crate) const MAX_LIMIT: usize = 1000;
+const DEFAULT_LIMIT: usize = 100;
+
+/// Filters shared by `/api/events` and `/api/timeline`.
+#[derive(Debug, Default)]
+struct Filters<'a> {
+    actor: Option<&'a str>,
+    country: Option<&'a str>,
+    cameo: Option<&'a str>,
+    quad_class: Option<&'a str>,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    status: Option<&'a str>,
+    text: Option<&'a str>,
+}
+
+/// A parameter that is given and not blank, trimmed.
+fn set(s: Option<&str>) -> Option<&str> {
+    s.map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// A parsed filter: the query crate's [`EventFilter`] plus what only the
+/// API filters on.
+#[derive(Debug)]
+struct Filter {
+    base: EventFilter,
+    country: Option<String>,
+    quad_class: Option<u8>,
+}
+
+impl Filter {
+    fn parse(f: Filters<'_>) -> Result<Filter, ApiError> {
+        let day = |s: Option<&str>, name: &str| -> Result<Option<Date>, ApiError> {
+            set(s)
+                .map(|d| {
+                    d.parse::<Date>().map_err(|_| {
+                        ApiError::bad_request(format!("{name}={d}: expected a day, YYYY-MM-DD"))
+                    })
+                })
+                .transpose()
+        };
+        let cameo = set(f.cameo);
+        if let Some(c) = cameo {
+            if c.len() > 4 || !c.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(ApiError::bad_request(format!(
+                    "cameo={c}: expected a CAMEO code or prefix of 1 to 4 digits (\"04\", \"043\")"
+                )));
+            }
+        }
+        let status = match set(f.status) {
+            None => None,
+            Some(s) => Some(Status::parse(s).ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "status={s}: expected occurred, scheduled, proposed, rejected, ongoing or expired"
+                ))
+            })?),
+        };
+        let quad_class = match set(f.quad_class) {
+            None => None,
+            Some(q) => Some(
+                q.parse::<u8>()
+                    .ok()
+                    .filter(|q| (1..=4).contains(q))
+                    .ok_or_else(|| {
+                        ApiError::bad_request(format!("quad_class={q}: expected 1, 2, 3 or 4"))
+                    })?,
+            ),
+        };
+        let from = day(f.from, "from")?;
+        let to = day(f.to, "to")?;
+        if let (Some(a), Some(b)) = (from, to) {
+            if a > b {
+                return Err(ApiError::bad_request(format!("from={a} is after to={b}")));
+            }
+        }
+        Ok(Filter {
+            base: EventFilter {
+                actor: set(f.actor).map(str::to_string),
+                cameo: cameo.map(str::to_string),
+                from,
+                to,
+                status,
+                text: set(f.text).map(str::to_string),
+            },
+            country: set(f.country).map(str::to_ascii_uppercase),
+            quad_class,
+        })
+    }
+
+    fn matches(&self, e: &MergedEvent) -> bool {
+        if !self.base.matches(e) {
+            return false;
+        }
+        if let Some(c) = &self.country {
+            let hit = |a: &Option<chronicler_core::Actor>| {
+                a.as_ref().is_some_and(|a| {
+                    a.country
+                        .as_deref()
+                        .is_some_and(|x| x.eq_ignore_ascii_case(c))
+                })
+            };
+            if !hit(&e.event.source) && !hit(&e.event.target) {
+                return false;
+            }
+        }
+        if let Some(q) = self.quad_class {
+            if chronicler_core::cameo::info(&e.event.cameo).map(|i| i.quad_class) != Some(q) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+fn query<T>(q: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
+    q.map(|Query(t)| t)
+        .map_err(|e| ApiError::bad_request(e.body_text()))
+}
+
+fn path(p: Result<Path<String>, PathRejection>) -> Result<String, ApiError> {
+    p.map(|Path(s)| s)
+        .map_err(|e| ApiError::bad_request(e.body_text()))
+}
+
+/// Parameters of `GET /api/events`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct EventsParams {
+    /// An actor as source or target: CAMEO code ("UKRGOV"), country ("UKR")
+    /// or part of its name ("Zelenskyy"), case-insensitive.
+    actor: Option<String>,
+    /// The source's or target's country (ISO alpha-3 or organisation code).
+    country: Option<String>,
+    /// A CAMEO code or prefix ("04", "043").
+    cameo: Option<String>,
+    /// GDELT QuadClass, 1 to 4.
+    quad_class: Option<String>,
+    /// Events on or after this day (YYYY-MM-DD).
+    from: Option<String>,
+    /// Events on or before this day (YYYY-MM-DD).
+    to: Option<String>,
+    /// occurred, scheduled, proposed, rejected, ongoing or expired.
+    status: Option<String>,
+    /// Text one of the event's sentences contains, case-insensitive.
+    text: Option<String>,
+    /// `date` (oldest first, the default) or `-date` (newest first).
+    sort: Option<String>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Events per page, 1 to 1000 (default 100).
+    limit: Option<String>,
+}
+
+/// Parameters of `GET /api/timeline`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct TimelineParams {
+    /// An actor as source or target: CAMEO code, country or part of a name.
+    actor: Option<String>,
+    /// The source's or target's country.
+    country: Option<String>,
+    /// A CAMEO code or prefix.
+    cameo: Option<String>,
+    /// GDELT QuadClass, 1 to 4.
+    quad_class: Option<String>,
+    /// Events on or after this day (YYYY-MM-DD).
+    from: Option<String>,
+    /// Events on or before this day (YYYY-MM-DD).
+    to: Option<String>,
+    /// Event status.
+    status: Option<String>,
+    /// Text one of the event's sentences contains.
+    text: Option<String>,
+}
+
+/// The sort key of an event: the day it is placed at, then its id.
+fn sort_key(e: &MergedEvent) -> (String, String) {
+    let ev = &e.event;
+    let day = ev
+        .date
+        .start
+        .or(ev.date.end)
+        .map(|d| d.to_string())
+        .or_else(|| e.mentions.iter().filter_map(|m| m.published.clone()).min())
+        .unwrap_or_default();
+    (day, e.id.clone())
+}
+
+fn encode_cursor(key: &(String, String)) -> String {
+    let raw = format!("{}|{}", key.0, key.1);
+    raw.bytes().map(|b| format!("{b:02x}")).collect()
+}
+
+fn decode_cursor(c: &str) -> Result<(String, String), ApiError> {
+    let bad = || ApiError::bad_request(format!("cursor={c}: not a cursor from next_cursor"));
+    if c.len() & 1 == 1 || !c.is_ascii() {
+        return Err(bad());
+    }
+    let bytes = (0..c.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(c.get(i..i + 2).unwrap_or(""), 16))
+        .collect::<Result<Vec<u8>, _>>()
+        .map_err(|_| bad())?;
+    let s = String::from_utf8(bytes).map_err(|_| bad())?;
+    let (day, id) = s.split_once('|').ok_or_else(bad)?;
+    Ok((day.to_string(), id.to_string()))
+}
+
+/// Events, filtered, sorted and paginated.
+#[utoipa::path(
+    get,
+    path = "/api/events",
+    tag = "events",
+    params(EventsParams),
+    responses(
+        (status = 200, description = "One page of events", body = EventPage),
+        (status = 400, description = "A bad parameter", body = ErrorBody),
+    )
+)]
+pub(crate) async fn list_events(
+    State(state): State<AppState>,
+    q: Result<Query<EventsParams>, QueryRejection>,
+) -> Result<Json<EventPage>, ApiError> {
+    let p = query(q)?;
+    let filter = Filter::parse(Filters {
+        actor: p.actor.as_deref(),
+        country: p.country.as_deref(),
+        cameo: p.cameo.as_deref(),
+        quad_class: p.quad_class.as_deref(),
+        from: p.from.as_deref(),
+        to: p.to.as_deref(),
+        status: p.status.as_deref(),
+        text: p.text.as_deref(),
+    })?;
+    let descending = match p.sort.as_deref().map(str::trim) {
+        None | Some("") | Some("date") => false,
+        Some("-date") => true,
+        Some(s) => {
+            return Err(ApiError::bad_request(format!(
+                "sort={s}: expected date or -date"
+            )))
+        }
+    };
+    let limit = match p.limit.as_deref().map(str::trim) {
+        None | Some("") => DEFAULT_LIMIT,
+        Some(l) => l
+            .parse::<usize>()
+            .ok()
+            .filter(|l| (1..=MAX_LIMIT).contains(l))
+            .ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "limit={l}: expected a number from 1 to {MAX_LIMIT}"
+                ))
+            })?,
+    };
+    let cursor = p
+        .cursor
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(decode_cursor)
+        .transpose()?;
+    let page = state
+        .read(move |r| {
+            let events = r.events()?;
+            let mut hits: Vec<((String, String), &MergedEvent)> = events
+                .iter()
+                .filter(|e| filter.matches(e))
+                .map(|e| (sort_key(e), e))
+                .collect();
+            hits.sort_by(|a, b| a.0.cmp(&b.0));
+            if descending {
+                hits.reverse();
+            }
+            let total = hits.len();
+            let after: Vec<&((String, String), &MergedEvent)> = hits
+                .iter()
+                .filter(|(k, _)| match &cursor {
+                    None => true,
+                    Some(c) if descending => k < c,
+                    Some(c) => k > c,
+                })
+                .collect();
+            let more = after.len() > limit;
+            let page: Vec<&((String, String), &MergedEvent)> =
+                after.into_iter().take(limit).collect();
+            let next_cursor = if more {
+                page.last().map(|(k, _)| encode_cursor(k))
+            } else {
+                None
+            };
+            Ok(EventPage {
+                events: page.iter().map(|(_, e)| ApiEvent::new(e)).collect(),
+                next_cursor,
+                total,
+            })
+        })
+        .await?;
+    Ok(Json(page))
+}
+
+/// One event with all its mentions and evidence sentences.
+#[utoipa::path(
+    get,
+    path = "/api/events/{id}",
+    tag = "events",
+    params(("id" = String, Path, description = "Event id")),
+    responses(
+        (status = 200, description = "The event", body = ApiEvent),
+        (status = 404, description = "No such event", body = ErrorBody),
+    )
+)]
+pub(crate) async fn get_event(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<ApiEvent>, ApiError> {
+    let id = path(id)?;
+    let event = state
+        .read(move |r| {
+            r.events()?
+                .iter()
+                .find(|e| e.id == id)
+                .map(ApiEvent::new)
+                .ok_or_else(|| ApiError::not_found(format!("no event with id {id}")))
+        })
+        .await?;
+    Ok(Json(event))
+}
+
+/// The sourced timeline: filtered events in date order.
+#[utoipa::path(
+    get,
+    path = "/api/timeline",
+    tag = "events",
+    params(TimelineParams),
+    responses(
+        (status = 200, description = "Timeline entries in date order", body = Vec<ApiTimelineEntry>),
+        (status = 400, description = "A bad parameter", body = ErrorBody),
+    )
+)]
+pub(crate) async fn timeline(
+    State(state): State<AppState>,
+    q: Result<Query<TimelineParams>, QueryRejection>,
+) -> Result<Json<Vec<ApiTimelineEntry>>, ApiError> {
+    let p = query(q)?;
+    let filter = Filter::parse(Filters {
+        actor: p.actor.as_deref(),
+        country: p.country.as_deref(),
+        cameo: p.cameo.as_deref(),
+        quad_class: p.quad_class.as_deref(),
+        from: p.from.as_deref(),
+        to: p.to.as_deref(),
+        status: p.status.as_deref(),
+        text: p.text.as_deref(),
+    })?;
+    let entries = state
+        .read(move |r| {
+            let events: Vec<MergedEvent> = r
+                .events()?
+                .iter()
+                .filter(|e| filter.matches(e))
+                .cloned()
+                .collect();
+            Ok(chronicler_query::timeline(&events)
+                .into_iter()
+                .map(ApiTimelineEntry::from)
+                .collect())
+        })
+        .await?;
+    Ok(Json(entries))
+}
+
+/// Every stored document, by publication date then id.
+#[utoipa::path(
+    get,
+    path = "/api/documents",
+    tag = "documents",
+    responses((status = 200, description = "Documents", body = Vec<ApiDocument>))
+)]
+pub(crate) async fn list_documents(
+    State(state): State<AppState>,
+) -> Result<Json<Vec<ApiDocument>>, ApiError> {
+    let docs = state
+        .read(|r| {
+            Ok(r.store
+                .documents()?
+                .into_iter()
+                .map(ApiDocument::from)
+                .collect())
+        })
+        .await?;
+    Ok(Json(docs))
+}
+
+/// One document: its clean text and where the evidence of each event is.
+#[utoipa::path(
+    get,
+    path = "/api/documents/{id}",
+    tag = "documents",
+    params(("id" = String, Path, description = "Document id (URL-encoded: ids may hold slashes)")),
+    responses(
+        (status = 200, description = "The document", body = DocumentDetail),
+        (status = 404, description = "No such document", body = ErrorBody),
+    )
+)]
+pub(crate) async fn get_document(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<DocumentDetail>, ApiError> {
+    let id = path(id)?;
+    let detail = state
+        .read(move |r| {
+            let Some(doc) = r.store.document(&id)? else {
+                return Err(ApiError::not_found(format!("no document with id {id}")));
+            };
+            let text = r.store.document_text(&id)?.unwrap_or_default();
+            let mut spans = BTreeSet::new();
+            for e in r.events()?.iter() {
+                let mut what = None;
+                for m in e.mentions.iter().filter(|m| m.doc == id) {
+                    let what = what.get_or_insert_with(|| ApiEvent::new(e).what).clone();
+                    spans.insert(EvidenceSpan {
+                        start: m.start,
+                        end: m.end,
+                        event_id: e.id.clone(),
+                        what,
+                    });
+                }
+            }
+            Ok(DocumentDetail {
+                document: ApiDocument::from(doc),
+                text,
+                spans: spans.into_iter().collect(),
+            })
+        })
+        .await?;
+    Ok(Json(detail))
+}
+
+/// Parameters of `GET /api/search`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct SearchParams {
+    /// Words to find (all of them); `"quoted phrases"` are kept together.
+    q: Option<String>,
+    /// Most results of each kind, 1 to 100 (default 20).
+    limit: Option<String>,
+}
+
+/// Splits a query into terms: quoted phrases, else words.
+fn terms(q: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (i, part) in q.split('"').enumerate() {
+        if i % 2 == 1 {
+            let p = part.split_whitespace().collect::<Vec<_>>().join(" ");
+            if !p.is_empty() {
+                out.push(p);
+            }
+        } else {
+            out.extend(part.split_whitespace().map(str::to_string));
+        }
+    }
+    out
+}
+
+/// An FTS5 query matching every term literally (no query syntax).
+fn fts_query(terms: &[String]) -> String {
+    terms
+        .iter()
+        .map(|t| format!("\"{}\"", t.replace('"', "")))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// About 160 characters of `text` around the first match of `term`.
+fn snippet(text: &str, term: &str) -> String {
+    let lower = text.to_lowercase();
+    let chars: Vec<char> = text.chars().collect();
+    // Lower-casing may change lengths; find the match by char position in
+    // the lower-cased text and clamp.
+    let at = lower
+        .find(&term.to_lowercase())
+        .map(|b| lower.get(..b).map_or(0, |s| s.chars().count()))
+        .unwrap_or(0)
+        .min(chars.len());
+    let start = at.saturating_sub(60);
+    let end = (at + 100).min(chars.len());
+    let mut s: String = chars
+        .get(start..end)
+        .map(|c| c.iter().collect())
+        .unwrap_or_default();
+    s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+/// Full-text search over documents (SQLite FTS5) and evidence sentences.
+#[utoipa::path(
+    get,
+    path = "/api/search",
+    tag = "documents",
+    params(SearchParams),
+    responses(
+        (status = 200, description = "Matching documents and sentences", body = SearchResults),
+        (status = 400, description = "No query, or a bad limit", body = ErrorBody),
+    )
+)]
+pub(crate) async fn search(
+    State(state): State<AppState>,
+    q: Result<Query<SearchParams>, QueryRejection>,
+) -> Result<Json<SearchResults>, ApiError> {
+    let p = query(q)?;
+    let q = p.q.unwrap_or_default();
+    let terms = terms(&q);
+    if terms.is_empty() {
+        return Err(ApiError::bad_request("q: give words to search for"));
+    }
+    if q.chars().count() > 500 {
+        return Err(ApiError::bad_request("q: at most 500 characters"));
+    }
+    let limit = match p.limit.as_deref().map(str::trim) {
+        None | Some("") => 20,
+        Some(l) => l
+            .parse::<usize>()
+            .ok()
+            .filter(|l| (1..=100).contains(l))
+            .ok_or_else(|| ApiError::bad_request(format!("limit={l}: expected 1 to 100")))?,
+    };
+    let results = state
+        .read(move |r| {
+            let mut documents = Vec::new();
+            for hit in r.store.search(&fts_query(&terms), limit)? {
+                let text = r.store.document_text(&hit.id)?.unwrap_or_default();
+                documents.push(DocumentHit {
+                    snippet: snippet(&text, terms.first().map_or("", String::as_str)),
+                    id: hit.id,
+                    title: hit.title,
+                    rank: hit.rank,
+                });
+            }
+            let lower: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
+            let mut sentences = Vec::new();
+            let mut seen = BTreeSet::new();
+            'events: for e in r.events()?.iter() {
+                for m in &e.mentions {
+                    let s = m.sentence.to_lowercase();
+                    if lower.iter().all(|t| s.contains(t.as_str()))
+                        && seen.insert((m.doc.clone(), m.start, e.id.clone()))
+                    {
+                        sentences.push(SentenceHit {
+                            event_id: e.id.clone(),
+                            what: ApiEvent::new(e).what,
+                            doc: m.doc.clone(),
+                            sentence: m.sentence.clone(),
+                            start: m.start,
+                            end: m.end,
+                        });
+                        if sentences.len() >= limit {
+                            break 'events;
+                        }
+                    }
+                }
+            }
+            Ok(SearchResults {
+                query: q,
+                documents,
+                sentences,
+            })
+        })
+        .await?;
+    Ok(Json(results))
+}
+
+/// Actors seen in events, and names no dictionary resolved.
+#[utoipa::path(
+    get,
+    path = "/api/actors",
+    tag = "events",
+    responses((status = 200, description = "Actors and unresolved names", body = ActorList))
+)]
+pub(crate) async fn actors(State(state): State<AppState>) -> Result<Json<ActorList>, ApiError> {
+    let list = state
+        .read(|r| {
+            let mut by_code: BTreeMap<String, ActorCount> = BTreeMap::new();
+            for e in r.events()?.iter() {
+                let ev = &e.event;
+                let mut seen = BTreeSet::new();
+                for a in [&ev.source, &ev.target].into_iter().flatten() {
+                    if !seen.insert(a.code.clone()) {
+                        continue;
+                    }
+                    by_code
+                        .entry(a.code.clone())
+                        .or_insert_with(|| ActorCount {
+                            code: a.code.clone(),
+                            name: a.name.clone(),
+                            country: a.country.clone(),
+                            role: a.role.clone(),
+                            events: 0,
+                        })
+                        .events += 1;
+                }
+            }
+            let mut actors: Vec<ActorCount> = by_code.into_values().collect();
+            actors.sort_by(|a, b| b.events.cmp(&a.events).then(a.code.cmp(&b.code)));
+            let unresolved = r
+                .store
+                .unresolved_names()?
+                .into_iter()
+                .map(|(name, count)| UnresolvedName { name, count })
+                .collect();
+            Ok(ActorList { actors, unresolved })
+        })
+        .await?;
+    Ok(Json(list))
+}
+
+/// Counts over the store.
+#[utoipa::path(
+    get,
+    path = "/api/stats",
+    tag = "documents",
+    responses((status = 200, description = "Counts", body = ApiStats))
+)]
+pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<ApiStats>, ApiError> {
+    let stats = state
+        .read(|r| {
+            let merged = r.events()?.len();
+            Ok(ApiStats::new(r.store.stats()?, merged))
+        })
+        .await?;
+    Ok(Json(stats))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursors_round_trip_and_junk_is_refused() {
+        let k = ("2026-01-23".to_string(), "ev-1|x".to_string());
+        let c = encode_cursor(&k);
+        let (day, id) = decode_cursor(&c).unwrap();
+        assert_eq!(day, "2026-01-23");
+        assert_eq!(id, "ev-1|x");
+        for junk in ["zz", "abc", "é1", "00ff"] {
+            assert!(decode_cursor(junk).is_err(), "{junk}");
+        }
+    }
+
+    #[test]
+    fn queries_become_literal_fts_terms() {
+        let t = terms(r#"Abu "peace  talks" NEAR( x"#);
+        assert_eq!(t, ["Abu", "peace talks", "NEAR(", "x"]);
+        assert_eq!(fts_query(&t), r#""Abu" "peace talks" "NEAR(" "x""#);
+    }
+
+    #[test]
+    fn snippets_survive_odd_text() {
+        assert_eq!(snippet("", "x"), "");
+        let s = snippet("İstanbul talks İİİ and more", "talks");
+        assert!(s.contains("talks"));
+    }
+}

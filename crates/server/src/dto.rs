@@ -1,0 +1,464 @@
+//! The JSON shapes of the API (with their OpenAPI schemas). They are
+//! converted from `chronicler-query` and `chronicler-store` results here, at
+//! the boundary; events keep the field names of the event JSON Lines
+//! contract ([`chronicler_query::ExportEvent`]).
+
+use chronicler_core::{cameo, EventMention, MergedEvent};
+use chronicler_query::{ExportEvent, TimelineEntry};
+use chronicler_store::{DocumentRow, Stats};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// An actor.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiActor {
+    /// Canonical name.
+    pub name: String,
+    /// Full CAMEO actor code ("UKRGOV").
+    pub code: String,
+    /// ISO alpha-3 country, or an organisation's CAMEO code ("UNO").
+    pub country: Option<String>,
+    /// CAMEO type code ("GOV").
+    pub role: Option<String>,
+}
+
+/// A place.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiLocation {
+    /// Name.
+    pub name: String,
+    /// ISO alpha-3 country.
+    pub country: Option<String>,
+    /// Latitude.
+    pub lat: Option<f64>,
+    /// Longitude.
+    pub lon: Option<f64>,
+}
+
+/// A quantity.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiQuantity {
+    /// Value.
+    pub value: f64,
+    /// What is counted.
+    pub unit: String,
+    /// As written.
+    pub text: String,
+}
+
+/// One report of an event: the document and the sentence that says it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiMention {
+    /// Document id.
+    pub doc: String,
+    /// Input path.
+    pub path: String,
+    /// Article URL.
+    pub url: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: Option<String>,
+    /// The sentence.
+    pub sentence: String,
+    /// Character offset of the sentence in the document's clean text.
+    pub start: usize,
+    /// Character offset one past the sentence.
+    pub end: usize,
+}
+
+impl From<&EventMention> for ApiMention {
+    fn from(m: &EventMention) -> Self {
+        ApiMention {
+            doc: m.doc.clone(),
+            path: m.path.clone(),
+            url: m.url.clone(),
+            outlet: m.outlet.clone(),
+            published: m.published.clone(),
+            sentence: m.sentence.clone(),
+            start: m.start,
+            end: m.end,
+        }
+    }
+}
+
+/// A merged event: the fields of the event JSON Lines contract, plus how
+/// the timeline shows it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiEvent {
+    /// Stable id.
+    pub id: String,
+    /// First day (`YYYY-MM-DD`).
+    pub date: Option<String>,
+    /// Last day of a range.
+    pub date_end: Option<String>,
+    /// "day", "month", "year" or "unknown".
+    pub date_precision: String,
+    /// "occurred", "scheduled", "proposed", "rejected", "ongoing", "expired".
+    pub status: String,
+    /// Who acts.
+    pub source: Option<ApiActor>,
+    /// Who is acted upon.
+    pub target: Option<ApiActor>,
+    /// CAMEO event code.
+    pub cameo: String,
+    /// Its root (two digits).
+    pub cameo_root: String,
+    /// What the CAMEO code means.
+    pub cameo_label: Option<String>,
+    /// GDELT QuadClass (1 verbal cooperation, 2 material cooperation, 3
+    /// verbal conflict, 4 material conflict).
+    pub quad_class: Option<u8>,
+    /// Goldstein value.
+    pub goldstein: Option<f32>,
+    /// PLOVER category.
+    pub plover: Option<String>,
+    /// Where.
+    pub location: Option<ApiLocation>,
+    /// Counts.
+    pub quantities: Vec<ApiQuantity>,
+    /// Every report of it.
+    pub mentions: Vec<ApiMention>,
+    /// Number of mentions.
+    pub num_mentions: usize,
+    /// Distinct outlets.
+    pub num_sources: usize,
+    /// Distinct documents.
+    pub num_articles: usize,
+    /// Coder confidence, 0 to 1.
+    pub confidence: f32,
+    /// A mutual act (either actor order).
+    pub symmetric: bool,
+    /// The date as the timeline shows it (`2026-01-23..2026-01-24`,
+    /// `reported 2026-01-30`).
+    pub when: String,
+    /// The day it is sorted by: its date, or its first report's.
+    pub sort_day: Option<String>,
+    /// One readable line: who, what, to whom, where, counts.
+    pub what: String,
+    /// Outlets (or documents) reporting it.
+    pub sources: Vec<String>,
+}
+
+impl ApiEvent {
+    /// Converts a merged event.
+    pub fn new(m: &MergedEvent) -> ApiEvent {
+        let e = ExportEvent::from(m);
+        let t = chronicler_query::timeline(std::slice::from_ref(m)).pop();
+        let actor = |a: chronicler_query::ExportActor| ApiActor {
+            name: a.name,
+            code: a.code,
+            country: a.country,
+            role: a.role,
+        };
+        ApiEvent {
+            cameo_label: cameo::info(&e.cameo).map(|i| i.label.clone()),
+            id: e.id,
+            date: e.date,
+            date_end: e.date_end,
+            date_precision: e.date_precision,
+            status: e.status,
+            source: e.source.map(actor),
+            target: e.target.map(actor),
+            cameo: e.cameo,
+            cameo_root: e.cameo_root,
+            quad_class: e.quad_class,
+            goldstein: e.goldstein,
+            plover: e.plover,
+            location: e.location.map(|l| ApiLocation {
+                name: l.name,
+                country: l.country,
+                lat: l.lat,
+                lon: l.lon,
+            }),
+            quantities: e
+                .quantities
+                .into_iter()
+                .map(|q| ApiQuantity {
+                    value: q.value,
+                    unit: q.unit,
+                    text: q.text,
+                })
+                .collect(),
+            mentions: e.mentions.iter().map(ApiMention::from).collect(),
+            num_mentions: e.num_mentions,
+            num_sources: e.num_sources,
+            num_articles: e.num_articles,
+            confidence: e.confidence,
+            symmetric: e.symmetric,
+            when: t.as_ref().map(|t| t.when.clone()).unwrap_or_default(),
+            sort_day: t.as_ref().and_then(|t| t.sort_day.clone()),
+            what: t.as_ref().map(|t| t.what.clone()).unwrap_or_default(),
+            sources: t.map(|t| t.sources).unwrap_or_default(),
+        }
+    }
+}
+
+/// One page of events.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct EventPage {
+    /// The events of this page.
+    pub events: Vec<ApiEvent>,
+    /// Pass as `cursor` to get the next page; null on the last page.
+    pub next_cursor: Option<String>,
+    /// Events matching the filters, over all pages.
+    pub total: usize,
+}
+
+/// One line of the timeline.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiTimelineEntry {
+    /// Event id.
+    pub id: String,
+    /// The date as shown.
+    pub when: String,
+    /// The day the entry is sorted by.
+    pub sort_day: Option<String>,
+    /// True when the event has a date of its own.
+    pub dated: bool,
+    /// Status.
+    pub status: String,
+    /// CAMEO code.
+    pub cameo: String,
+    /// Who, what, to whom, where, counts.
+    pub what: String,
+    /// Outlets (or documents) reporting it.
+    pub sources: Vec<String>,
+    /// The first mention's sentence.
+    pub evidence: String,
+    /// The first mention's document.
+    pub doc: String,
+    /// Distinct documents.
+    pub num_articles: usize,
+}
+
+impl From<TimelineEntry> for ApiTimelineEntry {
+    fn from(t: TimelineEntry) -> Self {
+        ApiTimelineEntry {
+            id: t.id,
+            when: t.when,
+            sort_day: t.sort_day,
+            dated: t.dated,
+            status: t.status,
+            cameo: t.cameo,
+            what: t.what,
+            sources: t.sources,
+            evidence: t.evidence,
+            doc: t.doc,
+            num_articles: t.num_articles,
+        }
+    }
+}
+
+/// A stored document.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiDocument {
+    /// Document id.
+    pub id: String,
+    /// Input path.
+    pub path: String,
+    /// Input format ("text", "html", "jsonl", "feed").
+    pub format: String,
+    /// URL.
+    pub url: Option<String>,
+    /// Title.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date.
+    pub published: String,
+    /// Where the date came from ("metadata", "inferred", "ingest_time").
+    pub published_source: String,
+    /// Number of sentences.
+    pub sentences: usize,
+    /// Number of coded events.
+    pub events: usize,
+    /// Outlets cited in a trailing "Sources" list.
+    pub cited_sources: Vec<String>,
+}
+
+impl From<DocumentRow> for ApiDocument {
+    fn from(d: DocumentRow) -> Self {
+        ApiDocument {
+            id: d.id,
+            path: d.path,
+            format: d.format,
+            url: d.url,
+            title: d.title,
+            outlet: d.outlet,
+            published: d.published,
+            published_source: d.published_source,
+            sentences: d.sentences,
+            events: d.events,
+            cited_sources: d.cited_sources,
+        }
+    }
+}
+
+/// Where an event's evidence sentence sits in a document.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, ToSchema)]
+pub struct EvidenceSpan {
+    /// Character offset of the sentence in the clean text.
+    pub start: usize,
+    /// Character offset one past it.
+    pub end: usize,
+    /// The event it is evidence for.
+    pub event_id: String,
+    /// What that event is, in one line.
+    pub what: String,
+}
+
+/// A document with its clean text and evidence spans.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DocumentDetail {
+    /// The document.
+    pub document: ApiDocument,
+    /// Its clean text.
+    pub text: String,
+    /// Evidence sentences of events, by start.
+    pub spans: Vec<EvidenceSpan>,
+}
+
+/// A document found by full-text search.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DocumentHit {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// BM25 rank (lower is better).
+    pub rank: f64,
+    /// Text around the first match.
+    pub snippet: String,
+}
+
+/// An evidence sentence that contains every search term.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SentenceHit {
+    /// The event it is evidence for.
+    pub event_id: String,
+    /// What that event is.
+    pub what: String,
+    /// Document id.
+    pub doc: String,
+    /// The sentence.
+    pub sentence: String,
+    /// Character offset of the sentence in the clean text.
+    pub start: usize,
+    /// Character offset one past it.
+    pub end: usize,
+}
+
+/// Search results.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchResults {
+    /// The query as given.
+    pub query: String,
+    /// Documents, best match first (SQLite FTS5, BM25).
+    pub documents: Vec<DocumentHit>,
+    /// Evidence sentences containing every term.
+    pub sentences: Vec<SentenceHit>,
+}
+
+/// An actor seen in events.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ActorCount {
+    /// CAMEO actor code.
+    pub code: String,
+    /// Canonical name.
+    pub name: String,
+    /// Country or organisation code.
+    pub country: Option<String>,
+    /// CAMEO type code.
+    pub role: Option<String>,
+    /// Events it takes part in (as source or target).
+    pub events: usize,
+}
+
+/// A name no dictionary resolved.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct UnresolvedName {
+    /// The name as written.
+    pub name: String,
+    /// Times seen.
+    pub count: usize,
+}
+
+/// Actors and unresolved names.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ActorList {
+    /// Actors, most events first.
+    pub actors: Vec<ActorCount>,
+    /// Unresolved names, most frequent first.
+    pub unresolved: Vec<UnresolvedName>,
+}
+
+/// Counts over the store.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiStats {
+    /// Documents.
+    pub documents: usize,
+    /// Sentences.
+    pub sentences: usize,
+    /// Actor mentions.
+    pub actor_mentions: usize,
+    /// Coded events (before merging).
+    pub coded_events: usize,
+    /// Merged events.
+    pub merged_events: usize,
+    /// Distinct outlets.
+    pub outlets: usize,
+    /// Oldest publication date.
+    pub first_published: Option<String>,
+    /// Newest publication date.
+    pub last_published: Option<String>,
+    /// Schema version.
+    pub schema_version: i64,
+}
+
+impl ApiStats {
+    /// Converts the store's counts.
+    pub fn new(s: Stats, merged_events: usize) -> ApiStats {
+        ApiStats {
+            documents: s.documents,
+            sentences: s.sentences,
+            actor_mentions: s.actor_mentions,
+            coded_events: s.coded_events,
+            merged_events,
+            outlets: s.outlets,
+            first_published: s.first_published,
+            last_published: s.last_published,
+            schema_version: s.schema_version,
+        }
+    }
+}
+
+/// A problem with posted input (or a line of it).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiProblem {
+    /// The input (the document id, with `:LINE` for a JSON Lines line).
+    pub input: String,
+    /// Kind ("empty", "binary", "malformed"...).
+    pub kind: String,
+    /// The reason.
+    pub message: String,
+    /// True when something was skipped; false for a warning.
+    pub fatal: bool,
+}
+
+/// What an ingest request did.
+#[derive(Debug, Clone, Default, Serialize, ToSchema)]
+pub struct IngestSummary {
+    /// Documents read from the body.
+    pub documents: usize,
+    /// Documents newly stored.
+    pub stored: usize,
+    /// Documents already stored (same id, URL or content).
+    pub duplicates: usize,
+    /// Coded events stored.
+    pub events: usize,
+    /// Ids of the documents stored.
+    pub ids: Vec<String>,
+    /// Problems met.
+    pub problems: Vec<ApiProblem>,
+}
