@@ -1,0 +1,674 @@
+//! API integration tests: every route through `tower::ServiceExt::oneshot`
+//! on the router (no socket), plus one test over a real loopback socket.
+//!
+//! The store is written with hand-built events on analyzed documents, so
+//! these tests do not depend on what the coder finds.
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use axum::Router;
+use chronicler_core::*;
+use chronicler_dict::Dictionaries;
+use chronicler_pipeline::{Pipeline, PipelineOptions};
+use chronicler_server::{router, ServerConfig};
+use chronicler_store::Store;
+use jiff::civil::date;
+use serde_json::Value;
+use tower::ServiceExt;
+
+const DOC_A: &str = "Talks in Abu Dhabi\n\nUkrainian and Russian delegations held talks in Abu Dhabi on January 23 and 24. Russia returned the remains of 1,000 Ukrainian soldiers on January 29. A second round is scheduled for February 1.";
+const DOC_B: &str = "Kyiv invites Putin\n\nZelenskyy invited Putin to Kyiv for talks. The Kremlin rejected the invitation.";
+
+fn actor(code: &str, name: &str, country: &str) -> Actor {
+    Actor {
+        entity: format!("test:{code}"),
+        name: name.into(),
+        code: code.into(),
+        country: Some(country.into()),
+        role: (code.len() > 3).then(|| code[3..].to_string()),
+        kind: ActorKind::State,
+    }
+}
+
+fn raw(id: &str, text: &str, outlet: &str) -> RawDocument {
+    RawDocument {
+        id: id.into(),
+        path: id.into(),
+        format: Format::Text,
+        meta: Metadata {
+            url: Some(format!("https://{outlet}.example/{}", id.replace('/', "-"))),
+            title: None,
+            outlet: Some(outlet.into()),
+            published: Some("2026-01-30".into()),
+        },
+        body: chronicler_core::Body::Text(text.into()),
+        warnings: vec![],
+    }
+}
+
+/// An event on sentence `n` (counting from the first with `needle`).
+fn event(
+    doc: &AnalyzedDocument,
+    needle: &str,
+    cameo: &str,
+    status: Status,
+    day: Option<(jiff::civil::Date, jiff::civil::Date)>,
+    source: Actor,
+    target: Actor,
+) -> CodedEvent {
+    let text = &doc.doc.text;
+    let at = text.find(needle).expect("needle");
+    let s = doc
+        .sentences
+        .iter()
+        .find(|s| s.span.start <= at && at < s.span.end)
+        .expect("sentence");
+    CodedEvent {
+        source: Some(source),
+        target: Some(target),
+        cameo: cameo.into(),
+        status,
+        date: match day {
+            Some((a, b)) => DateRange {
+                start: Some(a),
+                end: Some(b),
+                precision: DatePrecision::Day,
+            },
+            None => DateRange {
+                start: None,
+                end: None,
+                precision: DatePrecision::Unknown,
+            },
+        },
+        location: None,
+        quantities: vec![],
+        symmetric: false,
+        evidence: Evidence {
+            sentence: s.index,
+            sentence_span: s.span,
+            trigger: Span::new(at, at + needle.len()),
+        },
+        confidence: 0.9,
+        rule: "test".into(),
+    }
+}
+
+/// A store with two documents and five events.
+fn write_store(path: &Path) {
+    let dicts = Dictionaries::builtin().unwrap();
+    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(date(2026, 2, 2)));
+    let (a, _) = pipeline
+        .process(raw("news/a.txt", DOC_A, "reuters"))
+        .unwrap();
+    let (b, _) = pipeline.process(raw("news/b.txt", DOC_B, "tass")).unwrap();
+    let ukr = || actor("UKRGOV", "Ukraine", "UKR");
+    let rus = || actor("RUSGOV", "Russia", "RUS");
+    let d = |m, d| date(2026, m, d);
+    let ev_a = vec![
+        event(
+            &a,
+            "held talks",
+            "046",
+            Status::Occurred,
+            Some((d(1, 23), d(1, 24))),
+            ukr(),
+            rus(),
+        ),
+        event(
+            &a,
+            "returned",
+            "0874",
+            Status::Occurred,
+            Some((d(1, 29), d(1, 29))),
+            rus(),
+            ukr(),
+        ),
+        event(
+            &a,
+            "scheduled",
+            "046",
+            Status::Scheduled,
+            Some((d(2, 1), d(2, 1))),
+            rus(),
+            ukr(),
+        ),
+    ];
+    let ev_b = vec![
+        event(&b, "invited", "036", Status::Proposed, None, ukr(), rus()),
+        event(
+            &b,
+            "rejected",
+            "125",
+            Status::Occurred,
+            Some((d(1, 30), d(1, 30))),
+            rus(),
+            ukr(),
+        ),
+    ];
+    let mut store = Store::open(path).unwrap();
+    store.write_document(&a, &ev_a).unwrap();
+    store.write_document(&b, &ev_b).unwrap();
+}
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    app: Router,
+}
+
+fn fixture() -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    write_store(&db);
+    let app = router(ServerConfig::new(db)).unwrap();
+    Fixture { _dir: dir, app }
+}
+
+fn ingest_fixture(max_body: usize) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut config = ServerConfig::new(db);
+    config.allow_ingest = true;
+    config.token = Some("s3cret".into());
+    config.max_body = max_body;
+    Fixture {
+        app: router(config).unwrap(),
+        _dir: dir,
+    }
+}
+
+async fn send(app: &Router, req: Request<Body>) -> (StatusCode, Value) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let v = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, v)
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+async fn get_ok(app: &Router, uri: &str) -> Value {
+    let (s, v) = get(app, uri).await;
+    assert_eq!(s, StatusCode::OK, "{uri}: {v}");
+    v
+}
+
+fn ids(page: &Value) -> Vec<String> {
+    page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+fn cameos(page: &Value) -> Vec<&str> {
+    page["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["cameo"].as_str().unwrap())
+        .collect()
+}
+
+#[tokio::test]
+async fn events_are_listed_in_date_order_with_the_contract_fields() {
+    let f = fixture();
+    let page = get_ok(&f.app, "/api/events").await;
+    assert_eq!(page["total"], 5);
+    assert!(page["next_cursor"].is_null());
+    // The undated event sorts at its report's day (2026-01-30).
+    // Ties (the same day) are ordered by id.
+    let c = cameos(&page);
+    assert_eq!((c[0], c[1], c[4]), ("046", "0874", "046"), "{c:?}");
+    let first = &page["events"][0];
+    for field in [
+        "id",
+        "date",
+        "date_end",
+        "date_precision",
+        "status",
+        "source",
+        "target",
+        "cameo",
+        "cameo_root",
+        "quad_class",
+        "goldstein",
+        "plover",
+        "location",
+        "quantities",
+        "mentions",
+        "num_mentions",
+        "num_sources",
+        "num_articles",
+        "confidence",
+    ] {
+        assert!(first.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(first["date"], "2026-01-23");
+    assert_eq!(first["date_end"], "2026-01-24");
+    assert_eq!(first["source"]["code"], "UKRGOV");
+    assert_eq!(first["mentions"][0]["doc"], "news/a.txt");
+    let newest = get_ok(&f.app, "/api/events?sort=-date").await;
+    let mut c2 = cameos(&newest);
+    c2.reverse();
+    assert_eq!(c2, c);
+}
+
+#[tokio::test]
+async fn events_are_filtered() {
+    let f = fixture();
+    let check = |uri: &'static str, want: &'static [&'static str]| {
+        let app = f.app.clone();
+        async move {
+            let page = get_ok(&app, uri).await;
+            assert_eq!(cameos(&page), want, "{uri}");
+            assert_eq!(page["total"], want.len(), "{uri}");
+        }
+    };
+    check("/api/events?cameo=04", &["046", "046"]).await;
+    check("/api/events?status=scheduled", &["046"]).await;
+    check(
+        "/api/events?from=2026-01-29&to=2026-01-31",
+        &["0874", "125"],
+    )
+    .await;
+    check("/api/events?text=kremlin", &["125"]).await;
+    check("/api/events?actor=RUSGOV&cameo=08", &["0874"]).await;
+    check("/api/events?actor=russia&status=proposed", &["036"]).await;
+    check("/api/events?country=ukr&quad_class=4", &[]).await;
+    check("/api/events?quad_class=1", &["046", "036", "046"]).await;
+    check("/api/events?cameo=12", &["125"]).await;
+    check("/api/events?actor=nobody", &[]).await;
+}
+
+#[tokio::test]
+async fn events_are_paginated_with_a_cursor() {
+    let f = fixture();
+    let all = ids(&get_ok(&f.app, "/api/events").await);
+    for sort in ["date", "-date"] {
+        let mut seen = Vec::new();
+        let mut uri = format!("/api/events?limit=2&sort={sort}");
+        for _ in 0..10 {
+            let page = get_ok(&f.app, &uri).await;
+            assert_eq!(page["total"], 5);
+            seen.extend(ids(&page));
+            match page["next_cursor"].as_str() {
+                Some(c) => uri = format!("/api/events?limit=2&sort={sort}&cursor={c}"),
+                None => break,
+            }
+        }
+        let mut want = all.clone();
+        if sort == "-date" {
+            want.reverse();
+        }
+        assert_eq!(seen, want, "sort={sort}");
+    }
+    // Filters apply across pages.
+    let p1 = get_ok(&f.app, "/api/events?cameo=04&limit=1").await;
+    let c = p1["next_cursor"].as_str().unwrap();
+    let p2 = get_ok(&f.app, &format!("/api/events?cameo=04&limit=1&cursor={c}")).await;
+    assert_eq!(cameos(&p2), ["046"]);
+    assert!(p2["next_cursor"].is_null());
+}
+
+#[tokio::test]
+async fn bad_parameters_are_400_with_a_message() {
+    let f = fixture();
+    for (uri, says) in [
+        ("/api/events?from=yesterday", "from=yesterday"),
+        ("/api/events?to=2026-13-01", "to=2026-13-01"),
+        ("/api/events?from=2026-02-01&to=2026-01-01", "after"),
+        ("/api/events?status=maybe", "status=maybe"),
+        ("/api/events?cameo=abc", "cameo=abc"),
+        ("/api/events?quad_class=5", "quad_class=5"),
+        ("/api/events?sort=name", "sort=name"),
+        ("/api/events?limit=0", "limit=0"),
+        ("/api/events?limit=5000", "limit=5000"),
+        ("/api/events?cursor=zz", "cursor=zz"),
+        ("/api/events?colour=red", "colour"),
+        ("/api/timeline?status=maybe", "status=maybe"),
+        ("/api/search", "q"),
+        ("/api/search?q=%20%20", "q"),
+        ("/api/search?q=talks&limit=x", "limit=x"),
+    ] {
+        let (s, v) = get(&f.app, uri).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}");
+        let msg = v["error"].as_str().unwrap_or_default();
+        assert!(msg.contains(says), "{uri}: {msg}");
+    }
+}
+
+#[tokio::test]
+async fn unknown_ids_and_routes_are_404() {
+    let f = fixture();
+    for uri in [
+        "/api/events/nope",
+        "/api/documents/nope",
+        "/api/documents/news%2Fzzz.txt",
+        "/api/nothing",
+        "/assets/missing.js",
+    ] {
+        let (s, v) = get(&f.app, uri).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{uri}");
+        if uri.starts_with("/api") {
+            assert!(v["error"].as_str().is_some(), "{uri}: {v}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn one_event_has_all_its_mentions() {
+    let f = fixture();
+    let page = get_ok(&f.app, "/api/events?cameo=0874").await;
+    let id = page["events"][0]["id"].as_str().unwrap();
+    let e = get_ok(&f.app, &format!("/api/events/{id}")).await;
+    assert_eq!(e["id"], id);
+    assert_eq!(e["num_mentions"], 1);
+    let m = &e["mentions"][0];
+    let sentence = m["sentence"].as_str().unwrap();
+    assert!(sentence.contains("returned the remains"), "{sentence}");
+    // The offsets are characters into the clean text.
+    let doc = get_ok(&f.app, "/api/documents/news%2Fa.txt").await;
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let (s, t) = (
+        m["start"].as_u64().unwrap() as usize,
+        m["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[s..t].iter().collect::<String>(), sentence);
+}
+
+#[tokio::test]
+async fn timeline_lists_filtered_entries() {
+    let f = fixture();
+    let all = get_ok(&f.app, "/api/timeline").await;
+    let all = all.as_array().unwrap();
+    assert_eq!(all.len(), 5);
+    assert_eq!(all[0]["when"], "2026-01-23..2026-01-24");
+    assert!(all.iter().any(|e| e["when"] == "reported 2026-01-30"));
+    let s = get_ok(&f.app, "/api/timeline?status=scheduled").await;
+    assert_eq!(s.as_array().unwrap().len(), 1);
+    assert_eq!(s[0]["when"], "2026-02-01");
+}
+
+#[tokio::test]
+async fn documents_are_listed_and_shown_with_evidence_spans() {
+    let f = fixture();
+    let docs = get_ok(&f.app, "/api/documents").await;
+    let docs = docs.as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert!(docs
+        .iter()
+        .any(|d| d["id"] == "news/a.txt" && d["outlet"] == "reuters"));
+    let d = get_ok(&f.app, "/api/documents/news%2Fa.txt").await;
+    assert_eq!(d["document"]["id"], "news/a.txt");
+    let text: Vec<char> = d["text"].as_str().unwrap().chars().collect();
+    let spans = d["spans"].as_array().unwrap();
+    assert_eq!(spans.len(), 3);
+    let mut last = 0;
+    for s in spans {
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
+        assert!(a >= last && a < b && b <= text.len(), "{s}");
+        last = a;
+        assert!(s["event_id"].as_str().is_some_and(|i| !i.is_empty()));
+    }
+}
+
+#[tokio::test]
+async fn search_finds_documents_and_sentences() {
+    let f = fixture();
+    let r = get_ok(&f.app, "/api/search?q=Abu%20Dhabi").await;
+    let docs = r["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0]["id"], "news/a.txt");
+    assert!(docs[0]["snippet"].as_str().unwrap().contains("Abu Dhabi"));
+    let sentences = r["sentences"].as_array().unwrap();
+    assert_eq!(sentences.len(), 1);
+    assert!(sentences[0]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("held talks"));
+    // FTS5 syntax in a query is taken literally, not an error.
+    for q in ["%22unbalanced", "NEAR(", "a*%20OR", "-"] {
+        get_ok(&f.app, &format!("/api/search?q={q}")).await;
+    }
+    let none = get_ok(&f.app, "/api/search?q=zebra").await;
+    assert_eq!(none["documents"].as_array().unwrap().len(), 0);
+}
+
+#[tokio::test]
+async fn actors_and_stats() {
+    let f = fixture();
+    let a = get_ok(&f.app, "/api/actors").await;
+    let actors = a["actors"].as_array().unwrap();
+    assert_eq!(actors.len(), 2);
+    assert!(actors.iter().all(|x| x["events"] == 5));
+    assert!(a["unresolved"].is_array());
+    let s = get_ok(&f.app, "/api/stats").await;
+    assert_eq!(s["documents"], 2);
+    assert_eq!(s["coded_events"], 5);
+    assert_eq!(s["merged_events"], 5);
+}
+
+#[tokio::test]
+async fn the_page_and_its_assets_are_served() {
+    let f = fixture();
+    for (uri, ct) in [
+        ("/", "text/html"),
+        ("/assets/app.js", "text/javascript"),
+        ("/assets/app.css", "text/css"),
+    ] {
+        let res = f
+            .app
+            .clone()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::OK, "{uri}");
+        let got = res.headers()[header::CONTENT_TYPE].to_str().unwrap();
+        assert!(got.starts_with(ct), "{uri}: {got}");
+    }
+}
+
+#[tokio::test]
+async fn every_route_is_in_the_openapi_document() {
+    let f = fixture();
+    let doc = get_ok(&f.app, "/api/openapi.json").await;
+    let paths = doc["paths"].as_object().unwrap();
+    let routes = [
+        ("get", "/api/events", "/api/events"),
+        ("get", "/api/events/{id}", "/api/events/x"),
+        ("get", "/api/timeline", "/api/timeline"),
+        ("get", "/api/documents", "/api/documents"),
+        ("post", "/api/documents", "/api/documents"),
+        ("get", "/api/documents/{id}", "/api/documents/x"),
+        ("get", "/api/search", "/api/search?q=x"),
+        ("get", "/api/actors", "/api/actors"),
+        ("get", "/api/stats", "/api/stats"),
+    ];
+    for (method, path, example) in routes {
+        assert!(
+            paths.get(path).and_then(|p| p.get(method)).is_some(),
+            "{method} {path} is not in /api/openapi.json"
+        );
+        // And the route exists: it does not fall through to "no route".
+        let req = Request::builder()
+            .method(method.to_uppercase().as_str())
+            .uri(example)
+            .body(Body::empty())
+            .unwrap();
+        let (_, v) = send(&f.app, req).await;
+        let err = v["error"].as_str().unwrap_or_default();
+        assert!(!err.starts_with("no route"), "{method} {example}: {err}");
+    }
+    // Nothing documented that is not listed above.
+    let documented: usize = paths.values().map(|p| p.as_object().unwrap().len()).sum();
+    assert_eq!(documented, routes.len());
+    assert_eq!(paths.len(), chronicler_server::openapi().paths.paths.len());
+}
+
+#[tokio::test]
+async fn ingest_is_refused_unless_allowed() {
+    let f = fixture();
+    let req = Request::post("/api/documents")
+        .header(header::AUTHORIZATION, "Bearer x")
+        .body(Body::from("Some text."))
+        .unwrap();
+    let (s, v) = send(&f.app, req).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    assert!(v["error"].as_str().unwrap().contains("--allow-ingest"));
+}
+
+#[test]
+fn ingest_needs_a_token_to_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServerConfig::new(dir.path().join("t.db"));
+    config.allow_ingest = true;
+    assert!(matches!(
+        router(config),
+        Err(chronicler_server::ServerError::NoToken)
+    ));
+}
+
+#[test]
+fn a_missing_store_is_an_error_at_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = router(ServerConfig::new(dir.path().join("none.db"))).unwrap_err();
+    assert!(err.to_string().contains("none.db"), "{err}");
+}
+
+fn post(body: &str, auth: Option<&str>, ct: &str) -> Request<Body> {
+    let mut b = Request::post("/api/documents?id=http%2Fone").header(header::CONTENT_TYPE, ct);
+    if let Some(a) = auth {
+        b = b.header(header::AUTHORIZATION, a);
+    }
+    b.body(Body::from(body.to_string())).unwrap()
+}
+
+#[tokio::test]
+async fn ingest_checks_the_token() {
+    let f = ingest_fixture(1 << 20);
+    let (s, v) = send(&f.app, post(DOC_A, None, "text/plain")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "{v}");
+    let (s, _) = send(&f.app, post(DOC_A, Some("Bearer wrong"), "text/plain")).await;
+    assert_eq!(s, StatusCode::FORBIDDEN);
+    let (s, _) = send(&f.app, post(DOC_A, Some("Basic s3cret"), "text/plain")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let docs = get_ok(&f.app, "/api/documents").await;
+    assert_eq!(docs.as_array().unwrap().len(), 0, "nothing was written");
+}
+
+#[tokio::test]
+async fn ingest_stores_text_html_and_json_lines_once() {
+    let f = ingest_fixture(1 << 20);
+    let (s, v) = send(&f.app, post(DOC_A, Some("Bearer s3cret"), "text/plain")).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["stored"], 1);
+    assert_eq!(v["ids"][0], "http/one");
+    // The same again is a duplicate.
+    let (s, v) = send(&f.app, post(DOC_A, Some("Bearer s3cret"), "text/plain")).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["duplicates"], 1);
+    let html = "<html><head><title>Kremlin answer</title></head><body><article><p>The Kremlin rejected the invitation to Kyiv on Friday, a spokesman said.</p><p>Talks continue in Abu Dhabi next week, officials said.</p></article></body></html>";
+    let req = Request::post("/api/documents?id=page.html")
+        .header(header::AUTHORIZATION, "Bearer s3cret")
+        .header(header::CONTENT_TYPE, "text/html; charset=utf-8")
+        .body(Body::from(html))
+        .unwrap();
+    let (s, v) = send(&f.app, req).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let jsonl = format!(
+        "{}\n{}\nnot json\n",
+        serde_json::json!({"id": "j1", "title": "One", "published": "2026-01-28", "text": DOC_B}),
+        serde_json::json!({"id": "j2", "text": "Ukraine and Russia exchanged prisoners on Tuesday."}),
+    );
+    let req = Request::post("/api/documents")
+        .header(header::AUTHORIZATION, "Bearer s3cret")
+        .header(header::CONTENT_TYPE, "application/x-ndjson")
+        .body(Body::from(jsonl))
+        .unwrap();
+    let (s, v) = send(&f.app, req).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["stored"], 2, "{v}");
+    assert_eq!(v["problems"].as_array().unwrap().len(), 1, "{v}");
+    let docs = get_ok(&f.app, "/api/documents").await;
+    let mut ids: Vec<&str> = docs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["id"].as_str().unwrap())
+        .collect();
+    ids.sort();
+    assert_eq!(ids, ["http/one", "j1", "j2", "page.html"]);
+    let j1 = get_ok(&f.app, "/api/documents/j1").await;
+    assert_eq!(j1["document"]["published"], "2026-01-28");
+}
+
+#[tokio::test]
+async fn ingest_refuses_bad_bodies() {
+    let f = ingest_fixture(1000);
+    let big = "word ".repeat(400);
+    let (s, v) = send(&f.app, post(&big, Some("Bearer s3cret"), "text/plain")).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE, "{v}");
+    assert!(v["error"].as_str().unwrap().contains("1000 bytes"));
+    // A declared length over the limit is refused before reading.
+    let req = Request::post("/api/documents")
+        .header(header::AUTHORIZATION, "Bearer s3cret")
+        .header(header::CONTENT_LENGTH, "5000")
+        .body(Body::from("short"))
+        .unwrap();
+    let (s, _) = send(&f.app, req).await;
+    assert_eq!(s, StatusCode::PAYLOAD_TOO_LARGE);
+    let (s, _) = send(&f.app, post("  \n", Some("Bearer s3cret"), "text/plain")).await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _) = send(
+        &f.app,
+        post("\u{0}\u{1}\u{2}binary", Some("Bearer s3cret"), "text/plain"),
+    )
+    .await;
+    assert_eq!(s, StatusCode::BAD_REQUEST);
+    let (s, _) = send(&f.app, post("x", Some("Bearer s3cret"), "image/png")).await;
+    assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_real_server_answers_on_loopback() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let f = fixture();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    assert!(addr.ip().is_loopback());
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(chronicler_server::serve(listener, f.app.clone(), async {
+        let _ = rx.await;
+    }));
+    let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+    conn.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let mut out = Vec::new();
+    tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        conn.read_to_end(&mut out),
+    )
+    .await
+    .unwrap()
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.starts_with("HTTP/1.1 200"), "{out}");
+    assert!(out.contains("\"documents\":2"), "{out}");
+    tx.send(()).unwrap();
+    tokio::time::timeout(std::time::Duration::from_secs(10), server)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+}
