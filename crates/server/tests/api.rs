@@ -4,6 +4,8 @@
 //! The store is written with hand-built events on analyzed documents, so
 //! these tests do not depend on what the coder finds.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers of tests
+
 use std::path::Path;
 
 use axum::body::Body;
