@@ -1,0 +1,353 @@
+// chronicler's page: plain JavaScript over the JSON API, no build step.
+// Routes live in the URL hash: #event/ID, #doc/ID, #search/QUERY.
+"use strict";
+
+const $ = (id) => document.getElementById(id);
+const state = { events: [], byId: new Map(), range: null };
+
+function el(tag, attrs, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === null || v === undefined || v === false) continue;
+    if (k === "class") e.className = v;
+    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
+    else e.setAttribute(k, v === true ? "" : v);
+  }
+  for (const c of children.flat()) {
+    if (c === null || c === undefined || c === false) continue;
+    e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return e;
+}
+
+async function api(path) {
+  const res = await fetch(path, { headers: { Accept: "application/json" } });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.error || res.status + " " + res.statusText);
+  return body;
+}
+
+async function loadEvents() {
+  const out = [];
+  let cursor = null;
+  for (let i = 0; i < 100; i++) {
+    const page = await api("/api/events?limit=1000" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+    out.push(...page.events);
+    cursor = page.next_cursor;
+    if (!cursor) break;
+  }
+  return out;
+}
+
+const QUAD = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function human(day) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day || "");
+  return m ? `${+m[3]} ${MONTHS[+m[2] - 1]} ${m[1]}` : day || "undated";
+}
+
+function whenText(e) {
+  if (e.date && e.date_end) return `${human(e.date)} – ${human(e.date_end)}`;
+  if (e.date) return human(e.date);
+  if (e.date_end) return `until ${human(e.date_end)}`;
+  return e.when;
+}
+
+function actorsOf(e) {
+  return [e.source, e.target].filter(Boolean);
+}
+
+function addDays(day, n) {
+  const d = new Date(day + "T00:00:00Z");
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+function daysBetween(a, b) {
+  return Math.round((new Date(b + "T00:00:00Z") - new Date(a + "T00:00:00Z")) / 86400000);
+}
+
+// ---- filters -------------------------------------------------------------
+
+function fillSelect(sel, pairs) {
+  for (const [value, label] of pairs) sel.append(el("option", { value }, label));
+}
+
+function setupFilters() {
+  const actors = new Map(), countries = new Set(), roots = new Map();
+  for (const e of state.events) {
+    for (const a of actorsOf(e)) {
+      actors.set(a.code, a.name);
+      if (a.country) countries.add(a.country);
+    }
+    roots.set(e.cameo_root, (roots.get(e.cameo_root) || 0) + 1);
+  }
+  fillSelect($("f-actor"), [...actors].sort((a, b) => a[1].localeCompare(b[1])).map(([c, n]) => [c, `${n} (${c})`]));
+  fillSelect($("f-country"), [...countries].sort().map((c) => [c, c]));
+  fillSelect($("f-root"), [...roots].sort().map(([r, n]) => [r, `${r} (${n})`]));
+  for (const id of ["f-from", "f-to", "f-actor", "f-country", "f-root", "f-quad", "f-status", "f-undated"]) {
+    $(id).addEventListener("change", renderTimeline);
+  }
+  $("reset").addEventListener("click", () => {
+    for (const id of ["f-from", "f-to", "f-actor", "f-country", "f-root", "f-quad", "f-status"]) $(id).value = "";
+    $("f-undated").checked = true;
+    renderTimeline();
+  });
+  $("zoom-all").addEventListener("click", () => { $("f-from").value = ""; $("f-to").value = ""; renderTimeline(); });
+  $("zoom-in").addEventListener("click", () => zoom(0.5));
+  $("zoom-out").addEventListener("click", () => zoom(2));
+}
+
+function dataRange() {
+  const days = state.events.map((e) => e.sort_day).filter(Boolean).sort();
+  return days.length ? [days[0], days[days.length - 1]] : null;
+}
+
+function zoom(factor) {
+  const all = dataRange();
+  if (!all) return;
+  const from = $("f-from").value || all[0], to = $("f-to").value || all[1];
+  const span = Math.max(daysBetween(from, to), 1);
+  const mid = addDays(from, Math.floor(span / 2));
+  const half = Math.max(Math.round((span * factor) / 2), 0);
+  $("f-from").value = addDays(mid, -half);
+  $("f-to").value = addDays(mid, half);
+  renderTimeline();
+}
+
+function passes(e, f) {
+  if (f.actor && !actorsOf(e).some((a) => a.code === f.actor)) return false;
+  if (f.country && !actorsOf(e).some((a) => a.country === f.country)) return false;
+  if (f.root && e.cameo_root !== f.root) return false;
+  if (f.quad && String(e.quad_class) !== f.quad) return false;
+  if (f.status && e.status !== f.status) return false;
+  const start = e.date || e.date_end, end = e.date_end || e.date;
+  if (!start) {
+    if (!f.undated) return false;
+    const day = e.sort_day;
+    if (day && ((f.from && day < f.from) || (f.to && day > f.to))) return false;
+    return true;
+  }
+  if (f.from && end < f.from) return false;
+  if (f.to && start > f.to) return false;
+  return true;
+}
+
+function currentFilter() {
+  return {
+    from: $("f-from").value, to: $("f-to").value, actor: $("f-actor").value, country: $("f-country").value,
+    root: $("f-root").value, quad: $("f-quad").value, status: $("f-status").value, undated: $("f-undated").checked,
+  };
+}
+
+// ---- timeline ------------------------------------------------------------
+
+function eventCard(e) {
+  const quad = e.quad_class || 0;
+  return el("button", {
+    type: "button", class: `event quad-${quad}`, "data-event-id": e.id,
+    title: e.quad_class ? `QuadClass ${quad}: ${QUAD[quad]}` : "",
+    onclick: () => { location.hash = "#event/" + encodeURIComponent(e.id); },
+  },
+  el("div", { class: "what" }, e.what),
+  el("div", { class: "meta" },
+    el("span", { class: `badge status-${e.status}` }, e.status),
+    el("span", { class: "badge" }, `CAMEO ${e.cameo}`),
+    whenText(e), " · ", e.sources.join(", "),
+    e.num_articles > 1 ? ` · ${e.num_articles} articles` : ""));
+}
+
+function renderDensity(events, f) {
+  const box = $("density");
+  box.replaceChildren();
+  const all = dataRange();
+  if (!all) return;
+  const n = Math.min(daysBetween(all[0], all[1]) + 1, 400);
+  const counts = new Map();
+  for (const e of events) if (e.sort_day) counts.set(e.sort_day, (counts.get(e.sort_day) || 0) + 1);
+  const max = Math.max(1, ...counts.values());
+  for (let i = 0; i < n; i++) {
+    const day = addDays(all[0], i);
+    const c = counts.get(day) || 0;
+    const inRange = (!f.from || day >= f.from) && (!f.to || day <= f.to);
+    box.append(el("div", {
+      class: inRange ? "in" : "", style: `height:${Math.max(2, (40 * c) / max)}px`,
+      title: `${human(day)}: ${c} event${c === 1 ? "" : "s"}`,
+      onclick: () => { $("f-from").value = day; $("f-to").value = day; renderTimeline(); },
+    }));
+  }
+}
+
+function renderTimeline() {
+  const f = currentFilter();
+  const shown = state.events.filter((e) => passes(e, f));
+  renderDensity(state.events, f);
+  const box = $("timeline");
+  box.replaceChildren();
+  if (!state.events.length) {
+    box.append(el("p", { class: "muted" }, "No events in this store yet. Ingest articles with: chronicler ingest PATH"));
+    return;
+  }
+  box.append(el("p", { class: "muted" }, `${shown.length} of ${state.events.length} events`));
+  const days = new Map();
+  for (const e of shown) {
+    const key = e.date ? e.sort_day : e.date_end ? e.sort_day : "";
+    const label = e.date || e.date_end ? human(e.sort_day) : `Undated (reported ${human(e.sort_day)})`;
+    const k = (e.date || e.date_end ? "d" : "u") + key;
+    if (!days.has(k)) days.set(k, { key: key + (e.date || e.date_end ? "0" : "1"), label, events: [] });
+    days.get(k).events.push(e);
+  }
+  for (const d of [...days.values()].sort((a, b) => a.key.localeCompare(b.key))) {
+    box.append(el("section", { class: "day" },
+      el("h3", {}, el("span", {}, d.label), el("span", { class: "muted" }, String(d.events.length))),
+      d.events.map(eventCard)));
+  }
+  markSelected();
+}
+
+function markSelected() {
+  const m = /^#event\/(.+)$/.exec(location.hash);
+  const id = m ? decodeURIComponent(m[1]) : null;
+  for (const c of document.querySelectorAll(".event")) c.classList.toggle("selected", c.dataset.eventId === id);
+}
+
+// ---- detail pane -----------------------------------------------------------
+
+function showDetail(...children) {
+  const d = $("detail");
+  d.hidden = false;
+  document.querySelector("main").classList.remove("no-detail");
+  d.replaceChildren(el("button", { type: "button", class: "close", onclick: () => { location.hash = ""; } }, "Close"), ...children);
+  d.scrollTop = 0;
+}
+
+function hideDetail() {
+  $("detail").hidden = true;
+  document.querySelector("main").classList.add("no-detail");
+}
+
+// The article text with evidence spans marked; `focus` spans (start,end) get
+// the strong highlight. Offsets are characters (code points).
+function articleText(text, spans, focus) {
+  const chars = Array.from(text);
+  const box = el("div", { class: "article" });
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  let at = 0;
+  for (const s of sorted) {
+    if (s.start < at || s.end > chars.length || s.end <= s.start) continue;
+    box.append(chars.slice(at, s.start).join(""));
+    const strong = focus.some((f) => f.start === s.start && f.end === s.end);
+    box.append(el("mark", {
+      class: strong ? "evidence" : "", title: s.what || "", "data-event-id": s.event_id,
+      onclick: () => { if (s.event_id) location.hash = "#event/" + encodeURIComponent(s.event_id); },
+    }, chars.slice(s.start, s.end).join("")));
+    at = s.end;
+  }
+  box.append(chars.slice(at).join(""));
+  return box;
+}
+
+function actorText(a) {
+  if (!a) return "—";
+  return `${a.name} (${a.code}${a.country && a.country !== a.code ? ", " + a.country : ""})`;
+}
+
+async function showEvent(id) {
+  let e;
+  try { e = await api("/api/events/" + encodeURIComponent(id)); } catch (err) { showDetail(el("p", {}, String(err.message))); return; }
+  markSelected();
+  const where = e.location ? `${e.location.name}${e.location.country ? " (" + e.location.country + ")" : ""}` : "—";
+  const pane = [
+    el("h2", {}, e.what),
+    el("dl", {},
+      el("dt", {}, "What"), el("dd", {}, `${e.cameo_label || ""} (CAMEO ${e.cameo}${e.plover ? ", PLOVER " + e.plover : ""})`),
+      el("dt", {}, "Who"), el("dd", {}, actorText(e.source)),
+      el("dt", {}, "To whom"), el("dd", {}, actorText(e.target)),
+      el("dt", {}, "When"), el("dd", {}, `${whenText(e)} (${e.date_precision})`),
+      el("dt", {}, "Where"), el("dd", {}, where),
+      el("dt", {}, "Status"), el("dd", {}, e.status),
+      el("dt", {}, "Class"), el("dd", {}, e.quad_class ? `QuadClass ${e.quad_class}, ${QUAD[e.quad_class]}; Goldstein ${e.goldstein}` : "—"),
+      e.quantities.length ? [el("dt", {}, "Counts"), el("dd", {}, e.quantities.map((q) => `${q.text} ${q.unit}`).join("; "))] : null,
+      el("dt", {}, "Sources"), el("dd", {}, `${e.num_mentions} mention(s) in ${e.num_articles} article(s), ${e.num_sources} outlet(s); confidence ${e.confidence}`)),
+  ];
+  showDetail(...pane);
+  const byDoc = new Map();
+  for (const m of e.mentions) {
+    if (!byDoc.has(m.doc)) byDoc.set(m.doc, []);
+    byDoc.get(m.doc).push(m);
+  }
+  for (const [doc, mentions] of byDoc) {
+    const box = el("div", { class: "source" });
+    $("detail").append(box);
+    let d;
+    try { d = await api("/api/documents/" + encodeURIComponent(doc)); } catch (err) { box.append(el("p", {}, String(err.message))); continue; }
+    const head = mentions[0];
+    box.append(
+      el("h3", {}, d.document.title || doc),
+      el("p", { class: "muted" }, [d.document.outlet || "", d.document.published, head.url ? null : doc].filter(Boolean).join(" · "), " ",
+        head.url ? el("a", { href: head.url, rel: "noopener noreferrer", target: "_blank" }, "original") : null, " ",
+        el("a", { href: "#doc/" + encodeURIComponent(doc) }, "whole document")),
+      mentions.map((m) => el("blockquote", {}, m.sentence)),
+      articleText(d.text, d.spans, mentions));
+    const mark = box.querySelector("mark.evidence");
+    if (mark) { const art = box.querySelector(".article"); art.scrollTop = Math.max(0, mark.offsetTop - art.offsetTop - 40); }
+  }
+}
+
+async function showDocument(id) {
+  let d;
+  try { d = await api("/api/documents/" + encodeURIComponent(id)); } catch (err) { showDetail(el("p", {}, String(err.message))); return; }
+  showDetail(
+    el("h2", {}, d.document.title || id),
+    el("p", { class: "muted" }, [d.document.outlet, d.document.published, `${d.spans.length} evidence sentence(s)`].filter(Boolean).join(" · ")),
+    articleText(d.text, d.spans, []));
+}
+
+async function showSearch(q) {
+  $("search").value = q;
+  let r;
+  try { r = await api("/api/search?q=" + encodeURIComponent(q)); } catch (err) { showDetail(el("p", {}, String(err.message))); return; }
+  showDetail(
+    el("h2", {}, `Search: ${q}`),
+    el("h3", {}, `Sentences (${r.sentences.length})`),
+    r.sentences.length ? r.sentences.map((s) => el("button", { type: "button", class: "hit", onclick: () => { location.hash = "#event/" + encodeURIComponent(s.event_id); } },
+      s.sentence, el("small", {}, `${s.what} · ${s.doc}`))) : el("p", { class: "muted" }, "No evidence sentence contains every word."),
+    el("h3", {}, `Articles (${r.documents.length})`),
+    r.documents.length ? r.documents.map((d) => el("button", { type: "button", class: "hit", onclick: () => { location.hash = "#doc/" + encodeURIComponent(d.id); } },
+      d.title || d.id, el("small", {}, d.snippet))) : el("p", { class: "muted" }, "No article matches."));
+}
+
+function route() {
+  const h = location.hash;
+  let m;
+  if ((m = /^#event\/(.+)$/.exec(h))) showEvent(decodeURIComponent(m[1]));
+  else if ((m = /^#doc\/(.+)$/.exec(h))) showDocument(decodeURIComponent(m[1]));
+  else if ((m = /^#search\/(.*)$/.exec(h))) showSearch(decodeURIComponent(m[1]));
+  else hideDetail();
+  markSelected();
+}
+
+async function main() {
+  $("search-form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const q = $("search").value.trim();
+    if (q) location.hash = "#search/" + encodeURIComponent(q);
+  });
+  window.addEventListener("hashchange", route);
+  try {
+    const [stats, events] = await Promise.all([api("/api/stats"), loadEvents()]);
+    $("stats").textContent = `${stats.merged_events} events from ${stats.documents} articles`;
+    state.events = events;
+    for (const e of events) state.byId.set(e.id, e);
+  } catch (err) {
+    $("timeline").replaceChildren(el("p", {}, "Could not load events: " + err.message));
+    return;
+  }
+  setupFilters();
+  renderTimeline();
+  route();
+  document.body.dataset.ready = "true";
+}
+
+main();
