@@ -48,6 +48,8 @@ function human(day) {
 }
 
 function whenText(e) {
+  if (e.date && e.date_precision === "year") return e.date.slice(0, 4);
+  if (e.date && e.date_precision === "month") return human(e.date).replace(/^\d+ /, "");
   if (e.date && e.date_end) return `${human(e.date)} – ${human(e.date_end)}`;
   if (e.date) return human(e.date);
   if (e.date_end) return `until ${human(e.date_end)}`;
@@ -163,18 +165,22 @@ function renderDensity(events, f) {
   box.replaceChildren();
   const all = dataRange();
   if (!all) return;
-  const n = Math.min(daysBetween(all[0], all[1]) + 1, 400);
-  const counts = new Map();
-  for (const e of events) if (e.sort_day) counts.set(e.sort_day, (counts.get(e.sort_day) || 0) + 1);
-  const max = Math.max(1, ...counts.values());
-  for (let i = 0; i < n; i++) {
-    const day = addDays(all[0], i);
-    const c = counts.get(day) || 0;
-    const inRange = (!f.from || day >= f.from) && (!f.to || day <= f.to);
+  const days = daysBetween(all[0], all[1]) + 1;
+  const per = Math.max(1, Math.ceil(days / 60)); // days a bar covers
+  const bars = Math.ceil(days / per);
+  const counts = new Array(bars).fill(0);
+  for (const e of events) {
+    if (e.sort_day) counts[Math.min(bars - 1, Math.floor(daysBetween(all[0], e.sort_day) / per))]++;
+  }
+  const max = Math.max(1, ...counts);
+  for (let i = 0; i < bars; i++) {
+    const from = addDays(all[0], i * per), to = addDays(from, per - 1);
+    const inRange = (!f.from || to >= f.from) && (!f.to || from <= f.to);
+    const c = counts[i];
     box.append(el("div", {
       class: inRange ? "in" : "", style: `height:${Math.max(2, (40 * c) / max)}px`,
-      title: `${human(day)}: ${c} event${c === 1 ? "" : "s"}`,
-      onclick: () => { $("f-from").value = day; $("f-to").value = day; renderTimeline(); },
+      title: `${per === 1 ? human(from) : human(from) + " – " + human(to)}: ${c} event${c === 1 ? "" : "s"}`,
+      onclick: () => { $("f-from").value = from; $("f-to").value = to; renderTimeline(); },
     }));
   }
 }
@@ -192,7 +198,7 @@ function renderTimeline() {
   box.append(el("p", { class: "muted" }, `${shown.length} of ${state.events.length} events`));
   const days = new Map();
   for (const e of shown) {
-    const key = e.date ? e.sort_day : e.date_end ? e.sort_day : "";
+    const key = e.sort_day || "";
     const label = e.date || e.date_end ? human(e.sort_day) : `Undated (reported ${human(e.sort_day)})`;
     const k = (e.date || e.date_end ? "d" : "u") + key;
     if (!days.has(k)) days.set(k, { key: key + (e.date || e.date_end ? "0" : "1"), label, events: [] });
@@ -288,7 +294,7 @@ async function showEvent(id) {
       el("p", { class: "muted" }, [d.document.outlet || "", d.document.published, head.url ? null : doc].filter(Boolean).join(" · "), " ",
         head.url ? el("a", { href: head.url, rel: "noopener noreferrer", target: "_blank" }, "original") : null, " ",
         el("a", { href: "#doc/" + encodeURIComponent(doc) }, "whole document")),
-      mentions.map((m) => el("blockquote", {}, m.sentence)),
+      ...mentions.map((m) => el("blockquote", {}, m.sentence)),
       articleText(d.text, d.spans, mentions));
     const mark = box.querySelector("mark.evidence");
     if (mark) { const art = box.querySelector(".article"); art.scrollTop = Math.max(0, mark.offsetTop - art.offsetTop - 40); }

@@ -674,3 +674,64 @@ async fn a_real_server_answers_on_loopback() {
         .unwrap()
         .unwrap();
 }
+
+/// The "done when": the page on the example articles, in headless
+/// Chromium (driven by `tests/e2e/drive.js` over the DevTools pipe). Skipped,
+/// with a note, where Chromium or Node is not installed (`.ci/run` installs
+/// Chromium). The screenshot goes to `$CHRONICLER_SCREENSHOT`, else into
+/// the target folder.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_page_shows_the_example_timeline_and_evidence_in_chromium() {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let node_ok = std::process::Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !Path::new(&chromium).exists() || !node_ok {
+        eprintln!("skipped: needs {chromium} and node (.ci/run installs Chromium)");
+        return;
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("examples.db");
+    {
+        let dicts = Dictionaries::builtin().unwrap();
+        let pipeline = Pipeline::new(&dicts, PipelineOptions::new(date(2026, 2, 2)));
+        let mut store = Store::open(&db).unwrap();
+        let examples = root.join("examples/articles").display().to_string();
+        let summary = pipeline
+            .ingest(&[examples], &mut store, &chronicler_pipeline::Silent)
+            .unwrap();
+        assert_eq!(summary.stored, 2);
+    }
+    let app = router(ServerConfig::new(db)).unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(chronicler_server::serve(listener, app, async {
+        let _ = rx.await;
+    }));
+    let shot = std::env::var("CHRONICLER_SCREENSHOT")
+        .unwrap_or_else(|_| format!("{}/serve.png", env!("CARGO_TARGET_TMPDIR")));
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/drive.js");
+    let out = tokio::process::Command::new("node")
+        .arg(&script)
+        .arg(format!("http://{addr}/"))
+        .arg(&shot)
+        .env("CHROMIUM", &chromium)
+        .kill_on_drop(true)
+        .output();
+    let out = tokio::time::timeout(std::time::Duration::from_secs(90), out)
+        .await
+        .expect("the browser test finishes within 90 s")
+        .unwrap();
+    let _ = tx.send(());
+    let _ = server.await;
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
+}

@@ -1,0 +1,130 @@
+// End-to-end check of chronicler's page in headless Chromium, over the
+// DevTools protocol on a pipe (--remote-debugging-pipe): Node's standard
+// library only, no npm packages.
+//
+//   node drive.js URL SCREENSHOT.png
+//
+// Opens URL, checks that the timeline shows the 23-24 January talks and the
+// 1 February round, clicks the repatriation event, checks that its evidence
+// sentence is highlighted in the article, and saves a screenshot. Exits 0
+// on success, 1 with a message otherwise. Everything is bounded by
+// timeouts.
+"use strict";
+
+const { spawn } = require("node:child_process");
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+
+const [url, shot] = process.argv.slice(2);
+if (!url || !shot) {
+  console.error("usage: node drive.js URL SCREENSHOT.png");
+  process.exit(2);
+}
+const browser = process.env.CHROMIUM || "/usr/bin/chromium";
+const profile = fs.mkdtempSync(path.join(os.tmpdir(), "chronicler-e2e-"));
+const chrome = spawn(browser, [
+  "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+  "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  "--disable-dev-shm-usage", "--hide-scrollbars", "--remote-debugging-pipe",
+  `--user-data-dir=${profile}`, "about:blank",
+], { stdio: ["ignore", "ignore", "pipe", "pipe", "pipe"] });
+
+let stderr = "";
+chrome.stderr.on("data", (d) => { stderr = (stderr + d).slice(-4000); });
+
+const pending = new Map();
+let nextId = 1;
+let buf = Buffer.alloc(0);
+chrome.stdio[4].on("data", (chunk) => {
+  buf = Buffer.concat([buf, chunk]);
+  let at;
+  while ((at = buf.indexOf(0)) >= 0) {
+    const msg = JSON.parse(buf.subarray(0, at).toString("utf8"));
+    buf = buf.subarray(at + 1);
+    const p = msg.id && pending.get(msg.id);
+    if (p) {
+      pending.delete(msg.id);
+      if (msg.error) p.reject(new Error(`${p.method}: ${msg.error.message}`));
+      else p.resolve(msg.result);
+    }
+  }
+});
+
+function send(method, params = {}, sessionId) {
+  const id = nextId++;
+  const msg = { id, method, params };
+  if (sessionId) msg.sessionId = sessionId;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject, method });
+    chrome.stdio[3].write(JSON.stringify(msg) + "\0");
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function finish(code, message) {
+  if (message) console.error(message);
+  try { chrome.kill("SIGKILL"); } catch (_) { /* already gone */ }
+  try { fs.rmSync(profile, { recursive: true, force: true }); } catch (_) { /* best effort */ }
+  process.exit(code);
+}
+
+setTimeout(() => finish(1, "timed out after 60 s\n" + stderr), 60000).unref();
+chrome.on("exit", (code) => finish(1, `chromium exited (${code})\n${stderr}`));
+
+async function main() {
+  const { targetId } = await send("Target.createTarget", { url: "about:blank" });
+  const { sessionId } = await send("Target.attachToTarget", { targetId, flatten: true });
+  const s = (m, p) => send(m, p, sessionId);
+  await s("Page.enable");
+  await s("Emulation.setDeviceMetricsOverride", { width: 1440, height: 960, deviceScaleFactor: 1, mobile: false });
+  await s("Page.navigate", { url });
+
+  const evaluate = async (expr) => {
+    const r = await s("Runtime.evaluate", { expression: expr, returnByValue: true, awaitPromise: true });
+    if (r.exceptionDetails) throw new Error(`${expr}: ${r.exceptionDetails.text}`);
+    return r.result.value;
+  };
+  // Polls `expr` until it is truthy (bounded).
+  const waitFor = async (expr, what) => {
+    for (let i = 0; i < 150; i++) {
+      const v = await evaluate(expr).catch(() => null);
+      if (v) return v;
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${what}`);
+  };
+
+  await waitFor("document.body && document.body.dataset.ready === 'true'", "the page to load its events");
+  const timeline = await evaluate("document.getElementById('timeline').innerText");
+  const cards = await evaluate("[...document.querySelectorAll('#timeline .event')].map(c => c.innerText)");
+  const talks = cards.find((c) => /23 Jan 2026 – 24 Jan 2026/.test(c) && /negotiat|talks|Abu Dhabi/i.test(c));
+  if (!talks) throw new Error("no 23-24 January talks in the timeline:\n" + timeline);
+  const round = cards.find((c) => /^1 Feb 2026|· ?1 Feb 2026|1 Feb 2026 ·/m.test(c) && /negotiat|talks|Mediate/i.test(c));
+  if (!round) throw new Error("no 1 February round in the timeline:\n" + timeline);
+
+  // Click the repatriation event: Russia returning the remains of soldiers.
+  const clicked = await evaluate(`(() => {
+    const c = [...document.querySelectorAll('#timeline .event')]
+      .find(c => /Return, release/.test(c.innerText) && /1,000|soldiers/.test(c.innerText));
+    if (!c) return null;
+    c.scrollIntoView({ block: 'center' });
+    c.click();
+    return c.dataset.eventId;
+  })()`);
+  if (!clicked) throw new Error("no repatriation event to click in the timeline:\n" + timeline);
+  const mark = await waitFor(
+    "(() => { const m = document.querySelector('#detail .article mark.evidence'); return m && m.innerText; })()",
+    "the evidence sentence highlighted in the article");
+  if (!/repatriation/.test(mark) || !/returned the remains/.test(mark)) {
+    throw new Error("the highlighted evidence is not the repatriation sentence: " + mark);
+  }
+  const detailTitle = await evaluate("document.querySelector('#detail h2').innerText");
+  await sleep(200);
+  const png = await s("Page.captureScreenshot", { format: "png" });
+  fs.writeFileSync(shot, Buffer.from(png.data, "base64"));
+  console.log(`ok: talks, 1 February round, repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
+}
+
+main().then(() => finish(0), (err) => finish(1, "e2e: " + err.message));
