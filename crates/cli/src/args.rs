@@ -55,9 +55,18 @@ pub enum Command {
     Stats(JsonArg),
     /// Export events as JSON Lines (one event a line) or CSV.
     #[command(
-        after_help = "Examples:\n  chronicler export --format jsonl > events.jsonl\n  chronicler export --format csv --actor UKR --output ukr.csv"
+        after_help = "Examples:\n  chronicler export --format jsonl > events.jsonl\n  chronicler export --format csv --actor UKR --output ukr.csv\n  chronicler export --format gdelt-events --since 2026-01-30T12:00:00Z"
     )]
     Export(ExportArgs),
+    /// List stories: documents about one happening, grouped.
+    #[command(after_help = crate::stories::STORIES_HELP)]
+    Stories(crate::stories::StoriesArgs),
+    /// Show one story with its events.
+    #[command(after_help = crate::stories::STORY_HELP)]
+    Story(crate::stories::StoryArgs),
+    /// List events whose sources disagree on a date, place or count.
+    #[command(after_help = crate::conflicts::HELP)]
+    Conflicts(crate::conflicts::ConflictsArgs),
     /// Serve the HTTP API and the web page (timeline, events with their
     /// evidence, search) over the store.
     #[command(after_help = crate::serve::AFTER_HELP)]
@@ -150,14 +159,22 @@ pub enum ExportFormat {
     Jsonl,
     /// One row per event with a header.
     Csv,
+    /// GDELT 2.0 Events table (61 tab-separated columns, no header).
+    GdeltEvents,
+    /// GDELT 2.0 Mentions table (16 tab-separated columns, no header).
+    GdeltMentions,
 }
 
 /// `export` arguments.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// jsonl or csv.
+    /// jsonl, csv, gdelt-events or gdelt-mentions.
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: ExportFormat,
+    /// Only events that changed after this ingest time (RFC 3339 or
+    /// YYYY-MM-DD): new events and events that new reports joined.
+    #[arg(long)]
+    pub since: Option<String>,
     /// Write to this file instead of stdout.
     #[arg(long, short)]
     pub output: Option<PathBuf>,

@@ -3,8 +3,10 @@
 //! `chronicler-query` (everything read back).
 
 mod args;
+mod conflicts;
 mod output;
 mod serve;
+mod stories;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -112,12 +114,23 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(a) => serve::serve(db, a),
+        Command::Stories(a) => stories::stories(db, a),
+        Command::Story(a) => stories::story(db, a),
+        Command::Conflicts(a) => conflicts::conflicts(db, a),
         Command::Export(a) => {
             let store = open_existing(db)?;
-            let events = a
-                .filter
-                .to_filter()?
-                .apply(chronicler_query::merged_events(&store)?);
+            let mut c = chronicler_query::filter_consolidated(
+                chronicler_query::consolidated(&store)?,
+                &a.filter.to_filter()?,
+            );
+            let facts = chronicler_query::doc_facts(&store)?;
+            if let Some(s) = a.since.as_deref() {
+                let t = chronicler_query::parse_since(s).with_context(|| {
+                    format!("--since {s}: expected an RFC 3339 time or YYYY-MM-DD")
+                })?;
+                c = chronicler_query::changed_since(c, &facts, t);
+            }
+            let events = &c.events;
             let mut sink: Box<dyn Write> = match &a.output {
                 Some(p) => Box::new(std::io::BufWriter::new(
                     std::fs::File::create(p)
@@ -126,8 +139,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
             };
             match a.format {
-                ExportFormat::Jsonl => chronicler_query::write_jsonl(&events, &mut sink)?,
-                ExportFormat::Csv => chronicler_query::write_csv(&events, &mut sink)?,
+                ExportFormat::Jsonl => chronicler_query::write_jsonl_consolidated(&c, &mut sink)?,
+                ExportFormat::Csv => chronicler_query::write_csv(events, &mut sink)?,
+                ExportFormat::GdeltEvents => {
+                    chronicler_query::gdelt::write_events(&c, &facts, &mut sink)?
+                }
+                ExportFormat::GdeltMentions => {
+                    chronicler_query::gdelt::write_mentions(&c, &facts, &mut sink)?
+                }
             }
             sink.flush()?;
             if let Some(p) = &a.output {
@@ -166,6 +185,7 @@ fn ingest(db: &Path, a: args::IngestArgs) -> Result<ExitCode> {
     let reporter = output::Progress::new(!a.quiet && std::io::stderr().is_terminal());
     let summary = pipeline.ingest(&a.paths, &mut store, &reporter)?;
     reporter.finish();
+    chronicler_query::record_event_ids(&mut store)?;
     if !a.quiet {
         output::summary(&summary, db);
     }

@@ -45,6 +45,10 @@
 //! in document-id order changes it.
 #![deny(missing_docs)]
 
+pub mod conflicts;
+pub mod minhash;
+pub mod stories;
+
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -454,8 +458,115 @@ fn merged_id(rep: &Prepared, first: &EventMention) -> String {
     format!("{h:016x}")
 }
 
-/// Merges events.
+/// Merges events (no near-duplicate documents known).
 pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
+    consolidate(events, &NearDuplicates::default()).events
+}
+
+/// Merged events with the coded events each was merged from.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Consolidated {
+    /// The merged events, in the consolidation's deterministic order.
+    pub events: Vec<MergedEvent>,
+    /// For each event (same index), its coded events in canonical order.
+    pub members: Vec<Vec<Located>>,
+}
+
+/// Near-duplicate documents (syndicated copies, updated versions): pairs of
+/// document ids. Their mentions count as one independent source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NearDuplicates {
+    links: BTreeMap<String, BTreeSet<String>>,
+}
+
+impl NearDuplicates {
+    /// From pairs of document ids (either order; self-pairs ignored).
+    pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> NearDuplicates {
+        let mut links: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (a, b) in pairs {
+            if a != b {
+                links
+                    .entry(a.to_string())
+                    .or_default()
+                    .insert(b.to_string());
+                links
+                    .entry(b.to_string())
+                    .or_default()
+                    .insert(a.to_string());
+            }
+        }
+        NearDuplicates { links }
+    }
+
+    /// Documents linked to `doc`.
+    pub fn of(&self, doc: &str) -> impl Iterator<Item = &str> {
+        self.links
+            .get(doc)
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+    }
+
+    /// Every pair, each once (smaller id first), sorted.
+    pub fn pairs(&self) -> Vec<(&str, &str)> {
+        let mut out = Vec::new();
+        for (a, bs) in &self.links {
+            for b in bs {
+                if a < b {
+                    out.push((a.as_str(), b.as_str()));
+                }
+            }
+        }
+        out
+    }
+
+    /// True when no link is known.
+    pub fn is_empty(&self) -> bool {
+        self.links.is_empty()
+    }
+}
+
+/// The number of independent sources among `mentions`: distinct outlets
+/// ([`source_of`]), where an outlet and the outlets carrying near-duplicate
+/// copies of its document count once.
+pub fn independent_sources(mentions: &[EventMention], dups: &NearDuplicates) -> usize {
+    let labels: Vec<String> = mentions.iter().map(source_of).collect();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
+    for l in &labels {
+        let n = ids.len();
+        ids.entry(l.as_str()).or_insert(n);
+    }
+    let mut parent: Vec<usize> = (0..ids.len()).collect();
+    fn find(p: &mut [usize], mut i: usize) -> usize {
+        while p[i] != i {
+            p[i] = p[p[i]];
+            i = p[i];
+        }
+        i
+    }
+    if !dups.is_empty() {
+        let mut by_doc: BTreeMap<&str, &str> = BTreeMap::new();
+        for (m, l) in mentions.iter().zip(&labels) {
+            by_doc.insert(m.doc.as_str(), l.as_str());
+        }
+        for (doc, label) in &by_doc {
+            for other in dups.of(doc) {
+                if let (Some(ol), Some(&a)) = (by_doc.get(other), ids.get(label)) {
+                    if let Some(&b) = ids.get(ol) {
+                        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
+                        parent[ra.max(rb)] = ra.min(rb);
+                    }
+                }
+            }
+        }
+    }
+    (0..parent.len())
+        .filter(|&i| find(&mut parent, i) == i)
+        .count()
+}
+
+/// Merges events, counting near-duplicate documents as one source.
+pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated {
     let mut events = events;
     events.sort_by(canonical);
     let items: Vec<Prepared> = events.into_iter().map(Prepared::new).collect();
@@ -474,7 +585,7 @@ pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
         groups.entry(r).or_default().push(i);
     }
 
-    let mut out: Vec<MergedEvent> = Vec::with_capacity(groups.len());
+    let mut out: Vec<(MergedEvent, Vec<Located>)> = Vec::with_capacity(groups.len());
     for members in groups.into_values() {
         let Some(&rep) = members
             .iter()
@@ -501,25 +612,25 @@ pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
             .map(|m| m.doc.as_str())
             .collect::<BTreeSet<_>>()
             .len();
-        let num_sources = mentions
-            .iter()
-            .map(source_of)
-            .collect::<BTreeSet<_>>()
-            .len();
+        let num_sources = independent_sources(&mentions, dups);
         let Some(first) = mentions.first() else {
             continue;
         };
         let id = merged_id(&items[rep], first);
-        out.push(MergedEvent {
-            id,
-            event: items[rep].located.event.clone(),
-            mentions,
-            num_articles,
-            num_sources,
-        });
+        let located = members.iter().map(|&i| items[i].located.clone()).collect();
+        out.push((
+            MergedEvent {
+                id,
+                event: items[rep].located.event.clone(),
+                mentions,
+                num_articles,
+                num_sources,
+            },
+            located,
+        ));
     }
 
-    out.sort_by(|a, b| {
+    out.sort_by(|(a, _), (b, _)| {
         let key = |m: &MergedEvent| (m.event.date.start.is_none(), m.event.date.start);
         key(a)
             .cmp(&key(b))
@@ -538,12 +649,15 @@ pub fn merge(events: Vec<Located>) -> Vec<MergedEvent> {
     // Ids must be unique: a hash collision (or two groups reported by the
     // same first sentence with the same code) gets a deterministic suffix.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for m in &mut out {
+    let mut result = Consolidated::default();
+    for (mut m, located) in out {
         let n = seen.entry(m.id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
             m.id = format!("{}-{}", m.id, n);
         }
+        result.events.push(m);
+        result.members.push(located);
     }
-    out
+    result
 }

@@ -24,7 +24,7 @@ use chronicler_core::{AnalyzedDocument, CodedEvent, RawDocument};
 use chronicler_dict::Dictionaries;
 use chronicler_ingest::Input;
 pub use chronicler_ingest::{IngestOptions, Problem, ProblemKind};
-use chronicler_store::{Store, StoreError, WriteOutcome};
+use chronicler_store::{SignatureWrite, Store, StoreError, WriteOutcome};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -172,6 +172,7 @@ impl<'d> Pipeline<'d> {
             .num_threads(self.opts.threads)
             .build()
             .map_err(|e| PipelineError::Threads(e.to_string()))?;
+        sign_unsigned(store)?;
         let (inputs, problems) = chronicler_ingest::discover(paths);
         let mut summary = Summary {
             inputs: inputs.len(),
@@ -245,7 +246,8 @@ impl<'d> Pipeline<'d> {
                     for w in &doc.doc.warnings {
                         tracing::debug!(doc = %doc.doc.id, warning = %w);
                     }
-                    match store.write_document(&doc, &events)? {
+                    let signature = sign(store, &doc.doc.text)?;
+                    match store.write_document_signed(&doc, &events, &signature)? {
                         WriteOutcome::Inserted => {
                             summary.stored += 1;
                             summary.events += events.len();
@@ -257,4 +259,36 @@ impl<'d> Pipeline<'d> {
         }
         Ok(())
     }
+}
+
+/// The MinHash signature of a clean text, its LSH bands, and the stored
+/// documents it nearly duplicates (found through shared bands).
+fn sign(store: &Store, text: &str) -> Result<SignatureWrite, StoreError> {
+    use chronicler_consolidate::minhash::{similarity, Signature, NEAR_DUPLICATE};
+    let sig = Signature::of(text);
+    let bands = sig.bands();
+    let mut near_duplicates = Vec::new();
+    for c in store.band_candidates(&bands)? {
+        if let Some(other) = Signature::from_bytes(&c.minhash) {
+            let s = similarity(&sig, &other);
+            if s >= NEAR_DUPLICATE {
+                near_duplicates.push((c.id, s));
+            }
+        }
+    }
+    Ok(SignatureWrite {
+        minhash: sig.to_bytes(),
+        bands,
+        near_duplicates,
+    })
+}
+
+/// Signs documents stored before signatures existed (a store migrated
+/// from schema 1), so that new documents find them as near duplicates.
+fn sign_unsigned(store: &mut Store) -> Result<(), StoreError> {
+    for (id, text) in store.unsigned_documents()? {
+        let signature = sign(store, &text)?;
+        store.add_signature(&id, &signature)?;
+    }
+    Ok(())
 }

@@ -4,6 +4,8 @@
 
 use std::io::Write;
 
+use chronicler_consolidate::conflicts::{disagreements, Disagreement};
+use chronicler_consolidate::Consolidated;
 use chronicler_core::{cameo, Actor, EventMention, MergedEvent, Place, Quantity};
 use serde::Serialize;
 
@@ -121,6 +123,16 @@ pub struct ExportEvent {
     pub confidence: f32,
     /// A mutual act (either actor order).
     pub symmetric: bool,
+    /// Reported by one independent source only (near-duplicate copies of
+    /// one article count once).
+    pub single_source: bool,
+    /// Its reports disagree on a date, place or count (see
+    /// `disagreements`; only known when exported through
+    /// [`export_events`]).
+    pub disputed: bool,
+    /// Every disagreement, each value with its sources (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<Disagreement>,
 }
 
 impl From<&MergedEvent> for ExportEvent {
@@ -156,8 +168,34 @@ impl From<&MergedEvent> for ExportEvent {
             mentions: m.mentions.clone(),
             confidence: (e.confidence * 1000.0).round() / 1000.0,
             symmetric: e.symmetric,
+            single_source: m.num_sources <= 1,
+            disputed: false,
+            disagreements: Vec::new(),
         }
     }
+}
+
+/// The export records of consolidated events, with their disagreements.
+pub fn export_events(c: &Consolidated) -> Vec<ExportEvent> {
+    c.events
+        .iter()
+        .zip(&c.members)
+        .map(|(e, members)| {
+            let mut x = ExportEvent::from(e);
+            x.disagreements = disagreements(members);
+            x.disputed = !x.disagreements.is_empty();
+            x
+        })
+        .collect()
+}
+
+/// Writes consolidated events as JSON Lines, with their disagreements.
+pub fn write_jsonl_consolidated(c: &Consolidated, out: &mut dyn Write) -> Result<(), QueryError> {
+    for x in export_events(c) {
+        let line = serde_json::to_string(&x).map_err(|e| QueryError::Write(e.to_string()))?;
+        writeln!(out, "{line}").map_err(|e| QueryError::Write(e.to_string()))?;
+    }
+    Ok(())
 }
 
 /// Writes events as JSON Lines, one event a line.

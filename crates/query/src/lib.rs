@@ -13,15 +13,17 @@
 //! Nothing here knows SQL (the store does) or HTTP (the server does).
 #![deny(missing_docs)]
 
+mod corpus;
 mod export;
 mod filter;
+pub mod gdelt;
 mod timeline;
 
+pub use corpus::*;
 pub use export::*;
 pub use filter::*;
 pub use timeline::*;
 
-use chronicler_consolidate::Located;
 use chronicler_core::{EventMention, MergedEvent};
 use chronicler_store::{Store, StoreError};
 
@@ -37,26 +39,10 @@ pub enum QueryError {
 }
 
 /// Every event in the store, merged across sentences and documents, in the
-/// consolidation's deterministic order.
+/// consolidation's deterministic order (near-duplicate documents count as
+/// one source: see [`consolidated`]).
 pub fn merged_events(store: &Store) -> Result<Vec<MergedEvent>, QueryError> {
-    let located = store
-        .coded_events()?
-        .into_iter()
-        .map(|s| Located {
-            mention: EventMention {
-                doc: s.doc.id.clone(),
-                path: s.doc.path.clone(),
-                url: s.doc.url.clone(),
-                outlet: s.doc.outlet.clone(),
-                published: Some(s.doc.published.clone()),
-                sentence: s.sentence,
-                start: s.start,
-                end: s.end,
-            },
-            event: s.event,
-        })
-        .collect();
-    Ok(chronicler_consolidate::merge(located))
+    Ok(consolidated(store)?.events)
 }
 
 /// How a mention's source is named for people: the outlet, else the URL's

@@ -16,7 +16,9 @@
 //! ([`StoreError::TooNew`]).
 #![deny(missing_docs)]
 
+mod check;
 mod codec;
+mod consolidation;
 mod read;
 mod schema;
 mod write;
@@ -28,6 +30,7 @@ use chronicler_core::{AnalyzedDocument, CodedEvent};
 use rusqlite::{Connection, OpenFlags};
 
 pub use codec::content_hash;
+pub use consolidation::{Candidate, DocFacts, DocLink, EventIdRecord, SignatureWrite};
 pub use schema::SCHEMA_VERSION;
 
 /// A store error.
@@ -306,7 +309,61 @@ impl Store {
         doc: &AnalyzedDocument,
         events: &[CodedEvent],
     ) -> Result<WriteOutcome, StoreError> {
-        write::write_document(&mut self.conn, doc, events)
+        write::write_document(&mut self.conn, doc, events, None)
+    }
+
+    /// [`Store::write_document`], also storing the document's MinHash
+    /// signature, LSH bands and near-duplicate links in the same
+    /// transaction.
+    pub fn write_document_signed(
+        &mut self,
+        doc: &AnalyzedDocument,
+        events: &[CodedEvent],
+        signature: &SignatureWrite,
+    ) -> Result<WriteOutcome, StoreError> {
+        write::write_document(&mut self.conn, doc, events, Some(signature))
+    }
+
+    /// Stored documents sharing at least one LSH band key with `bands`,
+    /// with their signatures, by id.
+    pub fn band_candidates(&self, bands: &[u64]) -> Result<Vec<Candidate>, StoreError> {
+        consolidation::band_candidates(&self.conn, bands)
+    }
+
+    /// Every near-duplicate link, by document ids.
+    pub fn doc_links(&self) -> Result<Vec<DocLink>, StoreError> {
+        consolidation::doc_links(&self.conn)
+    }
+
+    /// Documents stored without a signature (written before schema 2, or
+    /// by [`Store::write_document`]): (id, clean text), in storage order.
+    pub fn unsigned_documents(&self) -> Result<Vec<(String, String)>, StoreError> {
+        consolidation::unsigned_documents(&self.conn)
+    }
+
+    /// Stores the signature of an already stored document (one
+    /// transaction); nothing when no document has this id.
+    pub fn add_signature(
+        &mut self,
+        id: &str,
+        signature: &SignatureWrite,
+    ) -> Result<(), StoreError> {
+        consolidation::add_signature(&mut self.conn, id, signature)
+    }
+
+    /// Ingest time, length and title of every document, by id.
+    pub fn doc_facts(&self) -> Result<Vec<DocFacts>, StoreError> {
+        consolidation::doc_facts(&self.conn)
+    }
+
+    /// Records merged-event ids not seen before; returns how many were new.
+    pub fn record_event_ids(&mut self, ids: &[EventIdRecord]) -> Result<usize, StoreError> {
+        consolidation::record_event_ids(&mut self.conn, ids)
+    }
+
+    /// The mention an issued event id was anchored on, if it was recorded.
+    pub fn event_id(&self, id: &str) -> Result<Option<EventIdRecord>, StoreError> {
+        consolidation::event_id(&self.conn, id)
     }
 
     /// True when a document with this id, URL or content hash is stored
@@ -377,5 +434,14 @@ impl Store {
     /// problems found, empty when the store is sound.
     pub fn integrity_check(&self) -> Result<Vec<String>, StoreError> {
         read::integrity_check(&self.conn)
+    }
+
+    /// Looks for partial or doubled documents: a document without
+    /// sentences, sentences, mentions or events without their document or
+    /// sentence, the same clean text stored twice, a document missing from
+    /// the search index. Returns one line per kind of fault; empty when
+    /// every document is stored whole, once.
+    pub fn consistency_check(&self) -> Result<Vec<String>, StoreError> {
+        check::consistency_check(&self.conn)
     }
 }

@@ -4,7 +4,7 @@ use chronicler_core::{Actor, AnalyzedDocument, CodedEvent};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::codec::{content_hash, date_str, form_str, int, kind_str};
-use crate::{Context, StoreError, WriteOutcome};
+use crate::{Context, SignatureWrite, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
 /// content hash.
@@ -38,6 +38,7 @@ pub(crate) fn write_document(
     conn: &mut Connection,
     doc: &AnalyzedDocument,
     events: &[CodedEvent],
+    signature: Option<&SignatureWrite>,
 ) -> Result<WriteOutcome, StoreError> {
     let id = doc.doc.id.as_str();
     let hash = content_hash(&doc.doc.text);
@@ -49,7 +50,10 @@ pub(crate) fn write_document(
     if let Some(existing) = find_duplicate(&tx, id, doc.doc.meta.url.as_deref(), &hash)? {
         return Ok(WriteOutcome::Duplicate(existing));
     }
-    insert_all(&tx, doc, events, &hash)?;
+    let key = insert_all(&tx, doc, events, &hash)?;
+    if let Some(sig) = signature {
+        crate::consolidation::insert_signature(&tx, key, id, sig)?;
+    }
     tx.commit()
         .with_ctx(|| format!("writing document {id}: committing"))?;
     Ok(WriteOutcome::Inserted)
@@ -62,7 +66,7 @@ fn insert_all(
     doc: &AnalyzedDocument,
     events: &[CodedEvent],
     hash: &str,
-) -> Result<(), StoreError> {
+) -> Result<i64, StoreError> {
     let id = doc.doc.id.as_str();
     let at = |what: &str| format!("writing document {id}: {what}");
     let meta = &doc.doc.meta;
@@ -286,7 +290,7 @@ fn insert_all(
             .with_ctx(|| at(&format!("inserting event {ordinal}")))?;
         }
     }
-    Ok(())
+    Ok(key)
 }
 
 /// An optional actor as six nullable columns.

@@ -1,0 +1,219 @@
+//! Near duplicates, independent sources, disagreements and stories.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chronicler_consolidate::conflicts::disagreements;
+use chronicler_consolidate::stories::{stories, StoryDoc};
+use chronicler_consolidate::{consolidate, Located, NearDuplicates};
+use chronicler_core::*;
+use jiff::civil::{date, Date};
+
+fn actor(country: &str) -> Actor {
+    Actor {
+        entity: format!("state:{country}"),
+        name: country.into(),
+        code: format!("{country}GOV"),
+        country: Some(country.into()),
+        role: Some("GOV".into()),
+        kind: ActorKind::State,
+    }
+}
+
+fn ev(doc: &str, outlet: Option<&str>, cameo: &str, day: Option<Date>) -> Located {
+    Located {
+        event: CodedEvent {
+            source: Some(actor("RUS")),
+            target: Some(actor("UKR")),
+            cameo: cameo.into(),
+            status: Status::Occurred,
+            date: day.map_or_else(DateRange::unknown, DateRange::day),
+            location: None,
+            quantities: vec![],
+            symmetric: false,
+            evidence: Evidence {
+                sentence: 0,
+                sentence_span: Span::new(0, 40),
+                trigger: Span::new(10, 17),
+            },
+            confidence: 0.8,
+            rule: "r".into(),
+        },
+        mention: EventMention {
+            doc: doc.into(),
+            path: format!("{doc}.txt"),
+            url: None,
+            outlet: outlet.map(str::to_string),
+            published: Some("2026-01-30".into()),
+            sentence: format!("sentence of {doc}"),
+            start: 0,
+            end: 40,
+        },
+    }
+}
+
+fn qty(mut l: Located, value: f64, text: &str, unit: &str) -> Located {
+    l.event.quantities.push(Quantity {
+        sentence: 0,
+        span: Span::new(0, 1),
+        value,
+        unit: unit.into(),
+        text: text.into(),
+    });
+    l
+}
+
+#[test]
+fn a_syndicated_copy_does_not_count_as_a_second_source() {
+    let day = Some(date(2026, 1, 30));
+    let events = vec![
+        ev("wire", Some("Reuters"), "0841", day),
+        ev("copy", Some("Daily Paper"), "0841", day),
+        ev("own", Some("Kyiv Independent"), "0841", day),
+    ];
+    let plain = consolidate(events.clone(), &NearDuplicates::default());
+    assert_eq!(plain.events.len(), 1);
+    assert_eq!(plain.events[0].num_sources, 3);
+    let dups = NearDuplicates::new([("copy", "wire")]);
+    let linked = consolidate(events, &dups);
+    assert_eq!(linked.events[0].num_sources, 2);
+    assert_eq!(linked.events[0].num_articles, 3);
+    assert_eq!(linked.members[0].len(), 3);
+}
+
+#[test]
+fn a_document_without_outlet_counts_as_its_own_source() {
+    let day = Some(date(2026, 1, 30));
+    let c = consolidate(
+        vec![
+            ev("a", Some("MBN360 News"), "036", day),
+            ev("b", None, "036", day),
+        ],
+        &NearDuplicates::default(),
+    );
+    assert_eq!(c.events[0].num_sources, 2);
+}
+
+#[test]
+fn different_counts_dates_and_places_are_disagreements_between_documents() {
+    let day = Some(date(2026, 1, 30));
+    let a = qty(ev("a", Some("A"), "0841", day), 1000.0, "1,000", "bodies");
+    let b = qty(
+        ev("b", Some("B"), "0841", Some(date(2026, 1, 31))),
+        1200.0,
+        "1,200",
+        "bodies",
+    );
+    let c = qty(ev("c", Some("C"), "0841", day), 1000.0, "1000", "bodies");
+    let merged = consolidate(vec![a, b, c], &NearDuplicates::default());
+    assert_eq!(merged.events.len(), 1, "one repatriation");
+    let d = disagreements(&merged.members[0]);
+    let fields: Vec<&str> = d.iter().map(|d| d.field.as_str()).collect();
+    assert_eq!(fields, ["date", "count:body"]);
+    let count = &d[1];
+    assert_eq!(count.claims.len(), 2, "1,000 and 1000 agree: {count:?}");
+    let thousand = count
+        .claims
+        .iter()
+        .find(|c| c.value.starts_with("1,000") || c.value.starts_with("1000"))
+        .unwrap();
+    assert_eq!(thousand.docs, ["a", "c"]);
+    let twelve = count
+        .claims
+        .iter()
+        .find(|c| c.value.starts_with("1,200"))
+        .unwrap();
+    assert_eq!(twelve.sources, ["b"]);
+}
+
+#[test]
+fn agreeing_reports_and_one_document_are_not_disagreements() {
+    let day = Some(date(2026, 1, 30));
+    let mut a = ev("a", Some("A"), "0841", day);
+    a.event.location = Some(Place {
+        name: "Kyiv".into(),
+        country: Some("UKR".into()),
+        lat: None,
+        lon: None,
+        kind: "capital".into(),
+    });
+    let mut b = ev("b", Some("B"), "0841", day);
+    b.event.location = Some(Place {
+        name: "Ukraine".into(),
+        country: Some("UKR".into()),
+        lat: None,
+        lon: None,
+        kind: "country".into(),
+    });
+    let merged = consolidate(vec![a, b], &NearDuplicates::default());
+    assert!(disagreements(&merged.members[0]).is_empty());
+    // Two counts in one document only.
+    let one = vec![
+        qty(ev("a", Some("A"), "0841", day), 5.0, "5", "soldiers"),
+        {
+            let mut x = qty(ev("a", Some("A"), "0841", day), 7.0, "7", "soldiers");
+            x.mention.start = 100;
+            x.mention.end = 140;
+            x
+        },
+    ];
+    let merged = consolidate(one, &NearDuplicates::default());
+    assert!(disagreements(&merged.members[0]).is_empty());
+}
+
+fn doc(id: &str, day: i8, title: &str) -> StoryDoc {
+    StoryDoc {
+        id: id.into(),
+        title: Some(title.into()),
+        published: date(2026, 1, day),
+        outlet: Some(format!("Outlet {id}")),
+        url: None,
+    }
+}
+
+#[test]
+fn stories_group_documents_by_shared_events_within_a_window_whatever_the_order() {
+    let talks = Some(date(2026, 1, 23));
+    let mut events = vec![
+        ev("a", Some("Outlet a"), "0311", talks),
+        ev("b", Some("Outlet b"), "0311", talks),
+        ev("late", Some("Outlet late"), "0311", talks),
+    ];
+    let mut other = ev("c", Some("Outlet c"), "190", Some(date(2026, 1, 20)));
+    other.event.source = Some(actor("SDN"));
+    events.push(other);
+    let docs = vec![
+        doc("a", 24, "Talks in Abu Dhabi end"),
+        doc("b", 25, "Abu Dhabi talks inconclusive"),
+        doc("late", 29, "Weeks later, a look back"),
+        doc("c", 20, "Fighting in Khartoum"),
+        doc("wire-copy", 26, "Abu Dhabi talks inconclusive (copy)"),
+    ];
+    let dups = NearDuplicates::new([("b", "wire-copy")]);
+    let merged = consolidate(events.clone(), &dups);
+    let s = stories(&docs, &merged.events, &dups);
+    let sets: Vec<Vec<String>> = s.iter().map(|s| s.documents.clone()).collect();
+    assert_eq!(
+        sets,
+        vec![
+            vec!["c".to_string()],
+            vec!["a".into(), "b".into(), "wire-copy".into()],
+            vec!["late".to_string()],
+        ]
+    );
+    let talks_story = &s[1];
+    assert_eq!(talks_story.title, "Talks in Abu Dhabi end");
+    assert_eq!(talks_story.start, "2026-01-23");
+    assert_eq!(talks_story.end, "2026-01-26");
+    assert_eq!(
+        talks_story.num_sources, 2,
+        "the copy counts with its original"
+    );
+    assert_eq!(talks_story.events.len(), 1);
+
+    // Same set, other orders: same stories.
+    let mut rev_docs = docs.clone();
+    rev_docs.reverse();
+    let mut rev_events = events;
+    rev_events.reverse();
+    let merged2 = consolidate(rev_events, &NearDuplicates::new([("wire-copy", "b")]));
+    assert_eq!(stories(&rev_docs, &merged2.events, &dups), s);
+}

@@ -1,0 +1,212 @@
+//! The consolidated view of a store: merged events with their members and
+//! disagreements, near-duplicate documents, stories, id aliases and the
+//! ingest-time filter for incremental pulls.
+
+use std::collections::BTreeMap;
+
+use chronicler_consolidate::conflicts::{disagreements, Disagreement};
+use chronicler_consolidate::stories::{Story, StoryDoc};
+use chronicler_consolidate::{Consolidated, Located, NearDuplicates};
+use chronicler_core::{EventMention, MergedEvent};
+use chronicler_store::{DocFacts, EventIdRecord, Store};
+use jiff::Timestamp;
+use serde::Serialize;
+
+use crate::{EventFilter, QueryError};
+
+/// The near-duplicate links of the store.
+pub fn near_duplicates(store: &Store) -> Result<NearDuplicates, QueryError> {
+    let links = store.doc_links()?;
+    Ok(NearDuplicates::new(
+        links.iter().map(|l| (l.a.as_str(), l.b.as_str())),
+    ))
+}
+
+/// Every event in the store merged, with the coded events behind each;
+/// near-duplicate documents count as one source.
+pub fn consolidated(store: &Store) -> Result<Consolidated, QueryError> {
+    let located = store
+        .coded_events()?
+        .into_iter()
+        .map(|s| Located {
+            mention: EventMention {
+                doc: s.doc.id.clone(),
+                path: s.doc.path.clone(),
+                url: s.doc.url.clone(),
+                outlet: s.doc.outlet.clone(),
+                published: Some(s.doc.published.clone()),
+                sentence: s.sentence,
+                start: s.start,
+                end: s.end,
+            },
+            event: s.event,
+        })
+        .collect();
+    Ok(chronicler_consolidate::consolidate(
+        located,
+        &near_duplicates(store)?,
+    ))
+}
+
+/// Keeps the events (and their members) that pass `filter`.
+pub fn filter_consolidated(c: Consolidated, filter: &EventFilter) -> Consolidated {
+    keep(c, |m, _| filter.matches(m))
+}
+
+fn keep(c: Consolidated, mut f: impl FnMut(&MergedEvent, &[Located]) -> bool) -> Consolidated {
+    let mut out = Consolidated::default();
+    for (e, m) in c.events.into_iter().zip(c.members) {
+        if f(&e, &m) {
+            out.events.push(e);
+            out.members.push(m);
+        }
+    }
+    out
+}
+
+/// Parses an ingest-time bound: an RFC 3339 timestamp
+/// (`2026-01-30T12:00:00Z`) or a day (`2026-01-30`, midnight UTC).
+pub fn parse_since(s: &str) -> Option<Timestamp> {
+    let s = s.trim();
+    if let Ok(t) = s.parse::<Timestamp>() {
+        return Some(t);
+    }
+    let d = s.parse::<jiff::civil::Date>().ok()?;
+    d.to_zoned(jiff::tz::TimeZone::UTC)
+        .ok()
+        .map(|z| z.timestamp())
+}
+
+/// Keeps the events that changed after `since`: those with at least one
+/// mention in a document ingested after it (a new event, or an old one a
+/// new report joined).
+pub fn changed_since(
+    c: Consolidated,
+    facts: &BTreeMap<String, DocFacts>,
+    since: Timestamp,
+) -> Consolidated {
+    let after = |doc: &str| {
+        facts
+            .get(doc)
+            .and_then(|f| f.ingested_at.parse::<Timestamp>().ok())
+            .is_some_and(|t| t > since)
+    };
+    keep(c, |e, _| e.mentions.iter().any(|m| after(&m.doc)))
+}
+
+/// Document facts by id.
+pub fn doc_facts(store: &Store) -> Result<BTreeMap<String, DocFacts>, QueryError> {
+    Ok(store
+        .doc_facts()?
+        .into_iter()
+        .map(|f| (f.id.clone(), f))
+        .collect())
+}
+
+/// An event whose reports disagree.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EventConflict {
+    /// Event id.
+    pub id: String,
+    /// The event as one timeline line ("who → whom: what").
+    pub what: String,
+    /// When, as on the timeline.
+    pub when: String,
+    /// Distinct independent sources.
+    pub num_sources: usize,
+    /// Each disagreement with every value and its sources.
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// Every event whose reports disagree on a date, place or count, in the
+/// events' order.
+pub fn conflicts(c: &Consolidated) -> Vec<EventConflict> {
+    let mut out = Vec::new();
+    for (e, members) in c.events.iter().zip(&c.members) {
+        let d = disagreements(members);
+        if d.is_empty() {
+            continue;
+        }
+        let line = crate::timeline(std::slice::from_ref(e)).pop();
+        out.push(EventConflict {
+            id: e.id.clone(),
+            what: line.as_ref().map(|l| l.what.clone()).unwrap_or_default(),
+            when: line.map(|l| l.when).unwrap_or_default(),
+            num_sources: e.num_sources,
+            disagreements: d,
+        });
+    }
+    out
+}
+
+/// The stories of the store (see `chronicler_consolidate::stories`).
+pub fn stories(store: &Store, c: &Consolidated) -> Result<Vec<Story>, QueryError> {
+    let facts = doc_facts(store)?;
+    let docs: Vec<StoryDoc> = store
+        .documents()?
+        .into_iter()
+        .filter_map(|d| {
+            let published = d.published.parse().ok()?;
+            Some(StoryDoc {
+                title: d
+                    .title
+                    .clone()
+                    .or_else(|| facts.get(&d.id).and_then(|f| f.title.clone())),
+                id: d.id,
+                published,
+                outlet: d.outlet,
+                url: d.url,
+            })
+        })
+        .collect();
+    Ok(chronicler_consolidate::stories::stories(
+        &docs,
+        &c.events,
+        &near_duplicates(store)?,
+    ))
+}
+
+/// Records the ids of the current merged events (anchored on their first
+/// mention), so that an id merged away later still resolves. Returns how
+/// many ids were new.
+pub fn record_event_ids(store: &mut Store) -> Result<usize, QueryError> {
+    let c = consolidated(store)?;
+    let ids: Vec<EventIdRecord> = c
+        .events
+        .iter()
+        .filter_map(|e| {
+            let m = e.mentions.first()?;
+            Some(EventIdRecord {
+                id: e.id.clone(),
+                doc: m.doc.clone(),
+                start: m.start,
+                end: m.end,
+                cameo_root: e.event.cameo.chars().take(2).collect(),
+            })
+        })
+        .collect();
+    Ok(store.record_event_ids(&ids)?)
+}
+
+/// The current id of the event `id` names: itself when it is current,
+/// else the event that now holds the mention it was anchored on (an event
+/// merged into another since). `None` when unknown.
+pub fn resolve_event_id(
+    store: &Store,
+    events: &[MergedEvent],
+    id: &str,
+) -> Result<Option<String>, QueryError> {
+    if events.iter().any(|e| e.id == id) {
+        return Ok(Some(id.to_string()));
+    }
+    let Some(rec) = store.event_id(id)? else {
+        return Ok(None);
+    };
+    let holder = events.iter().find(|e| {
+        e.event.cameo.starts_with(&rec.cameo_root)
+            && e.mentions
+                .iter()
+                .any(|m| m.doc == rec.doc && m.start == rec.start && m.end == rec.end)
+    });
+    Ok(holder.map(|e| e.id.clone()))
+}

@@ -1,0 +1,72 @@
+//! Consistency checks beyond SQLite's own: no partial or doubled document.
+
+use rusqlite::Connection;
+
+use crate::{Context, StoreError};
+
+/// Tables whose rows belong to one sentence of one document.
+const PER_SENTENCE: &[&str] = &[
+    "actor_mentions",
+    "place_mentions",
+    "date_mentions",
+    "quantities",
+    "unresolved_names",
+    "events",
+];
+
+/// Each check: a description and a query counting the rows at fault.
+fn checks() -> Vec<(String, String)> {
+    let mut out = vec![
+        (
+            "documents without sentences (partial documents)".to_string(),
+            "SELECT count(*) FROM documents d
+             WHERE NOT EXISTS (SELECT 1 FROM sentences s WHERE s.doc = d.doc_key)"
+                .to_string(),
+        ),
+        (
+            "sentences without their document".to_string(),
+            "SELECT count(*) FROM sentences s
+             WHERE NOT EXISTS (SELECT 1 FROM documents d WHERE d.doc_key = s.doc)"
+                .to_string(),
+        ),
+        (
+            "documents stored twice (same clean text)".to_string(),
+            "SELECT coalesce(sum(n - 1), 0) FROM
+             (SELECT count(*) AS n FROM documents GROUP BY content_hash HAVING n > 1)"
+                .to_string(),
+        ),
+        (
+            "documents missing from the full-text index".to_string(),
+            "SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM documents_fts_docsize)"
+                .to_string(),
+        ),
+    ];
+    for table in PER_SENTENCE {
+        out.push((
+            format!("{table} rows whose sentence is not stored"),
+            format!(
+                "SELECT count(*) FROM {table} m
+                 WHERE NOT EXISTS (SELECT 1 FROM sentences s
+                                   WHERE s.doc = m.doc AND s.idx = m.sentence)"
+            ),
+        ));
+    }
+    out
+}
+
+/// Counts partial and doubled documents: documents without sentences,
+/// sentences, mentions or events without their document or sentence,
+/// documents stored twice, documents missing from the search index.
+/// Returns one line per kind of fault found; empty when consistent.
+pub(crate) fn consistency_check(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let mut problems = Vec::new();
+    for (what, sql) in checks() {
+        let n: i64 = conn
+            .query_row(&sql, [], |r| r.get(0))
+            .with_ctx(|| format!("checking consistency: {what}"))?;
+        if n != 0 {
+            problems.push(format!("{n} {what}"));
+        }
+    }
+    Ok(problems)
+}

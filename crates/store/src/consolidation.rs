@@ -1,0 +1,275 @@
+//! What consolidation keeps between runs: document signatures and LSH
+//! bands, near-duplicate links, issued event ids; and the per-document
+//! facts the exports need (ingest time, length).
+
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+
+use crate::codec::{int, uint};
+use crate::{Context, StoreError};
+
+/// A document's MinHash signature, its LSH band keys and the stored
+/// documents found to be its near duplicates, written with the document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct SignatureWrite {
+    /// The signature's bytes (opaque to the store).
+    pub minhash: Vec<u8>,
+    /// LSH band keys (each fits an `i64`).
+    pub bands: Vec<u64>,
+    /// Stored documents that are near duplicates: (document id, similarity).
+    pub near_duplicates: Vec<(String, f64)>,
+}
+
+/// A stored document found through a shared LSH band.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Document id.
+    pub id: String,
+    /// Its signature's bytes.
+    pub minhash: Vec<u8>,
+}
+
+/// Two near-duplicate documents.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocLink {
+    /// One document id (the one stored first).
+    pub a: String,
+    /// The other.
+    pub b: String,
+    /// Estimated Jaccard similarity of their word shingles.
+    pub similarity: f64,
+}
+
+/// Facts about a document that exports need.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct DocFacts {
+    /// Document id.
+    pub id: String,
+    /// When it was ingested (RFC 3339).
+    pub ingested_at: String,
+    /// Length of its clean text in characters.
+    pub chars: usize,
+    /// Title, if any.
+    pub title: Option<String>,
+}
+
+/// An issued merged-event id and the mention it is anchored on.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EventIdRecord {
+    /// The id.
+    pub id: String,
+    /// Document of the anchoring mention.
+    pub doc: String,
+    /// Character offset of its sentence.
+    pub start: usize,
+    /// Character offset one past its sentence.
+    pub end: usize,
+    /// CAMEO root of the event.
+    pub cameo_root: String,
+}
+
+fn band_int(b: u64) -> i64 {
+    i64::try_from(b).unwrap_or(i64::MAX)
+}
+
+/// Writes the signature rows of the document `key` (inside its transaction).
+pub(crate) fn insert_signature(
+    tx: &Transaction<'_>,
+    key: i64,
+    id: &str,
+    sig: &SignatureWrite,
+) -> Result<(), StoreError> {
+    let at = |what: &str| format!("writing document {id}: {what}");
+    tx.execute(
+        "INSERT INTO doc_signatures (doc, minhash) VALUES (?1, ?2)",
+        params![key, sig.minhash],
+    )
+    .with_ctx(|| at("inserting the signature"))?;
+    {
+        let mut st = tx
+            .prepare_cached("INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?1, ?2)")
+            .with_ctx(|| at("preparing bands"))?;
+        for &b in &sig.bands {
+            st.execute(params![band_int(b), key])
+                .with_ctx(|| at("inserting bands"))?;
+        }
+    }
+    let mut st = tx
+        .prepare_cached(
+            "INSERT OR REPLACE INTO doc_links (a, b, similarity)
+             SELECT min(d.doc_key, ?1), max(d.doc_key, ?1), ?3
+             FROM documents d WHERE d.id = ?2 AND d.doc_key <> ?1",
+        )
+        .with_ctx(|| at("preparing links"))?;
+    for (other, sim) in &sig.near_duplicates {
+        st.execute(params![key, other, sim])
+            .with_ctx(|| at("linking near duplicates"))?;
+    }
+    Ok(())
+}
+
+pub(crate) fn band_candidates(
+    conn: &Connection,
+    bands: &[u64],
+) -> Result<Vec<Candidate>, StoreError> {
+    let what = "looking up near-duplicate candidates";
+    let mut st = conn
+        .prepare_cached("SELECT doc FROM doc_bands WHERE band = ?1")
+        .ctx(what)?;
+    let mut keys = std::collections::BTreeSet::new();
+    for &b in bands {
+        let rows = st
+            .query_map([band_int(b)], |r| r.get::<_, i64>(0))
+            .ctx(what)?;
+        for k in rows {
+            keys.insert(k.ctx(what)?);
+        }
+    }
+    let mut get = conn
+        .prepare_cached(
+            "SELECT d.id, s.minhash FROM doc_signatures s JOIN documents d ON d.doc_key = s.doc
+             WHERE s.doc = ?1",
+        )
+        .ctx(what)?;
+    let mut out = Vec::new();
+    for k in keys {
+        if let Some(c) = get
+            .query_row([k], |r| {
+                Ok(Candidate {
+                    id: r.get(0)?,
+                    minhash: r.get(1)?,
+                })
+            })
+            .optional()
+            .ctx(what)?
+        {
+            out.push(c);
+        }
+    }
+    out.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(out)
+}
+
+pub(crate) fn doc_links(conn: &Connection) -> Result<Vec<DocLink>, StoreError> {
+    let what = "reading near-duplicate links";
+    let mut st = conn
+        .prepare(
+            "SELECT da.id, db.id, l.similarity FROM doc_links l
+             JOIN documents da ON da.doc_key = l.a JOIN documents db ON db.doc_key = l.b
+             ORDER BY da.id, db.id",
+        )
+        .ctx(what)?;
+    let rows = st
+        .query_map([], |r| {
+            Ok(DocLink {
+                a: r.get(0)?,
+                b: r.get(1)?,
+                similarity: r.get(2)?,
+            })
+        })
+        .ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn unsigned_documents(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {
+    let what = "listing documents without a signature";
+    let mut st = conn
+        .prepare(
+            "SELECT d.id, d.clean_text FROM documents d
+             WHERE NOT EXISTS (SELECT 1 FROM doc_signatures s WHERE s.doc = d.doc_key)
+             ORDER BY d.doc_key",
+        )
+        .ctx(what)?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn add_signature(
+    conn: &mut Connection,
+    id: &str,
+    sig: &SignatureWrite,
+) -> Result<(), StoreError> {
+    let tx = conn
+        .transaction()
+        .with_ctx(|| format!("signing document {id}"))?;
+    let key: Option<i64> = tx
+        .query_row("SELECT doc_key FROM documents WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()
+        .with_ctx(|| format!("signing document {id}"))?;
+    let Some(key) = key else {
+        return Ok(());
+    };
+    tx.execute("DELETE FROM doc_signatures WHERE doc = ?1", [key])
+        .with_ctx(|| format!("signing document {id}"))?;
+    insert_signature(&tx, key, id, sig)?;
+    tx.commit().with_ctx(|| format!("signing document {id}"))
+}
+
+pub(crate) fn doc_facts(conn: &Connection) -> Result<Vec<DocFacts>, StoreError> {
+    let what = "reading document facts";
+    let mut st = conn
+        .prepare("SELECT id, ingested_at, length(clean_text), title FROM documents ORDER BY id")
+        .ctx(what)?;
+    let rows = st
+        .query_map([], |r| {
+            Ok(DocFacts {
+                id: r.get(0)?,
+                ingested_at: r.get(1)?,
+                chars: uint(r.get(2)?),
+                title: r.get(3)?,
+            })
+        })
+        .ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn record_event_ids(
+    conn: &mut Connection,
+    ids: &[EventIdRecord],
+) -> Result<usize, StoreError> {
+    let what = "recording event ids";
+    let now = jiff::Timestamp::now().to_string();
+    let tx = conn.transaction().ctx(what)?;
+    let mut n = 0;
+    {
+        let mut st = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO event_ids (id, doc, start_char, end_char, cameo_root, first_seen)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .ctx(what)?;
+        for r in ids {
+            n += st
+                .execute(params![
+                    r.id,
+                    r.doc,
+                    int(r.start),
+                    int(r.end),
+                    r.cameo_root,
+                    now
+                ])
+                .ctx(what)?;
+        }
+    }
+    tx.commit().ctx(what)?;
+    Ok(n)
+}
+
+pub(crate) fn event_id(conn: &Connection, id: &str) -> Result<Option<EventIdRecord>, StoreError> {
+    conn.query_row(
+        "SELECT id, doc, start_char, end_char, cameo_root FROM event_ids WHERE id = ?1",
+        [id],
+        |r| {
+            Ok(EventIdRecord {
+                id: r.get(0)?,
+                doc: r.get(1)?,
+                start: uint(r.get(2)?),
+                end: uint(r.get(3)?),
+                cameo_root: r.get(4)?,
+            })
+        },
+    )
+    .optional()
+    .with_ctx(|| format!("looking up event id {id}"))
+}
