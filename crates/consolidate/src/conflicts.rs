@@ -2,7 +2,9 @@
 //! dates, places or counts. Every value is kept with who says it.
 //!
 //! * **date**: dated reports whose day ranges differ (merging allows one
-//!   day of slack: "Thursday" in one report and "Friday" in another);
+//!   day of slack: "Thursday" in one report and "Friday" in another); a
+//!   date equal to its report's publication day is not counted (it is most
+//!   often the default date of an undated sentence);
 //! * **place**: reports naming places in different countries, or two
 //!   different places below country level ("Kyiv" and "Ukraine" agree);
 //! * **count**: quantities counting the same thing (same last word of the
@@ -15,7 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::{source_of, Located};
+use crate::{source_of, Located, NearDuplicates};
 
 /// One value and who gives it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -64,14 +66,22 @@ impl Values {
         }
     }
 
-    /// The claims, when two documents give different values.
-    fn disagreement(self, field: String) -> Option<Disagreement> {
+    /// The claims, when two independent documents (not one document, not
+    /// an article and its copy or update) give different values.
+    fn disagreement(self, field: String, dups: &NearDuplicates) -> Option<Disagreement> {
         if self.by_value.len() < 2 {
             return None;
         }
-        let docs: BTreeSet<&String> = self.by_value.values().flat_map(|c| &c.docs).collect();
-        // Different values all from one document: not a disagreement.
-        if docs.len() < 2 {
+        let claims: Vec<&Claim> = self.by_value.values().collect();
+        let independent = |x: &str, y: &str| x != y && !dups.of(x).any(|d| d == y);
+        let conflict = claims.iter().enumerate().any(|(i, a)| {
+            claims[i + 1..].iter().any(|b| {
+                a.docs
+                    .iter()
+                    .any(|x| b.docs.iter().any(|y| independent(x, y)))
+            })
+        });
+        if !conflict {
             return None;
         }
         Some(Disagreement {
@@ -99,8 +109,10 @@ pub fn unit_head(unit: &str) -> String {
 }
 
 /// The disagreements among the coded events merged into one event (the
-/// [`crate::Consolidated::members`] of one event), sorted by field.
-pub fn disagreements(members: &[Located]) -> Vec<Disagreement> {
+/// [`crate::Consolidated::members`] of one event), sorted by field. Values
+/// that differ only between near duplicates (`dups`: an article and its
+/// update) are not disagreements between sources.
+pub fn disagreements(members: &[Located], dups: &NearDuplicates) -> Vec<Disagreement> {
     let mut out = Vec::new();
 
     let mut dates = Values::default();
@@ -108,6 +120,12 @@ pub fn disagreements(members: &[Located]) -> Vec<Disagreement> {
         let d = &l.event.date;
         if let Some(start) = d.start.or(d.end) {
             let end = d.end.unwrap_or(start);
+            // A date that only repeats the report's publication day is
+            // most often the coder's default, not a claim of the source.
+            let published = l.mention.published.as_deref().and_then(|p| p.get(..10));
+            if start == end && published == Some(start.to_string().as_str()) {
+                continue;
+            }
             let v = if end == start {
                 start.to_string()
             } else {
@@ -116,7 +134,7 @@ pub fn disagreements(members: &[Located]) -> Vec<Disagreement> {
             dates.add(v, l);
         }
     }
-    out.extend(dates.disagreement("date".to_string()));
+    out.extend(dates.disagreement("date".to_string(), dups));
 
     // Places: a country-level place agrees with any place inside it.
     let places: Vec<(&Located, &chronicler_core::Place)> = members
@@ -139,7 +157,7 @@ pub fn disagreements(members: &[Located]) -> Vec<Disagreement> {
             };
             v.add(value, l);
         }
-        out.extend(v.disagreement("place".to_string()));
+        out.extend(v.disagreement("place".to_string(), dups));
     }
 
     let mut counts: BTreeMap<String, Values> = BTreeMap::new();
@@ -197,7 +215,7 @@ pub fn disagreements(members: &[Located]) -> Vec<Disagreement> {
         } else {
             format!("count:{head}")
         };
-        out.extend(v.disagreement(field));
+        out.extend(v.disagreement(field, dups));
     }
     out
 }

@@ -470,6 +470,8 @@ pub struct Consolidated {
     pub events: Vec<MergedEvent>,
     /// For each event (same index), its coded events in canonical order.
     pub members: Vec<Vec<Located>>,
+    /// The near-duplicate links it was consolidated with.
+    pub near_duplicates: NearDuplicates,
 }
 
 /// Near-duplicate documents (syndicated copies, updated versions): pairs of
@@ -649,7 +651,10 @@ pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated 
     // Ids must be unique: a hash collision (or two groups reported by the
     // same first sentence with the same code) gets a deterministic suffix.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    let mut result = Consolidated::default();
+    let mut result = Consolidated {
+        near_duplicates: dups.clone(),
+        ..Consolidated::default()
+    };
     for (mut m, located) in out {
         let n = seen.entry(m.id.clone()).or_insert(0);
         *n += 1;

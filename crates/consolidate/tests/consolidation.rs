@@ -94,10 +94,10 @@ fn a_document_without_outlet_counts_as_its_own_source() {
 
 #[test]
 fn different_counts_dates_and_places_are_disagreements_between_documents() {
-    let day = Some(date(2026, 1, 30));
+    let day = Some(date(2026, 1, 29));
     let a = qty(ev("a", Some("A"), "0841", day), 1000.0, "1,000", "bodies");
     let b = qty(
-        ev("b", Some("B"), "0841", Some(date(2026, 1, 31))),
+        ev("b", Some("B"), "0841", Some(date(2026, 1, 28))),
         1200.0,
         "1,200",
         "bodies",
@@ -105,7 +105,7 @@ fn different_counts_dates_and_places_are_disagreements_between_documents() {
     let c = qty(ev("c", Some("C"), "0841", day), 1000.0, "1000", "bodies");
     let merged = consolidate(vec![a, b, c], &NearDuplicates::default());
     assert_eq!(merged.events.len(), 1, "one repatriation");
-    let d = disagreements(&merged.members[0]);
+    let d = disagreements(&merged.members[0], &merged.near_duplicates);
     let fields: Vec<&str> = d.iter().map(|d| d.field.as_str()).collect();
     assert_eq!(fields, ["date", "count:body"]);
     let count = &d[1];
@@ -144,7 +144,7 @@ fn agreeing_reports_and_one_document_are_not_disagreements() {
         kind: "country".into(),
     });
     let merged = consolidate(vec![a, b], &NearDuplicates::default());
-    assert!(disagreements(&merged.members[0]).is_empty());
+    assert!(disagreements(&merged.members[0], &merged.near_duplicates).is_empty());
     // Two counts in one document only.
     let one = vec![
         qty(ev("a", Some("A"), "0841", day), 5.0, "5", "soldiers"),
@@ -156,7 +156,7 @@ fn agreeing_reports_and_one_document_are_not_disagreements() {
         },
     ];
     let merged = consolidate(one, &NearDuplicates::default());
-    assert!(disagreements(&merged.members[0]).is_empty());
+    assert!(disagreements(&merged.members[0], &merged.near_duplicates).is_empty());
 }
 
 fn doc(id: &str, day: i8, title: &str) -> StoryDoc {
@@ -216,4 +216,21 @@ fn stories_group_documents_by_shared_events_within_a_window_whatever_the_order()
     rev_events.reverse();
     let merged2 = consolidate(rev_events, &NearDuplicates::new([("wire-copy", "b")]));
     assert_eq!(stories(&rev_docs, &merged2.events, &dups), s);
+}
+
+#[test]
+fn an_update_differing_from_its_original_is_not_a_disagreement() {
+    let a = ev("original", None, "036", Some(date(2026, 1, 28)));
+    let b = ev("update", None, "036", Some(date(2026, 1, 29)));
+    let dups = NearDuplicates::new([("original", "update")]);
+    let merged = consolidate(vec![a.clone(), b.clone()], &dups);
+    assert_eq!(merged.events.len(), 1);
+    assert_eq!(merged.events[0].num_sources, 1);
+    assert!(disagreements(&merged.members[0], &merged.near_duplicates).is_empty());
+    // The same two dates from two independent documents disagree.
+    let merged = consolidate(vec![a, b], &NearDuplicates::default());
+    assert_eq!(
+        disagreements(&merged.members[0], &merged.near_duplicates).len(),
+        1
+    );
 }

@@ -54,7 +54,10 @@ pub fn filter_consolidated(c: Consolidated, filter: &EventFilter) -> Consolidate
 }
 
 fn keep(c: Consolidated, mut f: impl FnMut(&MergedEvent, &[Located]) -> bool) -> Consolidated {
-    let mut out = Consolidated::default();
+    let mut out = Consolidated {
+        near_duplicates: c.near_duplicates,
+        ..Consolidated::default()
+    };
     for (e, m) in c.events.into_iter().zip(c.members) {
         if f(&e, &m) {
             out.events.push(e);
@@ -123,7 +126,7 @@ pub struct EventConflict {
 pub fn conflicts(c: &Consolidated) -> Vec<EventConflict> {
     let mut out = Vec::new();
     for (e, members) in c.events.iter().zip(&c.members) {
-        let d = disagreements(members);
+        let d = disagreements(members, &c.near_duplicates);
         if d.is_empty() {
             continue;
         }
@@ -162,7 +165,7 @@ pub fn stories(store: &Store, c: &Consolidated) -> Result<Vec<Story>, QueryError
     Ok(chronicler_consolidate::stories::stories(
         &docs,
         &c.events,
-        &near_duplicates(store)?,
+        &c.near_duplicates,
     ))
 }
 

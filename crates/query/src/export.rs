@@ -182,7 +182,7 @@ pub fn export_events(c: &Consolidated) -> Vec<ExportEvent> {
         .zip(&c.members)
         .map(|(e, members)| {
             let mut x = ExportEvent::from(e);
-            x.disagreements = disagreements(members);
+            x.disagreements = disagreements(members, &c.near_duplicates);
             x.disputed = !x.disagreements.is_empty();
             x
         })

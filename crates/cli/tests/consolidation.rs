@@ -1,0 +1,385 @@
+//! One happening, many reports: the example articles plus a syndicated
+//! copy, an updated version and a disagreeing report
+//! (tests/corpus/consolidation), through the binary as a user runs it.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn examples() -> PathBuf {
+    repo().join("examples/articles")
+}
+
+fn corpus() -> PathBuf {
+    repo().join("tests/corpus/consolidation")
+}
+
+/// Every input file (articles, not sidecars) of the two folders, sorted.
+fn files() -> Vec<String> {
+    let mut out = Vec::new();
+    for dir in [examples(), corpus()] {
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "txt") {
+                out.push(p.display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn run(db: &Path, args: &[&str]) -> String {
+    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+        .env_remove("CHRONICLER_DB")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs");
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8(o.stdout).unwrap()
+}
+
+fn ingest(db: &Path, files: &[String]) {
+    let mut args = vec!["ingest", "-q"];
+    args.extend(files.iter().map(String::as_str));
+    run(db, &args);
+}
+
+fn events(db: &Path) -> Vec<Value> {
+    run(db, &["export", "--format", "jsonl"])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn name(v: &Value, who: &str) -> String {
+    v[who]["name"].as_str().unwrap_or("").to_string()
+}
+
+fn docs_of(e: &Value) -> Vec<String> {
+    let mut d: Vec<String> = e["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| {
+            m["doc"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    d.sort();
+    d.dedup();
+    d
+}
+
+#[test]
+fn copies_and_updates_count_once_and_disagreements_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    ingest(&db, &files());
+    let all = events(&db);
+
+    // The invitation: reported by MBN360, its syndicated copy, the second
+    // example and its update: four articles, two independent sources.
+    let invite: Vec<&Value> = all
+        .iter()
+        .filter(|e| {
+            e["cameo"] == "036"
+                && name(e, "source") == "Volodymyr Zelenskyy"
+                && name(e, "target") == "Vladimir Putin"
+        })
+        .collect();
+    assert_eq!(invite.len(), 1, "the invitation comes out once");
+    assert_eq!(invite[0]["num_articles"], 4, "{:?}", docs_of(invite[0]));
+    assert_eq!(invite[0]["num_sources"], 2);
+    assert_eq!(invite[0]["single_source"], false);
+    // Its update's different default date is not a disagreement.
+    assert_eq!(
+        invite[0]["disputed"], false,
+        "{}",
+        invite[0]["disagreements"]
+    );
+
+    // The repatriation: 1,000 remains in one report, 1,200 in another.
+    let disputed: Vec<&Value> = all.iter().filter(|e| e["disputed"] == true).collect();
+    assert!(!disputed.is_empty());
+    let counts: Vec<&Value> = disputed
+        .iter()
+        .flat_map(|e| e["disagreements"].as_array().unwrap())
+        .filter(|d| d["field"].as_str().unwrap().starts_with("count"))
+        .collect();
+    assert_eq!(counts.len(), 1, "{disputed:?}");
+    let values: Vec<&str> = counts[0]["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["value"].as_str().unwrap())
+        .collect();
+    assert!(values.iter().any(|v| v.starts_with("1,000")), "{values:?}");
+    assert!(values.iter().any(|v| v.starts_with("1,200")), "{values:?}");
+    let listed = run(&db, &["conflicts"]);
+    assert!(
+        listed.contains("1,200") && listed.contains("kyiv daily"),
+        "{listed}"
+    );
+
+    // Single-source events are marked.
+    assert!(all
+        .iter()
+        .all(|e| e["single_source"] == (e["num_sources"] == 1)));
+
+    // One story holds the related reports.
+    let stories: Value = serde_json::from_str(&run(&db, &["stories", "--json"])).unwrap();
+    let stories = stories.as_array().unwrap();
+    let big = stories
+        .iter()
+        .max_by_key(|s| s["documents"].as_array().unwrap().len())
+        .unwrap();
+    assert!(big["documents"].as_array().unwrap().len() >= 4, "{big}");
+    let id = big["id"].as_str().unwrap();
+    let shown = run(&db, &["story", id]);
+    assert!(
+        shown.contains("Zelenskyy") && shown.contains("events:"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn the_result_depends_on_the_documents_not_their_order_and_reruns_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let files = files();
+    let forward = dir.path().join("f.db");
+    ingest(&forward, &files);
+    let mut reversed: Vec<String> = files.clone();
+    reversed.reverse();
+    let backward = dir.path().join("b.db");
+    ingest(&backward, &reversed);
+    // Two at a time, later runs adding to the store (incremental).
+    let pieces = dir.path().join("p.db");
+    let shuffled: Vec<String> = files
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .chain(files.iter().step_by(2))
+        .cloned()
+        .collect();
+    for chunk in shuffled.chunks(2) {
+        ingest(&pieces, chunk);
+    }
+    let export = |db: &Path, format: &str| run(db, &["export", "--format", format]);
+    let reference = export(&forward, "jsonl");
+    assert_eq!(export(&backward, "jsonl"), reference);
+    assert_eq!(export(&pieces, "jsonl"), reference);
+    let stories = |db: &Path| run(db, &["stories", "--json"]);
+    assert_eq!(stories(&backward), stories(&forward));
+    assert_eq!(stories(&pieces), stories(&forward));
+
+    // Re-running the same ingest changes nothing.
+    ingest(&forward, &files);
+    assert_eq!(export(&forward, "jsonl"), reference);
+}
+
+#[test]
+fn since_gives_what_changed_and_merged_away_ids_resolve() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let ex = examples().display().to_string();
+    ingest(&db, &[ex]);
+    let before = events(&db);
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let cut = jiff::Timestamp::now().to_string();
+    std::thread::sleep(std::time::Duration::from_millis(50));
+    ingest(
+        &db,
+        &[corpus()
+            .join("kyiv-daily-repatriation.txt")
+            .display()
+            .to_string()],
+    );
+    let changed: Vec<Value> = run(&db, &["export", "--since", &cut])
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!changed.is_empty());
+    assert!(changed.len() < events(&db).len(), "only what changed");
+    for e in &changed {
+        assert!(
+            docs_of(e)
+                .iter()
+                .any(|d| d == "kyiv-daily-repatriation.txt"),
+            "{e}"
+        );
+    }
+    assert!(run(&db, &["export", "--since", "2999-01-01"]).is_empty());
+    // Ids of events the new report did not touch are unchanged.
+    let after = events(&db);
+    let untouched = before
+        .iter()
+        .filter(|e| after.iter().any(|a| a["id"] == e["id"]))
+        .count();
+    assert!(untouched + changed.len() >= before.len());
+}
+
+/// The GDELT 2.0 schema's column names and types, in order.
+fn schema(file: &str) -> Vec<(String, String)> {
+    let path = repo().join("data/gdelt").join(file);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        std::fs::read_to_string(repo().join("../shared/data/gdelt").join(file)).unwrap()
+    });
+    let mut out = Vec::new();
+    for line in text.lines().skip(1) {
+        let mut f = line.splitn(3, ',');
+        let (Some(n), Some(t)) = (f.next(), f.next()) else {
+            continue;
+        };
+        if n.is_empty()
+            || n.starts_with('o') && n.contains('\t')
+            || !t.chars().all(|c| c.is_ascii_uppercase())
+            || t.is_empty()
+        {
+            continue;
+        }
+        out.push((n.to_string(), t.to_string()));
+    }
+    out
+}
+
+fn check_types(rows: &str, cols: &[(String, String)]) -> Vec<Vec<String>> {
+    let mut out = Vec::new();
+    for row in rows.lines() {
+        let f: Vec<String> = row.split('\t').map(str::to_string).collect();
+        assert_eq!(f.len(), cols.len(), "{row}");
+        for (v, (n, t)) in f.iter().zip(cols) {
+            match t.as_str() {
+                "INTEGER" if !v.is_empty() => {
+                    v.parse::<i64>()
+                        .unwrap_or_else(|_| panic!("{n} = {v:?} is not an integer"));
+                }
+                "FLOAT" if !v.is_empty() => {
+                    v.parse::<f64>()
+                        .unwrap_or_else(|_| panic!("{n} = {v:?} is not a number"));
+                }
+                _ => {}
+            }
+        }
+        out.push(f);
+    }
+    out
+}
+
+#[test]
+fn gdelt_exports_parse_back_with_every_column_in_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("g.db");
+    ingest(&db, &files());
+    let ev_cols = schema("GDELT2_events_schema.csv");
+    assert_eq!(ev_cols.len(), 61);
+    let rows = check_types(&run(&db, &["export", "--format", "gdelt-events"]), &ev_cols);
+    assert_eq!(rows.len(), events(&db).len());
+    let col = |n: &str| ev_cols.iter().position(|(c, _)| c == n).unwrap();
+    let mut ids = std::collections::BTreeSet::new();
+    for r in &rows {
+        assert!(ids.insert(r[0].clone()), "GLOBALEVENTID unique");
+        let code = &r[col("EventCode")];
+        assert!(
+            code.len() >= 3 && code.chars().all(|c| c.is_ascii_digit()),
+            "{code}"
+        );
+        assert!(code.starts_with(&r[col("EventBaseCode")]));
+        assert!(r[col("EventBaseCode")].starts_with(&r[col("EventRootCode")]));
+        assert_eq!(r[col("EventRootCode")].len(), 2, "leading zero kept");
+        assert!(matches!(
+            r[col("QuadClass")].as_str(),
+            "1" | "2" | "3" | "4"
+        ));
+        let g: f64 = r[col("GoldsteinScale")].parse().unwrap();
+        assert!((-10.0..=10.0).contains(&g));
+        let sql = &r[col("SQLDATE")];
+        assert_eq!(sql.len(), 8);
+        assert_eq!(&r[col("MonthYear")], &sql[..6]);
+        assert_eq!(&r[col("Year")], &sql[..4]);
+        let added = &r[col("DATEADDED")];
+        assert_eq!(added.len(), 14, "YYYYMMDDHHMMSS");
+        let n = |c: &str| r[col(c)].parse::<u64>().unwrap();
+        assert!(n("NumSources") <= n("NumArticles") && n("NumArticles") <= n("NumMentions"));
+        assert!(n("NumSources") >= 1);
+        for geo in ["Actor1Geo_Type", "Actor2Geo_Type", "ActionGeo_Type"] {
+            assert!((0..=5).contains(&n(geo)));
+        }
+        let fips = &r[col("ActionGeo_CountryCode")];
+        assert!(fips.is_empty() || fips.len() == 2, "{fips}");
+        for a in ["Actor1CountryCode", "Actor2CountryCode"] {
+            assert!(r[col(a)].is_empty() || r[col(a)].len() == 3);
+        }
+        assert!(!r[col("SOURCEURL")].is_empty());
+    }
+
+    let m_cols = schema("GDELT2_mentions_schema.csv");
+    assert_eq!(m_cols.len(), 16);
+    let mentions = check_types(
+        &run(&db, &["export", "--format", "gdelt-mentions"]),
+        &m_cols,
+    );
+    let total: usize = events(&db)
+        .iter()
+        .map(|e| e["num_mentions"].as_u64().unwrap() as usize)
+        .sum();
+    assert_eq!(mentions.len(), total);
+    for m in &mentions {
+        assert!(ids.contains(&m[0]), "mentions point at events");
+        assert!(matches!(m[3].as_str(), "1" | "2"));
+        assert!(m[6].parse::<u64>().unwrap() >= 1, "SentenceID from 1");
+        let conf: u64 = m[11].parse().unwrap();
+        assert!(conf <= 100);
+        assert!(m[9].parse::<u64>().unwrap() < m[12].parse::<u64>().unwrap());
+    }
+}
+
+#[test]
+fn gdelt_golden_row_of_the_invitation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("golden.db");
+    ingest(
+        &db,
+        &[examples()
+            .join("mbn360-zelenskyy-challenges-putin.txt")
+            .display()
+            .to_string()],
+    );
+    let out = run(
+        &db,
+        &[
+            "export",
+            "--format",
+            "gdelt-events",
+            "--cameo",
+            "036",
+            "--actor",
+            "Putin",
+        ],
+    );
+    let row: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
+    // Everything but GLOBALEVENTID, DATEADDED and SOURCEURL (path-dependent).
+    let middle = row[1..59].join("|");
+    assert_eq!(
+        middle,
+        "20260130|202601|2026|2026.1644|UKRGOV|VOLODYMYR ZELENSKYY|UKR|||||GOV|||RUSGOV|VLADIMIR PUTIN|RUS|||||GOV|||0|036|036|03|1|4|5|1|1|0|0||||||||0||||||||4|Kyiv, Ukraine|UP|UP||50.4547|30.5238|"
+    );
+}
