@@ -1,0 +1,228 @@
+//! Per-stage benchmarks (divan): cleaning (plain text and HTML), analysis,
+//! coding, consolidation, store writes, and one document through every
+//! stage but the store. Inputs: the corpus of `scripts/make_corpus.py`
+//! (`$CHRONICLER_CORPUS`, default `/tmp/chronicler-bench/corpus-10000.jsonl`;
+//! the example articles when it is missing) and, for HTML, the Scrapinghub
+//! pages unpacked by `../shared/baselines/setup.sh`
+//! (`$BASELINES_WORK/manifests/sh.tsv`, default `/tmp/baselines-work`).
+//!
+//! Run: `bash scripts/bench_stages.sh` (or `cargo bench -p chronicler-bench`).
+#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use chronicler_analyze::Analyzer;
+use chronicler_code::Coder;
+use chronicler_consolidate::Located;
+use chronicler_core::{
+    AnalyzedDocument, Body, CleanDocument, CodedEvent, EventMention, RawDocument,
+};
+use chronicler_dict::Dictionaries;
+use divan::counter::{BytesCount, ItemsCount};
+use divan::Bencher;
+use jiff::civil::Date;
+
+/// Articles per bench iteration.
+const BATCH: usize = 200;
+
+fn main() {
+    divan::main();
+}
+
+fn today() -> Date {
+    Date::new(2026, 2, 1).unwrap()
+}
+
+fn dicts() -> &'static Dictionaries {
+    static D: OnceLock<Dictionaries> = OnceLock::new();
+    D.get_or_init(|| Dictionaries::builtin().expect("built-in dictionaries"))
+}
+
+fn raw() -> &'static [RawDocument] {
+    static R: OnceLock<Vec<RawDocument>> = OnceLock::new();
+    R.get_or_init(|| chronicler_bench::bench_articles(BATCH))
+}
+
+fn bytes_of(docs: &[RawDocument]) -> usize {
+    docs.iter()
+        .map(|d| match &d.body {
+            Body::Text(t) | Body::Html(t) => t.len(),
+        })
+        .sum()
+}
+
+fn cleaned() -> &'static [CleanDocument] {
+    static C: OnceLock<Vec<CleanDocument>> = OnceLock::new();
+    C.get_or_init(|| {
+        raw()
+            .iter()
+            .filter_map(|d| chronicler_clean::clean(d.clone()).ok())
+            .collect()
+    })
+}
+
+fn analyzed() -> &'static [AnalyzedDocument] {
+    static A: OnceLock<Vec<AnalyzedDocument>> = OnceLock::new();
+    A.get_or_init(|| {
+        let an = Analyzer::new(dicts());
+        cleaned()
+            .iter()
+            .map(|c| an.analyze(c.clone(), today()))
+            .collect()
+    })
+}
+
+fn coded() -> &'static [(AnalyzedDocument, Vec<CodedEvent>)] {
+    static E: OnceLock<Vec<(AnalyzedDocument, Vec<CodedEvent>)>> = OnceLock::new();
+    E.get_or_init(|| {
+        let coder = Coder::new(dicts());
+        analyzed()
+            .iter()
+            .map(|a| (a.clone(), coder.code(a)))
+            .collect()
+    })
+}
+
+fn html_pages() -> &'static [RawDocument] {
+    static H: OnceLock<Vec<RawDocument>> = OnceLock::new();
+    H.get_or_init(|| {
+        let work = std::env::var_os("BASELINES_WORK")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("/tmp/baselines-work"));
+        chronicler_bench::load_manifest(&work.join("manifests/sh.tsv"))
+            .map(|pages| {
+                pages
+                    .iter()
+                    .take(60)
+                    .map(chronicler_bench::html_document)
+                    .collect()
+            })
+            .unwrap_or_default()
+    })
+}
+
+#[divan::bench]
+fn clean_text(b: Bencher) {
+    let docs = raw();
+    b.counter(BytesCount::new(bytes_of(docs)))
+        .counter(ItemsCount::new(docs.len()))
+        .with_inputs(|| docs.to_vec())
+        .bench_local_values(|docs| {
+            for d in docs {
+                divan::black_box(chronicler_clean::clean(d).ok());
+            }
+        });
+}
+
+#[divan::bench]
+fn clean_html(b: Bencher) {
+    let docs = html_pages();
+    b.counter(BytesCount::new(bytes_of(docs)))
+        .counter(ItemsCount::new(docs.len()))
+        .with_inputs(|| docs.to_vec())
+        .bench_local_values(|docs| {
+            for d in docs {
+                divan::black_box(chronicler_clean::clean(d).ok());
+            }
+        });
+}
+
+#[divan::bench]
+fn analyze(b: Bencher) {
+    let an = Analyzer::new(dicts());
+    let docs = cleaned();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    b.counter(BytesCount::new(bytes))
+        .counter(ItemsCount::new(docs.len()))
+        .with_inputs(|| docs.to_vec())
+        .bench_local_values(|docs| {
+            for d in docs {
+                divan::black_box(an.analyze(d, today()));
+            }
+        });
+}
+
+#[divan::bench]
+fn code(b: Bencher) {
+    let coder = Coder::new(dicts());
+    let docs = analyzed();
+    let bytes: usize = docs.iter().map(|d| d.doc.text.len()).sum();
+    b.counter(BytesCount::new(bytes))
+        .counter(ItemsCount::new(docs.len()))
+        .bench_local(|| {
+            for d in docs {
+                divan::black_box(coder.code(d));
+            }
+        });
+}
+
+/// Every coded event of the bench articles, located, repeated `copies`
+/// times under distinct document ids (so that the merge sees `copies`
+/// times as many reports).
+fn located(copies: usize) -> Vec<Located> {
+    let mut out = Vec::new();
+    for k in 0..copies {
+        for (doc, events) in coded() {
+            for e in events {
+                out.push(Located {
+                    event: e.clone(),
+                    mention: EventMention {
+                        doc: format!("{}~{k}", doc.doc.id),
+                        path: doc.doc.path.clone(),
+                        url: doc.doc.meta.url.clone(),
+                        outlet: doc.doc.meta.outlet.clone(),
+                        published: doc.doc.meta.published.clone(),
+                        sentence: String::new(),
+                        start: 0,
+                        end: 1,
+                    },
+                });
+            }
+        }
+    }
+    out
+}
+
+#[divan::bench(args = [1, 10])]
+fn consolidate(b: Bencher, copies: usize) {
+    let events = located(copies);
+    b.counter(ItemsCount::new(events.len()))
+        .with_inputs(|| events.clone())
+        .bench_local_values(|events| divan::black_box(chronicler_consolidate::merge(events)));
+}
+
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn store_write(b: Bencher) {
+    let docs = coded();
+    b.counter(ItemsCount::new(docs.len()))
+        .with_inputs(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let store = chronicler_store::Store::open(&dir.path().join("b.db")).unwrap();
+            (dir, store)
+        })
+        .bench_local_values(|(dir, mut store)| {
+            for (doc, events) in docs {
+                store.write_document(doc, events).unwrap();
+            }
+            drop(store);
+            drop(dir);
+        });
+}
+
+#[divan::bench]
+fn process_no_store(b: Bencher) {
+    let pipeline = chronicler_pipeline::Pipeline::new(
+        dicts(),
+        chronicler_pipeline::PipelineOptions::new(today()),
+    );
+    let docs = raw();
+    b.counter(BytesCount::new(bytes_of(docs)))
+        .counter(ItemsCount::new(docs.len()))
+        .with_inputs(|| docs.to_vec())
+        .bench_local_values(|docs| {
+            for d in docs {
+                divan::black_box(pipeline.process(d).ok());
+            }
+        });
+}
