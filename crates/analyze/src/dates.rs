@@ -21,7 +21,16 @@ struct Rules {
     weekday: Option<Regex>,
     relative: Option<Regex>,
     any_full: Option<Regex>,
+    iso: Option<Regex>,
+    part_year: Option<Regex>,
+    month_alone: Option<Regex>,
+    offset: Option<Regex>,
+    day_word: Option<Regex>,
+    season: Option<Regex>,
+    duration: Option<Regex>,
 }
+
+const N: &str = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|[1-9][0-9]{0,2})";
 
 fn rules() -> &'static Rules {
     static R: OnceLock<Rules> = OnceLock::new();
@@ -45,6 +54,29 @@ fn rules() -> &'static Rules {
             weekday: re(r"(?-u:\b)(?:(?P<q>[Ll]ast|[Nn]ext|[Tt]his|on|[Oo]n)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)".to_string()),
             relative: re(r"(?i)(?-u:\b)(?:(?P<a>yesterday|today|tonight|tomorrow)|(?:(?P<e>earlier|later)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year))(?-u:\b)".to_string()),
             any_full: re(format!(r"(?-u:\b)(?P<m>{M})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?-u:\b)|(?-u:\b)(?P<d2>{D})\s+(?P<m2>{M})\s+(?P<y2>{Y})(?-u:\b)")),
+            iso: re(format!(r"(?-u:\b)(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?-u:\b)")),
+            // early 2025 / by the end of 2026 / mid-2024
+            part_year: re(format!(
+                r"(?i)(?-u:\b)(?:(?P<w>in|by|until|before|since|after|from|during|through)\s+)?(?:the\s+)?(?P<p>early|late|mid|end\s+of|beginning\s+of|start\s+of|middle\s+of|first\s+half\s+of|second\s+half\s+of)(?:\s+|-)(?P<y>{Y})(?-u:\b)"
+            )),
+            // in January / last March / by the end of February / mid-February
+            month_alone: re(
+                r"(?-u:\b)(?:(?P<w>[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Bb]efore|[Aa]fter|[Ff]rom|[Dd]uring|[Tt]hrough|[Ll]ast|[Nn]ext|[Tt]his|[Oo]f)\s+)?(?:(?:the\s+)?(?P<p>[Ee]arly|[Ll]ate|[Mm]id|end\s+of|beginning\s+of|start\s+of|middle\s+of)(?:\s+|-))?(?P<m>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?-u:\b)".to_string(),
+            ),
+            // two days ago / in two weeks / within two weeks / over the past three days
+            offset: re(format!(
+                r"(?i)(?-u:\b)(?:(?P<pre>within|in|(?:over\s+|in\s+|during\s+)?the\s+(?:past|last|next|coming))\s+)?{N}\s+(?P<u>day|week|month|year)s?(?P<ago>\s+ago)?(?-u:\b)"
+            )),
+            day_word: re(
+                r"(?i)(?-u:\b)(?P<x>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)|(?:earlier|later)\s+today)(?-u:\b)".to_string(),
+            ),
+            season: re(format!(
+                r"(?i)(?-u:\b)(?:(?P<q>last|this|next|early|late)\s+)?(?P<s>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{Y}))?(?-u:\b)"
+            )),
+            // a one-week moratorium, a 30-day ceasefire, a 72-hour truce
+            duration: re(format!(
+                r"(?i)(?-u:\b){N}[- ](?P<u>hour|day|week|month|year)s?(?:-long)?(?-u:\b)"
+            )),
         }
     })
 }
@@ -148,23 +180,347 @@ pub struct Found {
     pub range: DateRange,
 }
 
-fn future_context(text: &str, at: usize) -> bool {
-    let from = chronicler_core::text::floor_char_boundary(text, at.saturating_sub(60));
+/// The clause before `at` (back to the sentence start, at most 80 bytes),
+/// lower-cased, with spaces around.
+fn before_window(text: &str, at: usize) -> String {
+    let from = chronicler_core::text::floor_char_boundary(text, at.saturating_sub(80));
     let window = &text[from..at];
-    let sentence_start = window.rfind(['.', '\n']).map_or(0, |i| i + 1);
-    let w = format!(" {}", &window[sentence_start..]);
-    [
-        " will ",
-        " would ",
-        " scheduled",
-        " set to ",
-        " plans to ",
-        " due to ",
-        " expected to ",
-        " next ",
-    ]
-    .iter()
-    .any(|k| w.contains(k))
+    let sentence_start = window.rfind(['.', '\n', '!', '?']).map_or(0, |i| i + 1);
+    format!(" {} ", &window[sentence_start..]).to_ascii_lowercase()
+}
+
+/// The rest of the clause after `at` (to the sentence end, at most 60
+/// bytes), lower-cased, with spaces around.
+fn after_window(text: &str, at: usize) -> String {
+    let to = chronicler_core::text::floor_char_boundary(text, (at + 60).min(text.len()));
+    let window = text.get(at..to).unwrap_or("");
+    let end = window
+        .find(['.', '\n', '!', '?', ';'])
+        .unwrap_or(window.len());
+    format!(" {} ", &window[..end]).to_ascii_lowercase()
+}
+
+const FUTURE: &[&str] = &[
+    " will ",
+    " would ",
+    " shall ",
+    " scheduled",
+    " set to ",
+    " plans to ",
+    " planned ",
+    " due to ",
+    " due on ",
+    " expected to ",
+    " is to ",
+    " are to ",
+    " next ",
+    " upcoming ",
+    " to be held ",
+    " going to ",
+    "'ll ",
+    "\u{2019}ll ",
+];
+
+const PAST: &[&str] = &[
+    " said ",
+    " was ",
+    " were ",
+    " had ",
+    " did ",
+    " held ",
+    " met ",
+    " took ",
+    " told ",
+    " began ",
+    " launched ",
+    " killed ",
+    " attacked ",
+    " announced ",
+    " signed ",
+    " agreed ",
+    " returned ",
+    " struck ",
+    " arrived ",
+    " visited ",
+    " spoke ",
+    " ago ",
+];
+
+/// Future tense around a date expression: a future marker before it in the
+/// clause, or right after it when nothing before it is past ("On Friday,
+/// the leaders will meet").
+fn future_context(text: &str, at: usize, end: usize) -> bool {
+    let b = before_window(text, at);
+    if FUTURE.iter().any(|k| b.contains(k)) {
+        return true;
+    }
+    if PAST.iter().any(|k| b.contains(k)) {
+        return false;
+    }
+    let a = after_window(text, end);
+    let first_future = FUTURE.iter().filter_map(|k| a.find(k)).min();
+    let first_past = PAST.iter().filter_map(|k| a.find(k)).min();
+    match (first_future, first_past) {
+        (Some(f), Some(p)) => f < p,
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
+/// Past tense before a date expression in its clause.
+fn past_context(text: &str, at: usize) -> bool {
+    let b = before_window(text, at);
+    PAST.iter().any(|k| b.contains(k)) && !FUTURE.iter().any(|k| b.contains(k))
+}
+
+fn number_of(s: &str) -> Option<i64> {
+    match s.to_ascii_lowercase().as_str() {
+        "a" | "an" => Some(1),
+        l => l
+            .parse()
+            .ok()
+            .or_else(|| crate::quantities::word_value(l).map(|v| v as i64)),
+    }
+}
+
+/// `d` moved by `n` units (day, week, month, year; hours round up to days).
+fn shift(d: Date, n: i64, unit: &str) -> Option<Date> {
+    let u = unit.to_ascii_lowercase();
+    match u.trim_end_matches('s') {
+        "hour" => {
+            let days = if n >= 0 {
+                (n + 23) / 24
+            } else {
+                -((-n + 23) / 24)
+            };
+            d.checked_add(days.days()).ok()
+        }
+        "day" => d.checked_add(n.days()).ok(),
+        "week" => d.checked_add((7 * n).days()).ok(),
+        "month" => d.checked_add(n.months()).ok(),
+        "year" => d.checked_add(n.years()).ok(),
+        _ => None,
+    }
+}
+
+/// Which occurrence of a month without a year is meant.
+#[derive(Clone, Copy, PartialEq)]
+enum Pick {
+    Last,
+    Next,
+    This,
+    Future,
+    Past,
+    Nearest,
+}
+
+/// The year of month `m` for `pick`, relative to `anchor`.
+fn month_year_for(m: i8, anchor: Date, pick: Pick) -> i16 {
+    let (y, am) = (anchor.year(), anchor.month());
+    let diff = i16::from(m) - i16::from(am);
+    match pick {
+        Pick::This => y,
+        Pick::Last if m < am => y,
+        Pick::Last => y - 1,
+        Pick::Next if m > am => y,
+        Pick::Next => y + 1,
+        Pick::Future if m >= am => y,
+        Pick::Future => y + 1,
+        Pick::Past if m <= am => y,
+        Pick::Past => y - 1,
+        Pick::Nearest if diff > 6 => y - 1,
+        Pick::Nearest if diff < -6 => y + 1,
+        Pick::Nearest => y,
+    }
+}
+
+/// First and last day of a season starting in year `y` (northern hemisphere;
+/// winter runs December to February).
+fn season_bounds(s: &str, y: i16) -> Option<(Date, Date)> {
+    let (a, b) = match s {
+        "spring" => (Date::new(y, 3, 1), Date::new(y, 5, 31)),
+        "summer" => (Date::new(y, 6, 1), Date::new(y, 8, 31)),
+        "autumn" => (Date::new(y, 9, 1), Date::new(y, 11, 30)),
+        "winter" => (
+            Date::new(y, 12, 1),
+            Date::new(y + 1, 2, 1).map(|d| d.last_of_month()),
+        ),
+        _ => return None,
+    };
+    Some((a.ok()?, b.ok()?))
+}
+
+/// Narrows a month to a part: early (1-10), mid (11-20), late/end (21-).
+fn month_part(a: Date, b: Date, part: &str) -> (Date, Date) {
+    let p = part.to_ascii_lowercase();
+    let day = |d: i8| Date::new(a.year(), a.month(), d).unwrap_or(a);
+    if p.starts_with("early") || p.starts_with("beginning") || p.starts_with("start") {
+        (a, day(10))
+    } else if p.starts_with("mid") {
+        (day(11), day(20))
+    } else if p.starts_with("late") || p.starts_with("end") {
+        (day(21), b)
+    } else {
+        (a, b)
+    }
+}
+
+/// Narrows a year to a part: early (Jan-Apr), mid (May-Aug), late (Sep-Dec),
+/// end (December), beginning (January), halves.
+fn year_part(y: i16, part: &str) -> Option<(Date, Date)> {
+    let p = part.to_ascii_lowercase();
+    let (m1, m2) = if p.starts_with("early") {
+        (1, 4)
+    } else if p.starts_with("mid") {
+        (5, 8)
+    } else if p.starts_with("late") {
+        (9, 12)
+    } else if p.starts_with("end") {
+        (12, 12)
+    } else if p.starts_with("beginning") || p.starts_with("start") {
+        (1, 1)
+    } else if p.starts_with("first") {
+        (1, 6)
+    } else if p.starts_with("second") {
+        (7, 12)
+    } else {
+        (1, 12)
+    };
+    let a = Date::new(y, m1, 1).ok()?;
+    let b = Date::new(y, m2, 1).ok()?.last_of_month();
+    Some((a, b))
+}
+
+/// Applies a bounding preposition: "by"/"until"/"before" leave the start
+/// open, "since"/"after" the end.
+fn bounded(w: Option<&str>, a: Date, b: Date, p: DatePrecision) -> DateRange {
+    match w.map(str::to_ascii_lowercase).as_deref() {
+        Some("by" | "until" | "before") => DateRange {
+            start: None,
+            end: Some(b),
+            precision: p,
+        },
+        Some("since" | "after") => DateRange {
+            start: Some(a),
+            end: None,
+            precision: p,
+        },
+        _ => span_range(a, b, p),
+    }
+}
+
+const END_WORDS: &[&str] = &[
+    "expire",
+    "expires",
+    "expiring",
+    "expired",
+    "end",
+    "ends",
+    "ending",
+    "ended",
+    "until",
+    "till",
+    "through",
+    "lapse",
+    "lapses",
+    "run to",
+    "runs to",
+    "runs until",
+    "run until",
+];
+const START_WORDS: &[&str] = &[
+    "began",
+    "begin",
+    "begins",
+    "beginning",
+    "start",
+    "starts",
+    "started",
+    "starting",
+    "from",
+    "since",
+    "effective",
+    "took effect",
+    "takes effect",
+    "take effect",
+    "as of",
+];
+
+/// Ties durations ("a one-week moratorium ... set to expire around
+/// February 1") to the day they bound in the same sentence: an end day gives
+/// the start, a start day the end.
+fn durations(text: &str, re: &Regex, out: &mut Vec<Found>) {
+    let mut add = Vec::new();
+    for c in re.captures_iter(text) {
+        let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
+            continue;
+        };
+        let span = Span::new(all.start(), all.end());
+        if out.iter().any(|f| f.span.overlaps(span)) {
+            continue;
+        }
+        let Some(n) = number_of(n.as_str()) else {
+            continue;
+        };
+        let s_start = text[..span.start]
+            .rfind(['.', '\n', '?', '!'])
+            .map_or(0, |i| i + 1);
+        let s_end = text[span.end..]
+            .find(". ")
+            .or_else(|| text[span.end..].find('\n'))
+            .map_or(text.len(), |i| span.end + i);
+        let bound = out
+            .iter()
+            .filter(|f| {
+                f.span.start >= s_start
+                    && f.span.end <= s_end
+                    && f.range.precision == DatePrecision::Day
+            })
+            .filter_map(|f| {
+                let from = chronicler_core::text::floor_char_boundary(
+                    text,
+                    f.span.start.saturating_sub(30),
+                );
+                let before = text[from..f.span.start].to_ascii_lowercase();
+                let words: Vec<&str> = before
+                    .split(|ch: char| !ch.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let tail: Vec<&str> = words.iter().rev().take(3).copied().collect();
+                let has = |list: &[&str]| {
+                    list.iter().any(|k| {
+                        if k.contains(' ') {
+                            before.contains(k)
+                        } else {
+                            tail.contains(k)
+                        }
+                    })
+                };
+                let dist = f.span.start.abs_diff(span.start);
+                if has(END_WORDS) {
+                    Some((dist, true, f.range))
+                } else if has(START_WORDS) {
+                    Some((dist, false, f.range))
+                } else {
+                    None
+                }
+            })
+            .min_by_key(|x| x.0);
+        let Some((_, is_end, r)) = bound else {
+            continue;
+        };
+        let range = if is_end {
+            let Some(e) = r.end.or(r.start) else { continue };
+            shift(e, -n, u.as_str()).map(|a| span_range(a, e, DatePrecision::Day))
+        } else {
+            let Some(a) = r.start else { continue };
+            shift(a, n, u.as_str()).map(|b| span_range(a, b, DatePrecision::Day))
+        };
+        if let Some(range) = range {
+            add.push(Found { span, range });
+        }
+    }
+    out.extend(add);
 }
 
 /// Finds date expressions in `text` anchored on `anchor` (publication date).
@@ -181,6 +537,16 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             }
         }
     };
+    for c in r.iso.iter().flat_map(|re| re.captures_iter(text)) {
+        let Some(all) = c.get(0) else { continue };
+        let res = (|| {
+            let y: i16 = c.name("y")?.as_str().parse().ok()?;
+            let m: i8 = c.name("m")?.as_str().parse().ok()?;
+            let d: i8 = c.name("d")?.as_str().parse().ok()?;
+            Some(DateRange::day(Date::new(y, m, d).ok()?))
+        })();
+        add(all.start(), all.end(), res, &mut out);
+    }
     for c in r.month_range.iter().flat_map(|re| re.captures_iter(text)) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
@@ -243,6 +609,59 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         })();
         add(all.start(), all.end(), res, &mut out);
     }
+    for c in r.season.iter().flat_map(|re| re.captures_iter(text)) {
+        let (Some(all), Some(sc)) = (c.get(0), c.name("s")) else {
+            continue;
+        };
+        let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
+        let season = sc.as_str().to_ascii_lowercase();
+        let y = c.name("y").and_then(|y| y.as_str().parse::<i16>().ok());
+        let res = (|| {
+            if let Some(y) = y {
+                let (a, b) = season_bounds(&season, y)?;
+                return Some(span_range(a, b, DatePrecision::Month));
+            }
+            let occ: Vec<(Date, Date)> = (anchor.year() - 2..=anchor.year() + 1)
+                .filter_map(|y| season_bounds(&season, y))
+                .collect();
+            let containing = occ.iter().find(|(a, b)| *a <= anchor && anchor <= *b);
+            let (a, b) = match q.as_deref()? {
+                "last" => occ.iter().rev().find(|(_, b)| *b < anchor)?,
+                "next" => occ.iter().find(|(a, _)| *a > anchor)?,
+                "this" => containing.or_else(|| {
+                    if future_context(text, all.start(), all.end())
+                        || !past_context(text, all.start())
+                    {
+                        occ.iter().find(|(a, _)| *a > anchor)
+                    } else {
+                        occ.iter().rev().find(|(_, b)| *b < anchor)
+                    }
+                })?,
+                _ => return None,
+            };
+            Some(span_range(*a, *b, DatePrecision::Month))
+        })();
+        add(all.start(), all.end(), res, &mut out);
+    }
+    for c in r.part_year.iter().flat_map(|re| re.captures_iter(text)) {
+        let Some(all) = c.get(0) else { continue };
+        let res = (|| {
+            let y: i16 = c.name("y")?.as_str().parse().ok()?;
+            let (a, b) = year_part(y, c.name("p")?.as_str())?;
+            let p = if a.month() == 1 && b.month() == 12 {
+                DatePrecision::Year
+            } else {
+                DatePrecision::Month
+            };
+            Some(bounded(c.name("w").map(|w| w.as_str()), a, b, p))
+        })();
+        let w = c.name("w").map(|w| w.as_str().to_ascii_lowercase());
+        let s = match (w.as_deref(), c.name("p")) {
+            (Some("in" | "during" | "from" | "through"), Some(p)) => p.start(),
+            _ => all.start(),
+        };
+        add(s, all.end(), res, &mut out);
+    }
     for c in r.year.iter().flat_map(|re| re.captures_iter(text)) {
         let (Some(all), Some(w), Some(yc)) = (c.get(0), c.name("w"), c.name("y")) else {
             continue;
@@ -278,6 +697,25 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         };
         add(s, all.end(), Some(res), &mut out);
     }
+    for c in r.day_word.iter().flat_map(|re| re.captures_iter(text)) {
+        let Some(all) = c.get(0) else { continue };
+        let x = all.as_str().to_ascii_lowercase();
+        let res = if x.contains("before yesterday") {
+            anchor.checked_sub(2.days()).ok().map(DateRange::day)
+        } else if x.contains("after tomorrow") {
+            anchor.checked_add(2.days()).ok().map(DateRange::day)
+        } else if x.starts_with("last") {
+            anchor.yesterday().ok().map(DateRange::day)
+        } else if x == "overnight" {
+            anchor
+                .yesterday()
+                .ok()
+                .map(|y| span_range(y, anchor, DatePrecision::Day))
+        } else {
+            Some(DateRange::day(anchor))
+        };
+        add(all.start(), all.end(), res, &mut out);
+    }
     for c in r.weekday.iter().flat_map(|re| re.captures_iter(text)) {
         let (Some(all), Some(w)) = (c.get(0), c.name("w")) else {
             continue;
@@ -286,17 +724,20 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             continue;
         };
         let q = c.name("q").map(|q| q.as_str().to_ascii_lowercase());
-        let future = match q.as_deref() {
-            Some("next") => true,
-            Some("last") => false,
-            _ => future_context(text, all.start()),
-        };
-        let d = if future {
-            anchor.nth_weekday(1, wd).ok()
-        } else if anchor.weekday() == wd {
-            Some(anchor)
-        } else {
-            anchor.nth_weekday(-1, wd).ok()
+        // AP style: a weekday names a day within a week of publication; the
+        // publication's own weekday is that day, whatever the tense, unless
+        // "last"/"next" ("last Friday" on a Friday is a week earlier).
+        let (after, before) = (
+            anchor.nth_weekday(1, wd).ok(),
+            anchor.nth_weekday(-1, wd).ok(),
+        );
+        let d = match q.as_deref() {
+            Some("next") => after,
+            Some("last") => before,
+            _ if anchor.weekday() == wd => Some(anchor),
+            Some("this") if !past_context(text, all.start()) => after,
+            _ if future_context(text, all.start(), all.end()) => after,
+            _ => before,
         };
         let s = if q.as_deref() == Some("on") {
             w.start()
@@ -304,6 +745,53 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             all.start()
         };
         add(s, all.end(), d.map(DateRange::day), &mut out);
+    }
+    for c in r.offset.iter().flat_map(|re| re.captures_iter(text)) {
+        let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
+            continue;
+        };
+        let Some(n) = number_of(n.as_str()) else {
+            continue;
+        };
+        let unit = u.as_str().to_ascii_lowercase();
+        let pre = c.name("pre").map(|p| p.as_str().to_ascii_lowercase());
+        let ago = c.name("ago").is_some();
+        let p = match unit.as_str() {
+            "month" => DatePrecision::Month,
+            "year" => DatePrecision::Year,
+            _ => DatePrecision::Day,
+        };
+        let res = match (pre.as_deref(), ago) {
+            // two days ago
+            (None, true) => shift(anchor, -n, &unit).map(|d| {
+                if p == DatePrecision::Day {
+                    DateRange::day(d)
+                } else {
+                    DateRange {
+                        start: Some(d),
+                        end: None,
+                        precision: p,
+                    }
+                }
+            }),
+            // within two weeks
+            (Some("within"), false) => {
+                shift(anchor, n, &unit).map(|d| span_range(anchor, d, DatePrecision::Day))
+            }
+            // in two weeks
+            (Some("in"), false) => shift(anchor, n, &unit).map(DateRange::day),
+            // over the past three days / the next two weeks
+            (Some(x), false) if x.contains("past") || x.contains("last") => {
+                shift(anchor, -n, &unit).map(|d| span_range(d, anchor, DatePrecision::Day))
+            }
+            (Some(x), false) if x.contains("next") || x.contains("coming") => {
+                shift(anchor, n, &unit).map(|d| span_range(anchor, d, DatePrecision::Day))
+            }
+            _ => None,
+        };
+        if res.is_some() {
+            add(all.start(), all.end(), res, &mut out);
+        }
     }
     for c in r.relative.iter().flat_map(|re| re.captures_iter(text)) {
         let Some(all) = c.get(0) else { continue };
@@ -320,7 +808,22 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             let u = c.name("u")?.as_str().to_ascii_lowercase();
             let earlier = c.name("e").map(|e| e.as_str().to_ascii_lowercase());
             let (a, b, p) = match (q.as_str(), u.as_str()) {
-                ("last" | "past", "week") => {
+                ("past", "week") => (
+                    anchor.checked_sub(7.days()).ok()?,
+                    anchor,
+                    DatePrecision::Day,
+                ),
+                ("past", "month") => (
+                    anchor.checked_sub(1.months()).ok()?,
+                    anchor,
+                    DatePrecision::Day,
+                ),
+                ("past", "year") => (
+                    anchor.checked_sub(1.years()).ok()?,
+                    anchor,
+                    DatePrecision::Month,
+                ),
+                ("last", "week") => {
                     let s = week_start(anchor).checked_sub(7.days()).ok()?;
                     (s, s.checked_add(6.days()).ok()?, DatePrecision::Day)
                 }
@@ -334,7 +837,9 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
                     (s, s.checked_add(6.days()).ok()?, DatePrecision::Day)
                 }
                 (_, "weekend") => {
-                    let sat = if q == "next" || (q == "this" && future_context(text, all.start())) {
+                    let sat = if q == "next"
+                        || (q == "this" && future_context(text, all.start(), all.end()))
+                    {
                         anchor.nth_weekday(1, Weekday::Saturday).ok()?
                     } else {
                         anchor
@@ -345,7 +850,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
                     };
                     (sat, sat.checked_add(1.days()).ok()?, DatePrecision::Day)
                 }
-                ("last" | "past", "month") => {
+                ("last", "month") => {
                     let p = anchor.first_of_month().checked_sub(1.days()).ok()?;
                     (p.first_of_month(), p, DatePrecision::Month)
                 }
@@ -358,7 +863,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
                     let n = anchor.last_of_month().checked_add(1.days()).ok()?;
                     (n, n.last_of_month(), DatePrecision::Month)
                 }
-                ("last" | "past", "year") => {
+                ("last", "year") => {
                     let y = anchor.year() - 1;
                     (
                         Date::new(y, 1, 1).ok()?,
@@ -390,6 +895,63 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             Some(span_range(a, b, p))
         })();
         add(all.start(), all.end(), res, &mut out);
+    }
+    for c in r.month_alone.iter().flat_map(|re| re.captures_iter(text)) {
+        let (Some(all), Some(mc)) = (c.get(0), c.name("m")) else {
+            continue;
+        };
+        let w = c.name("w").map(|w| w.as_str().to_ascii_lowercase());
+        let part = c.name("p").map(|p| p.as_str().to_ascii_lowercase());
+        // A month alone needs a preposition or a part ("in March", "mid-May").
+        if w.is_none() && part.is_none() {
+            continue;
+        }
+        // "May" alone is too often the verb.
+        if mc.as_str() == "May"
+            && part.is_none()
+            && !matches!(
+                w.as_deref(),
+                Some("in" | "since" | "by" | "until" | "last" | "next" | "early" | "of")
+            )
+        {
+            continue;
+        }
+        let Some(m) = month_of(mc.as_str()) else {
+            continue;
+        };
+        let pick = match w.as_deref() {
+            Some("last") => Pick::Last,
+            Some("next") => Pick::Next,
+            Some("this") => Pick::This,
+            Some("by" | "until" | "before") => Pick::Future,
+            Some("since" | "after") => Pick::Past,
+            _ if future_context(text, all.start(), all.end()) => Pick::Future,
+            _ if past_context(text, all.start()) => Pick::Past,
+            _ => Pick::Nearest,
+        };
+        let y = month_year_for(m, anchor, pick);
+        let Some((a, b)) = month_bounds(y, m) else {
+            continue;
+        };
+        let (a, b) = part.as_deref().map_or((a, b), |p| month_part(a, b, p));
+        let res = bounded(w.as_deref(), a, b, DatePrecision::Month);
+        let s = match w.as_deref() {
+            Some("in" | "during" | "from" | "through" | "of") => {
+                c.name("p").map_or(mc.start(), |p| {
+                    let pre = &text[all.start()..p.start()];
+                    if pre.ends_with("the ") {
+                        p.start() - 4
+                    } else {
+                        p.start()
+                    }
+                })
+            }
+            _ => all.start(),
+        };
+        add(s, all.end(), Some(res), &mut out);
+    }
+    if let Some(re) = &r.duration {
+        durations(text, re, &mut out);
     }
     out.sort_by_key(|f| f.span);
     out

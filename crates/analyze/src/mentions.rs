@@ -349,7 +349,15 @@ fn pronouns(text: &str, sentences: &[Sentence], out: &mut Vec<ActorMention>) {
     out.extend(add);
 }
 
-/// Finds place mentions; `countries` (ISO3 mentioned in the article) break ties.
+/// Towns below this population are taken only when the article speaks of
+/// their country or qualifies them ("Paris, Texas").
+const MINOR_TOWN: u64 = 100_000;
+
+/// Finds place mentions. `countries` (ISO3 of the article's actors) and the
+/// article's own unambiguous places (countries, capitals, a dateline) break
+/// ties; "X, Y" with Y a subdivision or country of one of X's candidates
+/// picks that candidate ("Paris, Texas"); towns below [`MINOR_TOWN`] people
+/// outside the article's countries are dropped unless so qualified.
 pub fn places(
     gaz: &Gazetteer,
     dict: &ActorDict,
@@ -358,26 +366,97 @@ pub fn places(
     countries: &HashSet<String>,
 ) -> Vec<PlaceMention> {
     let mut out = Vec::new();
-    for m in gaz.find(text) {
-        let best = m
-            .candidates
-            .iter()
-            .find(|&&c| {
-                gaz.entry(c).is_some_and(|e| {
-                    e.place
-                        .country
-                        .as_ref()
-                        .is_some_and(|k| countries.contains(k))
-                })
-            })
-            .or(m.candidates.first());
-        if let Some(e) = best.and_then(|&c| gaz.entry(c)) {
-            out.push(PlaceMention {
-                sentence: sentence_of(sentences, m.start),
-                span: Span::new(m.start, m.end),
-                place: e.place.clone(),
-            });
+    let found = gaz.find(text);
+    // The article's countries: its actors' and its unambiguous places'.
+    let mut context: HashSet<String> = countries.clone();
+    for m in &found {
+        let first = m.candidates.first().and_then(|&c| gaz.entry(c));
+        if let Some(e) = first.filter(|e| {
+            matches!(e.place.kind.as_str(), "country" | "capital") && m.candidates.len() == 1
+        }) {
+            context.extend(e.place.country.clone());
         }
+    }
+    // Dateline: "KHARKIV, Ukraine" / "Goma (Reuters)" at the start.
+    let head_end = text.find('\n').unwrap_or(text.len()).min(80);
+    for m in found.iter().filter(|m| m.start < head_end) {
+        if let Some(e) = m.candidates.first().and_then(|&c| gaz.entry(c)) {
+            context.extend(e.place.country.clone());
+        }
+    }
+    let mut skip_next = false;
+    for (k, m) in found.iter().enumerate() {
+        if std::mem::take(&mut skip_next) {
+            continue;
+        }
+        // "X, Y": Y names a subdivision or country holding one of X's candidates.
+        let qualifier = found.get(k + 1).filter(|n| {
+            text.get(m.end..n.start) == Some(", ")
+                && n.candidates.iter().any(|&c| {
+                    gaz.entry(c)
+                        .is_some_and(|e| matches!(e.place.kind.as_str(), "subdivision" | "country"))
+                })
+        });
+        if let Some(n) = qualifier {
+            let pick = m.candidates.iter().find_map(|&c| {
+                let e = gaz.entry(c)?;
+                n.candidates.iter().find_map(|&q| {
+                    let qe = gaz.entry(q)?;
+                    let same_country =
+                        qe.place.country.is_some() && qe.place.country == e.place.country;
+                    let inside = match qe.place.kind.as_str() {
+                        "subdivision" => same_country && qe.adm1.is_some() && qe.adm1 == e.adm1,
+                        "country" => same_country,
+                        _ => false,
+                    };
+                    (inside && e.place.kind != "country").then_some(e)
+                })
+            });
+            if let Some(e) = pick {
+                out.push(PlaceMention {
+                    sentence: sentence_of(sentences, m.start),
+                    span: Span::new(m.start, n.end),
+                    place: e.place.clone(),
+                });
+                skip_next = true;
+                continue;
+            }
+        }
+        let in_context = |c: &usize| {
+            gaz.entry(*c).is_some_and(|e| {
+                e.place
+                    .country
+                    .as_ref()
+                    .is_some_and(|k| context.contains(k))
+            })
+        };
+        // A country stays the reading of its name unless the article is about
+        // another country that has a place so named ("Georgia" in a US story).
+        let first = m.candidates.first().and_then(|&c| gaz.entry(c));
+        let best = if first.is_some_and(|e| e.place.kind == "country")
+            && first.is_some_and(|e| {
+                e.place
+                    .country
+                    .as_ref()
+                    .is_some_and(|k| context.contains(k))
+            }) {
+            m.candidates.first()
+        } else {
+            m.candidates
+                .iter()
+                .find(|c| in_context(c))
+                .or(m.candidates.first())
+        };
+        let Some(&b) = best else { continue };
+        let Some(e) = gaz.entry(b) else { continue };
+        if e.place.kind == "city" && e.population < MINOR_TOWN && !in_context(&b) {
+            continue;
+        }
+        out.push(PlaceMention {
+            sentence: sentence_of(sentences, m.start),
+            span: Span::new(m.start, m.end),
+            place: e.place.clone(),
+        });
     }
     // "the Ukrainian capital"
     for m in dict.find(text) {

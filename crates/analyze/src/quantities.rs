@@ -173,6 +173,23 @@ const STOP: &[&str] = &[
     "between",
     "among",
     "including",
+    "overnight",
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "daily",
+    "now",
+    "again",
+    "already",
+    "too",
 ];
 
 fn number_re() -> Option<&'static Regex> {
@@ -182,7 +199,7 @@ fn number_re() -> Option<&'static Regex> {
         let mut words = words;
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Regex::new(&format!(
-            r"(?i)(?P<neg>(?-u:\b)minus\s+|-)?(?:(?P<num>(?-u:\b)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?-u:\b)\d+(?:\.\d+)?)|(?-u:\b)(?P<word>{}))(?P<scale>\s+(?:million|billion|thousand|trillion)(?-u:\b))?(?P<of>\s+of(?-u:\b))?",
+            r"(?i)(?P<neg>(?-u:\b)minus\s+|-)?(?:(?P<num>(?-u:\b)\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|(?-u:\b)\d+(?:\.\d+)?)|(?-u:\b)(?P<word>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)(?-u:\b)|{}))(?P<scale>\s+(?:million|billion|thousand|trillion|hundred|dozen)(?-u:\b))?(?P<of>\s+of(?-u:\b))?",
             words.join("|")
         ))
         .ok()
@@ -190,12 +207,104 @@ fn number_re() -> Option<&'static Regex> {
     .as_ref()
 }
 
-fn word_value(w: &str) -> Option<f64> {
+/// The value of a number word ("twelve" -> 12).
+pub(crate) fn word_value(w: &str) -> Option<f64> {
     let l = w.to_ascii_lowercase();
     WORDS.iter().find(|(x, _)| *x == l).map(|(_, v)| *v)
 }
 
+/// Words before a number that qualify it ("at least 12 civilians"): kept in
+/// the quantity's span and text.
+const QUALIFIERS: &[&str] = &[
+    "at least",
+    "at most",
+    "more than",
+    "fewer than",
+    "less than",
+    "over",
+    "under",
+    "nearly",
+    "almost",
+    "about",
+    "around",
+    "approximately",
+    "roughly",
+    "some",
+    "up to",
+    "as many as",
+    "as few as",
+    "an estimated",
+    "estimated",
+    "at least another",
+    "another",
+];
+
+/// Vague counts: value is the lower bound of the range they stand for.
+/// (lower, upper) by phrase, for [`vague_range`].
+const VAGUE: &[(&str, f64, f64)] = &[
+    ("dozens", 24.0, 99.0),
+    ("scores", 40.0, 99.0),
+    ("hundreds", 200.0, 999.0),
+    ("thousands", 2000.0, 9999.0),
+    ("tens of thousands", 20000.0, 99999.0),
+    ("hundreds of thousands", 200000.0, 999999.0),
+    ("millions", 2_000_000.0, 9_999_999.0),
+];
+
+/// The range a vague count stands for ("hundreds" -> 200..=999), if the
+/// quantity's text is one.
+pub fn vague_range(text: &str) -> Option<(f64, f64)> {
+    let l = text.to_ascii_lowercase();
+    let core = QUALIFIERS
+        .iter()
+        .filter_map(|q| l.strip_prefix(q).map(str::trim_start))
+        .next()
+        .unwrap_or(&l);
+    VAGUE
+        .iter()
+        .find(|(w, _, _)| *w == core)
+        .map(|(_, a, b)| (*a, *b))
+}
+
+/// The qualifier of a quantity's text ("at least 12" -> "at least").
+pub fn qualifier(text: &str) -> Option<&'static str> {
+    let l = text.to_ascii_lowercase();
+    QUALIFIERS
+        .iter()
+        .filter(|q| l.starts_with(*q) && l[q.len()..].starts_with(' '))
+        .max_by_key(|q| q.len())
+        .copied()
+}
+
+const CURRENCY_WORDS: &[(&str, &str)] = &[
+    ("dollars", "USD"),
+    ("dollar", "USD"),
+    ("euros", "EUR"),
+    ("euro", "EUR"),
+    ("pounds", "GBP"),
+    ("hryvnias", "UAH"),
+    ("hryvnia", "UAH"),
+    ("rubles", "RUB"),
+    ("roubles", "RUB"),
+    ("yuan", "CNY"),
+    ("shekels", "ILS"),
+    ("rupees", "INR"),
+];
+
+fn tens_units(w: &str) -> Option<f64> {
+    let (t, u) = w.split_once('-')?;
+    let t = word_value(t)?;
+    let u = word_value(u)?;
+    (t >= 20.0 && t % 10.0 == 0.0 && u < 10.0).then_some(t + u)
+}
+
 /// Finds quantities in `text`, skipping numbers inside `skip` spans (dates).
+///
+/// Units: what is counted ("Ukrainian soldiers", "civilians"); sums of money
+/// carry an ISO 4217 code ("USD"), temperatures "degrees Celsius"/"degrees
+/// Fahrenheit", shares "percent", so none is taken for a count of people.
+/// The text keeps a qualifier ("at least 12"); vague counts ("hundreds")
+/// take the lower bound of their range as value (see [`vague_range`]).
 pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
     let Some(re) = number_re() else {
         return Vec::new();
@@ -213,6 +322,21 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         if before.is_some_and(|b| b.is_alphanumeric() || b == '.' || b == '/') {
             continue;
         }
+        // A currency sign before the number: a sum of money.
+        let mut currency: Option<&str> = None;
+        for (sign, code) in [
+            ("US$", "USD"),
+            ("$", "USD"),
+            ("€", "EUR"),
+            ("£", "GBP"),
+            ("¥", "JPY"),
+        ] {
+            if text[..start].ends_with(sign) {
+                currency = Some(code);
+                start -= sign.len();
+                break;
+            }
+        }
         let mut value;
         let is_word;
         if let Some(n) = c.name("num") {
@@ -223,7 +347,8 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
             };
             is_word = false;
             // Years and times are not quantities.
-            if !raw.contains(',')
+            if currency.is_none()
+                && !raw.contains(',')
                 && !raw.contains('.')
                 && raw.len() == 4
                 && (1900.0..=2100.0).contains(&value)
@@ -234,7 +359,9 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
                 continue;
             }
         } else if let Some(w) = c.name("word") {
-            value = word_value(w.as_str()).unwrap_or(0.0);
+            value = word_value(w.as_str())
+                .or_else(|| tens_units(&w.as_str().to_ascii_lowercase()))
+                .unwrap_or(0.0);
             is_word = true;
         } else {
             continue;
@@ -245,6 +372,8 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
                 "million" => 1e6,
                 "billion" => 1e9,
                 "trillion" => 1e12,
+                "hundred" => 1e2,
+                "dozen" => 12.0,
                 _ => 1.0,
             };
             value *= mult;
@@ -265,17 +394,52 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
             }
         }
         // The number text (without "of").
-        let num_end = c.name("scale").map_or_else(
+        let mut num_end = c.name("scale").map_or_else(
             || c.name("num").or(c.name("word")).map_or(end, |m| m.end()),
             |s| s.end(),
         );
-        if c.name("of").is_none() {
+        // "$2bn", "$40m", "€3 mn"
+        if currency.is_some() && c.name("scale").is_none() {
+            let rest = &text[num_end..];
+            let r = rest.trim_start_matches(' ');
+            for (suffix, mult) in [("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)] {
+                if r.starts_with(suffix)
+                    && !r[suffix.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+                    && r.len() + 1 >= rest.len()
+                {
+                    value *= mult;
+                    num_end += rest.len() - r.len() + suffix.len();
+                    break;
+                }
+            }
+        }
+        if c.name("of").is_none() || currency.is_some() {
             end = num_end;
         }
-        // Unit: "%" or hyphenated ("one-week") or following words.
+        // Unit: money, temperature, "%", hyphenated ("one-week") or following words.
         let rest = &text[end..];
+        let rl = rest.to_ascii_lowercase();
         let unit;
-        if rest.starts_with('%') {
+        if let Some(code) = currency {
+            unit = code.to_string();
+        } else if let Some((w, code)) = CURRENCY_WORDS.iter().find(|(w, _)| {
+            rl.strip_prefix(' ').is_some_and(|r| {
+                r.starts_with(w) && !r[w.len()..].starts_with(|ch: char| ch.is_alphanumeric())
+            })
+        }) {
+            unit = (*code).to_string();
+            num_end = end + 1 + w.len();
+        } else if rest.starts_with("°C")
+            || rest.starts_with(" °C")
+            || rest.starts_with("C ")
+            || rest.starts_with("C.")
+            || rest.starts_with("C,")
+        {
+            unit = "degrees Celsius".to_string();
+        } else if rest.starts_with("°F") || rest.starts_with(" °F") {
+            unit = "degrees Fahrenheit".to_string();
+        } else if rest.starts_with('%') || rl.starts_with(" percent") || rl.starts_with(" per cent")
+        {
             unit = "percent".to_string();
         } else if let Some(h) = rest.strip_prefix('-') {
             let w: String = h.chars().take_while(|ch| ch.is_alphabetic()).collect();
@@ -284,10 +448,18 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
             }
             unit = w;
         } else {
-            unit = unit_after(rest);
+            let u = unit_after(rest);
+            unit = if rl.starts_with(" degrees celsius") || rl.starts_with(" degrees c ") {
+                "degrees Celsius".to_string()
+            } else {
+                u
+            };
         }
         // "one of them", "two of the": a part, not a count.
-        if c.name("of").is_some() && c.name("word").is_some_and(|w| !w.as_str().ends_with('s')) {
+        if currency.is_none()
+            && c.name("of").is_some()
+            && c.name("word").is_some_and(|w| !w.as_str().ends_with('s'))
+        {
             continue;
         }
         // Word numbers without a unit are usually not quantities ("one of").
@@ -297,6 +469,55 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         // Lone small numbers without unit (list markers, ages): keep only with unit.
         if unit.is_empty() {
             continue;
+        }
+        // "the remains of 1,000 soldiers": what is counted is remains.
+        let mut unit = unit;
+        let head = text[..start].to_ascii_lowercase();
+        for (lead, noun) in [("remains of ", "remains"), ("bodies of ", "bodies")] {
+            if head.ends_with(lead) && currency.is_none() {
+                unit = format!("{unit}' {noun}");
+            }
+        }
+        // A qualifier before the number: "at least 12", "more than 300".
+        let head = head.trim_end_matches(' ');
+        if head.len() + 1 == start || head.len() == start {
+            if let Some(q) = QUALIFIERS
+                .iter()
+                .filter(|q| {
+                    let lead = &head[..head.len().saturating_sub(q.len())];
+                    let prev = lead.split_whitespace().next_back().unwrap_or("");
+                    // "handed over 1,000", "brought about 3": a particle, not a qualifier.
+                    let particle = matches!(**q, "over" | "about" | "around" | "under" | "some")
+                        && (prev.ends_with("ed")
+                            || matches!(
+                                prev,
+                                "hand"
+                                    | "hands"
+                                    | "handing"
+                                    | "take"
+                                    | "takes"
+                                    | "taking"
+                                    | "took"
+                                    | "turn"
+                                    | "turns"
+                                    | "turning"
+                                    | "won"
+                                    | "win"
+                                    | "wins"
+                                    | "fought"
+                                    | "bring"
+                                    | "brought"
+                                    | "came"
+                                    | "come"
+                            ));
+                    head.ends_with(*q)
+                        && !lead.ends_with(|ch: char| ch.is_alphanumeric())
+                        && !particle
+                })
+                .max_by_key(|q| q.len())
+            {
+                start = head.len() - q.len();
+            }
         }
         let number_text = text[start..num_end].trim().to_string();
         out.push(Found {
@@ -354,7 +575,7 @@ mod tests {
     fn numbers_with_units() {
         assert_eq!(
             q("Russia returned the remains of 1,000 Ukrainian soldiers in exchange for 38 Russian servicemen, an action"),
-            [(1000.0, "Ukrainian soldiers".into(), "1,000".into()), (38.0, "Russian servicemen".into(), "38".into())]
+            [(1000.0, "Ukrainian soldiers' remains".into(), "1,000".into()), (38.0, "Russian servicemen".into(), "38".into())]
         );
         assert_eq!(
             q("dropped to minus 30 degrees Celsius, intensifying"),

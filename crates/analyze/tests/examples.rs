@@ -177,7 +177,10 @@ fn zelenskyy_invites_putin() {
         .iter()
         .map(|q| (q.value, q.unit.as_str()))
         .collect();
-    assert!(q.contains(&(1000.0, "Ukrainian soldiers")), "{q:?}");
+    assert!(
+        q.contains(&(1000.0, "Ukrainian soldiers' remains")),
+        "{q:?}"
+    );
     assert!(q.contains(&(38.0, "Russian servicemen")), "{q:?}");
     assert!(q.contains(&(-30.0, "degrees Celsius")), "{q:?}");
     assert!(!q.iter().any(|(v, _)| *v == 2026.0 || *v == 2025.0));

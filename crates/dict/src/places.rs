@@ -1,8 +1,13 @@
-//! The places dictionary (gazetteer): countries, capitals and cities with
-//! coordinates, compiled into one Aho-Corasick automaton.
+//! The places dictionary (gazetteer): countries, capitals, cities and towns,
+//! first-level subdivisions, regions and facilities with coordinates,
+//! compiled into one Aho-Corasick automaton.
 //!
 //! File format (`data/dictionaries/places.txt`):
-//! `name | kind | ISO3 | lat | lon [| population [| alt; names]]`.
+//! `name | kind | ISO3 | lat | lon [| population [| alt; names [| FIPS [| ADM1 [| GeoNames id]]]]]`
+//! where kind is one of [`KINDS`]. FIPS is GDELT's country code (FIPS 10-4),
+//! ADM1 GDELT's first-level code (FIPS country + GeoNames admin1 code).
+//! Core's [`Place`] carries name, country, coordinates and kind; the rest is
+//! kept here and found with [`Gazetteer::details`].
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -161,7 +166,51 @@ const STOP: &[&str] = &[
     "Kamal",
     "Kiryat",
     "Hadera",
-    "Rafah",
+    "Sanford",
+    "Marshall",
+    "Nelson",
+    "Taylor",
+    "Clinton",
+    "Madison",
+    "Washington Court House",
+    "Laval",
+    "Manchester United",
+    "University",
+    "Hospital",
+    "Parliament",
+    "Congress",
+    "Kremlin",
+    "White House",
+    "Pentagon",
+    "Downing Street",
+    "Europa",
+    "Media",
+    "Ramat Gan",
+    "Much",
+    "Many",
+    "Some",
+    "Alliance",
+    "Resistance",
+    "Security",
+    "Defence",
+    "Defense",
+    "Energy",
+    "Peace",
+];
+
+/// The kinds of place, from the most to the least precise:
+/// `facility`/`site` (a plant, a crossing, a bridge), `city`/`capital`,
+/// `subdivision` (first-level: oblast, province, state), `region` (a
+/// region, sea or strait, several subdivisions or countries), `country`.
+/// A country is never a point: events placed in one keep kind `country`.
+pub const KINDS: &[&str] = &[
+    "facility",
+    "site",
+    "capital",
+    "city",
+    "subdivision",
+    "region",
+    "country",
 ];
 
 /// A gazetteer entry.
@@ -173,6 +222,26 @@ pub struct PlaceEntry {
     pub population: u64,
     /// Alternative names.
     pub alt: Vec<String>,
+    /// GDELT's FIPS 10-4 country code ("UP" for Ukraine, "GZ" for the Gaza Strip).
+    pub fips: Option<String>,
+    /// GDELT's first-level subdivision code (FIPS country + admin1: "UP26").
+    pub adm1: Option<String>,
+    /// GeoNames id.
+    pub geonames_id: Option<u64>,
+}
+
+impl PlaceEntry {
+    /// How precisely the place locates an event: "facility", "city",
+    /// "subdivision", "region" or "country".
+    pub fn precision(&self) -> &'static str {
+        match self.place.kind.as_str() {
+            "facility" | "site" => "facility",
+            "capital" | "city" => "city",
+            "subdivision" => "subdivision",
+            "region" => "region",
+            _ => "country",
+        }
+    }
 }
 
 /// A gazetteer match: candidates best first (capitals and countries first,
@@ -193,6 +262,7 @@ pub struct Gazetteer {
     entries: Vec<PlaceEntry>,
     capitals: HashMap<String, usize>,
     patterns: Vec<(String, Vec<usize>)>,
+    by_name: HashMap<String, usize>,
     automaton: Option<AhoCorasick>,
 }
 
@@ -221,7 +291,7 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
             ));
         }
         let kind = f[1];
-        if !matches!(kind, "country" | "capital" | "city" | "region" | "site") {
+        if !KINDS.contains(&kind) {
             return Err(syntax(file, i + 1, format!("bad kind {kind:?}")));
         }
         let coord = |s: &str, max: f64| -> Result<Option<f64>, DictError> {
@@ -254,6 +324,14 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
             })
             .unwrap_or_default();
         let country = (!f[2].is_empty()).then(|| f[2].to_string());
+        let opt = |k: usize| f.get(k).filter(|x| !x.is_empty()).map(|x| (*x).to_string());
+        let geonames_id = match f.get(9).filter(|x| !x.is_empty()) {
+            Some(g) => Some(
+                g.parse()
+                    .map_err(|_| syntax(file, i + 1, format!("bad GeoNames id {g:?}")))?,
+            ),
+            None => None,
+        };
         out.push(PlaceEntry {
             place: Place {
                 name: f[0].to_string(),
@@ -264,6 +342,9 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
             },
             population,
             alt,
+            fips: opt(7),
+            adm1: opt(8),
+            geonames_id,
         });
     }
     Ok(out)
@@ -349,6 +430,11 @@ impl Gazetteer {
         for (_, c) in &mut patterns {
             c.sort_by_key(|&i| entries.get(i).map(rank));
         }
+        let by_name = patterns
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.0.to_lowercase(), i))
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
@@ -358,6 +444,7 @@ impl Gazetteer {
             entries,
             capitals,
             patterns,
+            by_name,
             automaton,
         }
     }
@@ -370,6 +457,31 @@ impl Gazetteer {
     /// Entry by index.
     pub fn entry(&self, i: usize) -> Option<&PlaceEntry> {
         self.entries.get(i)
+    }
+
+    /// Entries named `name` (any case, canonical or alternative name), best
+    /// first; with `country` (ISO3), only that country's.
+    pub fn lookup(&self, name: &str, country: Option<&str>) -> Vec<&PlaceEntry> {
+        let Some(p) = self
+            .by_name
+            .get(&name.to_lowercase())
+            .and_then(|&i| self.patterns.get(i))
+        else {
+            return Vec::new();
+        };
+        p.1.iter()
+            .filter_map(|&i| self.entries.get(i))
+            .filter(|e| country.is_none_or(|c| e.place.country.as_deref() == Some(c)))
+            .collect()
+    }
+
+    /// The gazetteer entry behind a [`Place`] the analysis produced (same
+    /// name, country and kind): its FIPS and ADM1 codes, GeoNames id and
+    /// precision, for exports.
+    pub fn details(&self, place: &Place) -> Option<&PlaceEntry> {
+        self.lookup(&place.name, place.country.as_deref())
+            .into_iter()
+            .find(|e| e.place.name == place.name && e.place.kind == place.kind)
     }
 
     /// The capital of a country (ISO3).

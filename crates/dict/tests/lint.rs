@@ -105,3 +105,69 @@ fn gazetteer_is_sane() {
         assert!(g.capital_of(c).is_some(), "{c}");
     }
 }
+
+#[test]
+fn gazetteer_entries_carry_codes_and_precision() {
+    let g = Gazetteer::load(None).unwrap();
+    let mut seen = std::collections::HashSet::new();
+    let mut bad = Vec::new();
+    for e in g.entries() {
+        let p = &e.place;
+        if !seen.insert((p.name.clone(), p.country.clone(), p.kind.clone())) {
+            bad.push(format!("duplicate {} {:?} {}", p.name, p.country, p.kind));
+        }
+        let missing = match p.kind.as_str() {
+            "capital" | "city" => p.lat.is_none() || e.geonames_id.is_none() || e.fips.is_none(),
+            "country" => e.fips.is_none() && p.country.as_deref() != Some("UMI"),
+            "subdivision" => p.country.is_none() || e.adm1.is_none(),
+            "facility" | "site" => p.country.is_none() || p.lat.is_none(),
+            _ => false,
+        };
+        if missing {
+            bad.push(format!("{} {} lacks codes or coordinates", p.kind, p.name));
+        }
+        if let Some(a) = &e.adm1 {
+            if e.fips.as_deref().is_none_or(|f| !a.starts_with(f)) {
+                bad.push(format!("ADM1 {a} not under FIPS {:?}: {}", e.fips, p.name));
+            }
+        }
+    }
+    assert!(bad.len() <= 5, "{} problems: {bad:#?}", bad.len());
+    // What analysts look for is there, with its precision.
+    for (name, country, precision) in [
+        ("Zaporizhzhia Nuclear Power Plant", "UKR", "facility"),
+        ("Rafah crossing", "PSE", "facility"),
+        ("Zaporizhzhia Oblast", "UKR", "subdivision"),
+        ("Donetsk Oblast", "UKR", "subdivision"),
+        ("North Darfur", "SDN", "subdivision"),
+        ("North Kivu", "COD", "subdivision"),
+        ("Gaza Strip", "PSE", "region"),
+        ("Darfur", "SDN", "region"),
+        ("Khan Younis", "PSE", "city"),
+        ("Kramatorsk", "UKR", "city"),
+        ("El Fasher", "SDN", "city"),
+        ("Goma", "COD", "city"),
+        ("Georgia", "GEO", "country"),
+        ("Georgia", "USA", "subdivision"),
+    ] {
+        let e = g.lookup(name, Some(country));
+        assert!(
+            e.iter().any(|e| e.precision() == precision),
+            "{name} ({country}) as {precision}: {:?}",
+            e.iter().map(|e| e.precision()).collect::<Vec<_>>()
+        );
+    }
+    for name in ["Red Sea", "Strait of Hormuz", "Taiwan Strait", "Europe"] {
+        assert!(!g.lookup(name, None).is_empty(), "{name}");
+    }
+    let kyiv = g.lookup("Kyiv", Some("UKR"))[0];
+    assert_eq!(
+        (kyiv.fips.as_deref(), kyiv.geonames_id.is_some()),
+        (Some("UP"), true)
+    );
+    let z = g.lookup("Zaporizhzhia", Some("UKR"))[0];
+    assert_eq!(z.adm1.as_deref(), Some("UP26"));
+    // The details of a place the analysis produced.
+    let d = g.details(&z.place).unwrap();
+    assert_eq!(d.geonames_id, z.geonames_id);
+}

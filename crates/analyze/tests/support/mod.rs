@@ -1,0 +1,1 @@
+pub mod entity_eval;
