@@ -10,9 +10,11 @@
 
 use chronicler_core::{Body, CleanDocument, RawDocument, Segment, Span};
 
+mod depth;
 mod html;
 mod noise;
 
+pub use depth::{markup_depth, MAX_MARKUP_DEPTH};
 pub use noise::normalize;
 
 /// Why a document could not be cleaned.
@@ -21,6 +23,16 @@ pub enum CleanError {
     /// Nothing of the article was left (an empty page, only navigation).
     #[error("no article text found")]
     NoText,
+    /// The markup nests deeper than [`MAX_MARKUP_DEPTH`]: no real page
+    /// does, and parsing it would take time growing with the square of the
+    /// depth.
+    #[error("HTML nested {depth} levels deep, over the limit of {limit}")]
+    TooDeep {
+        /// The depth found (see [`markup_depth`]).
+        depth: usize,
+        /// The limit.
+        limit: usize,
+    },
 }
 
 /// Cleans one document.
@@ -47,6 +59,13 @@ pub fn clean(raw: RawDocument) -> Result<CleanDocument, CleanError> {
     let (extracted, hints) = match body {
         Body::Text(t) => (t, Vec::new()),
         Body::Html(h) => {
+            let depth = markup_depth(&h);
+            if depth > MAX_MARKUP_DEPTH {
+                return Err(CleanError::TooDeep {
+                    depth,
+                    limit: MAX_MARKUP_DEPTH,
+                });
+            }
             let ex = html::extract(&h, &mut meta);
             warnings.extend(ex.warnings);
             (ex.text, ex.hints)

@@ -20,9 +20,49 @@ fn utf16_bom(bytes: &[u8]) -> Option<bool> {
     }
 }
 
+/// The byte order of UTF-16 text without a BOM, guessed from its head:
+/// mostly Latin-script UTF-16 has a NUL in every other byte (the high byte
+/// of each code unit). True for little-endian.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    let head = &bytes[..bytes.len().min(SNIFF_LEN) & !1];
+    let pairs = head.len() / 2;
+    if pairs < 4 {
+        return None;
+    }
+    let (mut le, mut be) = (0usize, 0usize);
+    for c in head.chunks_exact(2) {
+        match (c[0], c[1]) {
+            (a, 0) if a != 0 => le += 1,
+            (0, b) if b != 0 => be += 1,
+            _ => {}
+        }
+    }
+    // Nine pairs in ten with the NUL on the same side.
+    if le * 10 >= pairs * 9 {
+        Some(true)
+    } else if be * 10 >= pairs * 9 {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// True when the bytes are UTF-16 (with or without a BOM).
+pub(crate) fn is_utf16(bytes: &[u8]) -> bool {
+    utf16(bytes).is_some()
+}
+
+/// The UTF-16 byte order (true: little-endian) and the BOM length, when
+/// the bytes are UTF-16.
+fn utf16(bytes: &[u8]) -> Option<(bool, usize)> {
+    utf16_bom(bytes)
+        .map(|le| (le, 2))
+        .or_else(|| utf16_without_bom(bytes).map(|le| (le, 0)))
+}
+
 /// Why the bytes look binary, if they do. UTF-16 with a BOM is not binary.
 pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
-    if utf16_bom(bytes).is_some() {
+    if utf16(bytes).is_some() {
         return None;
     }
     let head = &bytes[..bytes.len().min(SNIFF_LEN)];
@@ -43,11 +83,11 @@ pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
-/// Decodes bytes to text: strips a UTF-8 BOM, decodes UTF-16 with a BOM,
-/// and decodes anything else as UTF-8, lossily if it must.
+/// Decodes bytes to text: strips a UTF-8 BOM, decodes UTF-16 (with a BOM,
+/// or without one when every other byte is NUL), and decodes anything else as UTF-8, lossily if it must.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded {
-    if let Some(le) = utf16_bom(bytes) {
-        let body = &bytes[2..];
+    if let Some((le, bom)) = utf16(bytes) {
+        let body = &bytes[bom..];
         let units = body.chunks(2).map(|c| match (c, le) {
             ([a, b], true) => u16::from_le_bytes([*a, *b]),
             ([a, b], false) => u16::from_be_bytes([*a, *b]),

@@ -46,6 +46,49 @@ pub(crate) fn metadata_of(obj: &Map<String, Value>) -> Metadata {
     }
 }
 
+/// True when `s` is an ISO-looking date that no calendar has: year 0 or
+/// more than four digits, month outside 1-12, day outside 1-31, or a sign.
+/// Other forms are left to the analyzer, which reads many.
+pub(crate) fn impossible_date(s: &str) -> bool {
+    let s = s.trim();
+    if s.starts_with('-') || s.starts_with('+') {
+        return s[1..].starts_with(|c: char| c.is_ascii_digit());
+    }
+    let mut parts = s.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    let d: String = d.chars().take_while(char::is_ascii_digit).collect();
+    let all_digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    if !all_digits(y) || !all_digits(m) || d.is_empty() {
+        return false;
+    }
+    let num = |x: &str| x.parse::<u64>().unwrap_or(u64::MAX);
+    y.len() > 4 || num(y) == 0 || !(1..=12).contains(&num(m)) || !(1..=31).contains(&num(&d))
+}
+
+/// Drops an impossible publication date from `meta`, with a warning
+/// problem for `at` and a warning on the document.
+pub(crate) fn check_published(
+    meta: &mut Metadata,
+    at: &str,
+    prefix: &str,
+    out: &mut ReadResult,
+    warnings: &mut Vec<String>,
+) {
+    let Some(date) = meta.published.as_deref() else {
+        return;
+    };
+    if !impossible_date(date) {
+        return;
+    }
+    let msg = format!("{prefix}publication date \"{date}\" is not a real date: ignored");
+    out.problems
+        .push(Problem::new(at, ProblemKind::BadMetadata, msg.clone()));
+    warnings.push(msg);
+    meta.published = None;
+}
+
 /// Reads a JSON Lines file line by line, so only over-long lines (not the
 /// whole file) are held against the size limit.
 pub(crate) fn read_file(path: &Path, display: &str, opts: &IngestOptions, out: &mut ReadResult) {
@@ -71,7 +114,7 @@ pub(crate) fn read_file(path: &Path, display: &str, opts: &IngestOptions, out: &
             .push(Problem::new(display, ProblemKind::Binary, reason));
         return;
     }
-    if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+    if decode::is_utf16(&head) {
         // UTF-16: decode the whole file (within the limit), then split.
         let mut buf = Vec::new();
         let limit = opts.max_bytes.saturating_add(1);
@@ -259,11 +302,19 @@ fn handle_line(line: &str, lineno: usize, lossy: bool, display: &str, out: &mut 
         warnings.push(NOT_UTF8.to_string());
     }
     let id = field(&obj, "id").unwrap_or_else(|| at.clone());
+    let mut meta = metadata_of(&obj);
+    check_published(
+        &mut meta,
+        &at,
+        &format!("line {lineno}: "),
+        out,
+        &mut warnings,
+    );
     out.docs.push(RawDocument {
         id,
         path: display.to_string(),
         format: Format::Jsonl,
-        meta: metadata_of(&obj),
+        meta,
         body,
         warnings,
     });

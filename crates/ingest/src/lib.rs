@@ -7,6 +7,7 @@
 //!   [`Input`]s, skipping sidecar files (`NAME.meta.json`).
 //! - [`read`] reads one input into zero or more raw documents (a JSON Lines
 //!   file or a feed gives many) plus the [`Problem`]s met on the way.
+//!   Inputs named `*.gz` are decompressed first, never beyond the size limit.
 //!
 //! Bad input never stops a run: every problem names the input and the
 //! reason in one line (see [`Problem`]'s `Display`).
@@ -67,6 +68,12 @@ pub enum ProblemKind {
     Unsupported,
     /// The file could not be read (missing, permissions).
     Io,
+    /// A metadata field was unusable (a publication date like 0000-00-00
+    /// or year 99999) and was dropped (a warning, the document is kept).
+    BadMetadata,
+    /// A bug in chronicler met this input (a stage panicked); the document
+    /// was skipped and the run went on.
+    Internal,
 }
 
 impl ProblemKind {
@@ -81,13 +88,18 @@ impl ProblemKind {
             ProblemKind::Malformed => "malformed",
             ProblemKind::Unsupported => "unsupported",
             ProblemKind::Io => "io",
+            ProblemKind::BadMetadata => "bad-metadata",
+            ProblemKind::Internal => "internal-error",
         }
     }
 
     /// True when the document was skipped; false for warnings (the document
     /// was kept, e.g. after lossy decoding).
     pub fn is_fatal(self) -> bool {
-        !matches!(self, ProblemKind::NotUtf8 | ProblemKind::Truncated)
+        !matches!(
+            self,
+            ProblemKind::NotUtf8 | ProblemKind::Truncated | ProblemKind::BadMetadata
+        )
     }
 }
 
@@ -117,7 +129,8 @@ pub struct ReadResult {
     pub problems: Vec<Problem>,
 }
 
-/// File extensions taken when walking a folder (lower case, no dot).
+/// File extensions taken when walking a folder (lower case, no dot), also
+/// when followed by `.gz` (gzip, decompressed within the size limit).
 pub const KNOWN_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "xml", "rss",
     "atom",
@@ -146,6 +159,12 @@ fn is_hidden(name: &str) -> bool {
 }
 
 fn has_known_extension(path: &Path) -> bool {
+    if read::is_gzip(path) {
+        // `a.jsonl.gz` is taken, `backup.tar.gz` is not.
+        return path
+            .file_stem()
+            .is_some_and(|stem| has_known_extension(Path::new(stem)));
+    }
     path.extension()
         .and_then(|e| e.to_str())
         .map(|e| e.to_ascii_lowercase())

@@ -17,8 +17,19 @@ pub(crate) enum Kind {
     Feed,
 }
 
-/// The kind an extension names, if it names one.
-fn kind_of_extension(path: &Path) -> Option<Kind> {
+/// True when the path ends in `.gz`.
+pub(crate) fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
+/// The kind an extension names, if it names one (`a.jsonl.gz`: the kind
+/// of `a.jsonl`).
+pub(crate) fn kind_of_extension(path: &Path) -> Option<Kind> {
+    if is_gzip(path) {
+        return kind_of_extension(Path::new(path.file_stem()?));
+    }
     let ext = path.extension()?.to_str()?.to_ascii_lowercase();
     match ext.as_str() {
         "txt" | "text" | "md" | "markdown" => Some(Kind::Text),
@@ -100,6 +111,13 @@ pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
         }
         Some(path) => {
             let ext_kind = kind_of_extension(path);
+            if is_gzip(path) {
+                match gunzip(path, display, opts) {
+                    Ok(bytes) => read_bytes(input, &bytes, opts, &mut out),
+                    Err(p) => out.problems.push(p),
+                }
+                return out;
+            }
             if ext_kind == Some(Kind::Jsonl) {
                 jsonl::read_file(path, display, opts, &mut out);
                 return out;
@@ -152,6 +170,51 @@ pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
     out
 }
 
+/// Decompresses a gzip file, refusing more than `opts.max_bytes` either
+/// compressed or decompressed (a gzip bomb stops at the limit: the output
+/// is never held beyond it).
+fn gunzip(path: &Path, display: &str, opts: &IngestOptions) -> Result<Vec<u8>, Problem> {
+    let file = std::fs::File::open(path)
+        .map_err(|e| Problem::new(display, ProblemKind::Io, io_message(&e)))?;
+    let size = file
+        .metadata()
+        .map_err(|e| Problem::new(display, ProblemKind::Io, io_message(&e)))?
+        .len();
+    if size > opts.max_bytes {
+        return Err(Problem::new(
+            display,
+            ProblemKind::TooLarge,
+            decode::too_large(size, opts.max_bytes),
+        ));
+    }
+    let mut buf = Vec::new();
+    let limit = opts.max_bytes.saturating_add(1);
+    let res = flate2::read::MultiGzDecoder::new(std::io::BufReader::new(file))
+        .take(limit)
+        .read_to_end(&mut buf);
+    if let Err(e) = res {
+        let msg = match e.kind() {
+            std::io::ErrorKind::UnexpectedEof => "truncated gzip: the file ends mid-stream".into(),
+            std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData => {
+                format!("corrupt gzip: {}", crate::lower_first(&e.to_string()))
+            }
+            _ => io_message(&e),
+        };
+        return Err(Problem::new(display, ProblemKind::Malformed, msg));
+    }
+    if buf.len() as u64 > opts.max_bytes {
+        return Err(Problem::new(
+            display,
+            ProblemKind::TooLarge,
+            format!(
+                "decompresses to more than the {} limit (--max-bytes)",
+                decode::human_size(opts.max_bytes)
+            ),
+        ));
+    }
+    Ok(buf)
+}
+
 /// Reads an input's bytes, already within the size limit.
 fn read_bytes(input: &Input, bytes: &[u8], opts: &IngestOptions, out: &mut ReadResult) {
     let display = input.display.as_str();
@@ -195,6 +258,7 @@ fn read_bytes(input: &Input, bytes: &[u8], opts: &IngestOptions, out: &mut ReadR
             if let Some(path) = &input.path {
                 if let Some(side) = read_sidecar(path, display, out) {
                     meta = side;
+                    jsonl::check_published(&mut meta, display, "sidecar: ", out, &mut warnings);
                 }
             }
             let (format, body) = if kind == Kind::Html {

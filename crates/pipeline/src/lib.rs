@@ -28,6 +28,9 @@ use chronicler_store::{SignatureWrite, Store, StoreError, WriteOutcome};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+mod limits;
+pub use limits::{MAX_DOCUMENT_BYTES, MAX_SENTENCE_BYTES, MAX_TEXT_BYTES};
+
 /// Options of a run.
 #[derive(Debug, Clone)]
 pub struct PipelineOptions {
@@ -150,13 +153,21 @@ impl<'d> Pipeline<'d> {
     /// Cleans, analyzes and codes one document (no I/O).
     pub fn process(&self, raw: RawDocument) -> Processed {
         let input = raw.id.clone();
+        limits::check_size(&raw)?;
         let clean = chronicler_clean::clean(raw).map_err(|e| Problem {
             input,
-            kind: ProblemKind::Empty,
+            kind: match e {
+                chronicler_clean::CleanError::NoText => ProblemKind::Empty,
+                chronicler_clean::CleanError::TooDeep { .. } => ProblemKind::TooLarge,
+            },
             message: e.to_string(),
         })?;
-        let analyzed = self.analyzer.analyze(clean, self.opts.today);
-        let events = self.coder.code(&analyzed);
+        limits::check_text(&clean)?;
+        let mut analyzed = self.analyzer.analyze(clean, self.opts.today);
+        let (view, warning) = limits::for_coding(&analyzed);
+        let events = self.coder.code(&view);
+        drop(view);
+        analyzed.doc.warnings.extend(warning);
         Ok((analyzed, events))
     }
 
@@ -234,8 +245,11 @@ impl<'d> Pipeline<'d> {
         }
         let docs = std::mem::take(batch);
         // `collect` on an indexed parallel iterator keeps input order.
-        let processed: Vec<Processed> =
-            pool.install(|| docs.into_par_iter().map(|raw| self.process(raw)).collect());
+        let processed: Vec<Processed> = pool.install(|| {
+            docs.into_par_iter()
+                .map(|raw| limits::guarded(raw, |raw| self.process(raw)))
+                .collect()
+        });
         for result in processed {
             match result {
                 Err(problem) => {

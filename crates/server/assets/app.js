@@ -150,7 +150,7 @@ function eventCard(e) {
   return el("button", {
     type: "button", class: `event quad-${quad}`, "data-event-id": e.id,
     title: e.quad_class ? `QuadClass ${quad}: ${QUAD[quad]}` : "",
-    onclick: () => { location.hash = "#event/" + encodeURIComponent(e.id); },
+    onclick: () => openEvent(e),
   },
   el("div", { class: "what" }, e.what),
   el("div", { class: "meta" },
@@ -185,9 +185,28 @@ function renderDensity(events, f) {
   }
 }
 
+// Shows one event (also when it is already the one in the URL, after a
+// cluster list replaced it).
+function openEvent(e) {
+  const hash = "#event/" + encodeURIComponent(e.id);
+  if (location.hash === hash) route();
+  else location.hash = hash;
+}
+
+// A map cluster's events, in the detail pane.
+function listEvents(events, places, zoomIn) {
+  showDetail(
+    el("h2", {}, `${events.length} events: ${places}`),
+    el("p", {}, el("button", { type: "button", onclick: zoomIn }, "Zoom the map to them")),
+    ...[...events].sort((a, b) => (a.sort_day || "").localeCompare(b.sort_day || "")).map(eventCard));
+  $("detail").classList.add("cluster-list");
+  markSelected();
+}
+
 function renderTimeline() {
   const f = currentFilter();
   const shown = state.events.filter((e) => passes(e, f));
+  MapView.render(shown);
   renderDensity(state.events, f);
   const box = $("timeline");
   box.replaceChildren();
@@ -215,7 +234,7 @@ function renderTimeline() {
 function markSelected() {
   const m = /^#event\/(.+)$/.exec(location.hash);
   const id = m ? decodeURIComponent(m[1]) : null;
-  for (const c of document.querySelectorAll(".event")) c.classList.toggle("selected", c.dataset.eventId === id);
+  for (const c of document.querySelectorAll(".event, .marker")) c.classList.toggle("selected", c.dataset.eventId === id);
 }
 
 // ---- detail pane -----------------------------------------------------------
@@ -223,9 +242,15 @@ function markSelected() {
 function showDetail(...children) {
   const d = $("detail");
   d.hidden = false;
+  d.classList.remove("cluster-list");
   document.querySelector("main").classList.remove("no-detail");
-  d.replaceChildren(el("button", { type: "button", class: "close", onclick: () => { location.hash = ""; } }, "Close"), ...children);
+  d.replaceChildren(el("button", { type: "button", class: "close", onclick: closeDetail }, "Close"), ...children);
   d.scrollTop = 0;
+}
+
+function closeDetail() {
+  if (location.hash && location.hash !== "#") location.hash = "";
+  else hideDetail();
 }
 
 function hideDetail() {
@@ -341,8 +366,9 @@ async function main() {
     if (q) location.hash = "#search/" + encodeURIComponent(q);
   });
   window.addEventListener("hashchange", route);
+  const basemap = MapView.init($("map"), openEvent, listEvents);
   try {
-    const [stats, events] = await Promise.all([api("/api/stats"), loadEvents()]);
+    const [stats, events] = await Promise.all([api("/api/stats"), loadEvents(), basemap]);
     $("stats").textContent = `${stats.merged_events} events from ${stats.documents} articles`;
     state.events = events;
     for (const e of events) state.byId.set(e.id, e);

@@ -1,5 +1,5 @@
 //! The web page: HTML, CSS and JavaScript embedded in the binary (no CDN,
-//! no network, no build step).
+//! no network, no build step), and the map's basemap.
 
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -11,22 +11,25 @@ struct Asset {
     body: &'static [u8],
 }
 
+/// An [`Asset`] for `assets/$path`.
+macro_rules! asset {
+    ($path:literal, $content_type:literal) => {
+        Asset {
+            path: $path,
+            content_type: $content_type,
+            body: include_bytes!(concat!("../assets/", $path)),
+        }
+    };
+}
+
 const ASSETS: &[Asset] = &[
-    Asset {
-        path: "index.html",
-        content_type: "text/html; charset=utf-8",
-        body: include_bytes!("../assets/index.html"),
-    },
-    Asset {
-        path: "app.css",
-        content_type: "text/css; charset=utf-8",
-        body: include_bytes!("../assets/app.css"),
-    },
-    Asset {
-        path: "app.js",
-        content_type: "text/javascript; charset=utf-8",
-        body: include_bytes!("../assets/app.js"),
-    },
+    asset!("index.html", "text/html; charset=utf-8"),
+    asset!("app.css", "text/css; charset=utf-8"),
+    asset!("app.js", "text/javascript; charset=utf-8"),
+    asset!("map.js", "text/javascript; charset=utf-8"),
+    // Country outlines for the map, written by scripts/convert_basemap.mjs
+    // from world-atlas (Natural Earth); see assets/BASEMAP.md.
+    asset!("basemap.json", "application/json"),
 ];
 
 fn respond(a: &Asset) -> Response {

@@ -467,6 +467,8 @@ async fn the_page_and_its_assets_are_served() {
         ("/", "text/html"),
         ("/assets/app.js", "text/javascript"),
         ("/assets/app.css", "text/css"),
+        ("/assets/map.js", "text/javascript"),
+        ("/assets/basemap.json", "application/json"),
     ] {
         let res = f
             .app
@@ -478,6 +480,94 @@ async fn the_page_and_its_assets_are_served() {
         let got = res.headers()[header::CONTENT_TYPE].to_str().unwrap();
         assert!(got.starts_with(ct), "{uri}: {got}");
     }
+}
+
+/// The map's basemap is embedded: country outlines as SVG paths, in the
+/// projection the page expects, small enough to ship in the binary.
+#[tokio::test]
+async fn the_basemap_is_served_with_the_world_s_countries() {
+    let f = fixture();
+    let res = f
+        .app
+        .clone()
+        .oneshot(
+            Request::get("/assets/basemap.json")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()[header::CONTENT_TYPE], "application/json");
+    let bytes = axum::body::to_bytes(res.into_body(), 4 << 20)
+        .await
+        .unwrap();
+    assert!(bytes.len() < 1 << 20, "basemap is {} bytes", bytes.len());
+    let map: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(map["scale"], 100);
+    assert!(map["source"].as_str().unwrap().contains("Natural Earth"));
+    let countries = map["countries"].as_array().unwrap();
+    assert!(countries.len() > 200, "{} countries", countries.len());
+    let named = |name: &str| {
+        countries
+            .iter()
+            .find(|c| c["name"] == name)
+            .unwrap_or_else(|| panic!("no {name}"))
+    };
+    // Ukraine (ISO numeric 804) is drawn around Kyiv (30.5 E, 50.5 N): its
+    // first point lies in the box lon 22..41, lat 44..53.
+    let ukraine = named("Ukraine");
+    assert_eq!(ukraine["id"], "804");
+    let d = ukraine["d"].as_str().unwrap();
+    let first: Vec<f64> = d[1..]
+        .split(['l', 'z', 'M'])
+        .next()
+        .unwrap()
+        .split(' ')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    let (lon, lat) = (first[0] / 100.0, -first[1] / 100.0);
+    assert!(
+        (22.0..41.0).contains(&lon) && (44.0..53.0).contains(&lat),
+        "{lon} {lat}"
+    );
+    assert!(named("United Arab Emirates")["d"]
+        .as_str()
+        .unwrap()
+        .starts_with('M'));
+    // No ring jumps across the world (rings crossing the antimeridian, as
+    // Russia's and Fiji's, are cut there): no step spans half the world and
+    // every point stays in -180..180.
+    for c in countries {
+        for ring in c["d"]
+            .as_str()
+            .unwrap()
+            .split('z')
+            .filter(|r| !r.is_empty())
+        {
+            let nums: Vec<i64> = ring[1..]
+                .split(['l', ' '])
+                .map(|n| n.parse().unwrap())
+                .collect();
+            let mut x = 0;
+            for (i, dx) in nums.iter().step_by(2).enumerate() {
+                assert!(i == 0 || dx.abs() < 18000, "{}: a step of {dx}", c["name"]);
+                x = if i == 0 { *dx } else { x + dx };
+                assert!((-18000..=18000).contains(&x), "{}: x {x}", c["name"]);
+            }
+        }
+    }
+    // The page loads the map's script.
+    let page = f
+        .app
+        .clone()
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    let html = axum::body::to_bytes(page.into_body(), 1 << 20)
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&html).contains("/assets/map.js"));
 }
 
 #[tokio::test]

@@ -2,13 +2,15 @@
 // DevTools protocol on a pipe (--remote-debugging-pipe): Node's standard
 // library only, no npm packages.
 //
-//   node drive.js URL SCREENSHOT.png
+//   node drive.js URL SCREENSHOT.png [MAP_SCREENSHOT.png]
 //
 // Opens URL, checks that the timeline shows the 23-24 January talks and the
-// 1 February round, clicks the repatriation event, checks that its evidence
-// sentence is highlighted in the article, and saves a screenshot. Exits 0
-// on success, 1 with a message otherwise. Everything is bounded by
-// timeouts.
+// 1 February round; that the map draws the basemap and marks the located
+// events (Kyiv, Abu Dhabi), opens an event from its marker, follows the
+// filters, and lists a cluster's events; then clicks the repatriation event,
+// checks that its evidence sentence is highlighted in the article, and saves
+// a screenshot. Exits 0 on success, 1 with a message otherwise. Everything
+// is bounded by timeouts.
 "use strict";
 
 const { spawn } = require("node:child_process");
@@ -16,9 +18,9 @@ const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
 
-const [url, shot] = process.argv.slice(2);
+const [url, shot, mapShot] = process.argv.slice(2);
 if (!url || !shot) {
-  console.error("usage: node drive.js URL SCREENSHOT.png");
+  console.error("usage: node drive.js URL SCREENSHOT.png [MAP_SCREENSHOT.png]");
   process.exit(2);
 }
 const browser = process.env.CHROMIUM || "/usr/bin/chromium";
@@ -104,6 +106,42 @@ async function main() {
   const round = cards.find((c) => /^1 Feb 2026|· ?1 Feb 2026|1 Feb 2026 ·/m.test(c) && /negotiat|talks|Mediate/i.test(c));
   if (!round) throw new Error("no 1 February round in the timeline:\n" + timeline);
 
+  // The map: the basemap's countries, and a marker for each located event.
+  await waitFor("Number(document.querySelector('#map svg.map')?.dataset.countries) > 150", "the basemap's countries");
+  const places = await waitFor(`(() => {
+    const t = [...document.querySelectorAll('#map .place')].map(p => p.textContent).join(' | ');
+    return document.querySelector('#map .marker') && t;
+  })()`, "markers on the map");
+  for (const place of ["Kyiv", "Abu Dhabi"]) {
+    if (!places.includes(place)) throw new Error(`no ${place} on the map: ${places}`);
+  }
+  const markerIn = (place) => `[...document.querySelectorAll('#map .marker')].find(m => m.querySelector('title').textContent.startsWith(${JSON.stringify(place)} + ':'))`;
+  const click = (target) => `(() => { const t = ${target}; if (!t) return false;
+    t.dispatchEvent(new MouseEvent('click', { bubbles: true })); return true; })()`;
+  // Its marker opens the event, which says where it happened.
+  if (!(await evaluate(click(markerIn("Abu Dhabi"))))) throw new Error("no Abu Dhabi marker: " + places);
+  await waitFor("/Abu Dhabi/.test(document.querySelector('#detail dl')?.innerText || '')", "the Abu Dhabi event from its marker");
+  // The map follows the filters: no material conflict took place anywhere.
+  const setQuad = (q) => evaluate(`(() => { const s = document.getElementById('f-quad'); s.value = '${q}';
+    s.dispatchEvent(new Event('change')); })()`);
+  await setQuad("4");
+  await waitFor("document.querySelectorAll('#map .marker, #map .cluster').length === 0 && /^0 of /.test(document.querySelector('.map-note').textContent)", "the map to follow the QuadClass filter");
+  await setQuad("");
+  await waitFor("document.querySelectorAll('#map .marker, #map .cluster').length > 0", "the markers back without the filter");
+  // The whole world: nearby events (Kyiv, Moscow) make a cluster, which
+  // lists its events.
+  await evaluate(click("[...document.querySelectorAll('.map-controls button')].find(b => b.textContent === 'World')"));
+  const count = await waitFor("Number(document.querySelector('#map .cluster')?.dataset.count)", "a cluster on the world map");
+  await evaluate(click("document.querySelector('#map .cluster')"));
+  await waitFor(`document.querySelectorAll('#detail .event').length === ${count} && /^${count} events/.test(document.querySelector('#detail h2').innerText)`, "the cluster's events listed");
+  if (mapShot) {
+    await evaluate("window.scrollTo(0, 0)");
+    await sleep(300);
+    const png = await s("Page.captureScreenshot", { format: "png", clip: { x: 0, y: 0, width: 1440, height: 560, scale: 1 } });
+    fs.writeFileSync(mapShot, Buffer.from(png.data, "base64"));
+  }
+  await evaluate(click("[...document.querySelectorAll('.map-controls button')].find(b => b.textContent === 'Fit')"));
+
   // Click the repatriation event: Russia returning the remains of soldiers.
   const clicked = await evaluate(`(() => {
     const c = [...document.querySelectorAll('#timeline .event')]
@@ -121,10 +159,12 @@ async function main() {
     throw new Error("the highlighted evidence is not the repatriation sentence: " + mark);
   }
   const detailTitle = await evaluate("document.querySelector('#detail h2').innerText");
-  await sleep(200);
+  // The screenshot shows the map and the timeline from the top.
+  await evaluate("window.scrollTo(0, 0)");
+  await sleep(300);
   const png = await s("Page.captureScreenshot", { format: "png" });
   fs.writeFileSync(shot, Buffer.from(png.data, "base64"));
-  console.log(`ok: talks, 1 February round, repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
+  console.log(`ok: talks, 1 February round, map (${places}; a cluster of ${count}), repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
 }
 
 main().then(() => finish(0), (err) => finish(1, "e2e: " + err.message));
