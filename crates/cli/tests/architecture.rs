@@ -40,12 +40,23 @@ fn stage_crates_meet_only_through_core() {
         ("code", &["chronicler-core", "chronicler-dict"]),
         ("consolidate", &["chronicler-core"]),
         ("store", &["chronicler-core"]),
+        ("brief", &["chronicler-core"]),
         (
             "query",
             &[
                 "chronicler-core",
                 "chronicler-consolidate",
                 "chronicler-store",
+            ],
+        ),
+        // The watcher feeds the pipeline and reads back through query.
+        (
+            "watch",
+            &[
+                "chronicler-core",
+                "chronicler-pipeline",
+                "chronicler-store",
+                "chronicler-query",
             ],
         ),
     ];
@@ -84,6 +95,7 @@ fn outside_formats_each_have_one_owner() {
             "typed errors in libraries, anyhow only in the binary",
         ),
         ("clap", "cli", "only the binary parses arguments"),
+        ("ureq", "watch", "only the watcher fetches from the network"),
     ];
     let all = crates();
     assert!(all.len() >= 10, "crates found: {all:?}");

@@ -21,6 +21,7 @@ mod codec;
 mod consolidation;
 mod read;
 mod schema;
+mod watch;
 mod write;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use codec::content_hash;
 pub use consolidation::{Candidate, DocFacts, DocLink, EventIdRecord, SignatureWrite};
 pub use schema::SCHEMA_VERSION;
+pub use watch::FeedState;
 
 /// A store error.
 #[derive(Debug, thiserror::Error)]
@@ -381,6 +383,34 @@ impl Store {
         content: &str,
     ) -> Result<Option<String>, StoreError> {
         write::find_duplicate(&self.conn, id, url, &content_hash(content))
+    }
+
+    /// True when `chronicler watch` met this article URL before.
+    pub fn watch_seen(&self, url: &str) -> Result<bool, StoreError> {
+        watch::seen(&self.conn, url)
+    }
+
+    /// Records article URLs met by `chronicler watch` with what became of
+    /// them (one transaction; first records are kept). `now` is RFC 3339.
+    pub fn watch_mark_seen(
+        &mut self,
+        urls: &[&str],
+        feed: &str,
+        outcome: &str,
+        doc: Option<&str>,
+        now: &str,
+    ) -> Result<(), StoreError> {
+        watch::mark_seen(&mut self.conn, urls, feed, outcome, doc, now)
+    }
+
+    /// The validators and last poll of a watched feed.
+    pub fn watch_feed(&self, url: &str) -> Result<Option<FeedState>, StoreError> {
+        watch::feed_state(&self.conn, url)
+    }
+
+    /// Saves the validators and last poll of a watched feed.
+    pub fn watch_save_feed(&mut self, url: &str, state: &FeedState) -> Result<(), StoreError> {
+        watch::save_feed_state(&self.conn, url, state)
     }
 
     /// Every document, ordered by publication date then id.

@@ -23,10 +23,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "consolidation",
         sql: include_str!("migrations/0002_consolidation.sql"),
     },
+    Migration {
+        version: 3,
+        name: "watch",
+        sql: include_str!("migrations/0003_watch.sql"),
+    },
 ];
 
 /// The schema version this chronicler writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Reads `PRAGMA user_version`.
 pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {

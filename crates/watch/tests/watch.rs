@@ -1,0 +1,478 @@
+//! `chronicler watch` against a local HTTP server on 127.0.0.1: feeds with
+//! and without ETags, a sitemap, a 500, a slow page, a redirect loop, a
+//! 404, a page that changes, duplicates by content, final and canonical
+//! URL, robots.txt, the per-host delay, a webhook, restarts and stopping.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use chronicler_dict::Dictionaries;
+use chronicler_pipeline::{Pipeline, PipelineOptions};
+use chronicler_store::Store;
+use chronicler_watch::{FetchOptions, Sinks, Summary, WatchConfig, WatchOptions, Watcher};
+
+/// One request the server saw.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: String,
+    path: String,
+    user_agent: String,
+    at: Instant,
+    body: String,
+}
+
+#[derive(Default)]
+struct State {
+    log: Vec<Seen>,
+    /// How often /changing was served (its text changes each time).
+    changing: usize,
+    /// Extra items the Atom feed lists (added between polls).
+    extra: Vec<String>,
+}
+
+struct Server {
+    base: String,
+    state: Arc<Mutex<State>>,
+}
+
+impl Server {
+    fn start() -> Server {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let state = Arc::new(Mutex::new(State::default()));
+        let (s, b) = (Arc::clone(&state), base.clone());
+        std::thread::spawn(move || {
+            for conn in listener.incoming().flatten() {
+                let (s, b) = (Arc::clone(&s), b.clone());
+                std::thread::spawn(move || handle(conn, &s, &b));
+            }
+        });
+        Server { base, state }
+    }
+
+    fn count(&self, path: &str) -> usize {
+        self.state
+            .lock()
+            .unwrap()
+            .log
+            .iter()
+            .filter(|r| r.path == path)
+            .count()
+    }
+
+    fn log(&self) -> Vec<Seen> {
+        self.state.lock().unwrap().log.clone()
+    }
+}
+
+fn article(title: &str, paragraphs: &[&str], extra_head: &str) -> String {
+    let body: String = paragraphs.iter().map(|p| format!("<p>{p}</p>\n")).collect();
+    format!(
+        "<!doctype html><html><head><title>{title}</title>{extra_head}</head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+         <article><h1>{title}</h1>\n{body}</article><footer>Copyright Example News</footer></body></html>"
+    )
+}
+
+const A: &[&str] = &[
+    "KYIV, Feb 2 (Example News) - Ukrainian President Volodymyr Zelenskyy met Turkish President Recep Tayyip Erdogan in Ankara on Monday to discuss a prisoner exchange with Russia.",
+    "Zelenskyy said Ukraine was ready to exchange all prisoners of war, and thanked Turkey for its mediation.",
+    "Erdogan said Turkey would continue to support efforts to end the war, according to a statement from his office.",
+];
+
+fn b_text(talks_day: &str) -> Vec<String> {
+    vec![
+        format!("MOSCOW, Feb 2 (Example News) - Russian and Ukrainian delegations will meet in Istanbul on {talks_day} for a new round of peace talks, the Kremlin said."),
+        "Kremlin spokesman Dmitry Peskov said the Russian delegation would be led by presidential aide Vladimir Medinsky.".to_string(),
+        "Ukrainian officials did not immediately comment on the talks.".to_string(),
+    ]
+}
+
+fn talks_day() -> String {
+    let d = jiff::Zoned::now()
+        .date()
+        .checked_add(jiff::Span::new().days(3))
+        .unwrap();
+    d.strftime("%B %-d, %Y").to_string()
+}
+
+fn respond(conn: &mut TcpStream, status: &str, headers: &[(&str, String)], body: &str) {
+    let mut head = format!(
+        "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (k, v) in headers {
+        head.push_str(&format!("{k}: {v}\r\n"));
+    }
+    head.push_str("\r\n");
+    let _ = conn.write_all(head.as_bytes());
+    let _ = conn.write_all(body.as_bytes());
+}
+
+fn html() -> (&'static str, String) {
+    ("Content-Type", "text/html; charset=utf-8".to_string())
+}
+
+fn handle(mut conn: TcpStream, state: &Mutex<State>, base: &str) {
+    let mut reader = BufReader::new(conn.try_clone().unwrap());
+    let mut first = String::new();
+    if reader.read_line(&mut first).is_err() {
+        return;
+    }
+    let mut parts = first.split_whitespace();
+    let method = parts.next().unwrap_or("").to_string();
+    let path = parts.next().unwrap_or("").to_string();
+    let mut headers = BTreeMap::new();
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line.trim().is_empty() {
+            break;
+        }
+        if let Some((k, v)) = line.split_once(':') {
+            headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
+        }
+    }
+    let len: usize = headers
+        .get("content-length")
+        .and_then(|l| l.parse().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; len];
+    let _ = reader.read_exact(&mut body);
+    let (changing, extra) = {
+        let mut s = state.lock().unwrap();
+        s.log.push(Seen {
+            method,
+            path: path.clone(),
+            user_agent: headers.get("user-agent").cloned().unwrap_or_default(),
+            at: Instant::now(),
+            body: String::from_utf8_lossy(&body).into_owned(),
+        });
+        if path == "/changing" {
+            s.changing += 1;
+        }
+        (s.changing, s.extra.clone())
+    };
+    let day = talks_day();
+    let b: Vec<String> = b_text(&day);
+    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+    match path.as_str() {
+        "/robots.txt" => respond(&mut conn, "200 OK", &[], "User-agent: *\nDisallow: /private/\n"),
+        "/feed.xml" => {
+            if headers.get("if-none-match").map(String::as_str) == Some("\"v1\"") {
+                return respond(&mut conn, "304 Not Modified", &[("ETag", "\"v1\"".into())], "");
+            }
+            let items: String = ["/a", "/b", "/copy-of-a", "/moved", "/private/c", "/slow", "/loop", "/missing"]
+                .iter()
+                .map(|p| format!("<item><title>Item {p}</title><link>{base}{p}</link><pubDate>Mon, 02 Feb 2026 10:00:00 GMT</pubDate></item>"))
+                .collect();
+            let rss = format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Example</title>{items}</channel></rss>");
+            respond(&mut conn, "200 OK", &[("ETag", "\"v1\"".into()), ("Content-Type", "application/rss+xml".into())], &rss)
+        }
+        "/atom.xml" => {
+            let mut entries: Vec<String> = vec!["/changing".into(), "/c2".into()];
+            entries.extend(extra);
+            let entries: String = entries
+                .iter()
+                .map(|p| format!("<entry><id>{base}{p}</id><title>Entry {p}</title><link href=\"{base}{p}\"/><updated>2026-02-02T12:00:00Z</updated></entry>"))
+                .collect();
+            let atom = format!("<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Atom</title><id>x</id><updated>2026-02-02T12:00:00Z</updated>{entries}</feed>");
+            respond(&mut conn, "200 OK", &[("Content-Type", "application/atom+xml".into())], &atom)
+        }
+        "/sitemap.xml" => {
+            let sm = format!("<?xml version=\"1.0\"?><urlset><url><loc>{base}/a</loc></url><url><loc>{base}/sm-1</loc><lastmod>2026-02-02</lastmod></url></urlset>");
+            respond(&mut conn, "200 OK", &[("Content-Type", "application/xml".into())], &sm)
+        }
+        "/broken.xml" => respond(&mut conn, "500 Internal Server Error", &[], "oops"),
+        "/a" | "/copy-of-a" => respond(&mut conn, "200 OK", &[html()], &article("Zelenskyy meets Erdogan in Ankara", A, "")),
+        "/moved" => respond(&mut conn, "301 Moved Permanently", &[("Location", format!("{base}/a"))], ""),
+        "/b" => respond(&mut conn, "200 OK", &[html()], &article("Russia and Ukraine to hold talks in Istanbul", &b, "")),
+        "/c2" => respond(
+            &mut conn,
+            "200 OK",
+            &[html()],
+            &article("Erdogan hosts Zelenskyy", &["A rewritten page about the same meeting, pointing at its canonical copy.", A[1]], &format!("<link rel=\"canonical\" href=\"{base}/a\">")),
+        ),
+        "/changing" => {
+            let text = format!("Version {changing}: Qatar said on Monday it had hosted talks between Israeli and Hamas negotiators in Doha on a ceasefire in Gaza.");
+            respond(&mut conn, "200 OK", &[html()], &article("Qatar hosts Gaza ceasefire talks", &[&text, "The talks are expected to continue next week, a Qatari official said."], ""))
+        }
+        "/sm-1" => respond(&mut conn, "200 OK", &[html()], &article("Sudan army and RSF agree to talks", &["KHARTOUM (Example News) - Sudan's army said on Sunday it had agreed to attend talks with the Rapid Support Forces in Jeddah, mediated by Saudi Arabia and the United States.", "The RSF welcomed the announcement in a statement."], "")),
+        "/slow" => {
+            std::thread::sleep(Duration::from_secs(3));
+            respond(&mut conn, "200 OK", &[html()], &article("Slow", A, ""))
+        }
+        "/loop" => respond(&mut conn, "302 Found", &[("Location", format!("{base}/loop"))], ""),
+        "/hook" => respond(&mut conn, "204 No Content", &[], ""),
+        _ => respond(&mut conn, "404 Not Found", &[], "not found"),
+    }
+}
+
+fn opts(once: bool) -> WatchOptions {
+    WatchOptions {
+        fetch: FetchOptions {
+            timeout: Duration::from_millis(700),
+            retries: 1,
+            backoff: Duration::from_millis(50),
+            host_delay: Duration::ZERO,
+            ..FetchOptions::default()
+        },
+        once,
+        ..WatchOptions::default()
+    }
+}
+
+fn config(server: &Server, feeds: &[&str]) -> WatchConfig {
+    let mut text: String = feeds
+        .iter()
+        .map(|f| format!("{}{f}\n", server.base))
+        .collect();
+    text.push_str("follow UKR\n");
+    WatchConfig::parse(&text).unwrap()
+}
+
+/// One `--once` run over `cfg` on the store at `db` (opened anew: a
+/// restart), with changes appended to `changes`.
+fn run_once(
+    db: &std::path::Path,
+    cfg: &WatchConfig,
+    changes: &std::path::Path,
+    webhook: Option<String>,
+) -> Summary {
+    let dicts = Dictionaries::load(None).unwrap();
+    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(jiff::Zoned::now().date()));
+    let mut store = Store::open(db).unwrap();
+    let sinks = Sinks {
+        print: false,
+        jsonl: Some(
+            std::fs::OpenOptions::new()
+                .create(true)
+                .append(true)
+                .open(changes)
+                .unwrap(),
+        ),
+        webhook,
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    let mut w = Watcher::new(&pipeline, &mut store, cfg.clone(), opts(true), sinks, stop);
+    w.run().unwrap()
+}
+
+fn changes(path: &std::path::Path) -> Vec<serde_json::Value> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+fn kinds(c: &[serde_json::Value], kind: &str) -> Vec<serde_json::Value> {
+    c.iter().filter(|v| v["kind"] == kind).cloned().collect()
+}
+
+#[test]
+fn polls_fetch_store_report_and_resume_politely() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let out = dir.path().join("changes.jsonl");
+    let cfg = config(
+        &server,
+        &["/broken.xml", "/feed.xml", "/atom.xml", "/sitemap.xml"],
+    );
+    let hook = format!("{}/hook", server.base);
+    let started = Instant::now();
+    let s1 = run_once(&db, &cfg, &out, Some(hook));
+
+    // The 500 is retried once, reported, and the other feeds still polled.
+    assert_eq!(server.count("/broken.xml"), 2, "one try and one retry");
+    assert_eq!(s1.failed_polls, 1);
+    assert_eq!(s1.polls, 4);
+    // New articles stored: /a, /b, /changing, /sm-1 (from the sitemap).
+    assert_eq!(s1.stored, 4, "{s1:?}");
+    let store = Store::open_read_only(&db).unwrap();
+    let urls: Vec<String> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .filter_map(|d| d.url)
+        .collect();
+    for p in ["/a", "/b", "/changing", "/sm-1"] {
+        assert!(
+            urls.contains(&format!("{}{p}", server.base)),
+            "{p} stored: {urls:?}"
+        );
+    }
+    // Same content (/copy-of-a) and same canonical URL (/c2) are fetched
+    // but not stored; the redirect to /a (/moved) is recognised by its
+    // final URL; the sitemap's /a is not even fetched.
+    assert_eq!(s1.duplicates, 3, "{s1:?}");
+    assert_eq!(
+        server.count("/a"),
+        2,
+        "fetched for /a and through /moved only"
+    );
+    // robots.txt keeps us out of /private/, fetched once per host.
+    assert_eq!(server.count("/private/c"), 0);
+    assert_eq!(s1.disallowed, 1);
+    assert_eq!(server.count("/robots.txt"), 1);
+    // The slow page times out (with one retry), the redirect loop and the
+    // 404 fail: each reported, none stops the rest.
+    assert_eq!(server.count("/slow"), 2);
+    assert!(server.count("/loop") <= 6, "redirects are bounded");
+    assert_eq!(s1.failed_items.get("timed out"), Some(&1), "{s1:?}");
+    assert_eq!(
+        s1.failed_items.get("too many redirects"),
+        Some(&1),
+        "{s1:?}"
+    );
+    assert_eq!(s1.failed_items.get("HTTP 404"), Some(&1), "{s1:?}");
+    // A polite User-Agent on every request.
+    assert!(server
+        .log()
+        .iter()
+        .filter(|r| r.method == "GET")
+        .all(|r| r.user_agent.starts_with("chronicler/")));
+
+    // What changed: documents, stories, the failures, the followed actor
+    // (UKR), talks scheduled within the week; in the JSON Lines file and
+    // POSTed to the webhook, one request per change.
+    let c = changes(&out);
+    assert_eq!(kinds(&c, "document").len(), 4);
+    assert!(!kinds(&c, "new_story").is_empty(), "{c:#?}");
+    assert_eq!(kinds(&c, "feed_failed").len(), 1);
+    assert_eq!(kinds(&c, "item_failed").len(), 3);
+    assert!(!kinds(&c, "followed_event").is_empty(), "{c:#?}");
+    let talks = kinds(&c, "scheduled_talks");
+    assert!(
+        talks
+            .iter()
+            .any(|t| t["title"].as_str().unwrap_or("").contains("Istanbul")
+                || t["url"].as_str().unwrap_or("").ends_with("/b")),
+        "{c:#?}"
+    );
+    let hooks: Vec<Seen> = server
+        .log()
+        .into_iter()
+        .filter(|r| r.path == "/hook")
+        .collect();
+    assert_eq!(hooks.len(), c.len());
+    assert!(hooks
+        .iter()
+        .all(|h| h.method == "POST" && h.body.starts_with("{\"kind\":")));
+    assert_eq!(s1.changes, c.len());
+
+    // A restart: the feed with an ETag answers 304; nothing seen before is
+    // fetched again, though /changing now serves different text. A new
+    // entry is taken.
+    server
+        .state
+        .lock()
+        .unwrap()
+        .extra
+        .push("/sm-1-again".into());
+    let before = server.log().len();
+    let s2 = run_once(&db, &cfg, &out, None);
+    assert_eq!(s2.not_modified, 1, "{s2:?}");
+    assert_eq!(server.count("/changing"), 1);
+    assert_eq!(server.count("/c2"), 1);
+    assert_eq!(server.count("/missing"), 1);
+    // The feed is unchanged (304), so its failed items wait for its next
+    // change: the slow page is not asked for again.
+    assert_eq!(server.count("/slow"), 2);
+    assert_eq!(s2.stored, 0, "{s2:?}");
+    assert_eq!(
+        s2.seen, 4,
+        "/changing, /c2 from the Atom feed, /a and /sm-1 from the sitemap"
+    );
+    let new: Vec<String> = server.log()[before..]
+        .iter()
+        .map(|r| r.path.clone())
+        .collect();
+    assert!(!new.contains(&"/a".to_string()), "{new:?}");
+    assert!(new.contains(&"/sm-1-again".to_string()), "{new:?}");
+    assert_eq!(store.documents().unwrap().len(), 4);
+    assert!(store.consistency_check().unwrap().is_empty());
+    // Bounded in time: two polls of everything, slow page included.
+    assert!(started.elapsed() < Duration::from_secs(20));
+}
+
+#[test]
+fn host_delay_spaces_requests_to_one_host() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let cfg = config(&server, &["/atom.xml"]);
+    let dicts = Dictionaries::load(None).unwrap();
+    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(jiff::Zoned::now().date()));
+    let mut store = Store::open(&db).unwrap();
+    let mut o = opts(true);
+    o.fetch.host_delay = Duration::from_millis(300);
+    let stop = Arc::new(AtomicBool::new(false));
+    Watcher::new(&pipeline, &mut store, cfg, o, Sinks::default(), stop)
+        .run()
+        .unwrap();
+    let log = server.log();
+    assert_eq!(log.len(), 4, "robots.txt, the feed, two articles: {log:?}");
+    for pair in log.windows(2) {
+        assert!(
+            pair[1].at.duration_since(pair[0].at) >= Duration::from_millis(200),
+            "{log:?}"
+        );
+    }
+}
+
+#[test]
+fn stopping_ends_the_run_after_the_document_in_hand() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    // Polled every 10 minutes: only the stop flag ends this run.
+    let cfg = WatchConfig::parse(&format!(
+        "{0}/atom.xml every 10m\n{0}/feed.xml every 10m\n",
+        server.base
+    ))
+    .unwrap();
+    let dicts = Dictionaries::load(None).unwrap();
+    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(jiff::Zoned::now().date()));
+    let mut store = Store::open(&db).unwrap();
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let setter = std::thread::spawn(move || {
+        std::thread::sleep(Duration::from_millis(1500));
+        flag.store(true, Ordering::Relaxed);
+    });
+    let started = Instant::now();
+    let s = Watcher::new(
+        &pipeline,
+        &mut store,
+        cfg.clone(),
+        opts(false),
+        Sinks::default(),
+        stop,
+    )
+    .run()
+    .unwrap();
+    setter.join().unwrap();
+    assert!(
+        started.elapsed() < Duration::from_secs(8),
+        "{:?}",
+        started.elapsed()
+    );
+    assert!(store.consistency_check().unwrap().is_empty());
+    // Whatever was stored is whole, and marked seen: a restart stores
+    // only the rest, and nothing twice.
+    let stored_before = store.documents().unwrap().len();
+    assert_eq!(stored_before, s.stored);
+    drop(store);
+    let s2 = run_once(&db, &cfg, &dir.path().join("c.jsonl"), None);
+    let store = Store::open_read_only(&db).unwrap();
+    assert_eq!(store.documents().unwrap().len(), stored_before + s2.stored);
+    // Atom first: /changing, /c2 (stored under its canonical URL /a, so /a
+    // is never fetched), /copy-of-a (the text of /a, not yet stored), /b.
+    assert_eq!(store.documents().unwrap().len(), 4);
+}
