@@ -71,6 +71,10 @@ pub enum Command {
     /// evidence, search) over the store.
     #[command(after_help = crate::serve::AFTER_HELP)]
     Serve(crate::serve::ServeArgs),
+    /// The state of play on a day: talks coming up, ceasefires in force and
+    /// expiring, what just happened, what is stalled, who stands where.
+    #[command(after_help = crate::brief::AFTER_HELP)]
+    Brief(crate::brief::BriefArgs),
 }
 
 /// `ingest` arguments.

@@ -3,6 +3,7 @@
 //! `chronicler-query` (everything read back).
 
 mod args;
+mod brief;
 mod conflicts;
 mod output;
 mod serve;
@@ -114,6 +115,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(a) => serve::serve(db, a),
+        Command::Brief(a) => brief::run(db, a),
         Command::Stories(a) => stories::stories(db, a),
         Command::Story(a) => stories::story(db, a),
         Command::Conflicts(a) => conflicts::conflicts(db, a),

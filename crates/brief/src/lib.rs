@@ -1,0 +1,411 @@
+//! # chronicler-brief
+//!
+//! The state of play on a given day, derived from merged events: the
+//! process around them rather than the events one by one.
+//!
+//! - **Rounds of talks** (CAMEO 046, with mediators from 045): parties,
+//!   mediators, venue, dates, which round of a series; held, scheduled,
+//!   postponed, cancelled, or past its date with no reported outcome.
+//! - **Commitments with a life span** (0871 declared/in force, 0356 agreed):
+//!   ceasefires, truces, moratoria, pauses, with scope, declared date, start,
+//!   end and its precision, duration, extensions, violations and claims that
+//!   they are limited; their state on the day.
+//! - **Exchanges** (0841 releases/returns, 0353 agreed) with directions and
+//!   counts, and **suspensions** of them (1243).
+//! - **Positions** (proposals 03x, demands 10x, criticism 11x, rejections
+//!   12x) by actor over time.
+//!
+//! [`brief`] builds a [`Brief`]; [`markdown`] renders it. Every record keeps
+//! its [`SourceRef`]s: event id, document, outlet and sentence offsets.
+//! Where the coded events lack something (a duration, an expiry written in
+//! words, a claim that a pause is "limited"), small general rules in `text`
+//! read the evidence sentences; none names an actor or a place.
+#![deny(missing_docs)]
+
+mod build;
+mod render;
+mod text;
+
+pub use build::brief;
+pub use render::markdown;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+/// A brief error.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum BriefError {
+    /// A dyad not written as two codes.
+    #[error("dyad {0:?}: expected two country codes like UKR-RUS")]
+    BadDyad(String),
+}
+
+/// Whose state of play.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Scope {
+    /// Everything in the store.
+    #[default]
+    All,
+    /// Events between two countries (CAMEO/ISO alpha-3 codes, or actor
+    /// code prefixes), in either direction, and the mediation of them.
+    Dyad(String, String),
+    /// Events where this actor (code, country or part of a name) acts or is
+    /// acted upon.
+    Actor(String),
+}
+
+impl Scope {
+    /// Parses `UKR-RUS` (also `UKR,RUS`, `UKR:RUS`, `UKR RUS`).
+    pub fn dyad(spec: &str) -> Result<Scope, BriefError> {
+        let parts: Vec<&str> = spec
+            .split(['-', ',', ':', ' ', '/'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        match parts.as_slice() {
+            [a, b]
+                if a != b
+                    && [a, b]
+                        .iter()
+                        .all(|p| p.len() >= 3 && p.chars().all(|c| c.is_ascii_alphanumeric())) =>
+            {
+                Ok(Scope::Dyad(a.to_ascii_uppercase(), b.to_ascii_uppercase()))
+            }
+            _ => Err(BriefError::BadDyad(spec.to_string())),
+        }
+    }
+
+    /// How the scope is named in a report heading.
+    pub fn label(&self) -> String {
+        match self {
+            Scope::All => "all actors".into(),
+            Scope::Dyad(a, b) => format!("{a} – {b}"),
+            Scope::Actor(a) => a.clone(),
+        }
+    }
+}
+
+/// What to brief on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BriefOptions {
+    /// Whose state of play.
+    pub scope: Scope,
+    /// The day (None: the newest publication date among the events).
+    pub as_of: Option<Date>,
+    /// How many days back "just happened" reaches.
+    pub recent_days: i64,
+    /// How many days ahead "coming up" and "expiring" reach.
+    pub expiring_days: i64,
+}
+
+impl Default for BriefOptions {
+    fn default() -> Self {
+        BriefOptions {
+            scope: Scope::All,
+            as_of: None,
+            recent_days: 14,
+            expiring_days: 7,
+        }
+    }
+}
+
+/// One piece of evidence: an event's mention in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceRef {
+    /// The merged event's id.
+    pub event: String,
+    /// Document id.
+    pub doc: String,
+    /// Outlet, else the URL's host, else the document id.
+    pub source: String,
+    /// Article URL.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Publication date (ISO).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Character offset of the sentence in the document's clean text.
+    pub start: usize,
+    /// Character offset one past its end.
+    pub end: usize,
+    /// The sentence.
+    pub sentence: String,
+}
+
+/// Where a record goes in the report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// Scheduled, or starting, after the day.
+    ComingUp,
+    /// In force on the day (and when it expires).
+    InForce,
+    /// Happened (or ran out) within `recent_days` before the day.
+    JustHappened,
+    /// Suspended, postponed, cancelled, or past its date with no outcome.
+    Stalled,
+    /// Older.
+    Background,
+}
+
+impl Section {
+    /// Every section, in report order.
+    pub const ALL: [Section; 5] = [
+        Section::ComingUp,
+        Section::InForce,
+        Section::JustHappened,
+        Section::Stalled,
+        Section::Background,
+    ];
+
+    /// Heading.
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::ComingUp => "Coming up",
+            Section::InForce => "In force and expiring",
+            Section::JustHappened => "Just happened",
+            Section::Stalled => "Stalled or suspended",
+            Section::Background => "Earlier",
+        }
+    }
+}
+
+/// A day or a range of days, with how precisely it is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct When {
+    /// First day.
+    pub start: Option<Date>,
+    /// Last day (inclusive), if a range.
+    pub end: Option<Date>,
+    /// "day", "month", "year", "approximate", "unknown".
+    pub precision: &'static str,
+}
+
+impl When {
+    /// No date.
+    pub const UNKNOWN: When = When {
+        start: None,
+        end: None,
+        precision: "unknown",
+    };
+
+    /// The last day covered.
+    pub fn last(&self) -> Option<Date> {
+        self.end.or(self.start)
+    }
+
+    /// Readable: `2026-01-23..2026-01-24`, `2026-02-01`, `undated`.
+    pub fn show(&self) -> String {
+        let p = if self.precision == "approximate" {
+            "~"
+        } else {
+            ""
+        };
+        match (self.start, self.end) {
+            (Some(s), Some(e)) if s != e => format!("{p}{s}..{e}"),
+            (Some(s), _) => format!("{p}{s}"),
+            (None, Some(e)) => format!("..{p}{e}"),
+            (None, None) => "undated".into(),
+        }
+    }
+}
+
+/// Where a round of talks stands on the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundState {
+    /// Reported as held.
+    Held,
+    /// Scheduled for the day or later.
+    Scheduled,
+    /// Reported postponed.
+    Postponed,
+    /// Reported cancelled.
+    Cancelled,
+    /// Scheduled for a day now past, with no report that it was held.
+    PastNoOutcome,
+}
+
+/// A round of talks or a meeting between parties.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Round {
+    /// The parties (names).
+    pub parties: Vec<String>,
+    /// Mediators or facilitators (names).
+    pub mediators: Vec<String>,
+    /// Venue, if reported.
+    pub venue: Option<String>,
+    /// When.
+    pub when: When,
+    /// Its place in a series ("the second round"), when the text says.
+    pub ordinal: Option<u32>,
+    /// The state on the day.
+    pub state: RoundState,
+    /// The round before it between the same parties (venue and dates).
+    pub previous: Option<String>,
+    /// Where the brief puts it.
+    pub section: Section,
+    /// Evidence.
+    pub sources: Vec<SourceRef>,
+}
+
+/// Where a commitment stands on the day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CommitmentState {
+    /// Agreed or announced; no report yet that it took effect.
+    Announced,
+    /// Starts after the day.
+    Upcoming,
+    /// Reported in force.
+    InForce,
+    /// Extended past its first end.
+    Extended,
+    /// Reported violated.
+    Violated,
+    /// Past its end.
+    Expired,
+}
+
+/// A claim about a commitment by one side ("the pause was limited").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// Who makes it, when the sentence names a known actor.
+    pub by: Option<String>,
+    /// "limited" or "violated".
+    pub claim: &'static str,
+    /// The evidence.
+    pub source: SourceRef,
+}
+
+/// A ceasefire, truce, moratorium or pause with a life span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Commitment {
+    /// "ceasefire", "truce", "moratorium", "pause", "armistice".
+    pub kind: String,
+    /// What it covers ("energy infrastructure"), when reported.
+    pub scope: Option<String>,
+    /// The parties (names).
+    pub parties: Vec<String>,
+    /// Who brokered it.
+    pub mediators: Vec<String>,
+    /// When it was first reported declared or agreed.
+    pub declared: Option<Date>,
+    /// First day in force, if reported.
+    pub start: Option<Date>,
+    /// Last day (expiry), if reported or derived from a duration.
+    pub end: Option<Date>,
+    /// "day" when given as a date, "approximate" ("around February 1", or
+    /// computed from a duration), "unknown".
+    pub end_precision: &'static str,
+    /// The duration as written ("one-week", "three-month").
+    pub duration: Option<String>,
+    /// The end before an extension.
+    pub extended_from: Option<Date>,
+    /// The state on the day.
+    pub state: CommitmentState,
+    /// Days from the day to the end (negative: past).
+    pub days_left: Option<i64>,
+    /// Claims by one side (limited, violated).
+    pub claims: Vec<Claim>,
+    /// Where the brief puts it.
+    pub section: Section,
+    /// Evidence.
+    pub sources: Vec<SourceRef>,
+}
+
+/// One direction of an exchange.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Transfer {
+    /// Who hands over.
+    pub from: Option<String>,
+    /// Who receives.
+    pub to: Option<String>,
+    /// How many, if counted.
+    pub count: Option<f64>,
+    /// What ("remains of Ukrainian soldiers", "Russian servicemen", "hostages").
+    pub what: String,
+}
+
+/// An exchange or release of prisoners, remains or hostages on one day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Exchange {
+    /// The parties (names).
+    pub parties: Vec<String>,
+    /// When.
+    pub when: When,
+    /// True when done, false when agreed or scheduled.
+    pub done: bool,
+    /// Phase or round of a series, when the text numbers it or the series
+    /// has several.
+    pub phase: Option<u32>,
+    /// The directions and counts.
+    pub transfers: Vec<Transfer>,
+    /// Where the brief puts it.
+    pub section: Section,
+    /// Evidence.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A suspension of a process (exchanges, talks).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Suspension {
+    /// Who suspends.
+    pub by: Option<String>,
+    /// Toward whom.
+    pub toward: Option<String>,
+    /// What ("prisoner exchanges").
+    pub what: String,
+    /// When it was reported or dated.
+    pub when: When,
+    /// A later exchange between the same parties was reported.
+    pub resumed: bool,
+    /// Where the brief puts it.
+    pub section: Section,
+    /// Evidence.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A stance taken by an actor: a proposal, demand, rejection, criticism.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Position {
+    /// Who.
+    pub actor: String,
+    /// Toward whom.
+    pub toward: Option<String>,
+    /// "proposes", "demands", "rejects", "criticises", "offers".
+    pub stance: &'static str,
+    /// What, in words (CAMEO label, venue).
+    pub what: String,
+    /// The venue proposed or rejected, if any.
+    pub venue: Option<String>,
+    /// CAMEO code.
+    pub cameo: String,
+    /// When.
+    pub when: When,
+    /// Answers from the other side (later rejections or counter-proposals).
+    pub answers: Vec<String>,
+    /// Evidence.
+    pub sources: Vec<SourceRef>,
+}
+
+/// The state of play on a day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Brief {
+    /// The day.
+    pub as_of: Option<Date>,
+    /// Whose ("UKR – RUS").
+    pub scope: String,
+    /// Events read (after scope and as-of filtering).
+    pub events: usize,
+    /// Rounds of talks, by date.
+    pub rounds: Vec<Round>,
+    /// Commitments with a life span.
+    pub commitments: Vec<Commitment>,
+    /// Exchanges, by date.
+    pub exchanges: Vec<Exchange>,
+    /// Suspensions.
+    pub suspensions: Vec<Suspension>,
+    /// Positions, by actor then date.
+    pub positions: Vec<Position>,
+}

@@ -1,0 +1,184 @@
+//! `chronicler brief`: the state of play, through the real pipeline, on the
+//! example articles and on small made-up articles about other conflicts.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn run(db: &Path, args: &[&str]) -> Output {
+    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+        .env_remove("CHRONICLER_DB")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs");
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
+
+fn ingest(db: &Path, path: &Path) {
+    run(db, &["ingest", "-q", &path.display().to_string()]);
+}
+
+fn brief_json(db: &Path, args: &[&str]) -> Value {
+    let mut a = vec!["brief", "--json"];
+    a.extend_from_slice(args);
+    serde_json::from_slice(&run(db, &a).stdout).expect("brief --json is JSON")
+}
+
+fn items<'a>(b: &'a Value, key: &str) -> &'a Vec<Value> {
+    b[key].as_array().expect("array")
+}
+
+fn examples_db(dir: &Path) -> PathBuf {
+    let db = dir.join("ex.db");
+    ingest(&db, &repo().join("examples/articles"));
+    db
+}
+
+#[test]
+fn examples_as_of_january_30_give_the_state_of_play() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = examples_db(dir.path());
+    let b = brief_json(&db, &["--dyad", "UKR-RUS", "--as-of", "2026-01-30"]);
+
+    // The round scheduled for 1 February, US-mediated, after Abu Dhabi.
+    let rounds = items(&b, "rounds");
+    let next = rounds
+        .iter()
+        .find(|r| r["when"]["start"] == "2026-02-01")
+        .expect("the 1 February round");
+    assert_eq!(next["state"], "scheduled");
+    assert_eq!(next["section"], "coming_up");
+    assert!(
+        next["mediators"].to_string().contains("United States"),
+        "{next}"
+    );
+    assert!(
+        next["previous"]
+            .as_str()
+            .unwrap_or("")
+            .contains("Abu Dhabi"),
+        "{next}"
+    );
+    let abu = rounds
+        .iter()
+        .find(|r| r["venue"] == "Abu Dhabi")
+        .expect("the Abu Dhabi round");
+    assert_eq!(abu["state"], "held");
+    assert_eq!(abu["when"]["start"], "2026-01-23");
+    assert_eq!(abu["when"]["end"], "2026-01-24");
+
+    // The energy-strike moratorium: about a week, to around 1 February,
+    // called limited by the Kremlin.
+    let m = items(&b, "commitments")
+        .iter()
+        .find(|c| c["kind"] == "moratorium")
+        .expect("the moratorium");
+    assert_eq!(m["end"], "2026-02-01");
+    assert_eq!(m["end_precision"], "approximate");
+    assert!(m["duration"].as_str().unwrap_or("").contains("week"), "{m}");
+    assert!(m["scope"].as_str().unwrap_or("").contains("energy"), "{m}");
+    assert_eq!(m["section"], "in_force");
+    assert_eq!(m["days_left"], 2);
+    let claim = &m["claims"][0];
+    assert_eq!(claim["claim"], "limited");
+    assert_eq!(claim["by"], "Kremlin");
+
+    // The repatriation of 29 January and the suspension reported on 30 January.
+    let x = items(&b, "exchanges")
+        .iter()
+        .find(|x| x["when"]["start"] == "2026-01-29")
+        .expect("the 29 January exchange");
+    let counts: Vec<f64> = x["transfers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["count"].as_f64())
+        .collect();
+    assert!(counts.contains(&1000.0) && counts.contains(&38.0), "{x}");
+    assert!(x["transfers"].to_string().contains("remains"), "{x}");
+    let s = &items(&b, "suspensions")[0];
+    assert_eq!(s["section"], "stalled");
+    assert_eq!(s["by"], "Russia");
+    assert!(s["what"].as_str().unwrap_or("").contains("exchange"), "{s}");
+
+    // Venue positions of both sides.
+    let pos = items(&b, "positions");
+    let proposes = |actor: &str, venue: &str| {
+        pos.iter()
+            .any(|p| p["actor"] == actor && p["stance"] == "proposes" && p["venue"] == venue)
+    };
+    assert!(proposes("Ukraine", "Kyiv"), "{pos:?}");
+    assert!(proposes("Russia", "Moscow"), "{pos:?}");
+
+    // Every record carries evidence with offsets into a stored document.
+    for key in [
+        "rounds",
+        "commitments",
+        "exchanges",
+        "suspensions",
+        "positions",
+    ] {
+        for r in items(&b, key) {
+            let src = &r["sources"][0];
+            assert!(
+                src["doc"].as_str().is_some_and(|d| d.contains("examples")),
+                "{r}"
+            );
+            assert!(src["end"].as_u64() > src["start"].as_u64(), "{r}");
+        }
+    }
+}
+
+#[test]
+fn examples_as_of_february_3_show_what_lapsed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = examples_db(dir.path());
+    let b = brief_json(&db, &["--dyad", "UKR-RUS", "--as-of", "2026-02-03"]);
+    let m = items(&b, "commitments")
+        .iter()
+        .find(|c| c["kind"] == "moratorium")
+        .expect("the moratorium");
+    assert_eq!(m["state"], "expired");
+    let next = items(&b, "rounds")
+        .iter()
+        .find(|r| r["when"]["start"] == "2026-02-01")
+        .expect("the 1 February round");
+    assert_eq!(next["state"], "past_no_outcome");
+    assert_eq!(next["section"], "stalled");
+
+    // The Markdown says so, with dates, sources and evidence offsets.
+    let md = String::from_utf8(
+        run(
+            &db,
+            &["brief", "--dyad", "UKR-RUS", "--as-of", "2026-02-03"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(md.contains("as of 2026-02-03"), "{md}");
+    assert!(md.contains("past its expiry"), "{md}");
+    assert!(md.contains("no reported outcome"), "{md}");
+    assert!(md.contains("MBN360 News"), "{md}");
+    assert!(md.contains("chars "), "{md}");
+
+    // Without --as-of, the day is the newest publication date.
+    let b = brief_json(&db, &["--dyad", "UKR-RUS"]);
+    assert_eq!(b["as_of"], "2026-01-30");
+    // Reports published after the day are not known on it.
+    let b = brief_json(&db, &["--dyad", "UKR-RUS", "--as-of", "2026-01-20"]);
+    assert_eq!(b["events"], 0);
+}
