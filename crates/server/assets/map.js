@@ -11,7 +11,7 @@ const MapView = (() => {
   // World coordinates: hundredths of a degree, x = lon * 100, y = -lat * 100
   // (as in basemap.json). The world shown spans lat 85 to -60.
   const WORLD = { x0: -18000, x1: 18000, y0: -8500, y1: 6000 };
-  const CELL = 46; // cluster grid cell, in screen pixels
+  const CELL = 60; // events closer than this (screen pixels) cluster
   const MAX_K = 3; // largest zoom: pixels per world unit (300 px a degree)
   const COLORS = { 1: "var(--q1)", 2: "var(--q2)", 3: "var(--q3)", 4: "var(--q4)", 0: "#999" };
 
@@ -135,10 +135,15 @@ const MapView = (() => {
     return names.length <= 3 ? names.join(", ") : `${names.slice(0, 2).join(", ")} and ${names.length - 2} more places`;
   }
 
+  // A marker's radius: 7 for one event, growing slowly with a cluster's size.
+  function radius(n) {
+    return n === 1 ? 7 : Math.min(20, 9 + 2.5 * Math.log2(n));
+  }
+
   // A ring split by QuadClass, with the count inside.
   function clusterMark(c) {
     const n = c.members.length;
-    const r = Math.min(24, 10 + 3 * Math.log2(n));
+    const r = radius(n);
     const circ = 2 * Math.PI * r;
     const g = node("g", { class: "cluster", transform: `translate(${c.x} ${c.y})`, "data-count": n, tabindex: 0, role: "button" });
     g.append(node("circle", { r, class: "cluster-bg" }));
@@ -162,7 +167,7 @@ const MapView = (() => {
     const q = e.quad_class || 0;
     const selected = location.hash === "#event/" + encodeURIComponent(e.id) ? " selected" : "";
     const g = node("g", { class: `marker quad-${q}${selected}`, transform: `translate(${x} ${y})`, "data-event-id": e.id, tabindex: 0, role: "button" });
-    g.append(node("circle", { r: 7, fill: COLORS[q] }));
+    g.append(node("circle", { r: radius(1), fill: COLORS[q] }));
     g.append(node("title", {}, `${e.location.name}: ${e.what}`));
     return g;
   }
@@ -171,18 +176,19 @@ const MapView = (() => {
     land.setAttribute("transform", `translate(${view.tx} ${view.ty}) scale(${view.k})`);
     const [w, h] = size();
     const shown = clusters().filter((c) => c.x > -30 && c.y > -30 && c.x < w + 30 && c.y < h + 30);
-    const items = [];
+    // Labels first, so that markers are drawn over them.
+    const labels = [], items = [];
     for (const c of shown) {
       const mark = c.members.length === 1 ? eventMark(c.members[0], c.x, c.y) : clusterMark(c);
       mark.addEventListener("click", (ev) => { ev.stopPropagation(); if (!moved) choose(c); });
       mark.addEventListener("keydown", (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); choose(c); } });
       items.push(mark);
       if (shown.length <= 40) {
-        const r = c.members.length === 1 ? 7 : Math.min(24, 10 + 3 * Math.log2(c.members.length));
-        items.push(node("text", { class: "place", x: c.x + r + 3, y: c.y, dy: "0.35em" }, placeNames(c.members)));
+        const r = radius(c.members.length);
+        labels.push(node("text", { class: "place", x: c.x + r + 3, y: c.y, dy: "0.35em" }, placeNames(c.members)));
       }
     }
-    marks.replaceChildren(...items);
+    marks.replaceChildren(...labels, ...items);
     const n = events.filter(located).length;
     note.textContent = `${n} of ${total} shown event${total === 1 ? "" : "s"} ${total === 1 ? "has" : "have"} a place`
       + (n && !shown.length ? " (none in view: press Fit)" : "");

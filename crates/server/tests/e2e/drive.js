@@ -128,7 +128,7 @@ async function main() {
   await waitFor("document.querySelectorAll('#map .marker, #map .cluster').length === 0 && /^0 of /.test(document.querySelector('.map-note').textContent)", "the map to follow the QuadClass filter");
   await setQuad("");
   await waitFor("document.querySelectorAll('#map .marker, #map .cluster').length > 0", "the markers back without the filter");
-  // The whole world: nearby events (Kyiv, Moscow) make a cluster, which
+  // The whole world: nearby events (Kyiv and Moscow at least) make a cluster, which
   // lists its events.
   await evaluate(click("[...document.querySelectorAll('.map-controls button')].find(b => b.textContent === 'World')"));
   const count = await waitFor("Number(document.querySelector('#map .cluster')?.dataset.count)", "a cluster on the world map");
