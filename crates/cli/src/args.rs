@@ -71,6 +71,10 @@ pub enum Command {
     /// evidence, search) over the store.
     #[command(after_help = crate::serve::AFTER_HELP)]
     Serve(crate::serve::ServeArgs),
+    /// Follow RSS/Atom feeds and sitemaps: store new articles as they
+    /// appear and report what changed.
+    #[command(after_help = crate::watch::AFTER_HELP)]
+    Watch(crate::watch::WatchArgs),
     /// The state of play on a day: talks coming up, ceasefires in force and
     /// expiring, what just happened, what is stalled, who stands where.
     #[command(after_help = crate::brief::AFTER_HELP)]

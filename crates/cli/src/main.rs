@@ -8,6 +8,7 @@ mod conflicts;
 mod output;
 mod serve;
 mod stories;
+mod watch;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
@@ -115,6 +116,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(a) => serve::serve(db, a),
+        Command::Watch(a) => watch::watch(db, a),
         Command::Brief(a) => brief::run(db, a),
         Command::Stories(a) => stories::stories(db, a),
         Command::Story(a) => stories::story(db, a),

@@ -26,6 +26,10 @@ pub struct ServeArgs {
     /// A folder of dictionary files for ingest (as `ingest --dict`).
     #[arg(long)]
     pub dict: Option<PathBuf>,
+    /// Also follow the feeds in this file (as `chronicler watch --feeds`),
+    /// in the same process.
+    #[arg(long, value_name = "FEEDS")]
+    pub watch: Option<PathBuf>,
 }
 
 /// Help shown after the options.
@@ -38,16 +42,23 @@ pub fn serve(db: &Path, a: ServeArgs) -> Result<ExitCode> {
         allow_ingest: a.allow_ingest,
         token: a.token,
         max_body: a.max_body,
-        dict: a.dict,
+        dict: a.dict.clone(),
     };
     let ingest = config.allow_ingest;
-    chronicler_server::run(config, &a.bind, |addr| {
+    let watcher = match &a.watch {
+        Some(feeds) => Some(crate::watch::Background::start(db, feeds, a.dict.clone())?),
+        None => None,
+    };
+    let served = chronicler_server::run(config, &a.bind, |addr| {
         eprintln!(
             "serving {} on http://{addr}/{} (Ctrl-C stops)",
             db.display(),
             if ingest { ", ingest allowed" } else { "" }
         );
-    })
-    .with_context(|| format!("chronicler serve --db {}", db.display()))?;
+    });
+    if let Some(w) = watcher {
+        w.stop();
+    }
+    served.with_context(|| format!("chronicler serve --db {}", db.display()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -460,6 +460,13 @@ impl<'a, 'd> Watcher<'a, 'd> {
             .and_then(|c| http::resolve(&final_url, c))
             .unwrap_or_else(|| final_url.clone());
         doc.doc.meta.url = Some(canonical.clone());
+        if doc.doc.meta.outlet.is_none() {
+            // No site name on the page: the host names the outlet.
+            doc.doc.meta.outlet = http::split_url(&canonical).map(|(origin, _)| {
+                let host = origin.split("//").nth(1).unwrap_or(origin);
+                host.strip_prefix("www.").unwrap_or(host).to_string()
+            });
+        }
         let urls = [url, final_url.as_str(), canonical.as_str()];
         match self.store.write_document(&doc, &events)? {
             WriteOutcome::Inserted => {

@@ -87,7 +87,7 @@ impl Change {
         if let Some(u) = &self.url {
             s.push_str(&format!("  <{u}>"));
         }
-        if let Some(id) = &self.id {
+        if let Some(id) = self.id.as_ref().filter(|id| self.url.as_ref() != Some(*id)) {
             s.push_str(&format!("  ({id})"));
         }
         s
