@@ -170,17 +170,34 @@ fn run_big<F: FnOnce() + Send + 'static>(f: F) {
         .unwrap();
 }
 
+fn nested_divs(n: usize) -> String {
+    let mut html = String::from("<html><body>");
+    html.push_str(&"<div>".repeat(n));
+    html.push_str("<p>The ministry said the convoy reached the besieged town on Friday after days of delays at checkpoints.</p>");
+    html.push_str(&"</div>".repeat(n));
+    html.push_str("</body></html>");
+    html
+}
+
 #[test]
 fn deeply_nested_divs() {
     run_big(|| {
-        let n = 10_000;
-        let mut html = String::from("<html><body>");
-        html.push_str(&"<div>".repeat(n));
-        html.push_str("<p>The ministry said the convoy reached the besieged town on Friday after days of delays at checkpoints.</p>");
-        html.push_str(&"</div>".repeat(n));
-        html.push_str("</body></html>");
-        let d = clean(raw_html(&html, Metadata::default()));
+        let d = clean(raw_html(&nested_divs(1_500), Metadata::default()));
         assert!(d.unwrap().text.contains("convoy"));
+    });
+}
+
+#[test]
+fn absurdly_nested_divs_are_refused_before_parsing() {
+    run_big(|| {
+        let d = clean(raw_html(&nested_divs(100_000), Metadata::default()));
+        assert_eq!(
+            d,
+            Err(chronicler_clean::CleanError::TooDeep {
+                depth: 100_000,
+                limit: chronicler_clean::MAX_MARKUP_DEPTH
+            })
+        );
     });
 }
 

@@ -47,23 +47,32 @@ pub(crate) fn metadata_of(obj: &Map<String, Value>) -> Metadata {
 }
 
 /// True when `s` is an ISO-looking date that no calendar has: year 0 or
-/// more than four digits, month outside 1-12, day outside 1-31, or a sign.
+/// more than four digits, month outside 1-12, day outside 1-31, a sign, or
+/// a number that is neither a year nor YYYYMMDD.
 /// Other forms are left to the analyzer, which reads many.
 pub(crate) fn impossible_date(s: &str) -> bool {
     let s = s.trim();
     if s.starts_with('-') || s.starts_with('+') {
         return s[1..].starts_with(|c: char| c.is_ascii_digit());
     }
+    let all_digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
+    let num = |x: &str| x.parse::<u64>().unwrap_or(u64::MAX);
+    if all_digits(s) {
+        // A bare year, or YYYYMMDD.
+        return match s.len() {
+            4 => num(s) == 0,
+            8 => impossible_date(&format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..])),
+            _ => true,
+        };
+    }
     let mut parts = s.splitn(3, '-');
     let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
         return false;
     };
     let d: String = d.chars().take_while(char::is_ascii_digit).collect();
-    let all_digits = |x: &str| !x.is_empty() && x.bytes().all(|b| b.is_ascii_digit());
     if !all_digits(y) || !all_digits(m) || d.is_empty() {
         return false;
     }
-    let num = |x: &str| x.parse::<u64>().unwrap_or(u64::MAX);
     y.len() > 4 || num(y) == 0 || !(1..=12).contains(&num(m)) || !(1..=31).contains(&num(&d))
 }
 

@@ -59,12 +59,31 @@ impl PipelineOptions {
 /// A run-stopping error.
 #[derive(Debug, thiserror::Error)]
 pub enum PipelineError {
-    /// The store failed (full disk, read-only file, corruption).
-    #[error("store: {0}")]
-    Store(#[from] StoreError),
+    /// The store failed (full disk, read-only file, corruption). The
+    /// message is one line: what happened in plain words when known, then
+    /// the store's own message (every document is written whole or not at
+    /// all, so the store stays sound).
+    #[error("{}", store_message(.0))]
+    Store(StoreError),
     /// The worker pool could not be started.
     #[error("could not start worker threads: {0}")]
     Threads(String),
+}
+
+impl From<StoreError> for PipelineError {
+    fn from(e: StoreError) -> Self {
+        PipelineError::Store(e)
+    }
+}
+
+/// One line for a store error, with advice when the cause is known.
+fn store_message(e: &StoreError) -> String {
+    match e.hint() {
+        Some(hint) => format!(
+            "{hint}: {e}; documents already stored are whole, nothing partial was kept: fix this and run the same command again"
+        ),
+        None => format!("store: {e}"),
+    }
 }
 
 /// What a run did.

@@ -70,3 +70,36 @@ pub(crate) fn consistency_check(conn: &Connection) -> Result<Vec<String>, StoreE
     }
     Ok(problems)
 }
+
+impl StoreError {
+    /// What a user should know about this error, in plain words, when it
+    /// comes from the file system rather than from chronicler: a full
+    /// disk, a read-only file, a lock held too long, a damaged file.
+    pub fn hint(&self) -> Option<&'static str> {
+        use rusqlite::ErrorCode;
+        let source = match self {
+            StoreError::Db { source, .. } | StoreError::Open { source, .. } => source,
+            _ => return None,
+        };
+        let rusqlite::Error::SqliteFailure(e, _) = source else {
+            return None;
+        };
+        Some(match e.code {
+            ErrorCode::DiskFull => "the disk is full",
+            ErrorCode::SystemIoFailure => {
+                "the disk is full, over a file size limit or failing (I/O error)"
+            }
+            ErrorCode::ReadOnly => "the store is read-only",
+            ErrorCode::PermissionDenied | ErrorCode::CannotOpen => {
+                "the store cannot be opened for writing (permissions?)"
+            }
+            ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+                "another process held the store locked for too long"
+            }
+            ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                "the file is damaged or is not a chronicler store"
+            }
+            _ => return None,
+        })
+    }
+}
