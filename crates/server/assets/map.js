@@ -145,7 +145,8 @@ const MapView = (() => {
     const n = c.members.length;
     const r = radius(n);
     const circ = 2 * Math.PI * r;
-    const g = node("g", { class: "cluster", transform: `translate(${c.x} ${c.y})`, "data-count": n, tabindex: 0, role: "button" });
+    const g = node("g", { class: "cluster", transform: `translate(${c.x} ${c.y})`, "data-count": n,
+      "data-places": [...new Set(c.members.map((e) => e.location.name))].join("|"), tabindex: 0, role: "button" });
     g.append(node("circle", { r, class: "cluster-bg" }));
     let at = 0;
     for (const q of [1, 2, 3, 4, 0]) {
@@ -166,7 +167,8 @@ const MapView = (() => {
   function eventMark(e, x, y) {
     const q = e.quad_class || 0;
     const selected = location.hash === "#event/" + encodeURIComponent(e.id) ? " selected" : "";
-    const g = node("g", { class: `marker quad-${q}${selected}`, transform: `translate(${x} ${y})`, "data-event-id": e.id, tabindex: 0, role: "button" });
+    const g = node("g", { class: `marker quad-${q}${selected}`, transform: `translate(${x} ${y})`, "data-event-id": e.id,
+      "data-places": e.location.name, tabindex: 0, role: "button" });
     g.append(node("circle", { r: radius(1), fill: COLORS[q] }));
     g.append(node("title", {}, `${e.location.name}: ${e.what}`));
     return g;
