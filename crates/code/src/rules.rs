@@ -501,6 +501,14 @@ fn code_sentence(
             continue;
         };
         let root = code_root(&p.code);
+        // A verb right after a demonym is a noun: "Houthi targets".
+        if p.kind == PatternKind::Verb
+            && s.ments
+                .iter()
+                .any(|mm| mm.last + 1 == m.start && mm.form == MentionForm::Adjective)
+        {
+            continue;
+        }
         // A trigger inside an actor's name is not a trigger.
         if s.ments
             .iter()
@@ -587,7 +595,13 @@ fn code_sentence(
             || after3
                 .iter()
                 .any(|w| matches!(*w, "scheduled" | "planned" | "set" | "slated"))
-            || before.windows(2).any(|w| w == ["to", "be"]);
+            || before.windows(2).any(|w| w == ["to", "be"])
+            || window(words, m.end, seg_end)
+                .collect::<Vec<_>>()
+                .windows(2)
+                .any(|w| {
+                    BE.contains(&w[0]) && matches!(w[1], "scheduled" | "planned" | "slated" | "due")
+                });
         if scheduled && matches!(status, Status::Occurred) {
             status = Status::Scheduled;
         }
@@ -619,7 +633,7 @@ fn code_sentence(
         let src = find_source(s, m.start, m.end, p.kind);
         let base = |src: &Actor, tgt: &Actor, symmetric: bool, c: f32| CodedEvent {
             source: Some(src.clone()),
-            target: Some(tgt.clone()),
+            target: (!tgt.entity.is_empty()).then(|| tgt.clone()),
             cameo: p.code.clone(),
             status,
             date: DateRange::unknown(),
@@ -649,18 +663,71 @@ fn code_sentence(
                     None
                 };
                 let tgt = passive_subject
-                    .or_else(|| find_target(s, m.end, src_m.actor).map(|(a, c)| (a.clone(), c)))
+                    .or_else(|| {
+                        find_target(s, m.start + 1, src_m.actor).map(|(a, c)| (a.clone(), c))
+                    })
+                    .or_else(|| place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)))
                     .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)));
-                let Some((tgt, tc)) = tgt else { continue };
-                if same_country(src_m.actor, &tgt) {
+                // Acts that need no target: statements, claims and denials,
+                // investigations, protests, appeals for aid, withdrawals.
+                let untargeted = p.kind == PatternKind::Verb
+                    && (matches!(root, "01" | "09" | "14")
+                        || p.code.starts_with("023")
+                        || p.code == "0874");
+                // "X and Y signed an agreement": a coordinated subject is
+                // a mutual act.
+                let coordinated = if tgt.is_none()
+                    && src_m.form != MentionForm::Adjective
+                    && src_m.first >= 2
+                    && words[src_m.first - 1] == "and"
+                {
+                    s.ments
+                        .iter()
+                        .rfind(|o| {
+                            o.last + 2 == src_m.first
+                                && resolved(o)
+                                && o.form != MentionForm::Adjective
+                        })
+                        .filter(|o| !same_country(o.actor, src_m.actor))
+                } else {
+                    None
+                };
+                if let Some(o) = coordinated {
+                    new.push(base(o.actor, src_m.actor, true, conf * src_conf));
+                }
+                let Some((tgt, tc)) = tgt.or_else(|| {
+                    (untargeted && coordinated.is_none()).then(|| {
+                        let mut none = src_m.actor.clone();
+                        none.entity.clear();
+                        (none, 0.9)
+                    })
+                }) else {
+                    if coordinated.is_none() {
+                        continue;
+                    }
+                    let loc = location(doc, s, m.start, m.end, seg_end);
+                    for mut ev in new {
+                        ev.location = loc.clone();
+                        cands.push(Cand {
+                            ev,
+                            t0: m.start,
+                            t1: m.end,
+                            past_marker,
+                            wants_date: true,
+                            weak: false,
+                        });
+                    }
+                    continue;
+                };
+                if !tgt.entity.is_empty() && same_country(src_m.actor, &tgt) {
                     continue;
                 }
                 new.push(base(src_m.actor, &tgt, false, conf * src_conf * tc));
-                if roles == Roles::Exchange {
+                if roles == Roles::Exchange && !tgt.entity.is_empty() {
                     new.push(base(&tgt, src_m.actor, false, conf * src_conf * tc));
                 }
                 // "X returned A in exchange for B": B goes the other way.
-                if root == "08" {
+                if root == "08" && !tgt.entity.is_empty() {
                     if let Some(k) = find_seq(
                         words,
                         m.end,
@@ -746,8 +813,56 @@ fn code_sentence(
     dedup(cands)
 }
 
+/// True when two actors are one party: the same entity, or two non-group
+/// actors of one country (an armed group fights its own country's army
+/// or state: "the RSF shelled the Sudanese army" is two parties).
 fn same_country(a: &Actor, b: &Actor) -> bool {
-    a.entity == b.entity || (a.country.is_some() && a.country == b.country)
+    a.entity == b.entity
+        || (a.country.is_some()
+            && a.country == b.country
+            && a.kind != ActorKind::Group
+            && b.kind != ActorKind::Group)
+}
+
+/// The state a place object belongs to: "shelled Kharkiv", "attacked El
+/// Fasher", "visited Islamabad". Only for acts done to or in a place
+/// (visits 042/043, force 15-20), the place named right after the trigger.
+fn place_target(
+    doc: &AnalyzedDocument,
+    s: &Sent<'_>,
+    t1: usize,
+    src: &Actor,
+    root: &str,
+) -> Option<Actor> {
+    if !matches!(root, "04" | "15" | "17" | "18" | "19" | "20") {
+        return None;
+    }
+    let words = &s.words;
+    let (a, _, pi) = s.places.iter().find(|(a, _, _)| *a >= t1 && *a <= t1 + 3)?;
+    // only articles, adjectives or "on"/"in" between the trigger and the place
+    if window(words, t1, *a).any(|w| {
+        is_punct(w)
+            || !matches!(
+                w,
+                "the" | "on" | "in" | "into" | "city" | "town" | "capital"
+            )
+    }) {
+        return None;
+    }
+    if root == "04" && window(words, t1, *a).any(|w| matches!(w, "on" | "in" | "into")) {
+        return None;
+    }
+    let place = doc.places.get(*pi)?;
+    let country = place.place.country.clone()?;
+    let state = Actor {
+        entity: format!("state:{country}"),
+        name: country.clone(),
+        code: country.clone(),
+        country: Some(country),
+        role: None,
+        kind: ActorKind::State,
+    };
+    (!same_country(src, &state)).then_some(state)
 }
 
 fn find_seq(words: &[String], from: usize, to: usize, seq: &[&str]) -> Option<usize> {
