@@ -336,7 +336,7 @@ CITY_ALIASES = {
     ('Sokhumi', 'GEO'): ['Sukhumi'], ('Rafaḩ', 'PSE'): ['Rafah'], ('Jabālyā', 'PSE'): ['Jabalia'],
     ('Khān Yūnis', 'PSE'): ['Khan Younis', 'Khan Yunis'], ('Dayr al Balaḩ', 'PSE'): ['Deir al-Balah', 'Deir el-Balah'],
     ('Bayt Lāhyā', 'PSE'): ['Beit Lahia', 'Beit Lahiya'], ('Bayt Ḩānūn', 'PSE'): ['Beit Hanoun'],
-    ('Al Fashir', 'SDN'): ['El Fasher'], ('El Fasher', 'SDN'): ['Al Fashir'], ('Geneina', 'SDN'): ['El Geneina'],
+    ('Al Fashir', 'SDN'): ['El Fasher'], ('Geneina', 'SDN'): ['El Geneina'],
 }
 
 
@@ -426,7 +426,9 @@ def write_places(wc, iso2to3, cities):
         sub = subs.get(code)
         if subs and sub is None:
             print(f'warning: {code} not in pycountry', file=sys.stderr)
-        if sub is not None and sub.name not in alts and sub.name != name and ' ' in sub.name:
+        taken = {r[0] for r in rows} | {a for r in rows for a in r[6]} | {x[0] for x in SITES}
+        if sub is not None and sub.name not in alts and sub.name != name and ' ' in sub.name \
+                and sub.name not in taken:
             alts = alts + [sub.name]
         lat, lon, admin, _ = by_name.get((centre, iso3), (None, None, '', ''))
         if lat is None:

@@ -11,7 +11,6 @@ pub mod mentions;
 pub mod quantities;
 pub mod sentences;
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use chronicler_core::{
@@ -100,16 +99,12 @@ impl<'d> Analyzer<'d> {
         let sentences = sentences::split(text);
         let date = published.date;
         let (actors, mut known) = mentions::actors(&self.dicts.actors, text, &sentences, date);
-        let countries: HashSet<String> = actors
-            .iter()
-            .filter_map(|m| m.actor.country.clone())
-            .collect();
         let mut places = mentions::places(
             &self.dicts.places,
             &self.dicts.actors,
             text,
             &sentences,
-            &countries,
+            &actors,
         );
         // A place name inside a person's or organisation's name is not a place ("Vladimir Putin").
         places.retain(|p| {

@@ -353,7 +353,7 @@ fn pronouns(text: &str, sentences: &[Sentence], out: &mut Vec<ActorMention>) {
 /// their country or qualifies them ("Paris, Texas").
 const MINOR_TOWN: u64 = 100_000;
 
-/// Finds place mentions. `countries` (ISO3 of the article's actors) and the
+/// Finds place mentions. The countries of the article's `actors` and the
 /// article's own unambiguous places (countries, capitals, a dateline) break
 /// ties; "X, Y" with Y a subdivision or country of one of X's candidates
 /// picks that candidate ("Paris, Texas"); towns below [`MINOR_TOWN`] people
@@ -363,25 +363,65 @@ pub fn places(
     dict: &ActorDict,
     text: &str,
     sentences: &[Sentence],
-    countries: &HashSet<String>,
+    actors: &[ActorMention],
 ) -> Vec<PlaceMention> {
     let mut out = Vec::new();
     let found = gaz.find(text);
-    // The article's countries: its actors' and its unambiguous places'.
-    let mut context: HashSet<String> = countries.clone();
+    // The article's countries: its actors' (except those named by a place
+    // name several countries share: "Georgia") and its unambiguous places'.
+    let shared: Vec<Span> = found
+        .iter()
+        .filter(|m| {
+            let countries: HashSet<Option<&str>> = m
+                .candidates
+                .iter()
+                .filter_map(|&c| gaz.entry(c))
+                .map(|e| e.place.country.as_deref())
+                .collect();
+            countries.len() > 1
+        })
+        .map(|m| Span::new(m.start, m.end))
+        .collect();
+    let mut context: HashSet<String> = actors
+        .iter()
+        .filter(|a| !shared.iter().any(|s| s.overlaps(a.span)))
+        .filter_map(|a| a.actor.country.clone())
+        .collect();
+    // Places only one country has (not minor towns) tell the article's countries.
     for m in &found {
-        let first = m.candidates.first().and_then(|&c| gaz.entry(c));
-        if let Some(e) = first.filter(|e| {
-            matches!(e.place.kind.as_str(), "country" | "capital") && m.candidates.len() == 1
-        }) {
-            context.extend(e.place.country.clone());
+        let mut cs = m
+            .candidates
+            .iter()
+            .filter_map(|&c| gaz.entry(c))
+            .map(|e| e.place.country.as_deref());
+        let Some(Some(c)) = cs.next() else { continue };
+        let first = m.candidates.first().and_then(|&i| gaz.entry(i));
+        let minor = first.is_some_and(|e| e.place.kind == "city" && e.population < MINOR_TOWN);
+        if !minor && cs.all(|o| o == Some(c)) {
+            context.insert(c.to_string());
         }
     }
-    // Dateline: "KHARKIV, Ukraine" / "Goma (Reuters)" at the start.
-    let head_end = text.find('\n').unwrap_or(text.len()).min(80);
-    for m in found.iter().filter(|m| m.start < head_end) {
-        if let Some(e) = m.candidates.first().and_then(|&c| gaz.entry(c)) {
-            context.extend(e.place.country.clone());
+    // Dateline: "KHARKIV, Ukraine" / "Goma (Reuters) -" opening the text.
+    let lead = text.len() - text.trim_start().len();
+    if let Some(m) = found.first().filter(|m| m.start == lead) {
+        let after = &text[m.end..];
+        if [",", " (", " -", " \u{2014}", " \u{2013}"]
+            .iter()
+            .any(|p| after.starts_with(p))
+        {
+            for &c in m.candidates.iter().take(1) {
+                if let Some(e) = gaz.entry(c) {
+                    context.extend(e.place.country.clone());
+                }
+            }
+            // "GOMA, Democratic Republic of Congo": the country named next.
+            if let Some(n) = found.get(1).filter(|n| n.start <= m.end + 2) {
+                for &c in n.candidates.iter().take(1) {
+                    if let Some(e) = gaz.entry(c) {
+                        context.extend(e.place.country.clone());
+                    }
+                }
+            }
         }
     }
     let mut skip_next = false;
