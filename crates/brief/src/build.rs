@@ -21,13 +21,36 @@ pub fn brief(events: &[MergedEvent], opts: &BriefOptions) -> Brief {
     let as_of = opts
         .as_of
         .or_else(|| events.iter().filter_map(first_published).max());
-    let known: Vec<&MergedEvent> = events
+    // Only what was reported by the day: later mentions are dropped, and
+    // events with none left.
+    let published_by = |m: &chronicler_core::EventMention| match (
+        as_of,
+        m.published
+            .as_deref()
+            .and_then(|p| p.get(..10)?.parse::<Date>().ok()),
+    ) {
+        (Some(a), Some(p)) => p <= a,
+        _ => true,
+    };
+    let trimmed: Vec<MergedEvent> = events
         .iter()
-        .filter(|e| match (as_of, first_published(e)) {
-            (Some(a), Some(p)) => p <= a,
-            _ => true,
+        .filter_map(|e| {
+            if e.mentions.iter().all(published_by) {
+                return Some(e.clone());
+            }
+            let mentions: Vec<_> = e
+                .mentions
+                .iter()
+                .filter(|m| published_by(m))
+                .cloned()
+                .collect();
+            (!mentions.is_empty()).then(|| MergedEvent {
+                mentions,
+                ..e.clone()
+            })
         })
         .collect();
+    let known: Vec<&MergedEvent> = trimmed.iter().collect();
     let names = Names::new(&known);
     let ctx = Ctx {
         opts,
@@ -317,17 +340,16 @@ impl Ctx<'_> {
                     merge_sources(&mut srcs, sources(m));
                 }
             }
-            let state = if held {
-                RoundState::Held
-            } else {
-                match change {
-                    Some(Change::Cancelled) => RoundState::Cancelled,
-                    Some(Change::Postponed) => RoundState::Postponed,
-                    None => match (self.as_of, w.last()) {
-                        (Some(a), Some(d)) if d < a => RoundState::PastNoOutcome,
-                        _ => RoundState::Scheduled,
-                    },
-                }
+            // A postponement or cancellation in the evidence outweighs the
+            // status (a coder may read "talks ... were postponed" as held).
+            let state = match change {
+                Some(Change::Cancelled) => RoundState::Cancelled,
+                Some(Change::Postponed) => RoundState::Postponed,
+                None if held => RoundState::Held,
+                None => match (self.as_of, w.last()) {
+                    (Some(a), Some(d)) if d < a => RoundState::PastNoOutcome,
+                    _ => RoundState::Scheduled,
+                },
             };
             rounds.push((
                 key.0.clone(),
@@ -423,13 +445,13 @@ impl Ctx<'_> {
             if !es.iter().any(|e| core(e)) {
                 continue;
             }
-            es.sort_by_key(|e| day_of(e));
-            // Split where reports are more than 60 days apart.
+            es.sort_by_key(|e| first_published(e).or_else(|| day_of(e)));
+            // Split where reports are more than half a year apart.
             let mut groups: Vec<Vec<&MergedEvent>> = Vec::new();
             let mut last: Option<Date> = None;
             for e in es {
-                let d = day_of(e);
-                let gap = last.zip(d).is_some_and(|(l, d)| days_between(l, d) > 60);
+                let d = first_published(e).or_else(|| day_of(e));
+                let gap = last.zip(d).is_some_and(|(l, d)| days_between(l, d) > 182);
                 if gap || groups.is_empty() {
                     groups.push(Vec::new());
                 }
@@ -739,6 +761,33 @@ impl Ctx<'_> {
             ));
         }
         out.sort_by(|x, y| (&x.0, &x.1, x.2.when.start).cmp(&(&y.0, &y.1, y.2.when.start)));
+        // Two directions reported in one sentence are one exchange, dated
+        // by the earlier (a direction without a date of its own gets the
+        // publication day).
+        let mut merged: Vec<(String, String, Exchange)> = Vec::new();
+        for x in out {
+            let same = merged.iter_mut().find(|m| {
+                m.0 == x.0
+                    && m.1 == x.1
+                    && m.2.done == x.2.done
+                    && m.2
+                        .sources
+                        .iter()
+                        .any(|s| x.2.sources.iter().any(|t| t.sentence == s.sentence))
+            });
+            match same {
+                Some(m) => {
+                    m.2.transfers.extend(x.2.transfers);
+                    merge_sources(&mut m.2.sources, x.2.sources);
+                    for p in x.2.parties {
+                        push_unique(&mut m.2.parties, p);
+                    }
+                    m.2.phase = m.2.phase.or(x.2.phase);
+                }
+                None => merged.push(x),
+            }
+        }
+        let mut out = merged;
         // Number a series of releases between the same parties when the text
         // speaks of phases and numbers only some.
         let mut i = 0;
@@ -752,7 +801,7 @@ impl Ctx<'_> {
             if phased && series.len() > 1 {
                 let mut n = 0;
                 for x in series.iter_mut() {
-                    n = x.2.phase.unwrap_or(n + 1).max(n + 1);
+                    n = x.2.phase.unwrap_or(n + 1);
                     x.2.phase = Some(n);
                 }
             }

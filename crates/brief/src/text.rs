@@ -262,7 +262,7 @@ pub fn expiry(sentence: &str, published: Option<Date>) -> Option<(Date, bool)> {
 /// "extended it by three months" (days added, with no date).
 pub fn extension(sentence: &str, published: Option<Date>) -> Option<Extension> {
     let s = sentence.to_lowercase();
-    let at = ["extend", "prolong", "renewed", "renew "]
+    let at = ["extend", "extension", "prolong", "renewed", "renew "]
         .iter()
         .filter_map(|w| s.find(w))
         .min()?;
@@ -487,6 +487,14 @@ mod tests {
         assert_eq!(
             extension("The truce was extended until September 30.", p),
             Some(Extension::To(d("2025-09-30"), false))
+        );
+        assert_eq!(
+            extension("They extended the truce by three months.", p),
+            Some(Extension::By("three months".into(), 90))
+        );
+        assert_eq!(
+            extension("a ceasefire extension until August 31, 2025", p),
+            Some(Extension::To(d("2025-08-31"), false))
         );
         assert_eq!(
             extension("They extended the truce by three months.", p),

@@ -182,3 +182,66 @@ fn examples_as_of_february_3_show_what_lapsed() {
     let b = brief_json(&db, &["--dyad", "UKR-RUS", "--as-of", "2026-01-20"]);
     assert_eq!(b["events"], 0);
 }
+
+fn made_up_db(dir: &Path) -> PathBuf {
+    let db = dir.join("made.db");
+    ingest(
+        &db,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/brief"),
+    );
+    db
+}
+
+#[test]
+fn a_truce_runs_is_extended_and_expires() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = made_up_db(dir.path());
+    let truce = |day: &str| {
+        let b = brief_json(&db, &["--actor", "SDN", "--as-of", day]);
+        items(&b, "commitments")[0].clone()
+    };
+    let before = truce("2025-05-20");
+    assert_eq!(before["state"], "in_force");
+    assert_eq!(before["end"], "2025-05-31");
+    assert_eq!(before["days_left"], 11);
+    assert!(before["duration"]
+        .as_str()
+        .unwrap_or("")
+        .contains("three-month"));
+    let extended = truce("2025-06-10");
+    assert_eq!(extended["state"], "extended");
+    assert_eq!(extended["end"], "2025-08-31");
+    assert_eq!(extended["extended_from"], "2025-05-31");
+    assert_eq!(extended["section"], "in_force");
+    let after = truce("2025-09-05");
+    assert_eq!(after["state"], "expired");
+    assert_eq!(after["section"], "just_happened");
+}
+
+#[test]
+fn postponed_talks_are_stalled_and_releases_come_in_phases() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = made_up_db(dir.path());
+    let b = brief_json(&db, &["--dyad", "ARM-AZE", "--as-of", "2025-04-08"]);
+    let r = &items(&b, "rounds")[0];
+    assert_eq!(r["state"], "postponed");
+    assert_eq!(r["section"], "stalled");
+    assert_eq!(r["when"]["start"], "2025-04-10");
+
+    let b = brief_json(&db, &["--dyad", "ISR-PSE", "--as-of", "2025-02-10"]);
+    let x = items(&b, "exchanges");
+    assert_eq!(x.len(), 2, "{x:?}");
+    assert_eq!(x[0]["phase"], 1);
+    assert_eq!(x[1]["phase"], 2);
+    assert_eq!(x[1]["section"], "just_happened");
+    let counts: Vec<f64> = x[0]["transfers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["count"].as_f64())
+        .collect();
+    assert_eq!(counts, vec![33.0, 737.0]);
+    // As of the first release, the second is not known yet.
+    let b = brief_json(&db, &["--dyad", "ISR-PSE", "--as-of", "2025-01-25"]);
+    assert_eq!(items(&b, "exchanges").len(), 1);
+}
