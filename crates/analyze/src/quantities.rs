@@ -484,7 +484,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
             if let Some(q) = QUALIFIERS
                 .iter()
                 .filter(|q| {
-                    let lead = &head[..head.len().saturating_sub(q.len())];
+                    let lead = head.get(..head.len().saturating_sub(q.len())).unwrap_or("");
                     let prev = lead.split_whitespace().next_back().unwrap_or("");
                     // "handed over 1,000", "brought about 3": a particle, not a qualifier.
                     let particle = matches!(**q, "over" | "about" | "around" | "under" | "some")

@@ -15,16 +15,29 @@ pub(crate) fn find_duplicate(
     hash: &str,
 ) -> Result<Option<String>, StoreError> {
     let url = url.map(str::trim).unwrap_or("");
-    conn.query_row(
-        "SELECT id FROM documents
-         WHERE id = ?1 OR (?2 <> '' AND url = ?2) OR content_hash = ?3
-         ORDER BY (id = ?1) DESC, (url = ?2) DESC, id
-         LIMIT 1",
-        params![id, url, hash],
-        |r| r.get::<_, String>(0),
+    // Three lookups, each on its own index, in order of precedence: one
+    // query OR-ing them scanned the whole table (quadratic ingest).
+    let one = |sql: &str, value: &str| -> Result<Option<String>, StoreError> {
+        conn.prepare_cached(sql)
+            .and_then(|mut st| {
+                st.query_row(params![value], |r| r.get::<_, String>(0))
+                    .optional()
+            })
+            .with_ctx(|| format!("looking for a stored copy of document {id}"))
+    };
+    if let Some(found) = one("SELECT id FROM documents WHERE id = ?1", id)? {
+        return Ok(Some(found));
+    }
+    if !url.is_empty() {
+        let sql = "SELECT id FROM documents WHERE url = ?1 AND url IS NOT NULL AND url <> ''";
+        if let Some(found) = one(sql, url)? {
+            return Ok(Some(found));
+        }
+    }
+    one(
+        "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1",
+        hash,
     )
-    .optional()
-    .with_ctx(|| format!("looking for a stored copy of document {id}"))
 }
 
 fn json<T: serde::Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {
