@@ -118,6 +118,21 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     }
 }
 
+/// [`decode`] taking ownership: valid UTF-8 (the usual case) becomes the
+/// text without a copy, so a large input is held once, not twice.
+pub(crate) fn decode_owned(bytes: Vec<u8>) -> Decoded {
+    if utf16(&bytes).is_some() || bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return decode(&bytes);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded { text, lossy: false },
+        Err(e) => Decoded {
+            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+            lossy: true,
+        },
+    }
+}
+
 /// The message for lossy decoding.
 pub(crate) const NOT_UTF8: &str = "not valid UTF-8: decoded with replacement characters";
 

@@ -113,7 +113,7 @@ pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
             let ext_kind = kind_of_extension(path);
             if is_gzip(path) {
                 match gunzip(path, display, opts) {
-                    Ok(bytes) => read_bytes(input, &bytes, opts, &mut out),
+                    Ok(bytes) => read_bytes(input, bytes, opts, &mut out),
                     Err(p) => out.problems.push(p),
                 }
                 return out;
@@ -166,7 +166,7 @@ pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
             buf
         }
     };
-    read_bytes(input, &bytes, opts, &mut out);
+    read_bytes(input, bytes, opts, &mut out);
     out
 }
 
@@ -216,14 +216,14 @@ fn gunzip(path: &Path, display: &str, opts: &IngestOptions) -> Result<Vec<u8>, P
 }
 
 /// Reads an input's bytes, already within the size limit.
-fn read_bytes(input: &Input, bytes: &[u8], opts: &IngestOptions, out: &mut ReadResult) {
+fn read_bytes(input: &Input, bytes: Vec<u8>, opts: &IngestOptions, out: &mut ReadResult) {
     let display = input.display.as_str();
-    if let Some(reason) = decode::binary_reason(bytes) {
+    if let Some(reason) = decode::binary_reason(&bytes) {
         out.problems
             .push(Problem::new(display, ProblemKind::Binary, reason));
         return;
     }
-    let decoded = decode::decode(bytes);
+    let decoded = decode::decode_owned(bytes);
     let text = decoded.text;
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
