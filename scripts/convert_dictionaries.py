@@ -337,7 +337,15 @@ CITY_ALIASES = {
     ('Khān Yūnis', 'PSE'): ['Khan Younis', 'Khan Yunis'], ('Dayr al Balaḩ', 'PSE'): ['Deir al-Balah', 'Deir el-Balah'],
     ('Bayt Lāhyā', 'PSE'): ['Beit Lahia', 'Beit Lahiya'], ('Bayt Ḩānūn', 'PSE'): ['Beit Hanoun'],
     ('Al Fashir', 'SDN'): ['El Fasher'], ('Geneina', 'SDN'): ['El Geneina'],
+    ('Kupjansk', 'UKR'): ['Kupiansk', 'Kupyansk'], ('Kurakhovo', 'UKR'): ['Kurakhove'],
+    ('Sivers’k', 'UKR'): ['Siversk'], ('An Nuşayrāt', 'PSE'): ['Nuseirat'],
+    ('Al Burayj', 'PSE'): ['Bureij', 'al-Bureij'], ('Khuzā‘ah', 'PSE'): ['Khuzaa'],
+    ('Xankandi', 'AZE'): ['Stepanakert', 'Khankendi'],
+    ('Muzaffarābād', 'PAK'): ['Muzaffarabad'], ('Jincheng', 'TWN'): ['Kinmen'],
+    ('Ma\'rib', 'YEM'): ['Marib'], ('Sa\'dah', 'YEM'): ['Saada'],
 }
+# More spellings, the GeoNames name staying canonical.
+CITY_ALTS = {('Gaza', 'PSE'): ['Gaza City'], ('Sanaa', 'YEM'): ["Sana'a"]}
 
 
 def fold(name):
@@ -401,7 +409,7 @@ def write_places(wc, iso2to3, cities):
             continue
         seen.add((name, iso3))
         alts = [a for a in (alt or '').split(',') if a and a != name and len(a) > 3][:3]
-        alts = CITY_ALIASES.get((name, iso3), []) + alts
+        alts = CITY_ALIASES.get((name, iso3), []) + alts + CITY_ALTS.get((name, iso3), [])
         folded = fold(name)
         if folded != name and folded not in alts:
             alts.insert(0, folded)

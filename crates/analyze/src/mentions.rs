@@ -599,11 +599,167 @@ const NOT_NAMES: &[&str] = &[
     "By",
 ];
 
-/// Capitalised multi-word names that no dictionary knows.
+/// Capitalised words that are not names when they stand alone.
+const NOT_SINGLE_NAMES: &[&str] = &[
+    "God",
+    "English",
+    "Islamic",
+    "Christian",
+    "Muslim",
+    "Muslims",
+    "Jewish",
+    "Arab",
+    "Arabs",
+    "Western",
+    "Eastern",
+    "Northern",
+    "Southern",
+    "Internet",
+    "St",
+    "TV",
+    "AM",
+    "PM",
+    "OK",
+    "CEO",
+    "Chairman",
+    "Parliament",
+    "Congress",
+    "Senate",
+    "Cabinet",
+    "Ministry",
+    "Government",
+    "Army",
+    "Navy",
+    "Air",
+    "Force",
+    "Forces",
+    "Council",
+    "Court",
+    "Assembly",
+    "Committee",
+    "Agency",
+    "Office",
+    "Department",
+    "State",
+    "Republic",
+    "Kingdom",
+    "Federation",
+    "Union",
+    "National",
+    "International",
+    "Security",
+    "Photo",
+    "Video",
+    "Source",
+    "Sources",
+    "Update",
+    "Breaking",
+    "Live",
+    "Editor",
+    "Opinion",
+    "Analysis",
+    "News",
+    "Reporting",
+    "Writing",
+    "Editing",
+    "Defence",
+    "Defense",
+    "Special",
+    "Supreme",
+    "Leader",
+    "Crown",
+    "Representative",
+    "Party",
+    "Front",
+    "Movement",
+    "Alliance",
+    "Coalition",
+    "Brigade",
+    "Brigades",
+    "Battalion",
+    "Ukraine",
+    "Russia",
+    "Celsius",
+    "Fahrenheit",
+];
+
+/// Titles before a name: not part of it ("Commander Zorbak Telunov").
+const TITLES: &[&str] = &[
+    "Commander",
+    "General",
+    "Gen",
+    "Col",
+    "Lt",
+    "Sgt",
+    "Capt",
+    "Major",
+    "Minister",
+    "Secretary",
+    "Chief",
+    "Governor",
+    "Mayor",
+    "Speaker",
+    "Premier",
+    "Chancellor",
+    "Emir",
+    "King",
+    "Queen",
+    "Prince",
+    "Pope",
+    "Sheikh",
+    "Ambassador",
+    "Envoy",
+    "Senator",
+    "Rep",
+    "Sen",
+    "Dr",
+    "Deputy",
+    "Vice",
+    "Spokesman",
+    "Spokesperson",
+    "Spokeswoman",
+    "Lieutenant",
+    "Colonel",
+    "Brigadier",
+];
+
+/// Sentences that are headlines: four words or more, most of them capitalised.
+fn is_headline(st: &str) -> bool {
+    let words: Vec<&str> = st.split_whitespace().collect();
+    let caps = words
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    words.len() >= 4 && caps * 10 >= words.len() * 6
+}
+
+/// Unresolved names with how often each occurs, most frequent first (ties by
+/// name): what `chronicler actors --unresolved` lists.
+pub fn unresolved_counts(names: &[UnresolvedName]) -> Vec<(String, usize)> {
+    let mut counts: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for n in names {
+        *counts.entry(n.text.as_str()).or_default() += 1;
+    }
+    let mut out: Vec<(String, usize)> = counts
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    out
+}
+
+/// Capitalised names that no dictionary knows: runs of capitalised words,
+/// and single capitalised words that do not open their sentence and are not
+/// common capitalised words (titles, weekdays, "Parliament"). Headlines are
+/// skipped; a possessive "'s" is not part of the name.
 pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<UnresolvedName> {
     let mut out = Vec::new();
     for s in sentences {
         let st = s.span.slice(text);
+        if is_headline(st) {
+            continue;
+        }
+        let first_word = st.len() - st.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         let mut words: Vec<(usize, usize)> = Vec::new(); // current run
         let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<UnresolvedName>| {
             while words
@@ -613,17 +769,29 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
                 words.pop();
             }
             while words.first().is_some_and(|&(a, b)| {
-                NOT_NAMES.contains(&&st[a..b]) || CONNECTORS.contains(&&st[a..b])
+                NOT_NAMES.contains(&&st[a..b])
+                    || CONNECTORS.contains(&&st[a..b])
+                    || TITLES.contains(&&st[a..b])
             }) {
                 words.remove(0);
             }
-            if words.len() >= 2 {
+            let single_ok = |&(a, b): &(usize, usize)| {
+                let w = &st[a..b];
+                a != first_word
+                    && w.chars().count() >= 2
+                    && w.chars().any(char::is_alphabetic)
+                    && !NOT_SINGLE_NAMES.contains(&w)
+                    && !TITLES.contains(&w)
+                    && !NOT_NAMES.contains(&w)
+            };
+            if words.len() >= 2 || (words.len() == 1 && words.first().is_some_and(single_ok)) {
                 if let (Some(&(a, _)), Some(&(_, b))) = (words.first(), words.last()) {
                     let span = Span::new(s.span.start + a, s.span.start + b);
-                    let upper = st[a..b]
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase);
+                    let upper = words.len() >= 2
+                        && st[a..b]
+                            .chars()
+                            .filter(|c| c.is_alphabetic())
+                            .all(char::is_uppercase);
                     if !known.iter().any(|k| k.overlaps(span)) && !upper {
                         out.push(UnresolvedName {
                             sentence: s.index,
@@ -640,6 +808,10 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             let a = pos;
             pos += w.len() + 1;
             let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let core = core
+                .strip_suffix("\u{2019}s")
+                .or_else(|| core.strip_suffix("'s"))
+                .unwrap_or(core);
             let core_start = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
             let core = core.get(core_start..).unwrap_or("");
             let (ca, cb) = (a + core_start, a + core_start + core.len());

@@ -1,0 +1,59 @@
+//! Names no dictionary knows are kept, with counts, for users to grow their
+//! dictionaries (`chronicler actors --unresolved`).
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chronicler_analyze::mentions::unresolved_counts;
+use chronicler_analyze::Analyzer;
+use chronicler_core::{CleanDocument, Format, Metadata};
+use chronicler_dict::Dictionaries;
+use jiff::civil::Date;
+
+#[test]
+fn unknown_names_are_listed_with_counts() {
+    let text =
+        "Commander Zorbak Telunov of the Vostok Battalion said the front near Kupiansk held. \
+                However, officials in Kyiv doubted it. Later, Telunov told Interfax the unit \
+                would stay. Analysts said Telunov was exaggerating.\n\n\
+                Sunday Talks Bring No Breakthrough For Envoys";
+    let doc = CleanDocument {
+        id: "t".into(),
+        path: "t".into(),
+        format: Format::Text,
+        meta: Metadata {
+            published: Some("2026-01-30".into()),
+            ..Metadata::default()
+        },
+        extracted: text.into(),
+        text: text.into(),
+        segments: Vec::new(),
+        cited_sources: Vec::new(),
+        removed: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let dicts = Dictionaries::builtin().unwrap();
+    let a = Analyzer::new(&dicts).analyze(doc, Date::new(2026, 2, 1).unwrap());
+    let counts = unresolved_counts(&a.unresolved);
+    let get = |n: &str| counts.iter().find(|(t, _)| t == n).map(|(_, c)| *c);
+    assert_eq!(get("Telunov"), Some(2), "{counts:?}");
+    assert_eq!(get("Zorbak Telunov"), Some(1), "{counts:?}");
+    assert_eq!(get("Interfax"), Some(1), "{counts:?}");
+    // Most frequent first.
+    assert_eq!(counts.first().map(|c| c.0.as_str()), Some("Telunov"));
+    // Sentence-initial words, known names, titles and headlines are not listed.
+    for not in [
+        "However",
+        "Later",
+        "Analysts",
+        "Kyiv",
+        "Kupiansk",
+        "Commander",
+        "Sunday",
+        "Envoys",
+    ] {
+        assert!(get(not).is_none(), "{not} in {counts:?}");
+    }
+    // Every name keeps its evidence.
+    for u in &a.unresolved {
+        assert_eq!(u.span.slice(text), u.text);
+    }
+}
