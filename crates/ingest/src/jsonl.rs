@@ -193,7 +193,7 @@ pub(crate) fn read_file(path: &Path, display: &str, opts: &IngestOptions, out: &
 /// Reads the next line into `buf` (without its `\n`), keeping at most
 /// `max` bytes. Returns the line's full length and whether it was kept
 /// (false: over the limit, contents dropped); `None` at the end.
-fn next_line<R: BufRead>(
+pub(crate) fn next_line<R: BufRead>(
     r: &mut R,
     max: u64,
     buf: &mut Vec<u8>,
@@ -251,7 +251,7 @@ pub(crate) fn read_str(text: &str, display: &str, opts: &IngestOptions, out: &mu
 }
 
 /// Turns one line into a document or a problem.
-fn handle_line(line: &str, lineno: usize, lossy: bool, display: &str, out: &mut ReadResult) {
+pub(crate) fn handle_line(line: &str, lineno: usize, lossy: bool, display: &str, out: &mut ReadResult) {
     let line = line.trim_end_matches('\r');
     let line = line.trim_start_matches('\u{FEFF}');
     if line.trim().is_empty() {

@@ -8,6 +8,8 @@
 //! - [`read`] reads one input into zero or more raw documents (a JSON Lines
 //!   file or a feed gives many) plus the [`Problem`]s met on the way.
 //!   Inputs named `*.gz` are decompressed first, never beyond the size limit.
+//!   WARC files (`.warc`, `.warc.gz`: the HTML responses) and `.jsonl.gz`
+//!   are read record by record, the limit applying to each record.
 //!
 //! Bad input never stops a run: every problem names the input and the
 //! reason in one line (see [`Problem`]'s `Display`).
@@ -21,6 +23,7 @@ mod decode;
 mod feed;
 mod jsonl;
 mod read;
+mod warc;
 
 pub use read::read;
 
@@ -133,7 +136,7 @@ pub struct ReadResult {
 /// when followed by `.gz` (gzip, decompressed within the size limit).
 pub const KNOWN_EXTENSIONS: &[&str] = &[
     "txt", "text", "md", "markdown", "html", "htm", "xhtml", "jsonl", "ndjson", "xml", "rss",
-    "atom",
+    "atom", "warc",
 ];
 
 impl Problem {

@@ -110,6 +110,10 @@ pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
             buf
         }
         Some(path) => {
+            if let Some(archive) = crate::warc::archive_of(path) {
+                crate::warc::read_all(archive, path, display, opts, &mut out);
+                return out;
+            }
             let ext_kind = kind_of_extension(path);
             if is_gzip(path) {
                 match gunzip(path, display, opts) {

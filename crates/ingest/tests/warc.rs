@@ -1,0 +1,137 @@
+//! WARC archives and compressed JSON Lines read record by record.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::io::Write;
+
+use chronicler_core::Body;
+use chronicler_ingest::{discover, read, IngestOptions, ProblemKind};
+
+fn record(kind: &str, uri: &str, content_type: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{:08}-0000-0000-0000-000000000000>\r\nWARC-Date: 2024-03-05T10:20:30Z\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        uri.len() + kind.len(),
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http(status: &str, ctype: &str, body: &str) -> Vec<u8> {
+    format!(
+        "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .into_bytes()
+}
+
+const PAGE: &str = "<html><head><title>Talks resume</title></head><body><article><p>Delegations met in Doha on Monday to resume talks on a ceasefire, officials said.</p></article></body></html>dated";
+
+/// A gzip member per record, as Common Crawl writes them.
+fn warc_gz(records: &[Vec<u8>]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for r in records {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(r).unwrap();
+        out.extend(gz.finish().unwrap());
+    }
+    out
+}
+
+#[test]
+fn html_responses_become_documents_with_url_and_capture_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("CC-NEWS-1.warc.gz");
+    let records = vec![
+        record("warcinfo", "", "application/warc-fields", b"software: test\r\n"),
+        record("request", "https://news.example/a", "application/http; msgtype=request", b"GET /a HTTP/1.1\r\n\r\n"),
+        record("response", "https://news.example/a", "application/http; msgtype=response", &http("200 OK", "text/html; charset=utf-8", PAGE)),
+        record("response", "https://news.example/logo.png", "application/http; msgtype=response", &http("200 OK", "image/png", "PNG")),
+        record("response", "https://news.example/old", "application/http; msgtype=response", &http("301 Moved Permanently", "text/html", "<html></html>")),
+        record("response", "https://news.example/b", "application/http; msgtype=response", &http("200 OK", "text/html", "<html><head><meta property=\"article:published_time\" content=\"2024-03-04\"></head><body><p>Second page.</p></body></html>")),
+    ];
+    std::fs::write(&path, warc_gz(&records)).unwrap();
+    let (inputs, problems) = discover(&[dir.path().display().to_string()]);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(inputs.len(), 1, "a .warc.gz in a folder is taken");
+    let r = read(&inputs[0], &IngestOptions::default());
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    let ids: Vec<&str> = r.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["https://news.example/a", "https://news.example/b"]);
+    let a = &r.docs[0];
+    assert_eq!(a.meta.url.as_deref(), Some("https://news.example/a"));
+    assert_eq!(a.meta.published.as_deref(), Some("2024-03-05T10:20:30Z"));
+    match &a.body {
+        Body::Html(h) => {
+            assert!(h.starts_with("<html>"), "HTTP headers stripped: {h}");
+            assert!(h.contains("Doha"));
+        }
+        Body::Text(_) => panic!("a page is HTML"),
+    }
+    // The page names its own date: cleaning reads it, not the capture date.
+    assert_eq!(r.docs[1].meta.published, None);
+}
+
+#[test]
+fn oversized_records_are_skipped_and_a_cut_archive_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("x.warc.gz");
+    let big = "x".repeat(4000);
+    let records = vec![
+        record(
+            "response",
+            "https://news.example/big",
+            "application/http; msgtype=response",
+            &http("200 OK", "text/html", &big),
+        ),
+        record(
+            "response",
+            "https://news.example/a",
+            "application/http; msgtype=response",
+            &http("200 OK", "text/html", PAGE),
+        ),
+    ];
+    let bytes = warc_gz(&records);
+    std::fs::write(&path, &bytes).unwrap();
+    let input = &discover(&[path.display().to_string()]).0[0];
+    let r = read(input, &IngestOptions { max_bytes: 1000 });
+    assert_eq!(r.docs.len(), 1);
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(r.problems[0].kind, ProblemKind::TooLarge);
+    assert!(
+        r.problems[0].input.ends_with("#https://news.example/big"),
+        "{}",
+        r.problems[0]
+    );
+
+    std::fs::write(&path, &bytes[..bytes.len() - 40]).unwrap();
+    let r = read(input, &IngestOptions::default());
+    assert_eq!(r.docs.len(), 1, "the records before the cut are kept");
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert_eq!(r.problems[0].kind, ProblemKind::Malformed);
+
+    std::fs::write(&path, b"not a warc at all").unwrap();
+    let r = read(input, &IngestOptions::default());
+    assert!(r.docs.is_empty());
+    assert_eq!(r.problems.len(), 1);
+}
+
+#[test]
+fn gzipped_json_lines_stream_with_a_per_line_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("day.jsonl.gz");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    for i in 0..3 {
+        writeln!(gz, "{{\"id\":\"a{i}\",\"text\":\"Article {i} text.\"}}").unwrap();
+    }
+    writeln!(gz, "{{\"id\":\"long\",\"text\":\"{}\"}}", "y".repeat(3000)).unwrap();
+    writeln!(gz, "not json").unwrap();
+    std::fs::write(&path, gz.finish().unwrap()).unwrap();
+    let input = &discover(&[path.display().to_string()]).0[0];
+    let r = read(input, &IngestOptions { max_bytes: 1000 });
+    let ids: Vec<&str> = r.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a0", "a1", "a2"]);
+    let kinds: Vec<ProblemKind> = r.problems.iter().map(|p| p.kind).collect();
+    assert_eq!(kinds, [ProblemKind::TooLarge, ProblemKind::Malformed]);
+}
