@@ -85,6 +85,20 @@ pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
     }
 }
 
+/// True for a name in capitals opening a line and followed by a comma or a
+/// parenthesis: a dateline.
+fn is_dateline(text: &str, span: Span) -> bool {
+    let name = span.slice(text);
+    let line_start = span.start == 0 || text[..span.start].ends_with('\n');
+    let caps = name.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    let after = &text[span.end..];
+    line_start && caps && (after.starts_with(',') || after.starts_with(" ("))
+}
+
 impl<'d> Analyzer<'d> {
     /// An analyzer over `dicts`.
     pub fn new(dicts: &'d Dictionaries) -> Analyzer<'d> {
@@ -98,7 +112,10 @@ impl<'d> Analyzer<'d> {
         let text = doc.text.as_str();
         let sentences = sentences::split(text);
         let date = published.date;
-        let (actors, mut known) = mentions::actors(&self.dicts.actors, text, &sentences, date);
+        let (mut actors, mut known) = mentions::actors(&self.dicts.actors, text, &sentences, date);
+        // A dateline ("PORT SUDAN, Jan 28 (Reuters) -") places the report; its
+        // city is not the government acting.
+        actors.retain(|m| !is_dateline(text, m.span));
         let mut places = mentions::places(
             &self.dicts.places,
             &self.dicts.actors,

@@ -556,6 +556,22 @@ fn unit_after(rest: &str) -> String {
         if !rest[pos..].starts_with([' ', '\u{a0}']) {
             break;
         }
+        // A plural head noun ends it too ("25 million people face ..."),
+        // unless a possessive or a unit name follows ("soldiers' remains",
+        // "degrees Celsius").
+        let l = w.to_ascii_lowercase();
+        let plural = (l.ends_with('s') && !l.ends_with("ss"))
+            || l.ends_with("men")
+            || matches!(
+                l.as_str(),
+                "people" | "children" | "police" | "personnel" | "staff"
+            );
+        let next_cap = rest[pos..]
+            .trim_start()
+            .starts_with(|ch: char| ch.is_uppercase());
+        if plural && !next_cap {
+            break;
+        }
     }
     words.join(" ")
 }

@@ -185,3 +185,15 @@ fn small_towns_abroad_need_context() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_dateline_places_the_report_but_does_not_act() {
+    let t = "PORT SUDAN, Jan 28 (Reuters) - The army said it repelled an attack.";
+    let a = analyze(t);
+    assert!(a.places.iter().any(|p| p.place.name == "Port Sudan"));
+    assert!(
+        !a.actors.iter().any(|m| m.span.slice(t) == "PORT SUDAN"),
+        "{:?}",
+        a.actors
+    );
+}

@@ -21,6 +21,7 @@ const TABLE: &[(&str, (&str, f64, &str))] = &[
     ("twenty-five hostages were freed", ("twenty-five", 25.0, "hostages")),
     ("two hundred prisoners were exchanged", ("two hundred", 200.0, "prisoners")),
     ("1.2 million people fled", ("1.2 million", 1_200_000.0, "people")),
+    ("25 million people face acute hunger", ("25 million", 25e6, "people")),
     ("an aid package of $2 billion for Kyiv", ("$2 billion", 2e9, "USD")),
     ("a $40m loan to Sudan", ("$40m", 4e7, "USD")),
     ("€50 million in aid", ("€50 million", 5e7, "EUR")),
