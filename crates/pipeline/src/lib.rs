@@ -51,7 +51,10 @@ impl PipelineOptions {
             ingest: IngestOptions::default(),
             threads: 0,
             today,
-            batch_size: 256,
+            // Small enough that a run killed mid-batch loses little work
+            // (a rerun redoes at most one batch), large enough to keep
+            // every core busy.
+            batch_size: 64,
         }
     }
 }
