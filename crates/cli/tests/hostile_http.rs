@@ -163,3 +163,84 @@ fn writes_need_the_token_and_bodies_are_limited() {
     assert!((200..300).contains(&status), "{status}: {body}");
     assert!(!body.contains("s3cret"), "the token is echoed: {body}");
 }
+
+/// The body of a raw response (de-chunked if need be).
+fn body_of(response: &str) -> String {
+    let Some((head, body)) = response.split_once("\r\n\r\n") else {
+        return String::new();
+    };
+    if !head
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        return body.to_string();
+    }
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, tail)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || tail.len() < n {
+            break;
+        }
+        out.push_str(&tail[..n]);
+        rest = tail[n..].trim_start_matches("\r\n");
+    }
+    out
+}
+
+#[test]
+fn serve_reads_while_an_ingest_writes_and_never_shows_half_a_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = example_store(dir.path());
+    let corpus = dir.path().join("c.jsonl");
+    let mut lines = String::new();
+    for i in 0..150 {
+        lines.push_str(
+            &serde_json::json!({
+                "id": format!("live-{i}"),
+                "published": "2026-02-02",
+                "text": format!("Bulletin {i}. Ukraine and Russia held talks in Geneva on Monday, the Swiss foreign ministry said. Turkey offered to host round {i} in Istanbul."),
+            })
+            .to_string(),
+        );
+        lines.push('\n');
+    }
+    std::fs::write(&corpus, lines).unwrap();
+    let s = serve(&db, &[]);
+    let mut writer = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+        .arg("--db")
+        .arg(&db)
+        .args(["ingest", "-q"])
+        .arg(&corpus)
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut last = 0;
+    let mut reads = 0;
+    loop {
+        let done = writer.try_wait().unwrap().is_some();
+        let (status, response) = get(&s.addr, "/api/documents");
+        assert_eq!(status, 200, "{response}");
+        let docs: Vec<serde_json::Value> = serde_json::from_str(&body_of(&response)).unwrap();
+        for d in &docs {
+            assert!(
+                d["sentences"].as_u64().unwrap_or(0) > 0,
+                "half a document: {d}"
+            );
+        }
+        assert!(
+            docs.len() >= last,
+            "documents went from {last} to {}",
+            docs.len()
+        );
+        last = docs.len();
+        let (status, _) = get(&s.addr, "/api/events");
+        assert_eq!(status, 200);
+        reads += 1;
+        if done {
+            break;
+        }
+    }
+    assert!(writer.wait().unwrap().success());
+    assert_eq!(last, 152, "after {reads} reads");
+}
