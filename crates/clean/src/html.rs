@@ -84,6 +84,9 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     let doc = Document::from(html);
     page_metadata(&doc, meta);
     let depth = max_depth(doc.root());
+    // The parsed page goes on to the readability pass (one parse instead of
+    // two); the paragraph fallback, rarely needed, parses it again.
+    let mut doc = Some(doc);
 
     let mut best = Extracted::default();
     if depth <= MAX_DEPTH_FOR_READABILITY {
@@ -91,7 +94,8 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
             .url
             .as_deref()
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-        let readability = dom_smoothie::Readability::new(html, url, None)
+        let parsed = doc.take().unwrap_or_else(|| Document::from(html));
+        let readability = dom_smoothie::Readability::with_document(parsed, url, None)
             .or_else(|_| dom_smoothie::Readability::new(html, None, None));
         match readability.map(|mut r| r.parse()) {
             Ok(Ok(article)) => {
@@ -123,6 +127,7 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
         ));
     }
     if best.text.chars().count() < MIN_ARTICLE_CHARS {
+        let doc = doc.unwrap_or_else(|| Document::from(html));
         let fallback = blocks_to_text(paragraphs(&doc));
         if fallback.text.chars().count() > best.text.chars().count() {
             let warnings = std::mem::take(&mut best.warnings);
