@@ -803,10 +803,10 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             }
             words.clear();
         };
-        let mut pos = 0;
         for w in st.split(|c: char| c.is_whitespace()) {
-            let a = pos;
-            pos += w.len() + 1;
+            // The word's offset in the sentence (separators may be
+            // multi-byte: a no-break space is two bytes).
+            let a = w.as_ptr() as usize - st.as_ptr() as usize;
             let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
             let core = core
                 .strip_suffix("\u{2019}s")

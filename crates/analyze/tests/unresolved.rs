@@ -57,3 +57,32 @@ fn unknown_names_are_listed_with_counts() {
         assert_eq!(u.span.slice(text), u.text);
     }
 }
+
+#[test]
+fn names_after_no_break_spaces_keep_their_offsets() {
+    // Multi-byte separators (no-break spaces) before names: this panicked.
+    let text = "Rescuers\u{a0}\u{a0}said Commander\u{a0}Zorbak\u{a0}Telunov arrived in the town. \
+                \u{2014}\u{a0}Profiles of Haitians at the top of their fields.";
+    let doc = CleanDocument {
+        id: "t".into(),
+        path: "t".into(),
+        format: Format::Text,
+        meta: Metadata::default(),
+        extracted: text.into(),
+        text: text.into(),
+        segments: Vec::new(),
+        cited_sources: Vec::new(),
+        removed: Vec::new(),
+        warnings: Vec::new(),
+    };
+    let dicts = Dictionaries::builtin().unwrap();
+    let a = Analyzer::new(&dicts).analyze(doc, Date::new(2026, 2, 1).unwrap());
+    for n in &a.unresolved {
+        assert_eq!(n.span.slice(text), n.text, "{n:?}");
+    }
+    assert!(
+        a.unresolved.iter().any(|n| n.text.contains("Telunov")),
+        "{:?}",
+        a.unresolved
+    );
+}
