@@ -13,7 +13,7 @@ export BASELINES_WORK=${BASELINES_WORK:-/tmp/baselines-work}
 export RESULTS=${RESULTS:-results-extraction}
 CORE=${CORE:-$(( $(getconf _NPROCESSORS_ONLN) > 1 ? 1 : 0 ))}
 [[ -s $BASELINES_WORK/manifests/sh.tsv && -x $BASELINES_WORK/venv-extract/bin/python ]] || bash "$KIT/setup.sh"
-cargo build --release --locked -p chronicler-bench --bin extract_eval --manifest-path "$ROOT/Cargo.toml"
+cargo build --release -p chronicler-bench --bin extract_eval --manifest-path "$ROOT/Cargo.toml"
 BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/extract_eval
 cd "$BASELINES_WORK"
 mkdir -p "$RESULTS" outputs

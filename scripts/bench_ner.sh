@@ -8,7 +8,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KIT=$(cd "$ROOT/../shared/baselines" && pwd)
 export BASELINES_WORK=${BASELINES_WORK:-/tmp/baselines-work}
 [[ -x $BASELINES_WORK/venv-nlp/bin/python ]] || bash "$KIT/setup.sh"
-cargo build --release --locked --manifest-path "$ROOT/Cargo.toml" -p chronicler-bench --bin pipeline_bench
+cargo build --release --manifest-path "$ROOT/Cargo.toml" -p chronicler-bench --bin pipeline_bench
 BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release/pipeline_bench
 CORE=${CORE:-$(( $(getconf _NPROCESSORS_ONLN) > 1 ? 1 : 0 ))}
 cd "$BASELINES_WORK"

@@ -9,7 +9,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CORPUS=${1:-/tmp/chronicler-bench/corpus-10000.jsonl}
 OUT=${OUT:-/tmp/chronicler-bench}
 [[ -s $CORPUS ]] || python3 "$ROOT/scripts/make_corpus.py" --out "$CORPUS"
-cargo build --release --locked --manifest-path "$ROOT/Cargo.toml" -p chronicler -p chronicler-bench --bins
+cargo build --release --manifest-path "$ROOT/Cargo.toml" -p chronicler -p chronicler-bench --bins
 BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release
 N=$(wc -l < "$CORPUS"); BYTES=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$CORPUS")
 for t in 1 2; do
