@@ -251,7 +251,13 @@ pub(crate) fn read_str(text: &str, display: &str, opts: &IngestOptions, out: &mu
 }
 
 /// Turns one line into a document or a problem.
-pub(crate) fn handle_line(line: &str, lineno: usize, lossy: bool, display: &str, out: &mut ReadResult) {
+pub(crate) fn handle_line(
+    line: &str,
+    lineno: usize,
+    lossy: bool,
+    display: &str,
+    out: &mut ReadResult,
+) {
     let line = line.trim_end_matches('\r');
     let line = line.trim_start_matches('\u{FEFF}');
     if line.trim().is_empty() {
