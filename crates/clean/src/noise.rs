@@ -66,10 +66,28 @@ pub fn normalize(s: &str) -> String {
 }
 
 /// True when the text ends like a sentence (or a quotation, or a lead-in).
+/// Chinese, Japanese and Korean script (written without spaces).
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}' // kana
+        | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // ideographs
+        | '\u{AC00}'..='\u{D7AF}') // hangul
+}
+
+/// Words in a line: whitespace-separated tokens, and in scripts written
+/// without spaces, one word per two characters (so a Japanese paragraph is
+/// not mistaken for a one-word fragment).
+fn word_count(t: &str) -> usize {
+    t.split_whitespace()
+        .map(|w| (w.chars().filter(|&c| is_cjk(c)).count() / 2).max(1))
+        .sum()
+}
+
 fn ends_terminal(t: &str) -> bool {
     let mut rev = t.trim_end().chars().rev();
     match rev.next() {
         Some('.' | '!' | '?' | '…' | '”' | '"' | ':' | ';' | '»' | '’' | '\'') => true,
+        Some('。' | '！' | '？' | '」' | '』') => true,
         Some(')' | ']') => matches!(rev.next(), Some('.' | '!' | '?' | '”' | '"')),
         _ => false,
     }
@@ -109,7 +127,7 @@ fn units<'a>(text: &'a str, hints: &HashMap<usize, Hint>) -> Vec<Unit<'a>> {
                 start: s,
                 end: e,
                 text: t,
-                words: t.split_whitespace().count(),
+                words: word_count(t),
                 terminal: ends_terminal(t),
                 norm: normalize(t),
                 hint: hints.get(&s).copied().unwrap_or_default(),

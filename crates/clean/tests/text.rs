@@ -175,3 +175,14 @@ fn garbage_text_does_not_panic() {
         }
     }
 }
+
+#[test]
+fn paragraphs_in_scripts_without_spaces_are_kept() {
+    // Japanese has no spaces between words: a paragraph is not a fragment.
+    let text = "不正に改造したiPhoneを販売したとして、商標法違反の疑いで20代の男性が逮捕されたというニュースを耳にしました。\n\n\
+                報道によると、今回販売されたのは、いわゆる「脱獄」したiPhoneで、機能制限を解除したものです。\n\n\
+                ではなぜ、不正に改造したiPhoneを販売すると、商標権侵害になるのでしょうか。\n";
+    let d = run(text, None).unwrap();
+    assert!(d.text.contains("商標法違反"), "{:?}", d.removed);
+    assert!(d.text.contains("商標権侵害"), "{:?}", d.removed);
+}
