@@ -99,6 +99,41 @@ fn is_dateline(text: &str, span: Span) -> bool {
     line_start && caps && (after.starts_with(',') || after.starts_with(" ("))
 }
 
+/// Spans sorted by start with the running maximum of their ends: whether a
+/// span overlaps any of them is one binary search (spans may nest).
+struct SpanSet {
+    starts: Vec<usize>,
+    max_end: Vec<usize>,
+}
+
+impl SpanSet {
+    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+        let mut v: Vec<Span> = spans.collect();
+        v.sort_unstable();
+        let mut max = 0;
+        let max_end = v
+            .iter()
+            .map(|s| {
+                max = max.max(s.end);
+                max
+            })
+            .collect();
+        SpanSet {
+            starts: v.iter().map(|s| s.start).collect(),
+            max_end,
+        }
+    }
+
+    /// True when some span shares a byte with `x`.
+    fn overlaps(&self, x: Span) -> bool {
+        let before_end = self.starts.partition_point(|&s| s < x.end);
+        before_end
+            .checked_sub(1)
+            .and_then(|i| self.max_end.get(i))
+            .is_some_and(|&e| e > x.start)
+    }
+}
+
 impl<'d> Analyzer<'d> {
     /// An analyzer over `dicts`.
     pub fn new(dicts: &'d Dictionaries) -> Analyzer<'d> {
@@ -124,15 +159,18 @@ impl<'d> Analyzer<'d> {
             &actors,
         );
         // A place name inside a person's or organisation's name is not a place ("Vladimir Putin").
-        places.retain(|p| {
-            !actors.iter().any(|a| {
-                a.span.overlaps(p.span)
-                    && matches!(
+        let names = SpanSet::new(
+            actors
+                .iter()
+                .filter(|a| {
+                    matches!(
                         a.actor.kind,
                         ActorKind::Person | ActorKind::Organization | ActorKind::Group
                     )
-            })
-        });
+                })
+                .map(|a| a.span),
+        );
+        places.retain(|p| !names.overlaps(p.span));
         let found_dates = dates::find(text, date);
         let dates: Vec<DateMention> = found_dates
             .iter()
@@ -167,5 +205,23 @@ impl<'d> Analyzer<'d> {
             quantities,
             unresolved,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_set_finds_overlaps_among_nested_spans() {
+        let set =
+            SpanSet::new([Span::new(10, 40), Span::new(12, 15), Span::new(50, 60)].into_iter());
+        assert!(set.overlaps(Span::new(38, 45)));
+        assert!(set.overlaps(Span::new(13, 14)));
+        assert!(set.overlaps(Span::new(0, 11)));
+        assert!(!set.overlaps(Span::new(40, 50)));
+        assert!(!set.overlaps(Span::new(0, 10)));
+        assert!(!set.overlaps(Span::new(60, 70)));
+        assert!(!SpanSet::new(std::iter::empty()).overlaps(Span::new(0, 5)));
     }
 }

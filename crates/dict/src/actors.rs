@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chronicler_core::{Actor, ActorKind};
 use jiff::civil::Date;
 
-use crate::text::{case_compatible, is_word_char};
+use crate::text::{case_compatible, word_matches};
 use crate::DictError;
 
 const BUILTIN_ACTORS: &[(&str, &str)] = &[
@@ -522,6 +522,12 @@ impl ActorDict {
         Ok(ActorDict::compile(entries, agents))
     }
 
+    /// A dictionary of exactly these entries and agents (noun → role
+    /// code), without the built-in ones: for imported dictionaries.
+    pub fn from_parts(entries: Vec<ActorEntry>, agents: HashMap<String, String>) -> ActorDict {
+        ActorDict::compile(entries, agents)
+    }
+
     fn compile(entries: Vec<ActorEntry>, agents: HashMap<String, String>) -> ActorDict {
         let mut by_key = HashMap::new();
         let mut state_by_country = HashMap::new();
@@ -667,33 +673,26 @@ impl ActorDict {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
-            }
-            let matched = &text[s..e];
-            let Some(ts) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
+        word_matches(ac, text, |pattern, s, e| {
+            let Some(ts) = self.patterns.get(pattern) else {
+                return false;
             };
+            let matched = &text[s..e];
             let ok: Vec<Target> = ts
                 .iter()
                 .filter(|t| case_compatible(&t.form, matched))
                 .cloned()
                 .collect();
-            if !ok.is_empty() {
-                out.push(ActorMatch {
-                    start: s,
-                    end: e,
-                    targets: ok,
-                });
+            if ok.is_empty() {
+                return false;
             }
-        }
+            out.push(ActorMatch {
+                start: s,
+                end: e,
+                targets: ok,
+            });
+            true
+        });
         out
     }
 

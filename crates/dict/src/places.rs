@@ -15,7 +15,7 @@ use std::path::Path;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chronicler_core::Place;
 
-use crate::text::{case_compatible, is_word_char};
+use crate::text::{case_compatible, word_matches};
 use crate::DictError;
 
 const BUILTIN: &str = include_str!("../../../data/dictionaries/places.txt");
@@ -498,28 +498,20 @@ impl Gazetteer {
             return Vec::new();
         };
         let mut out = Vec::new();
-        for m in ac.find_iter(text) {
-            let (s, e) = (m.start(), m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            let before = text[..s].chars().next_back();
-            let after = text[e..].chars().next();
-            if before.is_some_and(is_word_char) || after.is_some_and(is_word_char) {
-                continue;
-            }
-            let Some((form, cands)) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
+        word_matches(ac, text, |pattern, s, e| {
+            let Some((form, cands)) = self.patterns.get(pattern) else {
+                return false;
             };
             if !case_compatible(form, &text[s..e]) {
-                continue;
+                return false;
             }
             out.push(PlaceMatch {
                 start: s,
                 end: e,
                 candidates: cands.clone(),
             });
-        }
+            true
+        });
         out
     }
 }

@@ -1,5 +1,7 @@
 //! Text helpers for dictionary matching.
 
+use aho_corasick::{AhoCorasick, Input};
+
 /// True for characters that continue a word (letters, digits).
 pub fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -31,6 +33,39 @@ pub fn case_compatible(form: &str, matched: &str) -> bool {
             }
             (None, None) => return true,
             _ => return true,
+        }
+    }
+}
+
+/// Whole-word matches of a leftmost-longest automaton: calls `accept(pattern,
+/// start, end)` for each candidate on word boundaries and char boundaries.
+/// A candidate that is refused (or that cuts a word: "The Un" of "The United
+/// Nations" matching the pattern "the UN") does not hide the matches that
+/// start inside it: the search resumes at its next character.
+pub fn word_matches(
+    ac: &AhoCorasick,
+    text: &str,
+    mut accept: impl FnMut(usize, usize, usize) -> bool,
+) {
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = ac.find(Input::new(text).range(pos..)) else {
+            break;
+        };
+        let (s, e) = (m.start(), m.end());
+        let whole = text.is_char_boundary(s)
+            && text.is_char_boundary(e)
+            && !text[..s].chars().next_back().is_some_and(is_word_char)
+            && !text[e..].chars().next().is_some_and(is_word_char);
+        if whole && e > s && accept(m.pattern().as_usize(), s, e) {
+            pos = e;
+        } else {
+            // Next char boundary after `s`.
+            let mut next = s + 1;
+            while next < text.len() && !text.is_char_boundary(next) {
+                next += 1;
+            }
+            pos = next;
         }
     }
 }
