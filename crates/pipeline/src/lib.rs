@@ -297,6 +297,32 @@ impl<'d> Pipeline<'d> {
     }
 }
 
+/// Writes one processed document (from [`Pipeline::process`]) as
+/// [`Pipeline::ingest`] does: with its MinHash signature and near-duplicate
+/// links, unless a document with the same id, URL or clean text is stored.
+/// With `skip_similar`, a stored document at least that similar (MinHash
+/// estimate of the Jaccard similarity, 0 to 1) also counts as the same
+/// content: nothing is written and its id is returned as the duplicate.
+pub fn write_processed(
+    store: &mut Store,
+    doc: &AnalyzedDocument,
+    events: &[CodedEvent],
+    skip_similar: Option<f64>,
+) -> Result<WriteOutcome, StoreError> {
+    let signature = sign(store, &doc.doc.text)?;
+    if let Some(min) = skip_similar {
+        let nearest = signature
+            .near_duplicates
+            .iter()
+            .filter(|(_, s)| *s >= min)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
+        if let Some((id, _)) = nearest {
+            return Ok(WriteOutcome::Duplicate(id.clone()));
+        }
+    }
+    store.write_document_signed(doc, events, &signature)
+}
+
 /// The MinHash signature of a clean text, its LSH bands, and the stored
 /// documents it nearly duplicates (found through shared bands).
 fn sign(store: &Store, text: &str) -> Result<SignatureWrite, StoreError> {
