@@ -3,30 +3,10 @@
 //! subject or object.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chronicler_analyze::Analyzer;
-use chronicler_core::{AnalyzedDocument, CleanDocument, Format, Metadata};
-use chronicler_dict::Dictionaries;
-use jiff::civil::Date;
+mod support;
 
-fn analyze(text: &str) -> AnalyzedDocument {
-    let doc = CleanDocument {
-        id: "t".into(),
-        path: "t".into(),
-        format: Format::Text,
-        meta: Metadata {
-            published: Some("2026-01-30".into()),
-            ..Metadata::default()
-        },
-        extracted: text.into(),
-        text: text.into(),
-        segments: Vec::new(),
-        cited_sources: Vec::new(),
-        removed: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let dicts = Dictionaries::builtin().unwrap();
-    Analyzer::new(&dicts).analyze(doc, Date::new(2026, 2, 1).unwrap())
-}
+use chronicler_core::AnalyzedDocument;
+use support::analyze;
 
 /// (surface text, code) of every actor mention.
 fn actors(a: &AnalyzedDocument) -> Vec<(String, String)> {

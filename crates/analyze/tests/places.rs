@@ -2,36 +2,10 @@
 //! dateline, qualifiers, population), with coordinates and precision.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::sync::OnceLock;
+mod support;
 
-use chronicler_analyze::Analyzer;
-use chronicler_core::{AnalyzedDocument, CleanDocument, Format, Metadata, Place};
-use chronicler_dict::Dictionaries;
-use jiff::civil::Date;
-
-fn dicts() -> &'static Dictionaries {
-    static D: OnceLock<Dictionaries> = OnceLock::new();
-    D.get_or_init(|| Dictionaries::builtin().unwrap())
-}
-
-fn analyze(text: &str) -> AnalyzedDocument {
-    let doc = CleanDocument {
-        id: "t".into(),
-        path: "t".into(),
-        format: Format::Text,
-        meta: Metadata {
-            published: Some("2026-01-30".into()),
-            ..Metadata::default()
-        },
-        extracted: text.into(),
-        text: text.into(),
-        segments: Vec::new(),
-        cited_sources: Vec::new(),
-        removed: Vec::new(),
-        warnings: Vec::new(),
-    };
-    Analyzer::new(dicts()).analyze(doc, Date::new(2026, 2, 1).unwrap())
-}
+use chronicler_core::Place;
+use support::{analyze, dicts};
 
 /// The place named by `span` in `text`.
 fn place(text: &str, span: &str) -> Option<Place> {

@@ -2,11 +2,14 @@
 //! dictionaries (`chronicler actors --unresolved`).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use chronicler_analyze::mentions::unresolved_counts;
 use chronicler_analyze::Analyzer;
 use chronicler_core::{CleanDocument, Format, Metadata};
 use chronicler_dict::Dictionaries;
 use jiff::civil::Date;
+use support::analyze;
 
 #[test]
 fn unknown_names_are_listed_with_counts() {
@@ -15,23 +18,7 @@ fn unknown_names_are_listed_with_counts() {
                 However, officials in Kyiv doubted it. Later, Telunov told Interfax the unit \
                 would stay. Analysts said Telunov was exaggerating.\n\n\
                 Sunday Talks Bring No Breakthrough For Envoys";
-    let doc = CleanDocument {
-        id: "t".into(),
-        path: "t".into(),
-        format: Format::Text,
-        meta: Metadata {
-            published: Some("2026-01-30".into()),
-            ..Metadata::default()
-        },
-        extracted: text.into(),
-        text: text.into(),
-        segments: Vec::new(),
-        cited_sources: Vec::new(),
-        removed: Vec::new(),
-        warnings: Vec::new(),
-    };
-    let dicts = Dictionaries::builtin().unwrap();
-    let a = Analyzer::new(&dicts).analyze(doc, Date::new(2026, 2, 1).unwrap());
+    let a = analyze(text);
     let counts = unresolved_counts(&a.unresolved);
     let get = |n: &str| counts.iter().find(|(t, _)| t == n).map(|(_, c)| *c);
     assert_eq!(get("Telunov"), Some(2), "{counts:?}");

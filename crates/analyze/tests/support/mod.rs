@@ -1,1 +1,36 @@
 pub mod entity_eval;
+
+use std::sync::OnceLock;
+
+use chronicler_analyze::Analyzer;
+use chronicler_core::{AnalyzedDocument, CleanDocument, Format, Metadata};
+use chronicler_dict::Dictionaries;
+use jiff::civil::Date;
+
+/// The built-in dictionaries, loaded once per test binary.
+#[allow(dead_code)]
+pub fn dicts() -> &'static Dictionaries {
+    static D: OnceLock<Dictionaries> = OnceLock::new();
+    D.get_or_init(|| Dictionaries::builtin().unwrap())
+}
+
+/// Analyses `text` as a plain-text article published on 2026-01-30.
+#[allow(dead_code)]
+pub fn analyze(text: &str) -> AnalyzedDocument {
+    let doc = CleanDocument {
+        id: "t".into(),
+        path: "t".into(),
+        format: Format::Text,
+        meta: Metadata {
+            published: Some("2026-01-30".into()),
+            ..Metadata::default()
+        },
+        extracted: text.into(),
+        text: text.into(),
+        segments: Vec::new(),
+        cited_sources: Vec::new(),
+        removed: Vec::new(),
+        warnings: Vec::new(),
+    };
+    Analyzer::new(dicts()).analyze(doc, Date::new(2026, 2, 1).unwrap())
+}
