@@ -177,11 +177,14 @@ function renderDensity(events, f) {
     const from = addDays(all[0], i * per), to = addDays(from, per - 1);
     const inRange = (!f.from || to >= f.from) && (!f.to || from <= f.to);
     const c = counts[i];
-    box.append(el("div", {
-      class: inRange ? "in" : "", style: `height:${Math.max(2, (40 * c) / max)}px`,
+    const bar = el("div", {
+      class: inRange ? "in" : "",
       title: `${per === 1 ? human(from) : human(from) + " – " + human(to)}: ${c} event${c === 1 ? "" : "s"}`,
       onclick: () => { $("f-from").value = from; $("f-to").value = to; renderTimeline(); },
-    }));
+    });
+    // Through the CSSOM: the Content-Security-Policy allows no style attributes.
+    bar.style.height = `${Math.max(2, (40 * c) / max)}px`;
+    box.append(bar);
   }
 }
 
@@ -349,6 +352,129 @@ async function showSearch(q) {
       d.title || d.id, el("small", {}, d.snippet))) : el("p", { class: "muted" }, "No article matches."));
 }
 
+// ---- state of play (GET /api/brief) ---------------------------------------
+
+const BRIEF_SECTIONS = [
+  ["coming_up", "Coming up"], ["in_force", "In force and expiring"], ["just_happened", "Just happened"],
+  ["stalled", "Stalled or suspended"], ["background", "Earlier"],
+];
+
+function briefWhen(w) {
+  if (!w) return "undated";
+  const p = w.precision === "approximate" ? "~" : "";
+  if (w.start && w.end && w.start !== w.end) return `${p}${human(w.start)} – ${human(w.end)}`;
+  if (w.start) return p + human(w.start);
+  if (w.end) return `until ${p}${human(w.end)}`;
+  return "undated";
+}
+
+const ROUND_STATE = { held: "held", scheduled: "scheduled", postponed: "postponed", cancelled: "cancelled", past_no_outcome: "date passed, no reported outcome" };
+const COMMITMENT_STATE = { announced: "announced", upcoming: "not yet in force", in_force: "in force", extended: "extended", violated: "reported violated", expired: "past its expiry" };
+
+function countText(n) {
+  return typeof n === "number" ? n.toLocaleString("en-US") + " " : "";
+}
+
+// One line of the brief: its date, what, and each source linking to the
+// event, whose view highlights the evidence sentence in the article.
+function briefItem(when, text, sources) {
+  // One link per outlet (a document without one is named by its file name),
+  // to the first event it reports.
+  const seen = new Set(), links = [];
+  for (const s of sources || []) {
+    const label = s.source === s.doc ? s.doc.split(/[\\/]/).pop() : s.source;
+    if (seen.has(label)) continue;
+    seen.add(label);
+    links.push(el("a", { href: "#event/" + encodeURIComponent(s.event), title: `${s.sentence} (${s.doc})`, "data-doc": s.doc }, label));
+  }
+  const src = [];
+  links.forEach((l, i) => { if (i) src.push(", "); src.push(l); });
+  return { when, li: el("li", {}, el("span", { class: "when" }, when), text, " ", el("span", { class: "src" }, "· ", src)) };
+}
+
+function briefRound(r) {
+  let t = (r.ordinal ? `Talks, round ${r.ordinal}: ` : "Talks: ") + r.parties.join(" – ");
+  if (r.venue) t += `, in ${r.venue}`;
+  if (r.mediators.length) t += `, mediated by ${r.mediators.join(", ")}`;
+  t += ` — ${ROUND_STATE[r.state] || r.state}`;
+  if (r.previous) t += `; previous round: ${r.previous}`;
+  return briefItem(briefWhen(r.when), t, r.sources);
+}
+
+function briefCommitment(c) {
+  let what = c.kind;
+  if (c.duration) what = `${c.duration} ${what}`;
+  if (c.scope) what += ` on ${c.scope}`;
+  let t = what.charAt(0).toUpperCase() + what.slice(1) + (c.parties.length ? ": " + c.parties.join(" – ") : "");
+  if (c.mediators.length) t += `, brokered by ${c.mediators.join(", ")}`;
+  t += ` — ${COMMITMENT_STATE[c.state] || c.state}`;
+  const approx = c.end_precision === "approximate" ? "~" : "";
+  if (c.end && c.state === "expired") t += `; ended ${approx}${human(c.end)}`;
+  else if (c.end && typeof c.days_left === "number") t += `; expires ${approx}${human(c.end)} (${c.days_left === 0 ? "today" : c.days_left === 1 ? "in 1 day" : `in ${c.days_left} days`})`;
+  if (c.extended_from) t += `; extended from ${human(c.extended_from)}`;
+  for (const cl of c.claims) t += `; ${cl.by || "one side"} says it is ${cl.claim}`;
+  const when = c.end ? `until ${approx}${human(c.end)}` : c.declared ? `declared ${human(c.declared)}` : "undated";
+  return briefItem(when, t, c.sources);
+}
+
+function briefExchange(x) {
+  const moves = x.transfers.map((m) => `${countText(m.count)}${m.what}${m.from ? " from " + m.from : ""}${m.to ? " to " + m.to : ""}`);
+  let t = (x.done ? "Exchange" : "Exchange agreed") + (x.phase ? `, phase ${x.phase}` : "") + ": " + (moves.join("; ") || x.parties.join(" – "));
+  return briefItem(briefWhen(x.when), t, x.sources);
+}
+
+function briefSuspension(x) {
+  let t = `${x.by || "One side"} suspended ${x.what}${x.toward ? " with " + x.toward : ""}`;
+  if (x.resumed) t += " (a later exchange was reported)";
+  return briefItem(briefWhen(x.when), t, x.sources);
+}
+
+function briefPosition(p) {
+  let t = `${p.actor} ${p.stance} ${p.what}${p.toward ? " (to " + p.toward + ")" : ""}`;
+  if (p.answers.length) t += `; answered: ${p.answers.join("; ")}`;
+  return briefItem(briefWhen(p.when), t, p.sources);
+}
+
+function renderBrief(b) {
+  const body = $("brief-body");
+  const head = el("p", { class: "muted" }, `${b.scope}, as of ${b.as_of ? human(b.as_of) : "no date"} · ${b.events} event${b.events === 1 ? "" : "s"}`);
+  if (!b.events) { body.replaceChildren(head, el("p", { class: "muted" }, "No events in scope.")); return; }
+  const parts = [head];
+  for (const [key, title] of BRIEF_SECTIONS) {
+    const items = [
+      ...b.rounds.filter((x) => x.section === key).map(briefRound),
+      ...b.commitments.filter((x) => x.section === key).map(briefCommitment),
+      ...b.exchanges.filter((x) => x.section === key).map(briefExchange),
+      ...b.suspensions.filter((x) => x.section === key).map(briefSuspension),
+    ];
+    if (!items.length) continue;
+    const list = el("ul", { "data-section": key }, items.map((i) => i.li));
+    if (key === "background") parts.push(el("details", {}, el("summary", {}, `${title} (${items.length})`), list));
+    else parts.push(el("h3", {}, title), list);
+  }
+  if (b.positions.length) parts.push(el("h3", {}, "Positions"), el("ul", { "data-section": "positions" }, b.positions.map((p) => briefPosition(p).li)));
+  body.replaceChildren(...parts);
+}
+
+async function loadBrief() {
+  const params = new URLSearchParams();
+  const dyad = $("b-dyad").value.trim(), asOf = $("b-asof").value;
+  if (dyad) params.set("dyad", dyad);
+  if (asOf) params.set("as_of", asOf);
+  const body = $("brief-body");
+  try {
+    renderBrief(await api("/api/brief" + (params.toString() ? "?" + params : "")));
+  } catch (err) {
+    body.replaceChildren(el("p", {}, "Could not load the state of play: " + err.message));
+  }
+  $("brief").dataset.ready = "true";
+}
+
+function setupBrief() {
+  $("brief-form").addEventListener("submit", (ev) => { ev.preventDefault(); $("brief").dataset.ready = ""; loadBrief(); });
+  return loadBrief();
+}
+
 function route() {
   const h = location.hash;
   let m;
@@ -379,6 +505,7 @@ async function main() {
   setupFilters();
   renderTimeline();
   route();
+  await setupBrief();
   document.body.dataset.ready = "true";
 }
 

@@ -462,3 +462,59 @@ pub struct IngestSummary {
     /// Problems met.
     pub problems: Vec<ApiProblem>,
 }
+
+/// The state of play on a day: the brief crate's [`chronicler_brief::Brief`]
+/// as is, the same JSON as `chronicler brief --json`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct ApiBrief(pub chronicler_brief::Brief);
+
+impl utoipa::PartialSchema for ApiBrief {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{
+            ArrayBuilder, KnownFormat, ObjectBuilder, SchemaFormat, SchemaType, Type,
+        };
+        let source = "Each item has `sources`: {event, doc, source, url, published, start, end, sentence}, character offsets of the evidence sentence in the document's clean text";
+        let list = |what: &str| {
+            ArrayBuilder::new()
+                .items(ObjectBuilder::new())
+                .description(Some(format!("{what}. Each has a `section` (coming_up, in_force, just_happened, stalled, background) where it applies. {source}.")))
+        };
+        ObjectBuilder::new()
+            .description(Some("The state of play on a day (the JSON of `chronicler brief --json`)."))
+            .property(
+                "as_of",
+                ObjectBuilder::new()
+                    .schema_type(SchemaType::from_iter([Type::String, Type::Null]))
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+                    .description(Some("The day the brief is for.")),
+            )
+            .property(
+                "scope",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .description(Some("Whose state of play (\"UKR – RUS\").")),
+            )
+            .property(
+                "events",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .description(Some("Events read, after the scope and the day.")),
+            )
+            .property("rounds", list("Rounds of talks: parties, mediators, venue, when, ordinal, state (held, scheduled, postponed, cancelled, past_no_outcome), previous"))
+            .property("commitments", list("Ceasefires, truces, moratoria, pauses: kind, scope, parties, declared, start, end, end_precision, duration, state, days_left, claims"))
+            .property("exchanges", list("Exchanges of prisoners, remains, hostages: parties, when, done, phase, transfers (from, to, count, what)"))
+            .property("suspensions", list("Suspended processes: by, toward, what, when, resumed"))
+            .property("positions", ArrayBuilder::new().items(ObjectBuilder::new()).description(Some(format!("Positions by actor: actor, toward, stance, what, venue, cameo, when, answers. {source}."))))
+            .required("scope")
+            .required("events")
+            .required("rounds")
+            .required("commitments")
+            .required("exchanges")
+            .required("suspensions")
+            .required("positions")
+            .into()
+    }
+}
+
+impl ToSchema for ApiBrief {}

@@ -26,6 +26,7 @@
 
 mod api;
 mod assets;
+mod brief;
 mod dto;
 mod error;
 mod ingest;
@@ -117,6 +118,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::search))
         .routes(routes!(api::actors))
         .routes(routes!(api::stats))
+        .routes(routes!(brief::brief))
 }
 
 /// The OpenAPI document of the API (served at `/api/openapi.json`).

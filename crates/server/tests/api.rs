@@ -446,6 +446,92 @@ async fn search_finds_documents_and_sentences() {
     assert_eq!(none["documents"].as_array().unwrap().len(), 0);
 }
 
+/// The brief over HTTP: the same JSON as `chronicler brief --json`, for a
+/// dyad and a day; the scheduled round moves from "coming up" to "past with
+/// no outcome" once its day has gone.
+#[tokio::test]
+async fn the_brief_gives_the_state_of_play_on_a_day() {
+    let f = fixture();
+    let b = get_ok(&f.app, "/api/brief?dyad=UKR-RUS&as_of=2026-01-30").await;
+    assert_eq!(b["as_of"], "2026-01-30");
+    assert_eq!(b["scope"], "UKR – RUS");
+    let rounds = b["rounds"].as_array().unwrap();
+    let feb1 = rounds
+        .iter()
+        .find(|r| r["when"]["start"] == "2026-02-01")
+        .unwrap_or_else(|| panic!("no 1 February round: {b}"));
+    assert_eq!(feb1["state"], "scheduled", "{feb1}");
+    assert_eq!(feb1["section"], "coming_up", "{feb1}");
+    let src = &feb1["sources"][0];
+    assert_eq!(src["doc"], "news/a.txt");
+    assert!(src["sentence"].as_str().unwrap().contains("February 1"));
+    assert!(src["event"].as_str().is_some_and(|e| !e.is_empty()));
+    assert!(rounds
+        .iter()
+        .any(|r| r["when"]["start"] == "2026-01-23" && r["state"] == "held"));
+    // The same as the CLI's JSON: the brief crate on the store's events.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    write_store(&db);
+    let events = chronicler_query::merged_events(&Store::open_read_only(&db).unwrap()).unwrap();
+    let opts = chronicler_brief::BriefOptions {
+        scope: chronicler_brief::Scope::dyad("UKR-RUS").unwrap(),
+        as_of: Some(date(2026, 1, 30)),
+        ..Default::default()
+    };
+    let cli = serde_json::to_value(chronicler_brief::brief(&events, &opts)).unwrap();
+    assert_eq!(b, cli);
+    // Later, the round is past with no reported outcome.
+    let later = get_ok(&f.app, "/api/brief?dyad=RUS-UKR&as_of=2026-02-03").await;
+    let feb1 = later["rounds"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["when"]["start"] == "2026-02-01")
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(feb1["state"], "past_no_outcome", "{later}");
+    // Without a day: the newest publication date; by actor; by story.
+    let all = get_ok(&f.app, "/api/brief").await;
+    assert_eq!(all["as_of"], "2026-01-30");
+    let kremlin = get_ok(&f.app, "/api/brief?actor=Russia").await;
+    assert!(kremlin["events"].as_u64().unwrap() > 0, "{kremlin}");
+    let store = Store::open_read_only(&db).unwrap();
+    let c = chronicler_query::consolidated(&store).unwrap();
+    let story = chronicler_query::stories(&store, &c)
+        .unwrap()
+        .into_iter()
+        .find(|s| s.documents.contains(&"news/a.txt".to_string()))
+        .unwrap();
+    let by_story = get_ok(&f.app, &format!("/api/brief?story={}", story.id)).await;
+    assert!(by_story["scope"].as_str().unwrap().starts_with("story "));
+    assert_eq!(
+        by_story["events"].as_u64().unwrap() as usize,
+        story.events.len()
+    );
+}
+
+#[tokio::test]
+async fn bad_brief_parameters_are_400_and_unknown_stories_404() {
+    let f = fixture();
+    for (uri, says) in [
+        ("/api/brief?as_of=2026-13-01", "as_of=2026-13-01"),
+        ("/api/brief?as_of=yesterday", "as_of=yesterday"),
+        ("/api/brief?dyad=UKR", "dyad"),
+        ("/api/brief?dyad=UKR-UKR", "dyad"),
+        ("/api/brief?dyad=UKR-RUS&actor=Putin", "at most one"),
+        ("/api/brief?recent_days=-1", "recent_days=-1"),
+        ("/api/brief?colour=red", "colour"),
+    ] {
+        let (s, v) = get(&f.app, uri).await;
+        assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}: {v}");
+        let msg = v["error"].as_str().unwrap_or_default();
+        assert!(msg.contains(says), "{uri}: {msg}");
+    }
+    let (s, v) = get(&f.app, "/api/brief?story=st000000000000").await;
+    assert_eq!(s, StatusCode::NOT_FOUND, "{v}");
+}
+
 #[tokio::test]
 async fn actors_and_stats() {
     let f = fixture();
@@ -585,6 +671,7 @@ async fn every_route_is_in_the_openapi_document() {
         ("get", "/api/search", "/api/search?q=x"),
         ("get", "/api/actors", "/api/actors"),
         ("get", "/api/stats", "/api/stats"),
+        ("get", "/api/brief", "/api/brief"),
     ];
     for (method, path, example) in routes {
         assert!(

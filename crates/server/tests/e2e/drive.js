@@ -5,7 +5,8 @@
 //   node drive.js URL SCREENSHOT.png [MAP_SCREENSHOT.png]
 //
 // Opens URL, checks that the timeline shows the 23-24 January talks and the
-// 1 February round; that the map draws the basemap and marks the located
+// 1 February round; that the state of play shows the 1 February round
+// coming up (and past with no outcome as of 3 February); that the map draws the basemap and marks the located
 // events (Kyiv, Abu Dhabi), opens an event from its marker, follows the
 // filters, and lists a cluster's events; then clicks the repatriation event,
 // checks that its evidence sentence is highlighted in the article, and saves
@@ -106,6 +107,27 @@ async function main() {
   const round = cards.find((c) => /^1 Feb 2026|· ?1 Feb 2026|1 Feb 2026 ·/m.test(c) && /negotiat|talks|Mediate/i.test(c));
   if (!round) throw new Error("no 1 February round in the timeline:\n" + timeline);
 
+  // The state of play: the 1 February round is coming up, with its sources
+  // linking to the event (whose view highlights the evidence).
+  await waitFor("document.getElementById('brief')?.dataset.ready === 'true'", "the state of play");
+  const briefRound = (section) => `[...document.querySelectorAll('#brief ul[data-section=${section}] li')]
+    .map(li => ({ text: li.innerText, links: [...li.querySelectorAll('a')].map(a => a.getAttribute('href')) }))
+    .find(l => /^~?1 Feb 2026/.test(l.text) && /Talks/.test(l.text))`;
+  const coming = await evaluate(briefRound("coming_up"));
+  if (!coming) throw new Error("no 1 February round coming up in the state of play:\n" + await evaluate("document.getElementById('brief').innerText"));
+  if (!coming.links.length || !coming.links.every((h) => h.startsWith("#event/"))) {
+    throw new Error("the 1 February round has no link to its evidence: " + JSON.stringify(coming));
+  }
+  // As of 3 February, between Ukraine and Russia, its date has passed.
+  await evaluate(`(() => { document.getElementById('b-dyad').value = 'UKR-RUS';
+    document.getElementById('b-asof').value = '2026-02-03';
+    document.querySelector('#brief-form button[type=submit]').click(); })()`);
+  await waitFor("document.getElementById('brief').dataset.ready === 'true' && /3 Feb 2026/.test(document.querySelector('#brief-body p').innerText)", "the state of play as of 3 February");
+  const past = await evaluate(briefRound("stalled"));
+  if (!past || !/no reported outcome/.test(past.text)) {
+    throw new Error("the 1 February round is not past with no outcome as of 3 February:\n" + await evaluate("document.getElementById('brief').innerText"));
+  }
+
   // The map: the basemap's countries, and a marker for each located event.
   await waitFor("Number(document.querySelector('#map svg.map')?.dataset.countries) > 150", "the basemap's countries");
   const places = await waitFor(`[...document.querySelectorAll('#map .marker, #map .cluster')]
@@ -166,7 +188,7 @@ async function main() {
   await sleep(300);
   const png = await s("Page.captureScreenshot", { format: "png" });
   fs.writeFileSync(shot, Buffer.from(png.data, "base64"));
-  console.log(`ok: talks, 1 February round, map (${places}; a cluster of ${count}), repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
+  console.log(`ok: talks, 1 February round (timeline and state of play), map (${places}; a cluster of ${count}), repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
 }
 
 main().then(() => finish(0), (err) => finish(1, "e2e: " + err.message));
