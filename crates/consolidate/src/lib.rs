@@ -46,6 +46,7 @@
 #![deny(missing_docs)]
 
 pub mod conflicts;
+pub mod incremental;
 pub mod minhash;
 pub mod stories;
 
@@ -94,16 +95,16 @@ fn codes_compatible(a: &str, b: &str) -> bool {
 }
 
 /// Precomputed comparison data for one event.
-struct Prepared {
-    located: Located,
+struct Prepared<'a> {
+    located: &'a Located,
     source: String,
     target: String,
     /// First and last day, when dated.
     days: Option<(Date, Date)>,
 }
 
-impl Prepared {
-    fn new(located: Located) -> Prepared {
+impl<'a> Prepared<'a> {
+    fn new(located: &'a Located) -> Prepared<'a> {
         let e = &located.event;
         let days = match (e.date.start, e.date.precision) {
             (_, chronicler_core::DatePrecision::Unknown) | (None, _) => None,
@@ -120,7 +121,7 @@ impl Prepared {
         }
     }
 
-    fn event(&self) -> &CodedEvent {
+    fn event(&self) -> &'a CodedEvent {
         &self.located.event
     }
 
@@ -472,6 +473,11 @@ pub struct Consolidated {
     pub members: Vec<Vec<Located>>,
     /// The near-duplicate links it was consolidated with.
     pub near_duplicates: NearDuplicates,
+    /// When consolidated from a grouping kept from earlier runs
+    /// ([`incremental::regroup`]): the kept stories and the documents
+    /// whose events were regrouped, so that stories are regrouped only
+    /// where needed. `None` when everything was grouped from scratch.
+    pub kept_stories: Option<stories::KeptStories>,
 }
 
 /// Near-duplicate documents (syndicated copies, updated versions): pairs of
@@ -567,11 +573,26 @@ pub fn independent_sources(mentions: &[EventMention], dups: &NearDuplicates) -> 
         .count()
 }
 
-/// Merges events, counting near-duplicate documents as one source.
-pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated {
-    let mut events = events;
-    events.sort_by(canonical);
-    let items: Vec<Prepared> = events.into_iter().map(Prepared::new).collect();
+/// The block key of an event: 16 hex digits of a stable hash of (CAMEO
+/// root, status, unordered actor pair). Events with different keys are
+/// never the same happening, so a block can be regrouped on its own: when
+/// documents are added, only the blocks of their events change.
+pub fn block_key(l: &Located) -> String {
+    let p = Prepared::new(l);
+    let (root, status, a, b) = p.block();
+    let h = chronicler_core::text::stable_hash(&[&root, status.as_str(), &a, &b]);
+    format!("{h:016x}")
+}
+
+/// Groups events into happenings: indices into `events`, each group in
+/// canonical order, groups ordered by their first member. Depends on the
+/// set of events, not their order; a group never spans two blocks
+/// ([`block_key`]), so grouping a subset made of whole blocks gives those
+/// blocks' groups exactly as grouping everything would.
+pub fn group_indices(events: &[Located]) -> Vec<Vec<usize>> {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by(|&a, &b| canonical(&events[a], &events[b]));
+    let items: Vec<Prepared> = order.iter().map(|&i| Prepared::new(&events[i])).collect();
 
     let mut blocks: BTreeMap<_, Vec<usize>> = BTreeMap::new();
     for (i, item) in items.iter().enumerate() {
@@ -582,23 +603,57 @@ pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated 
         group_block(&items, block, &mut uf);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..items.len() {
+    for (i, &original) in order.iter().enumerate() {
         let r = uf.find(i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(r).or_default().push(original);
     }
+    groups.into_values().collect()
+}
 
+/// The id a group of events gets (before the suffix that keeps ids unique
+/// on a collision): see the crate documentation. `None` for no events.
+pub fn group_id(members: &[Located]) -> Option<String> {
+    let mut refs: Vec<&Located> = members.iter().collect();
+    refs.sort_by(|a, b| canonical(a, b));
+    let items: Vec<Prepared> = refs.into_iter().map(Prepared::new).collect();
+    let rep = (0..items.len()).min_by(|&a, &b| better(&items[a], &items[b]).then(a.cmp(&b)))?;
+    let first = members.iter().map(|l| &l.mention).min_by(|a, b| {
+        (a.doc.as_str(), a.start, a.end, a.sentence.as_str()).cmp(&(
+            b.doc.as_str(),
+            b.start,
+            b.end,
+            b.sentence.as_str(),
+        ))
+    })?;
+    Some(merged_id(&items[rep], first))
+}
+
+/// Merges events, counting near-duplicate documents as one source.
+pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated {
+    let groups = group_indices(&events);
+    let mut slots: Vec<Option<Located>> = events.into_iter().map(Some).collect();
+    let groups = groups
+        .into_iter()
+        .map(|g| g.into_iter().filter_map(|i| slots[i].take()).collect())
+        .collect();
+    assemble(groups, dups)
+}
+
+/// Builds the merged events of groups of coded events that are each one
+/// happening (from [`group_indices`], possibly computed block by block
+/// in earlier runs): representative, mentions, counts, ids, order. The
+/// result depends only on the set of groups.
+pub fn assemble(groups: Vec<Vec<Located>>, dups: &NearDuplicates) -> Consolidated {
     let mut out: Vec<(MergedEvent, Vec<Located>)> = Vec::with_capacity(groups.len());
-    for members in groups.into_values() {
-        let Some(&rep) = members
-            .iter()
-            .min_by(|&&a, &&b| better(&items[a], &items[b]).then(a.cmp(&b)))
+    for mut located in groups {
+        located.sort_by(canonical);
+        let items: Vec<Prepared> = located.iter().map(Prepared::new).collect();
+        let Some(rep) =
+            (0..items.len()).min_by(|&a, &b| better(&items[a], &items[b]).then(a.cmp(&b)))
         else {
             continue;
         };
-        let mut mentions: Vec<EventMention> = members
-            .iter()
-            .map(|&i| items[i].located.mention.clone())
-            .collect();
+        let mut mentions: Vec<EventMention> = located.iter().map(|l| l.mention.clone()).collect();
         mentions.sort_by(|a, b| {
             (a.doc.as_str(), a.start, a.end, a.sentence.as_str()).cmp(&(
                 b.doc.as_str(),
@@ -619,11 +674,12 @@ pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated 
             continue;
         };
         let id = merged_id(&items[rep], first);
-        let located = members.iter().map(|&i| items[i].located.clone()).collect();
+        let event = items[rep].located.event.clone();
+        drop(items);
         out.push((
             MergedEvent {
                 id,
-                event: items[rep].located.event.clone(),
+                event,
                 mentions,
                 num_articles,
                 num_sources,
@@ -632,7 +688,7 @@ pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated 
         ));
     }
 
-    out.sort_by(|(a, _), (b, _)| {
+    out.sort_by(|(a, la), (b, lb)| {
         let key = |m: &MergedEvent| (m.event.date.start.is_none(), m.event.date.start);
         key(a)
             .cmp(&key(b))
@@ -647,7 +703,11 @@ pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated 
                 };
                 first(a).cmp(&first(b))
             })
+            // Equal ids and first mentions (a hash collision): by members,
+            // so that the suffixes below do not depend on the groups' order.
+            .then_with(|| format!("{la:?}").cmp(&format!("{lb:?}")))
     });
+
     // Ids must be unique: a hash collision (or two groups reported by the
     // same first sentence with the same code) gets a deterministic suffix.
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();

@@ -105,6 +105,99 @@ fn mention_of(d: &StoryDoc) -> EventMention {
 /// near-duplicate links. Stories are sorted by first day, then id.
 /// Documents without events or links are stories of their own.
 pub fn stories(docs: &[StoryDoc], events: &[MergedEvent], dups: &NearDuplicates) -> Vec<Story> {
+    describe(docs, components(docs, events, dups), events, dups)
+}
+
+/// Stories kept from earlier runs, and what changed since.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct KeptStories {
+    /// The story id of each document grouped in an earlier run.
+    pub story_of: BTreeMap<String, String>,
+    /// Documents whose events were regrouped since.
+    pub touched: BTreeSet<String>,
+}
+
+/// The result of [`update`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoryUpdate {
+    /// Every story, as [`stories`] would give them.
+    pub stories: Vec<Story>,
+    /// The regrouped documents with their story ids (document id, story
+    /// id), sorted: what to keep for the next run.
+    pub changed: Vec<(String, String)>,
+}
+
+/// Stories, regrouping only what changed since `kept`: new documents
+/// (without a kept story), documents whose events were regrouped, their
+/// near duplicates, and every document of the kept stories these belong
+/// to. That set is closed (no event or link ties it to a document
+/// outside it: untouched events only tie documents of one kept story), so
+/// regrouping it alone gives what regrouping everything would. An empty
+/// `kept` regroups everything.
+pub fn update(
+    docs: &[StoryDoc],
+    events: &[MergedEvent],
+    dups: &NearDuplicates,
+    kept: &KeptStories,
+) -> StoryUpdate {
+    let mut seeds: BTreeSet<&str> = docs
+        .iter()
+        .map(|d| d.id.as_str())
+        .filter(|id| !kept.story_of.contains_key(*id))
+        .collect();
+    seeds.extend(kept.touched.iter().map(String::as_str));
+    let partners: Vec<&str> = seeds.iter().flat_map(|s| dups.of(s)).collect();
+    seeds.extend(partners);
+    let affected: BTreeSet<&str> = seeds
+        .iter()
+        .filter_map(|s| kept.story_of.get(*s).map(String::as_str))
+        .collect();
+    let mut kept_groups: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let mut redo: Vec<StoryDoc> = Vec::new();
+    for d in docs {
+        match kept.story_of.get(&d.id) {
+            Some(s) if !seeds.contains(d.id.as_str()) && !affected.contains(s.as_str()) => {
+                kept_groups
+                    .entry(s.as_str())
+                    .or_default()
+                    .push(d.id.clone());
+            }
+            _ => redo.push(d.clone()),
+        }
+    }
+    let fresh = components(&redo, events, dups);
+    let mut changed: Vec<(String, String)> = Vec::new();
+    for g in &fresh {
+        let id = story_id(g.iter().map(String::as_str));
+        changed.extend(g.iter().map(|d| (d.clone(), id.clone())));
+    }
+    changed.sort();
+    let mut groups: Vec<Vec<String>> = kept_groups.into_values().collect();
+    groups.extend(fresh);
+    StoryUpdate {
+        stories: describe(docs, groups, events, dups),
+        changed,
+    }
+}
+
+/// The id of the story made of `docs` (ids): `st` and 12 hex digits of a
+/// hash of its smallest document id.
+pub fn story_id<'a>(docs: impl IntoIterator<Item = &'a str>) -> String {
+    let smallest = docs.into_iter().min().unwrap_or("");
+    let h = chronicler_core::text::stable_hash(&["story", smallest]);
+    format!("st{:012x}", h >> 16)
+}
+
+/// The documents of each story (ids, sorted), stories ordered by their
+/// smallest document id. `events` may be any superset of the merged
+/// events mentioning `docs` (mentions of other documents are ignored), so
+/// a closed subset of documents (every document sharing an event or a
+/// near-duplicate link with one of them is in it) can be regrouped alone.
+pub fn components(
+    docs: &[StoryDoc],
+    events: &[MergedEvent],
+    dups: &NearDuplicates,
+) -> Vec<Vec<String>> {
     let mut docs: Vec<&StoryDoc> = docs.iter().collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
     docs.dedup_by(|a, b| a.id == b.id);
@@ -137,56 +230,75 @@ pub fn stories(docs: &[StoryDoc], events: &[MergedEvent], dups: &NearDuplicates)
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..docs.len() {
+    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (i, d) in docs.iter().enumerate() {
         let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+        groups.entry(r).or_default().push(d.id.clone());
     }
-    let root_of: Vec<usize> = (0..docs.len()).map(|i| find(&mut parent, i)).collect();
-    let mut events_of: BTreeMap<usize, Vec<&MergedEvent>> = BTreeMap::new();
+    groups.into_values().collect()
+}
+
+/// Describes stories given their documents (ids; from [`components`],
+/// possibly computed in earlier runs): title, span, outlets, sources and
+/// events. Sorted by first day, then id. Ids missing from `docs` are
+/// skipped.
+pub fn describe(
+    docs: &[StoryDoc],
+    groups: Vec<Vec<String>>,
+    events: &[MergedEvent],
+    dups: &NearDuplicates,
+) -> Vec<Story> {
+    let by_id: BTreeMap<&str, &StoryDoc> = docs.iter().map(|d| (d.id.as_str(), d)).collect();
+    let mut story_of: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut members_of: Vec<Vec<&StoryDoc>> = Vec::with_capacity(groups.len());
+    for g in &groups {
+        let mut members: Vec<&StoryDoc> = g
+            .iter()
+            .filter_map(|id| by_id.get(id.as_str()).copied())
+            .collect();
+        members.sort_by(|a, b| (a.published, &a.id).cmp(&(b.published, &b.id)));
+        members.dedup_by(|a, b| a.id == b.id);
+        for d in &members {
+            story_of.insert(d.id.as_str(), members_of.len());
+        }
+        members_of.push(members);
+    }
+    let mut events_of: Vec<Vec<&MergedEvent>> = vec![Vec::new(); members_of.len()];
     for m in events {
-        let roots: BTreeSet<usize> = m
+        let stories: BTreeSet<usize> = m
             .mentions
             .iter()
-            .filter_map(|x| index.get(x.doc.as_str()).map(|&i| root_of[i]))
+            .filter_map(|x| story_of.get(x.doc.as_str()).copied())
             .collect();
-        for r in roots {
-            events_of.entry(r).or_default().push(m);
+        for s in stories {
+            events_of[s].push(m);
         }
     }
 
-    let mut out: Vec<Story> = Vec::with_capacity(groups.len());
-    for (root, mut members) in groups {
-        members.sort_by_key(|&i| (docs[i].published, i));
-        let Some(&first) = members.first() else {
+    let mut out: Vec<Story> = Vec::with_capacity(members_of.len());
+    for (members, evs) in members_of.into_iter().zip(events_of) {
+        let Some(first) = members.first() else {
             continue;
         };
-        let evs = events_of.remove(&root).unwrap_or_default();
-        let mut days: Vec<Date> = members.iter().map(|&i| docs[i].published).collect();
+        let mut days: Vec<Date> = members.iter().map(|d| d.published).collect();
         for m in &evs {
             days.extend(m.event.date.start);
             days.extend(m.event.date.end);
         }
         let start = days.iter().min().map(Date::to_string).unwrap_or_default();
         let end = days.iter().max().map(Date::to_string).unwrap_or_default();
-        let mentions: Vec<EventMention> = members.iter().map(|&i| mention_of(docs[i])).collect();
+        let mentions: Vec<EventMention> = members.iter().map(|d| mention_of(d)).collect();
         let outlets: BTreeSet<String> = mentions.iter().map(crate::source_of).collect();
-        let smallest = members
-            .iter()
-            .map(|&i| docs[i].id.as_str())
-            .min()
-            .unwrap_or("");
-        let h = chronicler_core::text::stable_hash(&["story", smallest]);
         let title = members
             .iter()
-            .find_map(|&i| docs[i].title.clone().filter(|t| !t.trim().is_empty()))
-            .unwrap_or_else(|| docs[first].id.clone());
+            .find_map(|d| d.title.clone().filter(|t| !t.trim().is_empty()))
+            .unwrap_or_else(|| first.id.clone());
         out.push(Story {
-            id: format!("st{:012x}", h >> 16),
+            id: story_id(members.iter().map(|d| d.id.as_str())),
             title,
             start,
             end,
-            documents: members.iter().map(|&i| docs[i].id.clone()).collect(),
+            documents: members.iter().map(|d| d.id.clone()).collect(),
             outlets: outlets.into_iter().collect(),
             num_sources: independent_sources(&mentions, dups),
             events: evs.iter().map(|m| m.id.clone()).collect(),

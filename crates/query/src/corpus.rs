@@ -5,10 +5,11 @@
 use std::collections::BTreeMap;
 
 use chronicler_consolidate::conflicts::{disagreements, Disagreement};
-use chronicler_consolidate::stories::{Story, StoryDoc};
+use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
+use chronicler_consolidate::stories::{Story, StoryDoc, StoryUpdate};
 use chronicler_consolidate::{Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{DocFacts, EventIdRecord, Store};
+use chronicler_store::{DocFacts, EventGroup, EventGroupWrite, EventIdRecord, Store};
 use jiff::Timestamp;
 use serde::Serialize;
 
@@ -24,9 +25,42 @@ pub fn near_duplicates(store: &Store) -> Result<NearDuplicates, QueryError> {
 
 /// Every event in the store merged, with the coded events behind each;
 /// near-duplicate documents count as one source.
+///
+/// Starts from the grouping kept in the store by [`update_consolidation`]:
+/// only the blocks holding events stored since are regrouped (in memory;
+/// [`update_consolidation`] keeps them). The result is the same as
+/// grouping everything from scratch.
 pub fn consolidated(store: &Store) -> Result<Consolidated, QueryError> {
-    let located = store
-        .coded_events()?
+    Ok(regrouped(store)?.0.consolidated)
+}
+
+/// The incremental regrouping of the store, with the document id and
+/// ordinal of each input event.
+fn regrouped(store: &Store) -> Result<(Regrouped, Vec<EventGroup>), QueryError> {
+    let (events, mut keys, story_rows) = store.consolidation_input()?;
+    // The two reads share a snapshot; should they ever disagree, group
+    // everything from scratch rather than trust a misaligned label.
+    let aligned =
+        keys.len() == events.len() && keys.iter().zip(&events).all(|(k, e)| k.doc == e.doc.id);
+    if !aligned {
+        keys.clear();
+    }
+    let kept: Vec<Option<KeptGroup>> = keys
+        .iter()
+        .map(|k| match (&k.block, &k.group) {
+            (Some(block), Some(group)) => Some(KeptGroup {
+                block: block.clone(),
+                group: group.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    let story_of = if aligned {
+        story_rows.into_iter().collect()
+    } else {
+        BTreeMap::new()
+    };
+    let located = events
         .into_iter()
         .map(|s| Located {
             mention: EventMention {
@@ -42,10 +76,51 @@ pub fn consolidated(store: &Store) -> Result<Consolidated, QueryError> {
             event: s.event,
         })
         .collect();
-    Ok(chronicler_consolidate::consolidate(
-        located,
-        &near_duplicates(store)?,
-    ))
+    let r = regroup(located, &kept, &near_duplicates(store)?, story_of);
+    Ok((r, keys))
+}
+
+/// What [`update_consolidation`] regrouped.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct ConsolidationUpdate {
+    /// Blocks regrouped (those holding events stored since the last update).
+    pub blocks: usize,
+    /// Coded events in those blocks.
+    pub events: usize,
+    /// Documents whose story was regrouped.
+    pub documents: usize,
+}
+
+/// Brings the grouping and stories kept in the store up to date with the
+/// documents stored since the last update, regrouping only the blocks
+/// and stories they touch. Running it again changes nothing.
+pub fn update_consolidation(store: &mut Store) -> Result<ConsolidationUpdate, QueryError> {
+    let (r, keys) = regrouped(store)?;
+    let mut update = ConsolidationUpdate {
+        blocks: r.blocks.len(),
+        events: r.relabels.len(),
+        documents: 0,
+    };
+    let writes: Vec<EventGroupWrite> = r
+        .relabels
+        .iter()
+        .filter_map(|x| {
+            let k = keys.get(x.index)?;
+            Some(EventGroupWrite {
+                doc: k.doc.clone(),
+                ordinal: k.ordinal,
+                block: x.block.clone(),
+                group: x.group.clone(),
+            })
+        })
+        .collect();
+    let stories = stories_update(store, &r.consolidated)?;
+    update.documents = stories.changed.len();
+    if writes.is_empty() && stories.changed.is_empty() {
+        return Ok(update);
+    }
+    store.write_consolidation(&r.blocks, &writes, &stories.changed)?;
+    Ok(update)
 }
 
 /// Keeps the events (and their members) that pass `filter`.
@@ -142,8 +217,14 @@ pub fn conflicts(c: &Consolidated) -> Vec<EventConflict> {
     out
 }
 
-/// The stories of the store (see `chronicler_consolidate::stories`).
+/// The stories of the store (see `chronicler_consolidate::stories`):
+/// kept stories where nothing changed, regrouped where `c` (from
+/// [`consolidated`]) regrouped events or new documents came in.
 pub fn stories(store: &Store, c: &Consolidated) -> Result<Vec<Story>, QueryError> {
+    Ok(stories_update(store, c)?.stories)
+}
+
+fn stories_update(store: &Store, c: &Consolidated) -> Result<StoryUpdate, QueryError> {
     let facts = doc_facts(store)?;
     let docs: Vec<StoryDoc> = store
         .documents()?
@@ -162,17 +243,21 @@ pub fn stories(store: &Store, c: &Consolidated) -> Result<Vec<Story>, QueryError
             })
         })
         .collect();
-    Ok(chronicler_consolidate::stories::stories(
+    let kept = c.kept_stories.clone().unwrap_or_default();
+    Ok(chronicler_consolidate::stories::update(
         &docs,
         &c.events,
         &c.near_duplicates,
+        &kept,
     ))
 }
 
-/// Records the ids of the current merged events (anchored on their first
+/// Brings the kept consolidation up to date ([`update_consolidation`]) and
+/// records the ids of the current merged events (anchored on their first
 /// mention), so that an id merged away later still resolves. Returns how
 /// many ids were new.
 pub fn record_event_ids(store: &mut Store) -> Result<usize, QueryError> {
+    update_consolidation(store)?;
     let c = consolidated(store)?;
     let ids: Vec<EventIdRecord> = c
         .events

@@ -273,3 +273,104 @@ pub(crate) fn event_id(conn: &Connection, id: &str) -> Result<Option<EventIdReco
     .optional()
     .with_ctx(|| format!("looking up event id {id}"))
 }
+
+/// Where a coded event stands in the kept consolidation: its position in
+/// [`crate::Store::coded_events`] order, and its block and group label
+/// when it was grouped in an earlier run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventGroup {
+    /// Document id.
+    pub doc: String,
+    /// The event's ordinal within its document.
+    pub ordinal: usize,
+    /// Its block, once grouped.
+    pub block: Option<String>,
+    /// Its group label within the block, once grouped.
+    pub group: Option<String>,
+}
+
+/// One grouped event to keep (see [`crate::Store::write_consolidation`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventGroupWrite {
+    /// Document id.
+    pub doc: String,
+    /// The event's ordinal within its document.
+    pub ordinal: usize,
+    /// Its block.
+    pub block: String,
+    /// Its group label within the block.
+    pub group: String,
+}
+
+pub(crate) fn event_groups(conn: &Connection) -> Result<Vec<EventGroup>, StoreError> {
+    let what = "reading event groups";
+    let mut st = conn
+        .prepare(
+            "SELECT d.id, e.ordinal, g.block, g.grp FROM events e
+             JOIN documents d ON d.doc_key = e.doc
+             LEFT JOIN event_groups g ON g.doc = e.doc AND g.ordinal = e.ordinal
+             ORDER BY d.id, e.sentence, e.ordinal",
+        )
+        .ctx(what)?;
+    let rows = st
+        .query_map([], |r| {
+            Ok(EventGroup {
+                doc: r.get(0)?,
+                ordinal: uint(r.get(1)?),
+                block: r.get(2)?,
+                group: r.get(3)?,
+            })
+        })
+        .ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn doc_stories(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {
+    let what = "reading document stories";
+    let mut st = conn
+        .prepare(
+            "SELECT d.id, s.story FROM doc_stories s JOIN documents d ON d.doc_key = s.doc
+             ORDER BY d.id",
+        )
+        .ctx(what)?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn write_consolidation(
+    conn: &mut Connection,
+    blocks: &[String],
+    groups: &[EventGroupWrite],
+    stories: &[(String, String)],
+) -> Result<(), StoreError> {
+    let what = "keeping the consolidation";
+    let tx = conn.transaction().ctx(what)?;
+    {
+        let mut del = tx
+            .prepare_cached("DELETE FROM event_groups WHERE block = ?1")
+            .ctx(what)?;
+        for b in blocks {
+            del.execute([b]).ctx(what)?;
+        }
+        let mut ins = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO event_groups (doc, ordinal, block, grp)
+                 SELECT d.doc_key, ?2, ?3, ?4 FROM documents d WHERE d.id = ?1",
+            )
+            .ctx(what)?;
+        for g in groups {
+            ins.execute(params![g.doc, int(g.ordinal), g.block, g.group])
+                .ctx(what)?;
+        }
+        let mut story = tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO doc_stories (doc, story)
+                 SELECT d.doc_key, ?2 FROM documents d WHERE d.id = ?1",
+            )
+            .ctx(what)?;
+        for (doc, s) in stories {
+            story.execute(params![doc, s]).ctx(what)?;
+        }
+    }
+    tx.commit().ctx(what)
+}

@@ -31,9 +31,11 @@ use chronicler_core::{AnalyzedDocument, CodedEvent};
 use rusqlite::{Connection, OpenFlags};
 
 pub use codec::content_hash;
-pub use consolidation::{Candidate, DocFacts, DocLink, EventIdRecord, SignatureWrite};
+pub use consolidation::{
+    Candidate, DocFacts, DocLink, EventGroup, EventGroupWrite, EventIdRecord, SignatureWrite,
+};
 pub use schema::SCHEMA_VERSION;
-pub use watch::FeedState;
+pub use watch::{FeedState, RetryItem};
 
 /// A store error.
 #[derive(Debug, thiserror::Error)]
@@ -366,6 +368,36 @@ impl Store {
     /// The mention an issued event id was anchored on, if it was recorded.
     pub fn event_id(&self, id: &str) -> Result<Option<EventIdRecord>, StoreError> {
         consolidation::event_id(&self.conn, id)
+    }
+
+    /// What consolidation starts from, read in one snapshot: every coded
+    /// event ([`Store::coded_events`] order), where each stands in the kept
+    /// grouping (same order, same length), and the kept story of each
+    /// document (document id, story id).
+    #[allow(clippy::type_complexity)]
+    pub fn consolidation_input(
+        &self,
+    ) -> Result<(Vec<StoredEvent>, Vec<EventGroup>, Vec<(String, String)>), StoreError> {
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .ctx("reading the consolidation")?;
+        let events = read::coded_events(&tx)?;
+        let groups = consolidation::event_groups(&tx)?;
+        let stories = consolidation::doc_stories(&tx)?;
+        Ok((events, groups, stories))
+    }
+
+    /// Keeps a regrouping in one transaction: the rows of `blocks` are
+    /// replaced by `groups`, and each document of `stories` (document id,
+    /// story id) gets that story.
+    pub fn write_consolidation(
+        &mut self,
+        blocks: &[String],
+        groups: &[EventGroupWrite],
+        stories: &[(String, String)],
+    ) -> Result<(), StoreError> {
+        consolidation::write_consolidation(&mut self.conn, blocks, groups, stories)
     }
 
     /// True when a document with this id, URL or content hash is stored

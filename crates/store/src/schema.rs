@@ -28,10 +28,20 @@ const MIGRATIONS: &[Migration] = &[
         name: "watch",
         sql: include_str!("migrations/0003_watch.sql"),
     },
+    Migration {
+        version: 4,
+        name: "consolidation_state",
+        sql: include_str!("migrations/0004_consolidation_state.sql"),
+    },
+    Migration {
+        version: 5,
+        name: "watch_reports",
+        sql: include_str!("migrations/0005_watch_reports.sql"),
+    },
 ];
 
 /// The schema version this chronicler writes and reads.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Reads `PRAGMA user_version`.
 pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
