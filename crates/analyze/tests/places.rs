@@ -171,3 +171,31 @@ fn a_dateline_places_the_report_but_does_not_act() {
         a.actors
     );
 }
+
+#[test]
+fn first_level_subdivisions_of_any_country_are_places() {
+    let p = place(
+        "Gunmen killed 12 villagers in Borno State on Sunday, Nigerian police said.",
+        "Borno State",
+    )
+    .unwrap();
+    assert_eq!(
+        (p.country.as_deref(), p.kind.as_str()),
+        (Some("NGA"), "subdivision")
+    );
+    assert!(p.lat.is_some());
+    let p = place(
+        "Shelling hit the Homs Governorate overnight, Syrian state media said.",
+        "Homs Governorate",
+    )
+    .unwrap();
+    assert_eq!(p.country.as_deref(), Some("SYR"));
+    // One word, outside the article's countries: a name, not a place.
+    assert!(place("Coach Adamawa said the team would fly to Kyiv.", "Adamawa").is_none());
+    // Within them, it is the subdivision.
+    assert!(place(
+        "Nigerian troops said insurgents attacked two towns in Adamawa.",
+        "Adamawa"
+    )
+    .is_some());
+}

@@ -231,6 +231,13 @@ pub struct PlaceEntry {
 }
 
 impl PlaceEntry {
+    /// True for a first-level subdivision generated from GeoNames (not one
+    /// of the curated entries): such entries carry the summed population of
+    /// their places, curated ones 0.
+    pub fn is_generated_subdivision(&self) -> bool {
+        self.place.kind == "subdivision" && self.population > 0
+    }
+
     /// How precisely the place locates an event: "facility", "city",
     /// "subdivision", "region" or "country".
     pub fn precision(&self) -> &'static str {
@@ -350,10 +357,14 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
     Ok(out)
 }
 
+/// Order of same-named candidates: countries, capitals, then other places
+/// (a city before the subdivision it names: "Hama", "Kherson"), each by
+/// population.
 fn rank(e: &PlaceEntry) -> (u8, std::cmp::Reverse<u64>) {
     let k = match e.place.kind.as_str() {
         "country" => 0,
         "capital" => 1,
+        "subdivision" => 3,
         _ => 2,
     };
     (k, std::cmp::Reverse(e.population))

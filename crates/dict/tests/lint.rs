@@ -171,3 +171,37 @@ fn gazetteer_entries_carry_codes_and_precision() {
     let d = g.details(&z.place).unwrap();
     assert_eq!(d.geonames_id, z.geonames_id);
 }
+
+#[test]
+fn first_level_subdivisions_of_every_country() {
+    let g = Gazetteer::load(None).unwrap();
+    let mut countries = std::collections::HashSet::new();
+    for e in g.entries().iter().filter(|e| e.place.kind == "subdivision") {
+        countries.extend(e.place.country.clone());
+        assert!(
+            e.place.lat.is_some() || e.place.country.as_deref() == Some("USA"),
+            "{} has no coordinates",
+            e.place.name
+        );
+    }
+    assert!(countries.len() >= 150, "{} countries", countries.len());
+    // Generated ones: the admin1 code GDELT uses, seat coordinates, news names.
+    for (name, country, adm1) in [
+        ("Borno", "NGA", "NI27"),
+        ("Borno State", "NGA", "NI27"),
+        ("Kano State", "NGA", "NI29"),
+        ("Homs Governorate", "SYR", "SY11"),
+        ("Hama Governorate", "SYR", "SY10"),
+        ("Tigray", "ETH", ""),
+    ] {
+        let e = g.lookup(name, Some(country));
+        let sub = e.iter().find(|e| e.place.kind == "subdivision");
+        assert!(sub.is_some(), "{name} ({country})");
+        if !adm1.is_empty() {
+            assert_eq!(sub.and_then(|s| s.adm1.as_deref()), Some(adm1), "{name}");
+        }
+    }
+    // A city keeps its name before the subdivision it gives it to.
+    let hama = g.lookup("Hama", Some("SYR"));
+    assert_eq!(hama.first().map(|e| e.place.kind.as_str()), Some("city"));
+}
