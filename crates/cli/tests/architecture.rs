@@ -49,7 +49,8 @@ fn stage_crates_meet_only_through_core() {
                 "chronicler-store",
             ],
         ),
-        // The watcher feeds the pipeline and reads back through query.
+        // The watcher feeds the pipeline, reads back through query and
+        // reports from the state of play (brief).
         (
             "watch",
             &[
@@ -57,6 +58,7 @@ fn stage_crates_meet_only_through_core() {
                 "chronicler-pipeline",
                 "chronicler-store",
                 "chronicler-query",
+                "chronicler-brief",
             ],
         ),
     ];

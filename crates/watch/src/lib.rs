@@ -12,16 +12,23 @@
 //! after redirects, canonical URL or content) fetches the page politely
 //! ([`http`]: robots.txt, per-host delay, timeouts, size limit, bounded
 //! redirects, retries with backoff), cleans, analyzes and codes it
-//! (`Pipeline::process`) and writes it in one transaction
-//! (`Store::write_document`). Article URLs and feed validators are kept in
-//! the store, so a restart resumes without fetching or storing anything
-//! twice. After each round the changes ([`report`]: new documents, new or
-//! grown stories, events on followed actors, scheduled talks and arrangements
-//! ending within the horizon, failures) go to the [`Sinks`].
+//! (`Pipeline::process`) and writes it in one transaction as `ingest` does
+//! (`chronicler_pipeline::write_processed`: same id, URL or text, or text
+//! at least [`SAME_CONTENT`] similar to a stored document's, is not stored
+//! again). Article URLs, feed validators, articles to retry and changes
+//! reported are kept in the store, so a restart resumes without fetching,
+//! storing or reporting anything twice. After each round the changes
+//! ([`report`]: new documents, new or grown stories, events on followed
+//! actors, failures; and from the state of play of `chronicler-brief`,
+//! talks scheduled and commitments ending within the horizon, each
+//! reported once) go to the [`Sinks`].
 //!
-//! A failing feed or article is reported and retried at its next poll; it
-//! never stops the others. Only a store error stops the watcher. Setting
-//! the stop flag (Ctrl-C) ends the run after the document in hand.
+//! A failing feed is reported and polled again at its next turn; an
+//! article whose fetch failed for a reason that may pass (timeout, network,
+//! 5xx, 429) is fetched again at each poll of its feed, even one answered
+//! 304, up to [`MAX_ATTEMPTS`] times. Neither ever stops the others. Only a
+//! store error stops the watcher. Setting the stop flag (Ctrl-C) ends the
+//! run after the document in hand.
 #![deny(missing_docs)]
 
 pub mod config;
@@ -37,14 +44,24 @@ use std::time::Instant;
 
 use chronicler_core::{Body, Format, Metadata, RawDocument};
 use chronicler_pipeline::Pipeline;
-use chronicler_store::{FeedState, Store, StoreError, WriteOutcome};
+use chronicler_store::{FeedState, RetryItem, Store, StoreError, WriteOutcome};
+use jiff::civil::Date;
 
-pub use config::{FeedSpec, Follow, WatchConfig};
+pub use config::{ConfigFile, FeedSpec, Follow, Settings, WatchConfig};
 pub use http::{FetchError, FetchOptions, Fetcher};
 pub use report::{Change, ChangeKind, Sinks};
 
 /// Sitemaps of a sitemap index read per poll, at most.
 const MAX_CHILD_SITEMAPS: usize = 20;
+
+/// Text at least this similar to a stored document's (MinHash estimate of
+/// the Jaccard similarity of word shingles) is the same article under
+/// another URL, and is not stored. Less similar versions (an update with
+/// new paragraphs) are stored, linked to it as near duplicates.
+pub const SAME_CONTENT: f64 = 0.9;
+
+/// Fetches of one article (the first included) before it is given up.
+pub const MAX_ATTEMPTS: u32 = 5;
 
 /// How the watcher runs.
 #[derive(Debug, Clone)]
@@ -122,6 +139,9 @@ pub struct Watcher<'a, 'd> {
     summary: Summary,
     /// Known story ids.
     stories: Option<BTreeSet<String>>,
+    /// The day the state of play was last read for expiring commitments
+    /// and coming talks.
+    brief_day: Option<Date>,
 }
 
 /// The state of one round.
@@ -155,6 +175,7 @@ impl<'a, 'd> Watcher<'a, 'd> {
             stop,
             summary: Summary::default(),
             stories: None,
+            brief_day: None,
         }
     }
 
@@ -239,14 +260,28 @@ impl<'a, 'd> Watcher<'a, 'd> {
                 ids.insert(s.id);
             }
             self.stories = Some(ids);
-            let today = jiff::Zoned::now().date();
             round.changes.extend(report::event_changes(
                 &c.events,
                 &round.new_docs,
                 &self.config.follow,
-                today,
-                self.opts.horizon_days,
             ));
+        }
+        let today = jiff::Zoned::now().date();
+        let mut keys = Vec::new();
+        if !round.new_docs.is_empty() || self.brief_day != Some(today) {
+            // The state of play changes with new documents and with the day.
+            self.brief_day = Some(today);
+            let events = chronicler_query::merged_events(self.store)?;
+            let found =
+                report::state_changes(&events, &self.config.follow, today, self.opts.horizon_days);
+            let ids: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
+            let reported = self.store.watch_reported(&ids)?;
+            for ((key, ch), old) in found.into_iter().zip(reported) {
+                if !old {
+                    keys.push((key, ch.kind));
+                    round.changes.push(ch);
+                }
+            }
         }
         for ch in &round.changes {
             for p in self.sinks.send(ch, &mut self.http) {
@@ -254,7 +289,11 @@ impl<'a, 'd> Watcher<'a, 'd> {
             }
         }
         self.summary.changes += round.changes.len();
-        Ok(())
+        let keys: Vec<(&str, &str)> = keys
+            .iter()
+            .map(|(k, kind)| (k.as_str(), kind.as_str()))
+            .collect();
+        Ok(self.store.watch_mark_reported(&keys, &now())?)
     }
 
     /// Polls one feed: conditional request, items, articles.
@@ -275,7 +314,11 @@ impl<'a, 'd> Watcher<'a, 'd> {
                 self.summary.not_modified += 1;
                 state.failures = 0;
                 state.last_status = Some("not-modified".into());
-                return Ok(self.store.watch_save_feed(url, &state)?);
+                self.store.watch_save_feed(url, &state)?;
+                // Unchanged feed, but articles that failed last time are
+                // due again.
+                let mut budget = self.opts.max_items_per_poll;
+                return self.retry_items(url, &BTreeSet::new(), &mut budget, round);
             }
             Ok(http::Fetched::Body {
                 body,
@@ -302,7 +345,9 @@ impl<'a, 'd> Watcher<'a, 'd> {
                 Err(e) => round.changes.push(failed(url, sm, &e.to_string())),
             }
         }
-        let complete = self.take_items(url, list, round)?;
+        let listed: BTreeSet<String> = list.iter().map(|i| i.url.clone()).collect();
+        let mut budget = self.opts.max_items_per_poll;
+        let complete = self.take_items(url, list, &mut budget, round)?;
         if !complete {
             // Items are left for the next poll: it must get the whole feed.
             state.etag = None;
@@ -310,7 +355,31 @@ impl<'a, 'd> Watcher<'a, 'd> {
         }
         state.failures = 0;
         state.last_status = Some("ok".into());
-        Ok(self.store.watch_save_feed(url, &state)?)
+        self.store.watch_save_feed(url, &state)?;
+        self.retry_items(url, &listed, &mut budget, round)
+    }
+
+    /// Fetches again the articles of `feed` whose last fetch failed (those
+    /// in `listed` were just tried with the feed).
+    fn retry_items(
+        &mut self,
+        feed: &str,
+        listed: &BTreeSet<String>,
+        budget: &mut usize,
+        round: &mut Round,
+    ) -> Result<(), WatchError> {
+        let due: Vec<items::Item> = self
+            .store
+            .watch_retries(feed)?
+            .into_iter()
+            .filter(|r| !listed.contains(&r.url))
+            .map(|r| items::Item {
+                url: r.url,
+                title: r.title,
+                published: r.published,
+            })
+            .collect();
+        self.take_items(feed, due, budget, round).map(|_| ())
     }
 
     fn feed_failed(
@@ -336,9 +405,9 @@ impl<'a, 'd> Watcher<'a, 'd> {
         &mut self,
         feed: &str,
         items: Vec<items::Item>,
+        budget: &mut usize,
         round: &mut Round,
     ) -> Result<bool, WatchError> {
-        let mut fetched = 0;
         for item in items {
             if self.stopped() {
                 return Ok(false);
@@ -350,10 +419,10 @@ impl<'a, 'd> Watcher<'a, 'd> {
                 self.summary.seen += 1;
                 continue;
             }
-            if fetched >= self.opts.max_items_per_poll {
+            if *budget == 0 {
                 return Ok(false);
             }
-            fetched += 1;
+            *budget -= 1;
             self.take_item(feed, item, round)?;
         }
         Ok(true)
@@ -396,23 +465,7 @@ impl<'a, 'd> Watcher<'a, 'd> {
                     ..
                 }) => (final_url, body, content_type),
                 Ok(http::Fetched::NotModified) | Err(FetchError::Stopped) => return Ok(()),
-                Err(e) => {
-                    let reason = match &e {
-                        FetchError::Disallowed => {
-                            self.summary.disallowed += 1;
-                            self.mark(&[url], feed, "robots", None)?;
-                            return Ok(());
-                        }
-                        FetchError::Status(s) if (400..500).contains(s) && *s != 429 => {
-                            // Gone or forbidden: do not ask again.
-                            self.mark(&[url], feed, "gone", None)?;
-                            format!("HTTP {s}")
-                        }
-                        other => other.to_string(),
-                    };
-                    self.item_failed(feed, url, &reason, round);
-                    return Ok(());
-                }
+                Err(e) => return self.fetch_failed(feed, &item, e, round),
             };
         if final_url != url && self.known(&final_url)? {
             self.summary.duplicates += 1;
@@ -468,7 +521,7 @@ impl<'a, 'd> Watcher<'a, 'd> {
             });
         }
         let urls = [url, final_url.as_str(), canonical.as_str()];
-        match self.store.write_document(&doc, &events)? {
+        match chronicler_pipeline::write_processed(self.store, &doc, &events, Some(SAME_CONTENT))? {
             WriteOutcome::Inserted => {
                 self.summary.stored += 1;
                 self.mark(&urls, feed, "stored", Some(&doc.doc.id))?;
@@ -492,6 +545,52 @@ impl<'a, 'd> Watcher<'a, 'd> {
             }
         }
         Ok(())
+    }
+
+    /// A failed article fetch: never asked again when it cannot pass
+    /// (robots.txt, 4xx, a redirect loop, too large), else kept to retry
+    /// at the feed's next poll, until [`MAX_ATTEMPTS`]. Reported when it
+    /// first fails and when it is given up.
+    fn fetch_failed(
+        &mut self,
+        feed: &str,
+        item: &items::Item,
+        e: FetchError,
+        round: &mut Round,
+    ) -> Result<(), WatchError> {
+        let url = item.url.as_str();
+        let reason = e.to_string();
+        let outcome = match &e {
+            FetchError::Disallowed => {
+                self.summary.disallowed += 1;
+                return self.mark(&[url], feed, "robots", None);
+            }
+            FetchError::Status(s) if (400..500).contains(s) && *s != 429 => "gone",
+            FetchError::Redirects | FetchError::TooLarge | FetchError::Scheme => "failed",
+            _ => {
+                let pending = RetryItem {
+                    url: url.to_string(),
+                    feed: feed.to_string(),
+                    title: item.title.clone(),
+                    published: item.published.clone(),
+                    ..RetryItem::default()
+                };
+                let attempts = self.store.watch_retry_failed(&pending, &reason, &now())?;
+                if attempts < MAX_ATTEMPTS {
+                    if attempts == 1 {
+                        self.item_failed(feed, url, &reason, round);
+                    } else {
+                        *self.summary.failed_items.entry(reason).or_default() += 1;
+                    }
+                    return Ok(());
+                }
+                let why = format!("{reason}, given up after {attempts} attempts");
+                self.item_failed(feed, url, &why, round);
+                return self.mark(&[url], feed, "failed", None);
+            }
+        };
+        self.item_failed(feed, url, &reason, round);
+        self.mark(&[url], feed, outcome, None)
     }
 
     fn item_failed(&mut self, feed: &str, url: &str, reason: &str, round: &mut Round) {

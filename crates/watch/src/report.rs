@@ -4,7 +4,8 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use chronicler_core::{MergedEvent, Status};
+use chronicler_brief::{BriefOptions, CommitmentState, RoundState, Scope, SourceRef};
+use chronicler_core::MergedEvent;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -22,10 +23,12 @@ pub enum ChangeKind {
     StoryUpdated,
     /// A new event involving a followed actor or dyad.
     FollowedEvent,
-    /// Talks or a meeting scheduled within the horizon.
+    /// Talks or a meeting scheduled within the horizon (from the state of
+    /// play; each round reported once).
     ScheduledTalks,
-    /// Something in force (a truce, a suspension) whose end date falls
-    /// within the horizon.
+    /// A commitment (ceasefire, truce, moratorium, pause) in force whose
+    /// end falls within the horizon (from the state of play; reported once
+    /// per end date, so again when it is extended).
     Expiring,
     /// A feed could not be polled.
     FeedFailed,
@@ -59,6 +62,22 @@ pub struct Change {
     pub documents: Vec<String>,
 }
 
+impl ChangeKind {
+    /// The name used in JSON (`new_story`, `expiring`...).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Document => "document",
+            ChangeKind::NewStory => "new_story",
+            ChangeKind::StoryUpdated => "story_updated",
+            ChangeKind::FollowedEvent => "followed_event",
+            ChangeKind::ScheduledTalks => "scheduled_talks",
+            ChangeKind::Expiring => "expiring",
+            ChangeKind::FeedFailed => "feed_failed",
+            ChangeKind::ItemFailed => "item_failed",
+        }
+    }
+}
+
 impl Change {
     /// A change with only a kind and a title.
     pub fn new(kind: ChangeKind, title: impl Into<String>) -> Change {
@@ -76,11 +95,7 @@ impl Change {
 
     /// One line for a terminal.
     pub fn line(&self) -> String {
-        let kind = serde_json::to_value(self.kind)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        let mut s = format!("{kind:<15} {}", self.title);
+        let mut s = format!("{:<15} {}", self.kind.as_str(), self.title);
         if let Some(d) = &self.date {
             s.push_str(&format!("  [{d}]"));
         }
@@ -116,19 +131,13 @@ pub fn followed(follow: &Follow, event: &MergedEvent) -> bool {
     })
 }
 
-/// The event changes a round brings: followed events, scheduled talks and
-/// expiring arrangements among the events mentioned by `new_docs`.
+/// The event changes a round brings: new events on followed actors or
+/// dyads among the events mentioned by `new_docs`.
 pub fn event_changes(
     events: &[MergedEvent],
     new_docs: &BTreeSet<String>,
     follow: &Follow,
-    today: Date,
-    horizon_days: i64,
 ) -> Vec<Change> {
-    let horizon = today
-        .checked_add(jiff::Span::new().days(horizon_days))
-        .unwrap_or(today);
-    let within = |d: Option<Date>| d.is_some_and(|d| d >= today && d <= horizon);
     let mut out = Vec::new();
     for e in events {
         let docs: Vec<String> = e
@@ -145,26 +154,134 @@ pub fn event_changes(
         let line = chronicler_query::timeline(std::slice::from_ref(e)).pop();
         let what = line.as_ref().map(|l| l.what.clone()).unwrap_or_default();
         let when = line.map(|l| l.when).filter(|w| !w.is_empty());
-        let mut push = |kind: ChangeKind| {
-            let mut ch = Change::new(kind, what.clone());
+        if !follow.entries.is_empty() && followed(follow, e) {
+            let mut ch = Change::new(ChangeKind::FollowedEvent, what);
             ch.id = Some(e.id.clone());
-            ch.date = when.clone();
+            ch.date = when;
             ch.url = e
                 .mentions
                 .iter()
                 .find(|m| docs.contains(&m.doc))
                 .and_then(|m| m.url.clone());
-            ch.documents = docs.clone();
+            ch.documents = docs;
             out.push(ch);
+        }
+    }
+    out
+}
+
+/// The scopes of the state of play a watcher reports on: each followed
+/// actor or dyad, or everything when nothing is followed.
+fn scopes(follow: &Follow) -> Vec<Scope> {
+    if follow.entries.is_empty() {
+        return vec![Scope::All];
+    }
+    follow
+        .entries
+        .iter()
+        .filter_map(|e| match e.as_slice() {
+            [a] => Some(Scope::Actor(a.clone())),
+            // A dyad of names rather than codes: the first actor's events.
+            [a, b] => Some(Scope::dyad(&format!("{a}-{b}")).unwrap_or(Scope::Actor(a.clone()))),
+            _ => None,
+        })
+        .collect()
+}
+
+/// A change drawn from state-of-play records: its evidence's first event,
+/// article and documents.
+fn sourced(kind: ChangeKind, title: String, date: String, sources: &[SourceRef]) -> Change {
+    let mut ch = Change::new(kind, title);
+    ch.date = Some(date);
+    ch.id = sources.first().map(|s| s.event.clone());
+    ch.url = sources.iter().find_map(|s| s.url.clone());
+    ch.documents = sources
+        .iter()
+        .map(|s| s.doc.clone())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    ch
+}
+
+/// Talks scheduled and commitments ending between `today` and
+/// `horizon_days` later, read from the state of play
+/// (`chronicler_brief::brief` as of `today`) of each followed actor or
+/// dyad. Each comes with a key naming what it is about and its day, by
+/// which it is reported once: a commitment extended to a new end has a
+/// new key.
+pub fn state_changes(
+    events: &[MergedEvent],
+    follow: &Follow,
+    today: Date,
+    horizon_days: i64,
+) -> Vec<(String, Change)> {
+    let horizon = today
+        .checked_add(jiff::Span::new().days(horizon_days.max(0)))
+        .unwrap_or(today);
+    let within = |d: Option<Date>| d.filter(|d| *d >= today && *d <= horizon);
+    let mut out: Vec<(String, Change)> = Vec::new();
+    let mut push = |key: String, ch: Change| {
+        if !out.iter().any(|(k, _)| *k == key) {
+            out.push((key, ch));
+        }
+    };
+    for scope in scopes(follow) {
+        let opts = BriefOptions {
+            scope,
+            as_of: Some(today),
+            expiring_days: horizon_days,
+            ..BriefOptions::default()
         };
-        if !follow.entries.is_empty() && followed(follow, e) {
-            push(ChangeKind::FollowedEvent);
+        let b = chronicler_brief::brief(events, &opts);
+        for r in &b.rounds {
+            let Some(day) = within(r.when.start).filter(|_| r.state == RoundState::Scheduled)
+            else {
+                continue;
+            };
+            let mut parties = r.parties.clone();
+            parties.sort();
+            let mut title = format!("talks: {}", r.parties.join(" – "));
+            if let Some(v) = &r.venue {
+                title.push_str(&format!(" in {v}"));
+            }
+            if !r.mediators.is_empty() {
+                title.push_str(&format!(", mediated by {}", r.mediators.join(", ")));
+            }
+            let key = format!("talks|{}|{day}", parties.join(" – "));
+            push(
+                key,
+                sourced(ChangeKind::ScheduledTalks, title, r.when.show(), &r.sources),
+            );
         }
-        if e.event.status == Status::Scheduled && within(e.event.date.start) {
-            push(ChangeKind::ScheduledTalks);
-        }
-        if e.event.status == Status::Ongoing && within(e.event.date.end) {
-            push(ChangeKind::Expiring);
+        for c in &b.commitments {
+            let live = matches!(
+                c.state,
+                CommitmentState::InForce
+                    | CommitmentState::Extended
+                    | CommitmentState::Announced
+                    | CommitmentState::Violated
+            );
+            let Some(end) = within(c.end).filter(|_| live) else {
+                continue;
+            };
+            let mut parties = c.parties.clone();
+            parties.sort();
+            let what = match &c.scope {
+                Some(sc) => format!("{} on {sc}", c.kind),
+                None => c.kind.clone(),
+            };
+            let about = if c.end_precision == "approximate" {
+                "around "
+            } else {
+                ""
+            };
+            let title = format!("{what} ({}) ends {about}{end}", c.parties.join(" – "));
+            let key = format!("expiring|{}|{}|{end}", c.kind, parties.join(" – "));
+            push(
+                key,
+                sourced(ChangeKind::Expiring, title, end.to_string(), &c.sources),
+            );
         }
     }
     out
