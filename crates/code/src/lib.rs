@@ -79,7 +79,11 @@ impl<'d> Coder<'d> {
                 a.name = s.name.clone();
             }
         }
-        if a.role.is_none() && (1..=17).contains(&root) && a.code == country {
+        if a.role.is_none()
+            && self.dicts.states_act_as_government
+            && (1..=17).contains(&root)
+            && a.code == country
+        {
             a.role = Some("GOV".to_string());
             a.code = format!("{country}GOV");
         }

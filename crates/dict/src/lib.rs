@@ -15,6 +15,7 @@
 
 pub mod actors;
 pub mod cameo_tables;
+pub mod petrarch_actors;
 pub mod places;
 pub mod text;
 pub mod verbs;
@@ -53,6 +54,26 @@ pub struct Dictionaries {
     pub places: places::Gazetteer,
     /// Verb and noun patterns.
     pub verbs: verbs::VerbDict,
+    /// Phrases that make a sentence or a story uncodable (PETRARCH discards;
+    /// empty for the built-in dictionaries).
+    pub discards: petrarch_actors::Discards,
+    /// True when a bare state acting in politics is coded as its
+    /// government (`RUS` → `RUSGOV`), chronicler's convention; false for
+    /// PETRARCH dictionaries, which code the state as named (`ARN`).
+    pub states_act_as_government: bool,
+}
+
+/// The texts of a PETRARCH dictionary set (verbs, actors, agents, discards).
+#[derive(Debug, Clone, Copy)]
+pub struct PetrarchTexts<'a> {
+    /// Verbs file (`CAMEO.2.0.txt`, `PETR.Validate.verbs.txt`).
+    pub verbs: &'a str,
+    /// Actors files, in order.
+    pub actors: &'a [&'a str],
+    /// Agents file.
+    pub agents: &'a str,
+    /// Discards file (may be empty).
+    pub discards: &'a str,
 }
 
 impl Dictionaries {
@@ -69,6 +90,37 @@ impl Dictionaries {
             actors: actors::ActorDict::load(dir)?,
             places: places::Gazetteer::load(dir)?,
             verbs: verbs::VerbDict::load(dir)?,
+            discards: petrarch_actors::Discards::default(),
+            states_act_as_government: true,
         })
+    }
+
+    /// Dictionaries imported from PETRARCH/TABARI files *in place of* the
+    /// built-in actors, agents and verbs (places stay built in: PETRARCH
+    /// has none). Returns the lines that could not be read (skipped).
+    pub fn from_petrarch(
+        t: PetrarchTexts<'_>,
+    ) -> Result<(Dictionaries, Vec<DictError>), DictError> {
+        let mut problems = Vec::new();
+        let mut entries = Vec::new();
+        for (i, a) in t.actors.iter().enumerate() {
+            let imp = petrarch_actors::import_actors(&format!("actors#{}", i + 1), a);
+            entries.extend(imp.entries);
+            problems.extend(imp.problems);
+        }
+        let ag = petrarch_actors::import_agents("agents", t.agents);
+        problems.extend(ag.problems);
+        let verbs = verbs::VerbDict::import_petrarch2(t.verbs);
+        problems.extend(verbs.problems);
+        Ok((
+            Dictionaries {
+                actors: actors::ActorDict::from_parts(entries, ag.agents.into_iter().collect()),
+                places: places::Gazetteer::load(None)?,
+                verbs: verbs.dict,
+                discards: petrarch_actors::import_discards(t.discards),
+                states_act_as_government: false,
+            },
+            problems,
+        ))
     }
 }
