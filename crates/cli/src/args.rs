@@ -64,6 +64,10 @@ pub enum Command {
     /// Show one story with its events.
     #[command(after_help = crate::stories::STORY_HELP)]
     Story(crate::stories::StoryArgs),
+    /// List the actors the articles name, with their codes and mention
+    /// counts; `--unresolved`: the names no dictionary knows.
+    #[command(after_help = crate::actors::HELP)]
+    Actors(crate::actors::ActorsArgs),
     /// List events whose sources disagree on a date, place or count.
     #[command(after_help = crate::conflicts::HELP)]
     Conflicts(crate::conflicts::ConflictsArgs),

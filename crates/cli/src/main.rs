@@ -2,6 +2,7 @@
 //! library crates. The work is done in `chronicler-pipeline` (ingest) and
 //! `chronicler-query` (everything read back).
 
+mod actors;
 mod args;
 mod brief;
 mod conflicts;
@@ -121,6 +122,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stories(a) => stories::stories(db, a),
         Command::Story(a) => stories::story(db, a),
         Command::Conflicts(a) => conflicts::conflicts(db, a),
+        Command::Actors(a) => actors::actors(db, a),
         Command::Export(a) => {
             let store = open_existing(db)?;
             let mut c = chronicler_query::filter_consolidated(
@@ -135,6 +137,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 c = chronicler_query::changed_since(c, &facts, t);
             }
             let events = &c.events;
+            let mut facts = facts;
+            if matches!(
+                a.format,
+                ExportFormat::GdeltEvents | ExportFormat::GdeltMentions
+            ) {
+                let docs: std::collections::BTreeSet<&str> = events
+                    .iter()
+                    .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
+                    .collect();
+                chronicler_query::measure_tones(&store, &mut facts, docs)?;
+            }
             let mut sink: Box<dyn Write> = match &a.output {
                 Some(p) => Box::new(std::io::BufWriter::new(
                     std::fs::File::create(p)

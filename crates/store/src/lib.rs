@@ -16,6 +16,7 @@
 //! ([`StoreError::TooNew`]).
 #![deny(missing_docs)]
 
+mod actors;
 mod check;
 mod codec;
 mod consolidation;
@@ -30,6 +31,7 @@ use std::time::Duration;
 use chronicler_core::{AnalyzedDocument, CodedEvent};
 use rusqlite::{Connection, OpenFlags};
 
+pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
     Candidate, DocFacts, DocLink, EventGroup, EventGroupWrite, EventIdRecord, SignatureWrite,
@@ -470,6 +472,18 @@ impl Store {
     /// most frequent first, then by name.
     pub fn unresolved_names(&self) -> Result<Vec<(String, usize)>, StoreError> {
         read::unresolved_names(&self.conn)
+    }
+
+    /// Resolved actors: one row per entity and code, with mention and
+    /// document counts and up to three surface forms, most mentioned first.
+    pub fn actor_counts(&self) -> Result<Vec<ActorCount>, StoreError> {
+        actors::actor_counts(&self.conn)
+    }
+
+    /// Names no dictionary resolved, most frequent first, each with up to
+    /// `contexts` sentences it stands in.
+    pub fn unresolved_counts(&self, contexts: usize) -> Result<Vec<UnresolvedCount>, StoreError> {
+        actors::unresolved_counts(&self.conn, contexts)
     }
 
     /// Full-text search over titles and clean texts (FTS5 query syntax),
