@@ -137,6 +137,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 c = chronicler_query::changed_since(c, &facts, t);
             }
             let events = &c.events;
+            let mut facts = facts;
+            if matches!(
+                a.format,
+                ExportFormat::GdeltEvents | ExportFormat::GdeltMentions
+            ) {
+                let docs: std::collections::BTreeSet<&str> = events
+                    .iter()
+                    .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
+                    .collect();
+                chronicler_query::measure_tones(&store, &mut facts, docs)?;
+            }
             let mut sink: Box<dyn Write> = match &a.output {
                 Some(p) => Box::new(std::io::BufWriter::new(
                     std::fs::File::create(p)

@@ -237,6 +237,53 @@ fn since_gives_what_changed_and_merged_away_ids_resolve() {
     assert!(untouched + changed.len() >= before.len());
 }
 
+#[test]
+fn one_entity_named_differently_by_three_outlets_is_one_actor_for_merging() {
+    let dir = tempfile::tempdir().unwrap();
+    let reports = [
+        (
+            "a",
+            "Outlet A",
+            "Ukrainian President Volodymyr Zelenskyy on Friday invited Russian President \
+             Vladimir Putin to Kyiv for peace talks.",
+        ),
+        (
+            "b",
+            "Outlet B",
+            "Ukraine's president on Friday invited the Kremlin leader to come to the \
+             Ukrainian capital for negotiations, his office said.",
+        ),
+        (
+            "c",
+            "Outlet C",
+            "On Friday President Zelenskiy invited Mr Putin to Kyiv for talks.",
+        ),
+    ];
+    let mut paths = Vec::new();
+    for (id, outlet, text) in reports {
+        let p = dir.path().join(format!("{id}.txt"));
+        std::fs::write(&p, format!("Kyiv invitation\n\n{text}\n")).unwrap();
+        std::fs::write(
+            dir.path().join(format!("{id}.meta.json")),
+            format!(r#"{{"outlet": "{outlet}", "published": "2026-01-30"}}"#),
+        )
+        .unwrap();
+        paths.push(p.display().to_string());
+    }
+    let db = dir.path().join("alias.db");
+    ingest(&db, &paths);
+    let invitations: Vec<Value> = events(&db)
+        .into_iter()
+        .filter(|e| e["cameo"] == "036")
+        .collect();
+    assert_eq!(invitations.len(), 1, "{invitations:?}");
+    let e = &invitations[0];
+    assert_eq!(e["source"]["code"], "UKRGOV");
+    assert_eq!(e["target"]["code"], "RUSGOV");
+    assert_eq!(docs_of(e), ["a.txt", "b.txt", "c.txt"]);
+    assert_eq!(e["num_sources"], 3);
+}
+
 /// The GDELT 2.0 schema's column names and types, in order.
 fn schema(file: &str) -> Vec<(String, String)> {
     let path = repo().join("data/gdelt").join(file);
@@ -380,6 +427,15 @@ fn gdelt_golden_row_of_the_invitation() {
     let middle = row[1..59].join("|");
     assert_eq!(
         middle,
-        "20260130|202601|2026|2026.1644|UKRGOV|VOLODYMYR ZELENSKYY|UKR|||||GOV|||RUSGOV|VLADIMIR PUTIN|RUS|||||GOV|||0|036|036|03|1|4|5|1|1|0|0||||||||0||||||||4|Kyiv, Ukraine|UP|UP||50.4547|30.5238|"
+        "20260130|202601|2026|2026.1644|UKRGOV|VOLODYMYR ZELENSKYY|UKR|||||GOV|||RUSGOV|VLADIMIR PUTIN|RUS|||||GOV|||0|036|036|03|1|4|5|1|1|0.78329|0||||||||0||||||||4|Kyiv, Ukraine|UP|UP||50.4547|30.5238|"
     );
+    // AvgTone is the tone of the one reporting article (VADER words, GDELT's
+    // formula); each Mentions row carries it as MentionDocTone.
+    let mentions = run(&db, &["export", "--format", "gdelt-mentions"]);
+    let tones: Vec<&str> = mentions
+        .lines()
+        .map(|l| l.split('\t').nth(13).unwrap())
+        .collect();
+    assert!(!tones.is_empty());
+    assert!(tones.iter().all(|t| *t == "0.78329"), "{tones:?}");
 }

@@ -181,6 +181,28 @@ pub fn doc_facts(store: &Store) -> Result<BTreeMap<String, DocFacts>, QueryError
         .collect())
 }
 
+/// Measures the tone ([`crate::tone::tone`]) of the documents `docs`
+/// (reading their clean text) into `facts`; documents already measured or
+/// unknown are skipped.
+pub fn measure_tones<'a>(
+    store: &Store,
+    facts: &mut BTreeMap<String, DocFacts>,
+    docs: impl IntoIterator<Item = &'a str>,
+) -> Result<(), QueryError> {
+    for d in docs {
+        let Some(f) = facts.get_mut(d) else {
+            continue;
+        };
+        if f.tone.is_some() {
+            continue;
+        }
+        if let Some(text) = store.document_text(d)? {
+            f.tone = Some(crate::tone::tone(&text));
+        }
+    }
+    Ok(())
+}
+
 /// An event whose reports disagree.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventConflict {

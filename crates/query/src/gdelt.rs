@@ -16,7 +16,10 @@
 //! * codes are strings with their leading zeros (`036`, base `036`,
 //!   root `03`); `QuadClass` and `GoldsteinScale` from the CAMEO table.
 //! * `NumSources` counts independent sources (syndicated copies once).
-//! * `AvgTone`, `MentionDocTone`: chronicler measures no tone: `0`.
+//! * `AvgTone`: the mean tone of the documents reporting the event,
+//!   `MentionDocTone` the tone of the mention's document (see
+//!   [`crate::tone`]: VADER-lexicon words, GDELT's percentage formula),
+//!   when measured ([`crate::measure_tones`]), else `0`.
 //! * geography: `ActionGeo_*` from the event's place (type 1 country,
 //!   4 world city or site, 5 world region; 2 and 3 for the United States),
 //!   FIPS 10-4 country codes from `data/gdelt/iso3_fips.tsv`; ADM1 is the
@@ -194,6 +197,17 @@ fn date_added(m: &MergedEvent, facts: &BTreeMap<String, DocFacts>) -> String {
         .unwrap_or_default()
 }
 
+/// AvgTone of an event: the mean tone of its documents (0 when none
+/// was measured).
+fn avg_tone(m: &MergedEvent, facts: &BTreeMap<String, DocFacts>) -> f64 {
+    let docs: BTreeSet<&str> = m.mentions.iter().map(|x| x.doc.as_str()).collect();
+    let tones: Vec<f64> = docs.iter().filter_map(|d| facts.get(*d)?.tone).collect();
+    if tones.is_empty() {
+        return 0.0;
+    }
+    tones.iter().sum::<f64>() / tones.len() as f64
+}
+
 /// One Events row.
 pub fn event_row(m: &MergedEvent, facts: &BTreeMap<String, DocFacts>) -> Vec<String> {
     let e = &m.event;
@@ -237,7 +251,7 @@ pub fn event_row(m: &MergedEvent, facts: &BTreeMap<String, DocFacts>) -> Vec<Str
     row.push(m.mentions.len().to_string());
     row.push(m.num_sources.to_string());
     row.push(m.num_articles.to_string());
-    row.push("0".to_string());
+    row.push(num(avg_tone(m, facts)));
     row.extend(geo_cols(None));
     row.extend(geo_cols(None));
     row.extend(geo_cols(e.location.as_ref()));
@@ -295,7 +309,7 @@ pub fn mention_rows(
             "1".to_string(),
             format!("{confidence:.0}"),
             f.map(|f| f.chars.to_string()).unwrap_or_default(),
-            "0".to_string(),
+            num(f.and_then(|f| f.tone).unwrap_or(0.0)),
             String::new(),
             String::new(),
         ]);

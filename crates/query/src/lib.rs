@@ -18,6 +18,7 @@ mod export;
 mod filter;
 pub mod gdelt;
 mod timeline;
+pub mod tone;
 
 pub use corpus::*;
 pub use export::*;

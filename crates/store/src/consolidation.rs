@@ -50,6 +50,9 @@ pub struct DocFacts {
     pub chars: usize,
     /// Title, if any.
     pub title: Option<String>,
+    /// Tone of its clean text (GDELT's definition, see
+    /// `chronicler_query::tone`), when measured; the store leaves it `None`.
+    pub tone: Option<f64>,
 }
 
 /// An issued merged-event id and the mention it is anchored on.
@@ -218,6 +221,7 @@ pub(crate) fn doc_facts(conn: &Connection) -> Result<Vec<DocFacts>, StoreError> 
                 ingested_at: r.get(1)?,
                 chars: uint(r.get(2)?),
                 title: r.get(3)?,
+                tone: None,
             })
         })
         .ctx(what)?;
