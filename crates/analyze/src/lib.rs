@@ -183,12 +183,19 @@ impl<'d> Analyzer<'d> {
         let date_spans: Vec<Span> = found_dates.iter().map(|f| f.span).collect();
         let quantities: Vec<Quantity> = quantities::find(text, &date_spans)
             .into_iter()
-            .map(|q| Quantity {
-                sentence: mentions::sentence_of(&sentences, q.span.start),
-                span: q.span,
-                value: q.value,
-                unit: q.unit,
-                text: q.text,
+            .map(|q| {
+                let r = quantities::read(text, &q);
+                Quantity {
+                    sentence: mentions::sentence_of(&sentences, q.span.start),
+                    span: q.span,
+                    value: q.value,
+                    unit: q.unit,
+                    text: q.text,
+                    qualifier: r.qualifier,
+                    min: r.min,
+                    max: r.max,
+                    kind: r.kind,
+                }
             })
             .collect();
         known.extend(actors.iter().map(|m| m.span));

@@ -276,6 +276,150 @@ pub fn qualifier(text: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// What a quantity says beyond its value: qualifier, range, kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reading {
+    /// "about", "at least", "more than", "up to"... as written (lower case).
+    pub qualifier: Option<String>,
+    /// Lowest value it stands for.
+    pub min: Option<f64>,
+    /// Highest value it stands for.
+    pub max: Option<f64>,
+    /// Kind of count ("killed", "wounded", "bodies", "prisoners", "hostages",
+    /// "people", "soldiers", "munitions", "money", "temperature", "percent").
+    pub kind: Option<String>,
+}
+
+const LOWER_BOUND: &[&str] = &[
+    "at least",
+    "more than",
+    "over",
+    "at least another",
+    "another",
+];
+const UPPER_BOUND: &[&str] = &[
+    "at most",
+    "up to",
+    "as many as",
+    "fewer than",
+    "less than",
+    "under",
+];
+
+fn has_word(hay: &str, words: &[&str]) -> bool {
+    hay.split(|c: char| !c.is_alphanumeric())
+        .any(|w| words.contains(&w))
+}
+
+/// "Palestinians", "Ukrainians": a people, counted.
+fn demonym_plural(unit: &str) -> bool {
+    unit.split_whitespace()
+        .next_back()
+        .is_some_and(|w| w.starts_with(char::is_uppercase) && w.ends_with("ns"))
+}
+
+/// Reads a quantity found in `text`: its qualifier and range ("at least
+/// 12": 12..; "up to 30": ..30; "hundreds": 200..999; a plain number: that
+/// number), and what kind of count it is, from its unit and the words
+/// around it ("12 civilians were killed" -> killed).
+pub fn read(text: &str, f: &Found) -> Reading {
+    let qualifier = qualifier(&f.text);
+    let (min, max) = match (vague_range(&f.text), qualifier) {
+        (Some((a, b)), _) => (Some(a), Some(b)),
+        (None, Some(q)) if LOWER_BOUND.contains(&q) => (Some(f.value), None),
+        (None, Some(q)) if UPPER_BOUND.contains(&q) => (None, Some(f.value)),
+        (None, Some(_)) => (None, None),
+        (None, None) => (Some(f.value), Some(f.value)),
+    };
+    let unit = f.unit.to_lowercase();
+    let around = {
+        let mut a = f.span.start.saturating_sub(40);
+        while a > 0 && !text.is_char_boundary(a) {
+            a -= 1;
+        }
+        let mut b = (f.span.end + f.unit.len() + 50).min(text.len());
+        while b < text.len() && !text.is_char_boundary(b) {
+            b += 1;
+        }
+        text.get(a..b).unwrap_or("").to_lowercase()
+    };
+    let is_code = f.unit.len() == 3 && f.unit.chars().all(|c| c.is_ascii_uppercase());
+    let kind = if is_code {
+        Some("money")
+    } else if unit.starts_with("degrees") {
+        Some("temperature")
+    } else if unit == "percent" || unit == "per cent" {
+        Some("percent")
+    } else if has_word(&unit, &["remains", "bodies", "body", "corpses"]) {
+        Some("bodies")
+    } else if has_word(&unit, &["hostages", "hostage"]) {
+        Some("hostages")
+    } else if has_word(
+        &unit,
+        &["prisoners", "prisoner", "pows", "captives", "detainees"],
+    ) {
+        Some("prisoners")
+    } else if has_word(
+        &unit,
+        &[
+            "drones",
+            "missiles",
+            "rockets",
+            "shells",
+            "bombs",
+            "munitions",
+        ],
+    ) {
+        Some("munitions")
+    } else if demonym_plural(&f.unit)
+        || has_word(
+            &unit,
+            &[
+                "soldiers",
+                "servicemen",
+                "troops",
+                "fighters",
+                "militants",
+                "civilians",
+                "people",
+                "residents",
+                "children",
+                "women",
+                "men",
+                "persons",
+                "refugees",
+                "protesters",
+                "migrants",
+                "journalists",
+                "workers",
+                "officers",
+                "police",
+                "policemen",
+                "members",
+                "rebels",
+            ],
+        )
+    {
+        if has_word(&around, &["killed", "dead", "died", "deaths", "lives"]) {
+            Some("killed")
+        } else if has_word(&around, &["wounded", "injured", "hurt"]) {
+            Some("wounded")
+        } else if has_word(&unit, &["soldiers", "servicemen", "troops"]) {
+            Some("soldiers")
+        } else {
+            Some("people")
+        }
+    } else {
+        None
+    };
+    Reading {
+        qualifier: qualifier.map(str::to_string),
+        min,
+        max,
+        kind: kind.map(str::to_string),
+    }
+}
+
 const CURRENCY_WORDS: &[(&str, &str)] = &[
     ("dollars", "USD"),
     ("dollar", "USD"),

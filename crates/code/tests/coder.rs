@@ -187,6 +187,7 @@ fn place(name: &str) -> Option<Place> {
         lat: None,
         lon: None,
         kind: kind.into(),
+        ..Default::default()
     })
 }
 
@@ -291,6 +292,7 @@ impl Doc {
                     value: *v,
                     unit: unit.to_string(),
                     text: t.to_string(),
+                    ..Default::default()
                 });
             }
         }

@@ -57,6 +57,7 @@ fn qty(mut l: Located, value: f64, text: &str, unit: &str) -> Located {
         value,
         unit: unit.into(),
         text: text.into(),
+        ..Default::default()
     });
     l
 }
@@ -134,6 +135,7 @@ fn agreeing_reports_and_one_document_are_not_disagreements() {
         lat: None,
         lon: None,
         kind: "capital".into(),
+        ..Default::default()
     });
     let mut b = ev("b", Some("B"), "0841", day);
     b.event.location = Some(Place {
@@ -142,6 +144,7 @@ fn agreeing_reports_and_one_document_are_not_disagreements() {
         lat: None,
         lon: None,
         kind: "country".into(),
+        ..Default::default()
     });
     let merged = consolidate(vec![a, b], &NearDuplicates::default());
     assert!(disagreements(&merged.members[0], &merged.near_duplicates).is_empty());

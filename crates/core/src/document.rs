@@ -7,7 +7,9 @@ use serde::{Deserialize, Serialize};
 ///
 /// Invariant: `start <= end`, and both lie on `char` boundaries of the text
 /// they index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     /// First byte.
     pub start: usize,

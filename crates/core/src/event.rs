@@ -69,8 +69,51 @@ pub struct ActorMention {
     pub form: MentionForm,
 }
 
+/// How precisely a place locates an event, from the most to the least
+/// precise. A country is never a point: an event placed in one keeps
+/// precision `country` (its coordinates are a centroid).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlacePrecision {
+    /// A plant, a crossing, a bridge, a hospital.
+    Facility,
+    /// A city, town or capital.
+    City,
+    /// A first-level subdivision (oblast, province, state).
+    Subdivision,
+    /// A region, sea or strait (several subdivisions or countries).
+    Region,
+    /// A whole country.
+    Country,
+}
+
+impl PlacePrecision {
+    /// Lower-case name, as exported.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlacePrecision::Facility => "facility",
+            PlacePrecision::City => "city",
+            PlacePrecision::Subdivision => "subdivision",
+            PlacePrecision::Region => "region",
+            PlacePrecision::Country => "country",
+        }
+    }
+
+    /// The precision of a gazetteer kind ("capital" -> city, "site" ->
+    /// facility); unknown kinds are taken as a country (never a point).
+    pub fn of_kind(kind: &str) -> PlacePrecision {
+        match kind {
+            "facility" | "site" => PlacePrecision::Facility,
+            "capital" | "city" => PlacePrecision::City,
+            "subdivision" => PlacePrecision::Subdivision,
+            "region" => PlacePrecision::Region,
+            _ => PlacePrecision::Country,
+        }
+    }
+}
+
 /// A place: a country, city, region or site.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Place {
     /// Canonical name.
     pub name: String,
@@ -80,8 +123,29 @@ pub struct Place {
     pub lat: Option<f64>,
     /// Longitude, WGS84.
     pub lon: Option<f64>,
-    /// "country", "city", "capital", "region", "site".
+    /// "country", "city", "capital", "subdivision", "region", "facility", "site".
     pub kind: String,
+    /// GDELT's FIPS 10-4 country code ("UP" for Ukraine, "GZ" for the Gaza Strip).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fips: Option<String>,
+    /// GDELT's first-level subdivision code: FIPS country + GeoNames admin1 ("UP26").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub adm1: Option<String>,
+    /// GeoNames feature id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub geonames_id: Option<u64>,
+    /// How precisely it locates an event (None: not resolved; see
+    /// [`Place::precision`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precision: Option<PlacePrecision>,
+}
+
+impl Place {
+    /// Its precision, from `kind` when not set.
+    pub fn precision(&self) -> PlacePrecision {
+        self.precision
+            .unwrap_or_else(|| PlacePrecision::of_kind(&self.kind))
+    }
 }
 
 /// One place named in the text.
@@ -164,18 +228,31 @@ pub struct DateMention {
 }
 
 /// A number with what it counts ("1,000 Ukrainian soldiers").
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Quantity {
     /// Sentence index.
     pub sentence: usize,
     /// Where the number lies in the clean text.
     pub span: Span,
-    /// Its value.
+    /// Its value (for a vague count, the lower bound of its range).
     pub value: f64,
     /// What is counted ("Ukrainian soldiers", "bodies", "degrees Celsius").
     pub unit: String,
     /// The number as written ("1,000").
     pub text: String,
+    /// A qualifier before it: "about", "at least", "more than", "up to"...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Lowest value it stands for ("at least 12": 12; "hundreds": 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Highest value it stands for ("up to 30": 30; "hundreds": 999).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// What kind of count it is: "killed", "wounded", "bodies", "prisoners",
+    /// "people", "soldiers", "drones", "money", "temperature"...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 /// A name that looks like an actor but that no dictionary knows.

@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use chronicler_core::Place;
+use chronicler_core::{Place, PlacePrecision};
 
 use crate::text::{case_compatible, word_matches};
 use crate::DictError;
@@ -339,6 +339,7 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
             ),
             None => None,
         };
+        let (fips, adm1) = (opt(7), opt(8));
         out.push(PlaceEntry {
             place: Place {
                 name: f[0].to_string(),
@@ -346,11 +347,15 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
                 lat,
                 lon,
                 kind: kind.to_string(),
+                fips: fips.clone(),
+                adm1: adm1.clone(),
+                geonames_id,
+                precision: Some(PlacePrecision::of_kind(kind)),
             },
             population,
             alt,
-            fips: opt(7),
-            adm1: opt(8),
+            fips,
+            adm1,
             geonames_id,
         });
     }
@@ -493,6 +498,18 @@ impl Gazetteer {
         self.lookup(&place.name, place.country.as_deref())
             .into_iter()
             .find(|e| e.place.name == place.name && e.place.kind == place.kind)
+    }
+
+    /// Fills the codes a [`Place`] read back from a store may lack (FIPS,
+    /// ADM1, GeoNames id, precision) from its gazetteer entry; a place the
+    /// gazetteer does not know keeps what it has.
+    pub fn complete(&self, place: &mut Place) {
+        if let Some(e) = self.details(place) {
+            place.fips = place.fips.take().or_else(|| e.fips.clone());
+            place.adm1 = place.adm1.take().or_else(|| e.adm1.clone());
+            place.geonames_id = place.geonames_id.or(e.geonames_id);
+        }
+        place.precision = Some(place.precision());
     }
 
     /// The capital of a country (ISO3).

@@ -190,6 +190,7 @@ fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
         lat: e.location_lat,
         lon: e.location_lon,
         kind: e.location_kind.unwrap_or_default(),
+        ..Default::default()
     });
     Ok(CodedEvent {
         source: actor(e.source)?,

@@ -44,6 +44,7 @@ fn istanbul() -> Place {
         lat: Some(41.0082),
         lon: Some(28.9784),
         kind: "city".into(),
+        ..Default::default()
     }
 }
 
@@ -59,6 +60,7 @@ fn doc_with(id: &str, url: Option<&str>, text: &str) -> AnalyzedDocument {
         value: 1000.0,
         unit: "soldiers".into(),
         text: "1,000".into(),
+        ..Default::default()
     };
     AnalyzedDocument {
         doc: CleanDocument {
