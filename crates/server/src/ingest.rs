@@ -50,6 +50,18 @@ struct Sidecar<'a> {
     published: Option<&'a str>,
 }
 
+/// True when reading the body failed because it stopped arriving.
+fn timed_out(e: &axum::Error) -> bool {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(e);
+    while let Some(c) = cause {
+        if c.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = c.source();
+    }
+    false
+}
+
 /// Compares without stopping at the first difference.
 fn same_token(a: &[u8], b: &[u8]) -> bool {
     let mut diff = a.len() ^ b.len();
@@ -171,9 +183,16 @@ pub(crate) async fn post_documents(
     if declared.is_some_and(|n| n > max as u64) {
         return Err(too_large());
     }
-    let bytes = axum::body::to_bytes(body, max)
-        .await
-        .map_err(|_| too_large())?;
+    let bytes = axum::body::to_bytes(body, max).await.map_err(|e| {
+        if timed_out(&e) {
+            ApiError::new(
+                StatusCode::REQUEST_TIMEOUT,
+                "the body stopped arriving: send it without pauses",
+            )
+        } else {
+            too_large()
+        }
+    })?;
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ApiError::bad_request("empty body: nothing to ingest"));
     }

@@ -30,6 +30,7 @@ mod brief;
 mod dto;
 mod error;
 mod ingest;
+mod limits;
 mod state;
 
 use std::future::Future;
@@ -49,6 +50,7 @@ use utoipa_axum::routes;
 
 pub use dto::*;
 pub use error::{ErrorBody, ServerError};
+pub use limits::{serve_with_limits, Limits, CONTENT_SECURITY_POLICY};
 
 use error::ApiError;
 use state::{AppState, Writer};
@@ -56,8 +58,8 @@ use state::{AppState, Writer};
 /// Default request body limit of `POST /api/documents`: 10 MB.
 pub const DEFAULT_MAX_BODY: usize = 10 * 1024 * 1024;
 
-/// What to serve, and how.
-#[derive(Debug, Clone)]
+/// What to serve, and how. Its `Debug` output hides the token.
+#[derive(Clone)]
 pub struct ServerConfig {
     /// The store.
     pub db: PathBuf,
@@ -69,6 +71,18 @@ pub struct ServerConfig {
     pub max_body: usize,
     /// A folder of extra dictionaries for ingest (as `chronicler ingest --dict`).
     pub dict: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for ServerConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerConfig")
+            .field("db", &self.db)
+            .field("allow_ingest", &self.allow_ingest)
+            .field("token", &self.token.as_ref().map(|_| "<hidden>"))
+            .field("max_body", &self.max_body)
+            .field("dict", &self.dict)
+            .finish()
+    }
 }
 
 impl ServerConfig {
@@ -127,8 +141,16 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
 }
 
 /// Builds the app: opens (and, with ingest allowed, creates) the store,
-/// loads the dictionaries ingest needs, and wires the routes.
+/// loads the dictionaries ingest needs, and wires the routes, with the
+/// default [`Limits`].
 pub fn router(config: ServerConfig) -> Result<Router, ServerError> {
+    router_with_limits(config, &Limits::default())
+}
+
+/// [`router`] with the given time-outs and query limit; every response
+/// carries the security headers (Content-Security-Policy, nosniff,
+/// no-referrer, no framing) and API answers are not cached.
+pub fn router_with_limits(config: ServerConfig, limits: &Limits) -> Result<Router, ServerError> {
     let store_error = |source| ServerError::Store {
         path: config.db.clone(),
         source,
@@ -158,12 +180,13 @@ pub fn router(config: ServerConfig) -> Result<Router, ServerError> {
         config.max_body,
         openapi,
     );
-    Ok(api
+    let app = api
         .route("/api/openapi.json", get(openapi_json))
         .route("/", get(assets::index))
         .route("/assets/{file}", get(assets::asset))
         .fallback(not_found)
-        .with_state(state))
+        .with_state(state);
+    Ok(limits::layer(app, limits))
 }
 
 async fn openapi_json(
@@ -179,19 +202,14 @@ async fn not_found(uri: Uri) -> ApiError {
     ApiError::new(StatusCode::NOT_FOUND, format!("no route {}", uri.path()))
 }
 
-/// Serves `app` on `listener` until `shutdown` completes.
+/// Serves `app` on `listener` until `shutdown` completes, with the default
+/// [`Limits`] (see [`serve_with_limits`]).
 pub async fn serve(
     listener: tokio::net::TcpListener,
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<(), ServerError> {
-    axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown)
-        .await
-        .map_err(|source| ServerError::Io {
-            context: "serving".into(),
-            source,
-        })
+    serve_with_limits(listener, app, &Limits::default(), shutdown).await
 }
 
 /// Builds the app, binds `addr` (`127.0.0.1:8080`; port 0 picks one),

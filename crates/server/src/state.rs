@@ -25,7 +25,6 @@ pub(crate) struct Writer {
 /// every stored document (documents are only ever added).
 type CacheKey = (usize, usize, usize);
 
-#[derive(Debug)]
 pub(crate) struct Inner {
     pub db: PathBuf,
     pub writer: Option<Mutex<Writer>>,
@@ -33,6 +32,18 @@ pub(crate) struct Inner {
     pub max_body: usize,
     pub openapi: String,
     cache: Mutex<Option<(CacheKey, Arc<Vec<MergedEvent>>)>>,
+}
+
+/// Shows no token.
+impl std::fmt::Debug for Inner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Inner")
+            .field("db", &self.db)
+            .field("writer", &self.writer)
+            .field("token", &self.token.as_ref().map(|_| "<hidden>"))
+            .field("max_body", &self.max_body)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Cheap to clone: handlers get a copy each.

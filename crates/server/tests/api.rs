@@ -912,3 +912,234 @@ async fn the_page_shows_the_example_timeline_and_evidence_in_chromium() {
     );
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
 }
+
+/// The security headers of issue 9, on the page, its assets, API answers
+/// and errors alike; and a page that needs no inline script or style, so the
+/// policy can forbid them.
+#[tokio::test]
+async fn every_response_carries_the_security_headers() {
+    let f = fixture();
+    for uri in [
+        "/",
+        "/assets/app.js",
+        "/api/events",
+        "/api/brief",
+        "/api/openapi.json",
+        "/api/events?from=bad",
+        "/api/nothing",
+        "/assets/missing.js",
+    ] {
+        let res = f
+            .app
+            .clone()
+            .oneshot(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let h = res.headers();
+        let get = |name: &str| {
+            h.get(name)
+                .map(|v| v.to_str().unwrap().to_string())
+                .unwrap_or_else(|| panic!("{uri}: no {name}"))
+        };
+        let csp = get("content-security-policy");
+        assert_eq!(csp, chronicler_server::CONTENT_SECURITY_POLICY, "{uri}");
+        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("script-src 'self'"));
+        assert!(!csp.contains("unsafe"), "{uri}: {csp}");
+        assert_eq!(get("x-content-type-options"), "nosniff", "{uri}");
+        assert_eq!(get("referrer-policy"), "no-referrer", "{uri}");
+        assert_eq!(get("x-frame-options"), "DENY", "{uri}");
+        // The page and its assets are revalidated; the rest is never stored.
+        let cache = get("cache-control");
+        if uri == "/" || uri == "/assets/app.js" {
+            assert_eq!(cache, "no-cache", "{uri}");
+        } else {
+            assert_eq!(cache, "no-store", "{uri}");
+        }
+    }
+    // What the policy forbids, the page does not do.
+    let page = include_str!("../assets/index.html");
+    let inline_script = page
+        .match_indices("<script")
+        .any(|(i, _)| !page[i..].split('>').next().unwrap().contains("src="));
+    assert!(!inline_script, "index.html has an inline script");
+    for bad in [" style=", " onclick=", " onload=", "javascript:"] {
+        assert!(!page.contains(bad), "index.html has {bad}");
+    }
+    for js in [
+        include_str!("../assets/app.js"),
+        include_str!("../assets/map.js"),
+    ] {
+        for bad in [
+            "style: `",
+            "style: \"",
+            "setAttribute(\"style\"",
+            "innerHTML",
+            "eval(",
+        ] {
+            assert!(!js.contains(bad), "a script uses {bad}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn long_query_strings_are_refused() {
+    let f = fixture();
+    let long = format!("/api/events?text={}", "a".repeat(9000));
+    let (s, v) = get(&f.app, &long).await;
+    assert_eq!(s, StatusCode::URI_TOO_LONG, "{v}");
+    assert!(
+        v["error"].as_str().unwrap().contains("over the limit"),
+        "{v}"
+    );
+    let (s, _) = get(&f.app, &format!("/api/events?text={}", "a".repeat(2000))).await;
+    assert_eq!(s, StatusCode::OK);
+}
+
+/// Starts `app` on a loopback port with `limits`; stops when the sender is
+/// dropped or fired.
+async fn start(
+    app: Router,
+    limits: chronicler_server::Limits,
+) -> (
+    std::net::SocketAddr,
+    tokio::sync::oneshot::Sender<()>,
+    tokio::task::JoinHandle<Result<(), chronicler_server::ServerError>>,
+) {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(async move {
+        chronicler_server::serve_with_limits(listener, app, &limits, async {
+            let _ = rx.await;
+        })
+        .await
+    });
+    (addr, tx, server)
+}
+
+/// Reads until the server closes the connection; `None` if it is still open
+/// after `secs`.
+async fn read_until_closed(conn: &mut tokio::net::TcpStream, secs: u64) -> Option<String> {
+    use tokio::io::AsyncReadExt;
+    let mut out = Vec::new();
+    // A reset connection is closed too: only the time-out means "still open".
+    let read = tokio::time::timeout(
+        std::time::Duration::from_secs(secs),
+        conn.read_to_end(&mut out),
+    )
+    .await;
+    read.is_ok()
+        .then(|| String::from_utf8_lossy(&out).into_owned())
+}
+
+/// Slow clients: one that stops half-way through its headers is cut off,
+/// one that stops half-way through its body gets 408; neither holds the
+/// server, which answers others meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn slow_clients_time_out() {
+    use std::time::Duration;
+    use tokio::io::AsyncWriteExt;
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServerConfig::new(dir.path().join("t.db"));
+    config.allow_ingest = true;
+    config.token = Some("s3cret".into());
+    let limits = chronicler_server::Limits {
+        header_read_timeout: Duration::from_secs(1),
+        body_timeout: Duration::from_secs(1),
+        request_timeout: Duration::from_secs(3),
+        ..Default::default()
+    };
+    let app = chronicler_server::router_with_limits(config, &limits).unwrap();
+    let (addr, tx, server) = start(app, limits).await;
+
+    // Half a request head, then nothing.
+    let mut half = tokio::net::TcpStream::connect(addr).await.unwrap();
+    half.write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        .await
+        .unwrap();
+    // A whole head and half a body, then nothing.
+    let mut body = tokio::net::TcpStream::connect(addr).await.unwrap();
+    body.write_all(
+        b"POST /api/documents HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer s3cret\r\nContent-Type: text/plain\r\nContent-Length: 100\r\n\r\nRussia and Ukraine",
+    )
+    .await
+    .unwrap();
+    // Meanwhile another client is served.
+    let mut other = tokio::net::TcpStream::connect(addr).await.unwrap();
+    other
+        .write_all(b"GET /api/stats HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .await
+        .unwrap();
+    let answer = read_until_closed(&mut other, 10).await.unwrap();
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+
+    let cut = read_until_closed(&mut half, 10).await;
+    let cut = cut.expect("a client stalled in its headers is cut off within 10 s (limit 1 s)");
+    assert!(!cut.contains("200 OK"), "{cut}");
+    let late = read_until_closed(&mut body, 10).await;
+    let late = late.expect("a client stalled in its body is answered within 10 s (limit 1 s)");
+    assert!(late.starts_with("HTTP/1.1 408"), "{late}");
+    assert!(late.contains("stopped arriving"), "{late}");
+    tx.send(()).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), server)
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+}
+
+/// No secret in the logs: the request logs (at their most verbose) show the
+/// Authorization header as sensitive, and the configuration's debug output
+/// hides the token.
+#[tokio::test]
+async fn the_token_is_never_logged() {
+    use std::sync::{Arc, Mutex};
+    #[derive(Clone)]
+    struct Buf(Arc<Mutex<Vec<u8>>>);
+    impl std::io::Write for Buf {
+        fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(b);
+            Ok(b.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buf = Buf(Arc::new(Mutex::new(Vec::new())));
+    let writer = buf.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_max_level(tracing::Level::TRACE)
+        .with_ansi(false)
+        .with_writer(move || writer.clone())
+        .finish();
+    // Global, not scoped: tracing caches which call sites are enabled, and
+    // the other tests of this binary run beside this one on other threads.
+    tracing::subscriber::set_global_default(subscriber).unwrap();
+
+    let token = "tok-7f3a9c-very-secret";
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = ServerConfig::new(dir.path().join("t.db"));
+    config.allow_ingest = true;
+    config.token = Some(token.into());
+    tracing::info!(?config, "starting");
+    let app = router(config).unwrap();
+    for auth in [format!("Bearer {token}"), "Bearer wrong".to_string()] {
+        let req = Request::post("/api/documents?id=x")
+            .header(header::AUTHORIZATION, auth)
+            .header(header::CONTENT_TYPE, "text/plain")
+            .body(Body::from(DOC_B))
+            .unwrap();
+        send(&app, req).await;
+    }
+    let logs = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+    assert!(
+        logs.contains("/api/documents"),
+        "requests are logged: {logs}"
+    );
+    assert!(
+        logs.contains("\"authorization\": Sensitive"),
+        "headers are logged, the token as sensitive: {logs}"
+    );
+    assert!(logs.contains("<hidden>"), "{logs}");
+    assert!(!logs.contains(token), "the token is in the logs: {logs}");
+}

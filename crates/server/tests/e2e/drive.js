@@ -9,8 +9,8 @@
 // coming up (and past with no outcome as of 3 February); that the map draws the basemap and marks the located
 // events (Kyiv, Abu Dhabi), opens an event from its marker, follows the
 // filters, and lists a cluster's events; then clicks the repatriation event,
-// checks that its evidence sentence is highlighted in the article, and saves
-// a screenshot. Exits 0 on success, 1 with a message otherwise. Everything
+// checks that its evidence sentence is highlighted in the article, that the
+// Content-Security-Policy blocked nothing, and saves a screenshot. Exits 0 on success, 1 with a message otherwise. Everything
 // is bounded by timeouts.
 "use strict";
 
@@ -82,6 +82,9 @@ async function main() {
   const s = (m, p) => send(m, p, sessionId);
   await s("Page.enable");
   await s("Emulation.setDeviceMetricsOverride", { width: 1440, height: 960, deviceScaleFactor: 1, mobile: false });
+  // Record what the Content-Security-Policy blocks: the page must need nothing it forbids.
+  await s("Page.addScriptToEvaluateOnNewDocument", { source: `window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || e.sample)));` });
   await s("Page.navigate", { url });
 
   const evaluate = async (expr) => {
@@ -183,6 +186,8 @@ async function main() {
     throw new Error("the highlighted evidence is not the repatriation sentence: " + mark);
   }
   const detailTitle = await evaluate("document.querySelector('#detail h2').innerText");
+  const blocked = await evaluate("window.__csp");
+  if (!Array.isArray(blocked) || blocked.length) throw new Error("the Content-Security-Policy blocked: " + JSON.stringify(blocked));
   // The screenshot shows the map and the timeline from the top.
   await evaluate("window.scrollTo(0, 0)");
   await sleep(300);
