@@ -9,15 +9,53 @@ use crate::text::{self, add_days, days_between, Change, Extension};
 
 /// The unordered pair of countries an event is between.
 type Dyad = (String, String);
+use crate::stance;
 use crate::{
-    Brief, BriefOptions, Claim, Commitment, CommitmentState, Exchange, Position, Round, RoundState,
-    Scope, Section, SourceRef, Suspension, Transfer, When,
+    Brief, BriefOptions, Claim, Commitment, CommitmentState, DocText, Exchange, Position, Round,
+    RoundState, Scope, Section, SourceRef, Stand, Suspension, Transfer, When,
 };
 
 /// Builds the state of play of `events` (as from
 /// `chronicler_query::merged_events`) for `opts`. Events first reported
 /// after the as-of day are left out: the brief says what was known then.
 pub fn brief(events: &[MergedEvent], opts: &BriefOptions) -> Brief {
+    brief_with_texts(events, &[], opts)
+}
+
+/// The documents whose sentences [`brief_with_texts`] reads for `opts`:
+/// those mentioning an event in scope, as known on the as-of day.
+pub fn documents_in_scope(events: &[MergedEvent], opts: &BriefOptions) -> Vec<String> {
+    with_known(events, opts, |ctx, known| {
+        known
+            .iter()
+            .filter(|e| ctx.in_scope(e, false))
+            .flat_map(|e| e.mentions.iter().map(|m| m.doc.clone()))
+            .collect::<BTreeSet<_>>()
+            .into_iter()
+            .collect()
+    })
+}
+
+/// Runs `f` on the events known on the as-of day and a context for them.
+fn with_known<R>(
+    events: &[MergedEvent],
+    opts: &BriefOptions,
+    f: impl FnOnce(&Ctx, &[&MergedEvent]) -> R,
+) -> R {
+    let (trimmed, as_of) = known_by(events, opts);
+    let known: Vec<&MergedEvent> = trimmed.iter().collect();
+    let names = Names::new(&known);
+    let ctx = Ctx {
+        opts,
+        as_of,
+        names: &names,
+    };
+    f(&ctx, &known)
+}
+
+/// The events as known on the as-of day (later mentions dropped, and
+/// events with none left), and that day.
+fn known_by(events: &[MergedEvent], opts: &BriefOptions) -> (Vec<MergedEvent>, Option<Date>) {
     let as_of = opts
         .as_of
         .or_else(|| events.iter().filter_map(first_published).max());
@@ -50,13 +88,18 @@ pub fn brief(events: &[MergedEvent], opts: &BriefOptions) -> Brief {
             })
         })
         .collect();
-    let known: Vec<&MergedEvent> = trimmed.iter().collect();
-    let names = Names::new(&known);
-    let ctx = Ctx {
-        opts,
-        as_of,
-        names: &names,
-    };
+    (trimmed, as_of)
+}
+
+/// [`brief`], also reading the sentences of `texts` (the documents of
+/// [`documents_in_scope`]; others are ignored) for demands and red lines
+/// stated outside coded events.
+pub fn brief_with_texts(events: &[MergedEvent], texts: &[DocText], opts: &BriefOptions) -> Brief {
+    with_known(events, opts, |ctx, known| build(ctx, known, texts))
+}
+
+fn build(ctx: &Ctx, known: &[&MergedEvent], texts: &[DocText]) -> Brief {
+    let (opts, as_of, names) = (ctx.opts, ctx.as_of, ctx.names);
     let in_scope: Vec<&MergedEvent> = known
         .iter()
         .copied()
@@ -71,7 +114,9 @@ pub fn brief(events: &[MergedEvent], opts: &BriefOptions) -> Brief {
     let commitments = ctx.commitments(&in_scope, &mediations);
     let exchanges = ctx.exchanges(&in_scope);
     let suspensions = ctx.suspensions(&in_scope, &exchanges);
-    let positions = ctx.positions(&in_scope);
+    let mut positions = ctx.positions(&in_scope);
+    ctx.stated_positions(&in_scope, texts, &mut positions);
+    let stands = stands(&positions);
     Brief {
         as_of,
         scope: match &opts.scope {
@@ -84,6 +129,7 @@ pub fn brief(events: &[MergedEvent], opts: &BriefOptions) -> Brief {
         exchanges,
         suspensions,
         positions,
+        stands,
     }
 }
 
@@ -313,6 +359,13 @@ impl Ctx<'_> {
                 merge_sources(&mut srcs, sources(e));
                 venue = venue.or_else(|| e.event.location.as_ref().map(|l| l.name.clone()));
                 held |= e.event.status == Status::Occurred;
+                // A coder that reads postponements and cancellations says so
+                // in the status; the evidence words below say it otherwise.
+                match e.event.status.as_str() {
+                    "postponed" => change = change.or(Some(Change::Postponed)),
+                    "cancelled" | "canceled" => change = change.or(Some(Change::Cancelled)),
+                    _ => {}
+                }
                 if w.start.is_none() && w.end.is_none() {
                     w = when(e);
                 }
@@ -889,8 +942,24 @@ impl Ctx<'_> {
                 cameo: c.to_string(),
                 when: when(e),
                 answers: Vec::new(),
+                topic: None,
+                issues: Vec::new(),
+                red_line: false,
                 sources: sources(e),
             });
+            // What is demanded or refused, in the sentence's words.
+            if let Some(p) = out.last_mut() {
+                let said = e
+                    .mentions
+                    .iter()
+                    .filter_map(|m| stance::statement(&m.sentence))
+                    .find(|st| st.stance == p.stance);
+                if let Some(st) = said {
+                    p.topic = Some(st.topic);
+                    p.issues = st.issues;
+                    p.red_line = st.red_line;
+                }
+            }
         }
         // Answers: a later rejection or counter-proposal from the target.
         let snapshot = out.clone();
@@ -928,6 +997,163 @@ impl Ctx<'_> {
         });
         out
     }
+}
+
+impl Ctx<'_> {
+    /// Demands and refusals stated in the sentences of the documents in
+    /// scope that no position was coded from, by the known actor named
+    /// before the words that state them.
+    fn stated_positions(
+        &self,
+        events: &[&MergedEvent],
+        texts: &[DocText],
+        out: &mut Vec<Position>,
+    ) {
+        let docs: BTreeSet<&str> = events
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
+            .collect();
+        let mut surfaces: Vec<(String, String)> = Vec::new();
+        for e in events {
+            for a in [&e.event.source, &e.event.target].into_iter().flatten() {
+                let s = (a.name.clone(), self.names.party(a));
+                if !s.0.is_empty() && !surfaces.contains(&s) {
+                    surfaces.push(s);
+                }
+            }
+        }
+        for name in self.names.0.values() {
+            let s = (name.clone(), name.clone());
+            if !surfaces.contains(&s) {
+                surfaces.push(s);
+            }
+        }
+        let coded: BTreeSet<(String, String)> = out
+            .iter()
+            .flat_map(|p| {
+                p.sources
+                    .iter()
+                    .map(|s| (p.actor.clone(), s.sentence.clone()))
+            })
+            .collect();
+        let mut stated: Vec<Position> = Vec::new();
+        for t in texts.iter().filter(|t| docs.contains(t.doc.as_str())) {
+            let published = t
+                .published
+                .as_deref()
+                .and_then(|p| p.get(..10)?.parse::<Date>().ok());
+            if matches!((self.as_of, published), (Some(a), Some(p)) if p > a) {
+                continue;
+            }
+            let (mut byte, mut chars) = (0, 0);
+            for (start, end) in stance::sentences(&t.text) {
+                let sentence = t.text[start..end].trim();
+                chars += t.text[byte..start].chars().count();
+                byte = start;
+                let Some(st) = stance::statement(sentence) else {
+                    continue;
+                };
+                let Some(actor) = stance::speaker(sentence, st.at, &surfaces) else {
+                    continue;
+                };
+                if coded.contains(&(actor.clone(), sentence.to_string())) {
+                    continue;
+                }
+                let first = chars;
+                let last = first + t.text[start..end].chars().count();
+                let src = SourceRef {
+                    event: String::new(),
+                    doc: t.doc.clone(),
+                    source: text_source(t),
+                    url: t.url.clone(),
+                    published: t.published.clone(),
+                    start: first,
+                    end: last,
+                    sentence: sentence.to_string(),
+                };
+                // The same statement in another copy of the story: one
+                // position, more sources.
+                if let Some(p) = stated.iter_mut().find(|p| {
+                    p.actor == actor && p.stance == st.stance && p.topic.as_ref() == Some(&st.topic)
+                }) {
+                    merge_sources(&mut p.sources, vec![src]);
+                    continue;
+                }
+                stated.push(Position {
+                    actor,
+                    toward: None,
+                    stance: st.stance,
+                    what: st.topic.clone(),
+                    venue: None,
+                    cameo: String::new(),
+                    when: When {
+                        start: published,
+                        end: None,
+                        precision: "reported",
+                    },
+                    answers: Vec::new(),
+                    topic: Some(st.topic),
+                    issues: st.issues,
+                    red_line: st.red_line,
+                    sources: vec![src],
+                });
+            }
+        }
+        out.extend(stated);
+        out.sort_by(|a, b| {
+            (&a.actor, a.when.start.or(a.when.end), &a.cameo, &a.what).cmp(&(
+                &b.actor,
+                b.when.start.or(b.when.end),
+                &b.cameo,
+                &b.what,
+            ))
+        });
+    }
+}
+
+fn text_source(t: &DocText) -> String {
+    source_label(&chronicler_core::EventMention {
+        doc: t.doc.clone(),
+        path: String::new(),
+        url: t.url.clone(),
+        outlet: t.outlet.clone(),
+        published: None,
+        sentence: String::new(),
+        start: 0,
+        end: 0,
+    })
+}
+
+/// Each actor's stand on each issue its positions touch, first to last.
+fn stands(positions: &[Position]) -> Vec<Stand> {
+    let mut map: BTreeMap<(String, String), Stand> = BTreeMap::new();
+    for p in positions {
+        let day = p.when.start.or(p.when.end);
+        for issue in &p.issues {
+            let s = map
+                .entry((p.actor.clone(), issue.clone()))
+                .or_insert_with(|| Stand {
+                    actor: p.actor.clone(),
+                    issue: issue.clone(),
+                    stances: Vec::new(),
+                    first: None,
+                    last: None,
+                    statements: 0,
+                    red_line: false,
+                });
+            if !s.stances.contains(&p.stance) {
+                s.stances.push(p.stance);
+            }
+            s.first = match (s.first, day) {
+                (Some(a), Some(d)) => Some(a.min(d)),
+                (a, d) => a.or(d),
+            };
+            s.last = s.last.max(day);
+            s.statements += 1;
+            s.red_line |= p.red_line;
+        }
+    }
+    map.into_values().collect()
 }
 
 /// What a suspension stops, from its sentence ("prisoner exchanges").

@@ -13,9 +13,14 @@
 //! - **Exchanges** (0841 releases/returns, 0353 agreed) with directions and
 //!   counts, and **suspensions** of them (1243).
 //! - **Positions** (proposals 03x, demands 10x, criticism 11x, rejections
-//!   12x) by actor over time.
+//!   12x) by actor over time, with the demands and red lines stated in
+//!   words (in coded sentences and, given the documents' texts, in the
+//!   other sentences of the documents in scope), and each actor's
+//!   **stands** on the issues (security guarantees, territorial integrity,
+//!   withdrawal of troops...) from first to last statement.
 //!
-//! [`brief`] builds a [`Brief`]; [`markdown`] renders it. Every record keeps
+//! [`brief`] builds a [`Brief`] from events ([`brief_with_texts`] also
+//! reads the texts of [`documents_in_scope`]); [`markdown`] renders it. Every record keeps
 //! its [`SourceRef`]s: event id, document, outlet and sentence offsets.
 //! Where the coded events lack something (a duration, an expiry written in
 //! words, a claim that a pause is "limited"), small general rules in `text`
@@ -24,9 +29,10 @@
 
 mod build;
 mod render;
+mod stance;
 mod text;
 
-pub use build::brief;
+pub use build::{brief, brief_with_texts, documents_in_scope};
 pub use render::markdown;
 
 use jiff::civil::Date;
@@ -109,10 +115,27 @@ impl Default for BriefOptions {
     }
 }
 
-/// One piece of evidence: an event's mention in a document.
+/// A stored document's clean text, where positions stated outside coded
+/// events are read.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DocText {
+    /// Document id.
+    pub doc: String,
+    /// Article URL.
+    pub url: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date (ISO).
+    pub published: Option<String>,
+    /// The clean text (character offsets of evidence count in it).
+    pub text: String,
+}
+
+/// One piece of evidence: an event's mention in a document, or a sentence
+/// of a document in scope.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct SourceRef {
-    /// The merged event's id.
+    /// The merged event's id (empty for a sentence no event is coded from).
     pub event: String,
     /// Document id.
     pub doc: String,
@@ -385,8 +408,37 @@ pub struct Position {
     pub when: When,
     /// Answers from the other side (later rejections or counter-proposals).
     pub answers: Vec<String>,
+    /// What is demanded or refused, in the sentence's words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// The issues it touches ("security guarantees", "territorial
+    /// integrity", "withdrawal of troops").
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<String>,
+    /// The sentence calls it a red line (non-negotiable, will never accept).
+    pub red_line: bool,
     /// Evidence.
     pub sources: Vec<SourceRef>,
+}
+
+/// One actor's stand on one issue over time, from its positions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stand {
+    /// Who.
+    pub actor: String,
+    /// The issue ("security guarantees").
+    pub issue: String,
+    /// Its stances on it, in order of first appearance ("demands",
+    /// "rejects").
+    pub stances: Vec<&'static str>,
+    /// First statement.
+    pub first: Option<Date>,
+    /// Last statement.
+    pub last: Option<Date>,
+    /// Positions stating it.
+    pub statements: usize,
+    /// Called a red line at least once.
+    pub red_line: bool,
 }
 
 /// The state of play on a day.
@@ -408,4 +460,6 @@ pub struct Brief {
     pub suspensions: Vec<Suspension>,
     /// Positions, by actor then date.
     pub positions: Vec<Position>,
+    /// Stands on issues, by actor then issue.
+    pub stands: Vec<Stand>,
 }

@@ -52,6 +52,15 @@ pub fn markdown(b: &Brief) -> String {
             if p.actor != actor {
                 actor = &p.actor;
                 let _ = writeln!(out, "\n### {actor}\n");
+                let stands: Vec<String> = b
+                    .stands
+                    .iter()
+                    .filter(|s| s.actor == actor)
+                    .map(stand)
+                    .collect();
+                if !stands.is_empty() {
+                    let _ = writeln!(out, "Stands: {}.\n", stands.join("; "));
+                }
             }
             out.push_str(&position(p));
         }
@@ -76,13 +85,12 @@ fn evidence(sources: &[SourceRef]) -> String {
     }
     let mut refs: Vec<String> = Vec::new();
     for s in sources.iter().take(3) {
-        let r = format!(
-            "`{}` chars {}–{} (event {})",
-            s.doc,
-            s.start,
-            s.end,
-            short(&s.event)
-        );
+        let event = if s.event.is_empty() {
+            String::new()
+        } else {
+            format!(" (event {})", short(&s.event))
+        };
+        let r = format!("`{}` chars {}–{}{event}", s.doc, s.start, s.end);
         if !refs.contains(&r) {
             refs.push(r);
         }
@@ -323,6 +331,25 @@ fn suspension(s: &Suspension) -> String {
     line
 }
 
+/// "security guarantees (demands, red line; 2026-01-25..2026-01-30, 3 statements)".
+fn stand(s: &crate::Stand) -> String {
+    let mut how = s.stances.join(", ");
+    if s.red_line {
+        how.push_str(", red line");
+    }
+    let when = match (s.first, s.last) {
+        (Some(a), Some(b)) if a != b => format!("{a}..{b}"),
+        (Some(a), _) | (None, Some(a)) => a.to_string(),
+        (None, None) => "undated".into(),
+    };
+    let n = if s.statements == 1 {
+        "1 statement".to_string()
+    } else {
+        format!("{} statements", s.statements)
+    };
+    format!("{} ({how}; {when}, {n})", s.issue)
+}
+
 fn position(p: &Position) -> String {
     let toward = p
         .toward
@@ -335,6 +362,12 @@ fn position(p: &Position) -> String {
         format!("{}: {}", p.stance, p.what)
     };
     let mut line = format!("- **{}** {what}{toward}", p.when.show());
+    if let Some(t) = p.topic.as_ref().filter(|t| **t != p.what) {
+        let _ = write!(line, " — “{t}”");
+    }
+    if p.red_line {
+        line.push_str(" (red line)");
+    }
     if !p.answers.is_empty() {
         let _ = write!(line, "; answer: {}", p.answers.join("; "));
     }

@@ -5,19 +5,24 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chronicler_brief::{BriefOptions, Scope};
+use chronicler_brief::{BriefOptions, DocText, Scope};
+use chronicler_core::MergedEvent;
+use chronicler_store::Store;
 use clap::Args;
 
 /// `brief` arguments.
 #[derive(Debug, Args)]
 pub struct BriefArgs {
     /// Two countries, either direction: UKR-RUS.
-    #[arg(long, conflicts_with = "actor")]
+    #[arg(long, conflicts_with_all = ["actor", "story"])]
     pub dyad: Option<String>,
     /// One actor as source or target: CAMEO code (UKRGOV), country (UKR) or
     /// part of a name (Zelenskyy).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "story")]
     pub actor: Option<String>,
+    /// One story (an id from `chronicler stories`): its events only.
+    #[arg(long)]
+    pub story: Option<String>,
     /// The day (YYYY-MM-DD); reports published after it are left out.
     /// Default: the newest publication date in the store.
     #[arg(long)]
@@ -31,14 +36,48 @@ pub struct BriefArgs {
 }
 
 /// Help shown after the options.
-pub const AFTER_HELP: &str = "Examples:\n  chronicler brief --dyad UKR-RUS\n  chronicler brief --dyad UKR-RUS --as-of 2026-02-03\n  chronicler brief --actor Zelenskyy --json\n\nSections: coming up, in force and expiring, just happened, stalled or suspended, earlier, positions.\nEach item gives its date, its sources, and its evidence: document id and character offsets of the sentence, and the event id.";
+pub const AFTER_HELP: &str = "Examples:\n  chronicler brief --dyad UKR-RUS\n  chronicler brief --dyad UKR-RUS --as-of 2026-02-03\n  chronicler brief --actor Zelenskyy --json\n  chronicler brief --story st0123456789ab\n\nSections: coming up, in force and expiring, just happened, stalled or suspended, earlier, positions (demands, refusals and red lines by actor, and each actor's stands on the issues over time).\nEach item gives its date, its sources, and its evidence: document id and character offsets of the sentence, and the event id (none for a position stated in a sentence no event was coded from).";
 
-// TODO(issue 5): `--story ID` once stories land.
+/// The events of the store, or of one story (with a label for it).
+fn events(store: &Store, story: Option<&str>) -> Result<(Vec<MergedEvent>, Option<String>)> {
+    let c = chronicler_query::consolidated(store)?;
+    let Some(id) = story.map(str::trim) else {
+        return Ok((c.events, None));
+    };
+    let stories = chronicler_query::stories(store, &c)?;
+    let Some(s) = stories.iter().find(|s| s.id == id) else {
+        anyhow::bail!("no story {id}: `chronicler stories` lists them");
+    };
+    let events = c
+        .events
+        .into_iter()
+        .filter(|e| s.events.contains(&e.id))
+        .collect();
+    Ok((events, Some(format!("story {}: {}", s.id, s.title))))
+}
+
+/// The clean texts of the documents the brief reads positions from.
+fn texts(store: &Store, events: &[MergedEvent], opts: &BriefOptions) -> Result<Vec<DocText>> {
+    let mut out = Vec::new();
+    for id in chronicler_brief::documents_in_scope(events, opts) {
+        let (Some(row), Some(text)) = (store.document(&id)?, store.document_text(&id)?) else {
+            continue;
+        };
+        out.push(DocText {
+            doc: row.id,
+            url: row.url,
+            outlet: row.outlet,
+            published: Some(row.published),
+            text,
+        });
+    }
+    Ok(out)
+}
 
 /// Prints the brief.
 pub fn run(db: &Path, a: BriefArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
-    let events = chronicler_query::merged_events(&store)?;
+    let (events, story) = events(&store, a.story.as_deref())?;
     let scope = match (&a.dyad, &a.actor) {
         (Some(d), _) => Scope::dyad(d)?,
         (None, Some(x)) => Scope::Actor(x.clone()),
@@ -58,7 +97,11 @@ pub fn run(db: &Path, a: BriefArgs) -> Result<ExitCode> {
         recent_days: a.recent_days.max(0),
         ..BriefOptions::default()
     };
-    let b = chronicler_brief::brief(&events, &opts);
+    let texts = texts(&store, &events, &opts)?;
+    let mut b = chronicler_brief::brief_with_texts(&events, &texts, &opts);
+    if let Some(label) = story {
+        b.scope = label;
+    }
     let mut out = std::io::stdout().lock();
     if a.json {
         serde_json::to_writer_pretty(&mut out, &b)?;

@@ -245,3 +245,123 @@ fn postponed_talks_are_stalled_and_releases_come_in_phases() {
     let b = brief_json(&db, &["--dyad", "ISR-PSE", "--as-of", "2025-01-25"]);
     assert_eq!(items(&b, "exchanges").len(), 1);
 }
+
+#[test]
+fn demands_and_red_lines_by_actor_over_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = made_up_db(dir.path());
+    let stand = |b: &Value, actor: &str, issue: &str| {
+        items(b, "stands")
+            .iter()
+            .find(|s| s["actor"] == actor && s["issue"] == issue)
+            .cloned()
+    };
+    // After the first round of talks: one demand, not yet a red line.
+    let may = brief_json(&db, &["--dyad", "IND-PAK", "--as-of", "2025-05-31"]);
+    let w = stand(&may, "Pakistan", "withdrawal of troops").expect("Pakistan's demand");
+    assert_eq!(w["statements"], 1, "{w}");
+    assert_eq!(w["red_line"], false, "{w}");
+    assert!(stand(&may, "Pakistan", "security guarantees").is_some());
+    // After the second: repeated, now called a red line; India refuses
+    // mediation and holds its territorial integrity non-negotiable.
+    let june = brief_json(&db, &["--dyad", "IND-PAK", "--as-of", "2025-06-30"]);
+    let w = stand(&june, "Pakistan", "withdrawal of troops").expect("Pakistan's demand");
+    assert_eq!(w["statements"], 2, "{w}");
+    assert_eq!(
+        (w["first"].as_str(), w["last"].as_str()),
+        (Some("2025-05-12"), Some("2025-06-20"))
+    );
+    assert_eq!(w["red_line"], true, "{w}");
+    let m = stand(&june, "India", "mediation").expect("India's refusal");
+    assert_eq!(m["stances"], serde_json::json!(["rejects"]));
+    assert_eq!(m["red_line"], true);
+    assert_eq!(
+        stand(&june, "India", "territorial integrity").unwrap()["red_line"],
+        true
+    );
+    // Each stated position carries its sentence, document and offsets.
+    for p in items(&june, "positions")
+        .iter()
+        .filter(|p| p["topic"].is_string())
+    {
+        let src = &p["sources"][0];
+        assert!(
+            src["sentence"]
+                .as_str()
+                .unwrap()
+                .contains(p["topic"].as_str().unwrap()),
+            "{p}"
+        );
+        assert!(src["doc"].as_str().unwrap().contains("positions-"), "{p}");
+        assert!(src["end"].as_u64() > src["start"].as_u64(), "{p}");
+    }
+    let md = String::from_utf8(
+        run(
+            &db,
+            &["brief", "--dyad", "IND-PAK", "--as-of", "2025-06-30"],
+        )
+        .stdout,
+    )
+    .unwrap();
+    assert!(
+        md.contains(
+            "withdrawal of troops (demands, red line; 2025-05-12..2025-06-20, 2 statements)"
+        ),
+        "{md}"
+    );
+}
+
+#[test]
+fn examples_give_each_sides_demands_and_a_story_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = examples_db(dir.path());
+    let b = brief_json(&db, &["--dyad", "UKR-RUS", "--as-of", "2026-01-30"]);
+    let issues: Vec<String> = items(&b, "stands")
+        .iter()
+        .filter(|s| s["actor"] == "Ukraine")
+        .map(|s| s["issue"].as_str().unwrap().to_string())
+        .collect();
+    for want in ["security guarantees", "territorial integrity"] {
+        assert!(issues.iter().any(|i| i == want), "{issues:?}");
+    }
+
+    // --story: the brief of one story's events.
+    let stories: Value = serde_json::from_slice(&run(&db, &["stories", "--json"]).stdout).unwrap();
+    let story = stories
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|s| s["events"].as_array().map_or(0, Vec::len))
+        .expect("a story");
+    let id = story["id"].as_str().unwrap();
+    let b = brief_json(&db, &["--story", id]);
+    assert!(
+        b["scope"]
+            .as_str()
+            .unwrap()
+            .starts_with(&format!("story {id}")),
+        "{b}"
+    );
+    let n = b["events"].as_u64().unwrap();
+    assert!(
+        n > 0 && n <= story["events"].as_array().unwrap().len() as u64,
+        "{b}"
+    );
+    let docs = story["documents"].to_string();
+    for key in ["rounds", "commitments", "exchanges", "positions"] {
+        for r in items(&b, key) {
+            for s in r["sources"].as_array().unwrap() {
+                assert!(docs.contains(s["doc"].as_str().unwrap()), "{s}");
+            }
+        }
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+        .env_remove("CHRONICLER_DB")
+        .arg("--db")
+        .arg(&db)
+        .args(["brief", "--story", "st000000000000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no story st000000000000"));
+}
