@@ -201,6 +201,14 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>, base: &str) {
             respond(&mut conn, "200 OK", &[("Content-Type", "application/xml".into())], &sm)
         }
         "/broken.xml" => respond(&mut conn, "500 Internal Server Error", &[], "oops"),
+        "/down.xml" => {
+            if headers.get("if-none-match").map(String::as_str) == Some("\"d1\"") {
+                return respond(&mut conn, "304 Not Modified", &[("ETag", "\"d1\"".into())], "");
+            }
+            let rss = format!("<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Down</title><item><title>Down</title><link>{base}/always-503</link></item></channel></rss>");
+            respond(&mut conn, "200 OK", &[("ETag", "\"d1\"".into()), ("Content-Type", "application/rss+xml".into())], &rss)
+        }
+        "/always-503" => respond(&mut conn, "503 Service Unavailable", &[], "busy"),
         "/a" | "/copy-of-a" => respond(&mut conn, "200 OK", &[html()], &article("Zelenskyy meets Erdogan in Ankara", A, "")),
         "/a-typeset" => {
             // The same words with other punctuation and case (another
@@ -245,6 +253,12 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>, base: &str) {
     }
 }
 
+/// The default dictionaries, loaded once for every test and run.
+fn dicts() -> &'static Dictionaries {
+    static DICTS: std::sync::OnceLock<Dictionaries> = std::sync::OnceLock::new();
+    DICTS.get_or_init(|| Dictionaries::load(None).unwrap())
+}
+
 fn opts(once: bool) -> WatchOptions {
     WatchOptions {
         fetch: FetchOptions {
@@ -276,8 +290,7 @@ fn run_once(
     changes: &std::path::Path,
     webhook: Option<String>,
 ) -> Summary {
-    let dicts = Dictionaries::load(None).unwrap();
-    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(jiff::Zoned::now().date()));
+    let pipeline = Pipeline::new(dicts(), PipelineOptions::new(jiff::Zoned::now().date()));
     let mut store = Store::open(db).unwrap();
     let sinks = Sinks {
         print: false,
@@ -485,8 +498,7 @@ fn host_delay_spaces_requests_to_one_host() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("w.db");
     let cfg = config(&server, &["/atom.xml"]);
-    let dicts = Dictionaries::load(None).unwrap();
-    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(jiff::Zoned::now().date()));
+    let pipeline = Pipeline::new(dicts(), PipelineOptions::new(jiff::Zoned::now().date()));
     let mut store = Store::open(&db).unwrap();
     let mut o = opts(true);
     o.fetch.host_delay = Duration::from_millis(300);
@@ -515,8 +527,7 @@ fn stopping_ends_the_run_after_the_document_in_hand() {
         server.base
     ))
     .unwrap();
-    let dicts = Dictionaries::load(None).unwrap();
-    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(jiff::Zoned::now().date()));
+    let pipeline = Pipeline::new(dicts(), PipelineOptions::new(jiff::Zoned::now().date()));
     let mut store = Store::open(&db).unwrap();
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
@@ -558,4 +569,29 @@ fn stopping_ends_the_run_after_the_document_in_hand() {
         assert!(urls.contains(&format!("{}{p}", server.base)), "{urls:?}");
     }
     assert!(urls.len() <= 6, "{urls:?}");
+}
+
+#[test]
+fn an_article_that_keeps_failing_is_tried_at_each_poll_then_given_up() {
+    let server = Server::start();
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("w.db");
+    let out = dir.path().join("changes.jsonl");
+    let cfg = WatchConfig::parse(&format!("{}/down.xml\n", server.base)).unwrap();
+    let max = chronicler_watch::MAX_ATTEMPTS as usize;
+    for run in 1..=max + 1 {
+        let s = run_once(&db, &cfg, &out, None);
+        // Tried (with one retry) at every poll though the feed answers
+        // 304 from the second on, until the attempts run out.
+        let tries = 2 * run.min(max);
+        assert_eq!(server.count("/always-503"), tries, "run {run}: {s:?}");
+        assert_eq!(s.not_modified, usize::from(run > 1), "run {run}");
+    }
+    // Reported when it first failed and when it was given up.
+    let failed = kinds(&changes(&out), "item_failed");
+    assert_eq!(failed.len(), 2, "{failed:#?}");
+    assert!(failed[1]["title"]
+        .as_str()
+        .unwrap_or("")
+        .contains(&format!("given up after {max} attempts")));
 }
