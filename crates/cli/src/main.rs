@@ -136,6 +136,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })?;
                 c = chronicler_query::changed_since(c, &facts, t);
             }
+            // Places read back from the store regain their gazetteer codes
+            // (FIPS, ADM1, GeoNames id, precision) for the exports.
+            let gaz = chronicler_dict::places::Gazetteer::load(None)?;
+            for m in &mut c.events {
+                if let Some(p) = m.event.location.as_mut() {
+                    gaz.complete(p);
+                }
+            }
+            let countries: std::collections::HashMap<&str, &chronicler_core::Place> = gaz
+                .entries()
+                .iter()
+                .filter(|e| e.place.kind == "country")
+                .filter_map(|e| Some((e.place.country.as_deref()?, &e.place)))
+                .collect();
+            let country = |iso3: &str| countries.get(iso3).map(|p| (*p).clone());
             let events = &c.events;
             let mut facts = facts;
             if matches!(
@@ -158,9 +173,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             match a.format {
                 ExportFormat::Jsonl => chronicler_query::write_jsonl_consolidated(&c, &mut sink)?,
                 ExportFormat::Csv => chronicler_query::write_csv(events, &mut sink)?,
-                ExportFormat::GdeltEvents => {
-                    chronicler_query::gdelt::write_events(&c, &facts, &mut sink)?
-                }
+                ExportFormat::GdeltEvents => chronicler_query::gdelt::write_events_located(
+                    &c,
+                    &facts,
+                    Some(&country),
+                    &mut sink,
+                )?,
                 ExportFormat::GdeltMentions => {
                     chronicler_query::gdelt::write_mentions(&c, &facts, &mut sink)?
                 }

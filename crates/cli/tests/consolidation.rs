@@ -372,6 +372,33 @@ fn gdelt_exports_parse_back_with_every_column_in_range() {
         }
         let fips = &r[col("ActionGeo_CountryCode")];
         assert!(fips.is_empty() || fips.len() == 2, "{fips}");
+        // Geography by resolution: a city carries its ADM1 code and GeoNames
+        // id, a subdivision its ADM1 code, a country its FIPS code as
+        // FeatureID; every located row has coordinates.
+        for g in ["Actor1Geo_", "Actor2Geo_", "ActionGeo_"] {
+            let f = |c: &str| r[col(&format!("{g}{c}"))].as_str();
+            let country = f("CountryCode");
+            match f("Type") {
+                "0" => assert!(f("FullName").is_empty() && country.is_empty()),
+                "1" => assert_eq!((f("ADM1Code"), f("FeatureID")), (country, country)),
+                "2" | "5" => {
+                    assert!(f("ADM1Code").starts_with(country) && f("ADM1Code").len() > 2);
+                    assert_eq!(f("FeatureID"), f("ADM1Code"));
+                }
+                _ => {
+                    assert!(f("ADM1Code").is_empty() || f("ADM1Code").starts_with(country));
+                    assert!(f("FeatureID").is_empty() || f("FeatureID").parse::<u64>().is_ok());
+                }
+            }
+            if f("Type") != "0" {
+                assert!(
+                    f("Lat").parse::<f64>().is_ok(),
+                    "{g}Lat of {}",
+                    f("FullName")
+                );
+                assert!(f("Long").parse::<f64>().is_ok(), "{g}Long");
+            }
+        }
         for a in ["Actor1CountryCode", "Actor2CountryCode"] {
             assert!(r[col(a)].is_empty() || r[col(a)].len() == 3);
         }
@@ -424,10 +451,12 @@ fn gdelt_golden_row_of_the_invitation() {
     );
     let row: Vec<&str> = out.lines().next().unwrap().split('\t').collect();
     // Everything but GLOBALEVENTID, DATEADDED and SOURCEURL (path-dependent).
+    // Located in Kyiv (a world city: its ADM1 code and GeoNames id); the
+    // Ukrainian actor there, the Russian one in Russia (country centroid).
     let middle = row[1..59].join("|");
     assert_eq!(
         middle,
-        "20260130|202601|2026|2026.1644|UKRGOV|VOLODYMYR ZELENSKYY|UKR|||||GOV|||RUSGOV|VLADIMIR PUTIN|RUS|||||GOV|||0|036|036|03|1|4|5|1|1|0.78329|0||||||||0||||||||4|Kyiv, Ukraine|UP|UP||50.4547|30.5238|"
+        "20260130|202601|2026|2026.1644|UKRGOV|VOLODYMYR ZELENSKYY|UKR|||||GOV|||RUSGOV|VLADIMIR PUTIN|RUS|||||GOV|||0|036|036|03|1|4|5|1|1|0.78329|4|Kyiv, Ukraine|UP|UP12||50.4547|30.5238|703448|1|Russia|RS|RS||60|100|RS|4|Kyiv, Ukraine|UP|UP12||50.4547|30.5238|703448"
     );
     // AvgTone is the tone of the one reporting article (VADER words, GDELT's
     // formula); each Mentions row carries it as MentionDocTone.

@@ -46,15 +46,32 @@ pub struct ExportLocation {
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
+    /// GDELT's FIPS 10-4 country code ("UP").
+    pub fips: Option<String>,
+    /// GDELT's first-level subdivision code ("UP26"), when known.
+    pub adm1: Option<String>,
+    /// GeoNames id, when known.
+    pub geonames_id: Option<u64>,
+    /// facility, city, subdivision, region or country: a country is never
+    /// a point (its coordinates are a centroid).
+    pub precision: &'static str,
 }
 
 impl From<&Place> for ExportLocation {
     fn from(p: &Place) -> Self {
+        let fips = p
+            .fips
+            .clone()
+            .or_else(|| Some(crate::gdelt::fips(p.country.as_deref()?)?.to_string()));
         ExportLocation {
             name: p.name.clone(),
             country: p.country.clone(),
             lat: p.lat,
             lon: p.lon,
+            fips,
+            adm1: p.adm1.clone(),
+            geonames_id: p.geonames_id,
+            precision: p.precision().as_str(),
         }
     }
 }

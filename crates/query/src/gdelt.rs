@@ -20,11 +20,19 @@
 //!   `MentionDocTone` the tone of the mention's document (see
 //!   [`crate::tone`]: VADER-lexicon words, GDELT's percentage formula),
 //!   when measured ([`crate::measure_tones`]), else `0`.
-//! * geography: `ActionGeo_*` from the event's place (type 1 country,
-//!   4 world city or site, 5 world region; 2 and 3 for the United States),
-//!   FIPS 10-4 country codes from `data/gdelt/iso3_fips.tsv`; ADM1 is the
-//!   FIPS country code (chronicler does not resolve provinces), ADM2 and
-//!   city FeatureIDs blank. Actor geography is not resolved: type 0, blank.
+//! * geography: `ActionGeo_*` from the event's place: `Type` 1 country,
+//!   2 US state, 3 US city or site, 4 world city, site or region (a sea,
+//!   "Donbas": its own centroid), 5 world first-level subdivision; `FullName` "Place, Country";
+//!   `CountryCode` the FIPS 10-4 code (the place's, else from
+//!   `data/gdelt/iso3_fips.tsv`); `ADM1Code` the place's GDELT ADM1 code
+//!   (FIPS country + admin1, "UP26"), the country code for a country;
+//!   `ADM2Code` blank; `FeatureID` the GeoNames id of a city or site, the
+//!   ADM1 code of a subdivision, the FIPS code of a country. Places read
+//!   back from a store carry those codes once completed from the gazetteer
+//!   (the CLI does it: `Gazetteer::complete`).
+//! * `Actor1Geo_*`/`Actor2Geo_*`: the event's place when the actor is of
+//!   its country (or has none), else the actor's country (type 1, its
+//!   centroid when a country lookup is given to [`event_row_located`]).
 //! * `DATEADDED`: the earliest ingest time of its reports, UTC,
 //!   `YYYYMMDDHHMMSS`; `SOURCEURL`: the URL of its earliest report with
 //!   one, else that report's document id.
@@ -38,7 +46,7 @@ use std::io::Write;
 use std::sync::OnceLock;
 
 use chronicler_consolidate::{Consolidated, Located};
-use chronicler_core::{cameo, Actor, MergedEvent, Place};
+use chronicler_core::{cameo, Actor, MergedEvent, Place, PlacePrecision};
 use chronicler_store::DocFacts;
 
 use crate::QueryError;
@@ -144,34 +152,76 @@ fn geo_cols(p: Option<&Place>) -> [String; 8] {
     };
     let iso = p.country.as_deref().unwrap_or("");
     let us = iso == "USA";
-    let kind = match p.kind.as_str() {
-        "country" => 1,
-        "region" if us => 2,
-        "region" => 5,
+    let precision = p.precision();
+    let kind = match precision {
+        PlacePrecision::Country => 1,
+        PlacePrecision::Subdivision if us => 2,
+        PlacePrecision::Subdivision => 5,
+        PlacePrecision::Region if p.adm1.as_deref().is_some_and(|a| !a.is_empty()) => 5,
         _ if us => 3,
         _ => 4,
     };
-    let code = fips(iso).unwrap_or("");
+    let code = p
+        .fips
+        .as_deref()
+        .filter(|f| !f.is_empty())
+        .or_else(|| fips(iso))
+        .unwrap_or("");
     let cname = country_name(iso);
     let full = match (kind, cname) {
         (1, Some(n)) => n.to_string(),
         (_, Some(n)) if !p.name.eq_ignore_ascii_case(n) => format!("{}, {n}", p.name),
         _ => p.name.clone(),
     };
+    let adm1 = match kind {
+        1 => code.to_string(),
+        _ => p.adm1.clone().unwrap_or_default(),
+    };
+    let feature = match precision {
+        PlacePrecision::Country => code.to_string(),
+        PlacePrecision::Subdivision => adm1.clone(),
+        _ => p.geonames_id.map(|g| g.to_string()).unwrap_or_default(),
+    };
     [
         kind.to_string(),
         clean(&full),
         code.to_string(),
-        code.to_string(),
+        clean(&adm1),
         String::new(),
         p.lat.map(num).unwrap_or_default(),
         p.lon.map(num).unwrap_or_default(),
-        if kind == 1 {
-            code.to_string()
-        } else {
-            String::new()
-        },
+        clean(&feature),
     ]
+}
+
+/// A country's place (ISO alpha-3 → name, centroid, codes), for actor
+/// geography; the CLI answers it from the gazetteer.
+pub type CountryLookup<'a> = &'a dyn Fn(&str) -> Option<Place>;
+
+/// An actor's geography: the event's place when the actor is of its country
+/// (or has no country), else the actor's country.
+fn actor_geo(
+    a: Option<&Actor>,
+    at: Option<&Place>,
+    countries: Option<CountryLookup>,
+) -> [String; 8] {
+    let Some(a) = a else {
+        return geo_cols(None);
+    };
+    let country = a.country.as_deref().filter(|c| fips(c).is_some());
+    match (country, at) {
+        (None, at) => geo_cols(at),
+        (Some(c), Some(p)) if p.country.as_deref() == Some(c) => geo_cols(Some(p)),
+        (Some(c), _) => {
+            let place = countries.and_then(|f| f(c)).unwrap_or_else(|| Place {
+                name: country_name(c).unwrap_or(c).to_string(),
+                country: Some(c.to_string()),
+                kind: "country".into(),
+                ..Place::default()
+            });
+            geo_cols(Some(&place))
+        }
+    }
 }
 
 /// The day an event is filed under: its first day, else its last, else
@@ -208,8 +258,18 @@ fn avg_tone(m: &MergedEvent, facts: &BTreeMap<String, DocFacts>) -> f64 {
     tones.iter().sum::<f64>() / tones.len() as f64
 }
 
-/// One Events row.
+/// One Events row (actor geography without country centroids).
 pub fn event_row(m: &MergedEvent, facts: &BTreeMap<String, DocFacts>) -> Vec<String> {
+    event_row_located(m, facts, None)
+}
+
+/// One Events row; `countries` gives the centroid and codes of an actor's
+/// country for its `Actor*Geo_*` columns.
+pub fn event_row_located(
+    m: &MergedEvent,
+    facts: &BTreeMap<String, DocFacts>,
+    countries: Option<CountryLookup>,
+) -> Vec<String> {
     let e = &m.event;
     let info = cameo::info(&e.cameo);
     let day = event_day(m);
@@ -252,9 +312,10 @@ pub fn event_row(m: &MergedEvent, facts: &BTreeMap<String, DocFacts>) -> Vec<Str
     row.push(m.num_sources.to_string());
     row.push(m.num_articles.to_string());
     row.push(num(avg_tone(m, facts)));
-    row.extend(geo_cols(None));
-    row.extend(geo_cols(None));
-    row.extend(geo_cols(e.location.as_ref()));
+    let at = e.location.as_ref();
+    row.extend(actor_geo(e.source.as_ref(), at, countries));
+    row.extend(actor_geo(e.target.as_ref(), at, countries));
+    row.extend(geo_cols(at));
     row.push(date_added(m, facts));
     row.push(clean(&source_url));
     row
@@ -330,7 +391,21 @@ pub fn write_events(
     facts: &BTreeMap<String, DocFacts>,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
-    let rows: Vec<Vec<String>> = c.events.iter().map(|m| event_row(m, facts)).collect();
+    write_events_located(c, facts, None, out)
+}
+
+/// Writes the GDELT 2.0 Events table, actor geography with `countries`.
+pub fn write_events_located(
+    c: &Consolidated,
+    facts: &BTreeMap<String, DocFacts>,
+    countries: Option<CountryLookup>,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
+    let rows: Vec<Vec<String>> = c
+        .events
+        .iter()
+        .map(|m| event_row_located(m, facts, countries))
+        .collect();
     write_rows(&rows, out)
 }
 
@@ -364,6 +439,84 @@ mod tests {
         assert!(a < 1 << 53);
         assert_eq!(a, global_event_id("0123456789abcdef"));
         assert_ne!(a, global_event_id("0123456789abcdee"));
+    }
+
+    #[test]
+    fn geo_columns_follow_the_precision() {
+        let city = Place {
+            name: "Zaporizhzhia".into(),
+            country: Some("UKR".into()),
+            lat: Some(47.8229),
+            lon: Some(35.1903),
+            kind: "city".into(),
+            fips: Some("UP".into()),
+            adm1: Some("UP26".into()),
+            geonames_id: Some(687700),
+            precision: None,
+        };
+        let c = geo_cols(Some(&city));
+        assert_eq!(
+            c,
+            [
+                "4",
+                "Zaporizhzhia, Ukraine",
+                "UP",
+                "UP26",
+                "",
+                "47.8229",
+                "35.1903",
+                "687700"
+            ]
+        );
+        let oblast = Place {
+            name: "Zaporizhzhia Oblast".into(),
+            kind: "subdivision".into(),
+            geonames_id: None,
+            ..city.clone()
+        };
+        let c = geo_cols(Some(&oblast));
+        assert_eq!(
+            (c[0].as_str(), c[3].as_str(), c[7].as_str()),
+            ("5", "UP26", "UP26")
+        );
+        let country = Place {
+            name: "Ukraine".into(),
+            country: Some("UKR".into()),
+            kind: "country".into(),
+            ..Place::default()
+        };
+        let c = geo_cols(Some(&country));
+        assert_eq!(
+            (c[0].as_str(), c[2].as_str(), c[3].as_str(), c[7].as_str()),
+            ("1", "UP", "UP", "UP")
+        );
+        let texas = Place {
+            name: "Texas".into(),
+            country: Some("USA".into()),
+            kind: "subdivision".into(),
+            adm1: Some("USTX".into()),
+            ..Place::default()
+        };
+        assert_eq!(geo_cols(Some(&texas))[0], "2");
+        // An actor of another country is placed in its country.
+        let rus = Actor {
+            entity: "state:RUS".into(),
+            name: "Russia".into(),
+            code: "RUS".into(),
+            country: Some("RUS".into()),
+            role: None,
+            kind: chronicler_core::ActorKind::State,
+        };
+        let g = actor_geo(Some(&rus), Some(&city), None);
+        assert_eq!((g[0].as_str(), g[2].as_str()), ("1", "RS"));
+        let ukr = Actor {
+            country: Some("UKR".into()),
+            ..rus.clone()
+        };
+        assert_eq!(
+            actor_geo(Some(&ukr), Some(&city), None),
+            geo_cols(Some(&city))
+        );
     }
 
     #[test]
