@@ -403,14 +403,22 @@ fn polls_fetch_store_report_and_resume_politely() {
     assert_eq!(kinds(&c, "feed_failed").len(), 1);
     assert_eq!(kinds(&c, "item_failed").len(), 4);
     assert!(!kinds(&c, "followed_event").is_empty(), "{c:#?}");
+    // The round of talks in Istanbul three days from now, once, with its
+    // day and the article that says so.
     let talks = kinds(&c, "scheduled_talks");
+    assert_eq!(talks.len(), 1, "{c:#?}");
+    let t = &talks[0];
+    let in_three_days = jiff::Zoned::now()
+        .date()
+        .checked_add(jiff::Span::new().days(3))
+        .unwrap()
+        .to_string();
     assert!(
-        talks
-            .iter()
-            .any(|t| t["title"].as_str().unwrap_or("").contains("Istanbul")
-                || t["url"].as_str().unwrap_or("").ends_with("/b")),
-        "{c:#?}"
+        t["title"].as_str().unwrap_or("").contains("Istanbul"),
+        "{t:#?}"
     );
+    assert_eq!(t["date"], in_three_days.as_str(), "{t:#?}");
+    assert!(t["url"].as_str().unwrap_or("").ends_with("/b"), "{t:#?}");
     // The truce declared with the followed SDN ends in four days: within
     // the horizon, read from the state of play.
     let ending = kinds(&c, "expiring");
