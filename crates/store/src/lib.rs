@@ -22,6 +22,7 @@ mod codec;
 mod consolidation;
 mod read;
 mod schema;
+mod search;
 mod watch;
 mod write;
 
@@ -201,6 +202,8 @@ pub struct Stats {
     /// Schema version.
     pub schema_version: i64,
 }
+
+pub use search::SentenceSearchHit;
 
 /// One full-text search hit.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -490,6 +493,27 @@ impl Store {
     /// best match first.
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
         read::search(&self.conn, query, limit)
+    }
+
+    /// The key of the newest document (0 when empty): it grows with every
+    /// document stored (documents are only added), so readers can tell in
+    /// one index lookup whether anything was stored since they last looked.
+    pub fn last_document_key(&self) -> Result<i64, StoreError> {
+        self.conn
+            .query_row("SELECT coalesce(max(doc_key), 0) FROM documents", [], |r| {
+                r.get(0)
+            })
+            .ctx("reading the newest document's key")
+    }
+
+    /// Full-text search over sentences (FTS5 query syntax), best match
+    /// first: each hit with its document, index, character offsets and text.
+    pub fn search_sentences(
+        &self,
+        query: &str,
+        limit: usize,
+    ) -> Result<Vec<SentenceSearchHit>, StoreError> {
+        search::search_sentences(&self.conn, query, limit)
     }
 
     /// Counts.

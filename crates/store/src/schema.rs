@@ -38,10 +38,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "watch_reports",
         sql: include_str!("migrations/0005_watch_reports.sql"),
     },
+    Migration {
+        version: 6,
+        name: "sentences_fts",
+        sql: include_str!("migrations/0006_sentences_fts.sql"),
+    },
 ];
 
 /// The schema version this chronicler writes and reads.
-pub const SCHEMA_VERSION: i64 = 5;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// Reads `PRAGMA user_version`.
 pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
