@@ -136,6 +136,7 @@ fn range(a: Date, b: Date) -> DateRange {
             start: Some(a),
             end: Some(b),
             precision: DatePrecision::Day,
+            ..Default::default()
         }
     }
 }
@@ -145,6 +146,7 @@ fn span_range(a: Date, b: Date, p: DatePrecision) -> DateRange {
         start: Some(a),
         end: Some(b),
         precision: p,
+        ..Default::default()
     }
 }
 
@@ -399,11 +401,13 @@ fn bounded(w: Option<&str>, a: Date, b: Date, p: DatePrecision) -> DateRange {
             start: None,
             end: Some(b),
             precision: p,
+            ..Default::default()
         },
         Some("since" | "after") => DateRange {
             start: Some(a),
             end: None,
             precision: p,
+            ..Default::default()
         },
         _ => span_range(a, b, p),
     }
@@ -516,7 +520,10 @@ fn durations(text: &str, re: &Regex, out: &mut Vec<Found>) {
             let Some(a) = r.start else { continue };
             shift(a, n, u.as_str()).map(|b| span_range(a, b, DatePrecision::Day))
         };
-        if let Some(range) = range {
+        if let Some(mut range) = range {
+            // The far end is counted from a duration ("a one-week moratorium"):
+            // approximate.
+            range.approximate = true;
             add.push(Found { span, range });
         }
     }
@@ -678,11 +685,13 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
                 start: None,
                 end: Some(b),
                 precision: DatePrecision::Year,
+                ..Default::default()
             },
             "since" | "after" => DateRange {
                 start: Some(a),
                 end: None,
                 precision: DatePrecision::Year,
+                ..Default::default()
             },
             _ => span_range(a, b, DatePrecision::Year),
         };
@@ -771,6 +780,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
                         start: Some(d),
                         end: None,
                         precision: p,
+                        ..Default::default()
                     }
                 }
             }),
@@ -950,11 +960,48 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         };
         add(s, all.end(), Some(res), &mut out);
     }
+    hedged(text, &mut out);
     if let Some(re) = &r.duration {
         durations(text, re, &mut out);
     }
     out.sort_by_key(|f| f.span);
     out
+}
+
+/// Words right before a date that make it approximate ("around February 1").
+const HEDGES: &[&str] = &[
+    "around",
+    "about",
+    "approximately",
+    "roughly",
+    "circa",
+    "some time",
+    "sometime",
+    "or so",
+];
+
+/// Marks dates the text hedges ("around February 1", "about a week ago")
+/// or narrows to a part ("early March", "mid-2024", "late last year") as
+/// approximate.
+fn hedged(text: &str, out: &mut [Found]) {
+    for f in out.iter_mut() {
+        let from =
+            chronicler_core::text::floor_char_boundary(text, f.span.start.saturating_sub(16));
+        let before = text[from..f.span.start].to_ascii_lowercase();
+        let before = before.trim_end();
+        let said = f.span.slice(text).to_ascii_lowercase();
+        let part = ["early", "mid", "late", "beginning of", "start of", "end of"]
+            .iter()
+            .any(|p| said.starts_with(p) || said.contains(&format!(" {p}")));
+        let hedge = HEDGES.iter().any(|h| {
+            before
+                .strip_suffix(h)
+                .is_some_and(|b| b.is_empty() || b.ends_with(|c: char| !c.is_alphanumeric()))
+        });
+        if hedge || part {
+            f.range.approximate = true;
+        }
+    }
 }
 
 /// The latest explicit full date ("January 29, 2026", "29 January 2026") in
@@ -1003,6 +1050,7 @@ mod tests {
             start: Some(d("2026-01-23")),
             end: Some(d("2026-01-24")),
             precision: DatePrecision::Day,
+            ..Default::default()
         };
         assert_eq!(
             one("talks between January 23 and 24. The", a),
@@ -1015,8 +1063,13 @@ mod tests {
         assert_eq!(one("on December 30", a).1, DateRange::day(d("2025-12-30")));
         assert_eq!(
             one("around February 1, 2026", a).1,
-            DateRange::day(d("2026-02-01"))
+            DateRange {
+                approximate: true,
+                ..DateRange::day(d("2026-02-01"))
+            }
         );
+        assert!(!one("on February 1, 2026", a).1.approximate);
+        assert!(one("in early March", a).1.approximate);
     }
 
     #[test]

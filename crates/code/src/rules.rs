@@ -1249,12 +1249,14 @@ fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Cand]) {
                         start: None,
                         end: r.end.or(r.start),
                         precision: r.precision,
+                        ..Default::default()
                     };
                 } else if pre.iter().any(|w| matches!(*w, "since")) {
                     r = DateRange {
                         start: r.start,
                         end: None,
                         precision: r.precision,
+                        ..Default::default()
                     };
                 }
                 cands[i].ev.date = r;
@@ -1279,6 +1281,7 @@ fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Cand]) {
                 start: Some(doc.published.date),
                 end: None,
                 precision: DatePrecision::Day,
+                ..Default::default()
             };
             c.ev.confidence *= 0.9;
         }

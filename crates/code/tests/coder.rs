@@ -276,6 +276,7 @@ impl Doc {
                     start: Some(*start),
                     end: *end,
                     precision: DatePrecision::Day,
+                    ..Default::default()
                 };
                 self.dates.push(DateMention {
                     sentence: si,

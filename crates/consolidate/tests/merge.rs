@@ -77,6 +77,7 @@ impl B {
             start: Some(a),
             end: Some(b),
             precision: p,
+            ..Default::default()
         };
         self
     }

@@ -160,7 +160,7 @@ pub struct PlaceMention {
 }
 
 /// How precisely a date is known.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DatePrecision {
     /// To the day.
@@ -170,6 +170,7 @@ pub enum DatePrecision {
     /// To the year.
     Year,
     /// Not known.
+    #[default]
     Unknown,
 }
 
@@ -186,7 +187,7 @@ impl DatePrecision {
 }
 
 /// A date or date range resolved against the publication date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DateRange {
     /// First day (None: open start).
     pub start: Option<Date>,
@@ -194,6 +195,11 @@ pub struct DateRange {
     pub end: Option<Date>,
     /// Precision.
     pub precision: DatePrecision,
+    /// True when the text hedges it ("around February 1", "early March") or
+    /// it is derived from a duration ("a one-week moratorium set to expire
+    /// around February 1": the start).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
 }
 
 impl DateRange {
@@ -203,6 +209,7 @@ impl DateRange {
             start: Some(d),
             end: None,
             precision: DatePrecision::Day,
+            ..Default::default()
         }
     }
 
@@ -212,6 +219,7 @@ impl DateRange {
             start: None,
             end: None,
             precision: DatePrecision::Unknown,
+            ..Default::default()
         }
     }
 }

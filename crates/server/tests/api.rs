@@ -77,11 +77,13 @@ fn event(
                 start: Some(a),
                 end: Some(b),
                 precision: DatePrecision::Day,
+                ..Default::default()
             },
             None => DateRange {
                 start: None,
                 end: None,
                 precision: DatePrecision::Unknown,
+                ..Default::default()
             },
         },
         location: None,

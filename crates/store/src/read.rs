@@ -201,6 +201,7 @@ fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
             start: parse_date(e.date_start)?,
             end: parse_date(e.date_end)?,
             precision: parse_precision(&e.date_precision)?,
+            ..Default::default()
         },
         location,
         quantities,

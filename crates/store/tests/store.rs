@@ -127,6 +127,7 @@ fn doc_with(id: &str, url: Option<&str>, text: &str) -> AnalyzedDocument {
                     start: Some(date(2025, 5, 15)),
                     end: Some(date(2025, 5, 16)),
                     precision: DatePrecision::Day,
+                    ..Default::default()
                 },
             },
         ],
@@ -165,6 +166,7 @@ fn events_for(doc: &AnalyzedDocument) -> Vec<CodedEvent> {
                 start: Some(date(2025, 5, 15)),
                 end: Some(date(2025, 5, 16)),
                 precision: DatePrecision::Day,
+                ..Default::default()
             },
             location: Some(istanbul()),
             quantities: vec![],
