@@ -85,6 +85,19 @@ pub struct ExportQuantity {
     pub unit: String,
     /// As written.
     pub text: String,
+    /// "about", "at least", "more than", "up to"..., when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// Lowest value it stands for ("hundreds": 200), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// Highest value it stands for ("hundreds": 999), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// Kind of count: killed, wounded, bodies, prisoners, hostages, people,
+    /// soldiers, munitions, money, temperature, percent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
 }
 
 impl From<&Quantity> for ExportQuantity {
@@ -93,6 +106,10 @@ impl From<&Quantity> for ExportQuantity {
             value: q.value,
             unit: q.unit.clone(),
             text: q.text.clone(),
+            qualifier: q.qualifier.clone(),
+            min: q.min,
+            max: q.max,
+            kind: q.kind.clone(),
         }
     }
 }
