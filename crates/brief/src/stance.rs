@@ -204,6 +204,45 @@ fn topic_after(sentence: &str, from: usize) -> String {
     t.trim().to_string()
 }
 
+/// Verbs that turn a demand that follows into one refused.
+const REFUSING: &[&str] = &[
+    "rejected",
+    "rejects",
+    "rejecting",
+    "dismissed",
+    "dismisses",
+    "dismissing",
+    "refused",
+    "refuses",
+    "rebuffed",
+    "rebuffs",
+    "ignored",
+    "ignores",
+    "resisted",
+    "resists",
+    "spurned",
+];
+
+/// Byte offset of a refusing word among the three before byte `at`: the
+/// speaker is named before it.
+fn refused_before(lower: &str, at: usize) -> Option<usize> {
+    let before = lower.get(..at)?;
+    let mut end = before.len();
+    for _ in 0..3 {
+        let head = before[..end].trim_end();
+        let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let word = head[start..].trim_matches(|c: char| !c.is_alphanumeric());
+        if REFUSING.contains(&word) {
+            return Some(start);
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start;
+    }
+    None
+}
+
 /// What `sentence` says its speaker demands or refuses, if it says so.
 pub fn statement(sentence: &str) -> Option<Statement> {
     let lower = sentence.to_ascii_lowercase();
@@ -214,10 +253,15 @@ pub fn statement(sentence: &str) -> Option<Statement> {
             .min_by_key(|(at, w)| (*at, std::cmp::Reverse(w.len())))
     };
     let red_line = RED_LINE.iter().any(|w| lower.contains(w));
-    let (stance, at, len) = match (first(REFUSE), first(DEMAND)) {
-        (Some((r, w)), Some((d, _))) if r <= d => ("rejects", r, w.len()),
-        (Some((r, w)), None) => ("rejects", r, w.len()),
-        (_, Some((d, w))) => ("demands", d, w.len()),
+    let (stance, at, from) = match (first(REFUSE), first(DEMAND)) {
+        (Some((r, w)), Some((d, _))) if r <= d => ("rejects", r, r + w.len()),
+        (Some((r, w)), None) => ("rejects", r, r + w.len()),
+        // "rejected calls for talks", "dismissed Russia's demands": the
+        // speaker refuses what others demand.
+        (_, Some((d, w))) => match refused_before(&lower, d) {
+            Some(r) => ("rejects", r, d + w.len()),
+            None => ("demands", d, d + w.len()),
+        },
         (None, None) => {
             // "X's red line is Y", "Y is non-negotiable for X".
             let at = find_word(&lower, "red line").or_else(|| find_word(&lower, "red lines"))?;
@@ -231,10 +275,10 @@ pub fn statement(sentence: &str) -> Option<Statement> {
             .iter()
             .find(|p| after.starts_with(**p))
             .map(|p| p.len())?;
-            ("demands", at, skip)
+            ("demands", at, at + skip)
         }
     };
-    let topic = topic_after(sentence, at + len);
+    let topic = topic_after(sentence, from);
     let found = issues(&topic);
     (!topic.is_empty()).then_some(Statement {
         stance,
@@ -373,6 +417,19 @@ mod tests {
         assert_eq!(
             statement("The talks ended on Monday without agreement."),
             None
+        );
+        let s =
+            statement("The army chief rejected calls for a new round of talks with the rebels.")
+                .unwrap();
+        assert_eq!(
+            (s.stance, s.topic.as_str()),
+            ("rejects", "a new round of talks with the rebels")
+        );
+        let s = statement("Kyiv dismissed Russia's demands for neutrality.").unwrap();
+        assert_eq!(s.at, 5, "the speaker comes before the refusal");
+        assert_eq!(
+            (s.stance, s.issues.clone()),
+            ("rejects", vec!["neutrality".to_string()])
         );
     }
 
