@@ -199,3 +199,24 @@ fn first_level_subdivisions_of_any_country_are_places() {
     )
     .is_some());
 }
+
+#[test]
+fn facilities_and_waters_are_located_precisely() {
+    let p = place(
+        "Israeli forces took control of the Philadelphi Corridor along the border with Egypt.",
+        "Philadelphi Corridor",
+    )
+    .unwrap();
+    assert_eq!(
+        (p.country.as_deref(), p.kind.as_str()),
+        (Some("PSE"), "region")
+    );
+    let p = place(
+        "Iran said the Fordow Fuel Enrichment Plant was damaged in the strike.",
+        "Fordow Fuel Enrichment Plant",
+    )
+    .unwrap();
+    assert_eq!(p.kind, "facility");
+    assert_eq!(p.precision(), chronicler_core::PlacePrecision::Facility);
+    assert!(p.lat.is_some() && p.fips.as_deref() == Some("IR"));
+}
