@@ -1,5 +1,5 @@
 // chronicler's page: plain JavaScript over the JSON API, no build step.
-// Routes live in the URL hash: #event/ID, #doc/ID, #search/QUERY.
+// Routes live in the URL hash: #event/ID, #doc/ID, #doc/ID@START-END (a sentence marked), #search/QUERY.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
@@ -247,7 +247,7 @@ function showDetail(...children) {
   d.hidden = false;
   d.classList.remove("cluster-list");
   document.querySelector("main").classList.remove("no-detail");
-  d.replaceChildren(el("button", { type: "button", class: "close", onclick: closeDetail }, "Close"), ...children);
+  d.replaceChildren(el("button", { type: "button", class: "close", onclick: closeDetail }, "Close"), ...children.flat());
   d.scrollTop = 0;
 }
 
@@ -258,6 +258,7 @@ function closeDetail() {
 
 function hideDetail() {
   $("detail").hidden = true;
+  $("detail").replaceChildren();
   document.querySelector("main").classList.add("no-detail");
 }
 
@@ -329,24 +330,33 @@ async function showEvent(id) {
   }
 }
 
-async function showDocument(id) {
+// A document; `at` ({start, end}, characters) marks one sentence in it (a search hit).
+async function showDocument(id, at) {
   let d;
   try { d = await api("/api/documents/" + encodeURIComponent(id)); } catch (err) { showDetail(el("p", {}, String(err.message))); return; }
+  const spans = at ? [...d.spans, { start: at.start, end: at.end, what: "search hit" }] : d.spans;
   showDetail(
     el("h2", {}, d.document.title || id),
     el("p", { class: "muted" }, [d.document.outlet, d.document.published, `${d.spans.length} evidence sentence(s)`].filter(Boolean).join(" · ")),
-    articleText(d.text, d.spans, []));
+    articleText(d.text, spans, at ? [at] : []));
+  const mark = $("detail").querySelector("mark.evidence");
+  if (mark) { const art = $("detail").querySelector(".article"); art.scrollTop = Math.max(0, mark.offsetTop - art.offsetTop - 40); }
 }
 
 async function showSearch(q) {
   $("search").value = q;
   let r;
   try { r = await api("/api/search?q=" + encodeURIComponent(q)); } catch (err) { showDetail(el("p", {}, String(err.message))); return; }
+  // A sentence opens its event when it is evidence for one, else its place in the article.
+  const open = (s) => {
+    location.hash = s.events.length ? "#event/" + encodeURIComponent(s.events[0].id)
+      : `#doc/${encodeURIComponent(s.doc)}@${s.start}-${s.end}`;
+  };
   showDetail(
     el("h2", {}, `Search: ${q}`),
     el("h3", {}, `Sentences (${r.sentences.length})`),
-    r.sentences.length ? r.sentences.map((s) => el("button", { type: "button", class: "hit", onclick: () => { location.hash = "#event/" + encodeURIComponent(s.event_id); } },
-      s.sentence, el("small", {}, `${s.what} · ${s.doc}`))) : el("p", { class: "muted" }, "No evidence sentence contains every word."),
+    r.sentences.length ? r.sentences.map((s) => el("button", { type: "button", class: "hit", "data-doc": s.doc, "data-start": s.start, onclick: () => open(s) },
+      s.snippet, el("small", {}, [s.events.map((e) => e.what).join("; "), s.title || s.doc].filter(Boolean).join(" · ")))) : el("p", { class: "muted" }, "No sentence contains every word."),
     el("h3", {}, `Articles (${r.documents.length})`),
     r.documents.length ? r.documents.map((d) => el("button", { type: "button", class: "hit", onclick: () => { location.hash = "#doc/" + encodeURIComponent(d.id); } },
       d.title || d.id, el("small", {}, d.snippet))) : el("p", { class: "muted" }, "No article matches."));
@@ -479,6 +489,7 @@ function route() {
   const h = location.hash;
   let m;
   if ((m = /^#event\/(.+)$/.exec(h))) showEvent(decodeURIComponent(m[1]));
+  else if ((m = /^#doc\/([^@]+)@(\d+)-(\d+)$/.exec(h))) showDocument(decodeURIComponent(m[1]), { start: +m[2], end: +m[3] });
   else if ((m = /^#doc\/(.+)$/.exec(h))) showDocument(decodeURIComponent(m[1]));
   else if ((m = /^#search\/(.*)$/.exec(h))) showSearch(decodeURIComponent(m[1]));
   else hideDetail();

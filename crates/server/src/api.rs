@@ -15,7 +15,7 @@ use utoipa::IntoParams;
 
 use crate::dto::*;
 use crate::error::{ApiError, ErrorBody};
-use crate::state::AppState;
+use crate::state::{AppState, EventsView};
 
 /// Most events one page gives.
 pub(crate) const MAX_LIMIT: usize = 1000;
@@ -107,6 +107,11 @@ impl Filter {
         })
     }
 
+    /// True when it lets every event through.
+    fn is_empty(&self) -> bool {
+        self.base == EventFilter::default() && self.country.is_none() && self.quad_class.is_none()
+    }
+
     fn matches(&self, e: &MergedEvent) -> bool {
         if !self.base.matches(e) {
             return false;
@@ -196,7 +201,7 @@ pub(crate) struct TimelineParams {
 }
 
 /// The sort key of an event: the day it is placed at, then its id.
-fn sort_key(e: &MergedEvent) -> (String, String) {
+pub(crate) fn sort_key(e: &MergedEvent) -> (String, String) {
     let ev = &e.event;
     let day = ev
         .date
@@ -226,6 +231,24 @@ fn decode_cursor(c: &str) -> Result<(String, String), ApiError> {
     let s = String::from_utf8(bytes).map_err(|_| bad())?;
     let (day, id) = s.split_once('|').ok_or_else(bad)?;
     Ok((day.to_string(), id.to_string()))
+}
+
+/// The events of `order` that pass `filter`, in that order or reversed.
+fn in_order<'a>(
+    order: &'a [usize],
+    view: &'a EventsView,
+    filter: &'a Filter,
+    descending: bool,
+) -> Box<dyn Iterator<Item = usize> + 'a> {
+    let it = order
+        .iter()
+        .copied()
+        .filter(move |&i| filter.matches(&view[i]));
+    if descending {
+        Box::new(it.rev())
+    } else {
+        Box::new(it)
+    }
 }
 
 /// Events, filtered, sorted and paginated.
@@ -284,35 +307,32 @@ pub(crate) async fn list_events(
         .transpose()?;
     let page = state
         .read(move |r| {
-            let events = r.events()?;
-            let mut hits: Vec<((String, String), &MergedEvent)> = events
-                .iter()
-                .filter(|e| filter.matches(e))
-                .map(|e| (sort_key(e), e))
-                .collect();
-            hits.sort_by(|a, b| a.0.cmp(&b.0));
-            if descending {
-                hits.reverse();
-            }
-            let total = hits.len();
-            let after: Vec<&((String, String), &MergedEvent)> = hits
-                .iter()
-                .filter(|(k, _)| match &cursor {
-                    None => true,
-                    Some(c) if descending => k < c,
-                    Some(c) => k > c,
-                })
-                .collect();
-            let more = after.len() > limit;
-            let page: Vec<&((String, String), &MergedEvent)> =
-                after.into_iter().take(limit).collect();
+            let view = r.events()?;
+            let keys = &view.keys;
+            let order = &view.by_date;
+            // Where the page starts in date order (the events are sorted
+            // once per state of the store, not per request).
+            let ahead: &[usize] = match &cursor {
+                None => order,
+                Some(c) if descending => &order[..order.partition_point(|&i| keys[i] < *c)],
+                Some(c) => &order[order.partition_point(|&i| keys[i] <= *c)..],
+            };
+            let hits = |s| in_order(s, &view, &filter, descending);
+            let total = if filter.is_empty() {
+                order.len()
+            } else {
+                hits(order).count()
+            };
+            let mut page: Vec<usize> = hits(ahead).take(limit + 1).collect();
+            let more = page.len() > limit;
+            page.truncate(limit);
             let next_cursor = if more {
-                page.last().map(|(k, _)| encode_cursor(k))
+                page.last().map(|&i| encode_cursor(&keys[i]))
             } else {
                 None
             };
             Ok(EventPage {
-                events: page.iter().map(|(_, e)| ApiEvent::new(e)).collect(),
+                events: page.iter().map(|&i| ApiEvent::new(&view[i])).collect(),
                 next_cursor,
                 total,
             })
@@ -468,6 +488,8 @@ pub(crate) struct SearchParams {
     q: Option<String>,
     /// Most results of each kind, 1 to 100 (default 20).
     limit: Option<String>,
+    /// What to search: `documents`, `sentences`, or `all` (the default).
+    scope: Option<String>,
 }
 
 /// Splits a query into terms: quoted phrases, else words.
@@ -522,7 +544,9 @@ fn snippet(text: &str, term: &str) -> String {
     s
 }
 
-/// Full-text search over documents (SQLite FTS5) and evidence sentences.
+/// Full-text search (SQLite FTS5) over documents and sentences: every word
+/// must match; each sentence comes with its document, index, character
+/// offsets, a snippet and the events it is evidence for.
 #[utoipa::path(
     get,
     path = "/api/search",
@@ -530,7 +554,7 @@ fn snippet(text: &str, term: &str) -> String {
     params(SearchParams),
     responses(
         (status = 200, description = "Matching documents and sentences", body = SearchResults),
-        (status = 400, description = "No query, or a bad limit", body = ErrorBody),
+        (status = 400, description = "No query, a bad limit or scope", body = ErrorBody),
     )
 )]
 pub(crate) async fn search(
@@ -554,39 +578,76 @@ pub(crate) async fn search(
             .filter(|l| (1..=100).contains(l))
             .ok_or_else(|| ApiError::bad_request(format!("limit={l}: expected 1 to 100")))?,
     };
+    let (in_documents, in_sentences) = match p.scope.as_deref().map(str::trim) {
+        None | Some("") | Some("all") => (true, true),
+        Some("documents") => (true, false),
+        Some("sentences") => (false, true),
+        Some(s) => {
+            return Err(ApiError::bad_request(format!(
+                "scope={s}: expected documents, sentences or all"
+            )))
+        }
+    };
     let results = state
         .read(move |r| {
+            let fts = fts_query(&terms);
+            let first = terms.first().map_or("", String::as_str);
             let mut documents = Vec::new();
-            for hit in r.store.search(&fts_query(&terms), limit)? {
-                let text = r.store.document_text(&hit.id)?.unwrap_or_default();
-                documents.push(DocumentHit {
-                    snippet: snippet(&text, terms.first().map_or("", String::as_str)),
-                    id: hit.id,
-                    title: hit.title,
-                    rank: hit.rank,
-                });
+            if in_documents {
+                for hit in r.store.search(&fts, limit)? {
+                    let text = r.store.document_text(&hit.id)?.unwrap_or_default();
+                    documents.push(DocumentHit {
+                        snippet: snippet(&text, first),
+                        id: hit.id,
+                        title: hit.title,
+                        rank: hit.rank,
+                    });
+                }
             }
-            let lower: Vec<String> = terms.iter().map(|t| t.to_lowercase()).collect();
             let mut sentences = Vec::new();
-            let mut seen = BTreeSet::new();
-            'events: for e in r.events()?.iter() {
-                for m in &e.mentions {
-                    let s = m.sentence.to_lowercase();
-                    if lower.iter().all(|t| s.contains(t.as_str()))
-                        && seen.insert((m.doc.clone(), m.start, e.id.clone()))
-                    {
-                        sentences.push(SentenceHit {
-                            event_id: e.id.clone(),
-                            what: ApiEvent::new(e).what,
-                            doc: m.doc.clone(),
-                            sentence: m.sentence.clone(),
-                            start: m.start,
-                            end: m.end,
-                        });
-                        if sentences.len() >= limit {
-                            break 'events;
+            if in_sentences {
+                let hits = r.store.search_sentences(&fts, limit)?;
+                // The events each found sentence is evidence for.
+                let mut events: BTreeMap<(&str, usize), Vec<SentenceEvent>> = BTreeMap::new();
+                let wanted: BTreeSet<(&str, usize)> =
+                    hits.iter().map(|h| (h.doc.as_str(), h.start)).collect();
+                let view = r.events()?;
+                for e in view.iter() {
+                    let mut seen = BTreeSet::new();
+                    for m in &e.mentions {
+                        let at = (m.doc.as_str(), m.start);
+                        if let Some(&key) = wanted.get(&at) {
+                            if seen.insert(key) {
+                                events.entry(key).or_default().push(SentenceEvent {
+                                    id: e.id.clone(),
+                                    what: ApiEvent::new(e).what,
+                                });
+                            }
                         }
                     }
+                }
+                let mut titles: BTreeMap<String, Option<String>> = BTreeMap::new();
+                for h in &hits {
+                    if !titles.contains_key(&h.doc) {
+                        let title = r.store.document(&h.doc)?.and_then(|d| d.title);
+                        titles.insert(h.doc.clone(), title);
+                    }
+                }
+                for h in &hits {
+                    sentences.push(SentenceHit {
+                        doc: h.doc.clone(),
+                        title: titles.get(&h.doc).cloned().flatten(),
+                        index: h.sentence,
+                        start: h.start,
+                        end: h.end,
+                        snippet: snippet(&h.text, first),
+                        sentence: h.text.clone(),
+                        rank: h.rank,
+                        events: events
+                            .get(&(h.doc.as_str(), h.start))
+                            .cloned()
+                            .unwrap_or_default(),
+                    });
                 }
             }
             Ok(SearchResults {

@@ -332,21 +332,37 @@ pub struct DocumentHit {
     pub snippet: String,
 }
 
-/// An evidence sentence that contains every search term.
+/// An event a found sentence is evidence for.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SentenceEvent {
+    /// The event's id.
+    pub id: String,
+    /// What it is.
+    pub what: String,
+}
+
+/// A sentence found by full-text search (SQLite FTS5 over every stored
+/// sentence).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct SentenceHit {
-    /// The event it is evidence for.
-    pub event_id: String,
-    /// What that event is.
-    pub what: String,
     /// Document id.
     pub doc: String,
-    /// The sentence.
-    pub sentence: String,
+    /// The document's title.
+    pub title: Option<String>,
+    /// The sentence's index in the document.
+    pub index: usize,
     /// Character offset of the sentence in the clean text.
     pub start: usize,
     /// Character offset one past it.
     pub end: usize,
+    /// The sentence.
+    pub sentence: String,
+    /// About 160 characters of it around the first match.
+    pub snippet: String,
+    /// BM25 rank (lower is better).
+    pub rank: f64,
+    /// The events it is evidence for (none for most sentences).
+    pub events: Vec<SentenceEvent>,
 }
 
 /// Search results.
@@ -354,9 +370,11 @@ pub struct SentenceHit {
 pub struct SearchResults {
     /// The query as given.
     pub query: String,
-    /// Documents, best match first (SQLite FTS5, BM25).
+    /// Documents, best match first (SQLite FTS5, BM25); empty with
+    /// `scope=sentences`.
     pub documents: Vec<DocumentHit>,
-    /// Evidence sentences containing every term.
+    /// Sentences, best match first (SQLite FTS5, BM25); empty with
+    /// `scope=documents`.
     pub sentences: Vec<SentenceHit>,
 }
 

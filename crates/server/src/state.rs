@@ -1,11 +1,21 @@
-//! The server's shared state: where the store is, the one writer (when
-//! ingest is allowed) and a cache of merged events.
+//! The server's shared state: where the store is, a pool of read-only
+//! connections, the one writer (when ingest is allowed) and a cache of
+//! merged events.
 //!
-//! Readers open their own read-only connection per request (SQLite in WAL
-//! mode lets them read while the writer writes); the writer is one
-//! connection behind a mutex, so documents are written one at a time.
+//! Readers take a read-only connection from the pool (SQLite in WAL mode
+//! lets them read while a writer writes; a connection holds no transaction
+//! between requests, so each request sees the latest commit); the writer is
+//! one connection behind a mutex, so documents are written one at a time.
+//!
+//! The merged events are rebuilt when a document was stored since (one
+//! index lookup tells); while one request rebuilds them, the others answer
+//! from the previous set, so a busy server under a running ingest does not
+//! rebuild the same thing on every thread. The cache only ever moves
+//! forward: no answer shows an older set than one given before.
 
+use std::ops::Deref;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chronicler_core::MergedEvent;
@@ -14,6 +24,9 @@ use chronicler_store::Store;
 
 use crate::error::ApiError;
 
+/// Idle read-only connections kept for reuse.
+const POOL_SIZE: usize = 16;
+
 /// The writer: the read-write store and the dictionaries the pipeline uses.
 #[derive(Debug)]
 pub(crate) struct Writer {
@@ -21,9 +34,38 @@ pub(crate) struct Writer {
     pub dicts: Dictionaries,
 }
 
-/// What the cache of merged events is valid for: counts that change with
-/// every stored document (documents are only ever added).
-type CacheKey = (usize, usize, usize);
+/// The merged events of one state of the store, with their date order.
+#[derive(Debug)]
+pub(crate) struct EventsView {
+    /// [`Store::last_document_key`] when they were read.
+    key: i64,
+    events: Vec<MergedEvent>,
+    /// The sort key of each event (day placed at, id).
+    pub keys: Vec<(String, String)>,
+    /// Indices into the events, by sort key.
+    pub by_date: Vec<usize>,
+}
+
+impl EventsView {
+    fn new(key: i64, events: Vec<MergedEvent>) -> EventsView {
+        let keys: Vec<(String, String)> = events.iter().map(crate::api::sort_key).collect();
+        let mut by_date: Vec<usize> = (0..events.len()).collect();
+        by_date.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        EventsView {
+            key,
+            events,
+            keys,
+            by_date,
+        }
+    }
+}
+
+impl Deref for EventsView {
+    type Target = Vec<MergedEvent>;
+    fn deref(&self) -> &Vec<MergedEvent> {
+        &self.events
+    }
+}
 
 pub(crate) struct Inner {
     pub db: PathBuf,
@@ -31,7 +73,9 @@ pub(crate) struct Inner {
     pub token: Option<String>,
     pub max_body: usize,
     pub openapi: String,
-    cache: Mutex<Option<(CacheKey, Arc<Vec<MergedEvent>>)>>,
+    pool: Mutex<Vec<Store>>,
+    cache: Mutex<Option<Arc<EventsView>>>,
+    rebuilding: AtomicBool,
 }
 
 /// Shows no token.
@@ -43,6 +87,24 @@ impl std::fmt::Debug for Inner {
             .field("token", &self.token.as_ref().map(|_| "<hidden>"))
             .field("max_body", &self.max_body)
             .finish_non_exhaustive()
+    }
+}
+
+impl Inner {
+    /// A read-only connection: an idle one, else a new one.
+    fn take_reader(&self) -> Result<Store, ApiError> {
+        if let Some(s) = self.pool.lock().ok().and_then(|mut p| p.pop()) {
+            return Ok(s);
+        }
+        Ok(Store::open_read_only(&self.db)?)
+    }
+
+    fn put_back(&self, store: Store) {
+        if let Ok(mut p) = self.pool.lock() {
+            if p.len() < POOL_SIZE {
+                p.push(store);
+            }
+        }
     }
 }
 
@@ -64,11 +126,13 @@ impl AppState {
             token,
             max_body,
             openapi,
+            pool: Mutex::new(Vec::new()),
             cache: Mutex::new(None),
+            rebuilding: AtomicBool::new(false),
         }))
     }
 
-    /// Runs `f` on a fresh read-only connection, off the async threads.
+    /// Runs `f` on a read-only connection, off the async threads.
     pub async fn read<T, F>(&self, f: F) -> Result<T, ApiError>
     where
         T: Send + 'static,
@@ -76,11 +140,13 @@ impl AppState {
     {
         let inner = Arc::clone(&self.0);
         tokio::task::spawn_blocking(move || {
-            let store = Store::open_read_only(&inner.db)?;
-            f(&Reader {
+            let store = inner.take_reader()?;
+            let out = f(&Reader {
                 store: &store,
                 inner: &inner,
-            })
+            });
+            inner.put_back(store);
+            out
         })
         .await
         .map_err(ApiError::internal)?
@@ -93,22 +159,42 @@ pub(crate) struct Reader<'a> {
     inner: &'a Inner,
 }
 
+/// Clears the rebuilding flag when the rebuild ends, however it ends.
+struct Rebuilding<'a>(&'a AtomicBool);
+
+impl Drop for Rebuilding<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, Ordering::Release);
+    }
+}
+
 impl Reader<'_> {
-    /// Every merged event, from the cache when nothing was stored since.
-    pub fn events(&self) -> Result<Arc<Vec<MergedEvent>>, ApiError> {
-        let s = self.store.stats()?;
-        let key = (s.documents, s.sentences, s.coded_events);
-        if let Ok(cache) = self.inner.cache.lock() {
-            if let Some((k, events)) = cache.as_ref() {
-                if *k == key {
-                    return Ok(Arc::clone(events));
+    /// Every merged event: the cached set when nothing was stored since,
+    /// else a fresh one (or, while another request rebuilds it, the
+    /// previous set).
+    pub fn events(&self) -> Result<Arc<EventsView>, ApiError> {
+        let key = self.store.last_document_key()?;
+        let cached = self.inner.cache.lock().ok().and_then(|c| c.clone());
+        let _rebuilding = match &cached {
+            Some(c) if c.key >= key => return Ok(Arc::clone(c)),
+            Some(c) => {
+                if self.inner.rebuilding.swap(true, Ordering::AcqRel) {
+                    return Ok(Arc::clone(c));
                 }
+                Some(Rebuilding(&self.inner.rebuilding))
+            }
+            // Nothing to answer from yet: every first reader builds.
+            None => None,
+        };
+        let view = Arc::new(EventsView::new(
+            key,
+            chronicler_query::merged_events(self.store)?,
+        ));
+        if let Ok(mut cache) = self.inner.cache.lock() {
+            if cache.as_ref().is_none_or(|c| c.key < key) {
+                *cache = Some(Arc::clone(&view));
             }
         }
-        let events = Arc::new(chronicler_query::merged_events(self.store)?);
-        if let Ok(mut cache) = self.inner.cache.lock() {
-            *cache = Some((key, Arc::clone(&events)));
-        }
-        Ok(events)
+        Ok(view)
     }
 }

@@ -340,6 +340,7 @@ async fn bad_parameters_are_400_with_a_message() {
         ("/api/search", "q"),
         ("/api/search?q=%20%20", "q"),
         ("/api/search?q=talks&limit=x", "limit=x"),
+        ("/api/search?q=talks&scope=web", "scope=web"),
     ] {
         let (s, v) = get(&f.app, uri).await;
         assert_eq!(s, StatusCode::BAD_REQUEST, "{uri}");
@@ -434,12 +435,45 @@ async fn search_finds_documents_and_sentences() {
     assert_eq!(docs.len(), 1);
     assert_eq!(docs[0]["id"], "news/a.txt");
     assert!(docs[0]["snippet"].as_str().unwrap().contains("Abu Dhabi"));
+    // Sentences (FTS5 over every sentence): where each is, and the events it
+    // is evidence for.
     let sentences = r["sentences"].as_array().unwrap();
-    assert_eq!(sentences.len(), 1);
-    assert!(sentences[0]["sentence"]
-        .as_str()
-        .unwrap()
-        .contains("held talks"));
+    assert_eq!(sentences.len(), 1, "{r}");
+    let hit = &sentences[0];
+    let sentence = hit["sentence"].as_str().unwrap();
+    assert!(sentence.contains("held talks"), "{hit}");
+    assert!(hit["snippet"].as_str().unwrap().contains("Abu Dhabi"));
+    assert_eq!(hit["doc"], "news/a.txt");
+    assert_eq!(hit["index"], 0, "{hit}");
+    let doc = get_ok(&f.app, "/api/documents/news%2Fa.txt").await;
+    let text: Vec<char> = doc["text"].as_str().unwrap().chars().collect();
+    let (a, b) = (
+        hit["start"].as_u64().unwrap() as usize,
+        hit["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(text[a..b].iter().collect::<String>(), sentence);
+    let events = hit["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1, "{hit}");
+    let e = get_ok(
+        &f.app,
+        &format!("/api/events/{}", events[0]["id"].as_str().unwrap()),
+    )
+    .await;
+    assert_eq!(e["cameo"], "046");
+    // Any sentence, not only evidence: words of two sentences of one
+    // document find none; diacritics are folded.
+    let (s, v) = get(&f.app, "/api/search?q=remains%20scheduled&scope=sentences").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["sentences"].as_array().unwrap().len(), 0, "{v}");
+    let folded = get_ok(&f.app, "/api/search?q=KR%C3%89MLIN&scope=sentences").await;
+    assert_eq!(folded["sentences"].as_array().unwrap().len(), 1, "{folded}");
+    // The scope picks one kind.
+    let only = get_ok(&f.app, "/api/search?q=Abu%20Dhabi&scope=sentences").await;
+    assert_eq!(only["documents"].as_array().unwrap().len(), 0);
+    assert_eq!(only["sentences"].as_array().unwrap().len(), 1);
+    let only = get_ok(&f.app, "/api/search?q=Abu%20Dhabi&scope=documents").await;
+    assert_eq!(only["documents"].as_array().unwrap().len(), 1);
+    assert_eq!(only["sentences"].as_array().unwrap().len(), 0);
     // FTS5 syntax in a query is taken literally, not an error.
     for q in ["%22unbalanced", "NEAR(", "a*%20OR", "-"] {
         get_ok(&f.app, &format!("/api/search?q={q}")).await;
@@ -1144,4 +1178,31 @@ async fn the_token_is_never_logged() {
     );
     assert!(logs.contains("<hidden>"), "{logs}");
     assert!(!logs.contains(token), "the token is in the logs: {logs}");
+}
+
+/// The merged events are cached per state of the store: a document stored
+/// after a read shows in the next one, and pooled connections see it.
+#[tokio::test]
+async fn events_follow_new_documents() {
+    let f = ingest_fixture(1 << 20);
+    let before = get_ok(&f.app, "/api/events").await;
+    assert_eq!(before["total"], 0);
+    // Several reads in flight at once share the pool and the cache.
+    let reads: Vec<_> = (0..8)
+        .map(|_| {
+            let app = f.app.clone();
+            tokio::spawn(async move { get_ok(&app, "/api/stats").await })
+        })
+        .collect();
+    for r in reads {
+        assert_eq!(r.await.unwrap()["merged_events"], 0);
+    }
+    let (s, v) = send(&f.app, post(DOC_A, Some("Bearer s3cret"), "text/plain")).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let after = get_ok(&f.app, "/api/events").await;
+    let n = after["total"].as_u64().unwrap();
+    assert!(n > 0, "no events after ingest: {after}");
+    let stats = get_ok(&f.app, "/api/stats").await;
+    assert_eq!(stats["merged_events"].as_u64().unwrap(), n);
+    assert_eq!(stats["documents"], 1);
 }

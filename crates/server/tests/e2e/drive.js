@@ -8,7 +8,8 @@
 // 1 February round; that the state of play shows the 1 February round
 // coming up (and past with no outcome as of 3 February); that the map draws the basemap and marks the located
 // events (Kyiv, Abu Dhabi), opens an event from its marker, follows the
-// filters, and lists a cluster's events; then clicks the repatriation event,
+// filters, and lists a cluster's events; that search finds a sentence that
+// reports no event and marks it in its article; then clicks the repatriation event,
 // checks that its evidence sentence is highlighted in the article, that the
 // Content-Security-Policy blocked nothing, and saves a screenshot. Exits 0 on success, 1 with a message otherwise. Everything
 // is bounded by timeouts.
@@ -168,6 +169,17 @@ async function main() {
     fs.writeFileSync(mapShot, Buffer.from(png.data, "base64"));
   }
   await evaluate(click("[...document.querySelectorAll('.map-controls button')].find(b => b.textContent === 'Fit')"));
+
+  // Search finds any sentence (FTS5), not only evidence: one about the
+  // cold, which reports no event, opens the article with it marked.
+  await evaluate(`(() => { const i = document.getElementById('search'); i.value = 'Celsius temperatures';
+    document.getElementById('search-form').requestSubmit(); })()`);
+  await waitFor(click("[...document.querySelectorAll('#detail .hit')].find(h => h.dataset.doc && /Celsius/.test(h.innerText))"), "a sentence hit for 'Celsius temperatures'")
+    .catch(async (e) => { throw new Error(e.message + ":\n" + await evaluate("location.hash + ' ' + document.getElementById('detail').innerText")); });
+  const found = await waitFor("(() => { const m = document.querySelector('#detail .article mark.evidence'); return m && m.innerText; })()", "the found sentence marked in its article");
+  if (!/Celsius/.test(found)) throw new Error("the marked sentence is not the one found: " + found);
+  await evaluate("location.hash = ''");
+  await waitFor("document.getElementById('detail').hidden", "the detail pane closed");
 
   // Click the repatriation event: Russia returning the remains of soldiers.
   const clicked = await evaluate(`(() => {
