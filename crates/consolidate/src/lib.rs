@@ -340,16 +340,43 @@ impl Groups {
 /// canonical order.
 fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups) {
     let mut pairs = Vec::new();
-    for (n, &i) in members.iter().enumerate() {
-        for &j in &members[n + 1..] {
-            let (a, b) = (&items[i], &items[j]);
-            if same_happening(a, b) {
-                let slack = match (a.days, b.days) {
-                    (Some(x), Some(y)) => !(x.0 <= y.1 && y.0 <= x.1),
-                    _ => false,
-                };
-                let code_gap = a.event().cameo.len().abs_diff(b.event().cameo.len());
-                pairs.push((slack, code_gap, i, j));
+    let mut consider = |i: usize, j: usize| {
+        let (i, j) = (i.min(j), i.max(j));
+        let (a, b) = (&items[i], &items[j]);
+        if same_happening(a, b) {
+            let slack = match (a.days, b.days) {
+                (Some(x), Some(y)) => !(x.0 <= y.1 && y.0 <= x.1),
+                _ => false,
+            };
+            let code_gap = a.event().cameo.len().abs_diff(b.event().cameo.len());
+            pairs.push((slack, code_gap, i, j));
+        }
+    };
+    // Dated events: a sweep by first day compares only pairs whose days
+    // overlap (with a day of slack), so a block of daily reports over a
+    // year costs its overlapping pairs, not all pairs.
+    let dated: Option<Vec<(Date, Date, usize)>> = members
+        .iter()
+        .map(|&i| items[i].days.map(|(s, e)| (s, e, i)))
+        .collect();
+    match dated {
+        Some(mut by_day) => {
+            by_day.sort_unstable();
+            for (n, &(_, end, i)) in by_day.iter().enumerate() {
+                let reach = next_day(end);
+                for &(start, _, j) in &by_day[n + 1..] {
+                    if start > reach {
+                        break;
+                    }
+                    consider(i, j);
+                }
+            }
+        }
+        None => {
+            for (n, &i) in members.iter().enumerate() {
+                for &j in &members[n + 1..] {
+                    consider(i, j);
+                }
             }
         }
     }
