@@ -1,13 +1,14 @@
 //! JSON Lines: one article per line.
 
 use std::io::{BufRead, BufReader, Read};
+use std::ops::ControlFlow;
 use std::path::Path;
 
 use chronicler_core::{Body, Format, Metadata, RawDocument};
 use serde_json::{Map, Value};
 
 use crate::decode::{self, NOT_UTF8};
-use crate::{io_message, IngestOptions, Problem, ProblemKind, ReadResult};
+use crate::{io_message, IngestOptions, Item, Problem, ProblemKind, ReadResult};
 
 /// A name for a JSON value's type, for messages.
 pub(crate) fn json_kind(v: &Value) -> &'static str {
@@ -98,29 +99,33 @@ pub(crate) fn check_published(
     meta.published = None;
 }
 
-/// Reads a JSON Lines file line by line, so only over-long lines (not the
-/// whole file) are held against the size limit.
-pub(crate) fn read_file(path: &Path, display: &str, opts: &IngestOptions, out: &mut ReadResult) {
+/// Reads a JSON Lines file line by line, handing each document or problem
+/// to `sink` as soon as its line is read, so neither the whole file nor
+/// more than one over-long line is ever held (the limit applies per line).
+pub(crate) fn stream_file(
+    path: &Path,
+    display: &str,
+    opts: &IngestOptions,
+    sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) {
+    let problem = |kind, msg: String| Item::Problem(Problem::new(display, kind, msg));
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            out.problems
-                .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+            let _ = sink(problem(ProblemKind::Io, io_message(&e)));
             return;
         }
     };
-    let mut reader = BufReader::with_capacity(64 * 1024, file);
+    let mut reader = BufReader::with_capacity(256 * 1024, file);
     let head = match reader.fill_buf() {
         Ok(h) => h.to_vec(),
         Err(e) => {
-            out.problems
-                .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+            let _ = sink(problem(ProblemKind::Io, io_message(&e)));
             return;
         }
     };
     if let Some(reason) = decode::binary_reason(&head) {
-        out.problems
-            .push(Problem::new(display, ProblemKind::Binary, reason));
+        let _ = sink(problem(ProblemKind::Binary, reason.to_string()));
         return;
     }
     if decode::is_utf16(&head) {
@@ -128,72 +133,112 @@ pub(crate) fn read_file(path: &Path, display: &str, opts: &IngestOptions, out: &
         let mut buf = Vec::new();
         let limit = opts.max_bytes.saturating_add(1);
         if let Err(e) = reader.take(limit).read_to_end(&mut buf) {
-            out.problems
-                .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+            let _ = sink(problem(ProblemKind::Io, io_message(&e)));
             return;
         }
         if buf.len() as u64 > opts.max_bytes {
-            out.problems.push(Problem::new(
-                display,
-                ProblemKind::TooLarge,
-                format!(
-                    "UTF-16 file over the {} limit (--max-bytes)",
-                    decode::human_size(opts.max_bytes)
-                ),
-            ));
+            let msg = format!(
+                "UTF-16 file over the {} limit (--max-bytes)",
+                decode::human_size(opts.max_bytes)
+            );
+            let _ = sink(problem(ProblemKind::TooLarge, msg));
             return;
         }
         let text = decode::decode(&buf).text;
-        read_str(&text, display, opts, out);
+        let mut out = ReadResult::default();
+        read_str(&text, display, opts, &mut out);
+        let _ = forward(out, sink);
         return;
     }
+    stream_lines(
+        &mut reader,
+        display,
+        opts,
+        (ProblemKind::Io, io_message),
+        sink,
+    );
+}
+
+/// Hands on what one line or one record gave: its problems, then its
+/// documents; stops when `sink` does.
+pub(crate) fn forward(
+    one: ReadResult,
+    sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    for p in one.problems {
+        sink(Item::Problem(p))?;
+    }
+    for d in one.docs {
+        sink(Item::Doc(d))?;
+    }
+    ControlFlow::Continue(())
+}
+
+/// The line loop of every JSON Lines input (plain, gzip, zstd): one
+/// document or one named problem per non-blank line, lines over
+/// `opts.max_bytes` skipped unread. A read error (a cut or corrupt
+/// compressed stream) ends the input with `read_error`'s message.
+pub(crate) fn stream_lines(
+    reader: &mut dyn BufRead,
+    display: &str,
+    opts: &IngestOptions,
+    (error_kind, read_error): (ProblemKind, fn(&std::io::Error) -> String),
+    sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
+) {
     let mut lineno = 0usize;
     let mut any = false;
     let mut buf = Vec::new();
     loop {
         buf.clear();
-        let (len, found) = match next_line(&mut reader, opts.max_bytes, &mut buf) {
+        let (len, found) = match next_line(reader, opts.max_bytes, &mut buf) {
             Ok(Some(x)) => x,
             Ok(None) => break,
             Err(e) => {
-                out.problems
-                    .push(Problem::new(display, ProblemKind::Io, io_message(&e)));
+                let msg = read_error(&e);
+                let _ = sink(Item::Problem(Problem::new(display, error_kind, msg)));
                 return;
             }
         };
         lineno += 1;
+        let mut one = ReadResult::default();
         if !found {
             any = true;
-            out.problems.push(Problem::new(
+            one.problems.push(Problem::new(
                 format!("{display}:{lineno}"),
                 ProblemKind::TooLarge,
                 format!("line {lineno}: {}", decode::too_large(len, opts.max_bytes)),
             ));
-            continue;
+        } else {
+            let mut bytes: &[u8] = &buf;
+            if lineno == 1 {
+                bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+            }
+            let (line, lossy) = match std::str::from_utf8(bytes) {
+                Ok(s) => (std::borrow::Cow::Borrowed(s), false),
+                Err(_) => (String::from_utf8_lossy(bytes), true),
+            };
+            if !line.trim().is_empty() {
+                any = true;
+            }
+            handle_line(&line, lineno, lossy, display, &mut one);
         }
-        let mut bytes: &[u8] = &buf;
-        if lineno == 1 {
-            bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+        if forward(one, sink).is_break() {
+            return;
         }
-        let (line, lossy) = match std::str::from_utf8(bytes) {
-            Ok(s) => (std::borrow::Cow::Borrowed(s), false),
-            Err(_) => (String::from_utf8_lossy(bytes), true),
-        };
-        if !line.trim().is_empty() {
-            any = true;
-        }
-        handle_line(&line, lineno, lossy, display, out);
     }
     if !any {
-        out.problems
-            .push(Problem::new(display, ProblemKind::Empty, "empty file"));
+        let _ = sink(Item::Problem(Problem::new(
+            display,
+            ProblemKind::Empty,
+            "empty file",
+        )));
     }
 }
 
 /// Reads the next line into `buf` (without its `\n`), keeping at most
 /// `max` bytes. Returns the line's full length and whether it was kept
 /// (false: over the limit, contents dropped); `None` at the end.
-pub(crate) fn next_line<R: BufRead>(
+pub(crate) fn next_line<R: BufRead + ?Sized>(
     r: &mut R,
     max: u64,
     buf: &mut Vec<u8>,

@@ -8,8 +8,12 @@
 //! - [`read`] reads one input into zero or more raw documents (a JSON Lines
 //!   file or a feed gives many) plus the [`Problem`]s met on the way.
 //!   Inputs named `*.gz` are decompressed first, never beyond the size limit.
-//!   WARC files (`.warc`, `.warc.gz`: the HTML responses) and `.jsonl.gz`
-//!   are read record by record, the limit applying to each record.
+//!   WARC files (`.warc`, `.warc.gz`: the HTML responses) and JSON Lines
+//!   (`.jsonl`, `.jsonl.gz`, `.jsonl.zst`) are read record by record, the
+//!   limit applying to each record.
+//! - [`stream`] is [`read`] handing each document or problem on as soon as
+//!   it is read (the pipeline's reader: memory bounded by the record, not
+//!   the input).
 //!
 //! Bad input never stops a run: every problem names the input and the
 //! reason in one line (see [`Problem`]'s `Display`).
@@ -25,7 +29,8 @@ mod jsonl;
 mod read;
 mod warc;
 
-pub use read::read;
+pub use read::{read, stream};
+pub use warc::Item;
 
 /// Options for reading inputs.
 #[derive(Debug, Clone)]
@@ -162,6 +167,10 @@ fn is_hidden(name: &str) -> bool {
 }
 
 fn has_known_extension(path: &Path) -> bool {
+    if read::is_zstd(path) {
+        // Zstandard is read for JSON Lines only.
+        return warc::archive_of(path).is_some();
+    }
     if read::is_gzip(path) {
         // `a.jsonl.gz` is taken, `backup.tar.gz` is not.
         return path

@@ -1,12 +1,15 @@
 //! Reading one input: size limit, decoding, format detection, sidecars.
 
 use std::io::Read;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chronicler_core::{Body, Format, Metadata, RawDocument};
 
 use crate::decode::{self, NOT_UTF8};
-use crate::{feed, io_message, jsonl, IngestOptions, Input, Problem, ProblemKind, ReadResult};
+use crate::{
+    feed, io_message, jsonl, IngestOptions, Input, Item, Problem, ProblemKind, ReadResult,
+};
 
 /// What an input is read as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +25,13 @@ pub(crate) fn is_gzip(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
+/// True when the path ends in `.zst` (Zstandard).
+pub(crate) fn is_zstd(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("zst"))
 }
 
 /// The kind an extension names, if it names one (`a.jsonl.gz`: the kind
@@ -88,6 +98,41 @@ pub(crate) fn sniff(text: &str) -> Kind {
 /// with a warning; UTF-16 with a byte-order mark is decoded.
 pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
     let mut out = ReadResult::default();
+    stream(input, opts, &mut |item| {
+        match item {
+            Item::Doc(d) => out.docs.push(d),
+            Item::Problem(p) => out.problems.push(p),
+        }
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Reads one input as [`read`] does, but hands each document or problem to
+/// `sink` as soon as it is read: JSON Lines (plain, `.gz`, `.zst`) line by
+/// line and WARC files record by record, so a large input is never held
+/// whole; other inputs (one document each, or a feed) are read whole
+/// within the size limit, then handed on. `sink` may stop the reading by
+/// returning [`ControlFlow::Break`].
+pub fn stream(input: &Input, opts: &IngestOptions, sink: &mut dyn FnMut(Item) -> ControlFlow<()>) {
+    let display = input.display.as_str();
+    if let Some(path) = &input.path {
+        if let Some(archive) = crate::warc::archive_of(path) {
+            crate::warc::stream(archive, path, display, opts, sink);
+            return;
+        }
+        if !is_gzip(path) && kind_of_extension(path) == Some(Kind::Jsonl) {
+            jsonl::stream_file(path, display, opts, sink);
+            return;
+        }
+    }
+    let _ = jsonl::forward(read_whole(input, opts), sink);
+}
+
+/// Reads an input that is not streamed (stdin, single documents, feeds,
+/// `.gz` other than JSON Lines and WARC) whole, within the size limit.
+fn read_whole(input: &Input, opts: &IngestOptions) -> ReadResult {
+    let mut out = ReadResult::default();
     let display = input.display.as_str();
     let bytes = match &input.path {
         None => {
@@ -110,20 +155,17 @@ pub fn read(input: &Input, opts: &IngestOptions) -> ReadResult {
             buf
         }
         Some(path) => {
-            if let Some(archive) = crate::warc::archive_of(path) {
-                crate::warc::read_all(archive, path, display, opts, &mut out);
+            if is_zstd(path) {
+                let msg = "Zstandard is read for JSON Lines only (.jsonl.zst, .ndjson.zst)";
+                out.problems
+                    .push(Problem::new(display, ProblemKind::Unsupported, msg));
                 return out;
             }
-            let ext_kind = kind_of_extension(path);
             if is_gzip(path) {
                 match gunzip(path, display, opts) {
                     Ok(bytes) => read_bytes(input, bytes, opts, &mut out),
                     Err(p) => out.problems.push(p),
                 }
-                return out;
-            }
-            if ext_kind == Some(Kind::Jsonl) {
-                jsonl::read_file(path, display, opts, &mut out);
                 return out;
             }
             let meta = match std::fs::metadata(path) {

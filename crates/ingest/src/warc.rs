@@ -1,6 +1,6 @@
 //! Archives read record by record, never whole: WARC files (plain or
 //! gzip-compressed, as Common Crawl News publishes them) and compressed
-//! JSON Lines (`.jsonl.gz`, `.ndjson.gz`).
+//! JSON Lines (`.jsonl.gz`, `.ndjson.gz`, `.jsonl.zst`, `.ndjson.zst`).
 //!
 //! From a WARC file only `response` records carrying an HTML page (HTTP
 //! status 2xx, `Content-Type` text/html or application/xhtml+xml) become
@@ -19,7 +19,7 @@ use chronicler_core::{Body, Format, Metadata, RawDocument};
 use warc::{RecordType, WarcHeader, WarcReader};
 
 use crate::decode::{self, NOT_UTF8};
-use crate::{io_message, jsonl, IngestOptions, Problem, ProblemKind, ReadResult};
+use crate::{io_message, jsonl, IngestOptions, Problem, ProblemKind};
 
 /// What streaming reading hands on: a document, or a problem.
 #[derive(Debug)]
@@ -37,6 +37,8 @@ pub(crate) enum Archive {
     Warc,
     /// `.jsonl.gz` or `.ndjson.gz`.
     JsonlGz,
+    /// `.jsonl.zst` or `.ndjson.zst` (Zstandard).
+    JsonlZst,
 }
 
 fn lower_name(path: &Path) -> String {
@@ -53,15 +55,21 @@ pub(crate) fn archive_of(path: &Path) -> Option<Archive> {
         Some(Archive::Warc)
     } else if name.ends_with(".jsonl.gz") || name.ends_with(".ndjson.gz") {
         Some(Archive::JsonlGz)
+    } else if name.ends_with(".jsonl.zst") || name.ends_with(".ndjson.zst") {
+        Some(Archive::JsonlZst)
     } else {
         None
     }
 }
 
-/// Opens a file, gunzipping it (all members) when its name ends in `.gz`.
+/// Opens a file, gunzipping it (all members) when its name ends in `.gz`,
+/// decoding Zstandard (all frames, streaming) when it ends in `.zst`.
 fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     let file = std::fs::File::open(path)?;
-    if lower_name(path).ends_with(".gz") {
+    if lower_name(path).ends_with(".zst") {
+        let zst = zstd::stream::read::Decoder::new(file)?;
+        Ok(Box::new(BufReader::with_capacity(256 * 1024, zst)))
+    } else if lower_name(path).ends_with(".gz") {
         let gz = flate2::read::MultiGzDecoder::new(BufReader::with_capacity(256 * 1024, file));
         Ok(Box::new(BufReader::with_capacity(256 * 1024, gz)))
     } else {
@@ -69,13 +77,30 @@ fn open(path: &Path) -> std::io::Result<Box<dyn BufRead>> {
     }
 }
 
-/// The message for a read error inside a compressed stream.
+/// The message for a read error inside a gzip stream.
 fn stream_message(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::UnexpectedEof => "truncated: the file ends mid-record".to_string(),
         std::io::ErrorKind::InvalidInput | std::io::ErrorKind::InvalidData => {
             format!("corrupt gzip: {}", crate::lower_first(&e.to_string()))
         }
+        _ => io_message(e),
+    }
+}
+
+/// The message for a read error inside a Zstandard stream (the decoder
+/// reports a cut stream as "incomplete frame", corrupt data as its own
+/// message, both as `Other`).
+fn zstd_message(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match e.kind() {
+        std::io::ErrorKind::UnexpectedEof => "truncated: the file ends mid-record".to_string(),
+        _ if text.contains("incomplete frame") => {
+            "truncated zstd: the file ends mid-stream".to_string()
+        }
+        std::io::ErrorKind::InvalidInput
+        | std::io::ErrorKind::InvalidData
+        | std::io::ErrorKind::Other => format!("corrupt zstd: {}", crate::lower_first(&text)),
         _ => io_message(e),
     }
 }
@@ -100,96 +125,18 @@ pub(crate) fn stream(
             return;
         }
     };
+    let mut reader = reader;
     match archive {
         Archive::Warc => stream_warc(reader, display, opts, sink),
-        Archive::JsonlGz => stream_jsonl(reader, display, opts, sink),
-    }
-}
-
-/// Reads an archive into a [`ReadResult`] (used by [`crate::read`]).
-pub(crate) fn read_all(
-    archive: Archive,
-    path: &Path,
-    display: &str,
-    opts: &IngestOptions,
-    out: &mut ReadResult,
-) {
-    stream(archive, path, display, opts, &mut |item| {
-        match item {
-            Item::Doc(d) => out.docs.push(d),
-            Item::Problem(p) => out.problems.push(p),
+        Archive::JsonlGz => {
+            let on_error = (ProblemKind::Malformed, stream_message as fn(&_) -> _);
+            jsonl::stream_lines(&mut reader, display, opts, on_error, sink)
         }
-        ControlFlow::Continue(())
-    });
-}
-
-fn stream_jsonl(
-    mut reader: Box<dyn BufRead>,
-    display: &str,
-    opts: &IngestOptions,
-    sink: &mut dyn FnMut(Item) -> ControlFlow<()>,
-) {
-    let mut lineno = 0usize;
-    let mut any = false;
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        let (len, found) = match jsonl::next_line(&mut reader, opts.max_bytes, &mut buf) {
-            Ok(Some(x)) => x,
-            Ok(None) => break,
-            Err(e) => {
-                let _ = sink(Item::Problem(Problem::new(
-                    display,
-                    ProblemKind::Malformed,
-                    stream_message(&e),
-                )));
-                return;
-            }
-        };
-        lineno += 1;
-        let mut one = ReadResult::default();
-        if !found {
-            any = true;
-            one.problems.push(Problem::new(
-                format!("{display}:{lineno}"),
-                ProblemKind::TooLarge,
-                format!("line {lineno}: {}", decode::too_large(len, opts.max_bytes)),
-            ));
-        } else {
-            let mut bytes: &[u8] = &buf;
-            if lineno == 1 {
-                bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
-            }
-            let (line, lossy) = match std::str::from_utf8(bytes) {
-                Ok(s) => (std::borrow::Cow::Borrowed(s), false),
-                Err(_) => (String::from_utf8_lossy(bytes), true),
-            };
-            if !line.trim().is_empty() {
-                any = true;
-            }
-            jsonl::handle_line(&line, lineno, lossy, display, &mut one);
-        }
-        if forward(one, sink).is_break() {
-            return;
+        Archive::JsonlZst => {
+            let on_error = (ProblemKind::Malformed, zstd_message as fn(&_) -> _);
+            jsonl::stream_lines(&mut reader, display, opts, on_error, sink)
         }
     }
-    if !any {
-        let _ = sink(Item::Problem(Problem::new(
-            display,
-            ProblemKind::Empty,
-            "empty file",
-        )));
-    }
-}
-
-fn forward(one: ReadResult, sink: &mut dyn FnMut(Item) -> ControlFlow<()>) -> ControlFlow<()> {
-    for p in one.problems {
-        sink(Item::Problem(p))?;
-    }
-    for d in one.docs {
-        sink(Item::Doc(d))?;
-    }
-    ControlFlow::Continue(())
 }
 
 fn stream_warc(

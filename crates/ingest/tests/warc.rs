@@ -135,3 +135,138 @@ fn gzipped_json_lines_stream_with_a_per_line_limit() {
     let kinds: Vec<ProblemKind> = r.problems.iter().map(|p| p.kind).collect();
     assert_eq!(kinds, [ProblemKind::TooLarge, ProblemKind::Malformed]);
 }
+
+fn zst(text: &str) -> Vec<u8> {
+    zstd::stream::encode_all(text.as_bytes(), 3).unwrap()
+}
+
+#[test]
+fn zstd_json_lines_stream_with_a_per_line_limit_and_are_found_in_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    for i in 0..3 {
+        text.push_str(&format!(
+            "{{\"id\":\"a{i}\",\"text\":\"Article {i} text.\"}}\n"
+        ));
+    }
+    text.push_str(&format!(
+        "{{\"id\":\"long\",\"text\":\"{}\"}}\n",
+        "y".repeat(3000)
+    ));
+    text.push_str("not json\n{\"id\":\"last\",\"text\":\"The last one.\"}\n");
+    std::fs::write(dir.path().join("day.jsonl.zst"), zst(&text)).unwrap();
+    std::fs::write(dir.path().join("notes.txt.zst"), zst("skipped")).unwrap();
+    let (inputs, problems) = discover(&[dir.path().display().to_string()]);
+    assert!(problems.is_empty());
+    assert_eq!(inputs.len(), 1, "only the .jsonl.zst is taken: {inputs:?}");
+    let r = read(&inputs[0], &IngestOptions { max_bytes: 1000 });
+    let ids: Vec<&str> = r.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a0", "a1", "a2", "last"]);
+    let found: Vec<(ProblemKind, &str)> = r
+        .problems
+        .iter()
+        .map(|p| (p.kind, p.input.rsplit('/').next().unwrap_or("")))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (ProblemKind::TooLarge, "day.jsonl.zst:4"),
+            (ProblemKind::Malformed, "day.jsonl.zst:5")
+        ]
+    );
+}
+
+#[test]
+fn a_cut_or_corrupt_zstd_file_keeps_the_lines_before_and_names_the_fault() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut text = String::new();
+    // Many 128 KB blocks, so half the file holds whole lines.
+    for i in 0..20000 {
+        text.push_str(&format!(
+            "{{\"id\":\"a{i}\",\"text\":\"Article {i}: talks in Geneva went on ({}).\"}}\n",
+            i * 7919 % 10007
+        ));
+    }
+    let bytes = zst(&text);
+    let cut = dir.path().join("cut.jsonl.zst");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    let r = read(
+        &discover(&[cut.display().to_string()]).0[0],
+        &IngestOptions::default(),
+    );
+    assert!(
+        !r.docs.is_empty() && r.docs.len() < 20000,
+        "{}",
+        r.docs.len()
+    );
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert_eq!(r.problems[0].kind, ProblemKind::Malformed);
+    assert!(
+        r.problems[0].message.contains("truncated"),
+        "{}",
+        r.problems[0].message
+    );
+
+    let bad = dir.path().join("bad.jsonl.zst");
+    std::fs::write(&bad, b"this is not zstd at all\n").unwrap();
+    let r = read(
+        &discover(&[bad.display().to_string()]).0[0],
+        &IngestOptions::default(),
+    );
+    assert!(r.docs.is_empty());
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert!(
+        r.problems[0].message.contains("corrupt zstd"),
+        "{}",
+        r.problems[0].message
+    );
+}
+
+#[test]
+fn a_zstd_bomb_line_is_skipped_without_holding_it() {
+    // 64 MB of one line in a few KB: skipped at the 10 MB line limit, the
+    // line after it read.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bomb.jsonl.zst");
+    let mut enc = zstd::stream::write::Encoder::new(Vec::new(), 19).unwrap();
+    enc.write_all(b"{\"id\":\"big\",\"text\":\"").unwrap();
+    let chunk = vec![b'y'; 1 << 20];
+    for _ in 0..64 {
+        enc.write_all(&chunk).unwrap();
+    }
+    enc.write_all(b"\"}\n{\"id\":\"after\",\"text\":\"Read after the bomb.\"}\n")
+        .unwrap();
+    std::fs::write(&path, enc.finish().unwrap()).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 100_000);
+    let r = read(
+        &discover(&[path.display().to_string()]).0[0],
+        &IngestOptions::default(),
+    );
+    let ids: Vec<&str> = r.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["after"]);
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(r.problems[0].kind, ProblemKind::TooLarge);
+}
+
+#[test]
+fn streaming_hands_on_records_one_by_one_and_stops_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.jsonl");
+    let text: String = (0..100)
+        .map(|i| format!("{{\"id\":\"a{i}\",\"text\":\"Article {i}.\"}}\n"))
+        .collect();
+    std::fs::write(&path, text).unwrap();
+    let input = &discover(&[path.display().to_string()]).0[0];
+    let mut seen = Vec::new();
+    chronicler_ingest::stream(input, &IngestOptions::default(), &mut |item| {
+        if let chronicler_ingest::Item::Doc(d) = item {
+            seen.push(d.id);
+        }
+        if seen.len() == 5 {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(seen, ["a0", "a1", "a2", "a3", "a4"]);
+}

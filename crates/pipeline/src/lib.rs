@@ -8,23 +8,28 @@
 //! ```
 //!
 //! Brief overview: [`Pipeline`] holds the dictionaries and options;
-//! [`Pipeline::ingest`] processes documents in batches, cleaning, analyzing
-//! and coding them in parallel (rayon) and writing them one transaction per
-//! document **in input order**, so the store is the same whatever the
-//! thread count. Problems with single inputs are reported through a
+//! [`Pipeline::ingest`] streams documents from a reader thread, processes
+//! them in batches, cleaning, analyzing, coding and signing them in
+//! parallel (rayon) while the previous batch is written, and writes each
+//! batch in one transaction (a savepoint per document, so a document is
+//! stored whole or not at all) **in input order**, so the store is the same
+//! whatever the thread count. Problems with single inputs are reported through a
 //! [`Reporter`] and counted in the [`Summary`]; they never stop the run. A
 //! store error does (the document in hand is rolled back).
 #![deny(missing_docs)]
 
 use std::collections::BTreeMap;
+use std::ops::ControlFlow;
+use std::sync::mpsc::{Receiver, SyncSender};
 
 use chronicler_analyze::Analyzer;
 use chronicler_code::Coder;
+use chronicler_consolidate::minhash::Signature;
 use chronicler_core::{AnalyzedDocument, CodedEvent, RawDocument};
 use chronicler_dict::Dictionaries;
-use chronicler_ingest::Input;
 pub use chronicler_ingest::{IngestOptions, Problem, ProblemKind};
-use chronicler_store::{SignatureWrite, Store, StoreError, WriteOutcome};
+use chronicler_ingest::{Input, Item};
+use chronicler_store::{Candidate, SignatureWrite, Store, StoreError, WriteOutcome};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -162,6 +167,9 @@ pub struct Pipeline<'d> {
 /// The result of processing one raw document.
 type Processed = Result<(AnalyzedDocument, Vec<CodedEvent>), Problem>;
 
+/// [`Processed`] with the MinHash signature of the clean text.
+type Signed = Result<(AnalyzedDocument, Vec<CodedEvent>, Signature), Problem>;
+
 impl<'d> Pipeline<'d> {
     /// A pipeline over `dicts`.
     pub fn new(dicts: &'d Dictionaries, opts: PipelineOptions) -> Pipeline<'d> {
@@ -195,6 +203,13 @@ impl<'d> Pipeline<'d> {
 
     /// Reads `paths` (files, folders, `-`), processes every document and
     /// writes it to `store`.
+    ///
+    /// Three stages run at once, joined by bounded queues so memory is
+    /// bounded by the batch size, not the input size: a reader thread
+    /// streams documents (JSON Lines line by line, WARC record by record);
+    /// the worker pool cleans, analyzes, codes and signs one batch while
+    /// this thread writes the batch before it, in input order, in one
+    /// transaction with a savepoint per document.
     pub fn ingest(
         &self,
         paths: &[String],
@@ -216,85 +231,173 @@ impl<'d> Pipeline<'d> {
             summary.count(p);
         }
         reporter.start(inputs.len());
-        let mut batch: Vec<RawDocument> = Vec::new();
-        for input in &inputs {
-            self.read_input(input, store, reporter, &mut summary, &mut batch)?;
-            if batch.len() >= self.opts.batch_size.max(1) {
-                self.flush(&pool, &mut batch, store, reporter, &mut summary)?;
+        let batch_size = self.opts.batch_size.max(1);
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(batch_size);
+            let inputs = &inputs;
+            let opts = &self.opts.ingest;
+            scope.spawn(move || read_inputs(inputs, opts, &tx));
+            let mut pending: Vec<Signed> = Vec::new();
+            loop {
+                let raw = self.next_batch(&rx, batch_size, store, reporter, &mut summary)?;
+                if raw.is_empty() && pending.is_empty() {
+                    break;
+                }
+                // Process this batch on the pool while writing the last one.
+                let worker = scope.spawn(|| {
+                    pool.install(|| {
+                        raw.into_par_iter()
+                            .map(|raw| limits::guarded(raw, |raw| self.process_signed(raw)))
+                            .collect::<Vec<Signed>>()
+                    })
+                });
+                let written =
+                    write_batch(std::mem::take(&mut pending), store, reporter, &mut summary);
+                pending = match worker.join() {
+                    Ok(p) => p,
+                    Err(_) => {
+                        return Err(PipelineError::Threads("a worker thread panicked".into()))
+                    }
+                };
+                // On a store error, `rx` is dropped with this scope and the
+                // reader stops at its next document.
+                written?;
             }
-            reporter.input_done(&input.display);
-        }
-        self.flush(&pool, &mut batch, store, reporter, &mut summary)?;
+            Ok(())
+        })?;
         Ok(summary)
     }
 
-    fn read_input(
+    /// [`Pipeline::process`], plus the MinHash signature of the clean text
+    /// (computed here, in the worker pool, not in the writer).
+    fn process_signed(&self, raw: RawDocument) -> Signed {
+        let (doc, events) = self.process(raw)?;
+        let signature = Signature::of(&doc.doc.text);
+        Ok((doc, events, signature))
+    }
+
+    /// The next batch of documents to process: up to `size` documents from
+    /// the reader, reporting problems and finished inputs on the way and
+    /// skipping what is already stored under the same id or URL (content
+    /// duplicates are caught at write time). Empty at the end.
+    fn next_batch(
         &self,
-        input: &Input,
+        rx: &Receiver<Read>,
+        size: usize,
         store: &Store,
         reporter: &dyn Reporter,
         summary: &mut Summary,
-        batch: &mut Vec<RawDocument>,
-    ) -> Result<(), PipelineError> {
-        let read = chronicler_ingest::read(input, &self.opts.ingest);
-        for p in &read.problems {
-            reporter.problem(p);
-            summary.count(p);
+    ) -> Result<Vec<RawDocument>, PipelineError> {
+        let mut batch = Vec::with_capacity(size);
+        while batch.len() < size {
+            let Ok(read) = rx.recv() else {
+                break;
+            };
+            match read {
+                Read::Item(Item::Problem(p)) => {
+                    reporter.problem(&p);
+                    summary.count(&p);
+                }
+                Read::Item(Item::Doc(doc)) => {
+                    summary.documents += 1;
+                    if store.contains(&doc.id, doc.meta.url.as_deref(), "")? {
+                        summary.duplicates += 1;
+                        continue;
+                    }
+                    batch.push(doc);
+                }
+                Read::Done(input) => reporter.input_done(&input),
+            }
         }
-        for doc in read.docs {
-            summary.documents += 1;
-            // Skip the work for what is already stored under this id or URL;
-            // content duplicates are caught at write time.
-            if store.contains(&doc.id, doc.meta.url.as_deref(), "")? {
-                summary.duplicates += 1;
+        Ok(batch)
+    }
+}
+
+/// What the reader thread sends: a document or problem, or the end of an
+/// input (for progress).
+enum Read {
+    Item(Item),
+    Done(String),
+}
+
+/// The reader thread: streams every input into `tx` (a bounded queue: the
+/// reader waits while the queue is full). Stops early when the receiver is
+/// gone (the run stopped on a store error).
+fn read_inputs(inputs: &[Input], opts: &IngestOptions, tx: &SyncSender<Read>) {
+    for input in inputs {
+        let mut gone = false;
+        chronicler_ingest::stream(input, opts, &mut |item| {
+            if tx.send(Read::Item(item)).is_ok() {
+                ControlFlow::Continue(())
+            } else {
+                gone = true;
+                ControlFlow::Break(())
+            }
+        });
+        if gone || tx.send(Read::Done(input.display.clone())).is_err() {
+            return;
+        }
+    }
+}
+
+/// Writes processed documents in order, in one transaction (a savepoint
+/// each): a document the store refuses (a constraint, a value too big) is
+/// rolled back alone and reported; any other store error rolls the batch
+/// back and stops the run.
+fn write_batch(
+    processed: Vec<Signed>,
+    store: &mut Store,
+    reporter: &dyn Reporter,
+    summary: &mut Summary,
+) -> Result<(), PipelineError> {
+    if processed.is_empty() {
+        return Ok(());
+    }
+    let mut counts = Summary::default();
+    let mut batch = store.begin_batch()?;
+    for result in processed {
+        let (doc, events, sig) = match result {
+            Err(problem) => {
+                reporter.problem(&problem);
+                counts.count(&problem);
                 continue;
             }
-            batch.push(doc);
+            Ok(x) => x,
+        };
+        for w in &doc.doc.warnings {
+            tracing::debug!(doc = %doc.doc.id, warning = %w);
         }
-        Ok(())
-    }
-
-    fn flush(
-        &self,
-        pool: &rayon::ThreadPool,
-        batch: &mut Vec<RawDocument>,
-        store: &mut Store,
-        reporter: &dyn Reporter,
-        summary: &mut Summary,
-    ) -> Result<(), PipelineError> {
-        if batch.is_empty() {
-            return Ok(());
-        }
-        let docs = std::mem::take(batch);
-        // `collect` on an indexed parallel iterator keeps input order.
-        let processed: Vec<Processed> = pool.install(|| {
-            docs.into_par_iter()
-                .map(|raw| limits::guarded(raw, |raw| self.process(raw)))
-                .collect()
-        });
-        for result in processed {
-            match result {
-                Err(problem) => {
-                    reporter.problem(&problem);
-                    summary.count(&problem);
-                }
-                Ok((doc, events)) => {
-                    for w in &doc.doc.warnings {
-                        tracing::debug!(doc = %doc.doc.id, warning = %w);
-                    }
-                    let signature = sign(store, &doc.doc.text)?;
-                    match store.write_document_signed(&doc, &events, &signature)? {
-                        WriteOutcome::Inserted => {
-                            summary.stored += 1;
-                            summary.events += events.len();
-                        }
-                        WriteOutcome::Duplicate(_) => summary.duplicates += 1,
-                    }
-                }
+        let signature = sign_with(&sig, |bands| batch.band_candidates(bands))?;
+        match batch.write_document(&doc, &events, Some(&signature)) {
+            Ok(WriteOutcome::Inserted) => {
+                counts.stored += 1;
+                counts.events += events.len();
             }
+            Ok(WriteOutcome::Duplicate(_)) => counts.duplicates += 1,
+            Err(e) if e.is_document_fault() => {
+                let problem = Problem {
+                    input: doc.doc.id.clone(),
+                    kind: ProblemKind::Internal,
+                    message: format!("could not be stored, document skipped: {e}"),
+                };
+                reporter.problem(&problem);
+                counts.count(&problem);
+            }
+            Err(e) => return Err(e.into()),
         }
-        Ok(())
     }
+    batch.commit()?;
+    // Counted once committed: a batch rolled back stored nothing.
+    summary.stored += counts.stored;
+    summary.events += counts.events;
+    summary.duplicates += counts.duplicates;
+    for (k, n) in counts.skipped {
+        *summary.skipped.entry(k).or_default() += n;
+    }
+    for (k, n) in counts.warnings {
+        *summary.warnings.entry(k).or_default() += n;
+    }
+    Ok(())
 }
 
 /// Writes one processed document (from [`Pipeline::process`]) as
@@ -326,13 +429,21 @@ pub fn write_processed(
 /// The MinHash signature of a clean text, its LSH bands, and the stored
 /// documents it nearly duplicates (found through shared bands).
 fn sign(store: &Store, text: &str) -> Result<SignatureWrite, StoreError> {
-    use chronicler_consolidate::minhash::{similarity, Signature, NEAR_DUPLICATE};
-    let sig = Signature::of(text);
+    sign_with(&Signature::of(text), |bands| store.band_candidates(bands))
+}
+
+/// [`sign`] for a signature already computed, with the stored documents
+/// sharing a band found by `candidates`.
+fn sign_with(
+    sig: &Signature,
+    candidates: impl FnOnce(&[u64]) -> Result<Vec<Candidate>, StoreError>,
+) -> Result<SignatureWrite, StoreError> {
+    use chronicler_consolidate::minhash::{similarity, NEAR_DUPLICATE};
     let bands = sig.bands();
     let mut near_duplicates = Vec::new();
-    for c in store.band_candidates(&bands)? {
+    for c in candidates(&bands)? {
         if let Some(other) = Signature::from_bytes(&c.minhash) {
-            let s = similarity(&sig, &other);
+            let s = similarity(sig, &other);
             if s >= NEAR_DUPLICATE {
                 near_duplicates.push((c.id, s));
             }

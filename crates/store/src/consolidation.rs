@@ -2,7 +2,7 @@
 //! bands, near-duplicate links, issued event ids; and the per-document
 //! facts the exports need (ingest time, length).
 
-use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codec::{int, uint};
 use crate::{Context, StoreError};
@@ -76,7 +76,7 @@ fn band_int(b: u64) -> i64 {
 
 /// Writes the signature rows of the document `key` (inside its transaction).
 pub(crate) fn insert_signature(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     key: i64,
     id: &str,
     sig: &SignatureWrite,

@@ -39,6 +39,7 @@ pub use consolidation::{
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
+pub use write::Batch;
 
 /// A store error.
 #[derive(Debug, thiserror::Error)]

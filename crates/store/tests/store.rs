@@ -607,3 +607,74 @@ fn a_read_only_file_gives_an_error_not_a_panic() {
     assert_eq!(store.stats().expect("stats").documents, 1);
     assert_sound(&store);
 }
+
+#[test]
+fn a_batch_rolls_back_a_failing_document_alone_and_commits_the_others() {
+    let (_dir, path) = temp_store();
+    let mut store = Store::open(&path).expect("open");
+    store
+        .write_document(&doc_with("first", None, &format!("{TEXT} first")), &[])
+        .expect("write first");
+    install_failing_trigger(&path);
+    let a = doc_with("a", Some("https://example.com/a"), &format!("{TEXT} a"));
+    let b = doc_with("b", Some("https://example.com/b"), &format!("{TEXT} b"));
+    let c = doc_with("c", Some("https://example.com/c"), &format!("{TEXT} c"));
+    let a_again = doc_with("a", None, &format!("{TEXT} a again"));
+    let mut batch = store.begin_batch().expect("begin");
+    assert_eq!(
+        batch.write_document(&a, &[], None).expect("a"),
+        WriteOutcome::Inserted
+    );
+    // Two events: the trigger refuses the second, so b rolls back alone.
+    let err = batch
+        .write_document(&b, &events_for(&b), None)
+        .expect_err("injected failure");
+    assert!(err.is_document_fault(), "{err}");
+    assert!(err.to_string().contains("writing document b"), "{err}");
+    assert_eq!(
+        batch.write_document(&c, &[], None).expect("c"),
+        WriteOutcome::Inserted
+    );
+    // A duplicate of a document written earlier in the same batch.
+    assert_eq!(
+        batch.write_document(&a_again, &[], None).expect("a again"),
+        WriteOutcome::Duplicate("a".into())
+    );
+    batch.commit().expect("commit");
+    let ids: Vec<String> = store
+        .documents()
+        .expect("documents")
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert!(ids.contains(&"a".to_string()) && ids.contains(&"c".to_string()));
+    assert_eq!(store.document("b").expect("document"), None);
+    assert!(store.coded_events().expect("events").is_empty());
+    assert_eq!(
+        store.consistency_check().expect("check"),
+        Vec::<String>::new()
+    );
+    assert_sound(&store);
+}
+
+#[test]
+fn a_dropped_batch_keeps_nothing_and_readers_see_nothing_before_the_commit() {
+    let (_dir, path) = temp_store();
+    let mut store = Store::open(&path).expect("open");
+    let reader = Store::open_read_only(&path).expect("reader");
+    {
+        let mut batch = store.begin_batch().expect("begin");
+        let a = doc_with("a", None, &format!("{TEXT} a"));
+        batch.write_document(&a, &events_for(&a), None).expect("a");
+        assert_eq!(reader.stats().expect("stats").documents, 0);
+        // Dropped without a commit: rolled back.
+    }
+    assert_eq!(store.stats().expect("stats").documents, 0);
+    let mut batch = store.begin_batch().expect("begin");
+    let a = doc_with("a", None, &format!("{TEXT} a"));
+    batch.write_document(&a, &events_for(&a), None).expect("a");
+    batch.commit().expect("commit");
+    assert_eq!(reader.stats().expect("stats").documents, 1);
+    assert_eq!(reader.coded_events().expect("events").len(), 2);
+}
