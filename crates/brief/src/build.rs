@@ -952,7 +952,7 @@ impl Ctx<'_> {
                 let said = e
                     .mentions
                     .iter()
-                    .filter_map(|m| stance::statement(&m.sentence))
+                    .filter_map(|m| stance::statement(&m.sentence, &self.opts.stances))
                     .find(|st| st.stance == p.stance);
                 if let Some(st) = said {
                     p.topic = Some(st.topic);
@@ -1050,7 +1050,7 @@ impl Ctx<'_> {
                 let sentence = t.text[start..end].trim();
                 chars += t.text[byte..start].chars().count();
                 byte = start;
-                let Some(st) = stance::statement(sentence) else {
+                let Some(st) = stance::statement(sentence, &self.opts.stances) else {
                     continue;
                 };
                 let Some(actor) = stance::speaker(sentence, st.at, &surfaces) else {

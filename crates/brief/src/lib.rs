@@ -24,7 +24,9 @@
 //! its [`SourceRef`]s: event id, document, outlet and sentence offsets.
 //! Where the coded events lack something (a duration, an expiry written in
 //! words, a claim that a pause is "limited"), small general rules in `text`
-//! read the evidence sentences; none names an actor or a place.
+//! read the evidence sentences; none names an actor or a place. The words
+//! of demands, refusals, red lines and issues are data: the stances
+//! dictionary of `chronicler-dict` ([`BriefOptions::stances`]).
 #![deny(missing_docs)]
 
 mod build;
@@ -35,6 +37,9 @@ mod text;
 pub use build::{brief, brief_with_texts, documents_in_scope};
 pub use render::markdown;
 
+use std::sync::Arc;
+
+use chronicler_dict::stances::StanceDict;
 use jiff::civil::Date;
 use serde::Serialize;
 
@@ -102,6 +107,10 @@ pub struct BriefOptions {
     pub recent_days: i64,
     /// How many days ahead "coming up" and "expiring" reach.
     pub expiring_days: i64,
+    /// The words of demands, refusals and red lines and the issues they
+    /// touch (default: the built-in `data/dictionaries/stances.txt`;
+    /// `StanceDict::load(Some(dir))` adds the user's `stances*.txt`).
+    pub stances: Arc<StanceDict>,
 }
 
 impl Default for BriefOptions {
@@ -111,6 +120,7 @@ impl Default for BriefOptions {
             as_of: None,
             recent_days: 14,
             expiring_days: 7,
+            stances: StanceDict::builtin(),
         }
     }
 }

@@ -4,113 +4,14 @@
 //! sentences no event is coded from: "Ukraine insists that any dialogue
 //! must begin with respect for its borders").
 //!
-//! Every rule is a short English word list; none names an actor or a place.
-//! The issues are general negotiation vocabulary (security guarantees,
-//! territorial integrity, withdrawal of troops...), used to follow one
-//! actor's stand on one issue over time.
+//! The words are data: the demand, refusal and red-line cues and the
+//! issues (security guarantees, territorial integrity, withdrawal of
+//! troops, hostages, sanctions relief...) come from the stances dictionary
+//! (`data/dictionaries/stances.txt`, extended by the user's
+//! `stances*.txt`; see [`chronicler_dict::stances`]). None names an actor
+//! or a place. The issues follow one actor's stand on one issue over time.
 
-/// Words that introduce what is demanded (longest first where one
-/// contains another).
-const DEMAND: &[&str] = &[
-    "demands that",
-    "demanded that",
-    "demanding that",
-    "demands for",
-    "demand for",
-    "demands",
-    "demanded",
-    "demanding",
-    "calls for",
-    "called for",
-    "calling for",
-    "insists that",
-    "insisted that",
-    "insisting that",
-    "insists on",
-    "insisted on",
-    "insisting on",
-    "insistence that",
-    "insistence on",
-    "seeks",
-    "sought",
-    "preconditions for",
-    "precondition for",
-    "conditions for",
-];
-
-/// Words that introduce what will not be accepted.
-const REFUSE: &[&str] = &[
-    "will never accept",
-    "would never accept",
-    "will not accept",
-    "would not accept",
-    "cannot accept",
-    "refuses to accept",
-    "refused to accept",
-    "will never recognize",
-    "will never recognise",
-    "will not recognize",
-    "will not recognise",
-    "will not cede",
-    "would not cede",
-    "refuses to cede",
-    "refused to cede",
-];
-
-/// Words that mark a red line.
-const RED_LINE: &[&str] = &[
-    "red line",
-    "non-negotiable",
-    "not negotiable",
-    "never accept",
-    "not accept",
-    "cannot accept",
-    "not cede",
-    "never recognize",
-    "never recognise",
-    "under no circumstances",
-    "precondition",
-];
-
-/// Issues of a negotiation, as reports name them, and how the brief names
-/// them.
-const ISSUES: &[(&str, &str)] = &[
-    ("security guarantee", "security guarantees"),
-    ("territorial integrity", "territorial integrity"),
-    ("recognized borders", "borders"),
-    ("recognised borders", "borders"),
-    ("borders", "borders"),
-    ("sovereignty", "sovereignty"),
-    ("neutrality", "neutrality"),
-    ("neutral status", "neutrality"),
-    ("withdrawal", "withdrawal"),
-    ("pull out", "withdrawal"),
-    ("sanctions", "sanctions"),
-    ("ceasefire", "ceasefire"),
-    ("cease-fire", "ceasefire"),
-    ("truce", "ceasefire"),
-    ("prisoners", "prisoners"),
-    ("hostages", "hostages"),
-    ("elections", "elections"),
-    ("reparations", "reparations"),
-    ("compensation", "reparations"),
-    ("demilitarization", "demilitarization"),
-    ("demilitarisation", "demilitarization"),
-    ("disarmament", "disarmament"),
-    ("recognition", "recognition"),
-    ("annexation", "annexation"),
-    ("occupied territories", "occupied territories"),
-    ("buffer zone", "buffer zone"),
-    ("humanitarian access", "humanitarian access"),
-    ("peacekeepers", "peacekeepers"),
-    ("peacekeeping", "peacekeepers"),
-    ("nuclear", "nuclear"),
-    ("autonomy", "autonomy"),
-    ("independence", "independence"),
-    ("referendum", "referendum"),
-    ("mediation", "mediation"),
-    ("accountability", "accountability"),
-];
+use chronicler_dict::stances::{Cue, StanceDict};
 
 /// What one sentence says an actor stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -121,49 +22,10 @@ pub struct Statement {
     pub at: usize,
     /// What, in the sentence's words.
     pub topic: String,
-    /// The issues it touches (see [`ISSUES`]).
+    /// The issues it touches (the dictionary's issue keys).
     pub issues: Vec<String>,
     /// The sentence marks it as a red line.
     pub red_line: bool,
-}
-
-/// Byte offset of `word` in `lower` (ASCII-lowercased, so offsets are the
-/// sentence's) at word boundaries.
-fn find_word(lower: &str, word: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(i) = lower.get(from..)?.find(word) {
-        let at = from + i;
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + word.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
-            return Some(at);
-        }
-        from = at + word.len();
-    }
-    None
-}
-
-/// The issues `text` touches, each once, in list order.
-pub fn issues(text: &str) -> Vec<String> {
-    let lower = text.to_ascii_lowercase();
-    let mut out: Vec<String> = Vec::new();
-    for (w, name) in ISSUES {
-        if find_word(&lower, w).is_some() || (w.len() > 6 && lower.contains(w)) {
-            let name = if *name == "withdrawal"
-                && ["troops", "forces", "soldiers"]
-                    .iter()
-                    .any(|t| find_word(&lower, t).is_some())
-            {
-                "withdrawal of troops"
-            } else {
-                name
-            };
-            if !out.iter().any(|o| o == name) {
-                out.push(name.to_string());
-            }
-        }
-    }
-    out
 }
 
 /// The words after `at + len` to the end of the clause, at most 30 words.
@@ -204,82 +66,53 @@ fn topic_after(sentence: &str, from: usize) -> String {
     t.trim().to_string()
 }
 
-/// Verbs that turn a demand that follows into one refused.
-const REFUSING: &[&str] = &[
-    "rejected",
-    "rejects",
-    "rejecting",
-    "dismissed",
-    "dismisses",
-    "dismissing",
-    "refused",
-    "refuses",
-    "rebuffed",
-    "rebuffs",
-    "ignored",
-    "ignores",
-    "resisted",
-    "resists",
-    "spurned",
-];
-
-/// Byte offset of a refusing word among the three before byte `at`: the
-/// speaker is named before it.
-fn refused_before(lower: &str, at: usize) -> Option<usize> {
-    let before = lower.get(..at)?;
+/// Byte offset of a refusing cue (`refusing:`) among the three words
+/// before byte `at`: the speaker is named before it ("Kyiv dismissed
+/// Russia's demands for...").
+fn refused_before(sentence: &str, at: usize, dict: &StanceDict) -> Option<usize> {
+    let before = sentence.get(..at)?;
     let mut end = before.len();
+    let mut earliest = end;
     for _ in 0..3 {
         let head = before[..end].trim_end();
         let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
-        let word = head[start..].trim_matches(|c: char| !c.is_alphanumeric());
-        if REFUSING.contains(&word) {
-            return Some(start);
-        }
+        earliest = start;
         if start == 0 {
-            return None;
+            break;
         }
         end = start;
     }
-    None
+    dict.find(Cue::Refusing, before)
+        .into_iter()
+        .filter(|m| m.start >= earliest)
+        .map(|m| m.start)
+        .max()
 }
 
-/// What `sentence` says its speaker demands or refuses, if it says so.
-pub fn statement(sentence: &str) -> Option<Statement> {
-    let lower = sentence.to_ascii_lowercase();
-    let first = |words: &[&'static str]| {
-        words
-            .iter()
-            .filter_map(|w| find_word(&lower, w).map(|at| (at, *w)))
-            .min_by_key(|(at, w)| (*at, std::cmp::Reverse(w.len())))
-    };
-    let red_line = RED_LINE.iter().any(|w| lower.contains(w));
-    let (stance, at, from) = match (first(REFUSE), first(DEMAND)) {
-        (Some((r, w)), Some((d, _))) if r <= d => ("rejects", r, r + w.len()),
-        (Some((r, w)), None) => ("rejects", r, r + w.len()),
+/// What `sentence` says its speaker demands or refuses, if it says so, in
+/// the words of `dict`.
+pub fn statement(sentence: &str, dict: &StanceDict) -> Option<Statement> {
+    let red_line = dict.first(Cue::RedLine, sentence).is_some();
+    let (stance, at, from) = match (
+        dict.first(Cue::Refuse, sentence),
+        dict.first(Cue::Demand, sentence),
+    ) {
+        (Some(r), Some(d)) if r.start <= d.start => ("rejects", r.start, r.end),
+        (Some(r), None) => ("rejects", r.start, r.end),
         // "rejected calls for talks", "dismissed Russia's demands": the
         // speaker refuses what others demand.
-        (_, Some((d, w))) => match refused_before(&lower, d) {
-            Some(r) => ("rejects", r, d + w.len()),
-            None => ("demands", d, d + w.len()),
+        (_, Some(d)) => match refused_before(sentence, d.start, dict) {
+            Some(r) => ("rejects", r, d.end),
+            None => ("demands", d.start, d.end),
         },
+        // "X's red line is Y", "red lines on Y".
         (None, None) => {
-            // "X's red line is Y", "Y is non-negotiable for X".
-            let at = find_word(&lower, "red line").or_else(|| find_word(&lower, "red lines"))?;
-            let after = lower.get(at..)?;
-            let skip = [
-                "red lines are",
-                "red line is",
-                "red lines on",
-                "red line on",
-            ]
-            .iter()
-            .find(|p| after.starts_with(**p))
-            .map(|p| p.len())?;
-            ("demands", at, at + skip)
+            let m = dict.first(Cue::RedLineIs, sentence)?;
+            ("demands", m.start, m.end)
         }
     };
     let topic = topic_after(sentence, from);
-    let found = issues(&topic);
+    let found = dict.issues(&topic);
     (!topic.is_empty()).then_some(Statement {
         stance,
         at,
@@ -392,6 +225,10 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
+
+    fn statement(s: &str) -> Option<Statement> {
+        super::statement(s, &StanceDict::builtin())
+    }
 
     #[test]
     fn demands_refusals_and_red_lines_with_their_issues() {

@@ -1,7 +1,7 @@
 //! `chronicler brief`: the state of play on a day (`chronicler-brief`).
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -33,10 +33,15 @@ pub struct BriefArgs {
     /// JSON instead of Markdown.
     #[arg(long)]
     pub json: bool,
+    /// A folder of dictionary files: its stances*.txt extend and override
+    /// the built-in demand, refusal and red-line cues and issues
+    /// (data/dictionaries/stances.txt); the same folder as `ingest --dict`.
+    #[arg(long, value_name = "DIR")]
+    pub dict: Option<PathBuf>,
 }
 
 /// Help shown after the options.
-pub const AFTER_HELP: &str = "Examples:\n  chronicler brief --dyad UKR-RUS\n  chronicler brief --dyad UKR-RUS --as-of 2026-02-03\n  chronicler brief --actor Zelenskyy --json\n  chronicler brief --story st0123456789ab\n\nSections: coming up, in force and expiring, just happened, stalled or suspended, earlier, positions (demands, refusals and red lines by actor, and each actor's stands on the issues over time).\nEach item gives its date, its sources, and its evidence: document id and character offsets of the sentence, and the event id (none for a position stated in a sentence no event was coded from).";
+pub const AFTER_HELP: &str = "Examples:\n  chronicler brief --dyad UKR-RUS\n  chronicler brief --dyad UKR-RUS --as-of 2026-02-03\n  chronicler brief --actor Zelenskyy --json\n  chronicler brief --story st0123456789ab\n  chronicler brief --dyad ARM-AZE --dict my-dictionaries/\n\nSections: coming up, in force and expiring, just happened, stalled or suspended, earlier, positions (demands, refusals and red lines by actor, and each actor's stands on the issues over time).\nEach item gives its date, its sources, and its evidence: document id and character offsets of the sentence, and the event id (none for a position stated in a sentence no event was coded from).";
 
 /// The events of the store, or of one story (with a label for it).
 fn events(store: &Store, story: Option<&str>) -> Result<(Vec<MergedEvent>, Option<String>)> {
@@ -91,10 +96,13 @@ pub fn run(db: &Path, a: BriefArgs) -> Result<ExitCode> {
                 .with_context(|| format!("--as-of {d}: expected YYYY-MM-DD"))
         })
         .transpose()?;
+    let stances = chronicler_dict::stances::StanceDict::load(a.dict.as_deref())
+        .context("loading the stances dictionary")?;
     let opts = BriefOptions {
         scope,
         as_of,
         recent_days: a.recent_days.max(0),
+        stances,
         ..BriefOptions::default()
     };
     let texts = texts(&store, &events, &opts)?;

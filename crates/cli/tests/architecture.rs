@@ -40,7 +40,7 @@ fn stage_crates_meet_only_through_core() {
         ("code", &["chronicler-core", "chronicler-dict"]),
         ("consolidate", &["chronicler-core"]),
         ("store", &["chronicler-core"]),
-        ("brief", &["chronicler-core"]),
+        ("brief", &["chronicler-core", "chronicler-dict"]),
         (
             "query",
             &[

@@ -365,3 +365,63 @@ fn examples_give_each_sides_demands_and_a_story_brief() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no story st000000000000"));
 }
+
+#[test]
+fn a_users_stances_file_adds_an_issue_to_the_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = made_up_db(dir.path());
+    let dict = dir.path().join("dict");
+    std::fs::create_dir(&dict).unwrap();
+    std::fs::write(
+        dict.join("stances-lines.txt"),
+        "# ceasefire lines this user follows\nissue: line of control | line* of control; loc\n",
+    )
+    .unwrap();
+    let stands = |b: &Value| -> Vec<(String, String, u64)> {
+        items(b, "stands")
+            .iter()
+            .map(|s| {
+                (
+                    s["actor"].as_str().unwrap().to_string(),
+                    s["issue"].as_str().unwrap().to_string(),
+                    s["statements"].as_u64().unwrap(),
+                )
+            })
+            .collect()
+    };
+    let args = ["--dyad", "IND-PAK", "--as-of", "2025-06-30"];
+    let plain = stands(&brief_json(&db, &args));
+    assert!(
+        !plain.iter().any(|(_, i, _)| i == "line of control"),
+        "{plain:?}"
+    );
+    let mut with = args.to_vec();
+    with.extend(["--dict", dict.to_str().unwrap()]);
+    let b = brief_json(&db, &with);
+    let got = stands(&b);
+    // Both of Pakistan's demands name the line; the built-in issues stay.
+    assert!(
+        got.contains(&("Pakistan".into(), "line of control".into(), 2)),
+        "{got:?}"
+    );
+    assert!(
+        got.contains(&("Pakistan".into(), "withdrawal of troops".into(), 2)),
+        "{got:?}"
+    );
+    let md = String::from_utf8(run(&db, &[&["brief"][..], &with].concat()).stdout).unwrap();
+    assert!(md.contains("line of control (demands"), "{md}");
+
+    // A broken user file stops the brief with its name and line.
+    std::fs::write(dict.join("stances-x.txt"), "issue: Line Of Control | loc\n").unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+        .env_remove("CHRONICLER_DB")
+        .arg("--db")
+        .arg(&db)
+        .args(["brief", "--dict", dict.to_str().unwrap()])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("stances-x.txt:1:"), "{err}");
+}

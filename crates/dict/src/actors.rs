@@ -425,7 +425,7 @@ pub fn parse_agents(file: &str, text: &str) -> Result<Vec<(String, String, usize
     Ok(out)
 }
 
-fn user_files(dir: &Path, prefix: &str) -> Result<Vec<(String, String)>, DictError> {
+pub(crate) fn user_files(dir: &Path, prefix: &str) -> Result<Vec<(String, String)>, DictError> {
     let io = |e| DictError::Io {
         file: dir.display().to_string(),
         source: e,

@@ -9,14 +9,17 @@
 //!   date-bounded roles, organisations, armed groups, generic agents.
 //! - [`places::Gazetteer`]: places with coordinates.
 //! - [`verbs::VerbDict`]: verb and noun patterns for CAMEO event codes.
+//! - [`stances::StanceDict`]: demand, refusal and red-line cues and the
+//!   issues of a negotiation, for the brief's positions.
 //!
-//! [`Dictionaries`] holds all three.
+//! [`Dictionaries`] holds the first three (the coder's).
 #![deny(missing_docs)]
 
 pub mod actors;
 pub mod cameo_tables;
 pub mod petrarch_actors;
 pub mod places;
+pub mod stances;
 pub mod text;
 pub mod verbs;
 
