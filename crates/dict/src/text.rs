@@ -41,7 +41,8 @@ pub fn case_compatible(form: &str, matched: &str) -> bool {
 /// start, end)` for each candidate on word boundaries and char boundaries.
 /// A candidate that is refused (or that cuts a word: "The Un" of "The United
 /// Nations" matching the pattern "the UN") does not hide the matches that
-/// start inside it: the search resumes at its next character.
+/// start inside it: the search resumes at the next word start (a name starts
+/// a word, so nothing is lost, and a refused match costs one more search).
 pub fn word_matches(
     ac: &AhoCorasick,
     text: &str,
@@ -60,19 +61,39 @@ pub fn word_matches(
         if whole && e > s && accept(m.pattern().as_usize(), s, e) {
             pos = e;
         } else {
-            // Next char boundary after `s`.
-            let mut next = s + 1;
-            while next < text.len() && !text.is_char_boundary(next) {
-                next += 1;
-            }
-            pos = next;
+            // A name starts a word: resume at the next word start after `s`.
+            pos = next_word_start(text, s);
         }
     }
+}
+
+/// The first byte after `s` where a word starts (`text.len()` if none).
+fn next_word_start(text: &str, s: usize) -> usize {
+    let from = (s..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    let mut prev = text[..from].chars().next_back().is_some_and(is_word_char);
+    for (i, c) in text[from..].char_indices() {
+        let w = is_word_char(c);
+        if w && !prev && from + i > s {
+            return from + i;
+        }
+        prev = w;
+    }
+    text.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_start_after_a_refused_match() {
+        assert_eq!(next_word_start("The United Nations", 0), 4);
+        assert_eq!(next_word_start("The United Nations", 5), 11);
+        assert_eq!(next_word_start("«Kyiv» — Zelenskyy", 2), 13);
+        assert_eq!(next_word_start("end", 1), 3);
+    }
 
     #[test]
     fn case_rules() {
