@@ -55,7 +55,7 @@ pub enum Command {
     Stats(JsonArg),
     /// Export events as JSON Lines (one event a line) or CSV.
     #[command(
-        after_help = "Examples:\n  chronicler export --format jsonl > events.jsonl\n  chronicler export --format csv --actor UKR --output ukr.csv\n  chronicler export --format gdelt-events --since 2026-01-30T12:00:00Z"
+        after_help = "Examples:\n  chronicler export --format jsonl > events.jsonl\n  chronicler export --format csv --actor UKR --output ukr.csv\n  chronicler export --format gdelt-events --since 2026-01-30T12:00:00Z\n  chronicler export --format parquet --output tables/"
     )]
     Export(ExportArgs),
     /// List stories: documents about one happening, grouped.
@@ -175,19 +175,24 @@ pub enum ExportFormat {
     GdeltEvents,
     /// GDELT 2.0 Mentions table (16 tab-separated columns, no header).
     GdeltMentions,
+    /// Parquet: events, mentions, documents and stories tables, written
+    /// as four files into the `--output` folder.
+    Parquet,
 }
 
 /// `export` arguments.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// jsonl, csv, gdelt-events or gdelt-mentions.
+    /// jsonl, csv, gdelt-events, gdelt-mentions or parquet (needs
+    /// `--output FOLDER`).
     #[arg(long, value_enum, default_value = "jsonl")]
     pub format: ExportFormat,
     /// Only events that changed after this ingest time (RFC 3339 or
     /// YYYY-MM-DD): new events and events that new reports joined.
     #[arg(long)]
     pub since: Option<String>,
-    /// Write to this file instead of stdout.
+    /// Write to this file instead of stdout (for parquet: this folder,
+    /// created if missing).
     #[arg(long, short)]
     pub output: Option<PathBuf>,
     #[command(flatten)]

@@ -163,6 +163,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     .collect();
                 chronicler_query::measure_tones(&store, &mut facts, docs)?;
             }
+            if let ExportFormat::Parquet = a.format {
+                let Some(dir) = &a.output else {
+                    anyhow::bail!(
+                        "--format parquet writes four files: give a folder with --output"
+                    );
+                };
+                return export_parquet(&store, &c, &facts, dir);
+            }
             let mut sink: Box<dyn Write> = match &a.output {
                 Some(p) => Box::new(std::io::BufWriter::new(
                     std::fs::File::create(p)
@@ -182,6 +190,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ExportFormat::GdeltMentions => {
                     chronicler_query::gdelt::write_mentions(&c, &facts, &mut sink)?
                 }
+                ExportFormat::Parquet => {}
             }
             sink.flush()?;
             if let Some(p) = &a.output {
@@ -190,6 +199,56 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `export --format parquet`: events, mentions, documents and stories
+/// tables in `dir`.
+fn export_parquet(
+    store: &Store,
+    c: &chronicler_query::Consolidated,
+    facts: &std::collections::BTreeMap<String, chronicler_store::DocFacts>,
+    dir: &Path,
+) -> Result<ExitCode> {
+    use chronicler_query::parquet as pq;
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let file = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
+        let p = dir.join(name);
+        let f =
+            std::fs::File::create(&p).with_context(|| format!("cannot create {}", p.display()))?;
+        Ok(std::io::BufWriter::new(f))
+    };
+    // Documents and stories of the exported events (all of them without a
+    // filter).
+    let docs_of: std::collections::BTreeSet<&str> = c
+        .events
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
+        .collect();
+    let mut facts = facts.clone();
+    chronicler_query::measure_tones(store, &mut facts, docs_of.iter().copied())?;
+    let all = chronicler_query::consolidated(store)?;
+    let whole = all.events.len() == c.events.len();
+    let docs: Vec<_> = store
+        .documents()?
+        .into_iter()
+        .filter(|d| whole || docs_of.contains(d.id.as_str()))
+        .collect();
+    let stories: Vec<_> = chronicler_query::stories(store, &all)?
+        .into_iter()
+        .filter(|s| whole || s.documents.iter().any(|d| docs_of.contains(d.as_str())))
+        .collect();
+    pq::write_events(c, file("events.parquet")?)?;
+    pq::write_mentions(c, file("mentions.parquet")?)?;
+    pq::write_documents(&docs, &facts, file("documents.parquet")?)?;
+    pq::write_stories(&stories, file("stories.parquet")?)?;
+    eprintln!(
+        "wrote {} events, {} documents, {} stories to {}",
+        c.events.len(),
+        docs.len(),
+        stories.len(),
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn open_existing(db: &Path) -> Result<Store> {

@@ -284,6 +284,44 @@ fn one_entity_named_differently_by_three_outlets_is_one_actor_for_merging() {
     assert_eq!(e["num_sources"], 3);
 }
 
+#[test]
+fn parquet_export_writes_four_tables_into_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    ingest(&db, &files());
+    let out = dir.path().join("tables");
+    run(
+        &db,
+        &[
+            "export",
+            "--format",
+            "parquet",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    for t in ["events", "mentions", "documents", "stories"] {
+        let bytes = std::fs::read(out.join(format!("{t}.parquet"))).unwrap();
+        assert!(bytes.len() > 100, "{t}");
+        assert_eq!(&bytes[..4], b"PAR1", "{t}");
+        assert_eq!(&bytes[bytes.len() - 4..], b"PAR1", "{t}");
+    }
+    // Without a folder it says what to do.
+    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+        .env_remove("CHRONICLER_DB")
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "--format",
+            "parquet",
+        ])
+        .output()
+        .unwrap();
+    assert!(!o.status.success());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--output"));
+}
+
 /// The GDELT 2.0 schema's column names and types, in order.
 fn schema(file: &str) -> Vec<(String, String)> {
     let path = repo().join("data/gdelt").join(file);

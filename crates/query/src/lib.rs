@@ -17,6 +17,7 @@ mod corpus;
 mod export;
 mod filter;
 pub mod gdelt;
+pub mod parquet;
 mod timeline;
 pub mod tone;
 
@@ -24,6 +25,8 @@ pub use corpus::*;
 pub use export::*;
 pub use filter::*;
 pub use timeline::*;
+
+pub use chronicler_consolidate::Consolidated;
 
 use chronicler_core::{EventMention, MergedEvent};
 use chronicler_store::{Store, StoreError};
