@@ -322,6 +322,48 @@ fn parquet_export_writes_four_tables_into_a_folder() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("--output"));
 }
 
+#[test]
+fn the_two_example_articles_shared_events_come_out_once_with_two_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("ex.db");
+    ingest(&db, &[examples().display().to_string()]);
+    let all = events(&db);
+    let once = |what: &str, keep: &dyn Fn(&Value) -> bool| {
+        let found: Vec<&Value> = all.iter().filter(|e| keep(e)).collect();
+        assert_eq!(found.len(), 1, "{what}: {found:?}");
+        assert_eq!(found[0]["num_sources"], 2, "{what}: {}", found[0]);
+        assert_eq!(docs_of(found[0]).len(), 2, "{what}");
+    };
+    once("the invitation", &|e| {
+        e["cameo"] == "036" && name(e, "target") == "Vladimir Putin"
+    });
+    once("the talks on 1 February", &|e| {
+        e["cameo_root"] == "04"
+            && e["status"] == "scheduled"
+            && e["date"] == "2026-02-01"
+            && e["source"]["country"] == "UKR"
+            && e["target"]["country"] == "RUS"
+    });
+    // The refusal of Moscow and Minsk as venues: however the coder codes
+    // it, a refusal reported by both articles is one event, not two
+    // single-source ones.
+    let refusals: Vec<&Value> = all
+        .iter()
+        .filter(|e| e["status"] == "rejected" && e["source"]["country"] == "UKR")
+        .collect();
+    for (i, a) in refusals.iter().enumerate() {
+        for b in &refusals[i + 1..] {
+            let same = a["cameo"] == b["cameo"]
+                && a["target"]["code"] == b["target"]["code"]
+                && a["date"] == b["date"];
+            assert!(
+                !(same && docs_of(a) != docs_of(b)),
+                "one refusal split by article: {a} / {b}"
+            );
+        }
+    }
+}
+
 /// The GDELT 2.0 schema's column names and types, in order.
 fn schema(file: &str) -> Vec<(String, String)> {
     let path = repo().join("data/gdelt").join(file);
