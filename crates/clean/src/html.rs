@@ -14,6 +14,41 @@ pub(crate) struct Hint {
     pub link_ratio: f32,
     /// The line is a `<figcaption>`.
     pub figcaption: bool,
+    /// The element the line came from.
+    pub kind: BlockKind,
+}
+
+/// What kind of element a line of extracted HTML came from. Headings, list
+/// items and table cells are short and unpunctuated by nature: in HTML their
+/// markup says they belong to the article, where in plain text a short line
+/// is more often a caption or a label.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum BlockKind {
+    /// Plain text: no markup.
+    #[default]
+    Text,
+    /// `<p>`.
+    Paragraph,
+    /// A `<div>` or another block.
+    Other,
+    /// `<h1>` to `<h6>`.
+    Heading,
+    /// `<li>`, `<dt>`, `<dd>`.
+    ListItem,
+    /// `<td>`, `<th>`.
+    Cell,
+}
+
+impl BlockKind {
+    fn of(name: &str) -> Self {
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Self::Heading,
+            "li" | "dt" | "dd" => Self::ListItem,
+            "td" | "th" => Self::Cell,
+            "p" => Self::Paragraph,
+            _ => Self::Other,
+        }
+    }
 }
 
 /// The extracted text, with hints keyed by the byte offset of each line.
@@ -161,6 +196,7 @@ struct Block {
     text: String,
     link_chars: usize,
     figcaption: bool,
+    kind: BlockKind,
 }
 
 fn lower_name(node: &NodeRef<'_>) -> String {
@@ -180,11 +216,14 @@ fn walk_blocks(root: NodeRef<'_>) -> Vec<Block> {
     let mut cur = Block::default();
     let mut link_depth = 0usize;
     let mut caption_depth = 0usize;
+    // Innermost enclosing block elements, for the kind of each line.
+    let mut kinds: Vec<BlockKind> = Vec::new();
     let mut stack = vec![Step::Enter(root)];
-    let flush = |cur: &mut Block, out: &mut Vec<Block>| {
+    let flush = |cur: &mut Block, out: &mut Vec<Block>, kind: Option<&BlockKind>| {
         let trimmed = cur.text.trim();
         if !trimmed.is_empty() {
             let mut b = std::mem::take(cur);
+            b.kind = kind.copied().unwrap_or(BlockKind::Other);
             b.text = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
             out.push(b);
         } else {
@@ -198,10 +237,12 @@ fn walk_blocks(root: NodeRef<'_>) -> Vec<Block> {
                     link_depth = link_depth.saturating_sub(1);
                 }
                 if name == "figcaption" {
-                    flush(&mut cur, &mut out);
+                    flush(&mut cur, &mut out, kinds.last());
                     caption_depth = caption_depth.saturating_sub(1);
+                    kinds.pop();
                 } else if BLOCKS.contains(&name.as_str()) {
-                    flush(&mut cur, &mut out);
+                    flush(&mut cur, &mut out, kinds.last());
+                    kinds.pop();
                 }
             }
             Step::Enter(node) => {
@@ -223,11 +264,12 @@ fn walk_blocks(root: NodeRef<'_>) -> Vec<Block> {
                 if SKIP.contains(&name.as_str()) {
                     continue;
                 }
+                if name == "figcaption" || BLOCKS.contains(&name.as_str()) {
+                    flush(&mut cur, &mut out, kinds.last());
+                    kinds.push(BlockKind::of(&name));
+                }
                 if name == "figcaption" {
-                    flush(&mut cur, &mut out);
                     caption_depth += 1;
-                } else if BLOCKS.contains(&name.as_str()) {
-                    flush(&mut cur, &mut out);
                 }
                 if name == "a" {
                     link_depth += 1;
@@ -240,7 +282,7 @@ fn walk_blocks(root: NodeRef<'_>) -> Vec<Block> {
             }
         }
     }
-    flush(&mut cur, &mut out);
+    flush(&mut cur, &mut out, kinds.last());
     out
 }
 
@@ -275,6 +317,7 @@ fn blocks_to_text(blocks: Vec<Block>) -> Extracted {
         let hint = Hint {
             link_ratio: (b.link_chars as f32 / total as f32).min(1.0),
             figcaption: b.figcaption,
+            kind: b.kind,
         };
         ex.hints.push((ex.text.len(), hint));
         ex.text.push_str(&b.text);

@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use chronicler_core::{Metadata, Removed};
 use regex::Regex;
 
-use crate::html::Hint;
+use crate::html::{BlockKind, Hint};
 
 /// The decision for the whole text.
 #[derive(Debug, Default)]
@@ -488,11 +488,18 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
             continue;
         }
         let mut follow_links = 0usize;
+        // Headings, list items and table cells of a page, and short
+        // paragraphs (subheadings), are article text by their markup: the
+        // short-line rules below are for plain text and `<div>` fragments.
+        let structural = matches!(
+            u.hint.kind,
+            BlockKind::Heading | BlockKind::ListItem | BlockKind::Cell
+        );
         let reason: Option<&'static str> = if u.norm.is_empty() {
             Some("separator")
         } else if titles.contains(&u.norm) {
             Some("repeated-headline")
-        } else if seen.contains(u.norm.as_str()) {
+        } else if seen.contains(u.norm.as_str()) && !structural {
             Some(if u.words <= 25 {
                 "repeated-headline"
             } else {
@@ -524,15 +531,22 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
             Some("byline")
         } else if credit(u) {
             Some("credit")
-        } else if date_only(u) {
+        } else if date_only(u) && !structural {
             Some("date")
         } else if outlet.as_deref() == Some(u.norm.as_str()) {
             Some("navigation")
         } else if u.hint.figcaption && !is_real(u) {
             Some("caption")
-        } else if !first_real && navigation(u) && !(prev_kept_opens_list && list_item(u.text)) {
+        } else if !first_real
+            && !structural
+            && navigation(u)
+            && (!prev_kept_opens_list || !list_item(u.text))
+        {
             Some("navigation")
-        } else if caption_like(u, prev_kept_opens_list) {
+        } else if caption_like(u, prev_kept_opens_list)
+            && !structural
+            && u.hint.kind != BlockKind::Paragraph
+        {
             Some("caption")
         } else {
             None
