@@ -561,7 +561,13 @@ impl Ctx<'_> {
                             ext = Some(Extension::To(x, false));
                         }
                     } else {
-                        end = Some((x, "day"));
+                        // "around February 1", or derived from "one week".
+                        let p = if e.event.date.approximate {
+                            "approximate"
+                        } else {
+                            "day"
+                        };
+                        end = Some((x, p));
                     }
                 }
             }
@@ -706,9 +712,13 @@ impl Ctx<'_> {
                 if ext.is_none() || !matches!(x, Extension::Unspecified) {
                     *ext = Some(x);
                 }
-            } else if end.is_none() {
-                if let Some((d, approx)) = text::expiry(s, published) {
-                    *end = Some((d, if approx { "approximate" } else { "day" }));
+            } else if let Some((d, approx)) = text::expiry(s, published) {
+                match end {
+                    None => *end = Some((d, if approx { "approximate" } else { "day" })),
+                    // The coded end, hedged in words ("set to expire around
+                    // February 1"): the store keeps the day, not the hedge.
+                    Some((e, _)) if *e == d && approx => *end = Some((d, "approximate")),
+                    _ => {}
                 }
             }
             let src = sources(e).into_iter().nth(i);
@@ -952,7 +962,7 @@ impl Ctx<'_> {
                 let said = e
                     .mentions
                     .iter()
-                    .filter_map(|m| stance::statement(&m.sentence, &self.opts.stances))
+                    .flat_map(|m| stance::statements(&m.sentence, &self.opts.stances))
                     .find(|st| st.stance == p.stance);
                 if let Some(st) = said {
                     p.topic = Some(st.topic);
@@ -1028,12 +1038,13 @@ impl Ctx<'_> {
                 surfaces.push(s);
             }
         }
-        let coded: BTreeSet<(String, String)> = out
+        // Sentences a position of the same actor and stance was coded from.
+        let coded: BTreeSet<(String, &str, String)> = out
             .iter()
             .flat_map(|p| {
                 p.sources
                     .iter()
-                    .map(|s| (p.actor.clone(), s.sentence.clone()))
+                    .map(|s| (p.actor.clone(), p.stance, s.sentence.clone()))
             })
             .collect();
         let mut stated: Vec<Position> = Vec::new();
@@ -1050,53 +1061,62 @@ impl Ctx<'_> {
                 let sentence = t.text[start..end].trim();
                 chars += t.text[byte..start].chars().count();
                 byte = start;
-                let Some(st) = stance::statement(sentence, &self.opts.stances) else {
-                    continue;
-                };
-                let Some(actor) = stance::speaker(sentence, st.at, &surfaces) else {
-                    continue;
-                };
-                if coded.contains(&(actor.clone(), sentence.to_string())) {
-                    continue;
-                }
                 let first = chars;
                 let last = first + t.text[start..end].chars().count();
-                let src = SourceRef {
-                    event: String::new(),
-                    doc: t.doc.clone(),
-                    source: text_source(t),
-                    url: t.url.clone(),
-                    published: t.published.clone(),
-                    start: first,
-                    end: last,
-                    sentence: sentence.to_string(),
-                };
-                // The same statement in another copy of the story: one
-                // position, more sources.
-                if let Some(p) = stated.iter_mut().find(|p| {
-                    p.actor == actor && p.stance == st.stance && p.topic.as_ref() == Some(&st.topic)
-                }) {
-                    merge_sources(&mut p.sources, vec![src]);
-                    continue;
+                // A statement with no subject of its own ("..., and
+                // rejected calls for neutrality") is the previous speaker's.
+                let mut previous: Option<String> = None;
+                for st in stance::statements(sentence, &self.opts.stances) {
+                    let inherited = previous
+                        .take()
+                        .filter(|_| stance::continues(sentence, st.at));
+                    let Some(actor) = stance::speaker(sentence, st.at, &surfaces).or(inherited)
+                    else {
+                        continue;
+                    };
+                    previous = Some(actor.clone());
+                    if coded.contains(&(actor.clone(), st.stance, sentence.to_string())) {
+                        continue;
+                    }
+                    let src = SourceRef {
+                        event: String::new(),
+                        doc: t.doc.clone(),
+                        source: text_source(t),
+                        url: t.url.clone(),
+                        published: t.published.clone(),
+                        start: first,
+                        end: last,
+                        sentence: sentence.to_string(),
+                    };
+                    // The same statement in another copy of the story: one
+                    // position, more sources.
+                    if let Some(p) = stated.iter_mut().find(|p| {
+                        p.actor == actor
+                            && p.stance == st.stance
+                            && p.topic.as_ref() == Some(&st.topic)
+                    }) {
+                        merge_sources(&mut p.sources, vec![src]);
+                        continue;
+                    }
+                    stated.push(Position {
+                        actor,
+                        toward: None,
+                        stance: st.stance,
+                        what: st.topic.clone(),
+                        venue: None,
+                        cameo: String::new(),
+                        when: When {
+                            start: published,
+                            end: None,
+                            precision: "reported",
+                        },
+                        answers: Vec::new(),
+                        topic: Some(st.topic),
+                        issues: st.issues,
+                        red_line: st.red_line,
+                        sources: vec![src],
+                    });
                 }
-                stated.push(Position {
-                    actor,
-                    toward: None,
-                    stance: st.stance,
-                    what: st.topic.clone(),
-                    venue: None,
-                    cameo: String::new(),
-                    when: When {
-                        start: published,
-                        end: None,
-                        precision: "reported",
-                    },
-                    answers: Vec::new(),
-                    topic: Some(st.topic),
-                    issues: st.issues,
-                    red_line: st.red_line,
-                    sources: vec![src],
-                });
             }
         }
         out.extend(stated);

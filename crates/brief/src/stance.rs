@@ -67,15 +67,19 @@ fn topic_after(sentence: &str, from: usize) -> String {
 }
 
 /// Byte offset of a refusing cue (`refusing:`) among the three words
-/// before byte `at`: the speaker is named before it ("Kyiv dismissed
-/// Russia's demands for...").
-fn refused_before(sentence: &str, at: usize, dict: &StanceDict) -> Option<usize> {
+/// before byte `at` (and not before `from`): the speaker is named before
+/// it ("Kyiv dismissed Russia's demands for...").
+fn refused_before(sentence: &str, from: usize, at: usize, dict: &StanceDict) -> Option<usize> {
     let before = sentence.get(..at)?;
     let mut end = before.len();
     let mut earliest = end;
     for _ in 0..3 {
         let head = before[..end].trim_end();
-        let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+        let start = head
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+            .map_or(0, |(i, c)| i + c.len_utf8());
         earliest = start;
         if start == 0 {
             break;
@@ -84,42 +88,116 @@ fn refused_before(sentence: &str, at: usize, dict: &StanceDict) -> Option<usize>
     }
     dict.find(Cue::Refusing, before)
         .into_iter()
-        .filter(|m| m.start >= earliest)
+        .filter(|m| m.start >= earliest.max(from))
         .map(|m| m.start)
         .max()
 }
 
+/// Where a clause ends between `from` and `to`: the last comma,
+/// semicolon, dash or linking word ("and", "while", "but") in that stretch.
+fn clause_break(sentence: &str, from: usize, to: usize) -> Option<usize> {
+    let part = sentence.get(from..to)?;
+    [
+        ",",
+        ";",
+        ":",
+        "—",
+        " – ",
+        " - ",
+        " and ",
+        " while ",
+        " but ",
+        " whereas ",
+    ]
+    .iter()
+    .filter_map(|w| part.rfind(w))
+    .max()
+    .map(|i| from + i)
+}
+
 /// What `sentence` says its speaker demands or refuses, if it says so, in
-/// the words of `dict`.
+/// the words of `dict`: the first of [`statements`].
+#[cfg(test)]
 pub fn statement(sentence: &str, dict: &StanceDict) -> Option<Statement> {
-    let red_line = dict.first(Cue::RedLine, sentence).is_some();
-    let (stance, at, from) = match (
-        dict.first(Cue::Refuse, sentence),
-        dict.first(Cue::Demand, sentence),
-    ) {
-        (Some(r), Some(d)) if r.start <= d.start => ("rejects", r.start, r.end),
-        (Some(r), None) => ("rejects", r.start, r.end),
-        // "rejected calls for talks", "dismissed Russia's demands": the
-        // speaker refuses what others demand.
-        (_, Some(d)) => match refused_before(sentence, d.start, dict) {
-            Some(r) => ("rejects", r, d.end),
-            None => ("demands", d.start, d.end),
-        },
-        // "X's red line is Y", "red lines on Y".
-        (None, None) => {
-            let m = dict.first(Cue::RedLineIs, sentence)?;
-            ("demands", m.start, m.end)
+    statements(sentence, dict).into_iter().next()
+}
+
+/// What `sentence` says its speakers demand or refuse, in the words of
+/// `dict`: one statement per cue that opens a new clause ("Armenia ruled
+/// out X, and the Armenian government called for Y": two), each with the
+/// topic up to the next one. A cue inside a topic ("insists that any deal
+/// must include...") belongs to it.
+pub fn statements(sentence: &str, dict: &StanceDict) -> Vec<Statement> {
+    let refuse = dict.find(Cue::Refuse, sentence);
+    let demand = dict.find(Cue::Demand, sentence);
+    let mut cues: Vec<(&'static str, usize, usize)> = Vec::new();
+    let mut pos = 0;
+    loop {
+        let r = refuse.iter().find(|m| m.start >= pos);
+        let d = demand.iter().find(|m| m.start >= pos);
+        let cue = match (r, d) {
+            (Some(r), Some(d)) if r.start <= d.start => ("rejects", r.start, r.end),
+            (Some(r), None) => ("rejects", r.start, r.end),
+            // "rejected calls for talks", "dismissed Russia's demands": the
+            // speaker refuses what others demand.
+            (_, Some(d)) => match refused_before(sentence, pos, d.start, dict) {
+                Some(r) => ("rejects", r, d.end),
+                None => ("demands", d.start, d.end),
+            },
+            (None, None) => break,
+        };
+        let opens_clause = cues
+            .last()
+            .is_none_or(|&(_, _, prev_end)| clause_break(sentence, prev_end, cue.1).is_some());
+        if opens_clause {
+            cues.push(cue);
         }
+        pos = cue.2.max(pos + 1);
+    }
+    if cues.is_empty() {
+        // "X's red line is Y", "red lines on Y".
+        if let Some(m) = dict.first(Cue::RedLineIs, sentence) {
+            cues.push(("demands", m.start, m.end));
+        }
+    }
+    let red = dict.find(Cue::RedLine, sentence);
+    let mut out = Vec::new();
+    let mut seg_start = 0;
+    for (i, &(stance, at, from)) in cues.iter().enumerate() {
+        let limit = cues.get(i + 1).map_or(sentence.len(), |&(_, next, _)| {
+            clause_break(sentence, from, next).unwrap_or(next)
+        });
+        let topic = topic_after(sentence.get(..limit).unwrap_or(sentence), from);
+        let red_line = red.iter().any(|m| m.start >= seg_start && m.start < limit);
+        seg_start = limit;
+        if topic.is_empty() {
+            continue;
+        }
+        out.push(Statement {
+            stance,
+            at,
+            issues: dict.issues(&topic),
+            topic,
+            red_line,
+        });
+    }
+    out
+}
+
+/// True when the statement at `at` names no subject of its own: only a
+/// linking word stands between the clause break before it and its cue
+/// ("..., and called for", "..., rejecting calls for"), so its speaker is
+/// the previous statement's.
+pub fn continues(sentence: &str, at: usize) -> bool {
+    let Some(before) = sentence.get(..at) else {
+        return false;
     };
-    let topic = topic_after(sentence, from);
-    let found = dict.issues(&topic);
-    (!topic.is_empty()).then_some(Statement {
-        stance,
-        at,
-        topic,
-        issues: found,
-        red_line,
-    })
+    let clause = before
+        .rfind([',', ';'])
+        .map_or(before, |i| &before[i + 1..]);
+    clause
+        .split_whitespace()
+        .all(|w| ["and", "but", "also", "then", "while"].contains(&w))
 }
 
 /// The speaker of a statement: the known name nearest before `at` (the
@@ -268,6 +346,67 @@ mod tests {
             (s.stance, s.issues.clone()),
             ("rejects", vec!["neutrality".to_string()])
         );
+    }
+
+    #[test]
+    fn one_statement_per_clause_with_its_own_topic_and_red_line() {
+        let d = StanceDict::builtin();
+        let s = "Armenia ruled out any change to its constitution, and the Armenian government called for the release of prisoners of war held in Baku.";
+        let got = statements(s, &d);
+        let brief: Vec<(&str, &str, Vec<String>)> = got
+            .iter()
+            .map(|x| (x.stance, x.topic.as_str(), x.issues.clone()))
+            .collect();
+        assert_eq!(
+            brief,
+            vec![
+                (
+                    "rejects",
+                    "any change to its constitution",
+                    vec!["constitution".to_string()]
+                ),
+                (
+                    "demands",
+                    "the release of prisoners of war held in Baku",
+                    vec!["prisoners".to_string()]
+                ),
+            ]
+        );
+        assert_eq!(&s[got[1].at..got[1].at + 10], "called for");
+        assert!(!continues(s, got[1].at));
+        let s = "Kyiv insists on its borders, and rejected calls for neutrality.";
+        let got = statements(s, &d);
+        assert!(continues(s, got[1].at));
+        assert!(!continues(s, got[0].at));
+        // A cue inside the topic belongs to it.
+        let s = "Kyiv insists that any deal must include security guarantees, which it calls non-negotiable.";
+        let got = statements(s, &d);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert_eq!(got[0].topic, "any deal must include security guarantees");
+        assert!(got[0].red_line);
+        // The red line is the second speaker's.
+        let s = "Hamas demanded a ceasefire, while Israel will never accept a withdrawal from the corridor.";
+        let got = statements(s, &d);
+        assert_eq!(
+            got.iter().map(|x| x.red_line).collect::<Vec<_>>(),
+            vec![false, true]
+        );
+    }
+
+    #[test]
+    fn odd_spaces_and_scripts_do_not_break_it() {
+        let s = statement("Kyiv\u{a0}dismissed\u{2003}Russia’s demands for neutrality.").unwrap();
+        assert_eq!((s.stance, s.at), ("rejects", "Kyiv\u{a0}".len()));
+        for t in [
+            "\u{a0}demands",
+            "demands\u{a0}",
+            "Ёжик требует — demands for ceasefire 🕊️ now",
+            "red line is",
+            "   ",
+            "",
+        ] {
+            let _ = statement(t);
+        }
     }
 
     #[test]

@@ -425,3 +425,36 @@ fn a_users_stances_file_adds_an_issue_to_the_brief() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("stances-x.txt:1:"), "{err}");
 }
+
+#[test]
+fn stands_on_the_issues_of_another_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = made_up_db(dir.path());
+    let b = brief_json(&db, &["--dyad", "ETH-ERI", "--as-of", "2025-03-31"]);
+    let got: Vec<(String, String, Value)> = items(&b, "stands")
+        .iter()
+        .map(|s| {
+            (
+                s["actor"].as_str().unwrap().to_string(),
+                s["issue"].as_str().unwrap().to_string(),
+                s["stances"].clone(),
+            )
+        })
+        .collect();
+    let has = |actor: &str, issue: &str, stance: &str| {
+        got.iter()
+            .any(|(a, i, s)| a == actor && i == issue && *s == serde_json::json!([stance]))
+    };
+    for issue in [
+        "border demarcation",
+        "disarmament",
+        "recognition",
+        "sovereignty",
+    ] {
+        assert!(has("Eritrea", issue, "demands"), "{issue}: {got:?}");
+    }
+    // One sentence, two statements: the refusal and the demand each keep
+    // their own topic (stances are exactly ["rejects"] and ["demands"]).
+    assert!(has("Ethiopia", "constitution", "rejects"), "{got:?}");
+    assert!(has("Ethiopia", "prisoners", "demands"), "{got:?}");
+}
