@@ -195,6 +195,7 @@ fn add_ten(b: Bencher, articles: usize) {
         old_docs,
         &first.consolidated.events,
         &c.dups,
+        &c.dups,
         &first.consolidated.kept_stories.clone().unwrap(),
     );
     let story_of: std::collections::BTreeMap<String, String> =
@@ -208,6 +209,12 @@ fn add_ten(b: Bencher, articles: usize) {
         .bench_local_values(|(events, story_of)| {
             let r = regroup(events, &kept, &c.dups, story_of);
             let k = r.consolidated.kept_stories.clone().unwrap();
-            divan::black_box(update(&c.docs, &r.consolidated.events, &c.dups, &k))
+            divan::black_box(update(
+                &c.docs,
+                &r.consolidated.events,
+                &c.dups,
+                &c.dups,
+                &k,
+            ))
         });
 }

@@ -30,6 +30,12 @@ pub const BANDS: usize = 21;
 /// Estimated Jaccard similarity from which two documents are near
 /// duplicates (a syndicated copy, an updated version of one article).
 pub const NEAR_DUPLICATE: f64 = 0.5;
+/// Estimated Jaccard similarity from which two documents share enough
+/// text to be about one happening (a rewritten wire story, long shared
+/// quotes): kept as links, they tie documents published within
+/// [`crate::stories::WINDOW_DAYS`] into one story, but count as separate
+/// sources. Unrelated articles stay far below (0.01 and less).
+pub const RELATED: f64 = 0.25;
 
 /// A MinHash signature.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,6 +3,10 @@
 //! Two documents belong to one story when
 //!
 //! * they are near duplicates (a syndicated copy, an updated version), or
+//! * they share much text ([`crate::minhash::RELATED`]: a rewritten wire
+//!   story, long shared quotes; pairs found through the MinHash LSH bands,
+//!   never all pairs) and were published within [`WINDOW_DAYS`] days of
+//!   each other, or
 //! * they report the same merged event, that event is specific (dated, or
 //!   a code below root level with both actors known: generic undated acts
 //!   such as "Russia attacked Ukraine" would chain a whole war into one
@@ -105,7 +109,18 @@ fn mention_of(d: &StoryDoc) -> EventMention {
 /// near-duplicate links. Stories are sorted by first day, then id.
 /// Documents without events or links are stories of their own.
 pub fn stories(docs: &[StoryDoc], events: &[MergedEvent], dups: &NearDuplicates) -> Vec<Story> {
-    describe(docs, components(docs, events, dups), events, dups)
+    stories_with(docs, events, dups, dups)
+}
+
+/// [`stories`] with `related` documents too (pairs sharing much text, a
+/// superset of the near duplicates `dups`).
+pub fn stories_with(
+    docs: &[StoryDoc],
+    events: &[MergedEvent],
+    dups: &NearDuplicates,
+    related: &NearDuplicates,
+) -> Vec<Story> {
+    describe(docs, components(docs, events, dups, related), events, dups)
 }
 
 /// Stories kept from earlier runs, and what changed since.
@@ -127,10 +142,11 @@ pub struct StoryUpdate {
     pub changed: Vec<(String, String)>,
 }
 
-/// Stories, regrouping only what changed since `kept`: new documents
-/// (without a kept story), documents whose events were regrouped, their
-/// near duplicates, and every document of the kept stories these belong
-/// to. That set is closed (no event or link ties it to a document
+/// Stories (with `related` documents, see [`stories_with`]), regrouping
+/// only what changed since `kept`: new documents (without a kept story),
+/// documents whose events were regrouped, the documents linked to these
+/// (near duplicates, related text), and every document of the kept
+/// stories they belong to. That set is closed (no event or link ties it to a document
 /// outside it: untouched events only tie documents of one kept story), so
 /// regrouping it alone gives what regrouping everything would. An empty
 /// `kept` regroups everything.
@@ -138,6 +154,7 @@ pub fn update(
     docs: &[StoryDoc],
     events: &[MergedEvent],
     dups: &NearDuplicates,
+    related: &NearDuplicates,
     kept: &KeptStories,
 ) -> StoryUpdate {
     let mut seeds: BTreeSet<&str> = docs
@@ -146,7 +163,10 @@ pub fn update(
         .filter(|id| !kept.story_of.contains_key(*id))
         .collect();
     seeds.extend(kept.touched.iter().map(String::as_str));
-    let partners: Vec<&str> = seeds.iter().flat_map(|s| dups.of(s)).collect();
+    let partners: Vec<&str> = seeds
+        .iter()
+        .flat_map(|s| dups.of(s).chain(related.of(s)))
+        .collect();
     seeds.extend(partners);
     let affected: BTreeSet<&str> = seeds
         .iter()
@@ -165,7 +185,7 @@ pub fn update(
             _ => redo.push(d.clone()),
         }
     }
-    let fresh = components(&redo, events, dups);
+    let fresh = components(&redo, events, dups, related);
     let mut changed: Vec<(String, String)> = Vec::new();
     for g in &fresh {
         let id = story_id(g.iter().map(String::as_str));
@@ -197,6 +217,7 @@ pub fn components(
     docs: &[StoryDoc],
     events: &[MergedEvent],
     dups: &NearDuplicates,
+    related: &NearDuplicates,
 ) -> Vec<Vec<String>> {
     let mut docs: Vec<&StoryDoc> = docs.iter().collect();
     docs.sort_by(|a, b| a.id.cmp(&b.id));
@@ -212,6 +233,17 @@ pub fn components(
             union(&mut parent, i, j);
         }
     }
+    let within = |i: usize, j: usize| {
+        let gap = (docs[j].published - docs[i].published).get_days().abs();
+        i64::from(gap) <= WINDOW_DAYS
+    };
+    for (a, b) in related.pairs() {
+        if let (Some(&i), Some(&j)) = (index.get(a), index.get(b)) {
+            if within(i, j) {
+                union(&mut parent, i, j);
+            }
+        }
+    }
     for m in events.iter().filter(|m| specific(m)) {
         let mut ds: Vec<usize> = m
             .mentions
@@ -222,10 +254,7 @@ pub fn components(
             .collect();
         ds.sort_by_key(|&i| (docs[i].published, i));
         for w in ds.windows(2) {
-            let gap = (docs[w[1]].published - docs[w[0]].published)
-                .get_days()
-                .abs();
-            if i64::from(gap) <= WINDOW_DAYS {
+            if within(w[0], w[1]) {
                 union(&mut parent, w[0], w[1]);
             }
         }

@@ -237,3 +237,30 @@ fn an_update_differing_from_its_original_is_not_a_disagreement() {
         1
     );
 }
+
+#[test]
+fn related_text_ties_documents_into_a_story_within_the_window_only() {
+    use chronicler_consolidate::stories::stories_with;
+    // No shared event: a rewrite of a wire story (related text) two days
+    // later, and another ten days later; a near duplicate of neither.
+    let docs = vec![
+        doc("wire", 20, "Talks resume"),
+        doc("rewrite", 22, "Talks resume, sides say"),
+        doc("late-rewrite", 30, "Talks, ten days on"),
+    ];
+    let dups = NearDuplicates::default();
+    let related = NearDuplicates::new([("wire", "rewrite"), ("wire", "late-rewrite")]);
+    let s = stories_with(&docs, &[], &dups, &related);
+    let sets: Vec<Vec<String>> = s.iter().map(|s| s.documents.clone()).collect();
+    assert_eq!(
+        sets,
+        vec![
+            vec!["wire".to_string(), "rewrite".into()],
+            vec!["late-rewrite".to_string()],
+        ]
+    );
+    // Related text is not the same source: two outlets, two sources.
+    assert_eq!(s[0].num_sources, 2);
+    // Without the links, three stories.
+    assert_eq!(stories(&docs, &[], &dups).len(), 3);
+}

@@ -146,7 +146,7 @@ impl Kept {
             });
         }
         let kept = r.consolidated.kept_stories.clone().unwrap();
-        let u = update(&self.docs, &r.consolidated.events, &dups, &kept);
+        let u = update(&self.docs, &r.consolidated.events, &dups, &dups, &kept);
         for (d, s) in &u.changed {
             self.story_of.insert(d.clone(), s.clone());
         }
@@ -291,7 +291,13 @@ fn s_id(stories: &[Story], doc: &str) -> String {
 fn kept_stories_default_regroups_everything() {
     let (docs, events) = corpus(20, 7);
     let (c, s) = scratch(&docs, &events);
-    let u = update(&docs, &c.events, &links(&docs), &KeptStories::default());
+    let u = update(
+        &docs,
+        &c.events,
+        &links(&docs),
+        &links(&docs),
+        &KeptStories::default(),
+    );
     assert_eq!(u.stories, s);
     assert_eq!(u.changed.len(), docs.len());
 }

@@ -438,13 +438,15 @@ fn sign_with(
     sig: &Signature,
     candidates: impl FnOnce(&[u64]) -> Result<Vec<Candidate>, StoreError>,
 ) -> Result<SignatureWrite, StoreError> {
-    use chronicler_consolidate::minhash::{similarity, NEAR_DUPLICATE};
+    // Links from RELATED up (related text, for stories); consolidation
+    // counts only those from NEAR_DUPLICATE up as one source.
+    use chronicler_consolidate::minhash::{similarity, RELATED};
     let bands = sig.bands();
     let mut near_duplicates = Vec::new();
     for c in candidates(&bands)? {
         if let Some(other) = Signature::from_bytes(&c.minhash) {
             let s = similarity(sig, &other);
-            if s >= NEAR_DUPLICATE {
+            if s >= RELATED {
                 near_duplicates.push((c.id, s));
             }
         }

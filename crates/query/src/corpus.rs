@@ -15,11 +15,25 @@ use serde::Serialize;
 
 use crate::{EventFilter, QueryError};
 
-/// The near-duplicate links of the store.
+/// The near-duplicate links of the store (similarity from
+/// [`chronicler_consolidate::minhash::NEAR_DUPLICATE`]): one source.
 pub fn near_duplicates(store: &Store) -> Result<NearDuplicates, QueryError> {
+    links_from(store, chronicler_consolidate::minhash::NEAR_DUPLICATE)
+}
+
+/// Every link of the store: near duplicates and related text (from
+/// [`chronicler_consolidate::minhash::RELATED`]), for stories.
+pub fn related_documents(store: &Store) -> Result<NearDuplicates, QueryError> {
+    links_from(store, chronicler_consolidate::minhash::RELATED)
+}
+
+fn links_from(store: &Store, min: f64) -> Result<NearDuplicates, QueryError> {
     let links = store.doc_links()?;
     Ok(NearDuplicates::new(
-        links.iter().map(|l| (l.a.as_str(), l.b.as_str())),
+        links
+            .iter()
+            .filter(|l| l.similarity >= min)
+            .map(|l| (l.a.as_str(), l.b.as_str())),
     ))
 }
 
@@ -270,6 +284,7 @@ fn stories_update(store: &Store, c: &Consolidated) -> Result<StoryUpdate, QueryE
         &docs,
         &c.events,
         &c.near_duplicates,
+        &related_documents(store)?,
         &kept,
     ))
 }
