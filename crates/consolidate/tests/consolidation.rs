@@ -1,22 +1,14 @@
 //! Near duplicates, independent sources, disagreements and stories.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use chronicler_consolidate::conflicts::disagreements;
 use chronicler_consolidate::stories::{stories, StoryDoc};
 use chronicler_consolidate::{consolidate, Located, NearDuplicates};
 use chronicler_core::*;
+use common::actor;
 use jiff::civil::{date, Date};
-
-fn actor(country: &str) -> Actor {
-    Actor {
-        entity: format!("state:{country}"),
-        name: country.into(),
-        code: format!("{country}GOV"),
-        country: Some(country.into()),
-        role: Some("GOV".into()),
-        kind: ActorKind::State,
-    }
-}
 
 fn ev(doc: &str, outlet: Option<&str>, cameo: &str, day: Option<Date>) -> Located {
     Located {

@@ -3,24 +3,16 @@
 //! scratch gives.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::collections::BTreeMap;
 
 use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{stories, update, KeptStories, Story, StoryDoc};
 use chronicler_consolidate::{consolidate, Consolidated, Located, NearDuplicates};
 use chronicler_core::*;
+use common::actor;
 use jiff::civil::date;
-
-fn actor(country: &str) -> Actor {
-    Actor {
-        entity: format!("state:{country}"),
-        name: country.into(),
-        code: format!("{country}GOV"),
-        country: Some(country.into()),
-        role: Some("GOV".into()),
-        kind: ActorKind::State,
-    }
-}
 
 /// A small deterministic generator (xorshift).
 struct Rng(u64);
