@@ -373,16 +373,43 @@ fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups) {
             }
         }
         None => {
-            for (n, &i) in members.iter().enumerate() {
-                for &j in &members[n + 1..] {
-                    consider(i, j);
-                }
-            }
+            join_undated(items, members, groups);
+            return;
         }
     }
     pairs.sort_unstable();
     for (_, _, i, j) in pairs {
         groups.union(i, j);
+    }
+}
+
+/// [`join_closest`] for members without dates (ascending indices): the
+/// same unions in the same order (equal codes first, then by code-length
+/// gap, then index order), without holding every pair in memory, and
+/// skipping pairs already in one group (most of them once a block's
+/// undated reports of one act have joined).
+fn join_undated(items: &[Prepared], members: &[usize], groups: &mut Groups) {
+    let lens: BTreeSet<usize> = members
+        .iter()
+        .map(|&i| items[i].event().cameo.len())
+        .collect();
+    let (Some(&short), Some(&long)) = (lens.first(), lens.last()) else {
+        return;
+    };
+    for gap in 0..=long - short {
+        for (n, &i) in members.iter().enumerate() {
+            let li = items[i].event().cameo.len();
+            for &j in &members[n + 1..] {
+                if li.abs_diff(items[j].event().cameo.len()) != gap
+                    || groups.find(i) == groups.find(j)
+                {
+                    continue;
+                }
+                if same_happening(&items[i], &items[j]) {
+                    groups.union(i, j);
+                }
+            }
+        }
     }
 }
 
