@@ -5,7 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use axum::extract::rejection::{PathRejection, QueryRejection};
-use axum::extract::{Path, Query, State};
+use axum::body::Bytes;
+use axum::extract::{Path, Query, RawQuery, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use chronicler_core::{MergedEvent, Status};
 use chronicler_query::EventFilter;
@@ -264,9 +267,11 @@ fn in_order<'a>(
 )]
 pub(crate) async fn list_events(
     State(state): State<AppState>,
+    raw: RawQuery,
     q: Result<Query<EventsParams>, QueryRejection>,
-) -> Result<Json<EventPage>, ApiError> {
+) -> Result<Response, ApiError> {
     let p = query(q)?;
+    let raw = raw.0.unwrap_or_default();
     let filter = Filter::parse(Filters {
         actor: p.actor.as_deref(),
         country: p.country.as_deref(),
@@ -305,9 +310,12 @@ pub(crate) async fn list_events(
         .filter(|c| !c.is_empty())
         .map(decode_cursor)
         .transpose()?;
-    let page = state
+    let body = state
         .read(move |r| {
             let view = r.events()?;
+            if let Some(body) = r.answer(&view, &raw) {
+                return Ok(body);
+            }
             let keys = &view.keys;
             let order = &view.by_date;
             // Where the page starts in date order (the events are sorted
@@ -331,14 +339,20 @@ pub(crate) async fn list_events(
             } else {
                 None
             };
-            Ok(EventPage {
-                events: page.iter().map(|&i| ApiEvent::new(&view[i])).collect(),
+            let page = EventPage {
+                events: page
+                    .iter()
+                    .map(|&i| ApiEvent::in_view(&view[i], &view))
+                    .collect(),
                 next_cursor,
                 total,
-            })
+            };
+            let body = Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?);
+            r.keep_answer(&view, &raw, &body);
+            Ok(body)
         })
         .await?;
-    Ok(Json(page))
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// One event with all its mentions and evidence sentences.
@@ -359,10 +373,10 @@ pub(crate) async fn get_event(
     let id = path(id)?;
     let event = state
         .read(move |r| {
-            r.events()?
-                .iter()
+            let view = r.events()?;
+            view.iter()
                 .find(|e| e.id == id)
-                .map(ApiEvent::new)
+                .map(|e| ApiEvent::in_view(e, &view))
                 .ok_or_else(|| ApiError::not_found(format!("no event with id {id}")))
         })
         .await?;

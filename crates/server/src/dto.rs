@@ -129,6 +129,12 @@ pub struct ApiEvent {
     pub confidence: f32,
     /// A mutual act (either actor order).
     pub symmetric: bool,
+    /// Reported by one independent source only (as in the JSON Lines
+    /// export: near-duplicate copies count once).
+    pub single_source: bool,
+    /// Its reports disagree on a date, place or count (as in the JSON
+    /// Lines export; `chronicler conflicts` lists the values).
+    pub disputed: bool,
     /// The date as the timeline shows it (`2026-01-23..2026-01-24`,
     /// `reported 2026-01-30`).
     pub when: String,
@@ -141,7 +147,14 @@ pub struct ApiEvent {
 }
 
 impl ApiEvent {
-    /// Converts a merged event.
+    /// Converts a merged event of `view`, with its disputed flag.
+    pub(crate) fn in_view(m: &MergedEvent, view: &crate::state::EventsView) -> ApiEvent {
+        let mut e = ApiEvent::new(m);
+        e.disputed = view.disputed.contains(&m.id);
+        e
+    }
+
+    /// Converts a merged event (`disputed` false: see [`ApiEvent::in_view`]).
     pub fn new(m: &MergedEvent) -> ApiEvent {
         let e = ExportEvent::from(m);
         let t = chronicler_query::timeline(std::slice::from_ref(m)).pop();
@@ -186,6 +199,8 @@ impl ApiEvent {
             num_articles: e.num_articles,
             confidence: e.confidence,
             symmetric: e.symmetric,
+            single_source: e.single_source,
+            disputed: e.disputed,
             when: t.as_ref().map(|t| t.when.clone()).unwrap_or_default(),
             sort_day: t.as_ref().and_then(|t| t.sort_day.clone()),
             what: t.as_ref().map(|t| t.what.clone()).unwrap_or_default(),

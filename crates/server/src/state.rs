@@ -13,11 +13,13 @@
 //! rebuild the same thing on every thread. The cache only ever moves
 //! forward: no answer shows an older set than one given before.
 
+use std::collections::HashMap;
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
+use axum::body::Bytes;
 use chronicler_core::MergedEvent;
 use chronicler_dict::Dictionaries;
 use chronicler_store::Store;
@@ -44,10 +46,17 @@ pub(crate) struct EventsView {
     pub keys: Vec<(String, String)>,
     /// Indices into the events, by sort key.
     pub by_date: Vec<usize>,
+    /// Ids of the events whose reports disagree (`disputed` in exports).
+    pub disputed: std::collections::BTreeSet<String>,
 }
 
 impl EventsView {
-    fn new(key: i64, events: Vec<MergedEvent>) -> EventsView {
+    fn new(key: i64, c: chronicler_query::Consolidated) -> EventsView {
+        let disputed = chronicler_query::conflicts(&c)
+            .into_iter()
+            .map(|x| x.id)
+            .collect();
+        let events = c.events;
         let keys: Vec<(String, String)> = events.iter().map(crate::api::sort_key).collect();
         let mut by_date: Vec<usize> = (0..events.len()).collect();
         by_date.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
@@ -56,6 +65,7 @@ impl EventsView {
             events,
             keys,
             by_date,
+            disputed,
         }
     }
 }
@@ -67,6 +77,19 @@ impl Deref for EventsView {
     }
 }
 
+/// Answers already given for the current set of merged events, by query
+/// string: a busy page or script asking the same thing again gets the same
+/// bytes. Emptied when the set changes; bounded in bytes.
+#[derive(Debug, Default)]
+struct Answers {
+    key: i64,
+    bytes: usize,
+    by_query: HashMap<String, Bytes>,
+}
+
+/// Most bytes of answers kept.
+const ANSWERS_BYTES: usize = 32 << 20;
+
 pub(crate) struct Inner {
     pub db: PathBuf,
     pub writer: Option<Mutex<Writer>>,
@@ -76,6 +99,7 @@ pub(crate) struct Inner {
     pool: Mutex<Vec<Store>>,
     cache: Mutex<Option<Arc<EventsView>>>,
     rebuilding: AtomicBool,
+    answers: Mutex<Answers>,
 }
 
 /// Shows no token.
@@ -129,6 +153,7 @@ impl AppState {
             pool: Mutex::new(Vec::new()),
             cache: Mutex::new(None),
             rebuilding: AtomicBool::new(false),
+            answers: Mutex::new(Answers::default()),
         }))
     }
 
@@ -169,6 +194,35 @@ impl Drop for Rebuilding<'_> {
 }
 
 impl Reader<'_> {
+    /// The answer given to `query` for the events of `view`, if any.
+    pub fn answer(&self, view: &EventsView, query: &str) -> Option<Bytes> {
+        let answers = self.inner.answers.lock().ok()?;
+        (answers.key == view.key)
+            .then(|| answers.by_query.get(query).cloned())
+            .flatten()
+    }
+
+    /// Keeps `body` as the answer to `query` for the events of `view`.
+    pub fn keep_answer(&self, view: &EventsView, query: &str, body: &Bytes) {
+        let Ok(mut answers) = self.inner.answers.lock() else {
+            return;
+        };
+        if answers.key != view.key {
+            if answers.key > view.key {
+                return; // an older set: not worth keeping
+            }
+            *answers = Answers {
+                key: view.key,
+                ..Answers::default()
+            };
+        }
+        if answers.bytes + body.len() > ANSWERS_BYTES || answers.by_query.contains_key(query) {
+            return;
+        }
+        answers.bytes += body.len();
+        answers.by_query.insert(query.to_string(), body.clone());
+    }
+
     /// Every merged event: the cached set when nothing was stored since,
     /// else a fresh one (or, while another request rebuilds it, the
     /// previous set).
@@ -188,7 +242,7 @@ impl Reader<'_> {
         };
         let view = Arc::new(EventsView::new(
             key,
-            chronicler_query::merged_events(self.store)?,
+            chronicler_query::consolidated(self.store)?,
         ));
         if let Ok(mut cache) = self.inner.cache.lock() {
             if cache.as_ref().is_none_or(|c| c.key < key) {

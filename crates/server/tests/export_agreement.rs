@@ -1,0 +1,70 @@
+//! The HTTP API and `chronicler export --format jsonl` say the same about
+//! every event: counts, corroboration and disagreement flags.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // helpers of tests
+
+use std::path::Path;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use chronicler_dict::Dictionaries;
+use chronicler_pipeline::{Pipeline, PipelineOptions};
+use chronicler_server::{router, ServerConfig};
+use chronicler_store::Store;
+use serde_json::Value;
+use tower::ServiceExt;
+
+#[tokio::test]
+async fn api_events_agree_with_the_jsonl_export() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("agree.db");
+    let export = {
+        let dicts = Dictionaries::builtin().unwrap();
+        let pipeline = Pipeline::new(&dicts, PipelineOptions::new(jiff::civil::date(2026, 2, 2)));
+        let mut store = Store::open(&db).unwrap();
+        let inputs = [
+            root.join("examples/articles").display().to_string(),
+            root.join("tests/corpus/consolidation")
+                .display()
+                .to_string(),
+        ];
+        pipeline
+            .ingest(&inputs, &mut store, &chronicler_pipeline::Silent)
+            .unwrap();
+        chronicler_query::export_events(&chronicler_query::consolidated(&store).unwrap())
+    };
+    assert!(
+        export.iter().any(|e| e.disputed),
+        "the corpus has a dispute"
+    );
+    assert!(export.iter().any(|e| !e.single_source));
+
+    let app = router(ServerConfig::new(db)).unwrap();
+    let res = app
+        .oneshot(
+            Request::get("/api/events?limit=1000")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let bytes = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .unwrap();
+    let page: Value = serde_json::from_slice(&bytes).unwrap();
+    let api = page["events"].as_array().unwrap();
+    assert_eq!(api.len(), export.len());
+    for x in &export {
+        let a = api
+            .iter()
+            .find(|a| a["id"] == x.id.as_str())
+            .unwrap_or_else(|| panic!("{} missing from the API", x.id));
+        assert_eq!(a["num_sources"], x.num_sources, "{}", x.id);
+        assert_eq!(a["num_articles"], x.num_articles, "{}", x.id);
+        assert_eq!(a["num_mentions"], x.num_mentions, "{}", x.id);
+        assert_eq!(a["single_source"], x.single_source, "{}", x.id);
+        assert_eq!(a["disputed"], x.disputed, "{}", x.id);
+        assert_eq!(a["cameo"], x.cameo.as_str(), "{}", x.id);
+    }
+}
