@@ -109,6 +109,11 @@ pub struct ConsolidationUpdate {
 /// documents stored since the last update, regrouping only the blocks
 /// and stories they touch. Running it again changes nothing.
 pub fn update_consolidation(store: &mut Store) -> Result<ConsolidationUpdate, QueryError> {
+    Ok(update(store)?.0)
+}
+
+/// [`update_consolidation`], also giving the consolidation it kept.
+fn update(store: &mut Store) -> Result<(ConsolidationUpdate, Consolidated), QueryError> {
     let (r, keys) = regrouped(store)?;
     let mut update = ConsolidationUpdate {
         blocks: r.blocks.len(),
@@ -130,11 +135,10 @@ pub fn update_consolidation(store: &mut Store) -> Result<ConsolidationUpdate, Qu
         .collect();
     let stories = stories_update(store, &r.consolidated)?;
     update.documents = stories.changed.len();
-    if writes.is_empty() && stories.changed.is_empty() {
-        return Ok(update);
+    if !writes.is_empty() || !stories.changed.is_empty() {
+        store.write_consolidation(&r.blocks, &writes, &stories.changed)?;
     }
-    store.write_consolidation(&r.blocks, &writes, &stories.changed)?;
-    Ok(update)
+    Ok((update, r.consolidated))
 }
 
 /// Keeps the events (and their members) that pass `filter`.
@@ -294,8 +298,8 @@ fn stories_update(store: &Store, c: &Consolidated) -> Result<StoryUpdate, QueryE
 /// mention), so that an id merged away later still resolves. Returns how
 /// many ids were new.
 pub fn record_event_ids(store: &mut Store) -> Result<usize, QueryError> {
-    update_consolidation(store)?;
-    let c = consolidated(store)?;
+    // The events just kept: no second read of the store.
+    let (_, c) = update(store)?;
     let ids: Vec<EventIdRecord> = c
         .events
         .iter()
