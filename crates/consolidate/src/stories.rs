@@ -1,6 +1,6 @@
 //! Stories: the documents about one happening, grouped.
 //!
-//! Two documents belong to one story when
+//! Two documents are tied when
 //!
 //! * they are near duplicates (a syndicated copy, an updated version), or
 //! * they share much text ([`crate::minhash::RELATED`]: a rewritten wire
@@ -13,13 +13,16 @@
 //!   story), and they were published within [`WINDOW_DAYS`] days of each
 //!   other.
 //!
-//! Stories are the connected components of that relation. Blocking is by
-//! event: the documents of one event are sorted by publication day and
-//! only neighbours are compared (on a line, linking neighbours within the
-//! window connects exactly what linking all pairs within it would), so the
-//! cost grows with the number of mentions, never with pairs of documents.
-//! A story's id hashes its smallest document id: the same set of documents
-//! gives the same stories and ids whatever order they arrived in.
+//! Stories join tied documents, closest ties first (fewest days apart,
+//! then by document id), as long as a story's documents stay within
+//! [`MAX_SPAN_DAYS`] of each other: a document reporting yesterday's and
+//! today's strikes ties consecutive days, and without the limit a war's
+//! daily news would chain into one story. Blocking is by event: the
+//! documents of one event are sorted by publication day and only
+//! neighbours are tied, so the cost grows with the number of mentions,
+//! never with pairs of documents. A story's id hashes its smallest
+//! document id: the same set of documents gives the same stories and ids
+//! whatever order they arrived in.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -31,6 +34,9 @@ use crate::{independent_sources, NearDuplicates};
 
 /// Days between two reports of one event that may still be one story.
 pub const WINDOW_DAYS: i64 = 3;
+
+/// Days from a story's first to its last document, at most.
+pub const MAX_SPAN_DAYS: i64 = 7;
 
 /// A document as stories need it.
 #[derive(Debug, Clone, PartialEq)]
@@ -163,26 +169,29 @@ pub fn update(
         .filter(|id| !kept.story_of.contains_key(*id))
         .collect();
     seeds.extend(kept.touched.iter().map(String::as_str));
-    let partners: Vec<&str> = seeds
+    // Everything connected to a seed by any tie (whether or not the span
+    // limit let it join) is regrouped: stories elsewhere saw no change.
+    let g = Graph::new(docs, events, dups, related);
+    let mut parent: Vec<usize> = (0..g.docs.len()).collect();
+    for &(_, i, j) in &g.edges {
+        union(&mut parent, i, j);
+    }
+    let roots: BTreeSet<usize> = seeds
         .iter()
-        .flat_map(|s| dups.of(s).chain(related.of(s)))
-        .collect();
-    seeds.extend(partners);
-    let affected: BTreeSet<&str> = seeds
-        .iter()
-        .filter_map(|s| kept.story_of.get(*s).map(String::as_str))
+        .filter_map(|s| g.index.get(s).map(|&i| find(&mut parent, i)))
         .collect();
     let mut kept_groups: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     let mut redo: Vec<StoryDoc> = Vec::new();
-    for d in docs {
+    for (i, d) in g.docs.iter().enumerate() {
+        let regroup = roots.contains(&find(&mut parent, i));
         match kept.story_of.get(&d.id) {
-            Some(s) if !seeds.contains(d.id.as_str()) && !affected.contains(s.as_str()) => {
+            Some(s) if !regroup => {
                 kept_groups
                     .entry(s.as_str())
                     .or_default()
                     .push(d.id.clone());
             }
-            _ => redo.push(d.clone()),
+            _ => redo.push((*d).clone()),
         }
     }
     let fresh = components(&redo, events, dups, related);
@@ -208,59 +217,101 @@ pub fn story_id<'a>(docs: impl IntoIterator<Item = &'a str>) -> String {
     format!("st{:012x}", h >> 16)
 }
 
+/// The documents and the ties between them: (days between their
+/// publications, document, document), documents as indices into `docs`
+/// sorted by id; sorted, each tie once.
+struct Graph<'a> {
+    docs: Vec<&'a StoryDoc>,
+    index: BTreeMap<&'a str, usize>,
+    edges: Vec<(i64, usize, usize)>,
+}
+
+impl<'a> Graph<'a> {
+    fn new(
+        docs: &'a [StoryDoc],
+        events: &[MergedEvent],
+        dups: &NearDuplicates,
+        related: &NearDuplicates,
+    ) -> Graph<'a> {
+        let mut docs: Vec<&StoryDoc> = docs.iter().collect();
+        docs.sort_by(|a, b| a.id.cmp(&b.id));
+        docs.dedup_by(|a, b| a.id == b.id);
+        let index: BTreeMap<&str, usize> = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.id.as_str(), i))
+            .collect();
+        let gap = |i: usize, j: usize| {
+            i64::from((docs[j].published - docs[i].published).get_days().abs())
+        };
+        let mut edges = Vec::new();
+        let mut tie = |i: usize, j: usize, window: bool| {
+            let g = gap(i, j);
+            if i != j && (!window || g <= WINDOW_DAYS) {
+                edges.push((g, i.min(j), i.max(j)));
+            }
+        };
+        for (a, b) in dups.pairs() {
+            if let (Some(&i), Some(&j)) = (index.get(a), index.get(b)) {
+                tie(i, j, false);
+            }
+        }
+        for (a, b) in related.pairs() {
+            if let (Some(&i), Some(&j)) = (index.get(a), index.get(b)) {
+                tie(i, j, true);
+            }
+        }
+        for m in events.iter().filter(|m| specific(m)) {
+            let mut ds: Vec<usize> = m
+                .mentions
+                .iter()
+                .filter_map(|x| index.get(x.doc.as_str()).copied())
+                .collect::<BTreeSet<_>>()
+                .into_iter()
+                .collect();
+            ds.sort_by_key(|&i| (docs[i].published, i));
+            for w in ds.windows(2) {
+                tie(w[0], w[1], true);
+            }
+        }
+        edges.sort_unstable();
+        edges.dedup();
+        Graph { docs, index, edges }
+    }
+}
+
 /// The documents of each story (ids, sorted), stories ordered by their
-/// smallest document id. `events` may be any superset of the merged
-/// events mentioning `docs` (mentions of other documents are ignored), so
-/// a closed subset of documents (every document sharing an event or a
-/// near-duplicate link with one of them is in it) can be regrouped alone.
+/// smallest document id. Ties are taken closest first (fewest days
+/// between the two publications, then by document id), and two groups
+/// join only while their documents stay within [`MAX_SPAN_DAYS`] of each
+/// other: daily reports of a war do not chain into one story. `events`
+/// may be any superset of the merged events mentioning `docs` (mentions
+/// of other documents are ignored), so a closed subset of documents
+/// (nothing ties it to a document outside) can be regrouped alone.
 pub fn components(
     docs: &[StoryDoc],
     events: &[MergedEvent],
     dups: &NearDuplicates,
     related: &NearDuplicates,
 ) -> Vec<Vec<String>> {
-    let mut docs: Vec<&StoryDoc> = docs.iter().collect();
-    docs.sort_by(|a, b| a.id.cmp(&b.id));
-    docs.dedup_by(|a, b| a.id == b.id);
-    let index: BTreeMap<&str, usize> = docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.id.as_str(), i))
-        .collect();
-    let mut parent: Vec<usize> = (0..docs.len()).collect();
-    for (a, b) in dups.pairs() {
-        if let (Some(&i), Some(&j)) = (index.get(a), index.get(b)) {
-            union(&mut parent, i, j);
+    let g = Graph::new(docs, events, dups, related);
+    let mut parent: Vec<usize> = (0..g.docs.len()).collect();
+    let mut span: Vec<(Date, Date)> = g.docs.iter().map(|d| (d.published, d.published)).collect();
+    for &(_, i, j) in &g.edges {
+        let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+        if ri == rj {
+            continue;
         }
-    }
-    let within = |i: usize, j: usize| {
-        let gap = (docs[j].published - docs[i].published).get_days().abs();
-        i64::from(gap) <= WINDOW_DAYS
-    };
-    for (a, b) in related.pairs() {
-        if let (Some(&i), Some(&j)) = (index.get(a), index.get(b)) {
-            if within(i, j) {
-                union(&mut parent, i, j);
-            }
+        let (lo, hi) = (span[ri].0.min(span[rj].0), span[ri].1.max(span[rj].1));
+        if i64::from((hi - lo).get_days()) > MAX_SPAN_DAYS {
+            continue;
         }
-    }
-    for m in events.iter().filter(|m| specific(m)) {
-        let mut ds: Vec<usize> = m
-            .mentions
-            .iter()
-            .filter_map(|x| index.get(x.doc.as_str()).copied())
-            .collect::<BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        ds.sort_by_key(|&i| (docs[i].published, i));
-        for w in ds.windows(2) {
-            if within(w[0], w[1]) {
-                union(&mut parent, w[0], w[1]);
-            }
-        }
+        let (keep, gone) = (ri.min(rj), ri.max(rj));
+        parent[gone] = keep;
+        span[keep] = (lo, hi);
     }
     let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (i, d) in docs.iter().enumerate() {
+    for (i, d) in g.docs.iter().enumerate() {
         let r = find(&mut parent, i);
         groups.entry(r).or_default().push(d.id.clone());
     }

@@ -256,3 +256,56 @@ fn related_text_ties_documents_into_a_story_within_the_window_only() {
     // Without the links, three stories.
     assert_eq!(stories(&docs, &[], &dups).len(), 3);
 }
+
+#[test]
+fn daily_news_of_a_war_does_not_chain_into_one_story() {
+    use chronicler_consolidate::stories::MAX_SPAN_DAYS;
+    // Thirty days; each day's article reports that day's shelling and the
+    // day before's, so every article is tied to the next.
+    let mut docs = Vec::new();
+    let mut events = Vec::new();
+    for day in 1..=30i8 {
+        let id = format!("day{day:02}");
+        docs.push(doc(&id, day, &format!("Shelling, day {day}")));
+        for on in [day - 1, day].into_iter().filter(|d| *d >= 1) {
+            let mut e = ev(
+                &id,
+                Some(&format!("Outlet {day}")),
+                "190",
+                Some(date(2026, 1, on)),
+            );
+            e.mention.published = Some(date(2026, 1, day).to_string());
+            e.mention.start = on as usize;
+            events.push(e);
+        }
+    }
+    let dups = NearDuplicates::default();
+    let merged = consolidate(events.clone(), &dups);
+    let s = stories(&docs, &merged.events, &dups);
+    assert!(s.len() >= 30 / (MAX_SPAN_DAYS as usize + 1), "{}", s.len());
+    for story in &s {
+        let start: Date = story.documents.first().unwrap()[3..]
+            .parse::<i8>()
+            .map(|d| date(2026, 1, d))
+            .unwrap();
+        let end: Date = story.documents.last().unwrap()[3..]
+            .parse::<i8>()
+            .map(|d| date(2026, 1, d))
+            .unwrap();
+        assert!(
+            (end - start).get_days() <= MAX_SPAN_DAYS as i32,
+            "{story:?}"
+        );
+        assert!(
+            story.documents.len() > 1,
+            "consecutive days still tie: {story:?}"
+        );
+    }
+    // Whatever order the reports come in.
+    let mut rev = events;
+    rev.reverse();
+    let mut rev_docs = docs.clone();
+    rev_docs.reverse();
+    let merged2 = consolidate(rev, &dups);
+    assert_eq!(stories(&rev_docs, &merged2.events, &dups), s);
+}
