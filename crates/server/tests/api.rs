@@ -1206,3 +1206,40 @@ async fn events_follow_new_documents() {
     assert_eq!(stats["merged_events"].as_u64().unwrap(), n);
     assert_eq!(stats["documents"], 1);
 }
+
+/// CI's stand-in for the load test (`scripts/load_test.sh`, which needs a
+/// release build): 64 clients at once on the events route over a real
+/// socket, three requests each, all answered 200 with the whole page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sixty_four_clients_at_once_all_get_200() {
+    use tokio::io::AsyncWriteExt;
+    let f = fixture();
+    let (addr, tx, server) = start(f.app.clone(), chronicler_server::Limits::default()).await;
+    let clients: Vec<_> = (0..64)
+        .map(|i| {
+            tokio::spawn(async move {
+                let mut ok = 0;
+                for j in 0..3 {
+                    let mut conn = tokio::net::TcpStream::connect(addr).await.unwrap();
+                    let req = format!(
+                        "GET /api/events?limit={} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
+                        1 + (i + j) % 5
+                    );
+                    conn.write_all(req.as_bytes()).await.unwrap();
+                    let out = read_until_closed(&mut conn, 30).await.unwrap();
+                    assert!(out.starts_with("HTTP/1.1 200"), "client {i}: {out}");
+                    assert!(out.contains("\"total\":5"), "client {i}: {out}");
+                    ok += 1;
+                }
+                ok
+            })
+        })
+        .collect();
+    let mut answered = 0;
+    for c in clients {
+        answered += c.await.unwrap();
+    }
+    assert_eq!(answered, 64 * 3);
+    tx.send(()).unwrap();
+    server.await.unwrap().unwrap();
+}
