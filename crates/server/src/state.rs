@@ -18,6 +18,7 @@ use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use chronicler_core::MergedEvent;
@@ -48,6 +49,9 @@ pub(crate) struct EventsView {
     pub by_date: Vec<usize>,
     /// Ids of the events whose reports disagree (`disputed` in exports).
     pub disputed: std::collections::BTreeSet<String>,
+    /// When it was built, and how long that took.
+    built: Instant,
+    took: Duration,
 }
 
 impl EventsView {
@@ -66,6 +70,8 @@ impl EventsView {
             keys,
             by_date,
             disputed,
+            built: Instant::now(),
+            took: Duration::ZERO,
         }
     }
 }
@@ -232,7 +238,11 @@ impl Reader<'_> {
         let _rebuilding = match &cached {
             Some(c) if c.key >= key => return Ok(Arc::clone(c)),
             Some(c) => {
-                if self.inner.rebuilding.swap(true, Ordering::AcqRel) {
+                // At most half of one thread's time goes to rebuilding while
+                // documents keep arriving: after a rebuild that took T, the
+                // set is kept for T more.
+                if c.built.elapsed() < c.took || self.inner.rebuilding.swap(true, Ordering::AcqRel)
+                {
                     return Ok(Arc::clone(c));
                 }
                 Some(Rebuilding(&self.inner.rebuilding))
@@ -240,10 +250,11 @@ impl Reader<'_> {
             // Nothing to answer from yet: every first reader builds.
             None => None,
         };
-        let view = Arc::new(EventsView::new(
-            key,
-            chronicler_query::consolidated(self.store)?,
-        ));
+        let started = Instant::now();
+        let mut view = EventsView::new(key, chronicler_query::consolidated(self.store)?);
+        view.took = started.elapsed();
+        view.built = Instant::now();
+        let view = Arc::new(view);
         if let Ok(mut cache) = self.inner.cache.lock() {
             if cache.as_ref().is_none_or(|c| c.key < key) {
                 *cache = Some(Arc::clone(&view));

@@ -501,9 +501,8 @@ impl Store {
     /// one index lookup whether anything was stored since they last looked.
     pub fn last_document_key(&self) -> Result<i64, StoreError> {
         self.conn
-            .query_row("SELECT coalesce(max(doc_key), 0) FROM documents", [], |r| {
-                r.get(0)
-            })
+            .prepare_cached("SELECT coalesce(max(doc_key), 0) FROM documents")
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
             .ctx("reading the newest document's key")
     }
 
