@@ -505,8 +505,13 @@ pub fn places(
             place: e.place.clone(),
         });
     }
-    // "the Ukrainian capital"
-    for m in dict.find(text) {
+    // "the Ukrainian capital" (a second scan only when the word is there)
+    let capital_phrases = if text.contains(" capital") {
+        dict.find(text)
+    } else {
+        Vec::new()
+    };
+    for m in capital_phrases {
         let Some(s) = m.targets.iter().find_map(|t| match t.kind {
             TargetKind::Adj(s) => Some(s),
             _ => None,
