@@ -90,18 +90,52 @@ fn quantities_carry_qualifier_range_and_kind() {
     use chronicler_analyze::quantities::read;
     // sentence, (qualifier, min, max, kind) of the first quantity.
     #[rustfmt::skip]
-    let table: &[(&str, (Option<&str>, Option<f64>, Option<f64>, Option<&str>))] = &[
-        ("Shelling killed at least 12 civilians in Kherson", (Some("at least"), Some(12.0), None, Some("killed"))),
-        ("more than 300 people were evacuated", (Some("more than"), Some(300.0), None, Some("people"))),
-        ("up to 30 soldiers were wounded in the attack", (Some("up to"), None, Some(30.0), Some("wounded"))),
-        ("about 40 soldiers were taken", (Some("about"), None, None, Some("soldiers"))),
-        ("Russia launched hundreds of drones overnight", (None, Some(200.0), Some(999.0), Some("munitions"))),
-        ("dozens of Palestinians were wounded", (None, Some(24.0), Some(99.0), Some("wounded"))),
-        ("Russia returned the remains of 1,000 Ukrainian soldiers in exchange", (None, Some(1000.0), Some(1000.0), Some("bodies"))),
-        ("two hundred prisoners were exchanged", (None, Some(200.0), Some(200.0), Some("prisoners"))),
-        ("twenty-five hostages were freed", (None, Some(25.0), Some(25.0), Some("hostages"))),
-        ("an aid package of $2 billion for Kyiv", (None, Some(2e9), Some(2e9), Some("money"))),
-        ("temperatures dropped to minus 30 degrees Celsius, intensifying", (None, Some(-30.0), Some(-30.0), Some("temperature"))),
+    type Expected = (Option<&'static str>, Option<f64>, Option<f64>, Option<&'static str>);
+    let table: &[(&str, Expected)] = &[
+        (
+            "Shelling killed at least 12 civilians in Kherson",
+            (Some("at least"), Some(12.0), None, Some("killed")),
+        ),
+        (
+            "more than 300 people were evacuated",
+            (Some("more than"), Some(300.0), None, Some("people")),
+        ),
+        (
+            "up to 30 soldiers were wounded in the attack",
+            (Some("up to"), None, Some(30.0), Some("wounded")),
+        ),
+        (
+            "about 40 soldiers were taken",
+            (Some("about"), None, None, Some("soldiers")),
+        ),
+        (
+            "Russia launched hundreds of drones overnight",
+            (None, Some(200.0), Some(999.0), Some("munitions")),
+        ),
+        (
+            "dozens of Palestinians were wounded",
+            (None, Some(24.0), Some(99.0), Some("wounded")),
+        ),
+        (
+            "Russia returned the remains of 1,000 Ukrainian soldiers in exchange",
+            (None, Some(1000.0), Some(1000.0), Some("bodies")),
+        ),
+        (
+            "two hundred prisoners were exchanged",
+            (None, Some(200.0), Some(200.0), Some("prisoners")),
+        ),
+        (
+            "twenty-five hostages were freed",
+            (None, Some(25.0), Some(25.0), Some("hostages")),
+        ),
+        (
+            "an aid package of $2 billion for Kyiv",
+            (None, Some(2e9), Some(2e9), Some("money")),
+        ),
+        (
+            "temperatures dropped to minus 30 degrees Celsius, intensifying",
+            (None, Some(-30.0), Some(-30.0), Some("temperature")),
+        ),
     ];
     for (text, (q, min, max, kind)) in table {
         let f = find(text, &[]);
