@@ -1,25 +1,37 @@
 #!/usr/bin/env bash
 # Whole pipeline, end to end through the `chronicler` binary: the benchmark corpus ingested
-# into a fresh store at 1 and 2 threads; wall time, articles/s, MB/s and peak RSS
-# (/usr/bin/time -v). Then the in-memory, one-core run (pipeline_bench: clean + analyze + code,
-# with and without store writes) used for the spaCy comparison.
+# into a fresh store at 1 and 2 threads; wall time, CPU time (user + sys), articles/s and MB/s
+# (per wall second and per CPU second, i.e. per core busy), peak RSS (/usr/bin/time -v); then
+# consolidation (`export --format jsonl`: read every coded event, merge, write) on that store.
+# Then the in-memory, one-core run (pipeline_bench: clean + analyze + code, with and without
+# store writes) used for the spaCy comparison.
 #   usage: bash scripts/bench_pipeline.sh [CORPUS.jsonl]   (make it with scripts/make_corpus.py)
+#   THREADS="1 2" REPS=2 INMEM=1 override what is run.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CORPUS=${1:-/tmp/chronicler-bench/corpus-10000.jsonl}
 OUT=${OUT:-/tmp/chronicler-bench}
+THREADS=${THREADS:-1 2}; REPS=${REPS:-2}; INMEM=${INMEM:-1}
+mkdir -p "$OUT"
 [[ -s $CORPUS ]] || python3 "$ROOT/scripts/make_corpus.py" --out "$CORPUS"
 cargo build --release --manifest-path "$ROOT/Cargo.toml" -p chronicler -p chronicler-bench --bins
 BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release
 N=$(wc -l < "$CORPUS"); BYTES=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$CORPUS")
-for t in 1 2; do
-  for rep in 1 2; do
+secs() { awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
+for t in $THREADS; do
+  for rep in $(seq "$REPS"); do
     db=$OUT/pipeline-t$t.db; rm -f "$db" "$db-wal" "$db-shm"
-    /usr/bin/time -v "$BIN/chronicler" ingest --quiet --threads "$t" --db "$db" "$CORPUS" 2> "$OUT/time-t$t.txt" || true
-    wall=$(grep 'Elapsed (wall' "$OUT/time-t$t.txt" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+    /usr/bin/time -v "$BIN/chronicler" --db "$db" ingest --quiet --threads "$t" "$CORPUS" 2> "$OUT/time-t$t.txt" || true
+    wall=$(grep 'Elapsed (wall' "$OUT/time-t$t.txt" | secs)
+    cpu=$(awk -F: '/User time|System time/ {s+=$2} END {print s}' "$OUT/time-t$t.txt")
     rss=$(grep 'Maximum resident' "$OUT/time-t$t.txt" | awk '{print $NF}')
-    python3 -c "import sys; n,b,w,r,t=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]),sys.argv[5]; print(f'threads={t} articles={n} wall={w:.2f}s {n/w:.0f} articles/s {b/1e6/w:.2f} MB/s peak_rss={r/1024:.0f}MiB')" "$N" "$BYTES" "$wall" "$rss" "$t"
+    python3 -c "import sys; n,b,w,c,r,t=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]),int(sys.argv[5]),sys.argv[6]; print(f'ingest threads={t} articles={n} wall={w:.1f}s cpu={c:.1f}s {n/w:.0f} articles/s ({b/1e6/w:.2f} MB/s) per wall second, {n/c:.0f} articles/s ({b/1e6/c:.2f} MB/s) per CPU second, peak_rss={r/1024:.0f}MiB')" "$N" "$BYTES" "$wall" "$cpu" "$rss" "$t"
   done
+  /usr/bin/time -f "consolidation (export --format jsonl) threads=$t: %e s wall, %U s user, %M KiB peak" \
+    "$BIN/chronicler" --db "$db" export --format jsonl > "$OUT/export-t$t.jsonl"
+  echo "merged events: $(wc -l < "$OUT/export-t$t.jsonl")"
 done
-taskset -c 1 "$BIN/pipeline_bench" "$CORPUS" --repeat 3
-taskset -c 1 "$BIN/pipeline_bench" "$CORPUS" --repeat 2 --store "$OUT"
+if [[ $INMEM == 1 ]]; then
+  taskset -c 1 "$BIN/pipeline_bench" "$CORPUS" --repeat 3
+  taskset -c 1 "$BIN/pipeline_bench" "$CORPUS" --repeat 2 --store "$OUT"
+fi

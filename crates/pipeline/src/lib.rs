@@ -340,10 +340,11 @@ fn read_inputs(inputs: &[Input], opts: &IngestOptions, tx: &SyncSender<Read>) {
     }
 }
 
-/// Writes processed documents in order, in one transaction (a savepoint
-/// each): a document the store refuses (a constraint, a value too big) is
-/// rolled back alone and reported; any other store error rolls the batch
-/// back and stops the run.
+/// Writes processed documents in order, in one transaction. A document
+/// the store refuses (a constraint, a value too big) rolls the batch back;
+/// the batch is then written again with a savepoint per document, so that
+/// document alone is left out (and reported). Any other store error rolls
+/// the batch back and stops the run.
 fn write_batch(
     processed: Vec<Signed>,
     store: &mut Store,
@@ -353,13 +354,36 @@ fn write_batch(
     if processed.is_empty() {
         return Ok(());
     }
+    let (counts, problems) = match write_pass(&processed, store, false) {
+        Ok(done) => done,
+        Err(e) if e.is_document_fault() => write_pass(&processed, store, true)?,
+        Err(e) => return Err(e.into()),
+    };
+    // Counted once committed: a batch rolled back stored nothing.
+    for p in &problems {
+        reporter.problem(p);
+        summary.count(p);
+    }
+    summary.stored += counts.stored;
+    summary.events += counts.events;
+    summary.duplicates += counts.duplicates;
+    Ok(())
+}
+
+/// One attempt at writing a batch: what it stored and the problems met,
+/// once committed.
+fn write_pass(
+    processed: &[Signed],
+    store: &mut Store,
+    isolated: bool,
+) -> Result<(Summary, Vec<Problem>), StoreError> {
     let mut counts = Summary::default();
+    let mut problems = Vec::new();
     let mut batch = store.begin_batch()?;
     for result in processed {
         let (doc, events, sig) = match result {
             Err(problem) => {
-                reporter.problem(&problem);
-                counts.count(&problem);
+                problems.push(problem.clone());
                 continue;
             }
             Ok(x) => x,
@@ -367,37 +391,28 @@ fn write_batch(
         for w in &doc.doc.warnings {
             tracing::debug!(doc = %doc.doc.id, warning = %w);
         }
-        let signature = sign_with(&sig, |bands| batch.band_candidates(bands))?;
-        match batch.write_document(&doc, &events, Some(&signature)) {
+        let signature = sign_with(sig, |bands| batch.band_candidates(bands))?;
+        let written = if isolated {
+            batch.write_document_isolated(doc, events, Some(&signature))
+        } else {
+            batch.write_document(doc, events, Some(&signature))
+        };
+        match written {
             Ok(WriteOutcome::Inserted) => {
                 counts.stored += 1;
                 counts.events += events.len();
             }
             Ok(WriteOutcome::Duplicate(_)) => counts.duplicates += 1,
-            Err(e) if e.is_document_fault() => {
-                let problem = Problem {
-                    input: doc.doc.id.clone(),
-                    kind: ProblemKind::Internal,
-                    message: format!("could not be stored, document skipped: {e}"),
-                };
-                reporter.problem(&problem);
-                counts.count(&problem);
-            }
-            Err(e) => return Err(e.into()),
+            Err(e) if isolated && e.is_document_fault() => problems.push(Problem {
+                input: doc.doc.id.clone(),
+                kind: ProblemKind::Internal,
+                message: format!("could not be stored, document skipped: {e}"),
+            }),
+            Err(e) => return Err(e),
         }
     }
     batch.commit()?;
-    // Counted once committed: a batch rolled back stored nothing.
-    summary.stored += counts.stored;
-    summary.events += counts.events;
-    summary.duplicates += counts.duplicates;
-    for (k, n) in counts.skipped {
-        *summary.skipped.entry(k).or_default() += n;
-    }
-    for (k, n) in counts.warnings {
-        *summary.warnings.entry(k).or_default() += n;
-    }
-    Ok(())
+    Ok((counts, problems))
 }
 
 /// Writes one processed document (from [`Pipeline::process`]) as

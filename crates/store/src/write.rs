@@ -87,11 +87,16 @@ fn write_in(
     Ok(WriteOutcome::Inserted)
 }
 
-/// Many documents written in one transaction, each inside its own
-/// savepoint: a document that fails rolls back alone (the others of the
-/// batch stay), and nothing of the batch is visible to readers, or kept
-/// after a crash, until [`Batch::commit`]. Dropping the batch without
-/// committing rolls all of it back.
+/// Many documents written in one transaction: nothing of the batch is
+/// visible to readers, or kept after a crash, until [`Batch::commit`];
+/// dropping the batch without committing rolls all of it back.
+///
+/// [`Batch::write_document`] writes without a savepoint (fast: FTS5
+/// flushes its pending index to disk at every savepoint, which cost more
+/// than the per-document commits it replaces); when it fails, the batch
+/// holds part of that document and must be dropped. Writing the batch
+/// again with [`Batch::write_document_isolated`] (a savepoint per
+/// document) then rolls back the failing document alone.
 ///
 /// One transaction per batch instead of one per document: the commit
 /// (FTS5 segment flush, WAL frames) was 22 % of an ingest's time.
@@ -116,10 +121,21 @@ impl Store {
 impl Batch<'_> {
     /// Writes one document, its events and (when given) its MinHash
     /// signature inside the batch, unless a document with the same id, URL
-    /// or content is stored (also earlier in this batch). On error that
-    /// document alone is rolled back and the batch can go on (or be
-    /// committed, or dropped).
+    /// or content is stored (also earlier in this batch). On error the
+    /// batch holds part of this document: drop it (see [`Batch`]).
     pub fn write_document(
+        &mut self,
+        doc: &AnalyzedDocument,
+        events: &[CodedEvent],
+        signature: Option<&SignatureWrite>,
+    ) -> Result<WriteOutcome, StoreError> {
+        write_in(&self.tx, doc, events, signature)
+    }
+
+    /// [`Batch::write_document`] inside a savepoint of its own: on error
+    /// this document alone is rolled back and the batch can go on (or be
+    /// committed, or dropped). Slower (see [`Batch`]).
+    pub fn write_document_isolated(
         &mut self,
         doc: &AnalyzedDocument,
         events: &[CodedEvent],

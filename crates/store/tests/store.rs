@@ -609,7 +609,7 @@ fn a_read_only_file_gives_an_error_not_a_panic() {
 }
 
 #[test]
-fn a_batch_rolls_back_a_failing_document_alone_and_commits_the_others() {
+fn an_isolated_write_rolls_back_a_failing_document_alone_and_the_batch_goes_on() {
     let (_dir, path) = temp_store();
     let mut store = Store::open(&path).expect("open");
     store
@@ -627,7 +627,7 @@ fn a_batch_rolls_back_a_failing_document_alone_and_commits_the_others() {
     );
     // Two events: the trigger refuses the second, so b rolls back alone.
     let err = batch
-        .write_document(&b, &events_for(&b), None)
+        .write_document_isolated(&b, &events_for(&b), None)
         .expect_err("injected failure");
     assert!(err.is_document_fault(), "{err}");
     assert!(err.to_string().contains("writing document b"), "{err}");

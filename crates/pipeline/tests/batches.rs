@@ -1,0 +1,106 @@
+//! Batched, streaming ingest: a document the store refuses is left out
+//! alone; batch size and thread count change nothing in the store.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use chronicler_pipeline::{Pipeline, PipelineOptions, Silent};
+use chronicler_store::Store;
+
+fn corpus(path: &Path, n: usize) {
+    let sentences = [
+        "Russia and Ukraine held talks in Istanbul on Monday.",
+        "Turkey offered to host a second round of talks in Ankara.",
+        "The United Nations condemned the strike on the port of Odesa.",
+        "Armenia and Azerbaijan resumed border talks in Almaty on Thursday.",
+    ];
+    let mut out = String::new();
+    for i in 0..n {
+        let text = format!(
+            "Dispatch {i}. {} {}",
+            sentences[i % 4],
+            sentences[(i / 4) % 4]
+        );
+        let doc =
+            serde_json::json!({"id": format!("d{i:03}"), "published": "2026-01-05", "text": text});
+        out.push_str(&format!("{doc}\n"));
+    }
+    std::fs::write(path, out).unwrap();
+}
+
+fn run(db: &Path, input: &Path, threads: usize, batch_size: usize) -> chronicler_pipeline::Summary {
+    let dicts = chronicler_dict::Dictionaries::load(None).unwrap();
+    let mut opts = PipelineOptions::new(jiff::civil::date(2026, 2, 1));
+    opts.threads = threads;
+    opts.batch_size = batch_size;
+    let pipeline = Pipeline::new(&dicts, opts);
+    let mut store = Store::open(db).unwrap();
+    pipeline
+        .ingest(&[input.display().to_string()], &mut store, &Silent)
+        .unwrap()
+}
+
+#[test]
+fn a_document_the_store_refuses_is_left_out_alone_and_the_batch_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("c.jsonl");
+    corpus(&input, 40);
+    let db = dir.path().join("s.db");
+    drop(Store::open(&db).unwrap());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch(
+        "CREATE TRIGGER refuse BEFORE INSERT ON events
+         WHEN (SELECT id FROM documents WHERE doc_key = NEW.doc) = 'd013'
+         BEGIN SELECT RAISE(ABORT, 'refused'); END;",
+    )
+    .unwrap();
+    drop(conn);
+    let summary = run(&db, &input, 2, 16);
+    assert_eq!(summary.documents, 40);
+    assert_eq!(summary.stored, 39, "{summary:?}");
+    assert_eq!(
+        summary.skipped.get("internal-error"),
+        Some(&1),
+        "{summary:?}"
+    );
+    let store = Store::open(&db).unwrap();
+    assert_eq!(store.stats().unwrap().documents, 39);
+    assert_eq!(store.document("d013").unwrap(), None);
+    assert!(store.document("d012").unwrap().is_some());
+    assert!(store.document("d014").unwrap().is_some());
+    assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn batch_size_and_threads_change_nothing_in_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("c.jsonl");
+    corpus(&input, 50);
+    let mut seen = Vec::new();
+    for (threads, batch) in [(1, 1), (2, 7), (2, 64)] {
+        let db = dir.path().join(format!("s-{threads}-{batch}.db"));
+        let summary = run(&db, &input, threads, batch);
+        assert_eq!(summary.stored, 50, "{summary:?}");
+        let store = Store::open(&db).unwrap();
+        let events: Vec<String> = store
+            .coded_events()
+            .unwrap()
+            .into_iter()
+            .map(|e| format!("{} {} {}", e.doc.id, e.event.cameo, e.start))
+            .collect();
+        let docs: Vec<String> = store
+            .documents()
+            .unwrap()
+            .into_iter()
+            .map(|d| d.id)
+            .collect();
+        seen.push((docs, events, store.doc_links().unwrap().len()));
+    }
+    assert!(!seen[0].1.is_empty(), "the corpus gives events");
+    assert!(
+        seen[0].2 > 0,
+        "near-duplicate links are found within batches"
+    );
+    assert_eq!(seen[0], seen[1]);
+    assert_eq!(seen[0], seen[2]);
+}
