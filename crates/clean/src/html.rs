@@ -248,7 +248,13 @@ fn walk_blocks(root: NodeRef<'_>) -> Vec<Block> {
             Step::Enter(node) => {
                 if node.is_text() {
                     let t = node.text();
-                    cur.text.push_str(&t);
+                    // Soft hyphens and zero-width characters are invisible
+                    // on the page but split the words of the text.
+                    cur.text.extend(
+                        t.chars().filter(|c| {
+                            !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+                        }),
+                    );
                     if link_depth > 0 {
                         cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
                     }

@@ -563,6 +563,19 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
         }
     }
 
+    // A page's headings after the story's last kept line head what follows
+    // the article ("Related posts", "Comments", in any language) once their
+    // links are gone: nothing of the article is left under them.
+    for i in (0..sources_from.min(units.len())).rev() {
+        if verdict[i].is_some() {
+            continue;
+        }
+        if units[i].hint.kind != BlockKind::Heading {
+            break;
+        }
+        verdict[i] = Some("trailing-heading");
+    }
+
     for (i, u) in units.iter().enumerate() {
         if i >= sources_from {
             let reason = if i == sources_from {
