@@ -9,7 +9,7 @@
 //! [`StanceDict::find`] gives where the phrases of one [`Cue`] occur in a
 //! sentence, [`StanceDict::issues`] the issues a piece of text names.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -107,6 +107,68 @@ pub struct Match {
 pub struct StanceDict {
     cues: [Vec<Phrase>; 5],
     issues: Vec<Issue>,
+    /// Cue phrases by first word, per cue (rebuilt by `compile`).
+    cue_index: [Index; 5],
+    /// Issue phrases (flattened in issue order) by first word.
+    issue_index: Index,
+    /// The issue of each flattened issue phrase.
+    issue_of: Vec<usize>,
+}
+
+/// Phrases by their first word, so that a word of text is tried only
+/// against the phrases that can start there.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Index {
+    /// Phrase ids by exact first word.
+    first: HashMap<String, Vec<usize>>,
+    /// Phrases whose first word is a prefix (`demilitari*`): tried everywhere.
+    any: Vec<usize>,
+}
+
+impl Index {
+    fn new<'a>(phrases: impl Iterator<Item = &'a Phrase>) -> Index {
+        let mut ix = Index::default();
+        for (id, p) in phrases.enumerate() {
+            let Some(Elem::Word(alts)) = p.elems.first() else {
+                continue;
+            };
+            if alts.iter().any(|(_, prefix)| *prefix) {
+                ix.any.push(id);
+                continue;
+            }
+            for (w, _) in alts {
+                let ids = ix.first.entry(w.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ix
+    }
+
+    /// Every match of the phrases (`phrases[id]`) in `toks`: (id, first
+    /// token, one past the last), left to right; one phrase's matches do
+    /// not overlap.
+    fn matches(&self, phrases: &[&Phrase], toks: &[Token]) -> Vec<(usize, usize, usize)> {
+        let mut out = Vec::new();
+        let mut free_from = vec![0usize; phrases.len()];
+        for (i, t) in toks.iter().enumerate() {
+            let exact = self.first.get(&t.word).map_or(&[][..], Vec::as_slice);
+            for &id in exact.iter().chain(&self.any) {
+                let (Some(p), Some(from)) = (phrases.get(id), free_from.get_mut(id)) else {
+                    continue;
+                };
+                if i < *from {
+                    continue;
+                }
+                if let Some(end) = match_at(&p.elems, toks, i).filter(|e| *e > i) {
+                    out.push((id, i, end));
+                    *from = end;
+                }
+            }
+        }
+        out
+    }
 }
 
 /// One line of a stances file.
@@ -293,23 +355,6 @@ fn match_at(elems: &[Elem], toks: &[Token], i: usize) -> Option<usize> {
     }
 }
 
-/// Every match of `p` in `toks`, as token ranges, left to right (not
-/// overlapping).
-fn matches(p: &Phrase, toks: &[Token]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < toks.len() {
-        match match_at(&p.elems, toks, i) {
-            Some(end) if end > i => {
-                out.push((i, end));
-                i = end;
-            }
-            _ => i += 1,
-        }
-    }
-    out
-}
-
 fn byte_span(toks: &[Token], (a, b): (usize, usize)) -> Option<Match> {
     Some(Match {
         start: toks.get(a)?.start,
@@ -408,6 +453,7 @@ impl StanceDict {
     pub fn parse(file: &str, text: &str) -> Result<StanceDict, DictError> {
         let mut d = StanceDict::default();
         d.apply(parse_entries(file, text)?, None);
+        d.compile();
         Ok(d)
     }
 
@@ -436,7 +482,25 @@ impl StanceDict {
         for (file, text) in crate::actors::user_files(dir, "stances")? {
             d.apply(parse_entries(&file, &text)?, Some(&mut new_at));
         }
+        d.compile();
         Ok(Arc::new(d))
+    }
+
+    /// Rebuilds the first-word indexes after entries changed.
+    fn compile(&mut self) {
+        for cue in Cue::ALL {
+            let ix = Index::new(self.cue_phrases(cue).iter());
+            if let Some(slot) = self.cue_index.get_mut(cue.index()) {
+                *slot = ix;
+            }
+        }
+        self.issue_index = Index::new(self.issues.iter().flat_map(|i| &i.phrases));
+        self.issue_of = self
+            .issues
+            .iter()
+            .enumerate()
+            .flat_map(|(n, i)| std::iter::repeat_n(n, i.phrases.len()))
+            .collect();
     }
 
     /// Applies entries in order; new issues go last, or at `*new_at`
@@ -497,11 +561,14 @@ impl StanceDict {
     /// first at one start.
     pub fn find(&self, cue: Cue, text: &str) -> Vec<Match> {
         let toks = tokens(text);
-        let mut out: Vec<Match> = self
-            .cue_phrases(cue)
-            .iter()
-            .flat_map(|p| matches(p, &toks))
-            .filter_map(|r| byte_span(&toks, r))
+        let phrases: Vec<&Phrase> = self.cue_phrases(cue).iter().collect();
+        let Some(ix) = self.cue_index.get(cue.index()) else {
+            return Vec::new();
+        };
+        let mut out: Vec<Match> = ix
+            .matches(&phrases, &toks)
+            .into_iter()
+            .filter_map(|(_, a, b)| byte_span(&toks, (a, b)))
             .collect();
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out.dedup();
@@ -517,17 +584,21 @@ impl StanceDict {
     /// taken by an earlier issue do not count for a later one.
     pub fn issues(&self, text: &str) -> Vec<String> {
         let toks = tokens(text);
+        let phrases: Vec<&Phrase> = self.issues.iter().flat_map(|i| &i.phrases).collect();
+        let mut by_issue: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.issues.len()];
+        for (id, a, b) in self.issue_index.matches(&phrases, &toks) {
+            if let Some(v) = self.issue_of.get(id).and_then(|n| by_issue.get_mut(*n)) {
+                v.push((a, b));
+            }
+        }
         let mut taken = vec![false; toks.len()];
         let mut out = Vec::new();
-        for issue in &self.issues {
+        for (issue, spans) in self.issues.iter().zip(&by_issue) {
             let mut hit = false;
-            for p in &issue.phrases {
-                for (a, b) in matches(p, &toks) {
-                    let free = taken.get(a..b).is_some_and(|s| s.iter().any(|t| !t));
-                    if free {
-                        hit = true;
-                        taken.iter_mut().take(b).skip(a).for_each(|t| *t = true);
-                    }
+            for &(a, b) in spans {
+                if taken.get(a..b).is_some_and(|s| s.iter().any(|t| !t)) {
+                    hit = true;
+                    taken.iter_mut().take(b).skip(a).for_each(|t| *t = true);
                 }
             }
             if hit {
