@@ -84,6 +84,29 @@ fn parse(p: BriefParams) -> Result<Request, ApiError> {
     })
 }
 
+/// The brief, also reading the texts of the documents in scope for
+/// positions stated outside coded events (as `chronicler brief` does).
+fn with_texts(
+    store: &chronicler_store::Store,
+    events: &[MergedEvent],
+    opts: &BriefOptions,
+) -> Result<chronicler_brief::Brief, ApiError> {
+    let mut texts = Vec::new();
+    for id in chronicler_brief::documents_in_scope(events, opts) {
+        let (Some(row), Some(text)) = (store.document(&id)?, store.document_text(&id)?) else {
+            continue;
+        };
+        texts.push(chronicler_brief::DocText {
+            doc: row.id,
+            url: row.url,
+            outlet: row.outlet,
+            published: Some(row.published),
+            text,
+        });
+    }
+    Ok(chronicler_brief::brief_with_texts(events, &texts, opts))
+}
+
 /// The state of play on a day: talks coming up, commitments in force and
 /// expiring, what just happened, what stalled, and who stands where; every
 /// item with its date and sources (document, sentence offsets, event id).
@@ -109,7 +132,7 @@ pub(crate) async fn brief(
     let brief = state
         .read(move |r| {
             let Some(story) = &req.story else {
-                return Ok(chronicler_brief::brief(&r.events()?, &req.opts));
+                return with_texts(r.store, &r.events()?, &req.opts);
             };
             let c = chronicler_query::consolidated(r.store)?;
             let stories = chronicler_query::stories(r.store, &c)?;
@@ -121,7 +144,7 @@ pub(crate) async fn brief(
                 .into_iter()
                 .filter(|e| s.events.contains(&e.id))
                 .collect();
-            let mut b = chronicler_brief::brief(&events, &req.opts);
+            let mut b = with_texts(r.store, &events, &req.opts)?;
             b.scope = format!("story {}: {}", s.id, s.title);
             Ok(b)
         })

@@ -515,7 +515,24 @@ async fn the_brief_gives_the_state_of_play_on_a_day() {
         as_of: Some(date(2026, 1, 30)),
         ..Default::default()
     };
-    let cli = serde_json::to_value(chronicler_brief::brief(&events, &opts)).unwrap();
+    let store = Store::open_read_only(&db).unwrap();
+    let texts: Vec<chronicler_brief::DocText> =
+        chronicler_brief::documents_in_scope(&events, &opts)
+            .into_iter()
+            .map(|id| {
+                let row = store.document(&id).unwrap().unwrap();
+                chronicler_brief::DocText {
+                    text: store.document_text(&id).unwrap().unwrap(),
+                    doc: row.id,
+                    url: row.url,
+                    outlet: row.outlet,
+                    published: Some(row.published),
+                }
+            })
+            .collect();
+    assert!(!texts.is_empty());
+    let cli =
+        serde_json::to_value(chronicler_brief::brief_with_texts(&events, &texts, &opts)).unwrap();
     assert_eq!(b, cli);
     // Later, the round is past with no reported outcome.
     let later = get_ok(&f.app, "/api/brief?dyad=RUS-UKR&as_of=2026-02-03").await;
