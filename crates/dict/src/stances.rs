@@ -20,6 +20,9 @@ const BUILTIN: &str = include_str!("../../../data/dictionaries/stances.txt");
 /// Words a lone `*` in a phrase may skip.
 const DEFAULT_GAP: usize = 4;
 
+/// Gaps in one phrase (each multiplies the ways a phrase can match).
+const MAX_GAPS: usize = 3;
+
 /// A kind of cue phrase.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Cue {
@@ -307,6 +310,9 @@ fn parse_phrase(raw: &str) -> Result<Phrase, String> {
             elems.push(Elem::Word(alts));
         }
         words.push(item.to_lowercase());
+    }
+    if elems.iter().filter(|e| matches!(e, Elem::Gap(_))).count() > MAX_GAPS {
+        return Err(format!("{raw:?}: at most {MAX_GAPS} `*` gaps in a phrase"));
     }
     match (elems.first(), elems.last()) {
         (None, _) => Err("empty phrase".into()),
@@ -660,6 +666,7 @@ mod tests {
             ("issue: a | x\nissue: b | x", "t.txt:2:"),
             ("demand: * calls", "t.txt:1:"),
             ("demand: calls (for)", "t.txt:1:"),
+            ("demand: a * b * c * d * e", "t.txt:1:"),
             ("issue: a x", "t.txt:1:"),
         ] {
             let e = StanceDict::parse("t.txt", text).unwrap_err();
