@@ -12,10 +12,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use chronicler_core::{Place, PlacePrecision};
 
-use crate::text::{case_compatible, word_matches};
+use crate::text::{capitalised_word_matches, case_compatible};
 use crate::DictError;
 
 const BUILTIN: &str = include_str!("../../../data/dictionaries/places.txt");
@@ -451,9 +451,12 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, p)| (p.0.to_lowercase(), i))
             .collect();
+        // Every pattern starts with a capital: searched only from capitalised
+        // word starts (anchored), not byte by byte.
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .ascii_case_insensitive(true)
+            .start_kind(StartKind::Anchored)
             .build(patterns.iter().map(|p| p.0.as_str()))
             .ok();
         Gazetteer {
@@ -526,7 +529,7 @@ impl Gazetteer {
             return Vec::new();
         };
         let mut out = Vec::new();
-        word_matches(ac, text, |pattern, s, e| {
+        capitalised_word_matches(ac, text, |pattern, s, e| {
             let Some((form, cands)) = self.patterns.get(pattern) else {
                 return false;
             };

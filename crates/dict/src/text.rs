@@ -1,6 +1,6 @@
 //! Text helpers for dictionary matching.
 
-use aho_corasick::{AhoCorasick, Input};
+use aho_corasick::{AhoCorasick, Anchored, Input};
 
 /// True for characters that continue a word (letters, digits).
 pub fn is_word_char(c: char) -> bool {
@@ -63,6 +63,40 @@ pub fn word_matches(
         } else {
             // A name starts a word: resume at the next word start after `s`.
             pos = next_word_start(text, s);
+        }
+    }
+}
+
+/// Whole-word matches of a leftmost-longest automaton built for anchored
+/// searches (`StartKind::Anchored`) whose patterns all start with a capital:
+/// the automaton is run only from the capitalised word starts of `text` (a
+/// name starts a word), the longest pattern there first. Calls
+/// `accept(pattern, start, end)` for each candidate ending on a word boundary;
+/// the search goes on after an accepted match, at the next word otherwise.
+pub fn capitalised_word_matches(
+    ac: &AhoCorasick,
+    text: &str,
+    mut accept: impl FnMut(usize, usize, usize) -> bool,
+) {
+    let mut pos = 0;
+    let mut prev_word = false;
+    for (i, c) in text.char_indices() {
+        let w = is_word_char(c);
+        let start = w && !prev_word && i >= pos && c.is_uppercase();
+        prev_word = w;
+        if !start {
+            continue;
+        }
+        let input = Input::new(text).range(i..).anchored(Anchored::Yes);
+        let Ok(Some(m)) = ac.try_find(input) else {
+            continue;
+        };
+        let e = m.end();
+        let whole = e > i
+            && text.is_char_boundary(e)
+            && !text[e..].chars().next().is_some_and(is_word_char);
+        if whole && accept(m.pattern().as_usize(), i, e) {
+            pos = e;
         }
     }
 }
