@@ -186,3 +186,22 @@ fn paragraphs_in_scripts_without_spaces_are_kept() {
     assert!(d.text.contains("商標法違反"), "{:?}", d.removed);
     assert!(d.text.contains("商標権侵害"), "{:?}", d.removed);
 }
+
+/// "Read also" labels and share prompts in the languages of European news
+/// sites are dropped like their English counterparts.
+#[test]
+fn read_also_and_share_prompts_in_other_languages() {
+    let text = "Die Regierung hat am Montag einen neuen Gefangenenaustausch mit dem Nachbarland angekündigt, wie das Ministerium mitteilte.\n\nArtikel teilen\n\nDie Verhandlungen sollen in der kommenden Woche in Genf fortgesetzt werden, sagte ein Sprecher der Vermittler.\n\nMehr zum Thema:\n\nLire aussi : Les négociations reprennent à Genève\n\nCzytaj też: Wymiana jeńców na granicy\n";
+    let d = run(text, None).unwrap();
+    assert_eq!(reason_of(&d, "Artikel teilen"), Some("share"));
+    assert_eq!(reason_of(&d, "Mehr zum Thema:"), Some("read-also"));
+    assert_eq!(
+        reason_of(&d, "Lire aussi : Les négociations reprennent à Genève"),
+        Some("read-also")
+    );
+    assert_eq!(
+        reason_of(&d, "Czytaj też: Wymiana jeńców na granicy"),
+        Some("read-also")
+    );
+    assert!(d.text.contains("Die Verhandlungen sollen"));
+}
