@@ -43,10 +43,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "sentences_fts",
         sql: include_str!("migrations/0006_sentences_fts.sql"),
     },
+    Migration {
+        version: 7,
+        name: "sentences_fts_by_writer",
+        sql: include_str!("migrations/0007_sentences_fts_by_writer.sql"),
+    },
 ];
 
 /// The schema version this chronicler writes and reads.
-pub const SCHEMA_VERSION: i64 = 6;
+pub const SCHEMA_VERSION: i64 = 7;
 
 /// Reads `PRAGMA user_version`.
 pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {

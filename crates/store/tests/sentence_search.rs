@@ -116,7 +116,7 @@ fn a_duplicate_adds_no_sentence_and_an_upgraded_store_is_indexed() {
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
-            "DROP TRIGGER sentences_fts_insert; DROP TRIGGER sentences_fts_delete;
+            "DROP TRIGGER IF EXISTS sentences_fts_insert; DROP TRIGGER sentences_fts_delete;
              DROP TABLE sentences_fts; PRAGMA user_version = 5;",
         )
         .unwrap();
