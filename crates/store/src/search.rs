@@ -1,6 +1,6 @@
 //! Full-text search over sentences (FTS5 table `sentences_fts`, migration
-//! 0006, filled by a trigger on each sentence insert), read back with the
-//! sentence's document and offsets.
+//! 0006; filled by the writer since 0007, which dropped 0006's trigger),
+//! read back with the sentence's document and offsets.
 
 use chronicler_core::text::char_offset;
 use rusqlite::{params, Connection};
