@@ -100,6 +100,31 @@ const SCHEDULE: &[&str] = &[
     "aims",
     "tomorrow",
 ];
+/// Words before "to VERB" that make the verb a purpose or an attempt.
+const PURPOSE: &[&str] = &[
+    "used",
+    "designed",
+    "meant",
+    "intended",
+    "trying",
+    "tried",
+    "try",
+    "tries",
+    "sought",
+    "seeking",
+    "seek",
+    "attempting",
+    "attempted",
+    "attempt",
+    "able",
+    "unable",
+    "want",
+    "wants",
+    "wanted",
+    "order",
+    "enough",
+    "how",
+];
 const PAST_MARKERS: &[&str] = &[
     "had",
     "recently",
@@ -362,7 +387,12 @@ fn build_sent<'a>(doc: &'a AnalyzedDocument, si: usize) -> Option<Sent<'a>> {
     let mut cur = 0;
     for (i, w) in words.iter().enumerate() {
         let in_date = dates.iter().any(|(a, b, _)| *a <= i && i <= *b);
-        if is_segment_break(w) && !in_date {
+        // "the ports of Hodeidah, Ras Isa and Salif on Monday": a comma
+        // between two places of one list does not end the phrase.
+        let in_list = w == ","
+            && places.iter().any(|(_, b, _)| *b + 1 == i)
+            && places.iter().any(|(a, _, _)| *a == i + 1);
+        if is_segment_break(w) && !in_date && !in_list {
             cur += 1;
         }
         seg.push(cur);
@@ -405,7 +435,11 @@ fn off_topic(words: &[String]) -> bool {
         w.len() == 4
             && w.parse::<u32>().is_ok_and(|y| (1000..1990).contains(&y))
             && i > 0
-            && matches!(words[i - 1].as_str(), "in" | "of" | "since" | "during")
+            && (matches!(words[i - 1].as_str(), "in" | "of" | "since" | "during")
+                // "in the 1967 war", "since the 1979 revolution"
+                || (words[i - 1] == "the"
+                    && i > 1
+                    && matches!(words[i - 2].as_str(), "in" | "of" | "since" | "during")))
     });
     old_year || words.iter().any(|w| TOPIC.contains(&w.as_str()))
 }
@@ -539,6 +573,7 @@ fn code_sentence(
             .find(|&j| s.seg[j] != s.seg[m.start])
             .unwrap_or(words.len());
         let after_neg = window(words, m.end, (m.end + 4).min(seg_end))
+            .take_while(|w| !matches!(*w, "that" | "which" | "who" | "whether" | "if"))
             .collect::<Vec<_>>()
             .windows(2)
             .any(|w| BE.contains(&w[0]) && matches!(w[1], "not" | "n't"));
@@ -571,12 +606,25 @@ fn code_sentence(
             )
         });
         let anaphoric = p.kind == PatternKind::Noun
-            && window(words, m.start.saturating_sub(2), m.start).any(|w| {
+            && (window(words, m.start.saturating_sub(2), m.start).any(|w| {
                 matches!(
                     w,
                     "any" | "these" | "those" | "such" | "this" | "possible" | "potential"
                 )
-            });
+            })
+                // "under the Gaza ceasefire agreement": a frame, not an act
+                || window(words, m.start.saturating_sub(3).max(cs), m.start)
+                    .any(|w| matches!(w, "under")));
+        // An attributive participle is an adjective: "the besieged city",
+        // "the occupied West Bank".
+        let attributive = p.kind == PatternKind::Verb
+            && p.elems.len() == 1
+            && words[m.start].ends_with("ed")
+            && m.start > 0
+            && matches!(
+                words[m.start - 1].as_str(),
+                "the" | "a" | "an" | "its" | "their" | "this" | "that"
+            );
         // A gerund used as a noun ("holding talks in Moscow was not an option").
         let gerund = p.kind == PatternKind::Verb
             && words[m.start].ends_with("ing")
@@ -586,10 +634,24 @@ fn code_sentence(
                     || (m.start > 1
                         && words[m.start - 2] == ","
                         && words[m.start - 1].ends_with("ly"))));
-        if hedged || habitual || anaphoric || gerund {
+        // An infinitive of purpose or attempt is not an act: "ports used to
+        // transfer weapons", "trying to storm the city".
+        let purpose = p.kind == PatternKind::Verb
+            && m.start >= 2
+            && words[m.start - 1] == "to"
+            && PURPOSE.contains(&words[m.start - 2].as_str());
+        if hedged || habitual || anaphoric || gerund || purpose || attributive {
             continue;
         }
         let mut status = entry.status.unwrap_or(Status::Occurred);
+        // An intent that was agreed or accepted is a done deal, not an offer:
+        // "Putin had agreed to a pause", "Rwanda committed to withdraw".
+        if p.code.starts_with("03")
+            && status == Status::Proposed
+            && matches!(words[m.start].as_str(), "agreed" | "committed" | "accepted")
+        {
+            status = Status::Occurred;
+        }
         let after3: Vec<&str> = window(words, m.end, m.end + 3).collect();
         let scheduled = before.iter().rev().take(5).any(|w| SCHEDULE.contains(w))
             || after3
@@ -667,6 +729,9 @@ fn code_sentence(
                         find_target(s, m.start + 1, src_m.actor).map(|(a, c)| (a.clone(), c))
                     })
                     .or_else(|| place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)))
+                    .or_else(|| {
+                        object_place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.75))
+                    })
                     .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)));
                 // Acts that need no target: statements, claims and denials,
                 // investigations, protests, appeals for aid, withdrawals.
@@ -723,6 +788,26 @@ fn code_sentence(
                     continue;
                 }
                 new.push(base(src_m.actor, &tgt, false, conf * src_conf * tc));
+                // "Mordor, Rohan and Bree welcomed ties with X and Y": one
+                // event per coordinated source and target.
+                let tgt_m = s
+                    .ments
+                    .iter()
+                    .find(|o| o.first >= m.end && o.actor.entity == tgt.entity);
+                let srcs = conjuncts(s, src_m);
+                let tgts = tgt_m.map(|t| conjuncts(s, t)).unwrap_or_default();
+                for a in &srcs {
+                    for b in tgts.iter().copied().chain(std::iter::once(&tgt)) {
+                        if !same_country(a, b) && !b.entity.is_empty() {
+                            new.push(base(a, b, false, conf * src_conf * tc * 0.9));
+                        }
+                    }
+                }
+                for b in &tgts {
+                    if b.entity != tgt.entity && !same_country(src_m.actor, b) {
+                        new.push(base(src_m.actor, b, false, conf * src_conf * tc * 0.9));
+                    }
+                }
                 if roles == Roles::Exchange && !tgt.entity.is_empty() {
                     new.push(base(&tgt, src_m.actor, false, conf * src_conf * tc));
                 }
@@ -752,6 +837,20 @@ fn code_sentence(
                     continue;
                 }
                 weak = c < 0.7;
+                // A truce whose parties are only guessed from the article,
+                // in a sentence naming who brokered it, is recorded by the
+                // mediation (with each party), not a second time.
+                let brokered = || {
+                    matches.iter().any(|o| {
+                        dict.patterns
+                            .get(o.pattern)
+                            .and_then(|op| dict.entry_of(op))
+                            .is_some_and(|e| e.roles == Roles::Mediator)
+                    })
+                };
+                if weak && root == "08" && brokered() {
+                    continue;
+                }
                 new.push(base(&a, &b, true, conf * c));
             }
             Roles::Mediator => {
@@ -761,16 +860,29 @@ fn code_sentence(
                 let med = src_m.actor;
                 let (a, b, c) = match between(s, m.end) {
                     Some((a, b)) => (a.clone(), b.clone(), 1.0),
-                    None => match dyad_excluding(doc, dyad, med) {
-                        Some((a, b)) => (a, b, 0.7),
-                        None => continue,
+                    None => match sentence_pair(s, med) {
+                        Some((a, b)) => (a.clone(), b.clone(), 0.9),
+                        None => match dyad_excluding(doc, dyad, med) {
+                            Some((a, b)) => (a, b, 0.7),
+                            None => continue,
+                        },
                     },
                 };
                 if same_country(&a, &b) || same_country(med, &a) || same_country(med, &b) {
                     continue;
                 }
-                new.push(base(med, &a, false, conf * src_conf * c));
-                new.push(base(med, &b, false, conf * src_conf * c));
+                // Co-mediators: "brokered by the United States and Qatar",
+                // "Qatar and Egypt, which brokered".
+                let co = coordinated_after(s, src_m)
+                    .or_else(|| coordinated_before(s, src_m, false))
+                    .map(|o| o.actor)
+                    .filter(|o| {
+                        !same_country(o, med) && !same_country(o, &a) && !same_country(o, &b)
+                    });
+                for mediator in std::iter::once(med).chain(co) {
+                    new.push(base(mediator, &a, false, conf * src_conf * c));
+                    new.push(base(mediator, &b, false, conf * src_conf * c));
+                }
                 let talks = window(words, m.start, m.end).any(|w| {
                     matches!(
                         w,
@@ -852,8 +964,90 @@ fn place_target(
     if root == "04" && window(words, t1, *a).any(|w| matches!(w, "on" | "in" | "into")) {
         return None;
     }
-    let place = doc.places.get(*pi)?;
-    let country = place.place.country.clone()?;
+    place_state(doc, *pi, src)
+}
+
+/// The state where a use of force landed, from the object phrase: "struck
+/// fuel depots and the main airport in Port Sudan", "shelled a camp near El
+/// Fasher". Force only (18-20); the place must follow "in", "near", "at" or
+/// "of" in the trigger's own segment, within ten words.
+fn object_place_target(
+    doc: &AnalyzedDocument,
+    s: &Sent<'_>,
+    t1: usize,
+    src: &Actor,
+    root: &str,
+) -> Option<Actor> {
+    if !matches!(root, "18" | "19" | "20") || t1 == 0 {
+        return None;
+    }
+    let words = &s.words;
+    let seg = s.seg.get(t1 - 1).copied()?;
+    let (a, _, pi) = s.places.iter().find(|(a, _, _)| {
+        *a >= t1
+            && *a <= t1 + 10
+            && s.seg.get(*a) == Some(&seg)
+            && a.checked_sub(1)
+                .and_then(|i| words.get(i))
+                .is_some_and(|w| matches!(w.as_str(), "in" | "near" | "at" | "of" | "outside"))
+    })?;
+    if window(words, t1, *a).any(|w| matches!(w, "from" | "by" | "with" | "to")) {
+        return None;
+    }
+    place_state(doc, *pi, src)
+}
+
+/// The resolved mention coordinated before `m`: "X and (the) m"; with
+/// `adjectives`, "Armenian and Azerbaijani ministers" too.
+fn coordinated_before<'s, 'a>(
+    s: &'s Sent<'a>,
+    m: &Ment<'a>,
+    adjectives: bool,
+) -> Option<&'s Ment<'a>> {
+    let words = &s.words;
+    let and = if m.first >= 2 && words[m.first - 1] == "and" {
+        m.first - 1
+    } else if m.first >= 3 && words[m.first - 1] == "the" && words[m.first - 2] == "and" {
+        m.first - 2
+    } else {
+        return None;
+    };
+    s.ments.iter().rfind(|o| {
+        o.last + 1 == and && resolved(o) && (adjectives || o.form != MentionForm::Adjective)
+    })
+}
+
+/// The resolved mention coordinated after `m`: "m and (the) Y".
+fn coordinated_after<'s, 'a>(s: &'s Sent<'a>, m: &Ment<'a>) -> Option<&'s Ment<'a>> {
+    let words = &s.words;
+    if words.get(m.last + 1).map(String::as_str) != Some("and") {
+        return None;
+    }
+    s.ments.iter().find(|o| {
+        (o.first == m.last + 2 || (o.first == m.last + 3 && words[m.last + 2] == "the"))
+            && resolved(o)
+            && o.form != MentionForm::Adjective
+    })
+}
+
+/// The two parties named as a coordinated pair anywhere in the sentence
+/// ("The M23 and the Congolese government are holding talks ..., mediated
+/// by Qatar"), neither of them the mediator.
+fn sentence_pair<'a>(s: &Sent<'a>, med: &Actor) -> Option<(&'a Actor, &'a Actor)> {
+    s.ments
+        .iter()
+        .filter(|m| resolved(m) && m.form != MentionForm::Adjective)
+        .filter(|m| !same_country(m.actor, med))
+        .find_map(|m| {
+            let o = coordinated_after(s, m)?;
+            (!same_country(o.actor, med) && !same_country(o.actor, m.actor))
+                .then_some((m.actor, o.actor))
+        })
+}
+
+/// The state of place `pi`, unless it is the source's own.
+fn place_state(doc: &AnalyzedDocument, pi: usize, src: &Actor) -> Option<Actor> {
+    let country = doc.places.get(pi)?.place.country.clone()?;
     let state = Actor {
         entity: format!("state:{country}"),
         name: country.clone(),
@@ -871,6 +1065,41 @@ fn find_seq(words: &[String], from: usize, to: usize, seq: &[&str]) -> Option<us
             .enumerate()
             .all(|(k, w)| words.get(i + k).is_some_and(|x| x == w))
     })
+}
+
+/// The actors coordinated with mention `m` ("Mordor, Rohan, Fornost and
+/// Bree"): resolved names joined to it by commas and "and", `m` excluded.
+fn conjuncts<'a>(s: &Sent<'a>, m: &Ment<'a>) -> Vec<&'a Actor> {
+    let sep = |from: usize, to: usize| {
+        let w: Vec<&str> = window(&s.words, from, to).collect();
+        matches!(w.as_slice(), [","] | ["and"] | [",", "and"] | ["or"])
+    };
+    let ok = |o: &Ment<'a>| resolved(o) && o.form != MentionForm::Adjective;
+    let mut out: Vec<&'a Actor> = Vec::new();
+    let mut cur = m;
+    let mut joined_by_and = false;
+    while let Some(prev) = s.ments.iter().rfind(|o| o.last < cur.first && ok(o)) {
+        if !sep(prev.last + 1, cur.first) {
+            break;
+        }
+        joined_by_and |= window(&s.words, prev.last + 1, cur.first).any(|w| w == "and");
+        out.push(prev.actor);
+        cur = prev;
+    }
+    let mut cur = m;
+    while let Some(next) = s.ments.iter().find(|o| o.first > cur.last && ok(o)) {
+        if !sep(cur.last + 1, next.first) {
+            break;
+        }
+        joined_by_and |= window(&s.words, cur.last + 1, next.first).any(|w| w == "and");
+        out.push(next.actor);
+        cur = next;
+    }
+    // a list needs its "and": "Gondor, Arnor said" is not a coordination
+    if !joined_by_and {
+        out.clear();
+    }
+    out
 }
 
 fn resolved(m: &Ment<'_>) -> bool {
@@ -898,6 +1127,15 @@ fn find_source<'s, 'a>(
     };
     if is_passive(words, t0, kind) {
         return after_by(t1).map(|m| (m, 0.9));
+    }
+    // Reduced passive: "a deal brokered by Qatar", "talks mediated by Egypt".
+    if kind == PatternKind::Verb
+        && words.get(t1).is_some_and(|w| w == "by")
+        && words.get(t1 - 1).is_some_and(|w| w.ends_with("ed"))
+    {
+        if let Some(m) = after_by(t1) {
+            return Some((m, 0.9));
+        }
     }
     if kind == PatternKind::Noun {
         // "X's suspension", "Russian strikes", "US-mediated talks"
@@ -939,6 +1177,26 @@ fn find_source<'s, 'a>(
     {
         let first = s.ments.iter().find(|m| resolved(m) && m.last < t0)?;
         return Some((first, 0.8));
+    }
+    // ", a senior official said": the subject is the noun phrase between
+    // the last comma and the verb; an actor before the comma is not it.
+    if let Some(c) = (cs..t0).rev().find(|&j| words[j] == ",") {
+        let np: Vec<&str> = window(words, c + 1, t0).collect();
+        let named = s.ments.iter().any(|m| m.first > c && m.last < t0);
+        let nominal = np.first().is_some_and(|w| {
+            matches!(
+                *w,
+                "a" | "an" | "the" | "its" | "their" | "his" | "her" | "some"
+            )
+        }) || np.last().is_some_and(|w| w.len() > 3 && w.ends_with('s'));
+        if (nominal || named)
+            && !s
+                .ments
+                .iter()
+                .any(|m| m.first > c && m.last < t0 && resolved(m))
+        {
+            return None;
+        }
     }
     nearest_before(s, t0, cs).map(|m| (m, 1.0))
 }
@@ -996,6 +1254,27 @@ fn find_target<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f
             break;
         }
     }
+    let antecedent = || {
+        s.ments
+            .iter()
+            .rfind(|m| {
+                m.last < t1
+                    && resolved(m)
+                    && !same_country(m.actor, src)
+                    && m.form != MentionForm::Adjective
+            })
+            .map(|m| (m.actor, 0.8))
+    };
+    // "..., accusing it of": an object pronoun right after the trigger
+    // stands for an actor already named, not for one named later.
+    if words
+        .get(t1)
+        .is_some_and(|w| matches!(w.as_str(), "it" | "him" | "her" | "them"))
+    {
+        if let Some(a) = antecedent() {
+            return Some(a);
+        }
+    }
     for m in s.ments.iter().filter(|m| m.first >= t1 && m.first < end) {
         let prev = m
             .first
@@ -1011,16 +1290,7 @@ fn find_target<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f
     }
     // "invite him": antecedent = latest other actor before the trigger
     if window(words, t1, (t1 + 3).min(end)).any(|w| matches!(w, "him" | "her" | "them")) {
-        return s
-            .ments
-            .iter()
-            .rfind(|m| {
-                m.last < t1
-                    && resolved(m)
-                    && !same_country(m.actor, src)
-                    && m.form != MentionForm::Adjective
-            })
-            .map(|m| (m.actor, 0.8));
+        return antecedent();
     }
     None
 }
@@ -1035,6 +1305,11 @@ fn dyad_other(
         root,
         "03" | "08" | "12" | "15" | "16" | "17" | "18" | "19" | "20"
     ) {
+        return None;
+    }
+    // An armed group's adversary is as often its own state as the other
+    // country of the article: no guess.
+    if src.kind == ActorKind::Group {
         return None;
     }
     let (a, b) = dyad?;
@@ -1097,16 +1372,10 @@ fn parties(
     }
     let words = &s.words;
     if let Some(src) = src {
-        // "X and Y held talks"
-        if src.first >= 2 && words[src.first - 1] == "and" {
-            if let Some(a) = s
-                .ments
-                .iter()
-                .rfind(|m| m.last + 1 == src.first - 1 && resolved(m))
-            {
-                if !same_country(a.actor, src.actor) {
-                    return Some((a.actor.clone(), src.actor.clone(), 1.0));
-                }
+        // "X and Y held talks", "X and the Y government held talks"
+        if let Some(a) = coordinated_before(s, src, true) {
+            if !same_country(a.actor, src.actor) {
+                return Some((a.actor.clone(), src.actor.clone(), 1.0));
             }
         }
         // "X held talks with Y"
@@ -1141,8 +1410,9 @@ fn parties(
             0.65,
         ));
     }
-    // No party named: talks in an article about a dyad are that dyad's talks.
-    if root == "04"
+    // No party named: talks (or a truce) in an article about a dyad are
+    // that dyad's.
+    if matches!(root, "04" | "08")
         && !s
             .ments
             .iter()
@@ -1241,17 +1511,22 @@ fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Cand]) {
                 let mut r = dm.range;
                 let (da, _) = tok_range(&s.toks, dm.span).unwrap_or((0, 0));
                 let pre: Vec<&str> = window(words, da.saturating_sub(3), da).collect();
-                if pre
-                    .iter()
-                    .any(|w| matches!(*w, "expire" | "expires" | "until" | "through" | "till"))
-                {
+                if pre.iter().any(|w| {
+                    matches!(
+                        *w,
+                        "expire" | "expires" | "until" | "through" | "till" | "end" | "ends"
+                    )
+                }) {
                     r = DateRange {
                         start: None,
                         end: r.end.or(r.start),
                         precision: r.precision,
                         ..Default::default()
                     };
-                } else if pre.iter().any(|w| matches!(*w, "since")) {
+                } else if pre
+                    .iter()
+                    .any(|w| matches!(*w, "since" | "effect" | "effective"))
+                {
                     r = DateRange {
                         start: r.start,
                         end: None,
