@@ -3,7 +3,7 @@
 use chronicler_core::{Actor, AnalyzedDocument, CodedEvent};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use crate::codec::{content_hash, date_str, form_str, int, kind_str};
+use crate::codec::{content_hash, date_str, form_str, geonames_int, int, kind_str};
 use crate::{Candidate, Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
@@ -181,25 +181,22 @@ impl Batch<'_> {
         crate::consolidation::band_candidates(&self.tx, bands)
     }
 
-    /// Indexes the text of every document written in the batch, then
-    /// commits them all.
+    /// Indexes the text and sentences of every document written in the
+    /// batch, then commits them all. One statement per index for the whole
+    /// batch: FTS5 flushes its pending rows at each statement savepoint.
     pub fn commit(self) -> Result<(), StoreError> {
-        {
-            let mut st = self
-                .tx
+        if !self.unindexed.is_empty() {
+            let keys = json(&self.unindexed, "listing a batch's documents")?;
+            self.tx
                 .prepare_cached(
                     "INSERT INTO documents_fts (rowid, title, clean_text)
                      SELECT doc_key, coalesce(title, ''), clean_text FROM documents
-                     WHERE doc_key = ?1",
+                     WHERE doc_key IN (SELECT value FROM json_each(?1))
+                     ORDER BY doc_key",
                 )
+                .and_then(|mut st| st.execute(params![keys]))
                 .ctx("indexing a batch of documents")?;
-            for key in &self.unindexed {
-                st.execute(params![key])
-                    .ctx("indexing a batch of documents")?;
-            }
-        }
-        for key in &self.unindexed {
-            index_sentences(&self.tx, *key).ctx("indexing a batch of documents' sentences")?;
+            index_sentences(&self.tx, &keys).ctx("indexing a batch of documents' sentences")?;
         }
         self.tx.commit().ctx("committing a batch of documents")
     }
@@ -309,8 +306,8 @@ fn insert_all(
         let mut st = tx
             .prepare_cached(
                 "INSERT INTO place_mentions (doc, sentence, start_byte, end_byte, name, country,
-                     lat, lon, kind)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                     lat, lon, kind, fips, adm1, geonames_id, precision)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )
             .with_ctx(|| at("preparing place mentions"))?;
         for m in &doc.places {
@@ -325,6 +322,10 @@ fn insert_all(
                 p.lat,
                 p.lon,
                 p.kind,
+                p.fips,
+                p.adm1,
+                geonames_int(p.geonames_id),
+                p.precision.map(|x| x.as_str()),
             ])
             .with_ctx(|| at("inserting place mentions"))?;
         }
@@ -333,8 +334,8 @@ fn insert_all(
         let mut st = tx
             .prepare_cached(
                 "INSERT INTO date_mentions (doc, sentence, start_byte, end_byte, date_start,
-                     date_end, precision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                     date_end, precision, approximate)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )
             .with_ctx(|| at("preparing date mentions"))?;
         for m in &doc.dates {
@@ -346,6 +347,7 @@ fn insert_all(
                 date_str(m.range.start),
                 date_str(m.range.end),
                 m.range.precision.as_str(),
+                m.range.approximate,
             ])
             .with_ctx(|| at("inserting date mentions"))?;
         }
@@ -397,13 +399,16 @@ fn insert_all(
                      target_entity, target_name, target_code, target_country, target_role, target_kind,
                      cameo, status, date_start, date_end, date_precision,
                      location_name, location_country, location_lat, location_lon, location_kind,
-                     quantities, symmetric, confidence, rule)
+                     quantities, symmetric, confidence, rule,
+                     location_fips, location_adm1, location_geonames_id, location_precision,
+                     date_approximate)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
                      ?8, ?9, ?10, ?11, ?12, ?13,
                      ?14, ?15, ?16, ?17, ?18, ?19,
                      ?20, ?21, ?22, ?23, ?24,
                      ?25, ?26, ?27, ?28, ?29,
-                     ?30, ?31, ?32, ?33)",
+                     ?30, ?31, ?32, ?33,
+                     ?34, ?35, ?36, ?37, ?38)",
             )
             .with_ctx(|| at("preparing events"))?;
         for (ordinal, e) in events.iter().enumerate() {
@@ -445,6 +450,11 @@ fn insert_all(
                 e.symmetric,
                 f64::from(e.confidence),
                 e.rule,
+                loc.and_then(|p| p.fips.as_deref()),
+                loc.and_then(|p| p.adm1.as_deref()),
+                geonames_int(loc.and_then(|p| p.geonames_id)),
+                loc.and_then(|p| p.precision).map(|x| x.as_str()),
+                e.date.approximate,
             ])
             .with_ctx(|| at(&format!("inserting event {ordinal}")))?;
         }
@@ -456,25 +466,26 @@ fn insert_all(
             params![key, meta.title.as_deref().unwrap_or(""), doc.doc.text],
         )
         .with_ctx(|| at("indexing the text"))?;
-        index_sentences(tx, key).with_ctx(|| at("indexing the sentences"))?;
+        index_sentences(tx, &format!("[{key}]")).with_ctx(|| at("indexing the sentences"))?;
     }
     Ok(key)
 }
 
-/// Indexes the stored sentences of one document for sentence search
-/// (rowid `doc_key * SENTENCE_ROWID_SPAN + index`, the sentence's text),
-/// as the trigger of migration 0006 did.
-fn index_sentences(conn: &Connection, key: i64) -> Result<usize, rusqlite::Error> {
+/// Indexes the stored sentences of the documents whose keys are in the
+/// JSON array `keys` for sentence search (rowid `doc_key *
+/// SENTENCE_ROWID_SPAN + index`, the sentence's text), as the trigger of
+/// migration 0006 did.
+fn index_sentences(conn: &Connection, keys: &str) -> Result<usize, rusqlite::Error> {
     conn.prepare_cached(
         "INSERT INTO sentences_fts (rowid, text)
          SELECT s.doc * ?2 + s.idx,
                 CAST(substr(CAST(d.clean_text AS BLOB), s.start_byte + 1,
                             s.end_byte - s.start_byte) AS TEXT)
          FROM sentences s JOIN documents d ON d.doc_key = s.doc
-         WHERE s.doc = ?1 AND s.idx < ?2
-         ORDER BY s.idx",
+         WHERE s.doc IN (SELECT value FROM json_each(?1)) AND s.idx < ?2
+         ORDER BY s.doc, s.idx",
     )?
-    .execute(params![key, crate::search::SENTENCE_ROWID_SPAN])
+    .execute(params![keys, crate::search::SENTENCE_ROWID_SPAN])
 }
 
 /// An optional actor as six nullable columns.
