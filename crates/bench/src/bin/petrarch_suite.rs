@@ -8,7 +8,10 @@
 //! `<EventCoding>`s, prints the pass rate and writes a Markdown report of
 //! every failure by category.
 //!
-//! usage: petrarch_suite [RECORDS.xml] [--dicts DIR] [--report FILE] [--verbose]
+//! usage: petrarch_suite [RECORDS.xml] [--dicts DIR] [--report FILE] [--verbose] [--show ID]
+//!
+//! `--verbose` prints every failure and skipped dictionary line; `--show ID`
+//! prints one record's actor mentions and coded events with their rules.
 //!
 //! Defaults: `../shared/data/petrarch2/text/PETR.UnitTest.records.xml`,
 //! dictionaries in `../dictionaries` beside it, report
@@ -28,7 +31,9 @@ use chronicler_dict::{Dictionaries, PetrarchTexts};
 use chronicler_pipeline::{Pipeline, PipelineOptions};
 
 fn usage() -> ! {
-    eprintln!("usage: petrarch_suite [RECORDS.xml] [--dicts DIR] [--report FILE] [--verbose]");
+    eprintln!(
+        "usage: petrarch_suite [RECORDS.xml] [--dicts DIR] [--report FILE] [--verbose] [--show ID]"
+    );
     std::process::exit(2)
 }
 
@@ -227,12 +232,14 @@ fn main() {
     let mut dicts_dir: Option<PathBuf> = None;
     let mut report = PathBuf::from("eval/reports/petrarch-suite.md");
     let mut verbose = false;
+    let mut show: Option<String> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--dicts" => dicts_dir = Some(it.next().unwrap_or_else(|| usage()).into()),
             "--report" => report = it.next().unwrap_or_else(|| usage()).into(),
             "--verbose" | "-v" => verbose = true,
+            "--show" => show = Some(it.next().unwrap_or_else(|| usage()).clone()),
             s if s.starts_with('-') => usage(),
             s => records_path = s.into(),
         }
@@ -276,7 +283,14 @@ fn main() {
     opts.threads = 1;
     let pipeline = Pipeline::new(&dicts, opts);
 
-    let valid = |r: &Record| r.sentence && include.iter().any(|c| *c == r.category);
+    // A record counts when PETRARCH implements it (`sentence="true"`), its
+    // category is included, and its outcome does not hinge on the parse tree
+    // (`error="bad_input_parse"`: chronicler never reads the trees).
+    let valid = |r: &Record| {
+        r.sentence
+            && include.iter().any(|c| *c == r.category)
+            && r.error.as_deref() != Some("bad_input_parse")
+    };
     let mut results: Vec<(&Record, BTreeSet<(String, String, String)>, bool)> = Vec::new();
     for r in &records {
         let published = if r.date.len() == 8 {
@@ -301,7 +315,29 @@ fn main() {
             warnings: Vec::new(),
         };
         let got = match pipeline.process(raw) {
-            Ok((_, events)) => triples(&events),
+            Ok((doc, events)) => {
+                if show.as_deref() == Some(r.id.as_str()) {
+                    for m in &doc.actors {
+                        eprintln!(
+                            "mention {:?} {} {:?} {:?}",
+                            m.span.slice(&doc.doc.text),
+                            m.actor.code,
+                            m.actor.kind,
+                            m.form
+                        );
+                    }
+                    for e in &events {
+                        eprintln!(
+                            "event {:?} -> {:?} {} by {}",
+                            e.source.as_ref().map(|a| &a.code),
+                            e.target.as_ref().map(|a| &a.code),
+                            e.cameo,
+                            e.rule
+                        );
+                    }
+                }
+                triples(&events)
+            }
             Err(_) => BTreeSet::new(),
         };
         let pass = if r.expect_none {
@@ -345,8 +381,9 @@ fn main() {
     let _ = writeln!(
         md,
         "**{passed} of {} valid records pass ({:.1}%).** The file has {} records; {} are not counted \
-         (`sentence=\"false\"`: features PETRARCH itself marks as not implemented, or a category \
-         outside the `<Include>` list): {}.\n",
+         (`sentence=\"false\"`: features PETRARCH itself marks as not implemented; a category \
+         outside the `<Include>` list; an expected `bad_input_parse` error, which tests the parse \
+         trees chronicler does not read): {}.\n",
         counted.len(),
         pct(passed, counted.len()),
         records.len(),
