@@ -136,17 +136,30 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 })?;
                 c = chronicler_query::changed_since(c, &facts, t);
             }
-            // Places read back from the store regain their gazetteer codes
-            // (FIPS, ADM1, GeoNames id, precision) for the exports.
-            let gaz = chronicler_dict::places::Gazetteer::load(None)?;
-            for m in &mut c.events {
-                if let Some(p) = m.event.location.as_mut() {
-                    gaz.complete(p);
+            // The store keeps each place's gazetteer codes (FIPS, ADM1,
+            // GeoNames id, precision) since schema version 8; places
+            // written before, which have none, get them from the gazetteer.
+            let uncoded = |p: &chronicler_core::Place| p.precision.is_none();
+            let needs_codes = c
+                .events
+                .iter()
+                .any(|m| m.event.location.as_ref().is_some_and(uncoded));
+            // GDELT events also place actors in their country's centroid.
+            let gaz = if needs_codes || matches!(a.format, ExportFormat::GdeltEvents) {
+                Some(chronicler_dict::places::Gazetteer::load(None)?)
+            } else {
+                None
+            };
+            if let Some(gaz) = gaz.as_ref().filter(|_| needs_codes) {
+                for m in &mut c.events {
+                    if let Some(p) = m.event.location.as_mut().filter(|p| uncoded(p)) {
+                        gaz.complete(p);
+                    }
                 }
             }
             let countries: std::collections::HashMap<&str, &chronicler_core::Place> = gaz
-                .entries()
                 .iter()
+                .flat_map(|g| g.entries())
                 .filter(|e| e.place.kind == "country")
                 .filter_map(|e| Some((e.place.country.as_deref()?, &e.place)))
                 .collect();

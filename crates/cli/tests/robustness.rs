@@ -370,8 +370,99 @@ fn a_store_written_by_the_previous_release_opens_and_upgrades() {
         std::fs::read_to_string(repo().join("tests/compat/store_v1_export.jsonl")).unwrap();
     let got = export(&db);
     assert_eq!(got.lines().count(), expected.lines().count());
+    // Its places, stored without gazetteer codes, get them from the
+    // gazetteer on export.
+    let located: Vec<serde_json::Value> = got
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|e| e["location"].is_object())
+        .collect();
+    assert!(!located.is_empty());
+    for e in &located {
+        let loc = &e["location"];
+        assert!(
+            loc["fips"].is_string() && loc["geonames_id"].is_u64(),
+            "{loc}"
+        );
+    }
     // Re-ingesting what it holds adds nothing.
     let o = ingest(&db, &repo().join("examples/articles"));
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(assert_sound(&db, "after re-ingest"), 2);
+}
+
+/// What the store keeps of a place and a date (schema version 8): events
+/// located and dated from the example articles read back with their
+/// gazetteer codes and their hedge, and export them without going back to
+/// the gazetteer (the fallback above is for older rows).
+#[test]
+fn located_and_hedged_events_read_back_with_their_codes_and_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let o = ingest(&db, &repo().join("examples/articles"));
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    let store = Store::open_read_only(&db).unwrap();
+    let stored = store.coded_events().unwrap();
+    let located: Vec<_> = stored
+        .iter()
+        .filter_map(|s| Some((s, s.event.location.as_ref()?)))
+        .collect();
+    assert!(!located.is_empty(), "no located event");
+    for (s, p) in &located {
+        assert!(
+            p.fips.is_some() && p.geonames_id.is_some() && p.precision.is_some(),
+            "{} in {:?}: {p:?}",
+            s.event.cameo,
+            s.sentence
+        );
+        if p.precision != Some(chronicler_core::PlacePrecision::Country) {
+            assert!(p.adm1.is_some(), "{p:?} has no first-level subdivision");
+        }
+    }
+    // Kyiv, as GeoNames and GDELT know it.
+    let (_, kyiv) = located
+        .iter()
+        .find(|(_, p)| p.name == "Kyiv")
+        .expect("an event in Kyiv");
+    assert_eq!(kyiv.fips.as_deref(), Some("UP"));
+    assert_eq!(kyiv.adm1.as_deref(), Some("UP12"));
+    assert_eq!(kyiv.geonames_id, Some(703_448));
+    assert_eq!(kyiv.precision, Some(chronicler_core::PlacePrecision::City));
+
+    // "a one-week moratorium ... set to expire around February 1, 2026":
+    // its date is hedged, and stays so in the store.
+    let hedged: Vec<_> = stored
+        .iter()
+        .filter(|s| s.sentence.contains("around February 1"))
+        .collect();
+    assert!(!hedged.is_empty(), "no event from the moratorium sentence");
+    for s in &hedged {
+        assert!(s.event.date.approximate, "{:?}", s.event.date);
+        assert_eq!(
+            s.event.date.end.map(|d| d.to_string()).as_deref(),
+            Some("2026-02-01")
+        );
+    }
+    // Dates the text states plainly are not hedged.
+    let plain = stored
+        .iter()
+        .find(|s| s.sentence.contains("January 23 and 24"))
+        .expect("an event of the Abu Dhabi talks");
+    assert!(!plain.event.date.approximate, "{:?}", plain.event.date);
+    drop(store);
+
+    // The export gives what the store kept.
+    let rows: Vec<serde_json::Value> = export(&db)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let kyiv = rows
+        .iter()
+        .find(|r| r["location"]["name"] == "Kyiv")
+        .expect("Kyiv in the export");
+    assert_eq!(kyiv["location"]["fips"], "UP");
+    assert_eq!(kyiv["location"]["adm1"], "UP12");
+    assert_eq!(kyiv["location"]["geonames_id"], 703_448);
+    assert_eq!(kyiv["location"]["precision"], "city");
 }

@@ -1,6 +1,6 @@
 //! Conversions between core values and their stored form.
 
-use chronicler_core::{ActorKind, DatePrecision, MentionForm};
+use chronicler_core::{ActorKind, DatePrecision, MentionForm, PlacePrecision};
 use jiff::civil::Date;
 
 use crate::StoreError;
@@ -59,6 +59,33 @@ pub(crate) fn parse_precision(s: &str) -> Result<DatePrecision, StoreError> {
             )))
         }
     })
+}
+
+pub(crate) fn parse_place_precision(s: &str) -> Result<PlacePrecision, StoreError> {
+    Ok(match s {
+        "facility" => PlacePrecision::Facility,
+        "city" => PlacePrecision::City,
+        "subdivision" => PlacePrecision::Subdivision,
+        "region" => PlacePrecision::Region,
+        "country" => PlacePrecision::Country,
+        other => {
+            return Err(StoreError::Corrupt(format!(
+                "unknown place precision {other:?}"
+            )))
+        }
+    })
+}
+
+/// A GeoNames id as SQLite stores it (ids are far below i64::MAX; one
+/// above it, which no gazetteer holds, is not stored).
+pub(crate) fn geonames_int(id: Option<u64>) -> Option<i64> {
+    id.and_then(|g| i64::try_from(g).ok())
+}
+
+/// A stored GeoNames id (a negative one, which the store never writes,
+/// reads as none).
+pub(crate) fn geonames_id(i: Option<i64>) -> Option<u64> {
+    i.and_then(|g| u64::try_from(g).ok())
 }
 
 pub(crate) fn date_str(d: Option<Date>) -> Option<String> {

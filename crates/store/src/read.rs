@@ -4,7 +4,9 @@ use chronicler_core::text::char_offset;
 use chronicler_core::{Actor, CodedEvent, DateRange, Evidence, Place, Quantity, Span, Status};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use crate::codec::{int, parse_date, parse_kind, parse_precision, uint};
+use crate::codec::{
+    geonames_id, int, parse_date, parse_kind, parse_place_precision, parse_precision, uint,
+};
 use crate::schema::user_version;
 use crate::{Context, DocumentRow, SearchHit, Stats, StoreError, StoredEvent};
 
@@ -117,6 +119,13 @@ struct EventRow {
     location_lat: Option<f64>,
     location_lon: Option<f64>,
     location_kind: Option<String>,
+    /// The gazetteer codes and the hedge (NULL in rows written before
+    /// schema version 8).
+    location_fips: Option<String>,
+    location_adm1: Option<String>,
+    location_geonames_id: Option<i64>,
+    location_precision: Option<String>,
+    date_approximate: Option<bool>,
     quantities: String,
     symmetric: bool,
     confidence: f64,
@@ -154,6 +163,11 @@ fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         location_lat: r.get("location_lat")?,
         location_lon: r.get("location_lon")?,
         location_kind: r.get("location_kind")?,
+        location_fips: r.get("location_fips")?,
+        location_adm1: r.get("location_adm1")?,
+        location_geonames_id: r.get("location_geonames_id")?,
+        location_precision: r.get("location_precision")?,
+        date_approximate: r.get("date_approximate")?,
         quantities: r.get("quantities")?,
         symmetric: r.get("symmetric")?,
         confidence: r.get("confidence")?,
@@ -184,13 +198,21 @@ fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
             context: "reading event quantities".to_string(),
             source,
         })?;
+    let precision = e
+        .location_precision
+        .as_deref()
+        .map(parse_place_precision)
+        .transpose()?;
     let location = e.location_name.map(|name| Place {
         name,
         country: e.location_country,
         lat: e.location_lat,
         lon: e.location_lon,
         kind: e.location_kind.unwrap_or_default(),
-        ..Default::default()
+        fips: e.location_fips,
+        adm1: e.location_adm1,
+        geonames_id: geonames_id(e.location_geonames_id),
+        precision,
     });
     Ok(CodedEvent {
         source: actor(e.source)?,
@@ -201,7 +223,7 @@ fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
             start: parse_date(e.date_start)?,
             end: parse_date(e.date_end)?,
             precision: parse_precision(&e.date_precision)?,
-            ..Default::default()
+            approximate: e.date_approximate.unwrap_or(false),
         },
         location,
         quantities,

@@ -48,10 +48,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "sentences_fts_by_writer",
         sql: include_str!("migrations/0007_sentences_fts_by_writer.sql"),
     },
+    Migration {
+        version: 8,
+        name: "place_codes_and_approximate_dates",
+        sql: include_str!("migrations/0008_place_codes_and_approximate_dates.sql"),
+    },
 ];
 
 /// The schema version this chronicler writes and reads.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// Reads `PRAGMA user_version`.
 pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {

@@ -9,6 +9,8 @@ use chronicler_core::*;
 use chronicler_store::*;
 use jiff::civil::date;
 
+mod common;
+
 /// A document whose sentences are its lines.
 fn doc(id: &str, text: &str) -> AnalyzedDocument {
     let mut sentences = Vec::new();
@@ -117,9 +119,10 @@ fn a_duplicate_adds_no_sentence_and_an_upgraded_store_is_indexed() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TRIGGER IF EXISTS sentences_fts_insert; DROP TRIGGER sentences_fts_delete;
-             DROP TABLE sentences_fts; PRAGMA user_version = 5;",
+             DROP TABLE sentences_fts;",
         )
         .unwrap();
+        common::undo_place_codes(&conn, 5);
     }
     assert!(matches!(
         Store::open_read_only(&path),

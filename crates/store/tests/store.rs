@@ -8,6 +8,8 @@ use chronicler_core::*;
 use chronicler_store::*;
 use jiff::civil::date;
 
+mod common;
+
 const TEXT: &str = "Kyiv’s envoy spoke on Sunday.\n\nZelenskyy invited Putin to Istanbul for talks on May 15. About 1,000 soldiers were freed.";
 
 fn span_of(text: &str, needle: &str) -> Span {
@@ -44,7 +46,10 @@ fn istanbul() -> Place {
         lat: Some(41.0082),
         lon: Some(28.9784),
         kind: "city".into(),
-        ..Default::default()
+        fips: Some("TU".into()),
+        adm1: Some("TU34".into()),
+        geonames_id: Some(745_044),
+        precision: Some(PlacePrecision::City),
     }
 }
 
@@ -166,7 +171,7 @@ fn events_for(doc: &AnalyzedDocument) -> Vec<CodedEvent> {
                 start: Some(date(2025, 5, 15)),
                 end: Some(date(2025, 5, 16)),
                 precision: DatePrecision::Day,
-                ..Default::default()
+                approximate: true,
             },
             location: Some(istanbul()),
             quantities: vec![],
@@ -423,6 +428,58 @@ fn migration_from_an_empty_file_and_reopening() {
     assert!(ro.is_read_only());
     assert_eq!(ro.stats().expect("stats").coded_events, 2);
     assert_eq!(ro.path(), path.as_path());
+}
+
+/// A store written before schema version 8 (no gazetteer codes, no date
+/// hedge) upgrades in place; its rows read back with those fields unset
+/// and everything else as written.
+#[test]
+fn rows_written_before_the_place_codes_read_back_without_them() {
+    let (_dir, path) = temp_store();
+    let doc = doc_with("a", None, TEXT);
+    let events = events_for(&doc);
+    {
+        let mut store = Store::open(&path).expect("open");
+        store.write_document(&doc, &events).expect("write");
+    }
+    // Take the store back to version 7, as that release wrote it.
+    let conn = rusqlite::Connection::open(&path).expect("raw open");
+    common::undo_place_codes(&conn, 7);
+    drop(conn);
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(StoreError::NeedsMigration { found: 7, .. })
+    ));
+    let mut store = Store::open(&path).expect("upgrade");
+    assert_eq!(store.schema_version().expect("version"), SCHEMA_VERSION);
+    assert_sound(&store);
+    let stored = store.coded_events().expect("events");
+    assert_eq!(stored.len(), events.len());
+    let old = &stored[0].event;
+    let place = old.location.as_ref().expect("located");
+    assert_eq!(
+        (&place.fips, &place.adm1, place.geonames_id, place.precision),
+        (&None, &None, None, None)
+    );
+    assert!(!old.date.approximate);
+    // Everything else is as written.
+    let mut expected = events[0].clone();
+    expected.date.approximate = false;
+    expected.location = Some(Place {
+        fips: None,
+        adm1: None,
+        geonames_id: None,
+        precision: None,
+        ..istanbul()
+    });
+    assert_eq!(old, &expected);
+    // A document written after the upgrade keeps its codes beside them.
+    let b = doc_with("b", None, &format!("{TEXT} b"));
+    store.write_document(&b, &events_for(&b)).expect("write");
+    let stored = store.coded_events().expect("events");
+    let new = stored.iter().find(|s| s.doc.id == "b").expect("b's event");
+    assert_eq!(new.event, events_for(&b)[0]);
+    assert!(new.event.date.approximate);
 }
 
 #[test]
