@@ -905,21 +905,76 @@ async fn a_real_server_answers_on_loopback() {
         .unwrap();
 }
 
+/// Outside CI a missing browser tool skips the end-to-end test with a note;
+/// in CI (`$CI` set) it fails it, so that CI never passes without the test.
+fn skip_unless_ci(what: &str) {
+    let ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    assert!(
+        !ci,
+        "CI must have {what} for the page's end-to-end test (.ci/run installs it)"
+    );
+    eprintln!("skipped: needs {what} (.ci/run installs it)");
+}
+
+/// The version of playwright-core that `file` (JSON) names at `pointer`.
+fn playwright_version(file: &Path, pointer: &str) -> Option<String> {
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(file).ok()?).ok()?;
+    json.pointer(pointer)?.as_str().map(str::to_owned)
+}
+
 /// The "done when": the page on the example articles, in headless
-/// Chromium (driven by `tests/e2e/drive.js` over the DevTools pipe). Skipped,
-/// with a note, where Chromium or Node is not installed (`.ci/run` installs
-/// Chromium). The screenshot goes to `$CHRONICLER_SCREENSHOT`, else into
-/// the target folder.
+/// Chromium driven by playwright-core (`tests/e2e/drive.js`). The first run
+/// installs playwright-core from the committed lock file (`npm ci` in
+/// `tests/e2e`, at most 5 minutes), and again whenever the installed version
+/// is not the locked one. Outside CI it is skipped, with a note, where
+/// Chromium, Node or npm is missing; in CI that fails it. The screenshot goes
+/// to `$CHRONICLER_SCREENSHOT`, else into the target folder; the world map's
+/// to `$CHRONICLER_MAP_SCREENSHOT` if set.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_page_shows_the_example_timeline_and_evidence_in_chromium() {
+    use std::time::Duration;
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    let node_ok = std::process::Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !Path::new(&chromium).exists() || !node_ok {
-        eprintln!("skipped: needs {chromium} and node (.ci/run installs Chromium)");
-        return;
+    let runs = |tool: &str| {
+        std::process::Command::new(tool)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success())
+    };
+    if !Path::new(&chromium).exists() || !runs("node") {
+        return skip_unless_ci(&format!("{chromium} and node"));
+    }
+    let e2e = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e");
+    let locked = playwright_version(
+        &e2e.join("package-lock.json"),
+        "/packages/node_modules~1playwright-core/version",
+    );
+    assert!(
+        locked.is_some(),
+        "tests/e2e/package-lock.json locks no playwright-core"
+    );
+    let installed = playwright_version(
+        &e2e.join("node_modules/playwright-core/package.json"),
+        "/version",
+    );
+    if installed != locked {
+        if !runs("npm") {
+            return skip_unless_ci("npm, to install playwright-core");
+        }
+        let install = tokio::process::Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&e2e)
+            .kill_on_drop(true)
+            .output();
+        let out = tokio::time::timeout(Duration::from_secs(300), install)
+            .await
+            .expect("npm ci in tests/e2e finishes within 5 minutes")
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "npm ci in tests/e2e failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = tempfile::tempdir().unwrap();
@@ -943,15 +998,18 @@ async fn the_page_shows_the_example_timeline_and_evidence_in_chromium() {
     }));
     let shot = std::env::var("CHRONICLER_SCREENSHOT")
         .unwrap_or_else(|_| format!("{}/serve.png", env!("CARGO_TARGET_TMPDIR")));
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/e2e/drive.js");
-    let out = tokio::process::Command::new("node")
-        .arg(&script)
+    let _ = std::fs::remove_file(&shot);
+    let mut drive = tokio::process::Command::new("node");
+    drive
+        .arg(e2e.join("drive.js"))
         .arg(format!("http://{addr}/"))
         .arg(&shot)
         .env("CHROMIUM", &chromium)
-        .kill_on_drop(true)
-        .output();
-    let out = tokio::time::timeout(std::time::Duration::from_secs(90), out)
+        .kill_on_drop(true);
+    if let Some(map_shot) = std::env::var_os("CHRONICLER_MAP_SCREENSHOT") {
+        drive.arg(map_shot);
+    }
+    let out = tokio::time::timeout(Duration::from_secs(90), drive.output())
         .await
         .expect("the browser test finishes within 90 s")
         .unwrap();
@@ -963,6 +1021,7 @@ async fn the_page_shows_the_example_timeline_and_evidence_in_chromium() {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
+    print!("{}", String::from_utf8_lossy(&out.stdout));
     assert!(std::fs::metadata(&shot).unwrap().len() > 10_000);
 }
 
