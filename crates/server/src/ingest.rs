@@ -1,7 +1,8 @@
 //! `POST /api/documents`: ingest over HTTP, only when the server was
 //! started with ingest allowed, behind the bearer token, with a body size
 //! limit. The body goes through the same reading code and the same
-//! pipeline as `chronicler ingest`, one transaction per document.
+//! pipeline as `chronicler ingest`, one transaction per document, then
+//! brings the kept consolidation up to date as `chronicler ingest` does.
 
 use axum::body::Body;
 use axum::extract::rejection::QueryRejection;
@@ -307,6 +308,13 @@ fn ingest(
                 WriteOutcome::Duplicate(_) => summary.duplicates += 1,
             },
         }
+    }
+    if summary.stored > 0 {
+        // As `chronicler ingest` does: fold the new documents into the
+        // consolidation kept in the store and record their events' ids,
+        // so later reads regroup nothing for them and an id merged away
+        // later still resolves.
+        chronicler_query::record_event_ids(&mut w.store)?;
     }
     Ok(summary)
 }

@@ -1319,3 +1319,80 @@ async fn sixty_four_clients_at_once_all_get_200() {
     tx.send(()).unwrap();
     server.await.unwrap().unwrap();
 }
+
+/// Posts one JSON Lines article.
+async fn post_article(app: &Router, id: &str, outlet: &str, text: &str) {
+    let line = serde_json::json!({
+        "id": id,
+        "url": format!("https://{outlet}.example/{id}"),
+        "outlet": outlet,
+        "published": "2026-01-25",
+        "text": text,
+    });
+    let req = Request::post("/api/documents")
+        .header(header::AUTHORIZATION, "Bearer s3cret")
+        .header(header::CONTENT_TYPE, "application/x-ndjson")
+        .body(Body::from(format!("{line}\n")))
+        .unwrap();
+    let (s, v) = send(app, req).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["stored"], 1, "{v}");
+}
+
+/// Documents posted over HTTP are folded into the consolidation kept in
+/// the store, as `chronicler ingest` folds its documents: their events are
+/// merged across outlets, their ids are recorded, and nothing is left for
+/// a later ingest to regroup.
+#[tokio::test]
+async fn posted_documents_are_folded_into_the_kept_consolidation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let mut config = ServerConfig::new(db.clone());
+    config.allow_ingest = true;
+    config.token = Some("s3cret".into());
+    let app = router(config).unwrap();
+
+    post_article(
+        &app,
+        "one",
+        "kyivpost",
+        "Talks in Abu Dhabi\n\nUkrainian and Russian delegations held talks in Abu Dhabi on January 23 and 24, officials said.",
+    )
+    .await;
+    post_article(
+        &app,
+        "two",
+        "tass",
+        "Abu Dhabi meeting\n\nRussian and Ukrainian delegations held talks in Abu Dhabi on January 23 and 24, the Kremlin said.",
+    )
+    .await;
+
+    let (s, page) = send(
+        &app,
+        Request::get("/api/events").body(Body::empty()).unwrap(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{page}");
+    let events = page["events"].as_array().unwrap();
+    let talks = events
+        .iter()
+        .find(|e| e["num_articles"] == 2)
+        .unwrap_or_else(|| panic!("no event merged across the two posts: {page}"));
+    assert_eq!(talks["num_sources"], 2, "{talks}");
+
+    // The kept consolidation already holds both documents: bringing it up
+    // to date (as the next `chronicler ingest` would) regroups nothing,
+    // and every listed event's id is recorded, so it keeps resolving
+    // after a later merge.
+    let mut store = Store::open(&db).unwrap();
+    let update = chronicler_query::update_consolidation(&mut store).unwrap();
+    assert_eq!(
+        (update.blocks, update.events, update.documents),
+        (0, 0, 0),
+        "posted documents were left for a later ingest to regroup"
+    );
+    for e in events {
+        let id = e["id"].as_str().unwrap();
+        assert!(store.event_id(id).unwrap().is_some(), "{id} not recorded");
+    }
+}
