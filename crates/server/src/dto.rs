@@ -33,6 +33,15 @@ pub struct ApiLocation {
     pub lat: Option<f64>,
     /// Longitude.
     pub lon: Option<f64>,
+    /// GDELT's FIPS 10-4 country code ("UP").
+    pub fips: Option<String>,
+    /// GDELT's first-level subdivision code ("UP12"), when known.
+    pub adm1: Option<String>,
+    /// GeoNames id, when known.
+    pub geonames_id: Option<u64>,
+    /// facility, city, subdivision, region or country: a country is never
+    /// a point (its coordinates are a centroid).
+    pub precision: String,
 }
 
 /// A quantity.
@@ -183,6 +192,10 @@ impl ApiEvent {
                 country: l.country,
                 lat: l.lat,
                 lon: l.lon,
+                fips: l.fips,
+                adm1: l.adm1,
+                geonames_id: l.geonames_id,
+                precision: l.precision.to_string(),
             }),
             quantities: e
                 .quantities

@@ -1379,6 +1379,13 @@ async fn posted_documents_are_folded_into_the_kept_consolidation() {
         .find(|e| e["num_articles"] == 2)
         .unwrap_or_else(|| panic!("no event merged across the two posts: {page}"));
     assert_eq!(talks["num_sources"], 2, "{talks}");
+    // With the place's codes as the store keeps them.
+    let place = &talks["location"];
+    assert_eq!(place["name"], "Abu Dhabi", "{talks}");
+    assert_eq!(place["fips"], "AE", "{place}");
+    assert_eq!(place["adm1"], "AE01", "{place}");
+    assert_eq!(place["geonames_id"], 292_968, "{place}");
+    assert_eq!(place["precision"], "city", "{place}");
 
     // The kept consolidation already holds both documents: bringing it up
     // to date (as the next `chronicler ingest` would) regroups nothing,
