@@ -33,7 +33,21 @@ impl<'d> Coder<'d> {
 
     /// Codes the events of one document, in text order.
     pub fn code(&self, doc: &AnalyzedDocument) -> Vec<CodedEvent> {
+        let discards = &self.dicts.discards;
+        if discards
+            .story
+            .iter()
+            .any(|d| contains_phrase(&doc.doc.text, d))
+        {
+            return Vec::new();
+        }
         let mut events = rules::code_document(&self.dicts.verbs, doc);
+        if !discards.sentence.is_empty() {
+            events.retain(|e| {
+                let s = e.evidence.sentence_span.slice(&doc.doc.text);
+                !discards.sentence.iter().any(|d| contains_phrase(s, d))
+            });
+        }
         for e in &mut events {
             let root: u8 = e.cameo.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
             let release = e.cameo.starts_with("084");
@@ -88,4 +102,23 @@ impl<'d> Coder<'d> {
             a.code = format!("{country}GOV");
         }
     }
+}
+
+/// True when `text` contains `phrase` (lower case) as whole words, in any case.
+fn contains_phrase(text: &str, phrase: &str) -> bool {
+    if phrase.is_empty() {
+        return false;
+    }
+    let lower = text.to_lowercase();
+    let mut from = 0;
+    while let Some(i) = lower.get(from..).and_then(|t| t.find(phrase)) {
+        let (a, b) = (from + i, from + i + phrase.len());
+        let before = lower[..a].chars().next_back();
+        let after = lower[b..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return true;
+        }
+        from = b;
+    }
+    false
 }

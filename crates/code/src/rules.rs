@@ -485,9 +485,27 @@ pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<Code
     out
 }
 
+/// True when the word at `i` follows a determiner ("a visit", "their meeting").
+fn after_determiner(words: &[String], i: usize) -> bool {
+    i.checked_sub(1)
+        .and_then(|j| words.get(j))
+        .is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
+            )
+        })
+}
+
 fn select_matches(dict: &VerbDict, words: &[String]) -> Vec<PatternMatch> {
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     let mut ms = dict.find(&refs);
+    // A verb pattern right after a determiner is a noun: "a visit", "the attack".
+    ms.retain(|m| {
+        dict.patterns
+            .get(m.pattern)
+            .is_none_or(|p| p.kind != PatternKind::Verb || !after_determiner(words, m.start))
+    });
     // longest first, then most specific code, then dictionary order
     ms.sort_by(|a, b| {
         let la = a.end - a.start;
@@ -788,26 +806,6 @@ fn code_sentence(
                     continue;
                 }
                 new.push(base(src_m.actor, &tgt, false, conf * src_conf * tc));
-                // "Mordor, Rohan and Bree welcomed ties with X and Y": one
-                // event per coordinated source and target.
-                let tgt_m = s
-                    .ments
-                    .iter()
-                    .find(|o| o.first >= m.end && o.actor.entity == tgt.entity);
-                let srcs = conjuncts(s, src_m);
-                let tgts = tgt_m.map(|t| conjuncts(s, t)).unwrap_or_default();
-                for a in &srcs {
-                    for b in tgts.iter().copied().chain(std::iter::once(&tgt)) {
-                        if !same_country(a, b) && !b.entity.is_empty() {
-                            new.push(base(a, b, false, conf * src_conf * tc * 0.9));
-                        }
-                    }
-                }
-                for b in &tgts {
-                    if b.entity != tgt.entity && !same_country(src_m.actor, b) {
-                        new.push(base(src_m.actor, b, false, conf * src_conf * tc * 0.9));
-                    }
-                }
                 if roles == Roles::Exchange && !tgt.entity.is_empty() {
                     new.push(base(&tgt, src_m.actor, false, conf * src_conf * tc));
                 }
@@ -1067,41 +1065,6 @@ fn find_seq(words: &[String], from: usize, to: usize, seq: &[&str]) -> Option<us
     })
 }
 
-/// The actors coordinated with mention `m` ("Mordor, Rohan, Fornost and
-/// Bree"): resolved names joined to it by commas and "and", `m` excluded.
-fn conjuncts<'a>(s: &Sent<'a>, m: &Ment<'a>) -> Vec<&'a Actor> {
-    let sep = |from: usize, to: usize| {
-        let w: Vec<&str> = window(&s.words, from, to).collect();
-        matches!(w.as_slice(), [","] | ["and"] | [",", "and"] | ["or"])
-    };
-    let ok = |o: &Ment<'a>| resolved(o) && o.form != MentionForm::Adjective;
-    let mut out: Vec<&'a Actor> = Vec::new();
-    let mut cur = m;
-    let mut joined_by_and = false;
-    while let Some(prev) = s.ments.iter().rfind(|o| o.last < cur.first && ok(o)) {
-        if !sep(prev.last + 1, cur.first) {
-            break;
-        }
-        joined_by_and |= window(&s.words, prev.last + 1, cur.first).any(|w| w == "and");
-        out.push(prev.actor);
-        cur = prev;
-    }
-    let mut cur = m;
-    while let Some(next) = s.ments.iter().find(|o| o.first > cur.last && ok(o)) {
-        if !sep(cur.last + 1, next.first) {
-            break;
-        }
-        joined_by_and |= window(&s.words, cur.last + 1, next.first).any(|w| w == "and");
-        out.push(next.actor);
-        cur = next;
-    }
-    // a list needs its "and": "Gondor, Arnor said" is not a coordination
-    if !joined_by_and {
-        out.clear();
-    }
-    out
-}
-
 fn resolved(m: &Ment<'_>) -> bool {
     !m.venue && m.actor.country.as_deref().is_some_and(|c| !c.is_empty())
 }
@@ -1222,7 +1185,18 @@ fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Me
         .iter()
         .filter(|m| m.last < t && m.first >= lo && resolved(m))
         .collect();
-    let best = cands.last().copied()?;
+    let mut best = cands.last().copied()?;
+    // "Bree Prime Minister Romendacil": a title right before a bare state
+    // code of the same country names the role ("BREGOV", not "BRE").
+    if let Some(title) = cands.iter().rev().nth(1).copied() {
+        if title.form == MentionForm::Title
+            && title.last + 1 == best.first
+            && title.actor.country == best.actor.country
+            && best.actor.country.as_deref() == Some(best.actor.code.as_str())
+        {
+            best = title;
+        }
+    }
     // "... Y of Z": skip a mention that is the object of "of"/"with"/"against"
     // when an earlier subject exists in the same clause.
     let prev = best

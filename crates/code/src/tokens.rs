@@ -34,6 +34,29 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 }
             }
             let end = chars.get(j).map_or(text.len(), |(e, _)| *e);
+            // "didn't" → "did" "n't" (as PETRARCH's and the Treebank's
+            // tokens): the negation is a word of its own.
+            let nt = j > i + 1
+                && matches!(chars[j - 1].1, 'n' | 'N')
+                && chars.get(j).is_some_and(|(_, c)| *c == '\'' || *c == '’')
+                && chars
+                    .get(j + 1)
+                    .is_some_and(|(_, c)| *c == 't' || *c == 'T')
+                && chars.get(j + 2).is_none_or(|(_, c)| !c.is_alphanumeric());
+            if nt {
+                let n_at = chars[j - 1].0;
+                let t_end = chars.get(j + 2).map_or(text.len(), |(e, _)| *e);
+                out.push(Token {
+                    text: text[start..n_at].to_lowercase(),
+                    span: Span::new(base + start, base + n_at),
+                });
+                out.push(Token {
+                    text: "n't".into(),
+                    span: Span::new(base + n_at, base + t_end),
+                });
+                i = j + 2;
+                continue;
+            }
             out.push(Token {
                 text: text[start..end].to_lowercase(),
                 span: Span::new(base + start, base + end),
@@ -88,5 +111,16 @@ mod tests {
             ["russia", "'s", "us", "mediated", "talks", "freed", "1,000", "men", "."]
         );
         assert_eq!(t[0].span, Span::new(10, 16));
+    }
+
+    #[test]
+    fn negative_contractions_are_two_words() {
+        let t = tokenize("Russia didn’t attack; Iran won't.", 0);
+        let w: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            w,
+            ["russia", "did", "n't", "attack", ";", "iran", "wo", "n't", "."]
+        );
+        assert_eq!(t[2].span, Span::new(10, 15));
     }
 }

@@ -42,6 +42,9 @@ fn fail(msg: impl std::fmt::Display) -> ! {
     std::process::exit(1)
 }
 
+/// Coded or expected (source, target, event code) triples.
+type Triples = BTreeSet<(String, String, String)>;
+
 /// One `<Sentence>` record.
 #[derive(Debug, Default)]
 struct Record {
@@ -287,11 +290,9 @@ fn main() {
     // category is included, and its outcome does not hinge on the parse tree
     // (`error="bad_input_parse"`: chronicler never reads the trees).
     let valid = |r: &Record| {
-        r.sentence
-            && include.iter().any(|c| *c == r.category)
-            && r.error.as_deref() != Some("bad_input_parse")
+        r.sentence && include.contains(&r.category) && r.error.as_deref() != Some("bad_input_parse")
     };
-    let mut results: Vec<(&Record, BTreeSet<(String, String, String)>, bool)> = Vec::new();
+    let mut results: Vec<(&Record, Triples, bool)> = Vec::new();
     for r in &records {
         let published = if r.date.len() == 8 {
             Some(format!(
@@ -423,7 +424,7 @@ fn main() {
             }
         }
     }
-    reasons.sort_by(|a, b| b.1.cmp(&a.1));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
     let _ = writeln!(md, "\nFailures by reason class:\n");
     for (w, n) in &reasons {
         let _ = writeln!(md, "- {w}: {n}");
