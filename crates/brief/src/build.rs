@@ -337,7 +337,12 @@ impl Ctx<'_> {
     fn rounds(&self, events: &[&MergedEvent], mediations: &[&MergedEvent]) -> Vec<Round> {
         // One round per dyad and start day.
         let mut groups: BTreeMap<(Dyad, Option<Date>), Vec<&MergedEvent>> = BTreeMap::new();
-        for e in events.iter().filter(|e| e.event.cameo.starts_with("046")) {
+        // Talks going on as a process ("has been facilitating talks") are not
+        // a round of their own.
+        for e in events
+            .iter()
+            .filter(|e| e.event.cameo.starts_with("046") && e.event.status != Status::Ongoing)
+        {
             groups
                 .entry((dyad_key(e), e.event.date.start.or(e.event.date.end)))
                 .or_default()

@@ -452,6 +452,19 @@ fn window(words: &[String], from: usize, to: usize) -> impl Iterator<Item = &str
         .map(String::as_str)
 }
 
+/// Whether the act at token `i` is, or is the object of, a present perfect
+/// progressive in its clause ("has been facilitating talks", "have been
+/// holding talks"): "has|have been" then a verb in -ing, the act being that
+/// verb or within three words after it.
+fn progressive_perfect(words: &[String], i: usize, clause: usize) -> bool {
+    (i.saturating_sub(3)..=i).any(|j| {
+        j >= clause + 2
+            && words[j].ends_with("ing")
+            && words[j - 1] == "been"
+            && matches!(words[j - 2].as_str(), "has" | "have" | "'s" | "'ve")
+    })
+}
+
 /// Start of the clause around token `i` (after the last hard boundary or
 /// "that"/"which"/"who" before it, looking back at most `max` tokens).
 fn clause_start(words: &[String], i: usize, max: usize) -> usize {
@@ -689,6 +702,12 @@ fn code_sentence(
             .any(|w| matches!(w, "expired"))
         {
             status = Status::Expired;
+        }
+        // A present perfect progressive describes a process still going on,
+        // not a dated act: "the US has been facilitating talks between ...".
+        // The act noun it governs ("talks") is that same process.
+        if status == Status::Occurred && progressive_perfect(words, m.start, cs) {
+            status = Status::Ongoing;
         }
         let past_marker = before.iter().any(|w| PAST_MARKERS.contains(w))
             || window(words, m.start, seg_end)
