@@ -291,25 +291,8 @@ pub(crate) async fn list_events(
             )))
         }
     };
-    let limit = match p.limit.as_deref().map(str::trim) {
-        None | Some("") => DEFAULT_LIMIT,
-        Some(l) => l
-            .parse::<usize>()
-            .ok()
-            .filter(|l| (1..=MAX_LIMIT).contains(l))
-            .ok_or_else(|| {
-                ApiError::bad_request(format!(
-                    "limit={l}: expected a number from 1 to {MAX_LIMIT}"
-                ))
-            })?,
-    };
-    let cursor = p
-        .cursor
-        .as_deref()
-        .map(str::trim)
-        .filter(|c| !c.is_empty())
-        .map(decode_cursor)
-        .transpose()?;
+    let limit = page_limit(p.limit.as_deref())?;
+    let cursor = page_cursor(p.cursor.as_deref())?;
     let body = state
         .read(move |r| {
             let view = r.events()?;
@@ -764,4 +747,173 @@ mod tests {
         let s = snippet("İstanbul talks İİİ and more", "talks");
         assert!(s.contains("talks"));
     }
+}
+
+/// Parameters of `GET /api/stories`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct StoriesParams {
+    /// Stories with one of their events about this actor (source or
+    /// target): CAMEO code, country or part of a name, case-insensitive.
+    actor: Option<String>,
+    /// Stories that last until this day or later (YYYY-MM-DD).
+    from: Option<String>,
+    /// Stories that begin on this day or earlier (YYYY-MM-DD).
+    to: Option<String>,
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Stories per page, 1 to 1000 (default 100).
+    limit: Option<String>,
+}
+
+/// The cursor given, if any.
+fn page_cursor(c: Option<&str>) -> Result<Option<(String, String)>, ApiError> {
+    c.map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(decode_cursor)
+        .transpose()
+}
+
+/// The page size asked for, or the default.
+fn page_limit(l: Option<&str>) -> Result<usize, ApiError> {
+    match l.map(str::trim) {
+        None | Some("") => Ok(DEFAULT_LIMIT),
+        Some(l) => l
+            .parse::<usize>()
+            .ok()
+            .filter(|l| (1..=MAX_LIMIT).contains(l))
+            .ok_or_else(|| {
+                ApiError::bad_request(format!(
+                    "limit={l}: expected a number from 1 to {MAX_LIMIT}"
+                ))
+            }),
+    }
+}
+
+/// Stories (documents about one happening, grouped across outlets), by
+/// first day then id, filtered and paginated.
+#[utoipa::path(
+    get,
+    path = "/api/stories",
+    tag = "stories",
+    params(StoriesParams),
+    responses(
+        (status = 200, description = "One page of stories", body = StoryPage),
+        (status = 400, description = "A bad parameter", body = ErrorBody),
+    )
+)]
+pub(crate) async fn list_stories(
+    State(state): State<AppState>,
+    q: Result<Query<StoriesParams>, QueryRejection>,
+) -> Result<Json<StoryPage>, ApiError> {
+    let p = query(q)?;
+    let filter = Filter::parse(Filters {
+        actor: p.actor.as_deref(),
+        from: p.from.as_deref(),
+        to: p.to.as_deref(),
+        ..Filters::default()
+    })?;
+    let limit = page_limit(p.limit.as_deref())?;
+    let cursor = page_cursor(p.cursor.as_deref())?;
+    let page = state
+        .read(move |r| {
+            let view = r.events()?;
+            let stories = r.stories(&view)?;
+            let by_id: BTreeMap<&str, &MergedEvent> = if filter.base.actor.is_some() {
+                view.iter().map(|e| (e.id.as_str(), e)).collect()
+            } else {
+                BTreeMap::new()
+            };
+            let (from, to) = (
+                filter.base.from.map(|d| d.to_string()),
+                filter.base.to.map(|d| d.to_string()),
+            );
+            let actor_only = EventFilter {
+                actor: filter.base.actor.clone(),
+                ..EventFilter::default()
+            };
+            let matches = |s: &KeptStory| {
+                from.as_ref().is_none_or(|f| s.summary.end >= *f)
+                    && to.as_ref().is_none_or(|t| s.summary.start <= *t)
+                    && (actor_only.actor.is_none()
+                        || s.events.iter().any(|id| {
+                            by_id
+                                .get(id.as_str())
+                                .is_some_and(|e| actor_only.matches(e))
+                        }))
+            };
+            let hits: Vec<&KeptStory> = stories.iter().filter(|s| matches(s)).collect();
+            let key = |s: &KeptStory| (s.summary.start.clone(), s.summary.id.clone());
+            let ahead = match &cursor {
+                None => &hits[..],
+                Some(c) => &hits[hits.partition_point(|s| key(s) <= *c)..],
+            };
+            let more = ahead.len() > limit;
+            let page = &ahead[..ahead.len().min(limit)];
+            Ok(StoryPage {
+                stories: page.iter().map(|s| s.summary.clone()).collect(),
+                next_cursor: if more {
+                    page.last().map(|s| encode_cursor(&key(s)))
+                } else {
+                    None
+                },
+                total: hits.len(),
+            })
+        })
+        .await?;
+    Ok(Json(page))
+}
+
+/// One story: its documents and its merged events.
+#[utoipa::path(
+    get,
+    path = "/api/stories/{id}",
+    tag = "stories",
+    params(("id" = String, Path, description = "Story id (from /api/stories)")),
+    responses(
+        (status = 200, description = "The story", body = StoryDetail),
+        (status = 404, description = "No such story", body = ErrorBody),
+    )
+)]
+pub(crate) async fn get_story(
+    State(state): State<AppState>,
+    id: Result<Path<String>, PathRejection>,
+) -> Result<Json<StoryDetail>, ApiError> {
+    let id = path(id)?;
+    let detail = state
+        .read(move |r| {
+            let view = r.events()?;
+            let stories = r.stories(&view)?;
+            let Some(s) = stories.iter().find(|s| s.summary.id == id.trim()) else {
+                return Err(ApiError::not_found(format!("no story with id {id}")));
+            };
+            let mut documents = Vec::with_capacity(s.documents.len());
+            for d in &s.documents {
+                if let Some(d) = r.store.document(d)? {
+                    documents.push(StoryDocument {
+                        id: d.id,
+                        title: d.title,
+                        outlet: d.outlet,
+                        url: d.url,
+                        published: d.published,
+                    });
+                }
+            }
+            let wanted: BTreeSet<&str> = s.events.iter().map(String::as_str).collect();
+            let events = view
+                .by_date
+                .iter()
+                .map(|&i| &view[i])
+                .filter(|e| wanted.contains(e.id.as_str()))
+                .map(|e| ApiEvent::in_view(e, &view))
+                .collect();
+            Ok(StoryDetail {
+                story: s.summary.clone(),
+                documents,
+                events,
+            })
+        })
+        .await?;
+    Ok(Json(detail))
 }

@@ -564,3 +564,70 @@ impl utoipa::PartialSchema for ApiBrief {
 }
 
 impl ToSchema for ApiBrief {}
+
+/// A story: the documents about one happening, across outlets.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiStory {
+    /// Story id (`st` and 12 hex digits).
+    pub id: String,
+    /// The headline of its earliest document, or that document's id.
+    pub title: String,
+    /// First day (YYYY-MM-DD): earliest publication or event day.
+    pub start: String,
+    /// Last day: latest publication or event day.
+    pub end: String,
+    /// Documents in it.
+    pub num_documents: usize,
+    /// Outlets (or hosts, or document ids) of its documents, sorted.
+    pub outlets: Vec<String>,
+    /// Independent sources (near-duplicate copies counted once).
+    pub num_sources: usize,
+    /// Merged events reported in it.
+    pub num_events: usize,
+}
+
+/// A story as the server keeps it: its summary, and the ids of its
+/// documents and merged events.
+#[derive(Debug, Clone)]
+pub(crate) struct KeptStory {
+    pub summary: ApiStory,
+    pub documents: Vec<String>,
+    pub events: Vec<String>,
+}
+
+/// One page of stories.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StoryPage {
+    /// The stories of this page, by first day then id.
+    pub stories: Vec<ApiStory>,
+    /// Pass as `cursor` to get the next page; null on the last page.
+    pub next_cursor: Option<String>,
+    /// Stories matching the filters, over all pages.
+    pub total: usize,
+}
+
+/// A document of a story.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StoryDocument {
+    /// Document id.
+    pub id: String,
+    /// Title.
+    pub title: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// URL.
+    pub url: Option<String>,
+    /// Publication date.
+    pub published: String,
+}
+
+/// One story with its documents and merged events.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct StoryDetail {
+    /// The story.
+    pub story: ApiStory,
+    /// Its documents, by publication day then id.
+    pub documents: Vec<StoryDocument>,
+    /// Its merged events (as in `/api/events`), in date order.
+    pub events: Vec<ApiEvent>,
+}

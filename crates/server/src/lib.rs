@@ -132,6 +132,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::search))
         .routes(routes!(api::actors))
         .routes(routes!(api::stats))
+        .routes(routes!(api::list_stories))
+        .routes(routes!(api::get_story))
         .routes(routes!(brief::brief))
 }
 

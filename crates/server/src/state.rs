@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::ops::Deref;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
@@ -25,6 +25,7 @@ use chronicler_core::MergedEvent;
 use chronicler_dict::Dictionaries;
 use chronicler_store::Store;
 
+use crate::dto::{ApiStory, KeptStory};
 use crate::error::ApiError;
 
 /// Idle read-only connections kept for reuse.
@@ -42,7 +43,12 @@ pub(crate) struct Writer {
 pub(crate) struct EventsView {
     /// [`Store::last_document_key`] when they were read.
     key: i64,
-    events: Vec<MergedEvent>,
+    /// The consolidation (without the members of each event, which only
+    /// the disputed set needs): the events, and what stories are grouped by.
+    consolidated: chronicler_query::Consolidated,
+    /// The stories of this state, by first day then id: built on first
+    /// ask from the consolidation above, not per request.
+    stories: OnceLock<Arc<Vec<KeptStory>>>,
     /// The sort key of each event (day placed at, id).
     pub keys: Vec<(String, String)>,
     /// Indices into the events, by sort key.
@@ -55,18 +61,19 @@ pub(crate) struct EventsView {
 }
 
 impl EventsView {
-    fn new(key: i64, c: chronicler_query::Consolidated) -> EventsView {
+    fn new(key: i64, mut c: chronicler_query::Consolidated) -> EventsView {
         let disputed = chronicler_query::conflicts(&c)
             .into_iter()
             .map(|x| x.id)
             .collect();
-        let events = c.events;
-        let keys: Vec<(String, String)> = events.iter().map(crate::api::sort_key).collect();
-        let mut by_date: Vec<usize> = (0..events.len()).collect();
+        c.members = Vec::new();
+        let keys: Vec<(String, String)> = c.events.iter().map(crate::api::sort_key).collect();
+        let mut by_date: Vec<usize> = (0..c.events.len()).collect();
         by_date.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
         EventsView {
             key,
-            events,
+            consolidated: c,
+            stories: OnceLock::new(),
             keys,
             by_date,
             disputed,
@@ -79,7 +86,7 @@ impl EventsView {
 impl Deref for EventsView {
     type Target = Vec<MergedEvent>;
     fn deref(&self) -> &Vec<MergedEvent> {
-        &self.events
+        &self.consolidated.events
     }
 }
 
@@ -261,5 +268,41 @@ impl Reader<'_> {
             }
         }
         Ok(view)
+    }
+
+    /// The stories of `view` (from [`Reader::events`]), by first day then
+    /// id: grouped once per set of merged events. While the store has moved
+    /// past `view` (a document stored since), they are grouped for this
+    /// answer only and not kept.
+    pub fn stories(&self, view: &EventsView) -> Result<Arc<Vec<KeptStory>>, ApiError> {
+        if let Some(s) = view.stories.get() {
+            return Ok(Arc::clone(s));
+        }
+        let mut stories: Vec<KeptStory> =
+            chronicler_query::stories(self.store, &view.consolidated)?
+                .into_iter()
+                .map(|s| KeptStory {
+                    summary: ApiStory {
+                        id: s.id,
+                        title: s.title,
+                        start: s.start,
+                        end: s.end,
+                        num_documents: s.documents.len(),
+                        outlets: s.outlets,
+                        num_sources: s.num_sources,
+                        num_events: s.events.len(),
+                    },
+                    documents: s.documents,
+                    events: s.events,
+                })
+                .collect();
+        stories.sort_by(|a, b| {
+            (&a.summary.start, &a.summary.id).cmp(&(&b.summary.start, &b.summary.id))
+        });
+        let stories = Arc::new(stories);
+        if self.store.last_document_key()? == view.key {
+            return Ok(Arc::clone(view.stories.get_or_init(|| stories)));
+        }
+        Ok(stories)
     }
 }

@@ -156,6 +156,19 @@ fn write_store(path: &Path) {
     store.write_document(&b, &ev_b).unwrap();
 }
 
+/// A store of the two example articles, through the whole pipeline.
+fn write_examples(db: &Path) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let dicts = Dictionaries::builtin().unwrap();
+    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(date(2026, 2, 2)));
+    let mut store = Store::open(db).unwrap();
+    let examples = root.join("examples/articles").display().to_string();
+    let summary = pipeline
+        .ingest(&[examples], &mut store, &chronicler_pipeline::Silent)
+        .unwrap();
+    assert_eq!(summary.stored, 2);
+}
+
 struct Fixture {
     _dir: tempfile::TempDir,
     app: Router,
@@ -725,6 +738,8 @@ async fn every_route_is_in_the_openapi_document() {
         ("get", "/api/actors", "/api/actors"),
         ("get", "/api/stats", "/api/stats"),
         ("get", "/api/brief", "/api/brief"),
+        ("get", "/api/stories", "/api/stories"),
+        ("get", "/api/stories/{id}", "/api/stories/x"),
     ];
     for (method, path, example) in routes {
         assert!(
@@ -976,19 +991,9 @@ async fn the_page_shows_the_example_timeline_and_evidence_in_chromium() {
             String::from_utf8_lossy(&out.stderr)
         );
     }
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("examples.db");
-    {
-        let dicts = Dictionaries::builtin().unwrap();
-        let pipeline = Pipeline::new(&dicts, PipelineOptions::new(date(2026, 2, 2)));
-        let mut store = Store::open(&db).unwrap();
-        let examples = root.join("examples/articles").display().to_string();
-        let summary = pipeline
-            .ingest(&[examples], &mut store, &chronicler_pipeline::Silent)
-            .unwrap();
-        assert_eq!(summary.stored, 2);
-    }
+    write_examples(&db);
     let app = router(ServerConfig::new(db)).unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -1402,4 +1407,152 @@ async fn posted_documents_are_folded_into_the_kept_consolidation() {
         let id = e["id"].as_str().unwrap();
         assert!(store.event_id(id).unwrap().is_some(), "{id} not recorded");
     }
+}
+
+fn story_ids(page: &Value) -> Vec<String> {
+    page["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The two example articles report the same talks: they make one story,
+/// titled by the earlier article, spanning the 23-24 January talks and the
+/// 1 February round; its page lists both articles and the events of
+/// `/api/events` reported in them.
+#[tokio::test]
+async fn the_example_articles_are_one_story_with_their_documents_and_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("examples.db");
+    write_examples(&db);
+    let app = router(ServerConfig::new(db)).unwrap();
+    let page = get_ok(&app, "/api/stories").await;
+    let both: Vec<&Value> = page["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["num_documents"] == 2)
+        .collect();
+    assert_eq!(both.len(), 1, "{page}");
+    let s = both[0];
+    assert_eq!(
+        s["title"],
+        "Zelenskyy Challenges Putin With Direct Kyiv Peace Talks"
+    );
+    assert!(s["start"].as_str().unwrap() <= "2026-01-23", "{s}");
+    assert!(s["end"].as_str().unwrap() >= "2026-02-01", "{s}");
+    assert!(s["outlets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|o| o == "mbn360 news"));
+    assert_eq!(s["num_sources"], 2);
+    assert!(page["next_cursor"].is_null());
+    assert_eq!(page["total"], page["stories"].as_array().unwrap().len());
+
+    let id = s["id"].as_str().unwrap();
+    let one = get_ok(&app, &format!("/api/stories/{id}")).await;
+    assert_eq!(one["story"], *s);
+    let docs = one["documents"].as_array().unwrap();
+    let doc_ids: Vec<&str> = docs.iter().map(|d| d["id"].as_str().unwrap()).collect();
+    let names: Vec<&str> = doc_ids
+        .iter()
+        .map(|d| d.rsplit('/').next().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "mbn360-zelenskyy-challenges-putin.txt",
+            "zelenskyy-invites-putin-territorial-hurdles.txt"
+        ]
+    );
+    assert_eq!(docs[0]["title"], s["title"]);
+    assert!(docs
+        .iter()
+        .all(|d| d["published"].as_str().unwrap() >= "2026"));
+    // The same events, in the same shape, as /api/events gives.
+    let events = one["events"].as_array().unwrap();
+    assert_eq!(events.len(), s["num_events"].as_u64().unwrap() as usize);
+    let all = get_ok(&app, "/api/events?limit=1000").await;
+    for e in events {
+        let listed = all["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["id"] == e["id"])
+            .unwrap_or_else(|| panic!("{} is not in /api/events", e["id"]));
+        assert_eq!(listed, e);
+        assert!(e["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| doc_ids.contains(&m["doc"].as_str().unwrap())));
+    }
+    // The 1 February round is among them.
+    assert!(events.iter().any(|e| e["date"] == "2026-02-01"), "{one:#}");
+
+    // Filters: a span that misses the story, an actor in none of its events.
+    let later = get_ok(&app, "/api/stories?from=2026-03-01").await;
+    assert_eq!(later["total"], 0);
+    let early = get_ok(&app, "/api/stories?to=2026-01-23").await;
+    assert!(story_ids(&early).contains(&id.to_string()));
+    assert!(
+        story_ids(&get_ok(&app, "/api/stories?actor=Zelenskyy").await).contains(&id.to_string())
+    );
+    assert_eq!(get_ok(&app, "/api/stories?actor=Narnia").await["total"], 0);
+}
+
+#[tokio::test]
+async fn stories_are_paginated_with_a_cursor() {
+    let f = fixture();
+    let all = get_ok(&f.app, "/api/stories").await;
+    let every = story_ids(&all);
+    assert!(every.len() >= 2, "{all}");
+    let days: Vec<&str> = all["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["start"].as_str().unwrap())
+        .collect();
+    assert!(days.windows(2).all(|w| w[0] <= w[1]), "{days:?}");
+    let mut seen = Vec::new();
+    let mut uri = "/api/stories?limit=1".to_string();
+    loop {
+        let page = get_ok(&f.app, &uri).await;
+        assert_eq!(page["total"], every.len());
+        let ids = story_ids(&page);
+        assert!(ids.len() <= 1);
+        seen.extend(ids);
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/stories?limit=1&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(seen, every);
+}
+
+#[tokio::test]
+async fn bad_story_parameters_are_400_and_unknown_stories_404() {
+    let f = fixture();
+    for (uri, names) in [
+        ("/api/stories?cursor=zz", "cursor"),
+        ("/api/stories?cursor=6162", "cursor"),
+        ("/api/stories?limit=0", "limit"),
+        ("/api/stories?from=yesterday", "from"),
+        ("/api/stories?from=2026-02-01&to=2026-01-01", "from"),
+        ("/api/stories?colour=red", "colour"),
+    ] {
+        let (status, v) = get(&f.app, uri).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST, "{uri}: {v}");
+        let msg = v["error"].as_str().unwrap();
+        assert!(msg.contains(names), "{uri}: {msg}");
+    }
+    let (status, v) = get(&f.app, "/api/stories/st000000000000").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(
+        v["error"].as_str().unwrap().contains("st000000000000"),
+        "{v}"
+    );
 }
