@@ -1,9 +1,9 @@
 // chronicler's page: plain JavaScript over the JSON API, no build step.
-// Routes live in the URL hash: #event/ID, #doc/ID, #doc/ID@START-END (a sentence marked), #search/QUERY.
+// Routes live in the URL hash: #event/ID, #story/ID, #doc/ID, #doc/ID@START-END (a sentence marked), #search/QUERY.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { events: [], byId: new Map(), range: null };
+const state = { events: [], byId: new Map(), range: null, stories: [] };
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -27,12 +27,13 @@ async function api(path) {
   return body;
 }
 
-async function loadEvents() {
+// Every page of `/api/{what}` (events or stories), following next_cursor.
+async function loadAll(what) {
   const out = [];
   let cursor = null;
   for (let i = 0; i < 100; i++) {
-    const page = await api("/api/events?limit=1000" + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
-    out.push(...page.events);
+    const page = await api(`/api/${what}?limit=1000` + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+    out.push(...page[what]);
     cursor = page.next_cursor;
     if (!cursor) break;
   }
@@ -211,6 +212,7 @@ function renderTimeline() {
   const shown = state.events.filter((e) => passes(e, f));
   MapView.render(shown);
   renderDensity(state.events, f);
+  renderStories();
   const box = $("timeline");
   box.replaceChildren();
   if (!state.events.length) {
@@ -238,6 +240,9 @@ function markSelected() {
   const m = /^#event\/(.+)$/.exec(location.hash);
   const id = m ? decodeURIComponent(m[1]) : null;
   for (const c of document.querySelectorAll(".event, .marker")) c.classList.toggle("selected", c.dataset.eventId === id);
+  const st = /^#story\/(.+)$/.exec(location.hash);
+  const story = st ? decodeURIComponent(st[1]) : null;
+  for (const c of document.querySelectorAll(".story")) c.classList.toggle("selected", c.dataset.storyId === story);
 }
 
 // ---- detail pane -----------------------------------------------------------
@@ -360,6 +365,53 @@ async function showSearch(q) {
     el("h3", {}, `Articles (${r.documents.length})`),
     r.documents.length ? r.documents.map((d) => el("button", { type: "button", class: "hit", onclick: () => { location.hash = "#doc/" + encodeURIComponent(d.id); } },
       d.title || d.id, el("small", {}, d.snippet))) : el("p", { class: "muted" }, "No article matches."));
+}
+
+// ---- stories (GET /api/stories) -------------------------------------------
+
+function spanText(s) {
+  return s.start === s.end ? human(s.start) : `${human(s.start)} – ${human(s.end)}`;
+}
+
+function plural(n, one) {
+  return `${n} ${one}${n === 1 ? "" : "s"}`;
+}
+
+// The stories whose span meets the timeline's date range.
+function renderStories() {
+  const box = $("stories-list");
+  const f = currentFilter();
+  const shown = state.stories.filter((s) => (!f.from || s.end >= f.from) && (!f.to || s.start <= f.to));
+  if (!state.stories.length) {
+    box.replaceChildren(el("p", { class: "muted" }, "No stories yet."));
+    return;
+  }
+  box.replaceChildren(
+    ...shown.map((s) => el("button", {
+      type: "button", class: "story", "data-story-id": s.id,
+      onclick: () => { location.hash = "#story/" + encodeURIComponent(s.id); },
+    },
+    el("div", { class: "what" }, s.title),
+    el("div", { class: "meta" }, spanText(s), " · ", plural(s.num_sources, "source"), " · ",
+      plural(s.num_documents, "article"), " · ", plural(s.num_events, "event")))),
+    shown.length < state.stories.length ? el("p", { class: "muted" }, `${shown.length} of ${state.stories.length} stories in these dates`) : null);
+}
+
+async function showStory(id) {
+  let d;
+  try { d = await api("/api/stories/" + encodeURIComponent(id)); } catch (err) { showDetail(el("p", {}, String(err.message))); return; }
+  const s = d.story;
+  showDetail(
+    el("h2", {}, s.title),
+    el("p", { class: "muted" }, [spanText(s), plural(s.num_sources, "independent source"), s.outlets.join(", ")].join(" · ")),
+    el("h3", {}, `Articles (${d.documents.length})`),
+    el("ul", { class: "story-docs" }, d.documents.map((doc) => el("li", { "data-doc": doc.id },
+      el("a", { href: "#doc/" + encodeURIComponent(doc.id) }, doc.title || doc.id), " ",
+      el("span", { class: "muted" }, [doc.outlet, human(doc.published.slice(0, 10))].filter(Boolean).join(" · ")), " ",
+      doc.url ? el("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, "original") : null))),
+    el("h3", {}, `Events (${d.events.length})`),
+    d.events.map(eventCard));
+  markSelected();
 }
 
 // ---- state of play (GET /api/brief) ---------------------------------------
@@ -489,6 +541,7 @@ function route() {
   const h = location.hash;
   let m;
   if ((m = /^#event\/(.+)$/.exec(h))) showEvent(decodeURIComponent(m[1]));
+  else if ((m = /^#story\/(.+)$/.exec(h))) showStory(decodeURIComponent(m[1]));
   else if ((m = /^#doc\/([^@]+)@(\d+)-(\d+)$/.exec(h))) showDocument(decodeURIComponent(m[1]), { start: +m[2], end: +m[3] });
   else if ((m = /^#doc\/(.+)$/.exec(h))) showDocument(decodeURIComponent(m[1]));
   else if ((m = /^#search\/(.*)$/.exec(h))) showSearch(decodeURIComponent(m[1]));
@@ -505,9 +558,10 @@ async function main() {
   window.addEventListener("hashchange", route);
   const basemap = MapView.init($("map"), openEvent, listEvents);
   try {
-    const [stats, events] = await Promise.all([api("/api/stats"), loadEvents(), basemap]);
+    const [stats, events, stories] = await Promise.all([api("/api/stats"), loadAll("events"), loadAll("stories"), basemap]);
     $("stats").textContent = `${stats.merged_events} events from ${stats.documents} articles`;
     state.events = events;
+    state.stories = stories;
     for (const e of events) state.byId.set(e.id, e);
   } catch (err) {
     $("timeline").replaceChildren(el("p", {}, "Could not load events: " + err.message));

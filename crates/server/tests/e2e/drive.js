@@ -11,7 +11,8 @@
 // of 3 February); that the map draws the basemap and marks the located
 // events (Kyiv, Abu Dhabi), opens an event from its marker, follows the
 // filters, and lists a cluster's events; that search finds a sentence that
-// reports no event and marks it in its article; then clicks the repatriation
+// reports no event and marks it in its article; that the stories list shows
+// the story of both articles and opens it; then clicks the repatriation
 // event, checks that its evidence sentence is highlighted in the article,
 // that the Content-Security-Policy blocked nothing and no script threw, and
 // saves a screenshot.
@@ -145,6 +146,17 @@ async function main(browser) {
   await page.evaluate(() => { location.hash = ""; });
   await page.locator("#detail").waitFor({ state: "hidden" });
 
+  // The stories list: the two articles make one story, which opens with
+  // both articles and its events.
+  const story = page.locator("#stories .story", { hasText: "Zelenskyy Challenges Putin" }).first();
+  await check(await story.count(), async () => "no Zelenskyy story in the stories list:\n" + await text("#stories"));
+  await check(/2 sources/.test(await story.innerText()), async () => "the story does not count 2 sources: " + await story.innerText());
+  await story.click();
+  await waitFor("the story's articles and events", () => /Zelenskyy Challenges Putin/.test(document.querySelector("#detail h2")?.innerText || "")
+    && document.querySelectorAll("#detail .story-docs li").length === 2 && document.querySelectorAll("#detail .event").length > 0);
+  await page.evaluate(() => { location.hash = ""; });
+  await page.locator("#detail").waitFor({ state: "hidden" });
+
   // Click the repatriation event: Russia returning the remains of soldiers.
   const repatriation = page.locator("#timeline .event")
     .filter({ hasText: /Return, release/ }).filter({ hasText: /1,000|soldiers/ }).first();
@@ -164,7 +176,7 @@ async function main(browser) {
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot });
   console.log(`ok: talks, 1 February round (timeline and state of play), map (${places}; a cluster of ${count}), `
-    + `repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
+    + `a story of 2 articles, repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
 }
 
 (async () => {
