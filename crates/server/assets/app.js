@@ -373,6 +373,11 @@ function spanText(s) {
   return s.start === s.end ? human(s.start) : `${human(s.start)} – ${human(s.end)}`;
 }
 
+// An outlet, or for a document without one ("doc:PATH") its file name.
+function outletName(o) {
+  return o.startsWith("doc:") ? o.slice(4).split(/[\\/]/).pop() : o;
+}
+
 function plural(n, one) {
   return `${n} ${one}${n === 1 ? "" : "s"}`;
 }
@@ -394,7 +399,7 @@ function renderStories() {
     el("div", { class: "what" }, s.title),
     el("div", { class: "meta" }, spanText(s), " · ", plural(s.num_sources, "source"), " · ",
       plural(s.num_documents, "article"), " · ", plural(s.num_events, "event")))),
-    shown.length < state.stories.length ? el("p", { class: "muted" }, `${shown.length} of ${state.stories.length} stories in these dates`) : null);
+    ...(shown.length < state.stories.length ? [el("p", { class: "muted" }, `${shown.length} of ${state.stories.length} stories in these dates`)] : []));
 }
 
 async function showStory(id) {
@@ -403,7 +408,7 @@ async function showStory(id) {
   const s = d.story;
   showDetail(
     el("h2", {}, s.title),
-    el("p", { class: "muted" }, [spanText(s), plural(s.num_sources, "independent source"), s.outlets.join(", ")].join(" · ")),
+    el("p", { class: "muted" }, [spanText(s), plural(s.num_sources, "independent source"), s.outlets.map(outletName).join(", ")].join(" · ")),
     el("h3", {}, `Articles (${d.documents.length})`),
     el("ul", { class: "story-docs" }, d.documents.map((doc) => el("li", { "data-doc": doc.id },
       el("a", { href: "#doc/" + encodeURIComponent(doc.id) }, doc.title || doc.id), " ",
