@@ -1,4 +1,4 @@
-//! Consolidation at 1,000 and 10,000 synthetic articles (divan): merging
+//! Consolidation at 1,000 to 30,000 synthetic articles (divan): merging
 //! events, grouping stories, and the incremental update that adds ten
 //! articles to a kept consolidation. Cost should grow about linearly with
 //! the corpus (blocking by CAMEO root, status and actor pair; stories by
@@ -161,7 +161,7 @@ fn corpus(n: usize) -> Corpus {
 }
 
 /// Merging every event, and grouping every story, from scratch.
-#[divan::bench(args = [1_000, 10_000], sample_count = 10)]
+#[divan::bench(args = [1_000, 10_000, 30_000], sample_count = 10)]
 fn from_scratch(b: Bencher, articles: usize) {
     let c = corpus(articles);
     b.counter(ItemsCount::new(articles))
@@ -216,5 +216,25 @@ fn add_ten(b: Bencher, articles: usize) {
                 &c.dups,
                 &k,
             ))
+        });
+}
+
+/// [`from_scratch`] with duplication as `scripts/make_corpus.py` makes it
+/// and the store keeps it: article *i* shares its text with every article
+/// *j* ≡ *i* mod 231, and every such pair is a stored link, so the links
+/// grow with the square of the corpus (n²/462).
+#[divan::bench(args = [10_000, 30_000], sample_count = 5)]
+fn syndicated(b: Bencher, articles: usize) {
+    let c = corpus(articles);
+    let ids: Vec<&str> = c.docs.iter().map(|d| d.id.as_str()).collect();
+    let pairs = (0..ids.len())
+        .flat_map(|i| (i + 231..ids.len()).step_by(231).map(move |j| (i, j)))
+        .map(|(i, j)| (ids[i], ids[j]));
+    let dups = NearDuplicates::new(pairs);
+    b.counter(ItemsCount::new(articles))
+        .with_inputs(|| c.events.clone())
+        .bench_local_values(|events| {
+            let merged = consolidate(events, &dups);
+            divan::black_box(stories(&c.docs, &merged.events, &dups))
         });
 }

@@ -73,7 +73,7 @@ impl Values {
             return None;
         }
         let claims: Vec<&Claim> = self.by_value.values().collect();
-        let independent = |x: &str, y: &str| x != y && !dups.of(x).any(|d| d == y);
+        let independent = |x: &str, y: &str| x != y && !dups.linked(x, y);
         let conflict = claims.iter().enumerate().any(|(i, a)| {
             claims[i + 1..].iter().any(|b| {
                 a.docs

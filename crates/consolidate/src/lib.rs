@@ -52,6 +52,7 @@ pub mod stories;
 
 use std::cmp::Ordering;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use chronicler_core::{Actor, CodedEvent, EventMention, MergedEvent};
 use jiff::civil::Date;
@@ -536,9 +537,12 @@ pub struct Consolidated {
 
 /// Near-duplicate documents (syndicated copies, updated versions): pairs of
 /// document ids. Their mentions count as one independent source.
+///
+/// Cloning is cheap (the links are shared): a syndicated corpus has links
+/// between every pair of copies, so the map can be large.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NearDuplicates {
-    links: BTreeMap<String, BTreeSet<String>>,
+    links: Arc<BTreeMap<String, BTreeSet<String>>>,
 }
 
 impl NearDuplicates {
@@ -557,7 +561,9 @@ impl NearDuplicates {
                     .insert(a.to_string());
             }
         }
-        NearDuplicates { links }
+        NearDuplicates {
+            links: Arc::new(links),
+        }
     }
 
     /// Documents linked to `doc`.
@@ -569,10 +575,16 @@ impl NearDuplicates {
             .map(String::as_str)
     }
 
+    /// True when `a` and `b` are linked (a lookup, not a walk over the
+    /// links of `a`).
+    pub fn linked(&self, a: &str, b: &str) -> bool {
+        self.links.get(a).is_some_and(|bs| bs.contains(b))
+    }
+
     /// Every pair, each once (smaller id first), sorted.
     pub fn pairs(&self) -> Vec<(&str, &str)> {
         let mut out = Vec::new();
-        for (a, bs) in &self.links {
+        for (a, bs) in self.links.iter() {
             for b in bs {
                 if a < b {
                     out.push((a.as_str(), b.as_str()));
@@ -611,8 +623,28 @@ pub fn independent_sources(mentions: &[EventMention], dups: &NearDuplicates) -> 
         for (m, l) in mentions.iter().zip(&labels) {
             by_doc.insert(m.doc.as_str(), l.as_str());
         }
+        // The linked pairs within `by_doc`, found from whichever side is
+        // smaller: a document syndicated hundreds of times is linked to
+        // every copy, and walking all its links for each event it reports
+        // grows with the corpus, while an event has a few documents.
         for (doc, label) in &by_doc {
-            for other in dups.of(doc) {
+            let Some(linked) = dups.links.get(*doc) else {
+                continue;
+            };
+            let others: Vec<&str> = if linked.len() <= by_doc.len() {
+                linked
+                    .iter()
+                    .map(String::as_str)
+                    .filter(|o| by_doc.contains_key(o))
+                    .collect()
+            } else {
+                by_doc
+                    .keys()
+                    .copied()
+                    .filter(|o| linked.contains(*o))
+                    .collect()
+            };
+            for other in others {
                 if let (Some(ol), Some(&a)) = (by_doc.get(other), ids.get(label)) {
                     if let Some(&b) = ids.get(ol) {
                         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
