@@ -344,6 +344,12 @@ fn the_two_example_articles_shared_events_come_out_once_with_two_sources() {
             && e["source"]["country"] == "UKR"
             && e["target"]["country"] == "RUS"
     });
+    once("the refusal of a summit in Moscow", &|e| {
+        e["cameo"] == "125"
+            && e["source"]["country"] == "UKR"
+            && e["target"]["country"] == "RUS"
+            && e["date"] == "2026-01-30"
+    });
     // The refusal of Moscow and Minsk as venues: however the coder codes
     // it, a refusal reported by both articles is one event, not two
     // single-source ones.

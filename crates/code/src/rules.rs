@@ -492,7 +492,7 @@ pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<Code
         if sent.toks.is_empty() || !ends || off_topic(&sent.words) {
             continue;
         }
-        let mut evs = code_sentence(dict, doc, si, &sent, dyad.as_ref());
+        let mut evs = code_sentence(dict, doc, si, &sent, dyad.as_ref(), &out);
         out.append(&mut evs);
     }
     out
@@ -549,6 +549,7 @@ fn code_sentence(
     si: usize,
     s: &Sent<'_>,
     dyad: Option<&(String, String)>,
+    prior: &[CodedEvent],
 ) -> Vec<CodedEvent> {
     let words = &s.words;
     let matches = select_matches(dict, words);
@@ -729,7 +730,10 @@ fn code_sentence(
         }
 
         let roles = entry.roles;
-        let src = find_source(s, m.start, m.end, p.kind);
+        let src = match find_source(s, m.start, m.end, p.kind) {
+            Some((sm, c)) => Some((sm.clone(), c)),
+            None => act_antecedent(doc, si, s, m.start, p.kind, prior),
+        };
         let base = |src: &Actor, tgt: &Actor, symmetric: bool, c: f32| CodedEvent {
             source: Some(src.clone()),
             target: (!tgt.entity.is_empty()).then(|| tgt.clone()),
@@ -751,9 +755,10 @@ fn code_sentence(
         let mut weak = false;
         match roles {
             Roles::Directed | Roles::Exchange => {
-                let Some((src_m, src_conf)) = src else {
+                let Some((src_m, src_conf)) = src.as_ref() else {
                     continue;
                 };
+                let src_conf = *src_conf;
                 let passive_subject = if is_passive(words, m.start, p.kind) {
                     nearest_before(s, m.start, clause_start(words, m.start, 25))
                         .filter(|t| !same_country(t.actor, src_m.actor))
@@ -762,6 +767,7 @@ fn code_sentence(
                     None
                 };
                 let tgt = passive_subject
+                    .or_else(|| venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)))
                     .or_else(|| {
                         find_target(s, m.start + 1, src_m.actor).map(|(a, c)| (a.clone(), c))
                     })
@@ -846,8 +852,15 @@ fn code_sentence(
                 }
             }
             Roles::Symmetric => {
-                let Some((a, b, c)) = parties(doc, s, m.start, m.end, src.map(|x| x.0), dyad, root)
-                else {
+                let Some((a, b, c)) = parties(
+                    doc,
+                    s,
+                    m.start,
+                    m.end,
+                    src.as_ref().map(|x| &x.0),
+                    dyad,
+                    root,
+                ) else {
                     continue;
                 };
                 if same_country(&a, &b) {
@@ -871,9 +884,10 @@ fn code_sentence(
                 new.push(base(&a, &b, true, conf * c));
             }
             Roles::Mediator => {
-                let Some((src_m, src_conf)) = src else {
+                let Some((src_m, src_conf)) = src.as_ref() else {
                     continue;
                 };
+                let src_conf = *src_conf;
                 let med = src_m.actor;
                 let (a, b, c) = match between(s, m.end) {
                     Some((a, b)) => (a.clone(), b.clone(), 1.0),
@@ -956,6 +970,31 @@ fn same_country(a: &Actor, b: &Actor) -> bool {
 /// The state a place object belongs to: "shelled Kharkiv", "attacked El
 /// Fasher", "visited Islamabad". Only for acts done to or in a place
 /// (visits 042/043, force 15-20), the place named right after the trigger.
+/// A refused meeting's venue names the counterpart: "rejected any summit
+/// held in Moscow" is a refusal addressed to Russia.
+fn venue_target(
+    doc: &AnalyzedDocument,
+    s: &Sent<'_>,
+    t1: usize,
+    src: &Actor,
+    root: &str,
+) -> Option<Actor> {
+    if root != "12" {
+        return None;
+    }
+    let words = &s.words;
+    let held = (t1..(t1 + 4).min(words.len()))
+        .find(|&j| matches!(words[j].as_str(), "held" | "hosted" | "located"))?;
+    if window(words, t1, held).any(is_punct) {
+        return None;
+    }
+    let (_, _, pi) = s
+        .places
+        .iter()
+        .find(|(a, _, _)| *a == held + 2 && matches!(words[held + 1].as_str(), "in" | "at"))?;
+    place_state(doc, *pi, src)
+}
+
 fn place_target(
     doc: &AnalyzedDocument,
     s: &Sent<'_>,
@@ -1142,12 +1181,23 @@ fn find_source<'s, 'a>(
             {
                 break;
             }
+            if COPULAS.contains(&w)
+                || (w == "to" && j >= 2 && COPULAS.contains(&words[j - 2].as_str()))
+            {
+                // "X represents a rejection of ...": X owns the act; an
+                // act noun as X is resolved by `act_antecedent`.
+                return nearest_before(s, j - 1, cs).map(|m| (m, 0.85));
+            }
             if LIGHT_VERBS.contains(&w) {
                 // the subject of the light verb owns the noun
                 return nearest_before(s, j - 1, cs).map(|m| (m, 0.85));
             }
             j -= 1;
-            steps += 1;
+            // "a direct, public invitation": the comma between
+            // adjectives does not count.
+            if w != "," {
+                steps += 1;
+            }
         }
         return after_by(t1).map(|m| (m, 0.9));
     }
@@ -1181,6 +1231,121 @@ fn find_source<'s, 'a>(
         }
     }
     nearest_before(s, t0, cs).map(|m| (m, 1.0))
+}
+
+/// Verbs that equate their subject with a nominal act: "the invitation
+/// represents a firm rejection of ...".
+const COPULAS: &[&str] = &[
+    "represents",
+    "represented",
+    "represent",
+    "constitutes",
+    "constituted",
+    "constitute",
+    "amounts",
+    "amounted",
+    "amount",
+];
+
+/// Subject nouns that name an act already reported in the article, with
+/// the CAMEO roots of the acts they can refer back to (empty: any act).
+/// "The invitation ... rejected X" is done by whoever issued the invitation.
+const ACT_NOUNS: &[(&str, &[&str])] = &[
+    ("invitation", &["03", "02", "05"]),
+    ("overture", &["03", "02", "05"]),
+    ("offer", &["03", "02", "05"]),
+    ("proposal", &["03", "02", "05"]),
+    ("initiative", &["03", "02", "05"]),
+    ("appeal", &["02", "03", "10"]),
+    ("statement", &["01", "02", "03", "10", "11", "12", "13"]),
+    ("announcement", &["01", "02", "03", "10", "11", "12", "13"]),
+    ("move", &[]),
+    ("decision", &[]),
+];
+
+/// How many sentences back an act noun may refer.
+const ACT_NOUN_REACH: usize = 6;
+
+/// The source of an act named by the clause's subject noun phrase ("The
+/// invitation, made on Friday, rejected ..."; "This overture represents a
+/// rejection of ..."): the source of the nearest preceding coded act of a
+/// compatible kind in the document. None unless the clause begins with a
+/// determiner and an act noun, with no actor between it and the trigger.
+fn act_antecedent<'a>(
+    doc: &'a AnalyzedDocument,
+    si: usize,
+    s: &Sent<'a>,
+    t0: usize,
+    kind: PatternKind,
+    prior: &[CodedEvent],
+) -> Option<(Ment<'a>, f32)> {
+    let words = &s.words;
+    let cs = clause_start(words, t0, 30);
+    if cs > 0 && !is_hard_boundary(&words[cs - 1]) {
+        return None;
+    }
+    if !matches!(words.get(cs)?.as_str(), "the" | "this" | "that") {
+        return None;
+    }
+    let (k, roots) = (cs + 1..(cs + 4).min(t0)).find_map(|k| {
+        let w = words[k].as_str();
+        ACT_NOUNS
+            .iter()
+            .find(|(n, _)| *n == w)
+            .map(|(_, r)| (k, *r))
+    })?;
+    if (cs + 1..k).any(|j| is_punct(&words[j]))
+        || s.ments.iter().any(|m| m.first > cs && m.first < t0)
+    {
+        return None;
+    }
+    // Between the noun and the trigger: adverbs, auxiliaries, one
+    // comma-enclosed phrase, and for a nominal act a copula ("represents
+    // a firm rejection").
+    let rest: Vec<&str> = window(words, k + 1, t0).collect();
+    let rest = match rest.first() {
+        Some(&",") => {
+            let close = rest.iter().rposition(|w| *w == ",")?;
+            if close == 0 {
+                return None;
+            }
+            &rest[close + 1..]
+        }
+        _ => &rest[..],
+    };
+    let ok = if kind == PatternKind::Noun {
+        let c = rest.iter().position(|w| COPULAS.contains(w))?;
+        rest[..c].iter().all(|w| w.ends_with("ly"))
+            && rest[c + 1..].len() <= 3
+            && rest[c + 1..].iter().all(|w| !is_punct(w))
+    } else {
+        rest.iter()
+            .all(|w| w.ends_with("ly") || matches!(*w, "has" | "had" | "have"))
+    };
+    if !ok {
+        return None;
+    }
+    let ev = prior.iter().rev().find(|e| {
+        e.evidence.sentence + ACT_NOUN_REACH >= si
+            && e.source.is_some()
+            && (roots.is_empty() || roots.iter().any(|r| e.cameo.starts_with(r)))
+    })?;
+    let src = ev.source.as_ref()?;
+    let actor = &doc
+        .actors
+        .iter()
+        .find(|m| m.actor.entity == src.entity)?
+        .actor;
+    Some((
+        Ment {
+            first: k,
+            last: k,
+            actor,
+            form: MentionForm::Name,
+            venue: false,
+        },
+        0.8,
+    ))
 }
 
 /// "was invited", "were released", "has been attacked".
