@@ -3,26 +3,15 @@
 //! plus an article naming people no dictionary knows.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
-        .env_remove("CHRONICLER_DB")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs");
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
+    common::run_ok(db, args)
 }
 
 fn json(db: &Path, args: &[&str]) -> Vec<Value> {

@@ -2,6 +2,8 @@
 //! example articles and on small made-up articles about other conflicts.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -12,20 +14,7 @@ fn repo() -> PathBuf {
 }
 
 fn run(db: &Path, args: &[&str]) -> Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
-        .env_remove("CHRONICLER_DB")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs");
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    o
+    common::run_ok(db, args)
 }
 
 fn ingest(db: &Path, path: &Path) {

@@ -3,8 +3,10 @@
 //! (tests/corpus/consolidation), through the binary as a user runs it.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 
 use serde_json::Value;
 
@@ -36,19 +38,7 @@ fn files() -> Vec<String> {
 }
 
 fn run(db: &Path, args: &[&str]) -> String {
-    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
-        .env_remove("CHRONICLER_DB")
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("binary runs");
-    assert!(
-        o.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
+    let o = common::run_ok(db, args);
     String::from_utf8(o.stdout).unwrap()
 }
 

@@ -1,0 +1,23 @@
+//! What the command-line tests share.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+/// Runs `chronicler --db DB ARGS...` (no stdin, no `CHRONICLER_DB` from the
+/// environment) and asserts it succeeded, showing its stderr if not.
+pub fn run_ok(db: &Path, args: &[&str]) -> Output {
+    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+        .env_remove("CHRONICLER_DB")
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("binary runs");
+    assert!(
+        o.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    o
+}
