@@ -55,8 +55,9 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// The schema version this chronicler writes and reads.
-pub const SCHEMA_VERSION: i64 = 8;
+/// The schema version this chronicler writes and reads: that of its last
+/// migration (versions run 1, 2, ... N in `MIGRATIONS`).
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Reads `PRAGMA user_version`.
 pub(crate) fn user_version(conn: &Connection) -> Result<i64, StoreError> {
