@@ -292,12 +292,17 @@ fn country_actor<'a>(doc: &'a AnalyzedDocument, country: &str) -> Option<&'a Act
 }
 
 fn state_of(actor: &Actor) -> Actor {
-    let c = actor.country.clone().unwrap_or_default();
+    state_actor(actor.country.clone())
+}
+
+/// The bare state of a country (code = the country code, no role).
+fn state_actor(country: Option<String>) -> Actor {
+    let c = country.clone().unwrap_or_default();
     Actor {
         entity: format!("state:{c}"),
         name: c.clone(),
-        code: c.clone(),
-        country: actor.country.clone(),
+        code: c,
+        country,
         role: None,
         kind: ActorKind::State,
     }
@@ -1104,14 +1109,7 @@ fn sentence_pair<'a>(s: &Sent<'a>, med: &Actor) -> Option<(&'a Actor, &'a Actor)
 /// The state of place `pi`, unless it is the source's own.
 fn place_state(doc: &AnalyzedDocument, pi: usize, src: &Actor) -> Option<Actor> {
     let country = doc.places.get(pi)?.place.country.clone()?;
-    let state = Actor {
-        entity: format!("state:{country}"),
-        name: country.clone(),
-        code: country.clone(),
-        country: Some(country),
-        role: None,
-        kind: ActorKind::State,
-    };
+    let state = state_actor(Some(country));
     (!same_country(src, &state)).then_some(state)
 }
 
