@@ -23,7 +23,8 @@ pub struct ServeArgs {
     /// Largest request body accepted, in bytes.
     #[arg(long, default_value_t = chronicler_server::DEFAULT_MAX_BODY)]
     pub max_body: usize,
-    /// A folder of dictionary files for ingest (as `ingest --dict`).
+    /// A folder of dictionary files for ingest (as `ingest --dict`) and,
+    /// through its `stances*.txt`, for `/api/brief` (as `brief --dict`).
     #[arg(long)]
     pub dict: Option<PathBuf>,
     /// Also follow the feeds in this file (as `chronicler watch --feeds`),

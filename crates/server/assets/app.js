@@ -3,7 +3,7 @@
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { events: [], byId: new Map(), range: null, stories: [] };
+const state = { events: [], byId: new Map(), range: null, stories: [], storyFilter: { key: "", ids: null } };
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -27,12 +27,13 @@ async function api(path) {
   return body;
 }
 
-// Every page of `/api/{what}` (events or stories), following next_cursor.
-async function loadAll(what) {
+// Every page of `/api/{what}` (events or stories), following next_cursor;
+// `query` adds filters ("&actor=UKR").
+async function loadAll(what, query = "") {
   const out = [];
   let cursor = null;
   for (let i = 0; i < 100; i++) {
-    const page = await api(`/api/${what}?limit=1000` + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+    const page = await api(`/api/${what}?limit=1000` + query + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
     out.push(...page[what]);
     cursor = page.next_cursor;
     if (!cursor) break;
@@ -213,6 +214,7 @@ function renderTimeline() {
   MapView.render(shown);
   renderDensity(state.events, f);
   renderStories();
+  updateStories();
   const box = $("timeline");
   box.replaceChildren();
   if (!state.events.length) {
@@ -382,11 +384,38 @@ function plural(n, one) {
   return `${n} ${one}${n === 1 ? "" : "s"}`;
 }
 
-// The stories whose span meets the timeline's date range.
+// The ids of the stories with an event about the actor and the country
+// filtered on (GET /api/stories?actor=), or null when neither is set.
+async function storiesAbout(f) {
+  const wanted = [f.actor, f.country].filter(Boolean);
+  if (!wanted.length) return null;
+  const lists = await Promise.all(wanted.map((a) => loadAll("stories", "&actor=" + encodeURIComponent(a))));
+  const sets = lists.map((l) => new Set(l.map((s) => s.id)));
+  return new Set([...sets[0]].filter((id) => sets.every((s) => s.has(id))));
+}
+
+// The stories filtered on the timeline's actor and country (fetched once
+// per choice), then drawn.
+async function updateStories() {
+  const f = currentFilter();
+  const key = `${f.actor}|${f.country}`;
+  if (key !== state.storyFilter.key) {
+    let ids = null;
+    try { ids = await storiesAbout(f); } catch (err) { console.warn("stories filter:", err.message); }
+    if (key !== `${currentFilter().actor}|${currentFilter().country}`) return; // a newer choice is on its way
+    state.storyFilter = { key, ids };
+  }
+  renderStories();
+}
+
+// The stories whose span meets the timeline's date range and, when an
+// actor or a country is chosen, that have an event about it.
 function renderStories() {
   const box = $("stories-list");
   const f = currentFilter();
-  const shown = state.stories.filter((s) => (!f.from || s.end >= f.from) && (!f.to || s.start <= f.to));
+  const ids = state.storyFilter.ids;
+  const shown = state.stories.filter((s) => (!f.from || s.end >= f.from) && (!f.to || s.start <= f.to)
+    && (!ids || ids.has(s.id)));
   if (!state.stories.length) {
     box.replaceChildren(el("p", { class: "muted" }, "No stories yet."));
     return;
@@ -399,7 +428,7 @@ function renderStories() {
     el("div", { class: "what" }, s.title),
     el("div", { class: "meta" }, spanText(s), " · ", plural(s.num_sources, "source"), " · ",
       plural(s.num_documents, "article"), " · ", plural(s.num_events, "event")))),
-    ...(shown.length < state.stories.length ? [el("p", { class: "muted" }, `${shown.length} of ${state.stories.length} stories in these dates`)] : []));
+    ...(shown.length < state.stories.length ? [el("p", { class: "muted" }, `${shown.length} of ${state.stories.length} stories in these dates` + (ids ? " about this actor" : ""))] : []));
 }
 
 async function showStory(id) {

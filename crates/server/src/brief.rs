@@ -8,6 +8,7 @@ use chronicler_brief::{BriefOptions, Scope};
 use chronicler_core::MergedEvent;
 use jiff::civil::Date;
 use serde::Deserialize;
+use std::sync::Arc;
 use utoipa::IntoParams;
 
 use crate::dto::ApiBrief;
@@ -128,7 +129,8 @@ pub(crate) async fn brief(
     let p = q
         .map(|Query(p)| p)
         .map_err(|e| ApiError::bad_request(e.body_text()))?;
-    let req = parse(p)?;
+    let mut req = parse(p)?;
+    req.opts.stances = Arc::clone(&state.0.stances);
     let brief = state
         .read(move |r| {
             let Some(story) = &req.story else {

@@ -69,7 +69,8 @@ pub struct ServerConfig {
     pub token: Option<String>,
     /// Largest request body accepted, in bytes.
     pub max_body: usize,
-    /// A folder of extra dictionaries for ingest (as `chronicler ingest --dict`).
+    /// A folder of extra dictionaries (as `chronicler ingest --dict`): used
+    /// by ingest, and its `stances*.txt` by the brief (as `brief --dict`).
     pub dict: Option<PathBuf>,
 }
 
@@ -168,6 +169,8 @@ pub fn router_with_limits(config: ServerConfig, limits: &Limits) -> Result<Route
     } else {
         None
     };
+    let stances = chronicler_dict::stances::StanceDict::load(config.dict.as_deref())
+        .map_err(|e| ServerError::Dictionaries(e.to_string()))?;
     // Fail now, not on the first request, when the store cannot be read.
     Store::open_read_only(&config.db).map_err(store_error)?;
     let (api, doc) = api_routes().split_for_parts();
@@ -181,6 +184,7 @@ pub fn router_with_limits(config: ServerConfig, limits: &Limits) -> Result<Route
         config.token.map(|t| t.trim().to_string()),
         config.max_body,
         openapi,
+        stances,
     );
     let app = api
         .route("/api/openapi.json", get(openapi_json))

@@ -109,6 +109,9 @@ pub(crate) struct Inner {
     pub token: Option<String>,
     pub max_body: usize,
     pub openapi: String,
+    /// The brief's demand, refusal and red-line words and issues: the
+    /// built-in ones plus the `stances*.txt` of `serve --dict`.
+    pub stances: Arc<chronicler_dict::stances::StanceDict>,
     pool: Mutex<Vec<Store>>,
     cache: Mutex<Option<Arc<EventsView>>>,
     rebuilding: AtomicBool,
@@ -156,6 +159,7 @@ impl AppState {
         token: Option<String>,
         max_body: usize,
         openapi: String,
+        stances: Arc<chronicler_dict::stances::StanceDict>,
     ) -> AppState {
         AppState(Arc::new(Inner {
             db,
@@ -163,6 +167,7 @@ impl AppState {
             token,
             max_body,
             openapi,
+            stances,
             pool: Mutex::new(Vec::new()),
             cache: Mutex::new(None),
             rebuilding: AtomicBool::new(false),

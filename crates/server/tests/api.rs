@@ -1556,3 +1556,61 @@ async fn bad_story_parameters_are_400_and_unknown_stories_404() {
         "{v}"
     );
 }
+
+/// `serve --dict DIR` reads the folder's `stances*.txt` for the brief, as
+/// `chronicler brief --dict DIR` does: a user's issue shows among the
+/// stands only when the folder is given.
+#[tokio::test]
+async fn the_brief_reads_the_users_stances_from_the_dict_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    write_examples(&db);
+    let dict = dir.path().join("dict");
+    std::fs::create_dir(&dict).unwrap();
+    std::fs::write(
+        dict.join("stances-outcomes.txt"),
+        "# what this user tracks\nissue: enforceable outcomes | enforceable outcome*\n",
+    )
+    .unwrap();
+    let issues = |b: &Value| -> Vec<String> {
+        b["stands"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|s| format!("{}: {}", s["actor"], s["issue"]))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let uri = "/api/brief?dyad=UKR-RUS&as_of=2026-01-30";
+    let plain = get_ok(&router(ServerConfig::new(db.clone())).unwrap(), uri).await;
+    assert!(
+        !issues(&plain).iter().any(|i| i.contains("enforceable")),
+        "{:?}",
+        issues(&plain)
+    );
+    let mut config = ServerConfig::new(db.clone());
+    config.dict = Some(dict.clone());
+    let with = get_ok(&router(config).unwrap(), uri).await;
+    let got = issues(&with);
+    assert!(
+        got.iter()
+            .any(|i| i.contains("Ukraine") && i.contains("enforceable outcomes")),
+        "{got:?}"
+    );
+    // The built-in issues stay.
+    assert!(
+        got.iter().any(|i| i.contains("security guarantees")),
+        "{got:?}"
+    );
+
+    // A broken user file stops the server from starting, naming the file.
+    std::fs::write(dict.join("stances-x.txt"), "issue: Bad Key | x\n").unwrap();
+    let mut config = ServerConfig::new(db);
+    config.dict = Some(dict);
+    let err = router(config)
+        .err()
+        .map(|e| e.to_string())
+        .unwrap_or_default();
+    assert!(err.contains("stances-x.txt"), "{err}");
+}

@@ -168,6 +168,15 @@ async function main(browser) {
     && document.querySelectorAll("#detail .story-docs li").length === 2 && document.querySelectorAll("#detail .event").length > 0);
   await page.evaluate(() => { location.hash = ""; });
   await page.locator("#detail").waitFor({ state: "hidden" });
+  // The stories list follows the actor and country filters (the API's
+  // ?actor=): Ukraine's story stays, an actor in no story leaves none.
+  const about = (actor, country) => page.evaluate(async ([a, c]) => (await storiesAbout({ actor: a, country: c })).size, [actor, country]);
+  await check(await about("", "UKR") >= 1, () => "no story about UKR");
+  await check(await about("XYZGOV", "") === 0, () => "a story about an actor no event has");
+  await page.locator("#f-country").selectOption("UKR");
+  await waitFor("the stories list filtered on UKR", () => state.storyFilter.key === "|UKR");
+  await check(await story.count(), async () => "the Zelenskyy story left the list when filtering on UKR:\n" + await text("#stories"));
+  await page.locator("#f-country").selectOption({ value: "" });
 
   // Click the repatriation event: Russia returning the remains of soldiers.
   const repatriation = page.locator("#timeline .event")
