@@ -186,6 +186,71 @@ fn the_result_depends_on_the_documents_not_their_order_and_reruns_change_nothing
     assert_eq!(export(&forward, "jsonl"), reference);
 }
 
+/// A wire story carried by K outlets: each copy a near duplicate of every
+/// other, K(K-1)/2 pairs, kept as one cluster of K rows; its events and
+/// its story count one source, whatever order the copies arrive in.
+#[test]
+fn k_syndicated_copies_are_one_cluster_of_k_rows_and_one_source() {
+    const K: usize = 7;
+    let dir = tempfile::tempdir().unwrap();
+    let wire =
+        std::fs::read_to_string(examples().join("mbn360-zelenskyy-challenges-putin.txt")).unwrap();
+    let mut files = Vec::new();
+    for i in 0..K {
+        let stem = dir.path().join(format!("copy{i}"));
+        let outlet = format!("Outlet {i} Daily");
+        std::fs::write(
+            stem.with_extension("txt"),
+            // (A byline alone would be cleaned away, leaving the same
+            // text: a content duplicate, not stored.)
+            format!(
+                "{wire}\n\nThe report was carried by {outlet} in its evening edition number {i}.\n"
+            ),
+        )
+        .unwrap();
+        let meta = serde_json::json!({
+            "title": "Zelenskyy Challenges Putin With Direct Kyiv Peace Talks",
+            "outlet": outlet,
+            "url": format!("https://outlet{i}.example/2026/01/30/zelenskyy"),
+            "published": "2026-01-30",
+        });
+        std::fs::write(stem.with_extension("meta.json"), meta.to_string()).unwrap();
+        files.push(stem.with_extension("txt").display().to_string());
+    }
+    let forward = dir.path().join("f.db");
+    ingest(&forward, &files);
+    let store = chronicler_store::Store::open_read_only(&forward).unwrap();
+    let clusters = store.doc_clusters().unwrap();
+    assert_eq!(clusters.len(), K, "one row per copy: {clusters:?}");
+    assert!(clusters.iter().all(|c| c.near == clusters[0].near));
+    drop(store);
+
+    let all = events(&forward);
+    assert!(!all.is_empty());
+    let invite = all
+        .iter()
+        .find(|e| e["cameo"] == "036" && name(e, "target") == "Vladimir Putin")
+        .expect("the invitation");
+    assert_eq!(invite["num_articles"], K, "{:?}", docs_of(invite));
+    for e in &all {
+        assert_eq!(e["num_sources"], 1, "{e}");
+        assert_eq!(e["single_source"], true, "{e}");
+    }
+    let stories: Value = serde_json::from_str(&run(&forward, &["stories", "--json"])).unwrap();
+    let stories = stories.as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{stories:?}");
+    assert_eq!(stories[0]["documents"].as_array().unwrap().len(), K);
+    assert_eq!(stories[0]["num_sources"], 1);
+
+    // The copies in reverse order, in two runs: the same result.
+    let backward = dir.path().join("b.db");
+    let reversed: Vec<String> = files.iter().rev().cloned().collect();
+    ingest(&backward, &reversed[..3]);
+    ingest(&backward, &reversed[3..]);
+    let export = |db: &Path| run(db, &["export", "--format", "jsonl"]);
+    assert_eq!(export(&backward), export(&forward));
+}
+
 #[test]
 fn since_gives_what_changed_and_merged_away_ids_resolve() {
     let dir = tempfile::tempdir().unwrap();

@@ -535,69 +535,144 @@ pub struct Consolidated {
     pub kept_stories: Option<stories::KeptStories>,
 }
 
-/// Near-duplicate documents (syndicated copies, updated versions): pairs of
-/// document ids. Their mentions count as one independent source.
+/// Near-duplicate documents (syndicated copies, updated versions) as
+/// clusters: the connected components of the links found (a link is a
+/// pair of documents whose MinHash similarity passed the threshold). Their
+/// mentions count as one independent source.
 ///
-/// Cloning is cheap (the links are shared): a syndicated corpus has links
-/// between every pair of copies, so the map can be large.
+/// Linking is transitive: when A is linked to B and B to C, A, B and C are
+/// one cluster even if A and C were not linked (an article, its update,
+/// and the update's copy). A cluster takes one row per document to store,
+/// where pair links took one per pair (a wire story syndicated k times:
+/// k rows, not k(k-1)/2).
+///
+/// Cloning is cheap (the clusters are shared).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NearDuplicates {
-    links: Arc<BTreeMap<String, BTreeSet<String>>>,
+    /// Cluster index of every document in a cluster of two or more.
+    cluster_of: Arc<BTreeMap<String, usize>>,
+    /// The clusters' documents, each sorted, clusters ordered by their
+    /// smallest document id (the representative).
+    clusters: Arc<Vec<Vec<String>>>,
 }
 
 impl NearDuplicates {
-    /// From pairs of document ids (either order; self-pairs ignored).
+    /// From links between document ids (either order; self-links ignored):
+    /// their connected components.
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> NearDuplicates {
-        let mut links: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        let mut index: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut edges: Vec<(usize, usize)> = Vec::new();
         for (a, b) in pairs {
-            if a != b {
-                links
-                    .entry(a.to_string())
-                    .or_default()
-                    .insert(b.to_string());
-                links
-                    .entry(b.to_string())
-                    .or_default()
-                    .insert(a.to_string());
+            if a == b {
+                continue;
+            }
+            let mut at = |d: &'a str| {
+                let n = index.len();
+                *index.entry(d).or_insert(n)
+            };
+            let (i, j) = (at(a), at(b));
+            edges.push((i, j));
+        }
+        let mut parent: Vec<usize> = (0..index.len()).collect();
+        for (i, j) in edges {
+            union(&mut parent, i, j);
+        }
+        let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+        for (d, &i) in &index {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push((*d).to_string());
+        }
+        NearDuplicates::assemble(groups.into_values().collect())
+    }
+
+    /// From clusters of document ids (such as those a store keeps):
+    /// clusters sharing a document are joined, clusters of one dropped.
+    pub fn from_clusters<I, S>(clusters: impl IntoIterator<Item = I>) -> NearDuplicates
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        let clusters: Vec<Vec<String>> = clusters
+            .into_iter()
+            .map(|c| c.into_iter().map(Into::into).collect())
+            .collect();
+        NearDuplicates::new(
+            clusters
+                .iter()
+                .flat_map(|c| c.windows(2).map(|w| (w[0].as_str(), w[1].as_str()))),
+        )
+    }
+
+    fn assemble(mut groups: Vec<Vec<String>>) -> NearDuplicates {
+        for g in &mut groups {
+            g.sort();
+            g.dedup();
+        }
+        groups.retain(|g| g.len() > 1);
+        groups.sort();
+        let mut cluster_of = BTreeMap::new();
+        for (i, g) in groups.iter().enumerate() {
+            for d in g {
+                cluster_of.insert(d.clone(), i);
             }
         }
         NearDuplicates {
-            links: Arc::new(links),
+            cluster_of: Arc::new(cluster_of),
+            clusters: Arc::new(groups),
         }
     }
 
-    /// Documents linked to `doc`.
-    pub fn of(&self, doc: &str) -> impl Iterator<Item = &str> {
-        self.links
+    /// The other documents of `doc`'s cluster.
+    pub fn of<'s>(&'s self, doc: &'s str) -> impl Iterator<Item = &'s str> {
+        self.cluster_of
             .get(doc)
+            .and_then(|&i| self.clusters.get(i))
             .into_iter()
             .flatten()
             .map(String::as_str)
+            .filter(move |d| *d != doc)
     }
 
-    /// True when `a` and `b` are linked (a lookup, not a walk over the
-    /// links of `a`).
+    /// True when `a` and `b` are two documents of one cluster.
     pub fn linked(&self, a: &str, b: &str) -> bool {
-        self.links.get(a).is_some_and(|bs| bs.contains(b))
+        a != b
+            && matches!(
+                (self.cluster_of.get(a), self.cluster_of.get(b)),
+                (Some(x), Some(y)) if x == y
+            )
     }
 
-    /// Every pair, each once (smaller id first), sorted.
-    pub fn pairs(&self) -> Vec<(&str, &str)> {
-        let mut out = Vec::new();
-        for (a, bs) in self.links.iter() {
-            for b in bs {
-                if a < b {
-                    out.push((a.as_str(), b.as_str()));
-                }
-            }
-        }
-        out
+    /// The cluster of `doc` (an index into [`NearDuplicates::clusters`]),
+    /// when it has near duplicates.
+    pub fn cluster(&self, doc: &str) -> Option<usize> {
+        self.cluster_of.get(doc).copied()
     }
 
-    /// True when no link is known.
+    /// Every cluster (two documents or more, sorted), ordered by its
+    /// smallest document id.
+    pub fn clusters(&self) -> &[Vec<String>] {
+        &self.clusters
+    }
+
+    /// True when no document has a near duplicate.
     pub fn is_empty(&self) -> bool {
-        self.links.is_empty()
+        self.clusters.is_empty()
     }
+}
+
+/// Union-find over indices: the root of `i` (paths halved).
+pub(crate) fn find(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
+/// Joins the sets of `a` and `b`; the smaller root stays the root.
+pub(crate) fn union(p: &mut [usize], a: usize, b: usize) {
+    let (ra, rb) = (find(p, a), find(p, b));
+    p[ra.max(rb)] = ra.min(rb);
 }
 
 /// The number of independent sources among `mentions`: distinct outlets
@@ -611,48 +686,16 @@ pub fn independent_sources(mentions: &[EventMention], dups: &NearDuplicates) -> 
         ids.entry(l.as_str()).or_insert(n);
     }
     let mut parent: Vec<usize> = (0..ids.len()).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
-        }
-        i
-    }
-    if !dups.is_empty() {
-        let mut by_doc: BTreeMap<&str, &str> = BTreeMap::new();
-        for (m, l) in mentions.iter().zip(&labels) {
-            by_doc.insert(m.doc.as_str(), l.as_str());
-        }
-        // The linked pairs within `by_doc`, found from whichever side is
-        // smaller: a document syndicated hundreds of times is linked to
-        // every copy, and walking all its links for each event it reports
-        // grows with the corpus, while an event has a few documents.
-        for (doc, label) in &by_doc {
-            let Some(linked) = dups.links.get(*doc) else {
-                continue;
-            };
-            let others: Vec<&str> = if linked.len() <= by_doc.len() {
-                linked
-                    .iter()
-                    .map(String::as_str)
-                    .filter(|o| by_doc.contains_key(o))
-                    .collect()
-            } else {
-                by_doc
-                    .keys()
-                    .copied()
-                    .filter(|o| linked.contains(*o))
-                    .collect()
-            };
-            for other in others {
-                if let (Some(ol), Some(&a)) = (by_doc.get(other), ids.get(label)) {
-                    if let Some(&b) = ids.get(ol) {
-                        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                        parent[ra.max(rb)] = ra.min(rb);
-                    }
-                }
-            }
-        }
+    // The outlets of documents in one cluster are one source: each is
+    // joined to the first outlet seen in its cluster (a lookup per
+    // mention, whatever the size of the cluster).
+    let mut first_in: BTreeMap<usize, usize> = BTreeMap::new();
+    for (m, l) in mentions.iter().zip(&labels) {
+        let (Some(c), Some(&a)) = (dups.cluster(&m.doc), ids.get(l.as_str())) else {
+            continue;
+        };
+        let b = *first_in.entry(c).or_insert(a);
+        union(&mut parent, a, b);
     }
     (0..parent.len())
         .filter(|&i| find(&mut parent, i) == i)

@@ -5,8 +5,8 @@
 //! * they are near duplicates (a syndicated copy, an updated version), or
 //! * they share much text ([`crate::minhash::RELATED`]: a rewritten wire
 //!   story, long shared quotes; pairs found through the MinHash LSH bands,
-//!   never all pairs) and were published within [`WINDOW_DAYS`] days of
-//!   each other, or
+//!   never all pairs, and kept as clusters: see [`crate::NearDuplicates`])
+//!   and were published within [`WINDOW_DAYS`] days of each other, or
 //! * they report the same merged event, that event is specific (dated, or
 //!   a code below root level with both actors known: generic undated acts
 //!   such as "Russia attacked Ukraine" would chain a whole war into one
@@ -17,10 +17,11 @@
 //! then by document id), as long as a story's documents stay within
 //! [`MAX_SPAN_DAYS`] of each other: a document reporting yesterday's and
 //! today's strikes ties consecutive days, and without the limit a war's
-//! daily news would chain into one story. Blocking is by event: the
-//! documents of one event are sorted by publication day and only
-//! neighbours are tied, so the cost grows with the number of mentions,
-//! never with pairs of documents. A story's id hashes its smallest
+//! daily news would chain into one story. Blocking is by event and by
+//! cluster: the documents of one event (or of one near-duplicate or
+//! related-text cluster) are sorted by publication day and only
+//! neighbours are tied, so the cost grows with the number of mentions and
+//! documents, never with pairs of documents. A story's id hashes its smallest
 //! document id: the same set of documents gives the same stories and ids
 //! whatever order they arrived in.
 
@@ -30,7 +31,7 @@ use chronicler_core::{EventMention, MergedEvent};
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::{independent_sources, NearDuplicates};
+use crate::{find, independent_sources, union, NearDuplicates};
 
 /// Days between two reports of one event that may still be one story.
 pub const WINDOW_DAYS: i64 = 3;
@@ -73,21 +74,6 @@ pub struct Story {
     pub num_sources: usize,
     /// Ids of the merged events reported in it, in the events' order.
     pub events: Vec<String>,
-}
-
-fn find(p: &mut [usize], mut i: usize) -> usize {
-    while p[i] != i {
-        p[i] = p[p[i]];
-        i = p[i];
-    }
-    i
-}
-
-fn union(p: &mut [usize], a: usize, b: usize) {
-    let (ra, rb) = (find(p, a), find(p, b));
-    if ra != rb {
-        p[ra.max(rb)] = ra.min(rb);
-    }
 }
 
 /// True when an event may tie documents into one story.
@@ -251,28 +237,28 @@ impl<'a> Graph<'a> {
                 edges.push((g, i.min(j), i.max(j)));
             }
         };
-        for (a, b) in dups.pairs() {
-            if let (Some(&i), Some(&j)) = (index.get(a), index.get(b)) {
-                tie(i, j, false);
-            }
-        }
-        for (a, b) in related.pairs() {
-            if let (Some(&i), Some(&j)) = (index.get(a), index.get(b)) {
-                tie(i, j, true);
-            }
-        }
-        for m in events.iter().filter(|m| specific(m)) {
-            let mut ds: Vec<usize> = m
-                .mentions
-                .iter()
-                .filter_map(|x| index.get(x.doc.as_str()).copied())
+        // A group of documents (a near-duplicate or related-text cluster,
+        // the reports of one event) ties neighbours by publication day:
+        // as many ties as documents, never all pairs.
+        let mut chain = |ids: &mut dyn Iterator<Item = &str>, window: bool| {
+            let mut ds: Vec<usize> = ids
+                .filter_map(|d| index.get(d).copied())
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect();
             ds.sort_by_key(|&i| (docs[i].published, i));
             for w in ds.windows(2) {
-                tie(w[0], w[1], true);
+                tie(w[0], w[1], window);
             }
+        };
+        for c in dups.clusters() {
+            chain(&mut c.iter().map(String::as_str), false);
+        }
+        for c in related.clusters() {
+            chain(&mut c.iter().map(String::as_str), true);
+        }
+        for m in events.iter().filter(|m| specific(m)) {
+            chain(&mut m.mentions.iter().map(|x| x.doc.as_str()), true);
         }
         edges.sort_unstable();
         edges.dedup();

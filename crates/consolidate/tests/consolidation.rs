@@ -72,6 +72,46 @@ fn a_syndicated_copy_does_not_count_as_a_second_source() {
     assert_eq!(linked.members[0].len(), 3);
 }
 
+/// Links are kept as clusters: an article, its update and the update's
+/// copy are one source even though the article and the copy were not
+/// linked themselves (transitivity, see `NearDuplicates`).
+#[test]
+fn near_duplicates_are_clusters_and_links_are_transitive() {
+    let dups = NearDuplicates::new([("update", "wire"), ("copy", "update"), ("y", "x")]);
+    assert!(dups.linked("wire", "copy"));
+    assert!(!dups.linked("wire", "x"));
+    assert!(!dups.linked("wire", "wire"));
+    let owned = |c: &[&str]| -> Vec<String> { c.iter().map(|s| s.to_string()).collect() };
+    assert_eq!(
+        dups.clusters(),
+        &[owned(&["copy", "update", "wire"]), owned(&["x", "y"])]
+    );
+    assert_eq!(dups.of("update").collect::<Vec<_>>(), ["copy", "wire"]);
+    // Clusters as a store keeps them give the same, whatever their order;
+    // clusters sharing a document are one, single documents none.
+    let kept = NearDuplicates::from_clusters([
+        vec!["y", "x"],
+        vec!["wire", "update"],
+        vec!["copy", "update"],
+        vec!["alone"],
+    ]);
+    assert_eq!(kept, dups);
+
+    let day = Some(date(2026, 1, 30));
+    let merged = consolidate(
+        vec![
+            ev("wire", Some("Reuters"), "0841", day),
+            ev("copy", Some("Daily Paper"), "0841", day),
+            ev("x", Some("Kyiv Independent"), "0841", day),
+            ev("y", Some("Kyiv Post"), "0841", day),
+            ev("own", Some("Meduza"), "0841", day),
+        ],
+        &dups,
+    );
+    assert_eq!(merged.events[0].num_articles, 5);
+    assert_eq!(merged.events[0].num_sources, 3);
+}
+
 #[test]
 fn a_document_without_outlet_counts_as_its_own_source() {
     let day = Some(date(2026, 1, 30));

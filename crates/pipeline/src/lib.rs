@@ -21,6 +21,7 @@
 use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, SyncSender};
+use std::time::{Duration, Instant};
 
 use chronicler_analyze::Analyzer;
 use chronicler_code::Coder;
@@ -238,6 +239,9 @@ impl<'d> Pipeline<'d> {
             let opts = &self.opts.ingest;
             scope.spawn(move || read_inputs(inputs, opts, &tx));
             let mut pending: Vec<Signed> = Vec::new();
+            // Where this thread's time goes (CHRONICLER_LOG=debug): a
+            // writer busier than the workers is the bottleneck.
+            let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
             loop {
                 let raw = self.next_batch(&rx, batch_size, store, reporter, &mut summary)?;
                 if raw.is_empty() && pending.is_empty() {
@@ -251,9 +255,14 @@ impl<'d> Pipeline<'d> {
                             .collect::<Vec<Signed>>()
                     })
                 });
+                let t0 = Instant::now();
                 let written =
                     write_batch(std::mem::take(&mut pending), store, reporter, &mut summary);
-                pending = match worker.join() {
+                let t1 = Instant::now();
+                writing += t1 - t0;
+                let joined = worker.join();
+                waiting += t1.elapsed();
+                pending = match joined {
                     Ok(p) => p,
                     Err(_) => {
                         return Err(PipelineError::Threads("a worker thread panicked".into()))
@@ -263,6 +272,11 @@ impl<'d> Pipeline<'d> {
                 // reader stops at its next document.
                 written?;
             }
+            tracing::debug!(
+                writing_s = writing.as_secs_f64(),
+                waiting_for_workers_s = waiting.as_secs_f64(),
+                "store writer"
+            );
             Ok(())
         })?;
         Ok(summary)
@@ -455,7 +469,7 @@ fn sign_with(
 ) -> Result<SignatureWrite, StoreError> {
     // Links from RELATED up (related text, for stories); consolidation
     // counts only those from NEAR_DUPLICATE up as one source.
-    use chronicler_consolidate::minhash::{similarity, RELATED};
+    use chronicler_consolidate::minhash::{similarity, NEAR_DUPLICATE, RELATED};
     let bands = sig.bands();
     let mut near_duplicates = Vec::new();
     for c in candidates(&bands)? {
@@ -470,6 +484,7 @@ fn sign_with(
         minhash: sig.to_bytes(),
         bands,
         near_duplicates,
+        near_from: NEAR_DUPLICATE,
     })
 }
 

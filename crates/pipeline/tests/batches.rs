@@ -94,7 +94,7 @@ fn batch_size_and_threads_change_nothing_in_the_store() {
             .into_iter()
             .map(|d| d.id)
             .collect();
-        seen.push((docs, events, store.doc_links().unwrap().len()));
+        seen.push((docs, events, store.doc_clusters().unwrap().len()));
     }
     assert!(!seen[0].1.is_empty(), "the corpus gives events");
     assert!(

@@ -9,32 +9,32 @@ use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{Story, StoryDoc, StoryUpdate};
 use chronicler_consolidate::{Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{DocFacts, EventGroup, EventGroupWrite, EventIdRecord, Store};
+use chronicler_store::{DocCluster, DocFacts, EventGroup, EventGroupWrite, EventIdRecord, Store};
 use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::{EventFilter, QueryError};
 
-/// The near-duplicate links of the store (similarity from
+/// The near-duplicate clusters of the store (documents linked from
 /// [`chronicler_consolidate::minhash::NEAR_DUPLICATE`]): one source.
 pub fn near_duplicates(store: &Store) -> Result<NearDuplicates, QueryError> {
-    links_from(store, chronicler_consolidate::minhash::NEAR_DUPLICATE)
+    Ok(clusters_by(&store.doc_clusters()?, |c| c.near))
 }
 
-/// Every link of the store: near duplicates and related text (from
-/// [`chronicler_consolidate::minhash::RELATED`]), for stories.
+/// The related-text clusters of the store (documents linked from
+/// [`chronicler_consolidate::minhash::RELATED`], near duplicates
+/// included), for stories.
 pub fn related_documents(store: &Store) -> Result<NearDuplicates, QueryError> {
-    links_from(store, chronicler_consolidate::minhash::RELATED)
+    Ok(clusters_by(&store.doc_clusters()?, |c| c.related))
 }
 
-fn links_from(store: &Store, min: f64) -> Result<NearDuplicates, QueryError> {
-    let links = store.doc_links()?;
-    Ok(NearDuplicates::new(
-        links
-            .iter()
-            .filter(|l| l.similarity >= min)
-            .map(|l| (l.a.as_str(), l.b.as_str())),
-    ))
+/// The clusters of `rows` by the representative `key` gives.
+fn clusters_by(rows: &[DocCluster], key: impl Fn(&DocCluster) -> i64) -> NearDuplicates {
+    let mut groups: BTreeMap<i64, Vec<&str>> = BTreeMap::new();
+    for r in rows {
+        groups.entry(key(r)).or_default().push(r.id.as_str());
+    }
+    NearDuplicates::from_clusters(groups.into_values())
 }
 
 /// Every event in the store merged, with the coded events behind each;

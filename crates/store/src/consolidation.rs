@@ -1,6 +1,13 @@
 //! What consolidation keeps between runs: document signatures and LSH
-//! bands, near-duplicate links, issued event ids; and the per-document
+//! bands, near-duplicate clusters, issued event ids; and the per-document
 //! facts the exports need (ingest time, length).
+//!
+//! Near duplicates are kept as clusters, one row per document
+//! (`doc_clusters`, see migration 0009): a document linked to stored
+//! documents joins their clusters (union-find: the clusters it links are
+//! merged into one), whose representative is the member with the
+//! smallest document id. The clusters are the connected components of
+//! the links, the same whatever the order documents arrived in.
 
 use rusqlite::{params, Connection, OptionalExtension};
 
@@ -15,8 +22,12 @@ pub struct SignatureWrite {
     pub minhash: Vec<u8>,
     /// LSH band keys (each fits an `i64`).
     pub bands: Vec<u64>,
-    /// Stored documents that are near duplicates: (document id, similarity).
+    /// Stored documents sharing much text: (document id, similarity).
+    /// Each puts the document in its related-text cluster.
     pub near_duplicates: Vec<(String, f64)>,
+    /// Similarity from which a link also puts the document in the other's
+    /// near-duplicate cluster (counted as one source).
+    pub near_from: f64,
 }
 
 /// A stored document found through a shared LSH band.
@@ -28,15 +39,17 @@ pub struct Candidate {
     pub minhash: Vec<u8>,
 }
 
-/// Two near-duplicate documents.
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct DocLink {
-    /// One document id (the one stored first).
-    pub a: String,
-    /// The other.
-    pub b: String,
-    /// Estimated Jaccard similarity of their word shingles.
-    pub similarity: f64,
+/// A document with near duplicates or related text: its clusters, named
+/// by their representatives (integer keys, equal for the documents of one
+/// cluster; labels only, not stable across stores).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DocCluster {
+    /// Document id.
+    pub id: String,
+    /// Its near-duplicate cluster (one source).
+    pub near: i64,
+    /// Its related-text cluster (a superset of the near-duplicate one).
+    pub related: i64,
 }
 
 /// Facts about a document that exports need.
@@ -96,16 +109,110 @@ pub(crate) fn insert_signature(
                 .with_ctx(|| at("inserting bands"))?;
         }
     }
-    let mut st = tx
-        .prepare_cached(
-            "INSERT OR REPLACE INTO doc_links (a, b, similarity)
-             SELECT min(d.doc_key, ?1), max(d.doc_key, ?1), ?3
-             FROM documents d WHERE d.id = ?2 AND d.doc_key <> ?1",
-        )
-        .with_ctx(|| at("preparing links"))?;
-    for (other, sim) in &sig.near_duplicates {
-        st.execute(params![key, other, sim])
-            .with_ctx(|| at("linking near duplicates"))?;
+    tx.execute(
+        "INSERT OR IGNORE INTO doc_clusters (doc, near, related) VALUES (?1, ?1, ?1)",
+        [key],
+    )
+    .with_ctx(|| at("inserting its cluster"))?;
+    let mut near = Vec::new();
+    let mut related = Vec::new();
+    {
+        let mut find = tx
+            .prepare_cached("SELECT doc_key FROM documents WHERE id = ?1")
+            .with_ctx(|| at("preparing links"))?;
+        let mut ensure = tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO doc_clusters (doc, near, related) VALUES (?1, ?1, ?1)",
+            )
+            .with_ctx(|| at("preparing links"))?;
+        for (other, sim) in &sig.near_duplicates {
+            let Some(k) = find
+                .query_row([other], |r| r.get::<_, i64>(0))
+                .optional()
+                .with_ctx(|| at("linking near duplicates"))?
+            else {
+                continue;
+            };
+            if k == key {
+                continue;
+            }
+            ensure
+                .execute([k])
+                .with_ctx(|| at("linking near duplicates"))?;
+            related.push(k);
+            if *sim >= sig.near_from {
+                near.push(k);
+            }
+        }
+    }
+    join_clusters(tx, Level::Near, key, &near).with_ctx(|| at("joining clusters"))?;
+    join_clusters(tx, Level::Related, key, &related).with_ctx(|| at("joining clusters"))?;
+    Ok(())
+}
+
+/// The two cluster columns of `doc_clusters`.
+#[derive(Clone, Copy)]
+enum Level {
+    Near,
+    Related,
+}
+
+impl Level {
+    fn column(self) -> &'static str {
+        match self {
+            Level::Near => "near",
+            Level::Related => "related",
+        }
+    }
+}
+
+/// Merges the `level` clusters of `key` and of the documents `linked`
+/// into one, whose representative is the member with the smallest id:
+/// every member of the others is relabelled (an indexed update per
+/// cluster merged).
+fn join_clusters(tx: &Connection, level: Level, key: i64, linked: &[i64]) -> rusqlite::Result<()> {
+    if linked.is_empty() {
+        return Ok(());
+    }
+    let col = level.column();
+    let mut rep_of = tx.prepare_cached(&format!(
+        "SELECT c.{col}, d.id FROM doc_clusters c LEFT JOIN documents d ON d.doc_key = c.{col}
+         WHERE c.doc = ?1"
+    ))?;
+    // (id of the representative, representative); a representative no
+    // longer stored sorts last.
+    let mut reps: Vec<(Option<String>, i64)> = Vec::new();
+    for &k in std::iter::once(&key).chain(linked) {
+        if let Some((rep, id)) = rep_of
+            .query_row([k], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
+            })
+            .optional()?
+        {
+            reps.push((id, rep));
+        }
+    }
+    let best = reps
+        .iter()
+        .min_by(|a, b| match (&a.0, &b.0) {
+            (Some(x), Some(y)) => x.cmp(y).then(a.1.cmp(&b.1)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.1.cmp(&b.1),
+        })
+        .map(|r| r.1);
+    let Some(best) = best else {
+        return Ok(());
+    };
+    reps.sort_by_key(|r| r.1);
+    reps.dedup_by_key(|r| r.1);
+    let mut relabel = tx.prepare_cached(&format!(
+        "UPDATE doc_clusters SET {col} = ?1 WHERE {col} = ?2"
+    ))?;
+    for &(_, rep) in &reps {
+        if rep != best {
+            relabel.execute(params![best, rep])?;
+        }
     }
     Ok(())
 }
@@ -152,25 +259,98 @@ pub(crate) fn band_candidates(
     Ok(out)
 }
 
-pub(crate) fn doc_links(conn: &Connection) -> Result<Vec<DocLink>, StoreError> {
-    let what = "reading near-duplicate links";
+pub(crate) fn doc_clusters(conn: &Connection) -> Result<Vec<DocCluster>, StoreError> {
+    let what = "reading near-duplicate clusters";
+    // Documents in a cluster of two or more: not their own representative,
+    // or the representative of another (both lookups by index).
     let mut st = conn
         .prepare(
-            "SELECT da.id, db.id, l.similarity FROM doc_links l
-             JOIN documents da ON da.doc_key = l.a JOIN documents db ON db.doc_key = l.b
-             ORDER BY da.id, db.id",
+            "SELECT d.id, c.near, c.related FROM doc_clusters c
+             JOIN documents d ON d.doc_key = c.doc
+             WHERE c.near <> c.doc OR c.related <> c.doc
+                OR EXISTS (SELECT 1 FROM doc_clusters o WHERE o.near = c.doc AND o.doc <> c.doc)
+                OR EXISTS (SELECT 1 FROM doc_clusters o WHERE o.related = c.doc AND o.doc <> c.doc)
+             ORDER BY d.id",
         )
         .ctx(what)?;
     let rows = st
         .query_map([], |r| {
-            Ok(DocLink {
-                a: r.get(0)?,
-                b: r.get(1)?,
-                similarity: r.get(2)?,
+            Ok(DocCluster {
+                id: r.get(0)?,
+                near: r.get(1)?,
+                related: r.get(2)?,
             })
         })
         .ctx(what)?;
     rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+/// Migration 0009: fills `doc_clusters` from the pair links of earlier
+/// stores (union-find over the pairs, one pass), then drops `doc_links`.
+/// Links from 0.5 (chronicler-consolidate's `NEAR_DUPLICATE` when version
+/// 9 was made) are near duplicates; every link is related text.
+pub(crate) fn clusters_from_links(tx: &Connection) -> Result<(), StoreError> {
+    const NEAR: f64 = 0.5;
+    let what = "migrating near-duplicate links to clusters";
+    let mut docs: Vec<(String, i64)> = {
+        let mut st = tx
+            .prepare(
+                "SELECT d.id, d.doc_key FROM documents d
+                 WHERE EXISTS (SELECT 1 FROM doc_signatures s WHERE s.doc = d.doc_key)
+                    OR EXISTS (SELECT 1 FROM doc_links l WHERE l.a = d.doc_key OR l.b = d.doc_key)",
+            )
+            .ctx(what)?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ctx(what)?;
+        rows.collect::<Result<Vec<_>, _>>().ctx(what)?
+    };
+    // Indices by id: the smallest id of a component is its smallest index.
+    docs.sort();
+    let index: std::collections::HashMap<i64, usize> =
+        docs.iter().enumerate().map(|(i, d)| (d.1, i)).collect();
+    let mut near: Vec<usize> = (0..docs.len()).collect();
+    let mut related = near.clone();
+    {
+        let mut st = tx
+            .prepare("SELECT a, b, similarity FROM doc_links")
+            .ctx(what)?;
+        let mut rows = st.query([]).ctx(what)?;
+        while let Some(r) = rows.next().ctx(what)? {
+            let (a, b, sim): (i64, i64, f64) = (
+                r.get(0).ctx(what)?,
+                r.get(1).ctx(what)?,
+                r.get(2).ctx(what)?,
+            );
+            if let (Some(&i), Some(&j)) = (index.get(&a), index.get(&b)) {
+                union(&mut related, i, j);
+                if sim >= NEAR {
+                    union(&mut near, i, j);
+                }
+            }
+        }
+    }
+    let mut ins = tx
+        .prepare("INSERT INTO doc_clusters (doc, near, related) VALUES (?1, ?2, ?3)")
+        .ctx(what)?;
+    for (i, (_, key)) in docs.iter().enumerate() {
+        let (n, r) = (find(&mut near, i), find(&mut related, i));
+        let rep = |j: usize| docs.get(j).map_or(*key, |d| d.1);
+        ins.execute(params![key, rep(n), rep(r)]).ctx(what)?;
+    }
+    tx.execute_batch("DROP TABLE doc_links").ctx(what)
+}
+
+fn find(p: &mut [usize], mut i: usize) -> usize {
+    while p[i] != i {
+        p[i] = p[p[i]];
+        i = p[i];
+    }
+    i
+}
+
+/// Joins the sets of `i` and `j`, the smaller root staying the root.
+fn union(p: &mut [usize], i: usize, j: usize) {
+    let (ri, rj) = (find(p, i), find(p, j));
+    p[ri.max(rj)] = ri.min(rj);
 }
 
 pub(crate) fn unsigned_documents(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {

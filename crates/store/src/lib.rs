@@ -35,7 +35,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
-    Candidate, DocFacts, DocLink, EventGroup, EventGroupWrite, EventIdRecord, SignatureWrite,
+    Candidate, DocCluster, DocFacts, EventGroup, EventGroupWrite, EventIdRecord, SignatureWrite,
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
@@ -340,9 +340,11 @@ impl Store {
         consolidation::band_candidates(&self.conn, bands)
     }
 
-    /// Every near-duplicate link, by document ids.
-    pub fn doc_links(&self) -> Result<Vec<DocLink>, StoreError> {
-        consolidation::doc_links(&self.conn)
+    /// The documents that have near duplicates or related text, with
+    /// their clusters (see [`DocCluster`]), by id: one row per document,
+    /// however many pairs a cluster holds.
+    pub fn doc_clusters(&self) -> Result<Vec<DocCluster>, StoreError> {
+        consolidation::doc_clusters(&self.conn)
     }
 
     /// Documents stored without a signature (written before schema 2, or

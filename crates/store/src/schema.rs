@@ -4,12 +4,19 @@ use rusqlite::{Connection, TransactionBehavior};
 
 use crate::{Context, StoreError};
 
-/// One migration: the version it brings the store to, its name, its SQL.
+/// One migration: the version it brings the store to, its name, its SQL,
+/// and what must follow the SQL in the same transaction when SQL alone
+/// cannot do it in time linear in the store (filling a table by a walk
+/// over a graph).
 struct Migration {
     version: i64,
     name: &'static str,
     sql: &'static str,
+    then: Option<Step>,
 }
+
+/// A migration step in Rust, run inside the migration's transaction.
+type Step = fn(&Connection) -> Result<(), StoreError>;
 
 /// Every migration, in order. Version N is `migrations/000N_name.sql`.
 const MIGRATIONS: &[Migration] = &[
@@ -17,41 +24,55 @@ const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "initial",
         sql: include_str!("migrations/0001_initial.sql"),
+        then: None,
     },
     Migration {
         version: 2,
         name: "consolidation",
         sql: include_str!("migrations/0002_consolidation.sql"),
+        then: None,
     },
     Migration {
         version: 3,
         name: "watch",
         sql: include_str!("migrations/0003_watch.sql"),
+        then: None,
     },
     Migration {
         version: 4,
         name: "consolidation_state",
         sql: include_str!("migrations/0004_consolidation_state.sql"),
+        then: None,
     },
     Migration {
         version: 5,
         name: "watch_reports",
         sql: include_str!("migrations/0005_watch_reports.sql"),
+        then: None,
     },
     Migration {
         version: 6,
         name: "sentences_fts",
         sql: include_str!("migrations/0006_sentences_fts.sql"),
+        then: None,
     },
     Migration {
         version: 7,
         name: "sentences_fts_by_writer",
         sql: include_str!("migrations/0007_sentences_fts_by_writer.sql"),
+        then: None,
     },
     Migration {
         version: 8,
         name: "place_codes_and_approximate_dates",
         sql: include_str!("migrations/0008_place_codes_and_approximate_dates.sql"),
+        then: None,
+    },
+    Migration {
+        version: 9,
+        name: "doc_clusters",
+        sql: include_str!("migrations/0009_doc_clusters.sql"),
+        then: Some(crate::consolidation::clusters_from_links),
     },
 ];
 
@@ -92,6 +113,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
             continue; // dropping `tx` rolls back the empty transaction
         }
         tx.execute_batch(m.sql).with_ctx(what)?;
+        if let Some(then) = m.then {
+            then(&tx)?;
+        }
         tx.pragma_update(None, "user_version", m.version)
             .with_ctx(what)?;
         tx.commit().with_ctx(what)?;

@@ -5,53 +5,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chronicler_core::*;
 use chronicler_store::*;
-use jiff::civil::date;
 
 mod common;
 
-/// A document whose sentences are its lines.
-fn doc(id: &str, text: &str) -> AnalyzedDocument {
-    let mut sentences = Vec::new();
-    let mut at = 0;
-    for line in text.split('\n') {
-        if !line.is_empty() {
-            sentences.push(Sentence {
-                index: sentences.len(),
-                span: Span::new(at, at + line.len()),
-            });
-        }
-        at += line.len() + 1;
-    }
-    AnalyzedDocument {
-        doc: CleanDocument {
-            id: id.into(),
-            path: format!("{id}.txt"),
-            format: Format::Text,
-            meta: Metadata::default(),
-            extracted: text.into(),
-            text: text.into(),
-            segments: vec![Segment {
-                clean: Span::new(0, text.len()),
-                raw_start: 0,
-            }],
-            cited_sources: vec![],
-            removed: vec![],
-            warnings: vec![],
-        },
-        published: Published {
-            date: date(2026, 1, 30),
-            source: DateSource::Metadata,
-        },
-        sentences,
-        actors: vec![],
-        places: vec![],
-        dates: vec![],
-        quantities: vec![],
-        unresolved: vec![],
-    }
-}
+use common::doc;
 
 const A: &str = "Kyiv’s envoy spoke on Sunday.\nRussia returned the remains of 1,000 Ukrainian soldiers.\nTalks resume in Abu Dhabi on February 1.";
 const B: &str =

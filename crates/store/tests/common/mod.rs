@@ -1,11 +1,34 @@
 //! Helpers shared by the store's integration tests.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
+#![allow(dead_code)] // each test file uses some of the helpers
+
+use chronicler_core::*;
+use jiff::civil::date;
+
+/// Takes the schema back to before migration 0009 (near-duplicate
+/// clusters): pair links as version 8 kept them (`doc_links`, empty), the
+/// version set to 8.
+pub fn undo_doc_clusters(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DROP TABLE doc_clusters;
+         CREATE TABLE doc_links (
+             a          INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+             b          INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+             similarity REAL NOT NULL,
+             PRIMARY KEY (a, b)
+         ) STRICT, WITHOUT ROWID;
+         CREATE INDEX doc_links_b ON doc_links(b);
+         PRAGMA user_version = 8;",
+    )
+    .expect("undoing migration 0009");
+}
 
 /// Takes the schema back to before migration 0008 (gazetteer codes and
-/// date hedges): its columns go and the version is set to `version` (at
-/// most 7), as an older release wrote the store.
+/// date hedges), and 0009 before it: its columns go and the version is set
+/// to `version` (at most 7), as an older release wrote the store.
 pub fn undo_place_codes(conn: &rusqlite::Connection, version: i64) {
+    undo_doc_clusters(conn);
     conn.execute_batch(&format!(
         "ALTER TABLE events DROP COLUMN location_fips;
          ALTER TABLE events DROP COLUMN location_adm1;
@@ -20,4 +43,46 @@ pub fn undo_place_codes(conn: &rusqlite::Connection, version: i64) {
          PRAGMA user_version = {version};"
     ))
     .expect("undoing migration 0008");
+}
+
+/// A document whose sentences are its lines.
+pub fn doc(id: &str, text: &str) -> AnalyzedDocument {
+    let mut sentences = Vec::new();
+    let mut at = 0;
+    for line in text.split('\n') {
+        if !line.is_empty() {
+            sentences.push(Sentence {
+                index: sentences.len(),
+                span: Span::new(at, at + line.len()),
+            });
+        }
+        at += line.len() + 1;
+    }
+    AnalyzedDocument {
+        doc: CleanDocument {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            format: Format::Text,
+            meta: Metadata::default(),
+            extracted: text.into(),
+            text: text.into(),
+            segments: vec![Segment {
+                clean: Span::new(0, text.len()),
+                raw_start: 0,
+            }],
+            cited_sources: vec![],
+            removed: vec![],
+            warnings: vec![],
+        },
+        published: Published {
+            date: date(2026, 1, 30),
+            source: DateSource::Metadata,
+        },
+        sentences,
+        actors: vec![],
+        places: vec![],
+        dates: vec![],
+        quantities: vec![],
+        unresolved: vec![],
+    }
 }

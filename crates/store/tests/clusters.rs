@@ -1,0 +1,190 @@
+//! Near-duplicate clusters (migration 0009): a document linked to stored
+//! documents joins their clusters, one row per document however many
+//! pairs are linked; clusters are the connected components of the links,
+//! named by their smallest document id whatever the order of arrival;
+//! pair links of an older store become clusters on upgrade.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use chronicler_store::*;
+
+mod common;
+
+use common::doc;
+
+/// Writes `id` with links to the stored documents `links` (id,
+/// similarity), as the pipeline does.
+fn write(store: &mut Store, id: &str, links: &[(&str, f64)]) {
+    let sig = SignatureWrite {
+        minhash: vec![0; 8],
+        bands: vec![],
+        near_duplicates: links.iter().map(|(d, s)| (d.to_string(), *s)).collect(),
+        near_from: 0.5,
+    };
+    let text = format!("Report {id} of the talks.");
+    store
+        .write_document_signed(&doc(id, &text), &[], &sig)
+        .unwrap();
+}
+
+type Partition = BTreeSet<BTreeSet<String>>;
+
+/// The near-duplicate and related clusters, as sets of ids, and the id of
+/// each cluster's representative (its key's document).
+fn clusters(store: &Store, path: &Path) -> (Partition, Partition, Vec<String>) {
+    let rows = store.doc_clusters().unwrap();
+    let group = |key: fn(&DocCluster) -> i64| {
+        let mut by: BTreeMap<i64, BTreeSet<String>> = BTreeMap::new();
+        for r in &rows {
+            by.entry(key(r)).or_default().insert(r.id.clone());
+        }
+        by
+    };
+    let near = group(|c| c.near);
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let mut reps: Vec<String> = near
+        .keys()
+        .map(|k| {
+            conn.query_row("SELECT id FROM documents WHERE doc_key = ?1", [k], |r| {
+                r.get(0)
+            })
+            .unwrap()
+        })
+        .collect();
+    reps.sort();
+    let sets = |m: BTreeMap<i64, BTreeSet<String>>| -> Partition {
+        m.into_values().filter(|s| s.len() > 1).collect()
+    };
+    (sets(near), sets(group(|c| c.related)), reps)
+}
+
+fn rows(path: &Path, sql: &str) -> i64 {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn k_syndicated_copies_take_k_rows_not_k_squared_in_any_order() {
+    const K: usize = 40;
+    let ids: Vec<String> = (0..K).map(|i| format!("copy{i:02}")).collect();
+    let dir = tempfile::tempdir().unwrap();
+    let mut seen = Vec::new();
+    for (name, order) in [
+        ("forward", ids.clone()),
+        ("backward", ids.iter().rev().cloned().collect()),
+    ] {
+        let path = dir.path().join(format!("{name}.db"));
+        let mut store = Store::open(&path).unwrap();
+        // Each copy is linked to every copy stored before it, as the LSH
+        // finds them: K(K-1)/2 links in all.
+        for (i, id) in order.iter().enumerate() {
+            let links: Vec<(&str, f64)> = order[..i].iter().map(|d| (d.as_str(), 0.9)).collect();
+            write(&mut store, id, &links);
+        }
+        assert_eq!(
+            rows(&path, "SELECT count(*) FROM doc_clusters"),
+            K as i64,
+            "one row per copy"
+        );
+        assert_eq!(
+            rows(
+                &path,
+                "SELECT count(*) FROM sqlite_master WHERE name = 'doc_links'"
+            ),
+            0,
+            "no pair links kept"
+        );
+        let (near, related, reps) = clusters(&store, &path);
+        assert_eq!(near.len(), 1);
+        assert_eq!(near.first().unwrap().len(), K);
+        assert_eq!(related, near);
+        // The representative is the smallest id, whichever came first.
+        assert_eq!(reps, vec!["copy00".to_string()]);
+        seen.push((near, related, reps));
+    }
+    assert_eq!(seen[0], seen[1]);
+}
+
+#[test]
+fn links_are_transitive_clusters_merge_and_related_text_is_wider() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    write(&mut store, "m", &[]);
+    write(&mut store, "k", &[("m", 0.6)]);
+    write(&mut store, "z", &[]);
+    write(&mut store, "b", &[("z", 0.7)]);
+    // Two clusters, {k, m} and {b, z}.
+    let (near, _, reps) = clusters(&store, &path);
+    assert_eq!(near.len(), 2);
+    assert_eq!(reps, vec!["b".to_string(), "k".to_string()]);
+    // A document near one member of each joins them: k and z were never
+    // linked, but are now one cluster (transitive), named by the smallest
+    // id.
+    write(&mut store, "x", &[("m", 0.55), ("z", 0.8)]);
+    // Related text below the near-duplicate threshold: the related
+    // cluster only.
+    write(&mut store, "r", &[("x", 0.3)]);
+    write(&mut store, "alone", &[]);
+    let (near, related, reps) = clusters(&store, &path);
+    let set = |ids: &[&str]| -> BTreeSet<String> { ids.iter().map(|s| s.to_string()).collect() };
+    assert_eq!(near, [set(&["b", "k", "m", "x", "z"])].into());
+    assert_eq!(related, [set(&["b", "k", "m", "r", "x", "z"])].into());
+    assert!(reps.contains(&"b".to_string()), "{reps:?}");
+    // Writing a document again changes nothing.
+    write(&mut store, "k", &[("m", 0.6)]);
+    assert_eq!(clusters(&store, &path).0, near);
+}
+
+#[test]
+fn pair_links_of_an_older_store_become_clusters_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    {
+        let mut store = Store::open(&path).unwrap();
+        for id in ["a", "b", "c", "d", "e"] {
+            write(&mut store, id, &[]);
+        }
+    }
+    // Back to version 8, with the pair links that release kept: a-b and
+    // b-c near duplicates, c-d related text only.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        common::undo_doc_clusters(&conn);
+        conn.execute_batch(
+            "INSERT INTO doc_links (a, b, similarity)
+             SELECT x.doc_key, y.doc_key, l.s FROM (
+                 SELECT 'a' AS p, 'b' AS q, 0.9 AS s
+                 UNION ALL SELECT 'b', 'c', 0.6
+                 UNION ALL SELECT 'c', 'd', 0.3) l
+             JOIN documents x ON x.id = l.p JOIN documents y ON y.id = l.q;",
+        )
+        .unwrap();
+    }
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(StoreError::NeedsMigration { found: 8, .. })
+    ));
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    let set = |ids: &[&str]| -> BTreeSet<String> { ids.iter().map(|s| s.to_string()).collect() };
+    let (near, related, reps) = clusters(&store, &path);
+    assert_eq!(near, [set(&["a", "b", "c"])].into());
+    assert_eq!(related, [set(&["a", "b", "c", "d"])].into());
+    assert!(reps.contains(&"a".to_string()), "{reps:?}");
+    assert_eq!(
+        rows(
+            &path,
+            "SELECT count(*) FROM sqlite_master WHERE name = 'doc_links'"
+        ),
+        0
+    );
+    // New documents join the migrated clusters.
+    write(&mut store, "f", &[("e", 0.9), ("d", 0.95)]);
+    let (near, _, _) = clusters(&store, &path);
+    assert_eq!(near, [set(&["a", "b", "c"]), set(&["d", "e", "f"])].into());
+    assert!(store.integrity_check().unwrap().is_empty());
+}
