@@ -9,6 +9,8 @@
 //! smallest document id. The clusters are the connected components of
 //! the links, the same whatever the order documents arrived in.
 
+use std::collections::BTreeSet;
+
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codec::{int, uint};
@@ -109,45 +111,55 @@ pub(crate) fn insert_signature(
                 .with_ctx(|| at("inserting bands"))?;
         }
     }
-    tx.execute(
+    link(tx, key, sig).with_ctx(|| at("joining its near-duplicate clusters"))
+}
+
+/// Puts the document `key` in the clusters of the documents it is linked
+/// to (see the module documentation): one lookup per link, then one
+/// relabelling per cluster merged.
+fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()> {
+    let mut ensure = tx.prepare_cached(
         "INSERT OR IGNORE INTO doc_clusters (doc, near, related) VALUES (?1, ?1, ?1)",
+    )?;
+    ensure.execute([key])?;
+    let (own_near, own_related) = tx.query_row(
+        "SELECT near, related FROM doc_clusters WHERE doc = ?1",
         [key],
-    )
-    .with_ctx(|| at("inserting its cluster"))?;
-    let mut near = Vec::new();
-    let mut related = Vec::new();
-    {
-        let mut find = tx
-            .prepare_cached("SELECT doc_key FROM documents WHERE id = ?1")
-            .with_ctx(|| at("preparing links"))?;
-        let mut ensure = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO doc_clusters (doc, near, related) VALUES (?1, ?1, ?1)",
-            )
-            .with_ctx(|| at("preparing links"))?;
-        for (other, sim) in &sig.near_duplicates {
-            let Some(k) = find
-                .query_row([other], |r| r.get::<_, i64>(0))
-                .optional()
-                .with_ctx(|| at("linking near duplicates"))?
-            else {
-                continue;
-            };
-            if k == key {
-                continue;
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+    )?;
+    let mut near = BTreeSet::from([own_near]);
+    let mut related = BTreeSet::from([own_related]);
+    let mut look = tx.prepare_cached(
+        "SELECT d.doc_key, c.near, c.related FROM documents d
+         LEFT JOIN doc_clusters c ON c.doc = d.doc_key WHERE d.id = ?1",
+    )?;
+    for (other, sim) in &sig.near_duplicates {
+        let found = look
+            .query_row([other], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, Option<i64>>(2)?,
+                ))
+            })
+            .optional()?;
+        let (n, r) = match found {
+            None => continue,
+            Some((k, _, _)) if k == key => continue,
+            Some((_, Some(n), Some(r))) => (n, r),
+            // Stored without a cluster row: a cluster of its own.
+            Some((k, _, _)) => {
+                ensure.execute([k])?;
+                (k, k)
             }
-            ensure
-                .execute([k])
-                .with_ctx(|| at("linking near duplicates"))?;
-            related.push(k);
-            if *sim >= sig.near_from {
-                near.push(k);
-            }
+        };
+        related.insert(r);
+        if *sim >= sig.near_from {
+            near.insert(n);
         }
     }
-    join_clusters(tx, Level::Near, key, &near).with_ctx(|| at("joining clusters"))?;
-    join_clusters(tx, Level::Related, key, &related).with_ctx(|| at("joining clusters"))?;
-    Ok(())
+    merge_clusters(tx, Level::Near, &near)?;
+    merge_clusters(tx, Level::Related, &related)
 }
 
 /// The two cluster columns of `doc_clusters`.
@@ -166,53 +178,31 @@ impl Level {
     }
 }
 
-/// Merges the `level` clusters of `key` and of the documents `linked`
-/// into one, whose representative is the member with the smallest id:
-/// every member of the others is relabelled (an indexed update per
-/// cluster merged).
-fn join_clusters(tx: &Connection, level: Level, key: i64, linked: &[i64]) -> rusqlite::Result<()> {
-    if linked.is_empty() {
+/// Merges the `level` clusters named by the representatives `reps` into
+/// one, named by the member with the smallest document id (a
+/// representative no longer stored comes last): the members of the others
+/// are relabelled, an indexed update per cluster merged.
+fn merge_clusters(tx: &Connection, level: Level, reps: &BTreeSet<i64>) -> rusqlite::Result<()> {
+    if reps.len() < 2 {
         return Ok(());
     }
-    let col = level.column();
-    let mut rep_of = tx.prepare_cached(&format!(
-        "SELECT c.{col}, d.id FROM doc_clusters c LEFT JOIN documents d ON d.doc_key = c.{col}
-         WHERE c.doc = ?1"
-    ))?;
-    // (id of the representative, representative); a representative no
-    // longer stored sorts last.
-    let mut reps: Vec<(Option<String>, i64)> = Vec::new();
-    for &k in std::iter::once(&key).chain(linked) {
-        if let Some((rep, id)) = rep_of
-            .query_row([k], |r| {
-                Ok((r.get::<_, i64>(0)?, r.get::<_, Option<String>>(1)?))
-            })
-            .optional()?
-        {
-            reps.push((id, rep));
-        }
+    let mut id_of = tx.prepare_cached("SELECT id FROM documents WHERE doc_key = ?1")?;
+    let mut named: Vec<(bool, Option<String>, i64)> = Vec::with_capacity(reps.len());
+    for &rep in reps {
+        let id: Option<String> = id_of.query_row([rep], |r| r.get(0)).optional()?;
+        named.push((id.is_none(), id, rep));
     }
-    let best = reps
-        .iter()
-        .min_by(|a, b| match (&a.0, &b.0) {
-            (Some(x), Some(y)) => x.cmp(y).then(a.1.cmp(&b.1)),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => a.1.cmp(&b.1),
-        })
-        .map(|r| r.1);
-    let Some(best) = best else {
+    named.sort();
+    let mut named = named.into_iter().map(|(_, _, rep)| rep);
+    let Some(best) = named.next() else {
         return Ok(());
     };
-    reps.sort_by_key(|r| r.1);
-    reps.dedup_by_key(|r| r.1);
+    let col = level.column();
     let mut relabel = tx.prepare_cached(&format!(
         "UPDATE doc_clusters SET {col} = ?1 WHERE {col} = ?2"
     ))?;
-    for &(_, rep) in &reps {
-        if rep != best {
-            relabel.execute(params![best, rep])?;
-        }
+    for rep in named {
+        relabel.execute(params![best, rep])?;
     }
     Ok(())
 }
@@ -225,7 +215,7 @@ pub(crate) fn band_candidates(
     let mut st = conn
         .prepare_cached("SELECT doc FROM doc_bands WHERE band = ?1")
         .ctx(what)?;
-    let mut keys = std::collections::BTreeSet::new();
+    let mut keys = BTreeSet::new();
     for &b in bands {
         let rows = st
             .query_map([band_int(b)], |r| r.get::<_, i64>(0))
