@@ -1,10 +1,23 @@
 #!/usr/bin/env bash
 # Scores chronicler on the other-conflict gold set (eval/other/gold):
-#   eval/other/run.sh [--verbose|--json]     (from the repository root or anywhere)
+#   eval/other/run.sh [--set old|new] [--verbose|--json]     (from the repository root or anywhere)
+# --set scores one batch of articles: `old` (the first six), `new` (the six added
+# on 2025-12-02 for the held-out check); default all.
 # Uses $CHRONICLER (default: target/release/chronicler, built if missing).
 # The real articles are taken from ../shared/data/extraction-eval (their gold
 # text, not redistributed here); the written ones from eval/other/articles.
 set -euo pipefail
+old_set="nypost-taliban-hostage-swap aljazeera-afghanistan-helicopter gaza-hostages-prisoners-exchange sudan-port-sudan-drones congo-rwanda-peace-deal red-sea-houthi-ships"
+new_set="taiwan-strait-pla-drills caucasus-armenia-azerbaijan-treaty south-asia-india-pakistan-ceasefire sudan-el-fasher-truce-plan great-lakes-m23-prisoner-exchange gaza-ceasefire-hostages-freed"
+which=all
+score_args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --set) which="${2:-}"; shift 2 ;;
+    --set=*) which="${1#--set=}"; shift ;;
+    *) score_args+=("$1"); shift ;;
+  esac
+done
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 shared="${CHRONICLER_SHARED:-$root/../shared}"
@@ -32,4 +45,10 @@ PY
 "$bin" --db "$work/other.db" ingest "$work/articles" >&2
 "$bin" --db "$work/other.db" export --format jsonl > "$work/events.jsonl"
 if [ -n "${KEEP_EVENTS:-}" ]; then cp "$work/events.jsonl" "$KEEP_EVENTS"; fi
-python3 "$root/eval/score.py" --pred "$work/events.jsonl" --gold "$here/gold" "$@"
+case "$which" in
+  all) gold=("$here/gold") ;;
+  old) gold=(); for s in $old_set; do gold+=("$here/gold/$s.jsonl"); done ;;
+  new) gold=(); for s in $new_set; do gold+=("$here/gold/$s.jsonl"); done ;;
+  *) echo "run.sh: --set takes old, new or all (got '$which')" >&2; exit 2 ;;
+esac
+python3 "$root/eval/score.py" --pred "$work/events.jsonl" --gold "${gold[@]}" ${score_args[@]+"${score_args[@]}"}
