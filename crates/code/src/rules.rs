@@ -515,14 +515,72 @@ fn after_determiner(words: &[String], i: usize) -> bool {
         })
 }
 
+/// True when the word at `i` heads a noun phrase governed by a preposition:
+/// "during a brief private visit", "on their first official trip". A
+/// preposition that cannot open a clause, a determiner, then at most three
+/// modifiers: no verb stands there. A past tense is a verb whatever
+/// precedes it ("troops in the north attacked").
+fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
+    let past = words[i].ends_with("ed")
+        || matches!(
+            words[i].as_str(),
+            "met"
+                | "struck"
+                | "shot"
+                | "fought"
+                | "held"
+                | "sent"
+                | "took"
+                | "began"
+                | "gave"
+                | "made"
+                | "hit"
+                | "seized"
+                | "left"
+                | "fled"
+                | "told"
+                | "said"
+                | "won"
+                | "lost"
+        );
+    !past
+        && (1..=4).any(|k| {
+            i > k
+                && after_determiner(words, i + 1 - k)
+                && matches!(
+                    words[i - k - 1].as_str(),
+                    "during"
+                        | "on"
+                        | "in"
+                        | "at"
+                        | "of"
+                        | "with"
+                        | "amid"
+                        | "despite"
+                        | "into"
+                        | "without"
+                        | "from"
+                        | "by"
+                        | "about"
+                        | "against"
+                        | "between"
+                        | "through"
+                )
+                && window(words, i + 1 - k, i).all(|w| !is_punct(w) && !BE.contains(&w))
+        })
+}
+
 fn select_matches(dict: &VerbDict, words: &[String]) -> Vec<PatternMatch> {
     let refs: Vec<&str> = words.iter().map(String::as_str).collect();
     let mut ms = dict.find(&refs);
-    // A verb pattern right after a determiner is a noun: "a visit", "the attack".
+    // A verb pattern right after a determiner is a noun: "a visit", "the
+    // attack"; so is one heading a prepositional phrase ("during a brief
+    // private visit").
     ms.retain(|m| {
-        dict.patterns
-            .get(m.pattern)
-            .is_none_or(|p| p.kind != PatternKind::Verb || !after_determiner(words, m.start))
+        dict.patterns.get(m.pattern).is_none_or(|p| {
+            p.kind != PatternKind::Verb
+                || !(after_determiner(words, m.start) || in_prepositional_phrase(words, m.start))
+        })
     });
     // longest first, then most specific code, then dictionary order
     ms.sort_by(|a, b| {
@@ -561,6 +619,19 @@ fn code_sentence(
     let lower_sentence = words.join(" ");
     if lower_sentence.contains("analysts say") || lower_sentence.contains("analysts said") {
         return Vec::new();
+    }
+    // Which tokens start or end a verb trigger (a clause's verb, not a
+    // list member's neighbour).
+    let mut verb_at = vec![0u8; words.len() + 1];
+    for m in &matches {
+        if dict
+            .patterns
+            .get(m.pattern)
+            .is_some_and(|p| p.kind == PatternKind::Verb)
+        {
+            verb_at[m.start] |= VERB_START;
+            verb_at[m.end.saturating_sub(1)] |= VERB_END;
+        }
     }
     let mut cands: Vec<Cand> = Vec::new();
     let mut dominated_until: Option<(usize, usize)> = None; // (end token, root-class)
@@ -771,11 +842,14 @@ fn code_sentence(
                 } else {
                     None
                 };
-                let tgt = passive_subject
-                    .or_else(|| venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)))
-                    .or_else(|| {
-                        find_target(s, m.start + 1, src_m.actor).map(|(a, c)| (a.clone(), c))
-                    })
+                let early = passive_subject
+                    .or_else(|| venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)));
+                let found = early
+                    .is_none()
+                    .then(|| find_target(s, m.start + 1, src_m.actor))
+                    .flatten();
+                let tgt = early
+                    .or_else(|| found.map(|(t, c)| (t.actor.clone(), c)))
                     .or_else(|| place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)))
                     .or_else(|| {
                         object_place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.75))
@@ -838,6 +912,34 @@ fn code_sentence(
                 new.push(base(src_m.actor, &tgt, false, conf * src_conf * tc));
                 if roles == Roles::Exchange && !tgt.entity.is_empty() {
                     new.push(base(&tgt, src_m.actor, false, conf * src_conf * tc));
+                }
+                // Coordinated parties ("Mordor, Rohan and Bree welcomed
+                // ...", "ties between Gondor and Osgiliath"): one dyadic
+                // event per member, as CAMEO exports (PETRARCH, GDELT) do.
+                let srcs = list_before(s, src_m, &verb_at);
+                let tgts = found.map_or_else(Vec::new, |(t, _)| list_after(s, t, &verb_at));
+                let primary_tgt: &Actor = &tgt;
+                let tgt_all: Vec<&Actor> = if tgts.is_empty() {
+                    vec![primary_tgt]
+                } else {
+                    tgts.iter().map(|t| t.actor).collect()
+                };
+                for (i, sa) in srcs.iter().map(|x| x.actor).enumerate() {
+                    for (j, ta) in tgt_all.iter().copied().enumerate() {
+                        let primary = std::ptr::eq(sa, src_m.actor) && (j == 0 || tgts.is_empty());
+                        if primary
+                            || (!ta.entity.is_empty() && same_country(sa, ta))
+                            || (i > 0 && srcs[..i].iter().any(|p| p.actor.code == sa.code))
+                            || (j > 0 && tgt_all[..j].iter().any(|p| p.code == ta.code))
+                        {
+                            continue;
+                        }
+                        let c = conf * src_conf * tc * 0.95;
+                        new.push(base(sa, ta, false, c));
+                        if roles == Roles::Exchange && !ta.entity.is_empty() {
+                            new.push(base(ta, sa, false, c));
+                        }
+                    }
                 }
                 // "X returned A in exchange for B": B goes the other way.
                 if root == "08" && !tgt.entity.is_empty() {
@@ -1056,6 +1158,138 @@ fn object_place_target(
         return None;
     }
     place_state(doc, *pi, src)
+}
+
+/// `verb_at` flags: the token starts a verb trigger.
+const VERB_START: u8 = 1;
+/// `verb_at` flags: the token ends a verb trigger.
+const VERB_END: u8 = 2;
+
+/// Words that end a coordinated list: they belong to a clause, not to a
+/// list of names ("Ukraine and Poland condemned", "Russia and Iran, which").
+const NOT_IN_LIST: &[&str] = &[
+    "of", "in", "at", "by", "with", "to", "from", "for", "on", "against", "between", "about",
+    "over", "after", "before", "that", "which", "who", "whose", "said", "says", "say", "has",
+    "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might",
+    "did", "does", "do", "not", "n't", "its", "their", "his", "her", "it", "they", "he", "she",
+    "a", "an", "but", "or", "nor", "as", "while", "when",
+];
+
+/// Whether the words between two list members join them: commas, "and",
+/// "the" and at most two modifiers ("Fornost, the awful Gondor"). With
+/// `and`, the gap must hold "and" (the last join); without, a comma only.
+fn list_gap(s: &Sent<'_>, verb_at: &[u8], from: usize, to: usize, and: bool) -> bool {
+    if to <= from || to - from > 4 {
+        return false;
+    }
+    let gap = window(&s.words, from, to);
+    let (mut comma, mut conj, mut other) = (false, false, 0);
+    for (k, w) in gap.enumerate() {
+        match w {
+            "," => comma = true,
+            "and" => conj = true,
+            "the" => {}
+            w if w.chars().all(char::is_alphabetic)
+                && !NOT_IN_LIST.contains(&w)
+                && verb_at.get(from + k).is_some_and(|f| *f == 0) =>
+            {
+                other += 1
+            }
+            _ => return false,
+        }
+    }
+    other <= 2 && if and { conj } else { comma && !conj }
+}
+
+/// A mention that can stand in a list of parties.
+fn list_member(m: &Ment<'_>) -> bool {
+    resolved(m) && m.form != MentionForm::Pronoun
+}
+
+/// The members of a coordinated list that ends with the source `m`
+/// ("Mordor, Rohan, Fornost and Bree"), in text order, `m` last; just
+/// `[m]` when there is no list. A list right after a verb is that verb's
+/// object, not this trigger's subject.
+fn list_before<'s, 'a>(s: &'s Sent<'a>, m: &'s Ment<'a>, verb_at: &[u8]) -> Vec<&'s Ment<'a>> {
+    let mut out = vec![m];
+    let mut cur = m;
+    loop {
+        let and = out.len() == 1;
+        let Some(o) = s
+            .ments
+            .iter()
+            .rfind(|o| o.last < cur.first && list_member(o))
+            .filter(|o| list_gap(s, verb_at, o.last + 1, cur.first, and))
+        else {
+            break;
+        };
+        out.push(o);
+        cur = o;
+    }
+    if out.len() > 1 {
+        let mut k = cur.first;
+        while k > 0 && s.words[k - 1] == "the" {
+            k -= 1;
+        }
+        if k > 0 && verb_at[k - 1] & VERB_END != 0 {
+            return vec![m];
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The members of a coordinated list that starts with the target `m`
+/// ("with Mordor, Rohan, Fornost and Bree", "between Gondor and
+/// Osgiliath"); empty when there is none. A list must close with "and",
+/// and a last member followed by a verb is the subject of a new clause.
+fn list_after<'s, 'a>(s: &'s Sent<'a>, m: &'s Ment<'a>, verb_at: &[u8]) -> Vec<&'s Ment<'a>> {
+    let mut out = vec![m];
+    let mut cur = m;
+    loop {
+        let Some(n) = s
+            .ments
+            .iter()
+            .find(|n| n.first > cur.last && list_member(n))
+        else {
+            return Vec::new();
+        };
+        if list_gap(s, verb_at, cur.last + 1, n.first, true) {
+            out.push(n);
+            cur = n;
+            break;
+        }
+        if !list_gap(s, verb_at, cur.last + 1, n.first, false) {
+            return Vec::new();
+        }
+        out.push(n);
+        cur = n;
+    }
+    let next = s.words.get(cur.last + 1).map_or("", String::as_str);
+    if verb_at
+        .get(cur.last + 1)
+        .is_some_and(|f| f & VERB_START != 0)
+        || (NOT_IN_LIST.contains(&next)
+            && !matches!(
+                next,
+                "of" | "in"
+                    | "at"
+                    | "on"
+                    | "after"
+                    | "over"
+                    | "about"
+                    | "for"
+                    | "from"
+                    | "to"
+                    | "against"
+                    | "with"
+                    | "by"
+                    | "before"
+            ))
+    {
+        return Vec::new();
+    }
+    out
 }
 
 /// The resolved mention coordinated before `m`: "X and (the) m"; with
@@ -1395,7 +1629,7 @@ fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Me
 
 /// The target after the trigger: the nearest resolved mention after it in
 /// the same clause, or the antecedent of an object pronoun.
-fn find_target<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f32)> {
+fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'s Ment<'a>, f32)> {
     let words = &s.words;
     let mut end = words.len().min(t1 + 14);
     #[allow(clippy::needless_range_loop)]
@@ -1419,7 +1653,7 @@ fn find_target<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f
                     && !same_country(m.actor, src)
                     && m.form != MentionForm::Adjective
             })
-            .map(|m| (m.actor, 0.8))
+            .map(|m| (m, 0.8))
     };
     // "..., accusing it of": an object pronoun right after the trigger
     // stands for an actor already named, not for one named later.
@@ -1442,7 +1676,7 @@ fn find_target<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<(&'a Actor, f
             continue;
         }
         let d = m.first - t1;
-        return Some((m.actor, if d <= 4 { 1.0 } else { 0.85 }));
+        return Some((m, if d <= 4 { 1.0 } else { 0.85 }));
     }
     // "invite him": antecedent = latest other actor before the trigger
     if window(words, t1, (t1 + 3).min(end)).any(|w| matches!(w, "him" | "her" | "them")) {
@@ -1548,7 +1782,7 @@ fn parties(
             }
         }
         if let Some(t) = find_target(s, t1, src.actor) {
-            return Some((src.actor.clone(), t.0.clone(), t.1 * 0.9));
+            return Some((src.actor.clone(), t.0.actor.clone(), t.1 * 0.9));
         }
         // the other side of the article's dyad
         let (a, b) = dyad?;
