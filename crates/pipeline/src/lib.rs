@@ -470,6 +470,7 @@ fn sign_with(
     // Links from RELATED up (related text, for stories); consolidation
     // counts only those from NEAR_DUPLICATE up as one source.
     use chronicler_consolidate::minhash::{similarity, NEAR_DUPLICATE, RELATED};
+    use chronicler_consolidate::stories::WINDOW_DAYS;
     let bands = sig.bands();
     let mut near_duplicates = Vec::new();
     for c in candidates(&bands)? {
@@ -485,6 +486,7 @@ fn sign_with(
         bands,
         near_duplicates,
         near_from: NEAR_DUPLICATE,
+        related_within_days: WINDOW_DAYS,
     })
 }
 

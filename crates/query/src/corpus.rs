@@ -22,8 +22,9 @@ pub fn near_duplicates(store: &Store) -> Result<NearDuplicates, QueryError> {
 }
 
 /// The related-text clusters of the store (documents linked from
-/// [`chronicler_consolidate::minhash::RELATED`], near duplicates
-/// included), for stories.
+/// [`chronicler_consolidate::minhash::RELATED`] and published within
+/// [`chronicler_consolidate::stories::WINDOW_DAYS`] of each other), for
+/// stories.
 pub fn related_documents(store: &Store) -> Result<NearDuplicates, QueryError> {
     Ok(clusters_by(&store.doc_clusters()?, |c| c.related))
 }

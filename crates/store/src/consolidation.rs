@@ -7,7 +7,9 @@
 //! documents joins their clusters (union-find: the clusters it links are
 //! merged into one), whose representative is the member with the
 //! smallest document id. The clusters are the connected components of
-//! the links, the same whatever the order documents arrived in.
+//! the links, the same whatever the order documents arrived in. Two
+//! levels: near duplicates (`near`, one source) and related text
+//! (`related`, one story; only links within a few days of publication).
 
 use std::collections::BTreeSet;
 
@@ -25,11 +27,16 @@ pub struct SignatureWrite {
     /// LSH band keys (each fits an `i64`).
     pub bands: Vec<u64>,
     /// Stored documents sharing much text: (document id, similarity).
-    /// Each puts the document in its related-text cluster.
     pub near_duplicates: Vec<(String, f64)>,
-    /// Similarity from which a link also puts the document in the other's
-    /// near-duplicate cluster (counted as one source).
+    /// Similarity from which a link puts the two documents in one
+    /// near-duplicate cluster (counted as one source), whatever their
+    /// publication days.
     pub near_from: f64,
+    /// Days between the two publication days up to which a link puts the
+    /// documents in one related-text cluster (one story): a cluster of
+    /// related text is made of links within this window only, so that
+    /// documents a year apart do not bridge two stories of one week.
+    pub related_within_days: i64,
 }
 
 /// A stored document found through a shared LSH band.
@@ -50,7 +57,7 @@ pub struct DocCluster {
     pub id: String,
     /// Its near-duplicate cluster (one source).
     pub near: i64,
-    /// Its related-text cluster (a superset of the near-duplicate one).
+    /// Its related-text cluster (links within a few days of publication).
     pub related: i64,
 }
 
@@ -130,30 +137,35 @@ fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()>
     let mut near = BTreeSet::from([own_near]);
     let mut related = BTreeSet::from([own_related]);
     let mut look = tx.prepare_cached(
-        "SELECT d.doc_key, c.near, c.related FROM documents d
+        "SELECT d.doc_key, c.near, c.related,
+                abs(julianday(d.published) - julianday(n.published))
+         FROM documents d JOIN documents n ON n.doc_key = ?2
          LEFT JOIN doc_clusters c ON c.doc = d.doc_key WHERE d.id = ?1",
     )?;
     for (other, sim) in &sig.near_duplicates {
         let found = look
-            .query_row([other], |r| {
+            .query_row(params![other, key], |r| {
                 Ok((
                     r.get::<_, i64>(0)?,
                     r.get::<_, Option<i64>>(1)?,
                     r.get::<_, Option<i64>>(2)?,
+                    r.get::<_, Option<f64>>(3)?,
                 ))
             })
             .optional()?;
-        let (n, r) = match found {
+        let (n, r, days) = match found {
             None => continue,
-            Some((k, _, _)) if k == key => continue,
-            Some((_, Some(n), Some(r))) => (n, r),
+            Some((k, ..)) if k == key => continue,
+            Some((_, Some(n), Some(r), days)) => (n, r, days),
             // Stored without a cluster row: a cluster of its own.
-            Some((k, _, _)) => {
+            Some((k, _, _, days)) => {
                 ensure.execute([k])?;
-                (k, k)
+                (k, k, days)
             }
         };
-        related.insert(r);
+        if days.is_some_and(|d| d <= sig.related_within_days as f64) {
+            related.insert(r);
+        }
         if *sim >= sig.near_from {
             near.insert(n);
         }
@@ -278,9 +290,11 @@ pub(crate) fn doc_clusters(conn: &Connection) -> Result<Vec<DocCluster>, StoreEr
 /// Migration 0009: fills `doc_clusters` from the pair links of earlier
 /// stores (union-find over the pairs, one pass), then drops `doc_links`.
 /// Links from 0.5 (chronicler-consolidate's `NEAR_DUPLICATE` when version
-/// 9 was made) are near duplicates; every link is related text.
+/// 9 was made) are near duplicates; links between documents published at
+/// most 3 days apart (its `stories::WINDOW_DAYS`) are related text.
 pub(crate) fn clusters_from_links(tx: &Connection) -> Result<(), StoreError> {
     const NEAR: f64 = 0.5;
+    const WINDOW_DAYS: f64 = 3.0;
     let what = "migrating near-duplicate links to clusters";
     let mut docs: Vec<(String, i64)> = {
         let mut st = tx
@@ -301,7 +315,12 @@ pub(crate) fn clusters_from_links(tx: &Connection) -> Result<(), StoreError> {
     let mut related = near.clone();
     {
         let mut st = tx
-            .prepare("SELECT a, b, similarity FROM doc_links")
+            .prepare(
+                "SELECT l.a, l.b, l.similarity,
+                        abs(julianday(da.published) - julianday(db.published))
+                 FROM doc_links l
+                 JOIN documents da ON da.doc_key = l.a JOIN documents db ON db.doc_key = l.b",
+            )
             .ctx(what)?;
         let mut rows = st.query([]).ctx(what)?;
         while let Some(r) = rows.next().ctx(what)? {
@@ -310,8 +329,11 @@ pub(crate) fn clusters_from_links(tx: &Connection) -> Result<(), StoreError> {
                 r.get(1).ctx(what)?,
                 r.get(2).ctx(what)?,
             );
+            let days: Option<f64> = r.get(3).ctx(what)?;
             if let (Some(&i), Some(&j)) = (index.get(&a), index.get(&b)) {
-                union(&mut related, i, j);
+                if days.is_some_and(|d| d <= WINDOW_DAYS) {
+                    union(&mut related, i, j);
+                }
                 if sim >= NEAR {
                     union(&mut near, i, j);
                 }

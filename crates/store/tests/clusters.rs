@@ -10,24 +10,30 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use chronicler_store::*;
+use jiff::civil::{date, Date};
 
 mod common;
 
 use common::doc;
 
-/// Writes `id` with links to the stored documents `links` (id,
-/// similarity), as the pipeline does.
+/// Writes `id` (published on 30 January 2026) with links to the stored
+/// documents `links` (id, similarity), as the pipeline does.
 fn write(store: &mut Store, id: &str, links: &[(&str, f64)]) {
+    write_on(store, id, date(2026, 1, 30), links);
+}
+
+/// [`write`], published on `day`.
+fn write_on(store: &mut Store, id: &str, day: Date, links: &[(&str, f64)]) {
     let sig = SignatureWrite {
         minhash: vec![0; 8],
         bands: vec![],
         near_duplicates: links.iter().map(|(d, s)| (d.to_string(), *s)).collect(),
         near_from: 0.5,
+        related_within_days: 3,
     };
-    let text = format!("Report {id} of the talks.");
-    store
-        .write_document_signed(&doc(id, &text), &[], &sig)
-        .unwrap();
+    let mut d = doc(id, &format!("Report {id} of the talks."));
+    d.published.date = day;
+    store.write_document_signed(&d, &[], &sig).unwrap();
 }
 
 type Partition = BTreeSet<BTreeSet<String>>;
@@ -109,7 +115,7 @@ fn k_syndicated_copies_take_k_rows_not_k_squared_in_any_order() {
 }
 
 #[test]
-fn links_are_transitive_clusters_merge_and_related_text_is_wider() {
+fn links_are_transitive_clusters_merge_and_related_text_stays_within_days() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.db");
     let mut store = Store::open(&path).unwrap();
@@ -129,9 +135,15 @@ fn links_are_transitive_clusters_merge_and_related_text_is_wider() {
     // cluster only.
     write(&mut store, "r", &[("x", 0.3)]);
     write(&mut store, "alone", &[]);
+    // A year later: a copy is still a near duplicate (one source), but
+    // neither it nor related text ties the related cluster (one story)
+    // across the year.
+    let later = date(2027, 1, 30);
+    write_on(&mut store, "late-copy", later, &[("x", 0.9)]);
+    write_on(&mut store, "late-related", later, &[("r", 0.3)]);
     let (near, related, reps) = clusters(&store, &path);
     let set = |ids: &[&str]| -> BTreeSet<String> { ids.iter().map(|s| s.to_string()).collect() };
-    assert_eq!(near, [set(&["b", "k", "m", "x", "z"])].into());
+    assert_eq!(near, [set(&["b", "k", "late-copy", "m", "x", "z"])].into());
     assert_eq!(related, [set(&["b", "k", "m", "r", "x", "z"])].into());
     assert!(reps.contains(&"b".to_string()), "{reps:?}");
     // Writing a document again changes nothing.
@@ -145,12 +157,14 @@ fn pair_links_of_an_older_store_become_clusters_on_upgrade() {
     let path = dir.path().join("s.db");
     {
         let mut store = Store::open(&path).unwrap();
-        for id in ["a", "b", "c", "d", "e"] {
+        for id in ["a", "b", "c", "d"] {
             write(&mut store, id, &[]);
         }
+        write_on(&mut store, "e", date(2027, 1, 30), &[]);
     }
     // Back to version 8, with the pair links that release kept: a-b and
-    // b-c near duplicates, c-d related text only.
+    // b-c near duplicates, c-d related text only, c-e related text a year
+    // apart.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         common::undo_doc_clusters(&conn);
@@ -159,7 +173,8 @@ fn pair_links_of_an_older_store_become_clusters_on_upgrade() {
              SELECT x.doc_key, y.doc_key, l.s FROM (
                  SELECT 'a' AS p, 'b' AS q, 0.9 AS s
                  UNION ALL SELECT 'b', 'c', 0.6
-                 UNION ALL SELECT 'c', 'd', 0.3) l
+                 UNION ALL SELECT 'c', 'd', 0.3
+                 UNION ALL SELECT 'c', 'e', 0.3) l
              JOIN documents x ON x.id = l.p JOIN documents y ON y.id = l.q;",
         )
         .unwrap();

@@ -6,7 +6,8 @@
 -- Each signed document has a row naming the representative of each of
 -- its two clusters: `near` (documents linked from chronicler-consolidate's
 -- NEAR_DUPLICATE similarity: counted as one source) and `related` (linked
--- from RELATED: they tie stories). A cluster is a connected component of
+-- from RELATED and published within stories::WINDOW_DAYS of each other:
+-- they tie stories). A cluster is a connected component of
 -- the links (transitive: A~B and B~C put A and C in one cluster); its
 -- representative is the doc_key of its member with the smallest document
 -- id, so the same documents give the same clusters in any ingest order.
