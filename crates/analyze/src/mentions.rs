@@ -41,6 +41,34 @@ fn with_article(text: &str, start: usize) -> usize {
     start
 }
 
+/// The state a match names: a state's name ("Gondor") or a metonym for its
+/// government ("Kyiv").
+fn state_named(dict: &ActorDict, m: &ActorMatch) -> Option<usize> {
+    m.targets.iter().find_map(|t| match t.kind {
+        TargetKind::Name(s) if dict.entry(s).is_some_and(|e| e.kind == ActorKind::State) => Some(s),
+        TargetKind::Gov(s, _) => Some(s),
+        _ => None,
+    })
+}
+
+/// Records a mention and the span it covers.
+fn record(
+    out: &mut Vec<ActorMention>,
+    covered: &mut Vec<Span>,
+    sentence: usize,
+    span: Span,
+    actor: Actor,
+    form: MentionForm,
+) {
+    covered.push(span);
+    out.push(ActorMention {
+        sentence,
+        span,
+        actor,
+        form,
+    });
+}
+
 /// Finds actor mentions.
 pub fn actors(
     dict: &ActorDict,
@@ -155,14 +183,14 @@ pub fn actors(
                 if let Some((p, _)) = person_of(n, &seen_people, Some(st.flatten())) {
                     if let Some(actor) = dict.actor(p, date) {
                         seen_people.insert(p);
-                        let span = Span::new(m.start, n.end);
-                        covered.push(span);
-                        out.push(ActorMention {
-                            sentence: sent,
-                            span,
+                        record(
+                            &mut out,
+                            &mut covered,
+                            sent,
+                            Span::new(m.start, n.end),
                             actor,
-                            form: MentionForm::Name,
-                        });
+                            MentionForm::Name,
+                        );
                         i += t_used + 1;
                         continue;
                     }
@@ -181,20 +209,34 @@ pub fn actors(
                     .copied()
                     .filter(|&p| dict.holds_post(p, *state, post, date))
                     .collect();
+                // The post's agent code when it refines GOV (PETRARCH's
+                // "FOREIGN_MINISTER [~GOVFRM]"), else GOV.
+                let role = matches
+                    .get(i..i + used)
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|x| x.targets.iter())
+                    .find_map(|t| match &t.kind {
+                        TargetKind::Agent(c) if c.len() > 3 && c.starts_with("GOV") => {
+                            Some(c.as_str())
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or("GOV");
                 let actor = if holders.len() == 1 {
                     holders.first().and_then(|&p| dict.actor(p, date))
                 } else {
-                    state.and_then(|s| dict.state_role_actor(s, "GOV", None))
+                    state.and_then(|s| dict.state_role_actor(s, role, None))
                 };
                 if let Some(actor) = actor {
-                    let span = Span::new(start, *t_end);
-                    covered.push(span);
-                    out.push(ActorMention {
-                        sentence: sent,
-                        span,
+                    record(
+                        &mut out,
+                        &mut covered,
+                        sent,
+                        Span::new(start, *t_end),
                         actor,
-                        form: MentionForm::Title,
-                    });
+                        MentionForm::Title,
+                    );
                     i += used;
                     continue;
                 }
@@ -210,17 +252,122 @@ pub fn actors(
                         MentionForm::Name
                     };
                 seen_people.insert(p);
-                let span = Span::new(m.start, m.end);
-                covered.push(span);
-                out.push(ActorMention {
-                    sentence: sent,
-                    span,
+                record(
+                    &mut out,
+                    &mut covered,
+                    sent,
+                    Span::new(m.start, m.end),
                     actor,
                     form,
-                });
+                );
             }
             i += 1;
             continue;
+        }
+        let agent_code = m.targets.iter().find_map(|t| match &t.kind {
+            TargetKind::Agent(code) => Some(code.as_str()),
+            _ => None,
+        });
+        if let Some(code) = agent_code {
+            let n_state = next.and_then(|n| state_named(dict, n).map(|s| (n, s)));
+            // A prefix agent before a state: "MSF Arnor" (NGOARN), and an
+            // agent after both: "an MSF Arnor diplomat" (NGOARNGOV).
+            if let Some((n, s)) =
+                n_state.filter(|(n, _)| code.ends_with('~') && gap_is_space(text, m.end, n.start))
+            {
+                let after = matches
+                    .get(i + 2)
+                    .filter(|a| gap_is_space(text, n.end, a.start));
+                let role = after.and_then(|a| {
+                    a.targets.iter().find_map(|t| match &t.kind {
+                        TargetKind::Agent(c) if !c.ends_with('~') => Some(c.as_str()),
+                        _ => None,
+                    })
+                });
+                let end = if role.is_some() {
+                    after.map_or(n.end, |a| a.end)
+                } else {
+                    n.end
+                };
+                if let Some(mut actor) = dict.state_role_actor(s, code, Some(&text[m.start..end])) {
+                    if let Some(r) = role {
+                        actor.code.push_str(r);
+                        actor.entity = format!("agent:{}", actor.code);
+                        actor.role = Some(r.to_string());
+                    }
+                    record(
+                        &mut out,
+                        &mut covered,
+                        sent,
+                        Span::new(m.start, end),
+                        actor,
+                        MentionForm::Name,
+                    );
+                    i += if role.is_some() { 3 } else { 2 };
+                    continue;
+                }
+            }
+            // An agent of states named after a preposition: "soldiers from
+            // Russia", "officials in Kyiv", "the ambassadors of Arnor,
+            // Osgiliath and Gondor" (one mention per state). Armed forces
+            // and reporters "in" a country are often another's ("troops in
+            // Syria", "told reporters in Yerevan"); an agent qualified by a
+            // name before it is that name's ("the ICRC delegation in Congo").
+            let visiting = code.starts_with("MIL") || code.starts_with("MED");
+            let qualified = i
+                .checked_sub(1)
+                .and_then(|k| matches.get(k))
+                .is_some_and(|p| gap_is_space(text, p.end, m.start));
+            if let Some((n, s)) = n_state.filter(|(n, _)| {
+                !qualified
+                    && text.get(m.end..n.start).is_some_and(|g| {
+                        let g = g.strip_suffix("the ").unwrap_or(g);
+                        matches!(g, " from " | " of ") || (g == " in " && !visiting)
+                    })
+            }) {
+                let mut members = vec![(m.start, n.end, s)];
+                let mut j = i + 2;
+                while let Some((a, s2)) = matches
+                    .get(j)
+                    .and_then(|a| state_named(dict, a).map(|s2| (a, s2)))
+                {
+                    let prev_end = members.last().map_or(n.end, |x| x.1);
+                    let joined = text.get(prev_end..a.start).is_some_and(|g| {
+                        let g = g.strip_suffix("the ").unwrap_or(g);
+                        matches!(g, ", " | " and " | ", and " | " or ")
+                    });
+                    // Not a list when an agent follows: "Gondor police".
+                    let own_agent = matches.get(j + 1).is_some_and(|b| {
+                        (gap_is_space(text, a.end, b.start)
+                            || gap_is_possessive(text, a.end, b.start))
+                            && b.targets
+                                .iter()
+                                .any(|t| matches!(t.kind, TargetKind::Agent(_)))
+                    });
+                    if !joined || own_agent {
+                        break;
+                    }
+                    members.push((a.start, a.end, s2));
+                    j += 1;
+                }
+                let before = out.len();
+                for &(a, b, st) in &members {
+                    if let Some(actor) = dict.state_role_actor(st, code, Some(&text[a..b])) {
+                        record(
+                            &mut out,
+                            &mut covered,
+                            sent,
+                            Span::new(a, b),
+                            actor,
+                            MentionForm::Name,
+                        );
+                    }
+                }
+                if out.len() > before {
+                    i = j;
+                    continue;
+                }
+            }
         }
         // A state adjective or name followed by an agent noun: "Russian servicemen".
         let state = m.targets.iter().find_map(|t| match t.kind {
@@ -241,14 +388,14 @@ pub fn actors(
                 if let (true, Some(code)) = (joined, agent) {
                     let name = format!("{} {}", &text[m.start..m.end], &text[n.start..n.end]);
                     if let Some(actor) = dict.state_role_actor(s, &code, Some(&name)) {
-                        let span = Span::new(m.start, n.end);
-                        covered.push(span);
-                        out.push(ActorMention {
-                            sentence: sent,
-                            span,
+                        record(
+                            &mut out,
+                            &mut covered,
+                            sent,
+                            Span::new(m.start, n.end),
                             actor,
-                            form: MentionForm::Name,
-                        });
+                            MentionForm::Name,
+                        );
                         i += 2;
                         continue;
                     }
@@ -268,14 +415,14 @@ pub fn actors(
                 _ => continue,
             };
             if let Some(actor) = actor {
-                let span = Span::new(m.start, m.end);
-                covered.push(span);
-                out.push(ActorMention {
-                    sentence: sent,
-                    span,
+                record(
+                    &mut out,
+                    &mut covered,
+                    sent,
+                    Span::new(m.start, m.end),
                     actor,
                     form,
-                });
+                );
                 done = true;
                 break;
             }
@@ -283,7 +430,7 @@ pub fn actors(
         if !done {
             // A generic agent alone ("protesters", "the police").
             if let Some(code) = m.targets.iter().find_map(|t| match &t.kind {
-                TargetKind::Agent(c) => Some(c.clone()),
+                TargetKind::Agent(c) => Some(c.trim_end_matches('~').to_string()),
                 _ => None,
             }) {
                 let word = &text[m.start..m.end];

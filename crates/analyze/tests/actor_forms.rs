@@ -6,15 +6,7 @@
 mod support;
 
 use chronicler_core::AnalyzedDocument;
-use support::analyze;
-
-/// (surface text, code) of every actor mention.
-fn actors(a: &AnalyzedDocument) -> Vec<(String, String)> {
-    a.actors
-        .iter()
-        .map(|m| (m.span.slice(&a.doc.text).to_string(), m.actor.code.clone()))
-        .collect()
-}
+use support::{actor_codes as actors, analyze};
 
 fn has(a: &AnalyzedDocument, surface_contains: &str, code_prefix: &str) -> bool {
     actors(a)

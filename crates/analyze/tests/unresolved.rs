@@ -5,8 +5,6 @@
 mod support;
 
 use chronicler_analyze::mentions::unresolved_counts;
-use chronicler_analyze::Analyzer;
-use chronicler_core::{CleanDocument, Format, Metadata};
 use chronicler_dict::Dictionaries;
 use jiff::civil::Date;
 use support::analyze;
@@ -50,20 +48,8 @@ fn names_after_no_break_spaces_keep_their_offsets() {
     // Multi-byte separators (no-break spaces) before names: this panicked.
     let text = "Rescuers\u{a0}\u{a0}said Commander\u{a0}Zorbak\u{a0}Telunov arrived in the town. \
                 \u{2014}\u{a0}Profiles of Haitians at the top of their fields.";
-    let doc = CleanDocument {
-        id: "t".into(),
-        path: "t".into(),
-        format: Format::Text,
-        meta: Metadata::default(),
-        extracted: text.into(),
-        text: text.into(),
-        segments: Vec::new(),
-        cited_sources: Vec::new(),
-        removed: Vec::new(),
-        warnings: Vec::new(),
-    };
     let dicts = Dictionaries::builtin().unwrap();
-    let a = Analyzer::new(&dicts).analyze(doc, Date::new(2026, 2, 1).unwrap());
+    let a = support::analyze_with(&dicts, text, None, Date::new(2026, 2, 1).unwrap());
     for n in &a.unresolved {
         assert_eq!(n.span.slice(text), n.text, "{n:?}");
     }

@@ -1,6 +1,6 @@
 //! The actors dictionary: states (names, adjectives, metonyms of government),
 //! people with date-bounded roles, organisations, armed groups and generic
-//! agents, compiled into one Aho-Corasick automaton.
+//! agents, compiled into one trie of names (see [`crate::trie`]).
 //!
 //! File format: see `data/dictionaries/actors.txt` (header) and
 //! `data/dictionaries/README.md`.
@@ -8,11 +8,11 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chronicler_core::{Actor, ActorKind};
 use jiff::civil::Date;
 
 use crate::text::{case_compatible, word_matches};
+use crate::trie::Trie;
 use crate::DictError;
 
 const BUILTIN_ACTORS: &[(&str, &str)] = &[
@@ -194,6 +194,10 @@ pub struct ActorEntry {
     pub country: Option<String>,
     /// Role type override.
     pub role_type: Option<String>,
+    /// Further codes the entry stands for, besides its role's: PETRARCH's
+    /// `THE_SHIRE [FRO/BIL/SAM]` is coded `FRO` with `also` = BIL, SAM (a
+    /// coder may code one event per code). Empty for chronicler's files.
+    pub also: Vec<String>,
     /// Where it was defined (file, line).
     pub origin: (String, usize),
 }
@@ -245,7 +249,7 @@ pub struct ActorDict {
     state_by_country: HashMap<String, usize>,
     agents: HashMap<String, String>,
     patterns: Vec<Vec<Target>>,
-    automaton: Option<AhoCorasick>,
+    automaton: Trie,
 }
 
 fn syntax(file: &str, line: usize, message: impl Into<String>) -> DictError {
@@ -348,6 +352,7 @@ pub fn parse_actors(file: &str, text: &str) -> Result<Vec<ActorEntry>, DictError
                 titles: Vec::new(),
                 country: None,
                 role_type: None,
+                also: Vec::new(),
                 origin: (file.to_string(), ln),
             });
             continue;
@@ -367,6 +372,7 @@ pub fn parse_actors(file: &str, text: &str) -> Result<Vec<ActorEntry>, DictError
             "titles" => e.titles.extend(split_list(value)),
             "country" => e.country = Some(value.to_string()),
             "role-type" => e.role_type = Some(value.to_string()),
+            "also" => e.also.extend(split_list(value)),
             "role" => {
                 let f: Vec<&str> = value.split('|').map(str::trim).collect();
                 if f.is_empty() || f[0].is_empty() {
@@ -417,8 +423,15 @@ pub fn parse_agents(file: &str, text: &str) -> Result<Vec<(String, String, usize
             .split_once('|')
             .ok_or_else(|| syntax(file, i + 1, "expected `noun | CODE`"))?;
         let (noun, code) = (noun.trim(), code.trim());
-        if noun.is_empty() || code.is_empty() || !code.chars().all(|c| c.is_ascii_uppercase()) {
-            return Err(syntax(file, i + 1, "expected `noun | CODE`"));
+        // "CODE~": a prefix ("MSF Arnor" is NGOARN), as in PETRARCH.
+        let letters = code.strip_suffix('~').unwrap_or(code);
+        if noun.is_empty() || letters.is_empty() || !letters.chars().all(|c| c.is_ascii_uppercase())
+        {
+            return Err(syntax(
+                file,
+                i + 1,
+                "expected `noun | CODE` or `noun | CODE~`",
+            ));
         }
         out.push((noun.to_lowercase(), code.to_string(), i + 1));
     }
@@ -620,11 +633,7 @@ impl ActorDict {
         for (noun, code) in &agents {
             add(noun, TargetKind::Agent(code.clone()));
         }
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .build(&pats)
-            .ok();
+        let automaton = Trie::new(pats.iter().map(String::as_str));
         ActorDict {
             entries,
             by_key,
@@ -669,11 +678,8 @@ impl ActorDict {
     /// boundaries, with capitalised dictionary words matching capitalised
     /// words only.
     pub fn find(&self, text: &str) -> Vec<ActorMatch> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        word_matches(ac, text, |pattern, s, e| {
+        word_matches(&self.automaton, text, |pattern, s, e| {
             let Some(ts) = self.patterns.get(pattern) else {
                 return false;
             };
@@ -725,19 +731,29 @@ impl ActorDict {
         })
     }
 
-    /// The government (or other role type) of state entry `i`: "UKRGOV".
+    /// Further codes of the entity keyed `entity` (see [`ActorEntry::also`]).
+    pub fn also_codes(&self, entity: &str) -> &[String] {
+        self.get(entity).map_or(&[], |e| e.also.as_slice())
+    }
+
+    /// The government (or other role type) of state entry `i`: "UKRGOV";
+    /// a prefix role ("NGO~") goes before the country: "NGOARN".
     pub fn state_role_actor(&self, i: usize, role: &str, name: Option<&str>) -> Option<Actor> {
         let e = self.entries.get(i)?;
         let country = e.roles.first()?.code.clone();
+        let (role, code) = match role.strip_suffix('~') {
+            Some(p) => (p, format!("{p}{country}")),
+            None => (role, format!("{country}{role}")),
+        };
         let entity = if role == "GOV" {
             format!("gov:{country}")
         } else {
-            format!("agent:{country}{role}")
+            format!("agent:{code}")
         };
         Some(Actor {
             entity,
             name: name.map_or_else(|| format!("{} ({role})", e.name), String::from),
-            code: format!("{country}{role}"),
+            code,
             country: Some(country),
             role: Some(role.to_string()),
             kind: if role == "GOV" {

@@ -14,8 +14,14 @@
 //! ```
 //!
 //! Agent files: `NAME {PLURALS} [~CODE]` (the code is appended to the
-//! actor's: "Arnor police" is `ARN` + `COP`), `[CODE~]` (prefixed; chronicler
-//! appends it too), and substitution sets `!PERSON! = MAN, MEN, WOMAN`.
+//! actor's: "Arnor police" is `ARN` + `COP`), `[CODE~]` (prefixed: "MSF
+//! Arnor" is `NGO` + `ARN`; kept as `NGO~`), and substitution sets
+//! `!PERSON! = MAN, MEN, WOMAN`. Without `{...}` the regular plural is
+//! added; an empty `{}` means the noun has no plural ("POLICE {}": no
+//! "polices").
+//!
+//! An actor with several codes (`LORIEN [ELR/GAL]`) is coded by the first;
+//! the others are kept in [`ActorEntry::also`].
 //!
 //! Discard files: phrases that make a sentence (or, with `+`, the whole
 //! story) uncodable.
@@ -151,8 +157,8 @@ fn petrarch_date(s: &str) -> Option<Date> {
     Date::new(y, m, d).ok()
 }
 
-/// One `[CODE date-restriction]`: `None` code for `---`/`+++` (never coded).
-type CodeSpec = (Option<String>, Option<Date>, Option<Date>);
+/// One `[CODE/CODE2 date-restriction]`: no code for `---`/`+++` (never coded).
+type CodeSpec = (Vec<String>, Option<Date>, Option<Date>);
 
 fn parse_code(inner: &str) -> Result<CodeSpec, String> {
     let inner = inner.trim();
@@ -160,15 +166,18 @@ fn parse_code(inner: &str) -> Result<CodeSpec, String> {
         Some(i) => (&inner[..i], inner[i..].trim()),
         None => (inner, ""),
     };
-    // "ELR/GAL": several codes; chronicler keeps the first.
-    let code = code.split('/').next().unwrap_or("").trim().to_uppercase();
-    let code = if code.is_empty() || code.chars().all(|c| matches!(c, '-' | '+' | '#')) {
-        None
-    } else if code.chars().all(|c| c.is_ascii_alphanumeric()) {
-        Some(code)
-    } else {
-        return Err(format!("bad code '{code}'"));
-    };
+    // "ELR/GAL": several codes, all kept.
+    let mut codes = Vec::new();
+    for code in code.split('/') {
+        let code = code.trim().to_uppercase();
+        if code.is_empty() || code.chars().all(|c| matches!(c, '-' | '+' | '#')) {
+            continue;
+        }
+        if !code.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(format!("bad code '{code}'"));
+        }
+        codes.push(code);
+    }
     let (mut from, mut to) = (None, None);
     if let Some(d) = rest.strip_prefix('<') {
         let d = petrarch_date(d).ok_or_else(|| format!("bad date in '{inner}'"))?;
@@ -181,7 +190,7 @@ fn parse_code(inner: &str) -> Result<CodeSpec, String> {
     } else if !rest.is_empty() {
         return Err(format!("bad date restriction in '{inner}'"));
     }
-    Ok((code, from, to))
+    Ok((codes, from, to))
 }
 
 /// An entry being read: names and code specs.
@@ -258,14 +267,18 @@ pub fn import_actors(file: &str, text: &str) -> ActorImport {
             .filter(|c| c.1.is_some() || c.2.is_some())
             .collect();
         bounded.extend(p.codes.iter().filter(|c| c.1.is_none() && c.2.is_none()));
-        for (code, from, to) in bounded {
-            if let Some(c) = code {
+        let mut also = Vec::new();
+        for (codes, from, to) in bounded {
+            if let Some((c, more)) = codes.split_first() {
                 roles.push(RoleSpec {
                     code: c.clone(),
                     posts: Vec::new(),
                     from: *from,
                     to: *to,
                 });
+                if from.is_none() && to.is_none() {
+                    also.extend(more.iter().cloned());
+                }
             }
         }
         if p.codes.is_empty() {
@@ -303,6 +316,7 @@ pub fn import_actors(file: &str, text: &str) -> ActorImport {
             titles: Vec::new(),
             country: None,
             role_type: None,
+            also,
             origin: (file.to_string(), p.line),
         });
     }
@@ -334,11 +348,16 @@ pub fn import_agents(file: &str, text: &str) -> AgentImport {
             out.problems.push(problem(file, ln, "'[' without ']'"));
             continue;
         };
-        let code: String = line[open + 1..open + close]
+        let inner = line[open + 1..open + close].trim();
+        let mut code: String = inner
             .chars()
             .filter(|c| c.is_ascii_alphanumeric())
             .collect::<String>()
             .to_uppercase();
+        // "[NGO~]": a prefix ("MSF Arnor" is NGOARN), kept as "NGO~".
+        if inner.ends_with('~') && !code.is_empty() {
+            code.push('~');
+        }
         if code.is_empty() {
             out.problems.push(problem(file, ln, "empty agent code"));
             continue;
@@ -380,12 +399,13 @@ pub fn import_agents(file: &str, text: &str) -> AgentImport {
                 continue;
             }
             let mut all = match &plurals {
-                Some(ps) if !ps.is_empty() => {
+                // "{}" (no plural) or "{GEESE}" (these plurals only).
+                Some(ps) => {
                     let mut v = vec![f.clone()];
                     v.extend(ps.iter().cloned());
                     v
                 }
-                _ => {
+                None => {
                     let (init, last) = f.rsplit_once(' ').unwrap_or(("", f.as_str()));
                     noun_forms(last)
                         .into_iter()
@@ -440,7 +460,11 @@ pub fn to_text(entries: &[ActorEntry], agents: &[(String, String)]) -> (String, 
             })
             .collect();
         a.push_str(&format!("{} | {} | {}\n", e.key, e.name, codes.join("; ")));
-        a.push_str(&format!("  names: {}\n\n", e.names.join("; ")));
+        a.push_str(&format!("  names: {}\n", e.names.join("; ")));
+        if !e.also.is_empty() {
+            a.push_str(&format!("  also: {}\n", e.also.join("; ")));
+        }
+        a.push('\n');
     }
     let mut g = String::new();
     for (n, c) in agents {
@@ -467,6 +491,14 @@ mod tests {
         );
         assert_eq!(imp.entries[0].names, ["Gondor", "Minas Tirith"]);
         let g = &imp.entries[1];
+        let lorien = import_actors("a.txt", "LORIEN  [ELR/GAL]\nTHE_SHIRE [FRO/BIL/SAM]\n");
+        let e = &lorien.entries;
+        assert_eq!(
+            (e[0].roles[0].code.as_str(), &e[0].also[..]),
+            ("ELR", &["GAL".to_string()][..])
+        );
+        assert_eq!(e[1].also, ["BIL", "SAM"]);
+        assert_eq!(e[1].kind, ActorKind::State);
         assert_eq!(g.roles[0].to, Date::new(1995, 5, 31).ok());
         assert_eq!(g.roles[1].from, Date::new(1999, 8, 16).ok());
     }
@@ -481,7 +513,9 @@ mod tests {
         assert!(has("congressman", "LEG") && has("congressmen", "LEG"));
         assert!(has("police", "COP") && has("golden geese", "GGS"));
         assert!(has("soldier", "MIL") && has("soldiers", "MIL"));
-        assert!(has("msf", "NGO"));
+        assert!(has("msf", "NGO~"));
+        // "{}": no plural.
+        assert!(!imp.agents.iter().any(|(a, _)| a == "polices"));
     }
 
     #[test]

@@ -17,12 +17,29 @@ pub fn dicts() -> &'static Dictionaries {
 /// Analyses `text` as a plain-text article published on 2026-01-30.
 #[allow(dead_code)]
 pub fn analyze(text: &str) -> AnalyzedDocument {
+    analyze_with(
+        dicts(),
+        text,
+        Some("2026-01-30"),
+        Date::new(2026, 2, 1).unwrap(),
+    )
+}
+
+/// Analyses `text` with `dicts` as a plain-text article published on
+/// `published` (metadata), on `today`.
+#[allow(dead_code)]
+pub fn analyze_with(
+    dicts: &Dictionaries,
+    text: &str,
+    published: Option<&str>,
+    today: Date,
+) -> AnalyzedDocument {
     let doc = CleanDocument {
         id: "t".into(),
         path: "t".into(),
         format: Format::Text,
         meta: Metadata {
-            published: Some("2026-01-30".into()),
+            published: published.map(String::from),
             ..Metadata::default()
         },
         extracted: text.into(),
@@ -32,5 +49,14 @@ pub fn analyze(text: &str) -> AnalyzedDocument {
         removed: Vec::new(),
         warnings: Vec::new(),
     };
-    Analyzer::new(dicts()).analyze(doc, Date::new(2026, 2, 1).unwrap())
+    Analyzer::new(dicts).analyze(doc, today)
+}
+
+/// (surface text, code) of every actor mention.
+#[allow(dead_code)]
+pub fn actor_codes(a: &AnalyzedDocument) -> Vec<(String, String)> {
+    a.actors
+        .iter()
+        .map(|m| (m.span.slice(&a.doc.text).to_string(), m.actor.code.clone()))
+        .collect()
 }
