@@ -3,7 +3,8 @@
 #   eval/other/run.sh [--set old|new] [--verbose|--json]     (from the repository root or anywhere)
 # --set scores one batch of articles: `old` (the first six), `new` (the six added
 # on 2025-12-02 for the held-out check); default all.
-# Uses $CHRONICLER (default: target/release/chronicler, built if missing).
+# Uses $CHRONICLER (default: target/release/chronicler, built if missing) and, when
+# $CHRONICLER_DICT names a folder, passes it to `ingest --dict` (user dictionaries).
 # The real articles are taken from ../shared/data/extraction-eval (their gold
 # text, not redistributed here); the written ones from eval/other/articles.
 set -euo pipefail
@@ -42,7 +43,9 @@ for stem, (key, day, outlet) in real.items():
     with open(os.path.join(out, stem + ".meta.json"), "w") as f:
         json.dump({"url": rec["url"], "outlet": outlet, "published": day}, f)
 PY
-"$bin" --db "$work/other.db" ingest "$work/articles" >&2
+dict_args=()
+if [ -n "${CHRONICLER_DICT:-}" ]; then dict_args=(--dict "$CHRONICLER_DICT"); fi
+"$bin" --db "$work/other.db" ingest ${dict_args[@]+"${dict_args[@]}"} "$work/articles" >&2
 "$bin" --db "$work/other.db" export --format jsonl > "$work/events.jsonl"
 if [ -n "${KEEP_EVENTS:-}" ]; then cp "$work/events.jsonl" "$KEEP_EVENTS"; fi
 case "$which" in
