@@ -21,6 +21,7 @@ pub mod petrarch_actors;
 pub mod places;
 pub mod stances;
 pub mod text;
+pub mod trie;
 pub mod verbs;
 
 use std::path::Path;

@@ -1,6 +1,6 @@
 //! The places dictionary (gazetteer): countries, capitals, cities and towns,
 //! first-level subdivisions, regions and facilities with coordinates,
-//! compiled into one Aho-Corasick automaton.
+//! compiled into one trie of names (see [`crate::trie`]).
 //!
 //! File format (`data/dictionaries/places.txt`):
 //! `name | kind | ISO3 | lat | lon [| population [| alt; names [| FIPS [| ADM1 [| GeoNames id]]]]]`
@@ -12,10 +12,10 @@
 use std::collections::HashMap;
 use std::path::Path;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind, StartKind};
 use chronicler_core::{Place, PlacePrecision};
 
 use crate::text::{capitalised_word_matches, case_compatible};
+use crate::trie::Trie;
 use crate::DictError;
 
 const BUILTIN: &str = include_str!("../../../data/dictionaries/places.txt");
@@ -270,7 +270,7 @@ pub struct Gazetteer {
     capitals: HashMap<String, usize>,
     patterns: Vec<(String, Vec<usize>)>,
     by_name: HashMap<String, usize>,
-    automaton: Option<AhoCorasick>,
+    automaton: Trie,
 }
 
 fn syntax(file: &str, line: usize, message: impl Into<String>) -> DictError {
@@ -419,6 +419,7 @@ impl Gazetteer {
     fn compile(entries: Vec<PlaceEntry>) -> Gazetteer {
         let mut capitals = HashMap::new();
         let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::new();
+        let stop: std::collections::HashSet<&str> = STOP.iter().copied().collect();
         for (i, e) in entries.iter().enumerate() {
             if e.place.kind == "capital" {
                 if let Some(c) = &e.place.country {
@@ -428,7 +429,7 @@ impl Gazetteer {
             let names = std::iter::once(&e.place.name).chain(e.alt.iter());
             for n in names {
                 if n.chars().count() < 3
-                    || STOP.contains(&n.as_str())
+                    || stop.contains(n.as_str())
                     || !n.starts_with(char::is_uppercase)
                 {
                     continue;
@@ -451,14 +452,9 @@ impl Gazetteer {
             .enumerate()
             .map(|(i, p)| (p.0.to_lowercase(), i))
             .collect();
-        // Every pattern starts with a capital: searched only from capitalised
-        // word starts (anchored), not byte by byte.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .ascii_case_insensitive(true)
-            .start_kind(StartKind::Anchored)
-            .build(patterns.iter().map(|p| p.0.as_str()))
-            .ok();
+        // Every pattern starts with a capital: tried only at capitalised word
+        // starts, not searched for byte by byte.
+        let automaton = Trie::new(patterns.iter().map(|p| p.0.as_str()));
         Gazetteer {
             entries,
             capitals,
@@ -525,11 +521,8 @@ impl Gazetteer {
 
     /// Finds place names in `text` (capitalised, on word boundaries).
     pub fn find(&self, text: &str) -> Vec<PlaceMatch> {
-        let Some(ac) = &self.automaton else {
-            return Vec::new();
-        };
         let mut out = Vec::new();
-        capitalised_word_matches(ac, text, |pattern, s, e| {
+        capitalised_word_matches(&self.automaton, text, |pattern, s, e| {
             let Some((form, cands)) = self.patterns.get(pattern) else {
                 return false;
             };

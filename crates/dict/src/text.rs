@@ -1,10 +1,15 @@
 //! Text helpers for dictionary matching.
 
-use aho_corasick::{AhoCorasick, Anchored, Input};
+use crate::trie::Trie;
 
 /// True for characters that continue a word (letters, digits).
+#[inline]
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// True when `matched` (text) fits the case of `form` (dictionary): a
@@ -37,96 +42,100 @@ pub fn case_compatible(form: &str, matched: &str) -> bool {
     }
 }
 
-/// Whole-word matches of a leftmost-longest automaton: calls `accept(pattern,
-/// start, end)` for each candidate on word boundaries and char boundaries.
-/// A candidate that is refused (or that cuts a word: "The Un" of "The United
-/// Nations" matching the pattern "the UN") does not hide the matches that
-/// start inside it: the search resumes at the next word start (a name starts
-/// a word, so nothing is lost, and a refused match costs one more search).
-pub fn word_matches(
-    ac: &AhoCorasick,
-    text: &str,
-    mut accept: impl FnMut(usize, usize, usize) -> bool,
-) {
-    let mut pos = 0;
-    while pos < text.len() {
-        let Some(m) = ac.find(Input::new(text).range(pos..)) else {
-            break;
-        };
-        let (s, e) = (m.start(), m.end());
-        let whole = text.is_char_boundary(s)
-            && text.is_char_boundary(e)
-            && !text[..s].chars().next_back().is_some_and(is_word_char)
-            && !text[e..].chars().next().is_some_and(is_word_char);
-        if whole && e > s && accept(m.pattern().as_usize(), s, e) {
-            pos = e;
-        } else {
-            // A name starts a word: resume at the next word start after `s`.
-            pos = next_word_start(text, s);
-        }
-    }
+/// Whole-word dictionary matches: at each word start of `text` (a name
+/// starts a word), the longest pattern there. A pattern that starts with
+/// punctuation ("(republic)" in PETRARCH's dictionaries) is tried wherever
+/// its first character follows a non-word character. Calls `accept(pattern, start, end)` for each
+/// candidate ending on a word boundary; after an accepted match the search
+/// goes on after it, otherwise at the next word start (a refused candidate,
+/// or one that cuts a word — "The Un" of "The United Nations" for the
+/// pattern "the UN" — does not hide the names that start inside it).
+///
+/// This is what a leftmost-longest Aho-Corasick search resumed at the next
+/// word start after each refused match finds (except that it did not try
+/// punctuation-led patterns skipped over by such a resumption), without
+/// searching between word starts.
+pub fn word_matches(trie: &Trie, text: &str, accept: impl FnMut(usize, usize, usize) -> bool) {
+    matches_at_word_starts(trie, text, |_| true, accept);
 }
 
-/// Whole-word matches of a leftmost-longest automaton built for anchored
-/// searches (`StartKind::Anchored`) whose patterns all start with a capital:
-/// the automaton is run only from the capitalised word starts of `text` (a
-/// name starts a word), the longest pattern there first. Calls
-/// `accept(pattern, start, end)` for each candidate ending on a word boundary;
-/// the search goes on after an accepted match, at the next word otherwise.
+/// Whole-word matches of `trie` whose patterns all start with a capital:
+/// tried only at the capitalised word starts of `text`, the longest pattern
+/// there first. Calls `accept(pattern, start, end)` for each candidate
+/// ending on a word boundary; the search goes on after an accepted match,
+/// at the next word otherwise.
 pub fn capitalised_word_matches(
-    ac: &AhoCorasick,
+    trie: &Trie,
     text: &str,
+    accept: impl FnMut(usize, usize, usize) -> bool,
+) {
+    matches_at_word_starts(trie, text, char::is_uppercase, accept);
+}
+
+fn matches_at_word_starts(
+    trie: &Trie,
+    text: &str,
+    starts: impl Fn(char) -> bool,
     mut accept: impl FnMut(usize, usize, usize) -> bool,
 ) {
+    let bytes = text.as_bytes();
     let mut pos = 0;
     let mut prev_word = false;
     for (i, c) in text.char_indices() {
-        let w = is_word_char(c);
-        let start = w && !prev_word && i >= pos && c.is_uppercase();
-        prev_word = w;
-        if !start {
+        let after_word = prev_word;
+        prev_word = is_word_char(c);
+        if after_word
+            || i < pos
+            || !bytes.get(i).is_some_and(|&b| trie.may_start_with(b))
+            || !starts(c)
+        {
             continue;
         }
-        let input = Input::new(text).range(i..).anchored(Anchored::Yes);
-        let Ok(Some(m)) = ac.try_find(input) else {
+        let Some((pattern, e)) = trie.longest_at(bytes, i) else {
             continue;
         };
-        let e = m.end();
         let whole = e > i
             && text.is_char_boundary(e)
             && !text[e..].chars().next().is_some_and(is_word_char);
-        if whole && accept(m.pattern().as_usize(), i, e) {
+        if whole && accept(pattern, i, e) {
             pos = e;
         }
     }
-}
-
-/// The first byte after `s` where a word starts (`text.len()` if none).
-fn next_word_start(text: &str, s: usize) -> usize {
-    let from = (s..=text.len())
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(text.len());
-    let mut prev = text[..from].chars().next_back().is_some_and(is_word_char);
-    for (i, c) in text[from..].char_indices() {
-        let w = is_word_char(c);
-        if w && !prev && from + i > s {
-            return from + i;
-        }
-        prev = w;
-    }
-    text.len()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn all(trie: &Trie, text: &str, refuse: &[&str]) -> Vec<String> {
+        let mut out = Vec::new();
+        word_matches(trie, text, |_, s, e| {
+            let ok = !refuse.contains(&&text[s..e]);
+            if ok {
+                out.push(text[s..e].to_string());
+            }
+            ok
+        });
+        out
+    }
+
     #[test]
-    fn words_start_after_a_refused_match() {
-        assert_eq!(next_word_start("The United Nations", 0), 4);
-        assert_eq!(next_word_start("The United Nations", 5), 11);
-        assert_eq!(next_word_start("«Kyiv» — Zelenskyy", 2), 13);
-        assert_eq!(next_word_start("end", 1), 3);
+    fn names_inside_a_refused_or_cut_match_are_found() {
+        let t = Trie::new(["the un", "united nations", "nations", "kyiv", "zelenskyy"]);
+        // "The Un" cuts "United": the names starting inside it are still found.
+        assert_eq!(all(&t, "The United Nations", &[]), ["United Nations"]);
+        assert_eq!(
+            all(&t, "The United Nations", &["United Nations"]),
+            ["Nations"]
+        );
+        assert_eq!(
+            all(&t, "«Kyiv» — Zelenskyy; UNkyiv", &[]),
+            ["Kyiv", "Zelenskyy"]
+        );
+        assert_eq!(all(&t, "the UN. the unity", &[]), ["the UN"]);
+        let p = Trie::new(["georgia", "(republic)"]);
+        let g = "Georgia (Republic) x(Republic)";
+        assert_eq!(all(&p, g, &["Georgia"]), ["(Republic)"]);
     }
 
     #[test]

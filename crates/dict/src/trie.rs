@@ -1,0 +1,161 @@
+//! A byte trie for anchored, longest, ASCII-case-insensitive matching.
+//!
+//! The dictionaries match names only where a word starts, so they need the
+//! longest pattern that starts at a given byte, never a search through the
+//! text: a plain trie does that without the failure transitions an
+//! Aho-Corasick automaton computes (most of its build time for the ~100,000
+//! place names). Built from the sorted keys level by level, so the children
+//! of a node are consecutive nodes and the whole trie is three flat arrays.
+
+use std::collections::VecDeque;
+
+const NONE: u32 = u32::MAX;
+
+/// The compiled trie (see the module documentation).
+#[derive(Debug, Default, Clone)]
+pub struct Trie {
+    /// Byte (ASCII lower case) on the edge into each node; the root's is 0.
+    label: Vec<u8>,
+    /// First child of each node (children are consecutive, sorted by label).
+    first_child: Vec<u32>,
+    /// Number of children of each node.
+    children: Vec<u32>,
+    /// Pattern ending at each node, or `NONE`.
+    pattern: Vec<u32>,
+    /// The root's children by byte (`NONE` where there is none).
+    root: Vec<u32>,
+}
+
+impl Trie {
+    /// A trie of `patterns` (pattern `i` is reported as `i`). Patterns are
+    /// compared with ASCII letters folded to lower case; of two patterns
+    /// equal under that folding the first is kept. Empty patterns never
+    /// match.
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Trie {
+        let mut keys: Vec<(Vec<u8>, u32)> = patterns
+            .into_iter()
+            .enumerate()
+            .filter(|(_, p)| !p.is_empty())
+            .map(|(i, p)| (p.as_bytes().to_ascii_lowercase(), i as u32))
+            .collect();
+        // Sorted by key, then by pattern number: the first of equal keys wins.
+        keys.sort();
+        keys.dedup_by(|b, a| a.0 == b.0);
+        let mut t = Trie::default();
+        t.push(0);
+        // (node, depth, key range sharing the node's prefix)
+        let mut queue = VecDeque::from([(0usize, 0usize, 0usize, keys.len())]);
+        while let Some((node, depth, lo, hi)) = queue.pop_front() {
+            let mut i = lo;
+            // Shorter keys sort first: a key ending here is the range's first.
+            if let Some((k, p)) = keys.get(i) {
+                if k.len() == depth && i < hi {
+                    t.pattern[node] = *p;
+                    i += 1;
+                }
+            }
+            t.first_child[node] = t.label.len() as u32;
+            while i < hi {
+                let b = keys[i].0[depth];
+                let mut j = i + 1;
+                while j < hi && keys[j].0[depth] == b {
+                    j += 1;
+                }
+                let child = t.push(b);
+                t.children[node] += 1;
+                queue.push_back((child, depth + 1, i, j));
+                i = j;
+            }
+        }
+        t.root = vec![NONE; 256];
+        for c in t.kids(0) {
+            t.root[usize::from(t.label[c])] = c as u32;
+        }
+        t
+    }
+
+    fn push(&mut self, label: u8) -> usize {
+        self.label.push(label);
+        self.first_child.push(0);
+        self.children.push(0);
+        self.pattern.push(NONE);
+        self.label.len() - 1
+    }
+
+    fn kids(&self, node: usize) -> std::ops::Range<usize> {
+        let f = self.first_child.get(node).map_or(0, |&f| f as usize);
+        let n = self.children.get(node).map_or(0, |&n| n as usize);
+        f..f + n
+    }
+
+    fn child(&self, node: usize, b: u8) -> Option<usize> {
+        if node == 0 {
+            return self
+                .root
+                .get(usize::from(b))
+                .filter(|&&c| c != NONE)
+                .map(|&c| c as usize);
+        }
+        let r = self.kids(node);
+        let labels = self.label.get(r.clone())?;
+        labels.binary_search(&b).ok().map(|k| r.start + k)
+    }
+
+    /// True when no pattern is stored.
+    pub fn is_empty(&self) -> bool {
+        self.label.len() <= 1
+    }
+
+    /// The longest pattern that `text[at..]` starts with (ASCII case
+    /// folded): `(pattern, end)`.
+    pub fn longest_at(&self, text: &[u8], at: usize) -> Option<(usize, usize)> {
+        let mut node = 0;
+        let mut best = None;
+        let mut j = at;
+        loop {
+            if let Some(&p) = self.pattern.get(node) {
+                if p != NONE {
+                    best = Some((p as usize, j));
+                }
+            }
+            let Some(&b) = text.get(j) else { break };
+            match self.child(node, b.to_ascii_lowercase()) {
+                Some(c) => node = c,
+                None => break,
+            }
+            j += 1;
+        }
+        best
+    }
+
+    /// True when some pattern starts with byte `b` (ASCII case folded).
+    pub fn may_start_with(&self, b: u8) -> bool {
+        self.child(0, b.to_ascii_lowercase()).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_pattern_at_a_position_any_ascii_case() {
+        let t = Trie::new(["new york", "New", "new york city", "Kyiv", "Zürich"]);
+        let s = "NEW YORK CITY and New Yorkers in Kyiv, zürich";
+        assert_eq!(t.longest_at(s.as_bytes(), 0), Some((2, 13)));
+        assert_eq!(t.longest_at(s.as_bytes(), 18), Some((0, 26)));
+        assert_eq!(t.longest_at(s.as_bytes(), 33), Some((3, 37)));
+        assert_eq!(t.longest_at(s.as_bytes(), 39), Some((4, 46)));
+        assert_eq!(t.longest_at(s.as_bytes(), 1), None);
+        assert_eq!(t.longest_at("ZÜRICH".as_bytes(), 0), None);
+        assert!(t.may_start_with(b'K') && !t.may_start_with(b'q'));
+    }
+
+    #[test]
+    fn first_of_equal_patterns_wins_and_empty_ones_are_ignored() {
+        let t = Trie::new(["", "UN", "un"]);
+        assert_eq!(t.longest_at(b"un", 0), Some((1, 2)));
+        assert!(Trie::new([""]).is_empty());
+        assert_eq!(Trie::new([""]).longest_at(b"", 0), None);
+    }
+}
