@@ -2,10 +2,11 @@
 
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use chronicler_core::{DatePrecision, DateRange, Span};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
-use regex::Regex;
+use regex::{Captures, Regex};
 
 const M: &str = r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)";
 const D: &str = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?";
@@ -79,6 +80,224 @@ fn rules() -> &'static Rules {
             )),
         }
     })
+}
+
+// What every match of a rule contains, for `Gate`: a digit, a month name
+// (its first three letters), or one of the words below. The words are
+// compared in ASCII case only, and none has a "k" or an "s": under `(?i)`
+// those also match the Kelvin sign and the long s, the only non-ASCII
+// characters that fold to an ASCII letter ("wee" stands for "week",
+// "pring" for "spring").
+const DIGIT: u32 = 1;
+const MONTH: u32 = 1 << 1;
+const DAY: u32 = 1 << 2;
+const WEEK: u32 = 1 << 3;
+const MONTH_WORD: u32 = 1 << 4;
+const YEAR: u32 = 1 << 5;
+const NIGHT: u32 = 1 << 6;
+const TOMORROW: u32 = 1 << 7;
+const DAYTIME: u32 = 1 << 8;
+const SEASON: u32 = 1 << 9;
+const HOUR: u32 = 1 << 10;
+const PART: u32 = 1 << 11;
+
+/// What each rule's matches contain (see [`Gate::captures`]).
+const NEED_ISO: &[u32] = &[DIGIT];
+const NEED_MONTH_RANGE: &[u32] = &[MONTH, DIGIT];
+const NEED_DAY_RANGE: &[u32] = &[MONTH, DIGIT];
+/// `month_day` and `day_month`.
+const NEED_MONTH_DAY: &[u32] = &[MONTH, DIGIT];
+const NEED_MONTH_YEAR: &[u32] = &[MONTH, DIGIT];
+const NEED_SEASON: &[u32] = &[SEASON];
+const NEED_PART_YEAR: &[u32] = &[DIGIT, PART];
+const NEED_YEAR: &[u32] = &[DIGIT];
+const NEED_DAY_WORD: &[u32] = &[DAY | NIGHT | DAYTIME];
+const NEED_WEEKDAY: &[u32] = &[DAY];
+const NEED_OFFSET: &[u32] = &[DAY | WEEK | MONTH_WORD | YEAR];
+const NEED_RELATIVE: &[u32] = &[DAY | NIGHT | TOMORROW | WEEK | MONTH_WORD | YEAR];
+const NEED_MONTH_ALONE: &[u32] = &[MONTH];
+const NEED_DURATION: &[u32] = &[HOUR | DAY | WEEK | MONTH_WORD | YEAR];
+const NEED_ANY_FULL: &[u32] = &[MONTH, DIGIT];
+
+const KEYWORDS: &[(&str, u32)] = &[
+    ("jan", MONTH),
+    ("feb", MONTH),
+    ("mar", MONTH),
+    ("apr", MONTH),
+    ("may", MONTH),
+    ("jun", MONTH),
+    ("jul", MONTH),
+    ("aug", MONTH),
+    ("sep", MONTH),
+    ("oct", MONTH),
+    ("nov", MONTH),
+    ("dec", MONTH),
+    ("day", DAY),
+    ("wee", WEEK),
+    ("month", MONTH_WORD),
+    ("year", YEAR),
+    ("night", NIGHT),
+    ("tomorrow", TOMORROW),
+    ("morning", DAYTIME),
+    ("afternoon", DAYTIME),
+    ("evening", DAYTIME),
+    ("pring", SEASON),
+    ("ummer", SEASON),
+    ("autumn", SEASON),
+    ("winter", SEASON),
+    ("hour", HOUR),
+    ("early", PART),
+    ("late", PART),
+    ("mid", PART),
+    ("end", PART),
+    ("beginning", PART),
+    ("tart", PART),
+    ("half", PART),
+];
+
+fn keywords() -> Option<&'static AhoCorasick> {
+    static A: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    A.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(KEYWORDS.iter().map(|k| k.0))
+            .ok()
+    })
+    .as_ref()
+}
+
+/// True for a character no date expression contains: the text is cut
+/// there into pieces that each hold whole matches. A full stop is one
+/// unless it may end a month's abbreviation ("Jan.", "Sept.", and
+/// "September." which `M` allows).
+fn is_break(text: &str, i: usize, c: char) -> bool {
+    match c {
+        '.' => {
+            let before = text.as_bytes().get(i.saturating_sub(3)..i).unwrap_or(&[]);
+            before.len() != 3
+                || ![
+                    b"jan", b"feb", b"mar", b"apr", b"aug", b"sep", b"ept", b"ber", b"oct", b"nov",
+                    b"dec",
+                ]
+                .iter()
+                .any(|m| before.eq_ignore_ascii_case(*m))
+        }
+        // ASCII punctuation but `_` (a word character for `\b`) and what
+        // dates are written with.
+        '!'..='/' | ':'..='@' | '['..='^' | '`' | '{'..='~' => !matches!(c, ',' | '-'),
+        '“' | '”' | '‘' | '’' | '«' | '»' | '…' | '•' | '·' => true,
+        _ => false,
+    }
+}
+
+/// The pieces of a text between break characters (see [`is_break`]), each
+/// with the keyword classes it contains. A rule is run only over the runs
+/// of consecutive pieces holding what it needs: every match lies within
+/// one piece, and a piece starts and ends next to a non-word character as
+/// the text does (the rules' only look-around is the ASCII `\b`), so the
+/// matches found are exactly those of a search of the whole text.
+struct Gate {
+    pieces: Vec<(usize, usize, u32)>,
+}
+
+impl Gate {
+    fn new(text: &str) -> Gate {
+        let mut pieces = Vec::new();
+        let (mut start, mut mask) = (0, 0);
+        for (i, c) in text.char_indices() {
+            if c.is_ascii_digit() {
+                mask |= DIGIT;
+            } else if is_break(text, i, c) {
+                pieces.push((start, i, mask));
+                (start, mask) = (i + c.len_utf8(), 0);
+            }
+        }
+        pieces.push((start, text.len(), mask));
+        if let Some(ac) = keywords() {
+            for m in ac.find_overlapping_iter(text) {
+                let k = pieces.partition_point(|p| p.1 < m.start());
+                if let (Some(p), Some(kw)) =
+                    (pieces.get_mut(k), KEYWORDS.get(m.pattern().as_usize()))
+                {
+                    p.2 |= kw.1;
+                }
+            }
+        }
+        Gate { pieces }
+    }
+
+    /// The matches of `re` in `text`, searched only in the runs of pieces
+    /// holding, for each entry of `need`, one of its keyword classes.
+    fn captures<'t>(
+        &self,
+        re: &'t Option<Regex>,
+        text: &'t str,
+        need: &[u32],
+    ) -> impl Iterator<Item = Caps<'t>> + 't {
+        let mut runs: Vec<(usize, usize)> = Vec::new();
+        let mut open = false;
+        for &(s, e, mask) in &self.pieces {
+            if need.iter().all(|n| mask & n != 0) {
+                match runs.last_mut() {
+                    Some(last) if open => last.1 = e,
+                    _ => runs.push((s, e)),
+                }
+                open = true;
+            } else {
+                open = false;
+            }
+        }
+        re.iter().flat_map(move |re| {
+            runs.clone().into_iter().flat_map(move |(s, e)| {
+                text.get(s..e)
+                    .into_iter()
+                    .flat_map(move |piece| re.captures_iter(piece).map(move |c| Caps { c, off: s }))
+            })
+        })
+    }
+}
+
+/// Captures of a search of part of a text, with offsets in the whole text.
+struct Caps<'t> {
+    c: Captures<'t>,
+    off: usize,
+}
+
+/// A capture group's match, offsets in the whole text.
+#[derive(Clone, Copy)]
+struct Hit<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> Hit<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+impl<'t> Caps<'t> {
+    fn hit(&self, m: Option<regex::Match<'t>>) -> Option<Hit<'t>> {
+        m.map(|m| Hit {
+            start: m.start() + self.off,
+            end: m.end() + self.off,
+            text: m.as_str(),
+        })
+    }
+    fn get(&self, i: usize) -> Option<Hit<'t>> {
+        self.hit(self.c.get(i))
+    }
+    fn name(&self, n: &str) -> Option<Hit<'t>> {
+        self.hit(self.c.name(n))
+    }
 }
 
 /// Month number of a month name or abbreviation.
@@ -453,9 +672,9 @@ const START_WORDS: &[&str] = &[
 /// Ties durations ("a one-week moratorium ... set to expire around
 /// February 1") to the day they bound in the same sentence: an end day gives
 /// the start, a start day the end.
-fn durations(text: &str, re: &Regex, out: &mut Vec<Found>) {
+fn durations(text: &str, g: &Gate, re: &Option<Regex>, out: &mut Vec<Found>) {
     let mut add = Vec::new();
-    for c in re.captures_iter(text) {
+    for c in g.captures(re, text, NEED_DURATION) {
         let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
             continue;
         };
@@ -533,6 +752,7 @@ fn durations(text: &str, re: &Regex, out: &mut Vec<Found>) {
 /// Finds date expressions in `text` anchored on `anchor` (publication date).
 pub fn find(text: &str, anchor: Date) -> Vec<Found> {
     let r = rules();
+    let g = Gate::new(text);
     let mut out: Vec<Found> = Vec::new();
     let mut taken: Vec<Span> = Vec::new();
     let mut add = |s: usize, e: usize, range: Option<DateRange>, out: &mut Vec<Found>| {
@@ -544,7 +764,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             }
         }
     };
-    for c in r.iso.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.iso, text, NEED_ISO) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
             let y: i16 = c.name("y")?.as_str().parse().ok()?;
@@ -554,7 +774,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         })();
         add(all.start(), all.end(), res, &mut out);
     }
-    for c in r.month_range.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.month_range, text, NEED_MONTH_RANGE) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
             let m1 = month_of(c.name("m1")?.as_str())?;
@@ -574,7 +794,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         })();
         add(all.start(), all.end(), res, &mut out);
     }
-    for c in r.day_range.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.day_range, text, NEED_DAY_RANGE) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
             let m = month_of(c.name("m")?.as_str())?;
@@ -589,8 +809,8 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         })();
         add(all.start(), all.end(), res, &mut out);
     }
-    for re in [&r.month_day, &r.day_month].into_iter().flatten() {
-        for c in re.captures_iter(text) {
+    for re in [&r.month_day, &r.day_month] {
+        for c in g.captures(re, text, NEED_MONTH_DAY) {
             let Some(all) = c.get(0) else { continue };
             // "May" as a verb: "May 5" needs the day; fine. Skip "March 2026"-like misreads.
             let res = (|| {
@@ -606,7 +826,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             add(all.start(), all.end(), res, &mut out);
         }
     }
-    for c in r.month_year.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.month_year, text, NEED_MONTH_YEAR) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
             let m = month_of(c.name("m")?.as_str())?;
@@ -616,7 +836,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         })();
         add(all.start(), all.end(), res, &mut out);
     }
-    for c in r.season.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.season, text, NEED_SEASON) {
         let (Some(all), Some(sc)) = (c.get(0), c.name("s")) else {
             continue;
         };
@@ -650,7 +870,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         })();
         add(all.start(), all.end(), res, &mut out);
     }
-    for c in r.part_year.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.part_year, text, NEED_PART_YEAR) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
             let y: i16 = c.name("y")?.as_str().parse().ok()?;
@@ -669,7 +889,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         };
         add(s, all.end(), res, &mut out);
     }
-    for c in r.year.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.year, text, NEED_YEAR) {
         let (Some(all), Some(w), Some(yc)) = (c.get(0), c.name("w"), c.name("y")) else {
             continue;
         };
@@ -706,7 +926,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         };
         add(s, all.end(), Some(res), &mut out);
     }
-    for c in r.day_word.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.day_word, text, NEED_DAY_WORD) {
         let Some(all) = c.get(0) else { continue };
         let x = all.as_str().to_ascii_lowercase();
         let res = if x.contains("before yesterday") {
@@ -725,7 +945,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         };
         add(all.start(), all.end(), res, &mut out);
     }
-    for c in r.weekday.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.weekday, text, NEED_WEEKDAY) {
         let (Some(all), Some(w)) = (c.get(0), c.name("w")) else {
             continue;
         };
@@ -755,7 +975,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         };
         add(s, all.end(), d.map(DateRange::day), &mut out);
     }
-    for c in r.offset.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.offset, text, NEED_OFFSET) {
         let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
             continue;
         };
@@ -803,7 +1023,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             add(all.start(), all.end(), res, &mut out);
         }
     }
-    for c in r.relative.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.relative, text, NEED_RELATIVE) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
             if let Some(a) = c.name("a") {
@@ -906,7 +1126,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         })();
         add(all.start(), all.end(), res, &mut out);
     }
-    for c in r.month_alone.iter().flat_map(|re| re.captures_iter(text)) {
+    for c in g.captures(&r.month_alone, text, NEED_MONTH_ALONE) {
         let (Some(all), Some(mc)) = (c.get(0), c.name("m")) else {
             continue;
         };
@@ -961,9 +1181,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         add(s, all.end(), Some(res), &mut out);
     }
     hedged(text, &mut out);
-    if let Some(re) = &r.duration {
-        durations(text, re, &mut out);
-    }
+    durations(text, &g, &r.duration, &mut out);
     out.sort_by_key(|f| f.span);
     out
 }
@@ -1007,10 +1225,8 @@ fn hedged(text: &str, out: &mut [Found]) {
 /// The latest explicit full date ("January 29, 2026", "29 January 2026") in
 /// `text`, if any.
 pub fn latest_full_date(text: &str) -> Option<Date> {
-    let r = rules();
-    r.any_full
-        .iter()
-        .flat_map(|re| re.captures_iter(text))
+    Gate::new(text)
+        .captures(&rules().any_full, text, NEED_ANY_FULL)
         .filter_map(|c| {
             let m = month_of(c.name("m").or(c.name("m2"))?.as_str())?;
             let d = day_of(c.name("d").or(c.name("d2"))?.as_str())?;
@@ -1108,6 +1324,56 @@ mod tests {
         let r = one("by 2027", a).1;
         assert_eq!((r.start, r.end), (None, Some(d("2027-12-31"))));
         assert_eq!(one("in March 2025", a).1.precision, DatePrecision::Month);
+    }
+
+    #[test]
+    fn gated_search_finds_what_a_whole_text_search_finds() {
+        let r = rules();
+        let rules: [(&Option<Regex>, &[u32]); 16] = [
+            (&r.iso, NEED_ISO),
+            (&r.month_range, NEED_MONTH_RANGE),
+            (&r.day_range, NEED_DAY_RANGE),
+            (&r.month_day, NEED_MONTH_DAY),
+            (&r.day_month, NEED_MONTH_DAY),
+            (&r.month_year, NEED_MONTH_YEAR),
+            (&r.season, NEED_SEASON),
+            (&r.part_year, NEED_PART_YEAR),
+            (&r.year, NEED_YEAR),
+            (&r.day_word, NEED_DAY_WORD),
+            (&r.weekday, NEED_WEEKDAY),
+            (&r.offset, NEED_OFFSET),
+            (&r.relative, NEED_RELATIVE),
+            (&r.month_alone, NEED_MONTH_ALONE),
+            (&r.duration, NEED_DURATION),
+            (&r.any_full, NEED_ANY_FULL),
+        ];
+        let texts = [
+            "Talks (Jan. 23-24, 2026) ended; on Monday, Sept. 3 and September. 4 too.",
+            "\"Last week\" — the day before yesterday: a 72-hour truce; two days ago.",
+            "In mid-2024 and by the end of 2026, early 2025. THIS SUMMER, next spring!",
+            "between 23 and 24 January_2026 x.Feb 2 overnight/this morning later today",
+            "Over the past three weeks? Within two months: 30\u{a0}days \u{212a}\u{17f} wee\u{212a}",
+            "from Jan 23 to Feb 2, 2026 «Tuesday» 2026-01-30 thu 1 Jan 2026 since 1999",
+        ];
+        for t in texts {
+            let g = Gate::new(t);
+            for (re, need) in rules {
+                let Some(full) = re else { continue };
+                let want: Vec<Vec<Option<(usize, usize)>>> = full
+                    .captures_iter(t)
+                    .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
+                    .collect();
+                let got: Vec<Vec<Option<(usize, usize)>>> = g
+                    .captures(re, t, need)
+                    .map(|c| {
+                        (0..c.c.len())
+                            .map(|i| c.get(i).map(|m| (m.start(), m.end())))
+                            .collect()
+                    })
+                    .collect();
+                assert_eq!(got, want, "{t:?} {full}");
+            }
+        }
     }
 
     #[test]

@@ -562,7 +562,9 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         }
         // Unit: money, temperature, "%", hyphenated ("one-week") or following words.
         let rest = &text[end..];
-        let rl = rest.to_ascii_lowercase();
+        // Only the start of the rest is looked at (" degrees celsius", a
+        // currency name and the character after it).
+        let rl = rest[..ceil_char_boundary(rest, 32)].to_ascii_lowercase();
         let unit;
         if let Some(code) = currency {
             unit = code.to_string();
@@ -616,7 +618,10 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         }
         // "the remains of 1,000 soldiers": what is counted is remains.
         let mut unit = unit;
-        let head = text[..start].to_ascii_lowercase();
+        // The words before the number, from a word start at least 64 bytes
+        // back (the qualifiers and the word before them are shorter).
+        let from = word_start_before(text, start.saturating_sub(64));
+        let head = text[from..start].to_ascii_lowercase();
         for (lead, noun) in [("remains of ", "remains"), ("bodies of ", "bodies")] {
             if head.ends_with(lead) && currency.is_none() {
                 unit = format!("{unit}' {noun}");
@@ -624,7 +629,8 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         }
         // A qualifier before the number: "at least 12", "more than 300".
         let head = head.trim_end_matches(' ');
-        if head.len() + 1 == start || head.len() == start {
+        let head_end = from + head.len();
+        if head_end + 1 == start || head_end == start {
             if let Some(q) = QUALIFIERS
                 .iter()
                 .filter(|q| {
@@ -660,7 +666,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
                 })
                 .max_by_key(|q| q.len())
             {
-                start = head.len() - q.len();
+                start = head_end - q.len();
             }
         }
         let number_text = text[start..num_end].trim().to_string();
@@ -672,6 +678,24 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         });
     }
     out
+}
+
+/// The first character boundary of `s` at or after `at` (`s.len()` past it).
+fn ceil_char_boundary(s: &str, at: usize) -> usize {
+    (at..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len())
+}
+
+/// Where the word containing byte `at` (or the next one) starts: just after
+/// the last whitespace before `at`, or 0.
+fn word_start_before(text: &str, at: usize) -> usize {
+    let at = chronicler_core::text::floor_char_boundary(text, at);
+    text[..at]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8())
 }
 
 fn unit_after(rest: &str) -> String {

@@ -55,44 +55,35 @@ fn is_opener(c: char) -> bool {
 }
 
 fn split_line(text: &str, base: usize, line: &str, out: &mut Vec<Sentence>) {
-    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let next = |at: usize| line.get(at..).and_then(|r| r.chars().next());
     let mut start = 0;
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
-        if matches!(c, '.' | '!' | '?' | '\u{2026}') {
-            // Extend over repeated punctuation and closers.
-            let mut j = i + 1;
-            while j < chars.len()
-                && (matches!(chars[j].1, '.' | '!' | '?') || is_closer(chars[j].1))
-            {
-                j += 1;
-            }
-            // Need whitespace then an opener.
-            let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
-            }
-            if k > j
-                && k < chars.len()
-                && is_opener(chars[k].1)
-                && !(c == '.' && is_abbrev(line, pos, chars[k].1))
-            {
-                let end = chars.get(j).map_or(line.len(), |x| x.0);
-                push(text, base + start, base + end, out);
-                start = chars[k].0;
-                i = k;
-                continue;
-            }
-            i = j.max(i + 1);
-            continue;
+    let mut from = 0;
+    while let Some(off) = line
+        .get(from..)
+        .and_then(|r| r.find(['.', '!', '?', '\u{2026}']))
+    {
+        let i = from + off;
+        let Some(c) = next(i) else { break };
+        let mut j = i + c.len_utf8();
+        while let Some(d) = next(j).filter(|&d| matches!(d, '.' | '!' | '?') || is_closer(d)) {
+            j += d.len_utf8();
         }
-        i += 1;
+        let mut k = j;
+        while let Some(d) = next(k).filter(|d| d.is_whitespace()) {
+            k += d.len_utf8();
+        }
+        match next(k) {
+            Some(o) if k > j && is_opener(o) && !(c == '.' && is_abbrev(line, i, o)) => {
+                push(text, base + start, base + j, out);
+                start = k;
+                from = k;
+            }
+            _ => from = j,
+        }
     }
     push(text, base + start, base + line.len(), out);
 }
 
-/// True when the `.` at byte `dot` ends an abbreviation or an initial.
 fn is_abbrev(line: &str, dot: usize, next: char) -> bool {
     let before = &line[..dot];
     let word_start = before
