@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use chronicler_core::{Metadata, Removed};
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 
 use crate::html::{BlockKind, Hint};
 
@@ -35,7 +35,16 @@ struct Unit<'a> {
 }
 
 fn re(cell: &'static OnceLock<Option<Regex>>, pattern: &str) -> Option<&'static Regex> {
-    cell.get_or_init(|| Regex::new(pattern).ok()).as_ref()
+    // A lazy DFA of 4 MiB (the default is 2): with less, the "Read also"
+    // label's (large, Unicode, case-insensitive) automaton does not fit and
+    // every line is matched by the much slower backtracker instead.
+    cell.get_or_init(|| {
+        RegexBuilder::new(pattern)
+            .dfa_size_limit(4 << 20)
+            .build()
+            .ok()
+    })
+    .as_ref()
 }
 
 macro_rules! regex {
@@ -302,14 +311,26 @@ fn credit(u: &Unit<'_>) -> bool {
     let marker = regex!(
         r"(?i)(getty images|shutterstock|afp photo|ap photo|via reuters|reuters/|/ ?reuters\b|via afp|\bafp/|epa[- ]efe|\bvia ap\b|/ ?ap\b|anadolu( agency)? via|sputnik via|\bvia getty\b|alamy|©)"
     );
-    if u.words <= 12 && !is_real(u) && hit(marker, t) {
+    // Every match holds one of these (in ASCII case; none has a "k" or an
+    // "s", which `(?i)` also matches with the Kelvin sign and the long s):
+    // most lines have none, and the regex, whose Unicode `\b` the lazy DFA
+    // cannot run on non-ASCII text, is skipped.
+    const CORES: &[&str] = &[
+        "getty", "hutter", "afp", "ap photo", "reuter", "via ap", "epa", "/", "anadolu", "putni",
+        "alamy", "©",
+    ];
+    let marked = |t: &str| {
+        let l = t.to_ascii_lowercase();
+        CORES.iter().any(|c| l.contains(c)) && hit(marker, t)
+    };
+    if u.words <= 12 && !is_real(u) && marked(t) {
         return true;
     }
     // A caption ending in a parenthesised credit.
     if u.words <= 45 && t.ends_with(')') {
         if let Some(open) = t.rfind('(') {
             let inner = &t[open..];
-            if hit(marker, inner)
+            if marked(inner)
                 || hit(
                     regex!(r"(?i)^\((photo|image|picture|file photo|credit)s?\b"),
                     inner,
@@ -658,6 +679,29 @@ mod tests {
             .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn agency_credits_are_dropped_and_story_lines_kept() {
+        let story = "Talks resumed in Geneva on Monday after a week of shelling, officials said.";
+        let credits = [
+            "Reuters/Ann Wang",
+            "SPUTNIK VIA AP",
+            "EPA-EFE / STR",
+            "Anadolu Agency via Getty Images",
+            "John Smith/Alamy",
+            "Soldiers near the front (AFP photo)",
+        ];
+        let text = format!("{story}\n{}\n{story} Again.", credits.join("\n"));
+        let out = super::decide(&text, &[], &chronicler_core::Metadata::default());
+        let dropped: Vec<(&str, &str)> = out
+            .removed
+            .iter()
+            .map(|r| (r.text.as_str(), r.reason.as_str()))
+            .collect();
+        let want: Vec<(&str, &str)> = credits.iter().map(|c| (*c, "credit")).collect();
+        assert_eq!(dropped, want);
+        assert_eq!(out.kept.len(), 2);
     }
 
     #[test]
