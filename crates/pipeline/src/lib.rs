@@ -242,6 +242,7 @@ impl<'d> Pipeline<'d> {
             // Where this thread's time goes (CHRONICLER_LOG=debug): a
             // writer busier than the workers is the bottleneck.
             let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
+            let cpu0 = thread_cpu();
             loop {
                 let raw = self.next_batch(&rx, batch_size, store, reporter, &mut summary)?;
                 if raw.is_empty() && pending.is_empty() {
@@ -274,6 +275,9 @@ impl<'d> Pipeline<'d> {
             }
             tracing::debug!(
                 writing_s = writing.as_secs_f64(),
+                writer_cpu_s = thread_cpu()
+                    .zip(cpu0)
+                    .map(|(b, a)| b.saturating_sub(a).as_secs_f64()),
                 waiting_for_workers_s = waiting.as_secs_f64(),
                 "store writer"
             );
@@ -325,6 +329,14 @@ impl<'d> Pipeline<'d> {
         }
         Ok(batch)
     }
+}
+
+/// CPU time of the calling thread so far (Linux: `/proc/thread-self/schedstat`,
+/// nanoseconds on a CPU), for the writer's debug log; `None` elsewhere.
+fn thread_cpu() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns = stat.split_whitespace().next()?.parse::<u64>().ok()?;
+    Some(Duration::from_nanos(ns))
 }
 
 /// What the reader thread sends: a document or problem, or the end of an

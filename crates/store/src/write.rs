@@ -233,12 +233,17 @@ fn insert_all(
     let at = |what: &str| format!("writing document {id}: {what}");
     let meta = &doc.doc.meta;
     let url = meta.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
-    tx.execute(
+    let cited = json(&doc.doc.cited_sources, "encoding cited sources")?;
+    let warnings = json(&doc.doc.warnings, "encoding warnings")?;
+    let removed = json(&doc.doc.removed, "encoding removed lines")?;
+    tx.prepare_cached(
         "INSERT INTO documents (id, path, format, url, canonical_url, title, outlet,
              published, published_source, published_meta, raw_text, clean_text,
              content_hash, cited_sources, warnings, removed, ingested_at)
          VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
-        params![
+    )
+    .and_then(|mut st| {
+        st.execute(params![
             id,
             doc.doc.path,
             doc.doc.format.as_str(),
@@ -251,12 +256,12 @@ fn insert_all(
             doc.doc.extracted,
             doc.doc.text,
             hash,
-            json(&doc.doc.cited_sources, "encoding cited sources")?,
-            json(&doc.doc.warnings, "encoding warnings")?,
-            json(&doc.doc.removed, "encoding removed lines")?,
+            cited,
+            warnings,
+            removed,
             jiff::Timestamp::now().to_string(),
-        ],
-    )
+        ])
+    })
     .with_ctx(|| at("inserting the document"))?;
     let key = tx.last_insert_rowid();
 
