@@ -476,7 +476,10 @@ fn clause_start(words: &[String], i: usize, max: usize) -> usize {
     let lo = i.saturating_sub(max);
     for j in (lo..i).rev() {
         let w = words[j].as_str();
-        if is_hard_boundary(w) || matches!(w, "but" | "while" | "although" | "though" | "whereas") {
+        if is_hard_boundary(w)
+            || matches!(w, "but" | "while" | "although" | "though" | "whereas")
+            || background_at(words, j)
+        {
             return j + 1;
         }
     }
@@ -490,10 +493,14 @@ pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<Code
         let Some(sent) = build_sent(doc, si) else {
             continue;
         };
-        let ends = sent
-            .words
-            .last()
-            .is_some_and(|w| matches!(w.as_str(), "." | "!" | "?" | "\"" | "”"));
+        // A sentence must end as one (a headline or a caption does not);
+        // the last sentence of a text may lack its full stop when it is a
+        // whole clause (eight words or more).
+        let last = si + 1 == doc.sentences.len();
+        let ends = sent.words.last().is_some_and(|w| {
+            matches!(w.as_str(), "." | "!" | "?" | "\"" | "”")
+                || (last && sent.words.len() >= 8 && !is_punct(w))
+        });
         if sent.toks.is_empty() || !ends || off_topic(&sent.words) {
             continue;
         }
@@ -634,6 +641,7 @@ fn code_sentence(
         }
     }
     let mut cands: Vec<Cand> = Vec::new();
+    let mut last_verb_src: Option<(Ment<'_>, f32)> = None;
     let mut dominated_until: Option<(usize, usize)> = None; // (end token, root-class)
     for m in &matches {
         let Some(p) = dict.patterns.get(m.pattern) else {
@@ -658,10 +666,22 @@ fn code_sentence(
         {
             continue;
         }
+        // A verb coordinated with an earlier coded verb ("condemned the
+        // attack and promised aid") is a second act of the same subject.
+        let coordinated_verb = p.kind == PatternKind::Verb
+            && last_verb_src.is_some()
+            && m.start >= 1
+            && (words[m.start - 1] == "and"
+                || (m.start >= 2
+                    && words[m.start - 2] == "and"
+                    && (words[m.start - 1].ends_with("ly") || words[m.start - 1] == "also")));
         // A meeting, release or attack inside an invitation, demand,
         // refusal or accusation is part of it.
         if let Some((until, _)) = dominated_until {
-            if m.start <= until && !matches!(root, "02" | "03" | "10" | "11" | "12" | "13") {
+            if m.start <= until
+                && !coordinated_verb
+                && !matches!(root, "02" | "03" | "10" | "11" | "12" | "13")
+            {
                 continue;
             }
         }
@@ -697,8 +717,12 @@ fn code_sentence(
         if negated {
             continue;
         }
-        // Conditionals and speculation
-        let hedged = near_before.iter().any(|w| HEDGES.contains(w))
+        // Conditionals and speculation; "X said it would V" is the future
+        // of the report, not a hypothesis.
+        let reported = reported_future(words, m.start, m.end, cs);
+        let hedged = near_before
+            .iter()
+            .any(|w| HEDGES.contains(w) && !(reported && *w == "would"))
             || window(words, cs, m.start).any(|w| matches!(w, "if" | "unless" | "whether"))
             || window(words, m.start, seg_end).any(|w| matches!(w, "uncertain" | "unclear"));
         let habitual = before.iter().any(|w| {
@@ -772,7 +796,7 @@ fn code_sentence(
                 .any(|w| {
                     BE.contains(&w[0]) && matches!(w[1], "scheduled" | "planned" | "slated" | "due")
                 });
-        if scheduled && matches!(status, Status::Occurred) {
+        if (scheduled || reported) && matches!(status, Status::Occurred) {
             status = Status::Scheduled;
         }
         if window(words, m.start.saturating_sub(3), (m.end + 4).min(seg_end))
@@ -807,9 +831,13 @@ fn code_sentence(
 
         let roles = entry.roles;
         let src = match find_source(s, m.start, m.end, p.kind) {
+            _ if coordinated_verb => last_verb_src.clone(),
             Some((sm, c)) => Some((sm.clone(), c)),
             None => act_antecedent(doc, si, s, m.start, p.kind, prior),
         };
+        if p.kind == PatternKind::Verb && src.is_some() {
+            last_verb_src.clone_from(&src);
+        }
         let base = |src: &Actor, tgt: &Actor, symmetric: bool, c: f32| CodedEvent {
             source: Some(src.clone()),
             target: (!tgt.entity.is_empty()).then(|| tgt.clone()),
@@ -842,8 +870,34 @@ fn code_sentence(
                 } else {
                     None
                 };
-                let early = passive_subject
-                    .or_else(|| venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)));
+                let srcs = list_before(s, src_m, &verb_at);
+                // "Gondor and Osgiliath have delayed their meeting": the
+                // members of a coordinated subject act on each other.
+                let reciprocal = srcs.len() >= 2
+                    && window(words, m.end, (m.end + 2).min(seg_end)).any(|w| w == "their")
+                    && {
+                        // no other party in the object phrase ("their
+                        // resumption of ties with Osgiliath")
+                        let stop = (m.end..seg_end)
+                            .find(|&k| {
+                                matches!(
+                                    words[k].as_str(),
+                                    "after" | "before" | "when" | "because" | "while" | "until"
+                                        | "as" | "since" | "following" | "amid"
+                                )
+                            })
+                            .unwrap_or(seg_end);
+                        !s.ments.iter().any(|o| o.first >= m.end && o.first < stop && resolved(o))
+                    };
+                let partner = srcs
+                    .iter()
+                    .rev()
+                    .find(|o| !same_country(o.actor, src_m.actor))
+                    .filter(|_| reciprocal)
+                    .map(|o| (o.actor.clone(), 0.9));
+                let early = passive_subject.or(partner).or_else(|| {
+                    venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8))
+                });
                 let found = early
                     .is_none()
                     .then(|| find_target(s, m.start + 1, src_m.actor))
@@ -916,17 +970,18 @@ fn code_sentence(
                 // Coordinated parties ("Mordor, Rohan and Bree welcomed
                 // ...", "ties between Gondor and Osgiliath"): one dyadic
                 // event per member, as CAMEO exports (PETRARCH, GDELT) do.
-                let srcs = list_before(s, src_m, &verb_at);
                 let tgts = found.map_or_else(Vec::new, |(t, _)| list_after(s, t, &verb_at));
                 let primary_tgt: &Actor = &tgt;
-                let tgt_all: Vec<&Actor> = if tgts.is_empty() {
+                let tgt_all: Vec<&Actor> = if reciprocal {
+                    srcs.iter().map(|t| t.actor).collect()
+                } else if tgts.is_empty() {
                     vec![primary_tgt]
                 } else {
                     tgts.iter().map(|t| t.actor).collect()
                 };
                 for (i, sa) in srcs.iter().map(|x| x.actor).enumerate() {
                     for (j, ta) in tgt_all.iter().copied().enumerate() {
-                        let primary = std::ptr::eq(sa, src_m.actor) && (j == 0 || tgts.is_empty());
+                        let primary = sa.code == src_m.actor.code && ta.code == tgt.code;
                         if primary
                             || (!ta.entity.is_empty() && same_country(sa, ta))
                             || (i > 0 && srcs[..i].iter().any(|p| p.actor.code == sa.code))
@@ -996,9 +1051,32 @@ fn code_sentence(
                 };
                 let src_conf = *src_conf;
                 let med = src_m.actor;
+                // Co-mediators: "mediated by Egypt, Qatar and Turkey",
+                // "brokered by the United States and Qatar", "Qatar and
+                // Egypt, which brokered": every member of the mediator's
+                // list mediates; none of them is a party.
+                let listed = {
+                    let after = list_after(s, src_m, &verb_at);
+                    if after.len() > 1 {
+                        after
+                    } else {
+                        list_before(s, src_m, &verb_at)
+                    }
+                };
+                let mut meds: Vec<&Actor> = listed.iter().map(|o| o.actor).collect();
+                if meds.len() < 2 {
+                    meds.extend(
+                        coordinated_after(s, src_m)
+                            .or_else(|| coordinated_before(s, src_m, false))
+                            .map(|o| o.actor),
+                    );
+                }
+                if !meds.iter().any(|o| same_country(o, med)) {
+                    meds.push(med);
+                }
                 let (a, b, c) = match between(s, m.end) {
                     Some((a, b)) => (a.clone(), b.clone(), 1.0),
-                    None => match sentence_pair(s, med) {
+                    None => match sentence_pair(s, &meds) {
                         Some((a, b)) => (a.clone(), b.clone(), 0.9),
                         None => match dyad_excluding(doc, dyad, med) {
                             Some((a, b)) => (a, b, 0.7),
@@ -1009,15 +1087,13 @@ fn code_sentence(
                 if same_country(&a, &b) || same_country(med, &a) || same_country(med, &b) {
                     continue;
                 }
-                // Co-mediators: "brokered by the United States and Qatar",
-                // "Qatar and Egypt, which brokered".
-                let co = coordinated_after(s, src_m)
-                    .or_else(|| coordinated_before(s, src_m, false))
-                    .map(|o| o.actor)
-                    .filter(|o| {
-                        !same_country(o, med) && !same_country(o, &a) && !same_country(o, &b)
-                    });
-                for mediator in std::iter::once(med).chain(co) {
+                let co = meds.iter().copied().enumerate().filter(|(i, o)| {
+                    !same_country(o, med)
+                        && !same_country(o, &a)
+                        && !same_country(o, &b)
+                        && !meds[..*i].iter().any(|p| same_country(p, o))
+                });
+                for mediator in std::iter::once(med).chain(co.map(|(_, o)| o)) {
                     new.push(base(mediator, &a, false, conf * src_conf * c));
                     new.push(base(mediator, &b, false, conf * src_conf * c));
                 }
@@ -1058,9 +1134,79 @@ fn code_sentence(
             });
         }
     }
+    drop_attributions_and_background(s, &mut cands);
     assign_dates(doc, s, &mut cands);
     cands.retain(|c| !c.weak || c.ev.location.is_some() || !c.wants_date);
     dedup(cands)
+}
+
+/// Whether the "would" right before the trigger at `t0..t1` is the future
+/// of a report: "Hamas said it would hand over the bodies", "an official
+/// said the mediators would host talks", "Russia said on Friday that it
+/// would release 100 prisoners". The reporting verb opens the clause at
+/// most six words before "would"; nothing in between or after the trigger
+/// makes it conditional ("if Israel withdrew", "could", "unless").
+fn reported_future(words: &[String], t0: usize, t1: usize, cs: usize) -> bool {
+    let Some(would) = (t0.saturating_sub(3).max(cs)..t0).rfind(|&k| words[k] == "would") else {
+        return false;
+    };
+    // only adverbs between "would" and the trigger ("would also hand")
+    if window(words, would + 1, t0).any(|w| w != "also" && !w.ends_with("ly")) {
+        return false;
+    }
+    let from = would.saturating_sub(7);
+    let Some(said) = (from..would).rfind(|&k| REPORTING.contains(&words[k].as_str())) else {
+        return false;
+    };
+    let conditional = |w: &str| {
+        HEDGES.contains(&w) || matches!(w, "once" | "provided" | "when" | "after" | "until")
+    };
+    let end = (t1..words.len())
+        .find(|&k| is_hard_boundary(&words[k]))
+        .unwrap_or(words.len());
+    !window(words, said + 1, would).any(|w| conditional(w) || is_punct(w) || w == "and")
+        && !window(words, t1, end).any(conditional)
+}
+
+/// Reporting verbs: a clause of them attributes what the sentence reports.
+const REPORTING: &[&str] = &[
+    "said", "says", "told", "reported", "reports", "added", "adds", "stated", "noted",
+];
+
+/// True when token `k` opens a clause set back in time by a distance:
+/// "(five) years after", "months before", "decades since".
+fn background_at(words: &[String], k: usize) -> bool {
+    k >= 1
+        && matches!(words[k].as_str(), "after" | "since" | "before")
+        && matches!(
+            words[k - 1].as_str(),
+            "years" | "months" | "weeks" | "decades" | "year" | "month" | "decade"
+        )
+}
+
+/// Drops, when the sentence's main clause coded an event:
+/// - a trailing reporting clause (", a senior official said on Saturday."):
+///   it attributes the events before it, it is not an act of its own;
+/// - a clause set back in time by a distance ("almost five years after
+///   crowds burned down its embassy"): background history, not news.
+fn drop_attributions_and_background(s: &Sent<'_>, cands: &mut Vec<Cand>) {
+    let words = &s.words;
+    let last_seg = s.seg.last().copied().unwrap_or(0);
+    let background_from = (2..words.len()).find(|&k| background_at(words, k));
+    let is_report = |c: &Cand| {
+        c.t0 > 0
+            && REPORTING.contains(&words[c.t0].as_str())
+            && s.seg.get(c.t0) == Some(&last_seg)
+            && last_seg > 0
+    };
+    let main = |c: &Cand| !is_report(c) && background_from.is_none_or(|b| c.t0 < b);
+    let Some(main_end) = cands.iter().filter(|c| main(c)).map(|c| c.t1).min() else {
+        return;
+    };
+    cands.retain(|c| {
+        !(is_report(c) && c.t0 > main_end)
+            && !background_from.is_some_and(|b| c.t0 > b && b >= main_end)
+    });
 }
 
 /// True when two actors are one party: the same entity, or two non-group
@@ -1327,16 +1473,16 @@ fn coordinated_after<'s, 'a>(s: &'s Sent<'a>, m: &Ment<'a>) -> Option<&'s Ment<'
 
 /// The two parties named as a coordinated pair anywhere in the sentence
 /// ("The M23 and the Congolese government are holding talks ..., mediated
-/// by Qatar"), neither of them the mediator.
-fn sentence_pair<'a>(s: &Sent<'a>, med: &Actor) -> Option<(&'a Actor, &'a Actor)> {
+/// by Qatar"), none of them one of the mediators `meds`.
+fn sentence_pair<'a>(s: &Sent<'a>, meds: &[&Actor]) -> Option<(&'a Actor, &'a Actor)> {
+    let mediating = |a: &Actor| meds.iter().any(|m| same_country(a, m));
     s.ments
         .iter()
         .filter(|m| resolved(m) && m.form != MentionForm::Adjective)
-        .filter(|m| !same_country(m.actor, med))
+        .filter(|m| !mediating(m.actor))
         .find_map(|m| {
             let o = coordinated_after(s, m)?;
-            (!same_country(o.actor, med) && !same_country(o.actor, m.actor))
-                .then_some((m.actor, o.actor))
+            (!mediating(o.actor) && !same_country(o.actor, m.actor)).then_some((m.actor, o.actor))
         })
 }
 
@@ -1397,6 +1543,10 @@ fn find_source<'s, 'a>(
         while j > 0 && steps < 4 {
             let w = words[j - 1].as_str();
             if let Some(m) = s.ments.iter().find(|m| m.last == j - 1 && resolved(m)) {
+                // "an anti-Gondor parade" is aimed at Gondor, not by it
+                if m.first > 0 && words[m.first - 1] == "anti" {
+                    return None;
+                }
                 return Some((m, 0.95));
             }
             if w == "'s" {
@@ -1639,6 +1789,7 @@ fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'s M
                 words[j].as_str(),
                 "while" | "but" | "which" | "who" | "because"
             )
+            || background_at(words, j)
         {
             end = j;
             break;
@@ -1672,7 +1823,20 @@ fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'s M
             .and_then(|i| words.get(i))
             .map(String::as_str)
             .unwrap_or("");
-        if !resolved(m) || same_country(m.actor, src) || matches!(prev, "by" | "according") {
+        // "condemned an attack by Osgiliath soldiers": the author of the
+        // act named as the object is whom the act is aimed at; "was
+        // attacked by", "a deal brokered by" name the source instead.
+        let act_author = prev == "by"
+            && m.first >= 2
+            && !words[m.first - 2].ends_with("ed")
+            && !words[m.first - 2].ends_with("en")
+            && !is_punct(&words[m.first - 2])
+            && after_determiner(words, m.first - 2);
+        if !resolved(m)
+            || same_country(m.actor, src)
+            || (prev == "by" && !act_author)
+            || prev == "according"
+        {
             continue;
         }
         let d = m.first - t1;

@@ -20,6 +20,15 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
+        if let Some(j) = dotted_abbreviation(&chars, i) {
+            let end = chars.get(j).map_or(text.len(), |(e, _)| *e);
+            out.push(Token {
+                text: text[b..end].to_lowercase(),
+                span: Span::new(base + b, base + end),
+            });
+            i = j;
+            continue;
+        }
         if c.is_alphanumeric() {
             let start = b;
             let mut j = i;
@@ -98,6 +107,29 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
     out
 }
 
+/// The end (char index after the last dot) of a dotted abbreviation
+/// starting at `i`: single letters each followed by a dot, at least two
+/// ("U.S.", "U.N.", "U.A.E."), not preceded by a letter or digit. It is one
+/// word: its dots neither end a clause nor cut the subject off its verb.
+fn dotted_abbreviation(chars: &[(usize, char)], i: usize) -> Option<usize> {
+    if i > 0 && chars[i - 1].1.is_alphanumeric() {
+        return None;
+    }
+    let mut j = i;
+    let mut letters = 0;
+    while chars.get(j).is_some_and(|(_, c)| c.is_alphabetic())
+        && chars.get(j + 1).is_some_and(|(_, c)| *c == '.')
+    {
+        letters += 1;
+        j += 2;
+    }
+    // "U.S.A" would leave a letter glued to the last dot: not this shape.
+    if letters < 2 || chars.get(j).is_some_and(|(_, c)| c.is_alphanumeric()) {
+        return None;
+    }
+    Some(j)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -111,6 +143,20 @@ mod tests {
             ["russia", "'s", "us", "mediated", "talks", "freed", "1,000", "men", "."]
         );
         assert_eq!(t[0].span, Span::new(10, 16));
+    }
+
+    #[test]
+    fn dotted_abbreviations_are_one_word() {
+        let t = tokenize("The U.S. envoy and the U.A.E. met. J. D. Vance left.", 0);
+        let w: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(
+            w,
+            [
+                "the", "u.s.", "envoy", "and", "the", "u.a.e.", "met", ".", "j", ".", "d", ".",
+                "vance", "left", "."
+            ]
+        );
+        assert_eq!(t[1].span, Span::new(4, 8));
     }
 
     #[test]
