@@ -902,8 +902,19 @@ fn code_sentence(
                     .is_none()
                     .then(|| find_target(s, m.start + 1, src_m.actor))
                     .flatten();
+                // "called on both sides", "congratulated both countries":
+                // the article's two parties, one event each.
+                let sides: Vec<Actor> = if early.is_none()
+                    && found.is_none()
+                    && both_sides(words, m.start + 1, (m.end + 3).min(seg_end))
+                {
+                    two_sides(doc, src_m.actor).map_or_else(Vec::new, |(a, b)| vec![a, b])
+                } else {
+                    Vec::new()
+                };
                 let tgt = early
                     .or_else(|| found.map(|(t, c)| (t.actor.clone(), c)))
+                    .or_else(|| sides.first().map(|a| (a.clone(), 0.75)))
                     .or_else(|| place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)))
                     .or_else(|| {
                         object_place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.75))
@@ -974,6 +985,8 @@ fn code_sentence(
                 let primary_tgt: &Actor = &tgt;
                 let tgt_all: Vec<&Actor> = if reciprocal {
                     srcs.iter().map(|t| t.actor).collect()
+                } else if !sides.is_empty() {
+                    sides.iter().collect()
                 } else if tgts.is_empty() {
                     vec![primary_tgt]
                 } else {
@@ -1469,6 +1482,65 @@ fn coordinated_after<'s, 'a>(s: &'s Sent<'a>, m: &Ment<'a>) -> Option<&'s Ment<'
             && resolved(o)
             && o.form != MentionForm::Adjective
     })
+}
+
+/// The article's two sides, for "both sides": the two parties named most
+/// often, where an armed group is a party of its own (the Sudanese army and
+/// the RSF are two sides of one country) and a state stands for all its
+/// bodies; each named at least twice. None when `src` is one of them: who
+/// speaks to both sides is not one of them.
+fn two_sides(doc: &AnalyzedDocument, src: &Actor) -> Option<(Actor, Actor)> {
+    let mut counts: Vec<(&str, usize, &Actor)> = Vec::new();
+    for m in &doc.actors {
+        if m.actor.kind == ActorKind::Organization || m.form == MentionForm::Pronoun {
+            continue;
+        }
+        let key = match (m.actor.kind, m.actor.country.as_deref()) {
+            (ActorKind::Group, _) => m.actor.entity.as_str(),
+            (_, Some(c)) => c,
+            (_, None) => continue,
+        };
+        match counts.iter_mut().find(|(k, _, _)| *k == key) {
+            Some(e) => e.1 += 1,
+            None => counts.push((key, 1, &m.actor)),
+        }
+    }
+    // most named first; ties in order of first mention (stable sort)
+    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    let side = |(key, _, actor): &(&str, usize, &Actor)| {
+        if actor.kind == ActorKind::Group {
+            (*actor).clone()
+        } else {
+            country_actor(doc, key).map_or_else(|| (*actor).clone(), state_of)
+        }
+    };
+    let (a, b) = (counts.first()?, counts.get(1)?);
+    if b.1 < 2 {
+        return None;
+    }
+    let (a, b) = (side(a), side(b));
+    (!same_country(&a, src) && !same_country(&b, src)).then_some((a, b))
+}
+
+/// Whether `words[from..to]` names the two parties without naming them:
+/// "both sides", "both countries", "the two sides", "the warring parties".
+fn both_sides(words: &[String], from: usize, to: usize) -> bool {
+    let w: Vec<&str> = window(words, from, to).collect();
+    let side = |x: &str| {
+        matches!(
+            x,
+            "sides"
+                | "countries"
+                | "parties"
+                | "nations"
+                | "governments"
+                | "neighbours"
+                | "neighbors"
+        )
+    };
+    w.windows(2).any(|p| p[0] == "both" && side(p[1]))
+        || w.windows(3)
+            .any(|p| p[0] == "the" && matches!(p[1], "two" | "warring") && side(p[2]))
 }
 
 /// The two parties named as a coordinated pair anywhere in the sentence
