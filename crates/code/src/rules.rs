@@ -125,6 +125,25 @@ const PURPOSE: &[&str] = &[
     "enough",
     "how",
 ];
+/// Verbs of beginning and going on: the gerund after them is the act.
+const ASPECTUAL: &[&str] = &[
+    "began",
+    "begun",
+    "begins",
+    "begin",
+    "started",
+    "starts",
+    "start",
+    "continued",
+    "continues",
+    "continue",
+    "resumed",
+    "resumes",
+    "resume",
+    "kept",
+    "keeps",
+    "keep",
+];
 const PAST_MARKERS: &[&str] = &[
     "had",
     "recently",
@@ -758,10 +777,13 @@ fn code_sentence(
                 "the" | "a" | "an" | "its" | "their" | "this" | "that"
             );
         // A gerund used as a noun ("holding talks in Moscow was not an option").
+        // An aspectual verb passes its subject on: "began releasing",
+        // "continued shelling".
         let gerund = p.kind == PatternKind::Verb
             && words[m.start].ends_with("ing")
             && !(m.start > 0
                 && (BE.contains(&words[m.start - 1].as_str())
+                    || ASPECTUAL.contains(&words[m.start - 1].as_str())
                     || words[m.start - 1] == ","
                     || (m.start > 1
                         && words[m.start - 2] == ","
