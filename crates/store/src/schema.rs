@@ -74,6 +74,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0009_doc_clusters.sql"),
         then: Some(crate::consolidation::clusters_from_links),
     },
+    Migration {
+        version: 10,
+        name: "fts_automerge",
+        sql: include_str!("migrations/0010_fts_automerge.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
@@ -125,6 +131,7 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
 
     #[test]
@@ -133,5 +140,21 @@ mod tests {
             assert_eq!(m.version, i as i64 + 1, "{}", m.name);
         }
         assert_eq!(MIGRATIONS.last().map(|m| m.version), Some(SCHEMA_VERSION));
+    }
+
+    #[test]
+    fn full_text_indexes_merge_eight_segments_at_a_time() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        for table in ["documents_fts", "sentences_fts"] {
+            let automerge: i64 = conn
+                .query_row(
+                    &format!("SELECT v FROM {table}_config WHERE k = 'automerge'"),
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(automerge, 8, "{table}");
+        }
     }
 }
