@@ -904,12 +904,22 @@ fn code_sentence(
                             .find(|&k| {
                                 matches!(
                                     words[k].as_str(),
-                                    "after" | "before" | "when" | "because" | "while" | "until"
-                                        | "as" | "since" | "following" | "amid"
+                                    "after"
+                                        | "before"
+                                        | "when"
+                                        | "because"
+                                        | "while"
+                                        | "until"
+                                        | "as"
+                                        | "since"
+                                        | "following"
+                                        | "amid"
                                 )
                             })
                             .unwrap_or(seg_end);
-                        !s.ments.iter().any(|o| o.first >= m.end && o.first < stop && resolved(o))
+                        !s.ments
+                            .iter()
+                            .any(|o| o.first >= m.end && o.first < stop && resolved(o))
                     };
                 let partner = srcs
                     .iter()
@@ -917,9 +927,9 @@ fn code_sentence(
                     .find(|o| !same_country(o.actor, src_m.actor))
                     .filter(|_| reciprocal)
                     .map(|o| (o.actor.clone(), 0.9));
-                let early = passive_subject.or(partner).or_else(|| {
-                    venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8))
-                });
+                let early = passive_subject
+                    .or(partner)
+                    .or_else(|| venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)));
                 let found = early
                     .is_none()
                     .then(|| find_target(s, m.start + 1, src_m.actor))
@@ -1488,8 +1498,18 @@ fn coordinated_before<'s, 'a>(
     } else {
         return None;
     };
+    // "Wazalendo fighters and M23 rebels": a group's head noun may follow it.
+    let head = |o: &Ment<'_>| {
+        o.last + 2 == and
+            && matches!(
+                words[o.last + 1].as_str(),
+                "fighters" | "rebels" | "militia" | "militias" | "militiamen" | "forces" | "troops"
+            )
+    };
     s.ments.iter().rfind(|o| {
-        o.last + 1 == and && resolved(o) && (adjectives || o.form != MentionForm::Adjective)
+        (o.last + 1 == and || head(o))
+            && resolved(o)
+            && (adjectives || o.form != MentionForm::Adjective)
     })
 }
 
@@ -1637,8 +1657,7 @@ fn find_source<'s, 'a>(
         while j > 0 && steps < 4 {
             let w = words[j - 1].as_str();
             if let Some(m) = s.ments.iter().find(|m| m.last == j - 1 && resolved(m)) {
-                // "an anti-Gondor parade" is aimed at Gondor, not by it
-                if m.first > 0 && words[m.first - 1] == "anti" {
+                if anti(s, m) {
                     return None;
                 }
                 return Some((m, 0.95));
@@ -1837,13 +1856,19 @@ fn is_passive(words: &[String], t0: usize, kind: PatternKind) -> bool {
     kind == PatternKind::Verb && is_pp && t0 > 0 && BE.contains(&words[t0 - 1].as_str())
 }
 
+/// "an anti-Gondor parade": the act is aimed at the mention, never done
+/// by it.
+fn anti(s: &Sent<'_>, m: &Ment<'_>) -> bool {
+    m.first > 0 && s.words[m.first - 1] == "anti"
+}
+
 /// The nearest resolved actor mention ending before token `t`, not before `lo`;
 /// a pronoun or title yields to the named head it modifies.
 fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Ment<'a>> {
     let cands: Vec<&Ment<'a>> = s
         .ments
         .iter()
-        .filter(|m| m.last < t && m.first >= lo && resolved(m))
+        .filter(|m| m.last < t && m.first >= lo && resolved(m) && !anti(s, m))
         .collect();
     let mut best = cands.last().copied()?;
     // "Bree Prime Minister Romendacil": a title right before a bare state
