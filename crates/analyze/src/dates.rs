@@ -205,13 +205,23 @@ impl Gate {
     fn new(text: &str) -> Gate {
         let mut pieces = Vec::new();
         let (mut start, mut mask) = (0, 0);
-        for (i, c) in text.char_indices() {
-            if c.is_ascii_digit() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_digit() {
                 mask |= DIGIT;
-            } else if is_break(text, i, c) {
-                pieces.push((start, i, mask));
-                (start, mask) = (i + c.len_utf8(), 0);
+            } else if !b.is_ascii_alphabetic() && b != b' ' {
+                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                    break;
+                };
+                if is_break(text, i, c) {
+                    pieces.push((start, i, mask));
+                    (start, mask) = (i + c.len_utf8(), 0);
+                }
+                i += c.len_utf8();
+                continue;
             }
+            i += 1;
         }
         pieces.push((start, text.len(), mask));
         if let Some(ac) = keywords() {

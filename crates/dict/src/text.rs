@@ -8,7 +8,9 @@ pub fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric()
+        // Dashes, curly quotes and the other General Punctuation (U+2000 to
+        // U+206F) hold no letter or digit: no table search for them.
+        !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric()
     }
 }
 
@@ -136,6 +138,13 @@ mod tests {
         let p = Trie::new(["georgia", "(republic)"]);
         let g = "Georgia (Republic) x(Republic)";
         assert_eq!(all(&p, g, &["Georgia"]), ["(Republic)"]);
+    }
+
+    #[test]
+    fn word_characters_are_letters_and_digits() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
     }
 
     #[test]

@@ -22,9 +22,15 @@ pub struct Trie {
     children: Vec<u32>,
     /// Pattern ending at each node, or `NONE`.
     pattern: Vec<u32>,
-    /// The root's children by byte (`NONE` where there is none).
-    root: Vec<u32>,
+    /// Children by byte of the nodes with many of them (the root and the
+    /// first letters): 256 entries a node, `NONE` where there is none.
+    dense: Vec<u32>,
+    /// Row of each node in `dense`, or `NONE`.
+    dense_row: Vec<u32>,
 }
+
+/// Nodes with at least this many children get a row in `Trie::dense`.
+const DENSE_FROM: u32 = 8;
 
 impl Trie {
     /// A trie of `patterns` (pattern `i` is reported as `i`). Patterns are
@@ -67,9 +73,16 @@ impl Trie {
                 i = j;
             }
         }
-        t.root = vec![NONE; 256];
-        for c in t.kids(0) {
-            t.root[usize::from(t.label[c])] = c as u32;
+        t.dense_row = vec![NONE; t.label.len()];
+        for node in 0..t.label.len() {
+            if node == 0 || t.children[node] >= DENSE_FROM {
+                let row = (t.dense.len() / 256) as u32;
+                t.dense.resize(t.dense.len() + 256, NONE);
+                for c in t.kids(node) {
+                    t.dense[row as usize * 256 + usize::from(t.label[c])] = c as u32;
+                }
+                t.dense_row[node] = row;
+            }
         }
         t
     }
@@ -89,16 +102,19 @@ impl Trie {
     }
 
     fn child(&self, node: usize, b: u8) -> Option<usize> {
-        if node == 0 {
-            return self
-                .root
-                .get(usize::from(b))
+        match self.dense_row.get(node) {
+            Some(&row) if row != NONE => self
+                .dense
+                .get(row as usize * 256 + usize::from(b))
                 .filter(|&&c| c != NONE)
-                .map(|&c| c as usize);
+                .map(|&c| c as usize),
+            _ => {
+                let r = self.kids(node);
+                let start = r.start;
+                let labels = self.label.get(r)?;
+                labels.iter().position(|&l| l == b).map(|k| start + k)
+            }
         }
-        let r = self.kids(node);
-        let labels = self.label.get(r.clone())?;
-        labels.binary_search(&b).ok().map(|k| r.start + k)
     }
 
     /// True when no pattern is stored.
