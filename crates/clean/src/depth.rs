@@ -9,31 +9,88 @@ pub const MAX_MARKUP_DEPTH: usize = 2_000;
 /// Elements that never hold content or whose end tag the parser implies
 /// (a new `<p>` closes the last one): not counted, so that sloppy but
 /// ordinary markup (`<p>` without `</p>`, `<br>`) does not look deep.
-const NOT_NESTING: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
-    "track", "wbr", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th", "thead",
-    "tbody", "tfoot", "colgroup", "caption", "rb", "rt", "rp", "html", "head", "body", "a", "b",
-    "i", "u", "s", "em", "strong", "font", "small", "big", "tt", "nobr", "strike", "code",
-];
+/// `name` is lowercase.
+fn not_nesting(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"area"
+            | b"base"
+            | b"br"
+            | b"col"
+            | b"embed"
+            | b"hr"
+            | b"img"
+            | b"input"
+            | b"link"
+            | b"meta"
+            | b"param"
+            | b"source"
+            | b"track"
+            | b"wbr"
+            | b"p"
+            | b"li"
+            | b"dt"
+            | b"dd"
+            | b"option"
+            | b"optgroup"
+            | b"tr"
+            | b"td"
+            | b"th"
+            | b"thead"
+            | b"tbody"
+            | b"tfoot"
+            | b"colgroup"
+            | b"caption"
+            | b"rb"
+            | b"rt"
+            | b"rp"
+            | b"html"
+            | b"head"
+            | b"body"
+            | b"a"
+            | b"b"
+            | b"i"
+            | b"u"
+            | b"s"
+            | b"em"
+            | b"strong"
+            | b"font"
+            | b"small"
+            | b"big"
+            | b"tt"
+            | b"nobr"
+            | b"strike"
+            | b"code"
+    )
+}
 
-/// Elements whose content is raw text (no tags inside).
-const RAW_TEXT: &[&str] = &["script", "style", "textarea", "title", "xmp", "noscript"];
+/// Elements whose content is raw text (no tags inside); `name` is lowercase.
+fn raw_text(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noscript"
+    )
+}
+
+/// Longest element name looked up in the lists above; longer names are
+/// ordinary nesting elements.
+const MAX_LISTED_NAME: usize = 10;
 
 /// An estimate of the deepest element nesting in `html`: start tags open a
 /// level, end tags close one; comments, raw-text elements (`<script>`),
-/// self-closing tags and the elements in [`NOT_NESTING`] do not count.
-/// Linear in the length of the input, no allocation per tag.
+/// self-closing tags and the elements of [`not_nesting`] do not count.
+/// Linear in the length of the input, no allocation.
 pub fn markup_depth(html: &str) -> usize {
     let b = html.as_bytes();
     let mut depth: usize = 0;
     let mut max = 0;
     let mut i = 0;
-    while let Some(off) = memchr_lt(&b[i..]) {
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
         i = at + 1;
         let rest = &b[at + 1..];
         if rest.starts_with(b"!--") {
-            i = find(b, at + 4, b"-->").map_or(b.len(), |e| e + 3);
+            i = memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
             continue;
         }
         let closing = rest.first() == Some(&b'/');
@@ -45,28 +102,31 @@ pub fn markup_depth(html: &str) -> usize {
         if name_len == 0 || !b[name_start].is_ascii_alphabetic() {
             continue; // `<!DOCTYPE`, `<?xml`, a lone `<`
         }
-        let name = &b[name_start..name_start + name_len];
+        let mut lower = [0u8; MAX_LISTED_NAME];
+        let name: &[u8] = if name_len <= MAX_LISTED_NAME {
+            for (d, s) in lower.iter_mut().zip(&b[name_start..name_start + name_len]) {
+                *d = s.to_ascii_lowercase();
+            }
+            &lower[..name_len]
+        } else {
+            &[]
+        };
         let Some(end) = tag_end(b, name_start + name_len) else {
             break;
         };
         let self_closing = end > 0 && b[end - 1] == b'/';
         i = end + 1;
-        let is = |list: &[&str]| list.iter().any(|n| n.as_bytes().eq_ignore_ascii_case(name));
         if closing {
-            if !is(NOT_NESTING) {
+            if !not_nesting(name) {
                 depth = depth.saturating_sub(1);
             }
             continue;
         }
-        if is(RAW_TEXT) {
-            // Skip to the matching end tag.
-            let mut close = Vec::with_capacity(name.len() + 2);
-            close.extend_from_slice(b"</");
-            close.extend(name.iter().map(u8::to_ascii_lowercase));
-            i = find_ci(b, i, &close).unwrap_or(b.len());
+        if raw_text(name) {
+            i = raw_text_end(b, i, name).unwrap_or(b.len());
             continue;
         }
-        if self_closing || is(NOT_NESTING) {
+        if self_closing || not_nesting(name) {
             continue;
         }
         depth += 1;
@@ -75,38 +135,29 @@ pub fn markup_depth(html: &str) -> usize {
     max
 }
 
-fn memchr_lt(b: &[u8]) -> Option<usize> {
-    b.iter().position(|&c| c == b'<')
-}
-
 /// The index of the `>` ending a tag whose name ends at `from`, skipping
 /// quoted attribute values.
-fn tag_end(b: &[u8], from: usize) -> Option<usize> {
-    let mut quote: Option<u8> = None;
-    for (k, &c) in b.iter().enumerate().skip(from) {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            None if c == b'"' || c == b'\'' => quote = Some(c),
-            None if c == b'>' => return Some(k),
-            None => {}
+fn tag_end(b: &[u8], mut from: usize) -> Option<usize> {
+    loop {
+        let k = from + memchr::memchr3(b'>', b'"', b'\'', b.get(from..)?)?;
+        if b[k] == b'>' {
+            return Some(k);
         }
+        from = k + 1 + memchr::memchr(b[k], b.get(k + 1..)?)? + 1;
     }
-    None
 }
 
-fn find(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w == pat)
-        .map(|p| p + from)
-}
-
-fn find_ci(b: &[u8], from: usize, pat: &[u8]) -> Option<usize> {
-    b.get(from..)?
-        .windows(pat.len())
-        .position(|w| w.eq_ignore_ascii_case(pat))
-        .map(|p| p + from)
+/// Where `</name` (any case) starts at or after `from`.
+fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    loop {
+        let k = at + memchr::memmem::find(b.get(at..)?, b"</")?;
+        let tail = b.get(k + 2..k + 2 + name.len())?;
+        if tail.eq_ignore_ascii_case(name) {
+            return Some(k);
+        }
+        at = k + 2;
+    }
 }
 
 #[cfg(test)]

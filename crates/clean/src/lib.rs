@@ -10,6 +10,7 @@
 
 use chronicler_core::{Body, CleanDocument, RawDocument, Segment, Span};
 
+mod density;
 mod depth;
 mod html;
 mod noise;
