@@ -794,7 +794,15 @@ fn code_sentence(
             && m.start >= 2
             && words[m.start - 1] == "to"
             && PURPOSE.contains(&words[m.start - 2].as_str());
-        if hedged || habitual || anaphoric || gerund || purpose || attributive {
+        if hedged
+            || habitual
+            || anaphoric
+            || gerund
+            || purpose
+            || attributive
+            || (matches!(root, "18" | "19" | "20")
+                && fired_into_nowhere(doc, s, (m.start, m.end), seg_end))
+        {
             continue;
         }
         let mut status = entry.status.unwrap_or(Status::Occurred);
@@ -1183,6 +1191,44 @@ fn code_sentence(
     assign_dates(doc, s, &mut cands);
     cands.retain(|c| !c.weak || c.ev.location.is_some() || !c.wants_date);
     dedup(cands)
+}
+
+/// Whether force aimed "into" a place of no state: "firing rockets into the
+/// East China Sea", "missiles that fell into the sea" - a drill or a test,
+/// not an attack on anyone.
+fn fired_into_nowhere(
+    doc: &AnalyzedDocument,
+    s: &Sent<'_>,
+    (t0, t1): (usize, usize),
+    seg_end: usize,
+) -> bool {
+    let words = &s.words;
+    let Some(into) = (t0..(t1 + 6).min(seg_end)).find(|&k| words[k] == "into") else {
+        return false;
+    };
+    // "into the (East China) Sea", "into the Sea of Japan", not "into the
+    // Black Sea port of Odesa"
+    let settlement = |k: usize| {
+        words.get(k).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "port" | "city" | "coast" | "town" | "region" | "resort" | "base"
+            )
+        })
+    };
+    let open_sea = words.get(into + 1).is_some_and(|w| w == "the")
+        && (into + 2..(into + 6).min(seg_end))
+            .find(|&k| matches!(words[k].as_str(), "sea" | "ocean"))
+            .is_some_and(|k| !settlement(k + 1));
+    open_sea
+        || s.places.iter().any(|(a, b, pi)| {
+            (*a == into + 1 || (*a == into + 2 && words[into + 1] == "the"))
+                && !settlement(b + 1)
+                && doc
+                    .places
+                    .get(*pi)
+                    .is_some_and(|p| p.place.country.is_none())
+        })
 }
 
 /// Whether the "would" right before the trigger at `t0..t1` is the future
