@@ -130,6 +130,10 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     let doc = Document::from(html);
     page_metadata(&doc, meta);
     let depth = max_depth(doc.root());
+    // The page's blocks for the density candidate, walked before
+    // Readability rewrites the tree (cheaper than parsing the page again
+    // when the candidate is needed).
+    let blocks = page_blocks(&doc);
     // The parsed page goes on to the readability pass (one parse instead of
     // two); the paragraph fallback, rarely needed, parses it again.
     let mut doc = Some(doc);
@@ -190,8 +194,7 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     if best_chars < SHORT_ARTICLE_CHARS {
         // Readability's choice is short: the page's dense text may be the
         // story it missed (see `density`).
-        let doc = doc.unwrap_or_else(|| Document::from(html));
-        let candidate = density::select(page_blocks(&doc));
+        let candidate = density::select(blocks);
         let cand_chars = density::chars(&candidate);
         let better = if best_chars < MIN_ARTICLE_CHARS {
             cand_chars > best_chars
@@ -206,6 +209,7 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
         if best.text.chars().count() < MIN_ARTICLE_CHARS {
             // Last resort: every `<p>` outside navigation (and inside
             // `<noscript>`, which both walks skip).
+            let doc = doc.unwrap_or_else(|| Document::from(html));
             let fallback = blocks_to_text(paragraphs(&doc));
             if fallback.text.chars().count() > best.text.chars().count() {
                 let warnings = std::mem::take(&mut best.warnings);
