@@ -519,6 +519,20 @@ mod tests {
     }
 
     #[test]
+    fn saved_imports_read_back() {
+        let actors = import_actors("a.txt", "THE_SHIRE [FRO/BIL/SAM]\n");
+        let agents = import_agents("g.txt", "MSF {} [NGO~]\nSOLDIER [~MIL]\n");
+        let (a, g) = to_text(&actors.entries, &agents.agents);
+        let back = crate::actors::parse_actors("a.txt", &a).unwrap();
+        assert_eq!(back[0].also, ["BIL", "SAM"]);
+        let back = crate::actors::parse_agents("g.txt", &g).unwrap();
+        assert!(
+            back.iter().any(|(n, c, _)| n == "msf" && c == "NGO~"),
+            "{g}"
+        );
+    }
+
+    #[test]
     fn discards_story_and_sentence() {
         let d = import_discards("MONTHS LATER\n+TYPHOON   # x\n");
         assert_eq!(d.sentence, ["months later"]);
