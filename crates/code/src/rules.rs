@@ -1131,10 +1131,12 @@ fn code_sentence(
                     Some((a, b)) => (a.clone(), b.clone(), 1.0),
                     None => match sentence_pair(s, &meds) {
                         Some((a, b)) => (a.clone(), b.clone(), 0.9),
-                        None => match dyad_excluding(doc, dyad, med) {
-                            Some((a, b)) => (a, b, 0.7),
-                            None => continue,
-                        },
+                        None => {
+                            match dyad_excluding(doc, dyad, med).or_else(|| two_sides(doc, med)) {
+                                Some((a, b)) => (a, b, 0.7),
+                                None => continue,
+                            }
+                        }
                     },
                 };
                 if same_country(&a, &b) || same_country(med, &a) || same_country(med, &b) {
