@@ -660,6 +660,8 @@ fn code_sentence(
         }
     }
     let mut cands: Vec<Cand> = Vec::new();
+    let by_mediators = mediators_by(s, &verb_at);
+    let mediating = |a: &Actor| by_mediators.iter().any(|o| same_country(o, a));
     let mut last_verb_src: Option<(Ment<'_>, f32)> = None;
     let mut dominated_until: Option<(usize, usize)> = None; // (end token, root-class)
     for m in &matches {
@@ -941,7 +943,8 @@ fn code_sentence(
                 let found = early
                     .is_none()
                     .then(|| find_target(s, m.start + 1, src_m.actor))
-                    .flatten();
+                    .flatten()
+                    .filter(|(t, _)| !mediating(t.actor) || mediating(src_m.actor));
                 // "called on both sides", "congratulated both countries":
                 // the article's two parties, one event each.
                 let sides: Vec<Actor> = if early.is_none()
@@ -1078,7 +1081,9 @@ fn code_sentence(
                 ) else {
                     continue;
                 };
-                if same_country(&a, &b) {
+                // "talks mediated by Egypt, Qatar and Turkey": mediators
+                // are not the parties.
+                if same_country(&a, &b) || mediating(&a) || mediating(&b) {
                     continue;
                 }
                 weak = c < 0.7;
@@ -1610,6 +1615,38 @@ fn two_sides(doc: &AnalyzedDocument, src: &Actor) -> Option<(Actor, Actor)> {
     }
     let (a, b) = (side(a), side(b));
     (!same_country(&a, src) && !same_country(&b, src)).then_some((a, b))
+}
+
+/// The actors named after "mediated by", "brokered by", "hosted by"
+/// (with their list: "mediated by Egypt, Qatar and Turkey").
+fn mediators_by<'a>(s: &Sent<'a>, verb_at: &[u8]) -> Vec<&'a Actor> {
+    let words = &s.words;
+    let mut out = Vec::new();
+    for k in 1..words.len() {
+        if words[k] != "by"
+            || !matches!(
+                words[k - 1].as_str(),
+                "mediated" | "brokered" | "facilitated" | "hosted" | "sponsored"
+            )
+        {
+            continue;
+        }
+        let Some(first) = s
+            .ments
+            .iter()
+            .find(|o| o.first == k + 1 || (o.first == k + 2 && words[k + 1] == "the"))
+            .filter(|o| list_member(o))
+        else {
+            continue;
+        };
+        let list = list_after(s, first, verb_at);
+        if list.is_empty() {
+            out.push(first.actor);
+        } else {
+            out.extend(list.iter().map(|o| o.actor));
+        }
+    }
+    out
 }
 
 /// Whether `words[from..to]` names the two parties without naming them:
