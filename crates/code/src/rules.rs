@@ -1601,7 +1601,7 @@ fn two_sides(doc: &AnalyzedDocument, src: &Actor) -> Option<(Actor, Actor)> {
         }
     }
     // most named first; ties in order of first mention (stable sort)
-    counts.sort_by(|a, b| b.1.cmp(&a.1));
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let side = |(key, _, actor): &(&str, usize, &Actor)| {
         if actor.kind == ActorKind::Group {
             (*actor).clone()
