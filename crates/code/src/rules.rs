@@ -672,11 +672,12 @@ fn code_sentence(
             continue;
         };
         let root = code_root(&p.code);
-        // A verb right after a demonym is a noun: "Houthi targets".
+        // A verb right after a demonym is a noun: "Houthi targets", "an
+        // anti-Gondor parade".
         if p.kind == PatternKind::Verb
-            && s.ments
-                .iter()
-                .any(|mm| mm.last + 1 == m.start && mm.form == MentionForm::Adjective)
+            && s.ments.iter().any(|mm| {
+                mm.last + 1 == m.start && (mm.form == MentionForm::Adjective || anti(s, mm))
+            })
         {
             continue;
         }
@@ -1585,6 +1586,12 @@ fn coordinated_after<'s, 'a>(s: &'s Sent<'a>, m: &Ment<'a>) -> Option<&'s Ment<'
 /// bodies; each named at least twice. None when `src` is one of them: who
 /// speaks to both sides is not one of them.
 fn two_sides(doc: &AnalyzedDocument, src: &Actor) -> Option<(Actor, Actor)> {
+    let (a, b) = top_sides(doc)?;
+    (!same_country(&a, src) && !same_country(&b, src)).then_some((a, b))
+}
+
+/// The article's two most-named sides (see [`two_sides`]), whoever acts.
+fn top_sides(doc: &AnalyzedDocument) -> Option<(Actor, Actor)> {
     let mut counts: Vec<(&str, usize, &Actor)> = Vec::new();
     for m in &doc.actors {
         if m.actor.kind == ActorKind::Organization || m.form == MentionForm::Pronoun {
@@ -1613,8 +1620,7 @@ fn two_sides(doc: &AnalyzedDocument, src: &Actor) -> Option<(Actor, Actor)> {
     if b.1 < 2 {
         return None;
     }
-    let (a, b) = (side(a), side(b));
-    (!same_country(&a, src) && !same_country(&b, src)).then_some((a, b))
+    Some((side(a), side(b)))
 }
 
 /// The actors named after "mediated by", "brokered by", "hosted by"
@@ -2066,9 +2072,17 @@ fn dyad_other(
         return None;
     }
     // An armed group's adversary is as often its own state as the other
-    // country of the article: no guess.
+    // country of the article: the other of the article's two sides, when
+    // the group is one of them ("Hamas handed over the bodies": Israel).
     if src.kind == ActorKind::Group {
-        return None;
+        let (a, b) = top_sides(doc)?;
+        return if same_country(&a, src) {
+            Some(b)
+        } else if same_country(&b, src) {
+            Some(a)
+        } else {
+            None
+        };
     }
     let (a, b) = dyad?;
     let c = src.country.as_deref()?;
