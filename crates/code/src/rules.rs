@@ -1303,8 +1303,8 @@ fn drop_attributions_and_background(s: &Sent<'_>, cands: &mut Vec<Cand>) {
         return;
     };
     cands.retain(|c| {
-        !(is_report(c) && c.t0 > main_end)
-            && !background_from.is_some_and(|b| c.t0 > b && b >= main_end)
+        !((is_report(c) && c.t0 > main_end)
+            || background_from.is_some_and(|b| c.t0 > b && b >= main_end))
     });
 }
 
