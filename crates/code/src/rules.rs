@@ -541,15 +541,11 @@ fn after_determiner(words: &[String], i: usize) -> bool {
         })
 }
 
-/// True when the word at `i` heads a noun phrase governed by a preposition:
-/// "during a brief private visit", "on their first official trip". A
-/// preposition that cannot open a clause, a determiner, then at most three
-/// modifiers: no verb stands there. A past tense is a verb whatever
-/// precedes it ("troops in the north attacked").
-fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
-    let past = words[i].ends_with("ed")
+/// A past tense or participle: a verb, not a noun.
+fn past_tense(w: &str) -> bool {
+    w.ends_with("ed")
         || matches!(
-            words[i].as_str(),
+            w,
             "met"
                 | "struck"
                 | "shot"
@@ -561,15 +557,22 @@ fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
                 | "gave"
                 | "made"
                 | "hit"
-                | "seized"
                 | "left"
                 | "fled"
                 | "told"
                 | "said"
                 | "won"
                 | "lost"
-        );
-    !past
+        )
+}
+
+/// True when the word at `i` heads a noun phrase governed by a preposition:
+/// "during a brief private visit", "on their first official trip". A
+/// preposition that cannot open a clause, a determiner, then at most three
+/// modifiers: no verb stands there. A past tense is a verb whatever
+/// precedes it ("troops in the north attacked").
+fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
+    !past_tense(&words[i])
         && (1..=4).any(|k| {
             i > k
                 && after_determiner(words, i + 1 - k)
@@ -843,7 +846,18 @@ fn code_sentence(
         if status == Status::Occurred && progressive_perfect(words, m.start, cs) {
             status = Status::Ongoing;
         }
-        let past_marker = before.iter().any(|w| PAST_MARKERS.contains(w))
+        // "Tokyo said it had lodged a protest": a past perfect reported
+        // with no date of its own is news of the report, not old history.
+        let reported_perfect = |k: usize| {
+            before[k] == "had"
+                && before[k.saturating_sub(4)..k]
+                    .iter()
+                    .any(|w| REPORTING.contains(w))
+        };
+        let past_marker = before
+            .iter()
+            .enumerate()
+            .any(|(k, w)| PAST_MARKERS.contains(w) && !reported_perfect(k))
             || window(words, m.start, seg_end)
                 .any(|w| matches!(w, "earlier" | "ago" | "previously"));
 
@@ -985,6 +999,8 @@ fn code_sentence(
                                 && o.form != MentionForm::Adjective
                         })
                         .filter(|o| !same_country(o.actor, src_m.actor))
+                        // "struck Ukraine and Poland condemned": no pair
+                        .filter(|o| o.first == 0 || verb_at[o.first - 1] & VERB_END == 0)
                 } else {
                     None
                 };
@@ -2000,6 +2016,7 @@ fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'s M
                 "while" | "but" | "which" | "who" | "because"
             )
             || background_at(words, j)
+            || (words[j] == "and" && words.get(j + 1).is_some_and(|w| past_tense(w)))
         {
             end = j;
             break;
