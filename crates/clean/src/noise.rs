@@ -63,24 +63,34 @@ fn hit(r: Option<&Regex>, text: &str) -> bool {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_word = false;
-    for c in s.chars() {
-        let (alnum, lower) = if c.is_ascii() {
-            (c.is_ascii_alphanumeric(), Some(c.to_ascii_lowercase()))
-        } else {
-            (c.is_alphanumeric(), None)
-        };
-        if !alnum {
-            in_word = false;
-            continue;
-        }
-        if !in_word && !out.is_empty() {
+    let mut word = |alnum: bool, out: &mut String| {
+        let space = alnum && !in_word && !out.is_empty();
+        in_word = alnum;
+        if space {
             out.push(' ');
         }
-        in_word = true;
-        match lower {
-            Some(l) => out.push(l),
-            None => out.extend(c.to_lowercase()),
+        alnum
+    };
+    let mut rest = s;
+    while !rest.is_empty() {
+        // A run of ASCII, byte by byte.
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        for b in rest.bytes().take(ascii) {
+            if word(b.is_ascii_alphanumeric(), &mut out) {
+                out.push(char::from(b.to_ascii_lowercase()));
+            }
         }
+        rest = rest.get(ascii..).unwrap_or("");
+        let Some(c) = rest.chars().next() else { break };
+        // General Punctuation (dashes, curly quotes) has no letters.
+        let alnum = !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric();
+        if word(alnum, &mut out) {
+            out.extend(c.to_lowercase());
+        }
+        rest = rest.get(c.len_utf8()..).unwrap_or("");
     }
     out
 }
@@ -715,7 +725,7 @@ mod tests {
             "  --  ",
             "İSTANBUL, Σίσυφος — ÖL/ÄRGER 12½ ١٢٣ 東京 x_y",
             "  Read ALSO:  ",
-            "a\u{301}b ǅemal",
+            "a\u{301}b ǅemal — “x”\u{2070}\u{2071}",
         ] {
             assert_eq!(normalize(s), reference(s), "{s:?}");
         }

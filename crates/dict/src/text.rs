@@ -83,7 +83,23 @@ fn matches_at_word_starts(
     let bytes = text.as_bytes();
     let mut pos = 0;
     let mut prev_word = false;
-    for (i, c) in text.char_indices() {
+    let mut next = 0;
+    while let Some(&b) = bytes.get(next) {
+        let i = next;
+        // The rest of a word, in ASCII: no word starts there.
+        if prev_word && b.is_ascii_alphanumeric() {
+            next += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
+                break;
+            };
+            c
+        };
+        next += c.len_utf8();
         let after_word = prev_word;
         prev_word = is_word_char(c);
         if after_word
