@@ -41,6 +41,14 @@ fn with_article(text: &str, start: usize) -> usize {
     start
 }
 
+/// The preposition tying an agent to the state after it (" from ", " of ",
+/// " in ", each possibly followed by "the ").
+fn prep_gap(text: &str, a: usize, b: usize) -> Option<&'static str> {
+    let g = text.get(a..b)?;
+    let g = g.strip_suffix("the ").unwrap_or(g);
+    [" from ", " of ", " in "].into_iter().find(|p| *p == g)
+}
+
 /// The state a match names: a state's name ("Gondor") or a metonym for its
 /// government ("Kyiv").
 fn state_named(dict: &ActorDict, m: &ActorMatch) -> Option<usize> {
@@ -320,10 +328,7 @@ pub fn actors(
                 .is_some_and(|p| gap_is_space(text, p.end, m.start));
             if let Some((n, s)) = n_state.filter(|(n, _)| {
                 !qualified
-                    && text.get(m.end..n.start).is_some_and(|g| {
-                        let g = g.strip_suffix("the ").unwrap_or(g);
-                        matches!(g, " from " | " of ") || (g == " in " && !visiting)
-                    })
+                    && prep_gap(text, m.end, n.start).is_some_and(|p| p != " in " || !visiting)
             }) {
                 let mut members = vec![(m.start, n.end, s)];
                 let mut j = i + 2;
@@ -397,6 +402,38 @@ pub fn actors(
                             MentionForm::Name,
                         );
                         i += 2;
+                        // "Danish media and government": the second agent
+                        // is the same state's, unless a state of its own
+                        // follows it ("and diplomats from Poland").
+                        let second = matches.get(i).filter(|a| {
+                            text.get(n.end..a.start) == Some(" and ")
+                                && matches.get(i + 1).is_none_or(|b| {
+                                    prep_gap(text, a.end, b.start).is_none()
+                                        || state_named(dict, b).is_none()
+                                })
+                        });
+                        let code2 = second.and_then(|a| {
+                            a.targets.iter().find_map(|t| match &t.kind {
+                                TargetKind::Agent(c) if !c.ends_with('~') => Some(c.as_str()),
+                                _ => None,
+                            })
+                        });
+                        if let (Some(a), Some(c2)) = (second, code2) {
+                            if let Some(actor) =
+                                dict.state_role_actor(s, c2, Some(&text[a.start..a.end]))
+                            {
+                                let span = Span::new(a.start, a.end);
+                                record(
+                                    &mut out,
+                                    &mut covered,
+                                    sent,
+                                    span,
+                                    actor,
+                                    MentionForm::Name,
+                                );
+                                i += 1;
+                            }
+                        }
                         continue;
                     }
                 }

@@ -49,6 +49,25 @@ fn agent_of_a_list_of_states_is_each_states() {
 }
 
 #[test]
+fn two_agents_of_one_state() {
+    let a = analyze("Israeli soldiers and settlers attacked the village of Sinjil on Friday.");
+    assert!(has(&a, "Israeli soldiers", "ISRMIL"), "{:?}", actors(&a));
+    assert!(
+        actors(&a)
+            .iter()
+            .any(|(s, c)| s == "settlers" && c.starts_with("ISR")),
+        "{:?}",
+        actors(&a)
+    );
+    let a = analyze("Russian officials and diplomats from Poland met in Minsk.");
+    assert!(
+        has(&a, "diplomats from Poland", "POLGOV"),
+        "{:?}",
+        actors(&a)
+    );
+}
+
+#[test]
 fn troops_in_a_country_are_not_taken_as_its_own() {
     let a = analyze("Troops in Syria came under drone attack overnight, the Pentagon said.");
     assert!(
