@@ -957,7 +957,7 @@ fn code_sentence(
                     .or_else(|| venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)));
                 let found = early
                     .is_none()
-                    .then(|| find_target(s, m.start + 1, src_m.actor))
+                    .then(|| find_target_in(s, m.start + 1, src_m.actor, &verb_at))
                     .flatten()
                     .filter(|(t, _)| !mediating(t.actor) || mediating(src_m.actor));
                 // "called on both sides", "congratulated both countries":
@@ -1299,29 +1299,39 @@ fn background_at(words: &[String], k: usize) -> bool {
         )
 }
 
-/// Drops, when the sentence's main clause coded an event:
-/// - a trailing reporting clause (", a senior official said on Saturday."):
-///   it attributes the events before it, it is not an act of its own;
-/// - a clause set back in time by a distance ("almost five years after
-///   crowds burned down its embassy"): background history, not news.
+/// Drops
+/// - a trailing reporting clause (", a senior official said on Saturday.")
+///   when the sentence coded an act before it: it attributes that act, it
+///   is not an act of its own;
+/// - the acts of a clause set back in time by a distance ("almost five
+///   years after crowds burned down its embassy", "18 years after
+///   Washington invaded the country"): background history, not news. The
+///   clause runs to the next comma.
 fn drop_attributions_and_background(s: &Sent<'_>, cands: &mut Vec<Cand>) {
     let words = &s.words;
     let last_seg = s.seg.last().copied().unwrap_or(0);
-    let background_from = (2..words.len()).find(|&k| background_at(words, k));
+    let background: Vec<(usize, usize)> = (2..words.len())
+        .filter(|&k| background_at(words, k))
+        .map(|k| {
+            let end = (k..words.len())
+                .find(|&j| s.seg[j] != s.seg[k])
+                .unwrap_or(words.len());
+            (k, end)
+        })
+        .collect();
+    let in_background = |c: &Cand| background.iter().any(|&(b, e)| c.t0 > b && c.t0 < e);
     let is_report = |c: &Cand| {
         c.t0 > 0
             && REPORTING.contains(&words[c.t0].as_str())
             && s.seg.get(c.t0) == Some(&last_seg)
             && last_seg > 0
     };
-    let main = |c: &Cand| !is_report(c) && background_from.is_none_or(|b| c.t0 < b);
-    let Some(main_end) = cands.iter().filter(|c| main(c)).map(|c| c.t1).min() else {
-        return;
-    };
-    cands.retain(|c| {
-        !((is_report(c) && c.t0 > main_end)
-            || background_from.is_some_and(|b| c.t0 > b && b >= main_end))
-    });
+    let main_end = cands
+        .iter()
+        .filter(|c| !is_report(c) && !in_background(c))
+        .map(|c| c.t1)
+        .min();
+    cands.retain(|c| !(in_background(c) || (is_report(c) && main_end.is_some_and(|e| c.t0 > e))));
 }
 
 /// True when two actors are one party: the same entity, or two non-group
@@ -2006,6 +2016,17 @@ fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Me
 /// The target after the trigger: the nearest resolved mention after it in
 /// the same clause, or the antecedent of an object pronoun.
 fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'s Ment<'a>, f32)> {
+    find_target_in(s, t1, src, &[])
+}
+
+/// [`find_target`], not past a coordinated verb that is a trigger of its
+/// own (`verb_at`): "condemned the attack and promised aid to Syria".
+fn find_target_in<'s, 'a>(
+    s: &'s Sent<'a>,
+    t1: usize,
+    src: &Actor,
+    verb_at: &[u8],
+) -> Option<(&'s Ment<'a>, f32)> {
     let words = &s.words;
     let mut end = words.len().min(t1 + 14);
     #[allow(clippy::needless_range_loop)]
@@ -2016,7 +2037,7 @@ fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'s M
                 "while" | "but" | "which" | "who" | "because"
             )
             || background_at(words, j)
-            || (words[j] == "and" && words.get(j + 1).is_some_and(|w| past_tense(w)))
+            || (words[j] == "and" && verb_at.get(j + 1).is_some_and(|f| f & VERB_START != 0))
         {
             end = j;
             break;
