@@ -36,6 +36,28 @@ pub enum CleanError {
     },
 }
 
+/// A plain text that is one line only is what the user gave us: dropped as
+/// a caption (short, no full stop: "The government condemned an attack by
+/// soldiers on Thursday"), it would leave nothing, so it is kept.
+fn keep_lone_sentence(extracted: &str, outcome: &mut noise::Outcome) {
+    let mut lines = extracted.lines().filter(|l| !l.trim().is_empty());
+    let (Some(line), None) = (lines.next(), lines.next()) else {
+        return;
+    };
+    let lone_caption = outcome.kept.is_empty()
+        && outcome.removed.len() == 1
+        && outcome.removed.iter().all(|r| r.reason == "caption");
+    if !lone_caption {
+        return;
+    }
+    let trimmed = line.trim();
+    // The only non-blank line: its first occurrence is itself.
+    if let Some(start) = extracted.find(trimmed) {
+        outcome.kept.push((start, start + trimmed.len()));
+        outcome.removed.clear();
+    }
+}
+
 /// Cleans one document.
 ///
 /// HTML goes through dom_smoothie (Readability) for the main content, which
@@ -57,6 +79,7 @@ pub fn clean(raw: RawDocument) -> Result<CleanDocument, CleanError> {
         body,
         mut warnings,
     } = raw;
+    let plain = matches!(body, Body::Text(_));
     let (extracted, hints) = match body {
         Body::Text(t) => (t, Vec::new()),
         Body::Html(h) => {
@@ -72,7 +95,10 @@ pub fn clean(raw: RawDocument) -> Result<CleanDocument, CleanError> {
             (ex.text, ex.hints)
         }
     };
-    let outcome = noise::decide(&extracted, &hints, &meta);
+    let mut outcome = noise::decide(&extracted, &hints, &meta);
+    if plain {
+        keep_lone_sentence(&extracted, &mut outcome);
+    }
     let mut text = String::new();
     let mut segments = Vec::with_capacity(outcome.kept.len());
     for (start, end) in outcome.kept {

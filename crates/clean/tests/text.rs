@@ -205,3 +205,17 @@ fn read_also_and_share_prompts_in_other_languages() {
     );
     assert!(d.text.contains("Die Verhandlungen sollen"));
 }
+
+#[test]
+fn a_lone_sentence_without_full_stop_is_kept() {
+    let line = "The government condemned an attack by soldiers in the south on Thursday";
+    let d = run(&format!("\n  {line}\n"), None).unwrap();
+    assert_eq!(d.text, line);
+    assert!(d.removed.is_empty());
+    assert_offsets(&d);
+    // Beside a story, the same short line is still a caption.
+    let story = "Ministers from both countries met in the capital on Monday to agree on a corridor for grain ships.";
+    let d = run(&format!("{line}\n\n{story}"), None).unwrap();
+    assert_eq!(d.text, story);
+    assert_eq!(reason_of(&d, line), Some("caption"));
+}
