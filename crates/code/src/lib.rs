@@ -48,6 +48,7 @@ impl<'d> Coder<'d> {
                 !discards.sentence.iter().any(|d| contains_phrase(s, d))
             });
         }
+        let mut events = self.expand_also(events);
         for e in &mut events {
             let root: u8 = e.cameo.get(..2).and_then(|r| r.parse().ok()).unwrap_or(0);
             let release = e.cameo.starts_with("084");
@@ -56,6 +57,56 @@ impl<'d> Coder<'d> {
             }
         }
         events
+    }
+
+    /// One event per code of a multi-code actor (`THE_SHIRE [FRO/BIL/SAM]`
+    /// stands for three parties), as a list of actors gives one event per
+    /// member: each further code (see `ActorEntry::also`) repeats the event
+    /// with that code in the actor's place. An event whose two parties end
+    /// up with one code is not repeated.
+    fn expand_also(&self, events: Vec<CodedEvent>) -> Vec<CodedEvent> {
+        let mut out = Vec::with_capacity(events.len());
+        for e in events {
+            let sources = self.variants(e.source.as_ref());
+            let targets = self.variants(e.target.as_ref());
+            if sources.len() == 1 && targets.len() == 1 {
+                out.push(e);
+                continue;
+            }
+            for (i, s) in sources.iter().enumerate() {
+                for (j, t) in targets.iter().enumerate() {
+                    let same = matches!((s, t), (Some(s), Some(t)) if s.code == t.code);
+                    if (i, j) != (0, 0) && same {
+                        continue;
+                    }
+                    let mut x = e.clone();
+                    x.source.clone_from(s);
+                    x.target.clone_from(t);
+                    out.push(x);
+                }
+            }
+        }
+        out
+    }
+
+    /// The actor as coded, then once per further code of its entity.
+    fn variants(&self, a: Option<&Actor>) -> Vec<Option<Actor>> {
+        let Some(a) = a else {
+            return vec![None];
+        };
+        let mut all = vec![Some(a.clone())];
+        for code in self.dicts.actors.also_codes(&a.entity) {
+            let mut b = a.clone();
+            // A code opens with its country ("BIL", "BILGOV"); the role,
+            // if any, follows.
+            if a.country.is_some() {
+                b.country = code.get(..3).map(str::to_string);
+                b.role = code.get(3..).filter(|r| !r.is_empty()).map(str::to_string);
+            }
+            b.code.clone_from(code);
+            all.push(Some(b));
+        }
+        all
     }
 
     /// Settles how an event's party is coded:

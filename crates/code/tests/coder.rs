@@ -622,3 +622,41 @@ fn no_panic_on_odd_input() {
         .build();
     let _ = code(&d);
 }
+
+#[test]
+fn a_multi_code_actor_gives_one_event_per_code() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("actors-allies.txt"),
+        "group:allies | The Allies | USA\n  names: The Allies\n  also: GBR; FRA\n",
+    )
+    .unwrap();
+    let dicts = Dictionaries::load(Some(dir.path())).unwrap();
+    let mut doc = Doc::new().sent(
+        "Israel condemned the Allies on Monday.",
+        &["Israel"],
+        &[],
+        &[],
+    );
+    let at = doc.text.find("the Allies").unwrap();
+    doc.actors.push(ActorMention {
+        sentence: 0,
+        span: Span::new(at, at + "the Allies".len()),
+        actor: Actor {
+            entity: "group:allies".into(),
+            name: "The Allies".into(),
+            code: "USA".into(),
+            country: Some("USA".into()),
+            role: None,
+            kind: ActorKind::Group,
+        },
+        form: MentionForm::Name,
+    });
+    let evs = Coder::new(&dicts).code(&doc.build());
+    let s: Vec<String> = summary(&evs)
+        .iter()
+        .map(|e| e.split(' ').take(2).collect::<Vec<_>>().join(" "))
+        .collect();
+    assert_eq!(s, ["111 ISR>USA", "111 ISR>GBR", "111 ISR>FRA"], "{s:?}");
+    assert!(evs.iter().all(|e| e.evidence == evs[0].evidence));
+}
