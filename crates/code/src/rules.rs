@@ -977,7 +977,13 @@ fn code_sentence(
                     .or_else(|| {
                         object_place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.75))
                     })
-                    .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)));
+                    .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
+                    .or_else(|| {
+                        matches!(root, "17" | "18" | "19" | "20" | "21")
+                            .then(|| lone_object(s, m.end))
+                            .flatten()
+                            .map(|a| (a, 0.75))
+                    });
                 // Acts that need no target: statements, claims and denials,
                 // investigations, protests, appeals for aid, withdrawals.
                 let untargeted = p.kind == PatternKind::Verb
@@ -2095,6 +2101,25 @@ fn find_target_in<'s, 'a>(
         return antecedent();
     }
     None
+}
+
+/// "police arrested students", "troops shot the protesters": with no party
+/// named, a group of no country that is the object of an act of force
+/// (roots 17-21) is its target, coded `---EDU` by PETRARCH and GDELT.
+fn lone_object(s: &Sent<'_>, t1: usize) -> Option<Actor> {
+    s.ments
+        .iter()
+        .find(|m| {
+            let direct =
+                m.first == t1 || (m.first == t1 + 1 && s.words.get(t1).is_some_and(|w| w == "the"));
+            direct
+                && !m.venue
+                && m.form == MentionForm::Name
+                && m.actor.kind == ActorKind::Agent
+                && m.actor.country.is_none()
+                && m.actor.role.is_some()
+        })
+        .map(|m| m.actor.clone())
 }
 
 fn dyad_other(

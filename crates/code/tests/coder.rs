@@ -660,3 +660,52 @@ fn a_multi_code_actor_gives_one_event_per_code() {
     assert_eq!(s, ["111 ISR>USA", "111 ISR>GBR", "111 ISR>FRA"], "{s:?}");
     assert!(evs.iter().all(|e| e.evidence == evs[0].evidence));
 }
+
+/// Adds a mention of a group of no country ("protesters") at each `word`.
+fn with_lone_agents(mut doc: Doc, word: &str, code: &str) -> Doc {
+    for at in find_all(&doc.text.clone(), word) {
+        let si = doc
+            .sentences
+            .iter()
+            .position(|s| s.span.start <= at && at < s.span.end)
+            .unwrap();
+        doc.actors.push(ActorMention {
+            sentence: si,
+            span: Span::new(at, at + word.len()),
+            actor: Actor {
+                entity: format!("agent:{code}"),
+                name: word.into(),
+                code: code.into(),
+                country: None,
+                role: Some(code.into()),
+                kind: ActorKind::Agent,
+            },
+            form: MentionForm::Name,
+        });
+    }
+    doc
+}
+
+#[test]
+fn a_group_of_no_country_is_the_target_of_force_only() {
+    let doc = Doc::new()
+        .sent(
+            "The Rapid Support Forces shelled the protesters on Sunday.",
+            &["Rapid Support Forces"],
+            &[("Sunday", date(2026, 1, 25), None)],
+            &[],
+        )
+        .sent("Egypt praised the protesters.", &["Egypt"], &[], &[]);
+    let evs = code(&with_lone_agents(doc, "protesters", "CVL").build());
+    let lone: Vec<(&str, &str)> = evs
+        .iter()
+        .filter(|e| e.target.as_ref().is_some_and(|t| t.country.is_none()))
+        .map(|e| (e.cameo.as_str(), e.target.as_ref().unwrap().code.as_str()))
+        .collect();
+    assert_eq!(lone.len(), 1, "{:?}", summary(&evs));
+    assert!(
+        lone[0].0.starts_with("19") || lone[0].0.starts_with("20"),
+        "{lone:?}"
+    );
+    assert_eq!(lone[0].1, "CVL");
+}

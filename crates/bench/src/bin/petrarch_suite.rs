@@ -170,17 +170,21 @@ fn parse_records(xml: &str) -> (Vec<Record>, Vec<String>, Vec<(String, String)>)
     (out, include, files)
 }
 
+/// An actor's code as PETRARCH writes it: a lone agent of no country
+/// ("students") is `---EDU`.
+fn petrarch_code(a: &chronicler_core::Actor) -> String {
+    if a.country.is_none() && a.role.as_deref() == Some(a.code.as_str()) {
+        format!("---{}", a.code)
+    } else {
+        a.code.clone()
+    }
+}
+
 fn triples(events: &[CodedEvent]) -> BTreeSet<(String, String, String)> {
     let mut out = BTreeSet::new();
     for e in events {
-        let s = e
-            .source
-            .as_ref()
-            .map_or("---".to_string(), |a| a.code.clone());
-        let t = e
-            .target
-            .as_ref()
-            .map_or("---".to_string(), |a| a.code.clone());
+        let s = e.source.as_ref().map_or("---".to_string(), petrarch_code);
+        let t = e.target.as_ref().map_or("---".to_string(), petrarch_code);
         // A symmetric event (a mutual act) is PETRARCH's pair of events,
         // one each way: PETRARCH has no undirected event.
         if e.symmetric && e.target.is_some() {
