@@ -586,8 +586,9 @@ impl ActorDict {
         for (i, e) in entries.iter().enumerate() {
             for n in &e.names {
                 add(n, TargetKind::Name(i));
-                // "the UN" style names also match without "the".
-                if let Some(rest) = n.strip_prefix("the ") {
+                // "the UN" style names also match without "the" (a name
+                // written "The Shire" is "the Shire" mid-sentence).
+                if let Some(rest) = n.strip_prefix("the ").or_else(|| n.strip_prefix("The ")) {
                     add(rest, TargetKind::Name(i));
                 }
             }
@@ -842,6 +843,15 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.contains(&"Volodymyr Zelenskyy"));
+    }
+
+    #[test]
+    fn a_name_opening_with_the_matches_in_lower_case() {
+        let entries = parse_actors("x.txt", "state:SHR | The Shire | SHR\n  names: The Shire\n");
+        let dict = ActorDict::from_parts(entries.unwrap(), HashMap::new());
+        let t = "Mordor, the Shire and Bree met. The Shire left.";
+        let texts: Vec<&str> = dict.find(t).iter().map(|m| &t[m.start..m.end]).collect();
+        assert_eq!(texts, ["Shire", "The Shire"]);
     }
 
     #[test]
