@@ -444,16 +444,18 @@ fn main() {
         md,
         "\nWhat keeps the rest from passing (chronicler reads raw text with position rules, no parser):\n\n\
          - compound actors: chronicler codes one event per member of \"Mordor, Rohan and Bree\" and of \
-         \"between Gondor and Osgiliath\" as PETRARCH does, but not per code of a multi-code actor \
-         (`[FRO/BIL/SAM]`), nor lists it cannot tell from a new clause (\"believes Dagolath and \
+         \"between Gondor and Osgiliath\" and per code of a multi-code actor (`[FRO/BIL/SAM]`) as \
+         PETRARCH does, but not lists it cannot tell from a new clause (\"believes Dagolath and \
          Osgiliath can cope\"); a symmetric event counts as PETRARCH's pair of events, one each way;\n\
          - agents joined by a preposition (\"soldiers from Gondor\", \"ambassadors of Arnor\", \
-         \"lawmakers in Fornost\") and lone agents (`---GOV`) are not coded as PETRARCH does; prefix \
+         \"lawmakers in Fornost\") are not coded as PETRARCH does; a lone agent (`---EDU`) is coded only \
+         as the object of force (\"arrested students\"), never as a reporting source (`---GOV` 023), \
+         and two agents of one country (`RUSCOP` `RUSEDU`) are one party, not an event; prefix \
          agents (`[NGO~]`) are appended, not prefixed;\n\
          - PETRARCH's parse-tree scope: chronicler never codes a trailing reporting clause (\", a \
          senior official said\") beside the act it attributes, nor a clause set back in time (\"five years \
          after crowds burned down its embassy\"), where PETRARCH's choice varies from record to record; \
-         passives without \"by\"; texts the cleaner does not take for prose (no article text found);\n\
+         passives without \"by\";\n\
          - hedged and negated verbs (\"would act\", \"will not\") that PETRARCH codes with its own \
          patterns while chronicler drops them; non-numeric codes (`174K`, `075A`) that chronicler's \
          verb format cannot hold.\n"
