@@ -9,7 +9,7 @@ gold exactly as eval/score.py does (one to one, per article), and counts, for th
 events at or above 0.8 and below it, how many are right (matched to a gold event,
 background included).
 """
-import importlib.util, json, os, subprocess, sys, tempfile
+import glob, importlib.util, json, os, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
