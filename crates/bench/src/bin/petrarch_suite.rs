@@ -447,11 +447,13 @@ fn main() {
          \"between Gondor and Osgiliath\" and per code of a multi-code actor (`[FRO/BIL/SAM]`) as \
          PETRARCH does, but not lists it cannot tell from a new clause (\"believes Dagolath and \
          Osgiliath can cope\"); a symmetric event counts as PETRARCH's pair of events, one each way;\n\
-         - agents joined by a preposition (\"soldiers from Gondor\", \"ambassadors of Arnor\", \
-         \"lawmakers in Fornost\") are not coded as PETRARCH does; a lone agent (`---EDU`) is coded only \
-         as the object of force (\"arrested students\"), never as a reporting source (`---GOV` 023), \
-         and two agents of one country (`RUSCOP` `RUSEDU`) are one party, not an event; prefix \
-         agents (`[NGO~]`) are appended, not prefixed;\n\
+         - agents: those joined by a preposition (\"soldiers from Gondor\", \"lawmakers in Fornost and \
+         Gondor\") and prefix agents (`[NGO~]`: \"MSF Arnor\" is NGOARN) are read; left: a list of agents \
+         times a list of states (\"lawmakers and officials in\"), an organisation's own agent codes, \
+         \"parliament of Gondor\" (GONLEG here, GON in the suite), a place after \"into\" preferred to a \
+         later organisation as target; a lone agent (`---EDU`) is coded only as the object of force \
+         (\"arrested students\"), never as a reporting source (`---GOV` 023), and two agents of one \
+         country (`RUSCOP` `RUSEDU`) are one party, not an event;\n\
          - PETRARCH's parse-tree scope: chronicler never codes a trailing reporting clause (\", a \
          senior official said\") beside the act it attributes, nor a clause set back in time (\"five years \
          after crowds burned down its embassy\"), where PETRARCH's choice varies from record to record; \
