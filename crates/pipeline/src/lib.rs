@@ -417,7 +417,10 @@ fn write_pass(
         for w in &doc.doc.warnings {
             tracing::debug!(doc = %doc.doc.id, warning = %w);
         }
-        let signature = sign_with(sig, |bands| batch.band_candidates(bands))?;
+        let published = doc.published.date.to_string();
+        let signature = sign_linked(sig, &published, |bands, q, similar| {
+            batch.linked_candidates(bands, q, similar)
+        })?;
         let written = if isolated {
             batch.write_document_isolated(doc, events, Some(&signature))
         } else {
@@ -481,8 +484,7 @@ fn sign_with(
 ) -> Result<SignatureWrite, StoreError> {
     // Links from RELATED up (related text, for stories); consolidation
     // counts only those from NEAR_DUPLICATE up as one source.
-    use chronicler_consolidate::minhash::{similarity, NEAR_DUPLICATE, RELATED};
-    use chronicler_consolidate::stories::WINDOW_DAYS;
+    use chronicler_consolidate::minhash::{similarity, RELATED};
     let bands = sig.bands();
     let mut near_duplicates = Vec::new();
     for c in candidates(&bands)? {
@@ -493,13 +495,56 @@ fn sign_with(
             }
         }
     }
-    Ok(SignatureWrite {
+    Ok(signature_write(sig, bands, near_duplicates))
+}
+
+/// [`sign_with`] when the clusters are all that is wanted (the batch
+/// path): the store compares only the candidates that can change them
+/// (see `Store::linked_candidates`), one per near-duplicate cluster outside
+/// the related-text window, so a text syndicated many times costs one
+/// comparison per cluster, not one per copy. The clusters written are the
+/// same as with [`sign_with`].
+fn sign_linked(
+    sig: &Signature,
+    published: &str,
+    candidates: impl FnOnce(
+        &[u64],
+        chronicler_store::LinkQuery<'_>,
+        &mut dyn FnMut(&[u8]) -> Option<f64>,
+    ) -> Result<Vec<(String, f64)>, StoreError>,
+) -> Result<SignatureWrite, StoreError> {
+    use chronicler_consolidate::minhash::{similarity, NEAR_DUPLICATE, RELATED};
+    use chronicler_consolidate::stories::WINDOW_DAYS;
+    let bands = sig.bands();
+    let q = chronicler_store::LinkQuery {
+        published,
+        near_from: NEAR_DUPLICATE,
+        related_within_days: WINDOW_DAYS,
+    };
+    let mut similar = |bytes: &[u8]| Signature::from_bytes(bytes).map(|o| similarity(sig, &o));
+    let near_duplicates = candidates(&bands, q, &mut similar)?
+        .into_iter()
+        .filter(|(_, s)| *s >= RELATED)
+        .collect();
+    Ok(signature_write(sig, bands, near_duplicates))
+}
+
+/// What the store writes of a signature: its bytes, bands and links, with
+/// the thresholds they were found with.
+fn signature_write(
+    sig: &Signature,
+    bands: Vec<u64>,
+    near_duplicates: Vec<(String, f64)>,
+) -> SignatureWrite {
+    use chronicler_consolidate::minhash::NEAR_DUPLICATE;
+    use chronicler_consolidate::stories::WINDOW_DAYS;
+    SignatureWrite {
         minhash: sig.to_bytes(),
         bands,
         near_duplicates,
         near_from: NEAR_DUPLICATE,
         related_within_days: WINDOW_DAYS,
-    })
+    }
 }
 
 /// Signs documents stored before signatures existed (a store migrated

@@ -219,11 +219,8 @@ fn merge_clusters(tx: &Connection, level: Level, reps: &BTreeSet<i64>) -> rusqli
     Ok(())
 }
 
-pub(crate) fn band_candidates(
-    conn: &Connection,
-    bands: &[u64],
-) -> Result<Vec<Candidate>, StoreError> {
-    let what = "looking up near-duplicate candidates";
+/// The stored documents (keys) sharing at least one of `bands`.
+fn band_keys(conn: &Connection, bands: &[u64], what: &str) -> Result<BTreeSet<i64>, StoreError> {
     let mut st = conn
         .prepare_cached("SELECT doc FROM doc_bands WHERE band = ?1")
         .ctx(what)?;
@@ -236,6 +233,15 @@ pub(crate) fn band_candidates(
             keys.insert(k.ctx(what)?);
         }
     }
+    Ok(keys)
+}
+
+pub(crate) fn band_candidates(
+    conn: &Connection,
+    bands: &[u64],
+) -> Result<Vec<Candidate>, StoreError> {
+    let what = "looking up near-duplicate candidates";
+    let keys = band_keys(conn, bands, what)?;
     let mut get = conn
         .prepare_cached(
             "SELECT d.id, s.minhash FROM doc_signatures s JOIN documents d ON d.doc_key = s.doc
@@ -258,6 +264,86 @@ pub(crate) fn band_candidates(
         }
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(out)
+}
+
+/// What [`linked_candidates`] needs to know of the new document: its
+/// publication day and the two thresholds of [`SignatureWrite`].
+#[derive(Debug, Clone, Copy)]
+pub struct LinkQuery<'a> {
+    /// The new document's publication day, `YYYY-MM-DD`.
+    pub published: &'a str,
+    /// [`SignatureWrite::near_from`].
+    pub near_from: f64,
+    /// [`SignatureWrite::related_within_days`].
+    pub related_within_days: i64,
+}
+
+/// The stored documents sharing an LSH band with `bands` that can change
+/// the new document's clusters, each with its similarity (from
+/// `similarity`, given the candidate's signature bytes; `None` skips it).
+///
+/// Every candidate published within the related-text window is compared.
+/// Outside it a link can only join a near-duplicate cluster, so once one
+/// member of a cluster is found a near duplicate, its other members are
+/// not compared: they would join the same cluster. The clusters written
+/// are therefore those of comparing every candidate, in any order, while a
+/// text syndicated k times costs one comparison per cluster instead of k.
+pub(crate) fn linked_candidates(
+    conn: &Connection,
+    bands: &[u64],
+    q: LinkQuery<'_>,
+    mut similarity: impl FnMut(&[u8]) -> Option<f64>,
+) -> Result<Vec<(String, f64)>, StoreError> {
+    let what = "looking up near-duplicate candidates";
+    let keys = band_keys(conn, bands, what)?;
+    let mut facts = conn
+        .prepare_cached(
+            "SELECT d.id, c.near, abs(julianday(d.published) - julianday(?2))
+             FROM documents d LEFT JOIN doc_clusters c ON c.doc = d.doc_key
+             WHERE d.doc_key = ?1",
+        )
+        .ctx(what)?;
+    let mut sig = conn
+        .prepare_cached("SELECT minhash FROM doc_signatures WHERE doc = ?1")
+        .ctx(what)?;
+    let mut joined = BTreeSet::new();
+    let mut out = Vec::new();
+    for k in keys {
+        let Some((id, near, days)) = facts
+            .query_row(params![k, q.published], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<i64>>(1)?,
+                    r.get::<_, Option<f64>>(2)?,
+                ))
+            })
+            .optional()
+            .ctx(what)?
+        else {
+            continue;
+        };
+        let near = near.unwrap_or(k);
+        let in_window = days.is_none_or(|d| d <= q.related_within_days as f64);
+        if !in_window && joined.contains(&near) {
+            continue;
+        }
+        let Some(bytes) = sig
+            .query_row([k], |r| r.get::<_, Vec<u8>>(0))
+            .optional()
+            .ctx(what)?
+        else {
+            continue;
+        };
+        let Some(s) = similarity(&bytes) else {
+            continue;
+        };
+        if s >= q.near_from {
+            joined.insert(near);
+        }
+        out.push((id, s));
+    }
+    out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 

@@ -35,7 +35,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
-    Candidate, DocCluster, DocFacts, EventGroup, EventGroupWrite, EventIdRecord, SignatureWrite,
+    Candidate, DocCluster, DocFacts, EventGroup, EventGroupWrite, EventIdRecord, LinkQuery,
+    SignatureWrite,
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
@@ -368,6 +369,20 @@ impl Store {
     /// with their signatures, by id.
     pub fn band_candidates(&self, bands: &[u64]) -> Result<Vec<Candidate>, StoreError> {
         consolidation::band_candidates(&self.conn, bands)
+    }
+
+    /// The stored documents sharing an LSH band with `bands` whose link can
+    /// change a new document's clusters, with their similarity: every one
+    /// published within the related-text window, and outside it one
+    /// near duplicate per near-duplicate cluster (see
+    /// `consolidation::linked_candidates`).
+    pub fn linked_candidates(
+        &self,
+        bands: &[u64],
+        q: LinkQuery<'_>,
+        similarity: impl FnMut(&[u8]) -> Option<f64>,
+    ) -> Result<Vec<(String, f64)>, StoreError> {
+        consolidation::linked_candidates(&self.conn, bands, q, similarity)
     }
 
     /// The documents that have near duplicates or related text, with

@@ -181,6 +181,17 @@ impl Batch<'_> {
         crate::consolidation::band_candidates(&self.tx, bands)
     }
 
+    /// [`Store::linked_candidates`], seeing the documents written earlier
+    /// in this batch.
+    pub fn linked_candidates(
+        &self,
+        bands: &[u64],
+        q: crate::LinkQuery<'_>,
+        similarity: impl FnMut(&[u8]) -> Option<f64>,
+    ) -> Result<Vec<(String, f64)>, StoreError> {
+        crate::consolidation::linked_candidates(&self.tx, bands, q, similarity)
+    }
+
     /// Indexes the text and sentences of every document written in the
     /// batch, then commits them all. One statement per index for the whole
     /// batch: FTS5 flushes its pending rows at each statement savepoint.

@@ -203,3 +203,70 @@ fn pair_links_of_an_older_store_become_clusters_on_upgrade() {
     assert_eq!(near, [set(&["a", "b", "c"]), set(&["d", "e", "f"])].into());
     assert!(store.integrity_check().unwrap().is_empty());
 }
+
+/// Writes K copies of one text sharing LSH bands, each found through
+/// `Store::linked_candidates` as the pipeline finds them; returns how many
+/// stored copies each new copy was compared with.
+fn write_copies(store: &mut Store, days: &[Date]) -> Vec<usize> {
+    let mut compared = Vec::new();
+    for (i, day) in days.iter().enumerate() {
+        let published = day.to_string();
+        let q = LinkQuery {
+            published: &published,
+            near_from: 0.5,
+            related_within_days: 3,
+        };
+        let mut calls = 0;
+        let links = store
+            .linked_candidates(&[7, 8], q, |_| {
+                calls += 1;
+                Some(0.9)
+            })
+            .unwrap();
+        compared.push(calls);
+        let sig = SignatureWrite {
+            minhash: vec![0; 8],
+            bands: vec![7, 8],
+            near_duplicates: links,
+            near_from: 0.5,
+            related_within_days: 3,
+        };
+        let mut d = doc(
+            &format!("copy{i:02}"),
+            &format!("Copy {i} of the wire story."),
+        );
+        d.published.date = *day;
+        store.write_document_signed(&d, &[], &sig).unwrap();
+    }
+    compared
+}
+
+/// A text syndicated K times over the years: each new copy is compared
+/// with one copy of the cluster, not all (it would join the same cluster),
+/// and the clusters are those of comparing every pair. Copies within the
+/// related-text window are all compared (their links tie stories).
+#[test]
+fn a_new_copy_is_compared_once_per_cluster_outside_the_story_window() {
+    const K: usize = 30;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("years.db");
+    let mut store = Store::open(&path).unwrap();
+    let days: Vec<Date> = (0..K).map(|i| date(1990 + i as i16, 3, 1)).collect();
+    let compared = write_copies(&mut store, &days);
+    assert_eq!(compared[0], 0);
+    assert!(compared[1..].iter().all(|&n| n == 1), "{compared:?}");
+    let (near, related, reps) = clusters(&store, &path);
+    assert_eq!(near.len(), 1);
+    assert_eq!(near.first().unwrap().len(), K);
+    assert!(related.is_empty(), "years apart: no related text");
+    assert_eq!(reps, vec!["copy00".to_string()]);
+
+    // The same day: every earlier copy is compared, all are one story.
+    let path = dir.path().join("day.db");
+    let mut store = Store::open(&path).unwrap();
+    let compared = write_copies(&mut store, &[date(2026, 1, 30); 6]);
+    assert_eq!(compared, vec![0, 1, 2, 3, 4, 5]);
+    let (near, related, _) = clusters(&store, &path);
+    assert_eq!(near.first().unwrap().len(), 6);
+    assert_eq!(related, near);
+}
