@@ -4,7 +4,7 @@ use chronicler_core::{Actor, AnalyzedDocument, CodedEvent};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::codec::{content_hash, date_str, form_str, geonames_int, int, kind_str};
-use crate::{Candidate, Context, SignatureWrite, Store, StoreError, WriteOutcome};
+use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
 /// content hash.
@@ -173,12 +173,6 @@ impl Batch<'_> {
             .with_ctx(|| format!("writing document {id}: releasing its savepoint"))?;
         self.unindexed.extend(key);
         Ok(outcome)
-    }
-
-    /// [`Store::band_candidates`], seeing the documents written earlier in
-    /// this batch.
-    pub fn band_candidates(&self, bands: &[u64]) -> Result<Vec<Candidate>, StoreError> {
-        crate::consolidation::band_candidates(&self.tx, bands)
     }
 
     /// [`Store::linked_candidates`], seeing the documents written earlier
