@@ -12,6 +12,7 @@
 //! the page's. [`crate::html`] then takes this candidate instead.
 
 use crate::html::{Block, BlockKind};
+use crate::noise::is_cjk;
 
 /// How a block looks by its length and its links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,10 +38,6 @@ const GOOD_LINK_RATIO: f32 = 0.2;
 /// More than this share in links, and a block is navigation.
 const BAD_LINK_RATIO: f32 = 0.5;
 
-fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
-}
-
 fn class(b: &Block) -> Class {
     let chars = b.text.chars().count();
     let total = b.text.chars().filter(|c| !c.is_whitespace()).count().max(1);
@@ -48,7 +45,7 @@ fn class(b: &Block) -> Class {
     if link_ratio > BAD_LINK_RATIO {
         return Class::Bad;
     }
-    let cjk = b.text.chars().take(40).filter(|c| is_cjk(*c)).count() >= 10;
+    let cjk = b.text.chars().take(40).filter(|&c| is_cjk(c)).count() >= 10;
     let good = if cjk { GOOD_CHARS_CJK } else { GOOD_CHARS };
     if chars >= good && link_ratio <= GOOD_LINK_RATIO {
         Class::Good

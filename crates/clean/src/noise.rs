@@ -95,9 +95,8 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
-/// True when the text ends like a sentence (or a quotation, or a lead-in).
 /// Chinese, Japanese and Korean script (written without spaces).
-fn is_cjk(c: char) -> bool {
+pub(crate) fn is_cjk(c: char) -> bool {
     matches!(c,
         '\u{3040}'..='\u{30FF}' // kana
         | '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' // ideographs
@@ -113,6 +112,7 @@ fn word_count(t: &str) -> usize {
         .sum()
 }
 
+/// True when the text ends like a sentence (or a quotation, or a lead-in).
 fn ends_terminal(t: &str) -> bool {
     let mut rev = t.trim_end().chars().rev();
     match rev.next() {
