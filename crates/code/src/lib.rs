@@ -13,6 +13,7 @@
 //! whose source cannot be identified is dropped.
 #![deny(missing_docs)]
 
+mod dates;
 mod rules;
 mod tokens;
 

@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 
 use chronicler_core::{
-    Actor, ActorKind, AnalyzedDocument, CodedEvent, DatePrecision, DateRange, Evidence,
-    MentionForm, Place, Quantity, Span, Status,
+    Actor, ActorKind, AnalyzedDocument, CodedEvent, DateRange, Evidence, MentionForm, Place,
+    Quantity, Span, Status,
 };
 use chronicler_dict::verbs::{PatternKind, PatternMatch, Roles, VerbDict};
 
+use crate::dates::assign_dates;
 use crate::tokens::{tokenize, Token};
 
 /// An actor mention seen from a sentence: token range and role flags.
@@ -21,14 +22,14 @@ struct Ment<'a> {
     venue: bool,
 }
 
-struct Sent<'a> {
-    toks: Vec<Token>,
-    words: Vec<String>,
+pub(crate) struct Sent<'a> {
+    pub(crate) toks: Vec<Token>,
+    pub(crate) words: Vec<String>,
     ments: Vec<Ment<'a>>,
     /// Segment id of each token (segments split at commas etc., not inside dates).
-    seg: Vec<usize>,
+    pub(crate) seg: Vec<usize>,
     /// Token ranges of date mentions, with their index in `doc.dates`.
-    dates: Vec<(usize, usize, usize)>,
+    pub(crate) dates: Vec<(usize, usize, usize)>,
     /// Token ranges of place mentions, with their index in `doc.places`.
     places: Vec<(usize, usize, usize)>,
     /// Token ranges of quantities, with their index in `doc.quantities`.
@@ -36,18 +37,18 @@ struct Sent<'a> {
 }
 
 /// A coded event before date assignment.
-struct Cand {
-    ev: CodedEvent,
+pub(crate) struct Cand {
+    pub(crate) ev: CodedEvent,
     /// Token range of the trigger.
-    t0: usize,
-    t1: usize,
+    pub(crate) t0: usize,
+    pub(crate) t1: usize,
     /// True when the date should be left for the fallback rules.
-    past_marker: bool,
+    pub(crate) past_marker: bool,
     /// Still without a date of its own.
-    wants_date: bool,
+    pub(crate) wants_date: bool,
     /// A party was inferred from the article's dyad: kept only with a date
     /// or a venue of its own.
-    weak: bool,
+    pub(crate) weak: bool,
 }
 
 const LOCATIVE: &[&str] = &[
@@ -327,7 +328,7 @@ fn state_actor(country: Option<String>) -> Actor {
     }
 }
 
-fn tok_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
+pub(crate) fn tok_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
     let first = toks.iter().position(|t| t.span.overlaps(span))?;
     let last = toks.iter().rposition(|t| t.span.overlaps(span))?;
     Some((first, last))
@@ -468,7 +469,7 @@ fn off_topic(words: &[String]) -> bool {
     old_year || words.iter().any(|w| TOPIC.contains(&w.as_str()))
 }
 
-fn window(words: &[String], from: usize, to: usize) -> impl Iterator<Item = &str> {
+pub(crate) fn window(words: &[String], from: usize, to: usize) -> impl Iterator<Item = &str> {
     words
         .get(from..to.min(words.len()))
         .unwrap_or(&[])
@@ -2312,98 +2313,6 @@ fn quantities_in(doc: &AnalyzedDocument, s: &Sent<'_>, from: usize, to: usize) -
         .take(1)
         .cloned()
         .collect()
-}
-
-fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Cand]) {
-    let words = &s.words;
-    for i in 0..cands.len() {
-        let (t0, t1) = (cands[i].t0, cands[i].t1);
-        let seg = s.seg.get(t0).copied().unwrap_or(0);
-        // candidate dates: same segment first, then an adjacent segment
-        // whose nearest trigger is this one
-        let dist = |a: usize, b: usize| if b < t0 { t0 - b } else { a.saturating_sub(t1) };
-        let mut best: Option<(usize, usize)> = None; // (distance, date idx)
-        for (a, b, di) in &s.dates {
-            let dseg = s.seg.get(*a).copied().unwrap_or(0);
-            let d = dist(*a, *b);
-            let ok = if dseg == seg {
-                true
-            } else if dseg + 1 == seg || dseg == seg + 1 {
-                // no other trigger is closer to this date
-                cands
-                    .iter()
-                    .all(|c| c.t0 == t0 || dist_to(c.t0, c.t1, *a, *b) >= d)
-                    && d <= 12
-            } else {
-                false
-            };
-            if ok && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, *di));
-            }
-        }
-        if let Some((_, di)) = best {
-            if let Some(dm) = doc.dates.get(di) {
-                let mut r = dm.range;
-                let (da, _) = tok_range(&s.toks, dm.span).unwrap_or((0, 0));
-                let pre: Vec<&str> = window(words, da.saturating_sub(3), da).collect();
-                if pre.iter().any(|w| {
-                    matches!(
-                        *w,
-                        "expire" | "expires" | "until" | "through" | "till" | "end" | "ends"
-                    )
-                }) {
-                    r = DateRange {
-                        start: None,
-                        end: r.end.or(r.start),
-                        precision: r.precision,
-                        ..Default::default()
-                    };
-                } else if pre
-                    .iter()
-                    .any(|w| matches!(*w, "since" | "effect" | "effective"))
-                {
-                    r = DateRange {
-                        start: r.start,
-                        end: None,
-                        precision: r.precision,
-                        ..Default::default()
-                    };
-                }
-                cands[i].ev.date = r;
-                cands[i].wants_date = false;
-            }
-        }
-    }
-    // Fallback: a fresh act with no date of its own is today's news.
-    for c in cands.iter_mut() {
-        if c.weak && c.wants_date && c.ev.location.is_none() {
-            continue;
-        }
-        if c.wants_date
-            && !c.past_marker
-            && matches!(
-                c.ev.status,
-                Status::Occurred | Status::Proposed | Status::Rejected
-            )
-            && doc.published.source != chronicler_core::DateSource::IngestTime
-        {
-            c.ev.date = DateRange {
-                start: Some(doc.published.date),
-                end: None,
-                precision: DatePrecision::Day,
-                ..Default::default()
-            };
-            c.ev.confidence *= 0.9;
-        }
-    }
-}
-
-fn dist_to(t0: usize, t1: usize, a: usize, b: usize) -> usize {
-    if b < t0 {
-        t0 - b
-    } else {
-        a.saturating_sub(t1)
-    }
 }
 
 fn key(ev: &CodedEvent) -> (String, String, String) {
