@@ -54,6 +54,18 @@ pub enum MentionForm {
     Pronoun,
     /// A demonym or adjective ("Ukrainian", "Russian").
     Adjective,
+    /// A definite description resolved to an actor named earlier in the
+    /// article ("the network", "the rebels", "its foreign ministry").
+    Reference,
+}
+
+impl MentionForm {
+    /// True for a mention that names its actor only through an earlier
+    /// mention (a pronoun or a resolved description): a coreference, less
+    /// sure than a name.
+    pub fn is_coreference(self) -> bool {
+        matches!(self, MentionForm::Pronoun | MentionForm::Reference)
+    }
 }
 
 /// One place in the text where an actor is named.

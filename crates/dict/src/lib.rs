@@ -9,16 +9,19 @@
 //!   date-bounded roles, organisations, armed groups, generic agents.
 //! - [`places::Gazetteer`]: places with coordinates.
 //! - [`verbs::VerbDict`]: verb and noun patterns for CAMEO event codes.
+//! - [`references::ReferenceDict`]: definite descriptions ("the rebels",
+//!   "its foreign ministry") and the earlier actors they may refer to.
 //! - [`stances::StanceDict`]: demand, refusal and red-line cues and the
 //!   issues of a negotiation, for the brief's positions.
 //!
-//! [`Dictionaries`] holds the first three (the coder's).
+//! [`Dictionaries`] holds the coder's: actors, places, verbs and references.
 #![deny(missing_docs)]
 
 pub mod actors;
 pub mod cameo_tables;
 pub mod petrarch_actors;
 pub mod places;
+pub mod references;
 pub mod stances;
 pub mod text;
 pub mod trie;
@@ -58,6 +61,8 @@ pub struct Dictionaries {
     pub places: places::Gazetteer,
     /// Verb and noun patterns.
     pub verbs: verbs::VerbDict,
+    /// Definite descriptions that refer back to an earlier actor.
+    pub references: references::ReferenceDict,
     /// Phrases that make a sentence or a story uncodable (PETRARCH discards;
     /// empty for the built-in dictionaries).
     pub discards: petrarch_actors::Discards,
@@ -88,12 +93,13 @@ impl Dictionaries {
 
     /// The built-in dictionaries extended (and overridden, entry by entry)
     /// by the files found in `dir`, if given: `actors*.txt`, `places*.txt`,
-    /// `verbs*.txt`, in file-name order.
+    /// `verbs*.txt`, `references*.txt`, in file-name order.
     pub fn load(dir: Option<&Path>) -> Result<Dictionaries, DictError> {
         Ok(Dictionaries {
             actors: actors::ActorDict::load(dir)?,
             places: places::Gazetteer::load(dir)?,
             verbs: verbs::VerbDict::load(dir)?,
+            references: references::ReferenceDict::load(dir)?,
             discards: petrarch_actors::Discards::default(),
             states_act_as_government: true,
         })
@@ -121,6 +127,8 @@ impl Dictionaries {
                 actors: actors::ActorDict::from_parts(entries, ag.agents.into_iter().collect()),
                 places: places::Gazetteer::load(None)?,
                 verbs: verbs.dict,
+                // PETRARCH sets have no descriptions: none are resolved.
+                references: references::ReferenceDict::default(),
                 discards: petrarch_actors::import_discards(t.discards),
                 states_act_as_government: false,
             },

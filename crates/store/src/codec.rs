@@ -44,6 +44,7 @@ pub(crate) fn form_str(f: MentionForm) -> &'static str {
         MentionForm::Title => "title",
         MentionForm::Pronoun => "pronoun",
         MentionForm::Adjective => "adjective",
+        MentionForm::Reference => "reference",
     }
 }
 
