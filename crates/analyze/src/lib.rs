@@ -6,6 +6,7 @@
 //! [`AnalyzedDocument`].
 #![deny(missing_docs)]
 
+pub mod coref;
 pub mod dates;
 pub mod mentions;
 pub mod quantities;
@@ -151,6 +152,16 @@ impl<'d> Analyzer<'d> {
         // A dateline ("PORT SUDAN, Jan 28 (Reuters) -") places the report; its
         // city is not the government acting.
         actors.retain(|m| !is_dateline(text, m.span));
+        // "the network", "the rebels", "its foreign ministry": the earlier
+        // actor they stand for.
+        coref::resolve(
+            &self.dicts.references,
+            &self.dicts.actors,
+            text,
+            &sentences,
+            date,
+            &mut actors,
+        );
         let mut places = mentions::places(
             &self.dicts.places,
             &self.dicts.actors,

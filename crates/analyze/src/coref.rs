@@ -1,0 +1,327 @@
+//! Coreference: definite descriptions ("the network", "the rebels", "its
+//! foreign ministry") and a sentence-opening "It" resolved to an actor named
+//! earlier in the same document.
+//!
+//! The descriptions are data (`data/dictionaries/references.txt`, read by
+//! `chronicler_dict::references`): each phrase says which earlier actors it
+//! may stand for and how to choose among them. Precision comes first: a
+//! description with no compatible earlier actor gets no mention, and "It"
+//! is resolved only when the previous sentence opens with the one state,
+//! organisation or group named in the previous two sentences of its
+//! paragraph. Resolved mentions have form [`MentionForm::Reference`] (or
+//! [`MentionForm::Pronoun`]) so that the coder can lower its confidence.
+
+use std::collections::HashMap;
+
+use chronicler_core::{Actor, ActorKind, ActorMention, MentionForm, Sentence, Span};
+use chronicler_dict::actors::ActorDict;
+use chronicler_dict::references::{Antecedent, Becomes, Pick, ReferenceDict};
+use jiff::civil::Date;
+
+/// Possessives before a description: the description belongs to an actor of
+/// the same sentence ("its foreign ministry").
+const POSSESSIVES: &[&str] = &["its", "their", "whose", "his", "her"];
+
+/// A word of the text: byte span and lower-case form (a possessive "'s"
+/// dropped).
+struct Word {
+    start: usize,
+    end: usize,
+    lower: String,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
+}
+
+fn words(text: &str, span: Span) -> Vec<Word> {
+    let Some(s) = text.get(span.start..span.end) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (start, is_word_char(c)) {
+            (None, true) => start = Some(i),
+            (Some(a), false) => {
+                let w = &s[a..i];
+                let w = w
+                    .strip_suffix("'s")
+                    .or_else(|| w.strip_suffix("\u{2019}s"))
+                    .unwrap_or(w);
+                out.push(Word {
+                    start: span.start + a,
+                    end: span.start + a + w.len(),
+                    lower: w.to_lowercase(),
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Only spaces between two words.
+fn joined(text: &str, a: &Word, b: &Word) -> bool {
+    text.get(a.end..b.start)
+        .is_some_and(|g| !g.is_empty() && g.chars().all(|c| c == ' ' || c == '\u{a0}'))
+}
+
+/// A description found in the text, before resolution.
+struct Site {
+    sentence: usize,
+    span: Span,
+    phrase: String,
+    possessive: bool,
+}
+
+fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> {
+    let mut out = Vec::new();
+    for s in sentences {
+        let ws = words(text, s.span);
+        let mut i = 0;
+        while i + 1 < ws.len() {
+            let det = &ws[i];
+            let possessive = POSSESSIVES.contains(&det.lower.as_str());
+            if det.lower != "the" && !possessive {
+                i += 1;
+                continue;
+            }
+            // The longest phrase after the determiner.
+            let mut found = None;
+            let mut phrase = String::new();
+            for n in 1..=refs.max_words() {
+                let Some(w) = ws.get(i + n) else { break };
+                let prev = &ws[i + n - 1];
+                if !joined(text, prev, w) || w.lower.chars().next().is_none() {
+                    break;
+                }
+                // A capitalised word is a name, not a description.
+                if text[w.start..].starts_with(|c: char| c.is_uppercase()) {
+                    break;
+                }
+                if n > 1 {
+                    phrase.push(' ');
+                }
+                phrase.push_str(&w.lower);
+                if refs.get(&phrase).is_some() {
+                    found = Some((n, phrase.clone()));
+                }
+            }
+            let Some((n, phrase)) = found else {
+                i += 1;
+                continue;
+            };
+            let last = &ws[i + n];
+            let possessed = text[last.end..].starts_with(['\'', '\u{2019}']);
+            // "the army chief", "the group of seven", "the paramilitary
+            // Rapid Support Forces": part of a longer noun or a name.
+            let longer = !possessed
+                && ws.get(i + n + 1).is_some_and(|next| {
+                    joined(text, last, next)
+                        && (refs.blocks(&next.lower)
+                            || text[next.start..].starts_with(|c: char| c.is_uppercase()))
+                });
+            if !longer {
+                out.push(Site {
+                    sentence: s.index,
+                    span: Span::new(ws[i + 1].start, last.end),
+                    phrase,
+                    possessive,
+                });
+            }
+            i += n + 1;
+        }
+    }
+    out
+}
+
+/// The key compatible mentions are counted by: the entity for a
+/// description that is its antecedent, the country for one that is the
+/// antecedent's state or an agent of it.
+fn key(a: &Actor, becomes: &Becomes) -> String {
+    match becomes {
+        Becomes::Same => a.entity.clone(),
+        _ => a.country.clone().unwrap_or_default(),
+    }
+}
+
+/// What the description stands for, given the chosen antecedent.
+fn becomes(dict: &ActorDict, a: &Actor, how: &Becomes, date: Date) -> Option<Actor> {
+    let state = || dict.state_of(a.country.as_deref()?);
+    match how {
+        Becomes::Same => Some(a.clone()),
+        Becomes::State => dict.actor(state()?, date),
+        Becomes::Role(r) => dict.state_role_actor(state()?, r, None),
+    }
+}
+
+/// The antecedent of a site among `earlier` (mentions before it, in text
+/// order) and the spec it meets, or none.
+fn antecedent<'m, 'a>(
+    ants: &'a [Antecedent],
+    pick: Pick,
+    site: &Site,
+    earlier: &[&'m ActorMention],
+) -> Option<(&'m ActorMention, &'a Antecedent)> {
+    for spec in ants {
+        if site.possessive && spec.becomes == Becomes::Same {
+            continue;
+        }
+        let ok: Vec<&ActorMention> = earlier
+            .iter()
+            .copied()
+            .filter(|m| {
+                m.form != MentionForm::Adjective
+                    && spec.accepts(&m.actor)
+                    && (!site.possessive || m.sentence == site.sentence)
+            })
+            .collect();
+        let Some(&nearest) = ok.last() else { continue };
+        if site.possessive || pick == Pick::Last {
+            return Some((nearest, spec));
+        }
+        // The most named; among equals the latest named.
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        for (i, m) in ok.iter().enumerate() {
+            let e = counts.entry(key(&m.actor, &spec.becomes)).or_insert((0, 0));
+            e.0 += 1;
+            e.1 = i;
+        }
+        let best = counts.values().max().and_then(|&(_, i)| ok.get(i).copied());
+        return Some((best.unwrap_or(nearest), spec));
+    }
+    None
+}
+
+/// Adds a mention for each description with a compatible earlier actor
+/// (replacing a generic agent mention without a country at the same
+/// place: "the rebels"), and for a sentence-opening "It" whose antecedent
+/// is unambiguous. `mentions` is in text order and stays so.
+pub fn resolve(
+    refs: &ReferenceDict,
+    dict: &ActorDict,
+    text: &str,
+    sentences: &[Sentence],
+    date: Date,
+    mentions: &mut Vec<ActorMention>,
+) {
+    if !refs.is_empty() {
+        for site in sites(refs, text, sentences) {
+            let overlapping: Vec<usize> = mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.span.start < site.span.end && site.span.start < m.span.end)
+                .map(|(i, _)| i)
+                .collect();
+            // Already a resolved actor ("the Sudanese army").
+            if overlapping
+                .iter()
+                .any(|&i| mentions.get(i).is_some_and(|m| m.actor.country.is_some()))
+            {
+                continue;
+            }
+            let Some(entry) = refs.get(&site.phrase) else {
+                continue;
+            };
+            let earlier: Vec<&ActorMention> = mentions
+                .iter()
+                .take_while(|m| m.span.end <= site.span.start)
+                .collect();
+            let Some(actor) = antecedent(&entry.antecedents, entry.pick, &site, &earlier)
+                .and_then(|(m, spec)| becomes(dict, &m.actor, &spec.becomes, date))
+            else {
+                continue;
+            };
+            for &i in overlapping.iter().rev() {
+                mentions.remove(i);
+            }
+            let at = mentions.partition_point(|m| m.span < site.span);
+            mentions.insert(
+                at,
+                ActorMention {
+                    sentence: site.sentence,
+                    span: site.span,
+                    actor,
+                    form: MentionForm::Reference,
+                },
+            );
+        }
+    }
+    opening_it(text, sentences, mentions);
+}
+
+fn same_paragraph(text: &str, a: &Sentence, b: &Sentence) -> bool {
+    text.get(a.span.end..b.span.start)
+        .is_some_and(|g| !g.contains("\n\n"))
+}
+
+/// "It" opening a sentence: the state, organisation or group that opens
+/// the previous sentence ("Azerbaijan's foreign ministry confirmed ... It
+/// said"), when it is the only one named in the previous two sentences of
+/// the paragraph.
+fn opening_it(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMention>) {
+    let mut add = Vec::new();
+    for (k, s) in sentences.iter().enumerate().skip(1) {
+        let t = s.span.slice(text);
+        if !t.starts_with("It ") {
+            continue;
+        }
+        let Some(prev) = k.checked_sub(1).and_then(|p| sentences.get(p)) else {
+            continue;
+        };
+        if !same_paragraph(text, prev, s) {
+            continue;
+        }
+        let before = k
+            .checked_sub(2)
+            .and_then(|p| sentences.get(p))
+            .filter(|b| same_paragraph(text, b, prev));
+        let window = |m: &&ActorMention| {
+            m.sentence == prev.index || before.is_some_and(|b| m.sentence == b.index)
+        };
+        let compatible = |m: &ActorMention| {
+            matches!(
+                m.actor.kind,
+                ActorKind::State | ActorKind::Organization | ActorKind::Group
+            ) && m.form != MentionForm::Adjective
+                && m.actor.country.is_some()
+        };
+        let mut keys: Vec<&str> = mentions
+            .iter()
+            .filter(window)
+            .filter(|m| compatible(m))
+            .map(|m| match m.actor.kind {
+                ActorKind::State => m.actor.country.as_deref().unwrap_or(""),
+                _ => m.actor.entity.as_str(),
+            })
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        if keys.len() != 1 {
+            continue;
+        }
+        // The subject of the previous sentence: its first mention, after
+        // nothing or an opening phrase set off by a comma.
+        let Some(first) = mentions.iter().find(|m| m.sentence == prev.index) else {
+            continue;
+        };
+        let lead = text.get(prev.span.start..first.span.start).unwrap_or("x");
+        let opens = lead.is_empty() || lead == "The " || lead.ends_with(", ");
+        if opens && compatible(first) {
+            add.push(ActorMention {
+                sentence: s.index,
+                span: Span::new(s.span.start, s.span.start + 2),
+                actor: first.actor.clone(),
+                form: MentionForm::Pronoun,
+            });
+        }
+    }
+    for m in add {
+        if !mentions.iter().any(|x| x.span.start == m.span.start) {
+            let at = mentions.partition_point(|x| x.span < m.span);
+            mentions.insert(at, m);
+        }
+    }
+}

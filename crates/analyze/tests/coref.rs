@@ -1,0 +1,132 @@
+//! Definite descriptions and "It" resolved to an actor named earlier in the
+//! same document (module `coref`, data `references.txt`), and left alone
+//! when nothing compatible or more than one candidate came before.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod support;
+
+use chronicler_core::{AnalyzedDocument, MentionForm};
+use support::{actor_codes, analyze};
+
+/// The code a mention at `surface` resolved to through a coreference.
+fn resolved<'a>(a: &'a AnalyzedDocument, surface: &str) -> Option<&'a str> {
+    a.actors
+        .iter()
+        .find(|m| m.span.slice(&a.doc.text) == surface && m.form.is_coreference())
+        .map(|m| m.actor.code.as_str())
+}
+
+#[test]
+fn a_description_takes_the_earlier_actor_of_its_kind() {
+    let a = analyze(
+        "Amnesty International said on Monday that prisoners in Goma had been beaten. \
+         The organisation accused the M23 of torture.",
+    );
+    assert_eq!(
+        resolved(&a, "organisation"),
+        Some("NGOAMN"),
+        "{:?}",
+        actor_codes(&a)
+    );
+    let m = a
+        .actors
+        .iter()
+        .find(|m| m.span.slice(&a.doc.text) == "organisation");
+    assert_eq!(m.map(|m| m.form), Some(MentionForm::Reference));
+    assert_eq!(m.map(|m| m.sentence), Some(1));
+}
+
+#[test]
+fn the_rebels_are_the_articles_main_armed_group() {
+    let a = analyze(
+        "The M23 seized Bukavu in February. Kinshasa says the M23 is backed by Rwanda. \
+         Congo also wants the FDLR disbanded.\n\n\
+         The Congolese army accused the rebels on Wednesday of shelling its positions.",
+    );
+    // The M23 is named twice, the FDLR once and later: the M23.
+    assert_eq!(
+        resolved(&a, "rebels"),
+        Some("CODREB"),
+        "{:?}",
+        actor_codes(&a)
+    );
+    // The generic agent mention without a country is replaced, not doubled.
+    assert_eq!(
+        a.actors
+            .iter()
+            .filter(|m| m.span.slice(&a.doc.text) == "rebels")
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn a_possessive_ministry_is_the_government_of_the_sentence_state() {
+    let a = analyze(
+        "Egypt hosted the talks. The government in Khartoum said it would study the plan, \
+         but its foreign ministry rejected a role for the UAE.",
+    );
+    assert_eq!(
+        resolved(&a, "foreign ministry"),
+        Some("SDNGOV"),
+        "{:?}",
+        actor_codes(&a)
+    );
+}
+
+#[test]
+fn nothing_compatible_before_means_no_mention() {
+    // No armed group named before "the rebels"; no organisation before
+    // "the network" (the one after it does not count).
+    let a = analyze(
+        "The rebels attacked a convoy near Goma on Sunday. The network said the \
+         International Committee of the Red Cross had withdrawn.",
+    );
+    assert_eq!(resolved(&a, "rebels"), None, "{:?}", actor_codes(&a));
+    assert_eq!(resolved(&a, "network"), None, "{:?}", actor_codes(&a));
+    assert!(a.actors.iter().all(|m| !m.form.is_coreference()));
+}
+
+#[test]
+fn an_antecedent_in_another_document_does_not_count() {
+    let first = analyze("The M23 seized Goma in January.");
+    assert!(first.actors.iter().any(|m| m.actor.code == "CODREB"));
+    let second = analyze("The rebels accused the army of shelling their positions.");
+    assert_eq!(
+        resolved(&second, "rebels"),
+        None,
+        "{:?}",
+        actor_codes(&second)
+    );
+}
+
+#[test]
+fn longer_nouns_and_names_are_not_descriptions() {
+    let a = analyze(
+        "The M23 seized Goma. The rebels chief said the group leader would attend. \
+         Sudan's army fought the paramilitary Rapid Support Forces.",
+    );
+    assert_eq!(resolved(&a, "group"), None, "{:?}", actor_codes(&a));
+    assert_eq!(resolved(&a, "paramilitary"), None, "{:?}", actor_codes(&a));
+}
+
+#[test]
+fn it_opening_a_sentence_is_the_previous_subject_when_unambiguous() {
+    let a = analyze(
+        "In a statement, Azerbaijan's foreign ministry confirmed the talks had ended. \
+         It said Baku would sign only after a change to the constitution.",
+    );
+    assert_eq!(resolved(&a, "It"), Some("AZEGOV"), "{:?}", actor_codes(&a));
+    // Two states in the previous sentence: nothing.
+    let a = analyze(
+        "Armenia and Azerbaijan completed the text of the treaty. \
+         It said the signing would follow within weeks.",
+    );
+    assert_eq!(resolved(&a, "It"), None, "{:?}", actor_codes(&a));
+    // The previous sentence opens with no actor ("The war ..."): nothing.
+    let a = analyze(
+        "The war broke out in April, when fighting erupted in Khartoum. \
+         It has killed tens of thousands of people.",
+    );
+    assert_eq!(resolved(&a, "It"), None, "{:?}", actor_codes(&a));
+}
