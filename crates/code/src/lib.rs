@@ -43,6 +43,11 @@ impl<'d> Coder<'d> {
             return Vec::new();
         }
         let mut events = rules::code_document(&self.dicts.verbs, doc);
+        for e in &mut events {
+            if rests_on_coreference(doc, e) {
+                e.confidence = (e.confidence * COREFERENCE_FACTOR).max(0.05);
+            }
+        }
         if !discards.sentence.is_empty() {
             events.retain(|e| {
                 let s = e.evidence.sentence_span.slice(&doc.doc.text);
@@ -173,4 +178,25 @@ fn contains_phrase(text: &str, phrase: &str) -> bool {
         from = b;
     }
     false
+}
+
+/// How much less sure an event is when one of its actors is known only
+/// through a pronoun or a resolved description in its sentence.
+const COREFERENCE_FACTOR: f32 = 0.9;
+
+/// True when the source or the target of `e` is named in the evidence
+/// sentence only by coreference ("the rebels", "It"): every mention of that
+/// entity there is a pronoun or a resolved description.
+fn rests_on_coreference(doc: &AnalyzedDocument, e: &CodedEvent) -> bool {
+    [e.source.as_ref(), e.target.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|a| {
+            let mut here = doc
+                .actors
+                .iter()
+                .filter(|m| m.sentence == e.evidence.sentence && m.actor.entity == a.entity)
+                .peekable();
+            here.peek().is_some() && here.all(|m| m.form.is_coreference())
+        })
 }
