@@ -36,9 +36,24 @@ fn checks() -> Vec<(String, String)> {
                 .to_string(),
         ),
         (
-            "documents missing from the full-text index".to_string(),
-            "SELECT (SELECT count(*) FROM documents) - (SELECT count(*) FROM documents_fts_docsize)"
-                .to_string(),
+            "sentences missing from the full-text index".to_string(),
+            format!(
+                "SELECT count(*) FROM sentences s WHERE s.idx < {title}
+                 AND NOT EXISTS (SELECT 1 FROM sentences_fts_docsize f
+                                 WHERE f.id = s.doc * {span} + s.idx)",
+                title = crate::search::TITLE_INDEX,
+                span = crate::search::SENTENCE_ROWID_SPAN,
+            ),
+        ),
+        (
+            "titles missing from the full-text index".to_string(),
+            format!(
+                "SELECT count(*) FROM documents d WHERE d.title <> ''
+                 AND NOT EXISTS (SELECT 1 FROM sentences_fts_docsize f
+                                 WHERE f.id = d.doc_key * {span} + {title})",
+                title = crate::search::TITLE_INDEX,
+                span = crate::search::SENTENCE_ROWID_SPAN,
+            ),
         ),
     ];
     for table in PER_SENTENCE {
@@ -56,7 +71,8 @@ fn checks() -> Vec<(String, String)> {
 
 /// Counts partial and doubled documents: documents without sentences,
 /// sentences, mentions or events without their document or sentence,
-/// documents stored twice, documents missing from the search index.
+/// documents stored twice, sentences and titles missing from the search
+/// index.
 /// Returns one line per kind of fault found; empty when consistent.
 pub(crate) fn consistency_check(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let mut problems = Vec::new();

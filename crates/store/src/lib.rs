@@ -538,9 +538,11 @@ impl Store {
     }
 
     /// Full-text search over titles and clean texts (FTS5 query syntax),
-    /// best match first.
+    /// best match first: a document matches when each AND-ed part of the
+    /// query matches its title or one of its sentences (a phrase does not
+    /// span two sentences).
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>, StoreError> {
-        read::search(&self.conn, query, limit)
+        search::search_documents(&self.conn, query, limit)
     }
 
     /// The key of the newest document (0 when empty): it grows with every

@@ -2,13 +2,13 @@
 
 use chronicler_core::text::char_offset;
 use chronicler_core::{Actor, CodedEvent, DateRange, Evidence, Place, Quantity, Span, Status};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::codec::{
-    geonames_id, int, parse_date, parse_kind, parse_place_precision, parse_precision, uint,
+    geonames_id, parse_date, parse_kind, parse_place_precision, parse_precision, uint,
 };
 use crate::schema::user_version;
-use crate::{Context, DocumentRow, SearchHit, Stats, StoreError, StoredEvent};
+use crate::{Context, DocumentRow, Stats, StoreError, StoredEvent};
 
 const DOC_COLUMNS: &str = "d.id, d.path, d.format, d.url, d.title, d.outlet, d.published,
     d.published_source,
@@ -287,33 +287,6 @@ pub(crate) fn unresolved_names(conn: &Connection) -> Result<Vec<(String, usize)>
         .query_map([], |r| Ok((r.get::<_, String>(0)?, uint(r.get(1)?))))
         .ctx(what)?;
     rows.collect::<Result<Vec<_>, _>>().ctx(what)
-}
-
-pub(crate) fn search(
-    conn: &Connection,
-    query: &str,
-    limit: usize,
-) -> Result<Vec<SearchHit>, StoreError> {
-    let what = || format!("searching for {query:?}");
-    let mut st = conn
-        .prepare(
-            "SELECT d.id, d.title, bm25(documents_fts) AS rank
-             FROM documents_fts JOIN documents d ON d.doc_key = documents_fts.rowid
-             WHERE documents_fts MATCH ?1
-             ORDER BY rank, d.id
-             LIMIT ?2",
-        )
-        .with_ctx(what)?;
-    let rows = st
-        .query_map(params![query, int(limit)], |r| {
-            Ok(SearchHit {
-                id: r.get(0)?,
-                title: r.get(1)?,
-                rank: r.get(2)?,
-            })
-        })
-        .with_ctx(what)?;
-    rows.collect::<Result<Vec<_>, _>>().with_ctx(what)
 }
 
 pub(crate) fn stats(conn: &Connection) -> Result<Stats, StoreError> {

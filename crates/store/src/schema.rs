@@ -80,6 +80,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0010_fts_automerge.sql"),
         then: None,
     },
+    Migration {
+        version: 11,
+        name: "one_text_index",
+        sql: include_str!("migrations/0011_one_text_index.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
@@ -143,18 +149,25 @@ mod tests {
     }
 
     #[test]
-    fn full_text_indexes_merge_eight_segments_at_a_time() {
+    fn the_full_text_index_merges_eight_segments_at_a_time() {
         let mut conn = Connection::open_in_memory().unwrap();
         migrate(&mut conn).unwrap();
-        for table in ["documents_fts", "sentences_fts"] {
-            let automerge: i64 = conn
-                .query_row(
-                    &format!("SELECT v FROM {table}_config WHERE k = 'automerge'"),
-                    [],
-                    |r| r.get(0),
-                )
-                .unwrap();
-            assert_eq!(automerge, 8, "{table}");
-        }
+        let automerge: i64 = conn
+            .query_row(
+                "SELECT v FROM sentences_fts_config WHERE k = 'automerge'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(automerge, 8);
+        // One index since 0011: the per-document one is gone.
+        let tables: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_schema WHERE name LIKE 'documents_fts%'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(tables, 0);
     }
 }

@@ -186,22 +186,13 @@ impl Batch<'_> {
         crate::consolidation::linked_candidates(&self.tx, bands, q, similarity)
     }
 
-    /// Indexes the text and sentences of every document written in the
-    /// batch, then commits them all. One statement per index for the whole
-    /// batch: FTS5 flushes its pending rows at each statement savepoint.
+    /// Indexes the title and sentences of every document written in the
+    /// batch, then commits them all. One statement for the whole batch:
+    /// FTS5 flushes its pending rows at each statement savepoint.
     pub fn commit(self) -> Result<(), StoreError> {
         if !self.unindexed.is_empty() {
             let keys = json(&self.unindexed, "listing a batch's documents")?;
-            self.tx
-                .prepare_cached(
-                    "INSERT INTO documents_fts (rowid, title, clean_text)
-                     SELECT doc_key, coalesce(title, ''), clean_text FROM documents
-                     WHERE doc_key IN (SELECT value FROM json_each(?1))
-                     ORDER BY doc_key",
-                )
-                .and_then(|mut st| st.execute(params![keys]))
-                .ctx("indexing a batch of documents")?;
-            index_sentences(&self.tx, &keys).ctx("indexing a batch of documents' sentences")?;
+            index_texts(&self.tx, &keys).ctx("indexing a batch of documents")?;
         }
         self.tx.commit().ctx("committing a batch of documents")
     }
@@ -245,7 +236,7 @@ fn insert_all(
         "INSERT INTO documents (id, path, format, url, canonical_url, title, outlet,
              published, published_source, published_meta, raw_text, clean_text,
              content_hash, cited_sources, warnings, removed, ingested_at)
-         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+         VALUES (?1, ?2, ?3, ?4, NULL, ?5, ?6, ?7, ?8, ?9, '', ?10, ?11, ?12, ?13, ?14, ?15)",
     )
     .and_then(|mut st| {
         st.execute(params![
@@ -258,7 +249,6 @@ fn insert_all(
             doc.published.date.to_string(),
             doc.published.source.as_str(),
             meta.published,
-            doc.doc.extracted,
             doc.doc.text,
             hash,
             cited,
@@ -471,31 +461,36 @@ fn insert_all(
     }
     if index == Index::Now {
         // Last, so no insert of this document follows an FTS5 write.
-        tx.execute(
-            "INSERT INTO documents_fts (rowid, title, clean_text) VALUES (?1, ?2, ?3)",
-            params![key, meta.title.as_deref().unwrap_or(""), doc.doc.text],
-        )
-        .with_ctx(|| at("indexing the text"))?;
-        index_sentences(tx, &format!("[{key}]")).with_ctx(|| at("indexing the sentences"))?;
+        index_texts(tx, &format!("[{key}]")).with_ctx(|| at("indexing the text"))?;
     }
     Ok(key)
 }
 
-/// Indexes the stored sentences of the documents whose keys are in the
-/// JSON array `keys` for sentence search (rowid `doc_key *
-/// SENTENCE_ROWID_SPAN + index`, the sentence's text), as the trigger of
-/// migration 0006 did.
-fn index_sentences(conn: &Connection, keys: &str) -> Result<usize, rusqlite::Error> {
+/// Indexes the stored sentences and titles of the documents whose keys are
+/// in the JSON array `keys` for search (rowid `doc_key *
+/// SENTENCE_ROWID_SPAN + index` with the sentence's text, and `doc_key *
+/// SENTENCE_ROWID_SPAN + TITLE_INDEX` with the title), in one statement
+/// and in rowid order (FTS5 flushes its pending rows at each statement and
+/// whenever a rowid goes down).
+fn index_texts(conn: &Connection, keys: &str) -> Result<usize, rusqlite::Error> {
     conn.prepare_cached(
         "INSERT INTO sentences_fts (rowid, text)
-         SELECT s.doc * ?2 + s.idx,
-                CAST(substr(CAST(d.clean_text AS BLOB), s.start_byte + 1,
-                            s.end_byte - s.start_byte) AS TEXT)
-         FROM sentences s JOIN documents d ON d.doc_key = s.doc
-         WHERE s.doc IN (SELECT value FROM json_each(?1)) AND s.idx < ?2
-         ORDER BY s.doc, s.idx",
+         SELECT rowid, text FROM (
+             SELECT s.doc * ?2 + s.idx AS rowid,
+                    CAST(substr(CAST(d.clean_text AS BLOB), s.start_byte + 1,
+                                s.end_byte - s.start_byte) AS TEXT) AS text
+             FROM sentences s JOIN documents d ON d.doc_key = s.doc
+             WHERE s.doc IN (SELECT value FROM json_each(?1)) AND s.idx < ?3
+             UNION ALL
+             SELECT doc_key * ?2 + ?3, title FROM documents
+             WHERE doc_key IN (SELECT value FROM json_each(?1)) AND title <> '')
+         ORDER BY rowid",
     )?
-    .execute(params![keys, crate::search::SENTENCE_ROWID_SPAN])
+    .execute(params![
+        keys,
+        crate::search::SENTENCE_ROWID_SPAN,
+        crate::search::TITLE_INDEX
+    ])
 }
 
 /// An optional actor as six nullable columns.

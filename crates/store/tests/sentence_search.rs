@@ -75,12 +75,12 @@ fn a_duplicate_adds_no_sentence_and_an_upgraded_store_is_indexed() {
     // indexes what is there.
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
+        common::undo_place_codes(&conn, 5);
         conn.execute_batch(
             "DROP TRIGGER IF EXISTS sentences_fts_insert; DROP TRIGGER sentences_fts_delete;
              DROP TABLE sentences_fts;",
         )
         .unwrap();
-        common::undo_place_codes(&conn, 5);
     }
     assert!(matches!(
         Store::open_read_only(&path),

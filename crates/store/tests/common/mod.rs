@@ -6,10 +6,28 @@
 use chronicler_core::*;
 use jiff::civil::date;
 
+/// Takes the schema back to before migration 0011 (one text index): titles
+/// leave the sentence index, the per-document index of 0001 comes back
+/// with every stored text (as 0010 left it), the version is set to 10.
+pub fn undo_one_text_index(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "DELETE FROM sentences_fts WHERE rowid IN
+             (SELECT doc_key * 1048576 + 1048575 FROM documents);
+         CREATE VIRTUAL TABLE documents_fts USING fts5(
+             title, clean_text, content = 'documents', content_rowid = 'doc_key',
+             tokenize = 'unicode61 remove_diacritics 2');
+         INSERT INTO documents_fts (documents_fts) VALUES ('rebuild');
+         INSERT INTO documents_fts (documents_fts, rank) VALUES ('automerge', 8);
+         PRAGMA user_version = 10;",
+    )
+    .expect("undoing migration 0011");
+}
+
 /// Takes the schema back to before migration 0009 (near-duplicate
-/// clusters): pair links as version 8 kept them (`doc_links`, empty), the
-/// version set to 8.
+/// clusters), and 0011 before it: pair links as version 8 kept them
+/// (`doc_links`, empty), the version set to 8.
 pub fn undo_doc_clusters(conn: &rusqlite::Connection) {
+    undo_one_text_index(conn);
     conn.execute_batch(
         "DROP TABLE doc_clusters;
          CREATE TABLE doc_links (
@@ -43,6 +61,13 @@ pub fn undo_place_codes(conn: &rusqlite::Connection, version: i64) {
          PRAGMA user_version = {version};"
     ))
     .expect("undoing migration 0008");
+}
+
+/// [`doc`] with a title.
+pub fn titled(id: &str, title: &str, text: &str) -> AnalyzedDocument {
+    let mut d = doc(id, text);
+    d.doc.meta.title = Some(title.into());
+    d
 }
 
 /// A document whose sentences are its lines.
