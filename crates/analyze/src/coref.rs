@@ -165,6 +165,25 @@ fn antecedent<'m, 'a>(
     site: &Site,
     earlier: &[&'m ActorMention],
 ) -> Option<(&'m ActorMention, &'a Antecedent)> {
+    let usable = |m: &&ActorMention| m.form != MentionForm::Adjective && m.actor.country.is_some();
+    // Close by: earlier in the sentence or in the one before.
+    let near = |m: &ActorMention| m.sentence + 1 >= site.sentence;
+    // "Human Rights Watch said ... The group accused": the nearest actor of
+    // the kinds the description names, in the sentence before, is not a
+    // compatible one, so "the group" may be it: ambiguous. (In its own
+    // sentence an actor is rarely the description: "the army accused the
+    // rebels".)
+    let kinds: Vec<ActorKind> = ants.iter().filter_map(|a| a.kind).collect();
+    let rival = earlier
+        .iter()
+        .copied()
+        .rev()
+        .filter(usable)
+        .find(|m| kinds.contains(&m.actor.kind) && m.sentence < site.sentence)
+        .filter(|m| near(m));
+    if rival.is_some_and(|m| !ants.iter().any(|a| a.accepts(&m.actor))) {
+        return None;
+    }
     for spec in ants {
         if site.possessive && spec.becomes == Becomes::Same {
             continue;
@@ -172,11 +191,8 @@ fn antecedent<'m, 'a>(
         let ok: Vec<&ActorMention> = earlier
             .iter()
             .copied()
-            .filter(|m| {
-                m.form != MentionForm::Adjective
-                    && spec.accepts(&m.actor)
-                    && (!site.possessive || m.sentence == site.sentence)
-            })
+            .filter(usable)
+            .filter(|m| spec.accepts(&m.actor) && (!site.possessive || m.sentence == site.sentence))
             .collect();
         let Some(&nearest) = ok.last() else { continue };
         if site.possessive || pick == Pick::Last {
@@ -189,8 +205,16 @@ fn antecedent<'m, 'a>(
             e.0 += 1;
             e.1 = i;
         }
-        let best = counts.values().max().and_then(|&(_, i)| ok.get(i).copied());
-        return Some((best.unwrap_or(nearest), spec));
+        let best = counts
+            .values()
+            .max()
+            .and_then(|&(_, i)| ok.get(i).copied())
+            .unwrap_or(nearest);
+        // Another compatible actor named close by: ambiguous.
+        if near(nearest) && key(&nearest.actor, &spec.becomes) != key(&best.actor, &spec.becomes) {
+            return None;
+        }
+        return Some((best, spec));
     }
     None
 }
