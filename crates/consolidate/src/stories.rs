@@ -76,8 +76,9 @@ pub struct Story {
     pub events: Vec<String>,
 }
 
-/// True when an event may tie documents into one story.
-fn specific(m: &MergedEvent) -> bool {
+/// True when an event may tie documents into one story (dated, or a
+/// code below root level with both actors known).
+pub fn specific(m: &MergedEvent) -> bool {
     let e = &m.event;
     e.date.start.is_some()
         || e.date.end.is_some()

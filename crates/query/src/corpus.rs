@@ -9,7 +9,7 @@ use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{Story, StoryDoc, StoryUpdate};
 use chronicler_consolidate::{Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{DocCluster, DocFacts, EventGroup, EventGroupWrite, EventIdRecord, Store};
+use chronicler_store::{DocCluster, DocFacts, EventGroup, EventIdRecord, Store, StoredEvent};
 use jiff::Timestamp;
 use serde::Serialize;
 
@@ -75,24 +75,26 @@ fn regrouped(store: &Store) -> Result<(Regrouped, Vec<EventGroup>), QueryError> 
     } else {
         BTreeMap::new()
     };
-    let located = events
-        .into_iter()
-        .map(|s| Located {
-            mention: EventMention {
-                doc: s.doc.id.clone(),
-                path: s.doc.path.clone(),
-                url: s.doc.url.clone(),
-                outlet: s.doc.outlet.clone(),
-                published: Some(s.doc.published.clone()),
-                sentence: s.sentence,
-                start: s.start,
-                end: s.end,
-            },
-            event: s.event,
-        })
-        .collect();
+    let located = events.into_iter().map(located).collect();
     let r = regroup(located, &kept, &near_duplicates(store)?, story_of);
     Ok((r, keys))
+}
+
+/// A stored coded event as consolidation's input.
+pub(crate) fn located(s: StoredEvent) -> Located {
+    Located {
+        mention: EventMention {
+            doc: s.doc.id,
+            path: s.doc.path,
+            url: s.doc.url,
+            outlet: s.doc.outlet,
+            published: Some(s.doc.published),
+            sentence: s.sentence,
+            start: s.start,
+            end: s.end,
+        },
+        event: s.event,
+    }
 }
 
 /// What [`update_consolidation`] regrouped.
@@ -113,33 +115,11 @@ pub fn update_consolidation(store: &mut Store) -> Result<ConsolidationUpdate, Qu
     Ok(update(store)?.0)
 }
 
-/// [`update_consolidation`], also giving the consolidation it kept.
+/// [`update_consolidation`], also giving the merged events of the blocks
+/// it regrouped (see `keep`: only what the new documents can change is
+/// read and rewritten).
 fn update(store: &mut Store) -> Result<(ConsolidationUpdate, Consolidated), QueryError> {
-    let (r, keys) = regrouped(store)?;
-    let mut update = ConsolidationUpdate {
-        blocks: r.blocks.len(),
-        events: r.relabels.len(),
-        documents: 0,
-    };
-    let writes: Vec<EventGroupWrite> = r
-        .relabels
-        .iter()
-        .filter_map(|x| {
-            let k = keys.get(x.index)?;
-            Some(EventGroupWrite {
-                doc: k.doc.clone(),
-                ordinal: k.ordinal,
-                block: x.block.clone(),
-                group: x.group.clone(),
-            })
-        })
-        .collect();
-    let stories = stories_update(store, &r.consolidated)?;
-    update.documents = stories.changed.len();
-    if !writes.is_empty() || !stories.changed.is_empty() {
-        store.write_consolidation(&r.blocks, &writes, &stories.changed)?;
-    }
-    Ok((update, r.consolidated))
+    crate::keep::update(store)
 }
 
 /// Keeps the events (and their members) that pass `filter`.
@@ -265,7 +245,7 @@ pub fn stories(store: &Store, c: &Consolidated) -> Result<Vec<Story>, QueryError
     Ok(stories_update(store, c)?.stories)
 }
 
-fn stories_update(store: &Store, c: &Consolidated) -> Result<StoryUpdate, QueryError> {
+pub(crate) fn stories_update(store: &Store, c: &Consolidated) -> Result<StoryUpdate, QueryError> {
     let facts = doc_facts(store)?;
     let docs: Vec<StoryDoc> = store
         .documents()?

@@ -17,6 +17,7 @@ mod corpus;
 mod export;
 mod filter;
 pub mod gdelt;
+mod keep;
 pub mod parquet;
 mod timeline;
 pub mod tone;
@@ -24,6 +25,7 @@ pub mod tone;
 pub use corpus::*;
 pub use export::*;
 pub use filter::*;
+pub use keep::rebuild_consolidation;
 pub use timeline::*;
 
 pub use chronicler_consolidate::Consolidated;

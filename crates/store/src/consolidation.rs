@@ -625,13 +625,28 @@ pub(crate) fn write_consolidation(
     groups: &[EventGroupWrite],
     stories: &[(String, String)],
 ) -> Result<(), StoreError> {
+    keep_consolidation(conn, Some(blocks), groups, stories)
+}
+
+/// Writes `groups` and `stories` in one transaction, first deleting the
+/// group rows of `blocks`, or every group and story row when `None`.
+fn keep_consolidation(
+    conn: &mut Connection,
+    blocks: Option<&[String]>,
+    groups: &[EventGroupWrite],
+    stories: &[(String, String)],
+) -> Result<(), StoreError> {
     let what = "keeping the consolidation";
     let tx = conn.transaction().ctx(what)?;
+    if blocks.is_none() {
+        tx.execute_batch("DELETE FROM event_groups; DELETE FROM doc_stories;")
+            .ctx(what)?;
+    }
     {
         let mut del = tx
             .prepare_cached("DELETE FROM event_groups WHERE block = ?1")
             .ctx(what)?;
-        for b in blocks {
+        for b in blocks.unwrap_or_default() {
             del.execute([b]).ctx(what)?;
         }
         let mut ins = tx
@@ -655,4 +670,212 @@ pub(crate) fn write_consolidation(
         }
     }
     tx.commit().ctx(what)
+}
+
+/// A coded event with its key and where it stands in the kept grouping
+/// (see [`crate::Store::ungrouped_events`], [`crate::Store::block_events`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupedEvent {
+    /// The event and its document.
+    pub stored: crate::StoredEvent,
+    /// The event's ordinal within its document.
+    pub ordinal: usize,
+    /// Its block and group label, once grouped.
+    pub kept: Option<(String, String)>,
+}
+
+/// A member of a kept group, without its document's text (see
+/// [`crate::Store::group_members`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupMember {
+    /// Document id.
+    pub doc: String,
+    /// The document's publication day (`YYYY-MM-DD`).
+    pub published: String,
+    /// The event (its spans are byte offsets in the document's text).
+    pub event: chronicler_core::CodedEvent,
+}
+
+/// What the incremental story update needs of a document: its
+/// publication day, its clusters and the groups of its events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocNode {
+    /// Document id.
+    pub id: String,
+    /// Publication day (`YYYY-MM-DD`).
+    pub published: String,
+    /// Its near-duplicate cluster's representative, when it has a row.
+    pub near: Option<i64>,
+    /// Its related-text cluster's representative, when it has a row.
+    pub related: Option<i64>,
+    /// (block, group label) of each of its grouped events, sorted, once each.
+    pub groups: Vec<(String, String)>,
+}
+
+/// Which cluster [`cluster_members`] lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClusterLevel {
+    /// Near duplicates (one source).
+    Near,
+    /// Related text (links within a few days of publication).
+    Related,
+}
+
+const GROUPED_EVENTS: &str = "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp FROM events e
+     JOIN documents d ON d.doc_key = e.doc
+     LEFT JOIN event_groups g ON g.doc = e.doc AND g.ordinal = e.ordinal";
+
+fn grouped_events(
+    conn: &Connection,
+    filter: &str,
+    params: impl rusqlite::Params,
+) -> Result<Vec<GroupedEvent>, StoreError> {
+    let sql = format!("{GROUPED_EVENTS} WHERE {filter} ORDER BY d.id, e.sentence, e.ordinal");
+    let rows = crate::read::stored_events(conn, &sql, params, |r| {
+        let block: Option<String> = r.get("kept_block")?;
+        let group: Option<String> = r.get("kept_grp")?;
+        Ok((uint(r.get("ordinal")?), block.zip(group)))
+    })?;
+    Ok(rows
+        .into_iter()
+        .map(|(stored, (ordinal, kept))| GroupedEvent {
+            stored,
+            ordinal,
+            kept,
+        })
+        .collect())
+}
+
+pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, StoreError> {
+    grouped_events(conn, "g.doc IS NULL", [])
+}
+
+pub(crate) fn block_events(
+    conn: &Connection,
+    blocks: &[String],
+) -> Result<Vec<GroupedEvent>, StoreError> {
+    let mut out = Vec::new();
+    for b in blocks {
+        out.extend(grouped_events(conn, "g.block = ?1", [b])?);
+    }
+    Ok(out)
+}
+
+pub(crate) fn group_members(
+    conn: &Connection,
+    block: &str,
+    group: &str,
+) -> Result<Vec<GroupMember>, StoreError> {
+    let what = "reading a kept group";
+    let mut st = conn
+        .prepare_cached(
+            "SELECT e.*, d.id AS doc_id, d.published AS doc_published FROM event_groups g
+             JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
+             JOIN documents d ON d.doc_key = g.doc
+             WHERE g.block = ?1 AND g.grp = ?2 ORDER BY d.id, e.ordinal",
+        )
+        .ctx(what)?;
+    let rows = st
+        .query_map([block, group], |r| {
+            Ok((
+                crate::read::event_row(r)?,
+                r.get::<_, String>("doc_id")?,
+                r.get::<_, String>("doc_published")?,
+            ))
+        })
+        .ctx(what)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (event, doc, published) = row.ctx(what)?;
+        out.push(GroupMember {
+            doc,
+            published,
+            event: crate::read::coded_event(event)?,
+        });
+    }
+    Ok(out)
+}
+
+pub(crate) fn unstoried_documents(conn: &Connection) -> Result<Vec<String>, StoreError> {
+    let what = "listing documents without a kept story";
+    // By the publication index (covering id and key): no document text read.
+    let mut st = conn
+        .prepare_cached(
+            "SELECT d.id FROM documents d INDEXED BY documents_published
+             WHERE NOT EXISTS (SELECT 1 FROM doc_stories s WHERE s.doc = d.doc_key)
+             ORDER BY d.id",
+        )
+        .ctx(what)?;
+    let rows = st.query_map([], |r| r.get(0)).ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn doc_node(conn: &Connection, id: &str) -> Result<Option<DocNode>, StoreError> {
+    let what = || format!("reading the links of document {id}");
+    let mut doc = conn
+        .prepare_cached(
+            "SELECT d.doc_key, d.published, c.near, c.related FROM documents d
+             LEFT JOIN doc_clusters c ON c.doc = d.doc_key WHERE d.id = ?1",
+        )
+        .with_ctx(what)?;
+    let Some((key, published, near, related)) = doc
+        .query_row([id], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<i64>>(2)?,
+                r.get::<_, Option<i64>>(3)?,
+            ))
+        })
+        .optional()
+        .with_ctx(what)?
+    else {
+        return Ok(None);
+    };
+    let mut st = conn
+        .prepare_cached("SELECT DISTINCT block, grp FROM event_groups WHERE doc = ?1 ORDER BY 1, 2")
+        .with_ctx(what)?;
+    let groups = st
+        .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .with_ctx(what)?
+        .collect::<Result<Vec<_>, _>>()
+        .with_ctx(what)?;
+    Ok(Some(DocNode {
+        id: id.to_string(),
+        published,
+        near,
+        related,
+        groups,
+    }))
+}
+
+pub(crate) fn cluster_members(
+    conn: &Connection,
+    level: ClusterLevel,
+    rep: i64,
+) -> Result<Vec<(String, String)>, StoreError> {
+    let what = "reading a cluster's documents";
+    let col = match level {
+        ClusterLevel::Near => Level::Near,
+        ClusterLevel::Related => Level::Related,
+    }
+    .column();
+    let mut st = conn
+        .prepare_cached(&format!(
+            "SELECT d.id, d.published FROM doc_clusters c JOIN documents d ON d.doc_key = c.doc
+             WHERE c.{col} = ?1 ORDER BY d.id"
+        ))
+        .ctx(what)?;
+    let rows = st
+        .query_map([rep], |r| Ok((r.get(0)?, r.get(1)?)))
+        .ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+pub(crate) fn replace_consolidation(
+    conn: &mut Connection,
+    groups: &[EventGroupWrite],
+    stories: &[(String, String)],
+) -> Result<(), StoreError> {
+    keep_consolidation(conn, None, groups, stories)
 }

@@ -35,8 +35,8 @@ use rusqlite::{Connection, OpenFlags};
 pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
-    Candidate, DocCluster, DocFacts, EventGroup, EventGroupWrite, EventIdRecord, LinkQuery,
-    SignatureWrite,
+    Candidate, ClusterLevel, DocCluster, DocFacts, DocNode, EventGroup, EventGroupWrite,
+    EventIdRecord, GroupMember, GroupedEvent, LinkQuery, SignatureWrite,
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
@@ -439,6 +439,52 @@ impl Store {
         let groups = consolidation::event_groups(&tx)?;
         let stories = consolidation::doc_stories(&tx)?;
         Ok((events, groups, stories))
+    }
+
+    /// Coded events not yet in the kept grouping (stored since the last
+    /// consolidation update), by document id.
+    pub fn ungrouped_events(&self) -> Result<Vec<GroupedEvent>, StoreError> {
+        consolidation::ungrouped_events(&self.conn)
+    }
+
+    /// The grouped coded events of `blocks`, with their kept labels.
+    pub fn block_events(&self, blocks: &[String]) -> Result<Vec<GroupedEvent>, StoreError> {
+        consolidation::block_events(&self.conn, blocks)
+    }
+
+    /// The coded events of one kept group, with their documents' ids and
+    /// days (no text read).
+    pub fn group_members(&self, block: &str, group: &str) -> Result<Vec<GroupMember>, StoreError> {
+        consolidation::group_members(&self.conn, block, group)
+    }
+
+    /// Ids of the documents without a kept story, sorted.
+    pub fn unstoried_documents(&self) -> Result<Vec<String>, StoreError> {
+        consolidation::unstoried_documents(&self.conn)
+    }
+
+    /// A document's day, clusters and kept groups (see [`DocNode`]).
+    pub fn doc_node(&self, id: &str) -> Result<Option<DocNode>, StoreError> {
+        consolidation::doc_node(&self.conn, id)
+    }
+
+    /// The documents (id, publication day) of the cluster `rep` names.
+    pub fn cluster_members(
+        &self,
+        level: ClusterLevel,
+        rep: i64,
+    ) -> Result<Vec<(String, String)>, StoreError> {
+        consolidation::cluster_members(&self.conn, level, rep)
+    }
+
+    /// Replaces the whole kept consolidation (a full rebuild) in one
+    /// transaction.
+    pub fn replace_consolidation(
+        &mut self,
+        groups: &[EventGroupWrite],
+        stories: &[(String, String)],
+    ) -> Result<(), StoreError> {
+        consolidation::replace_consolidation(&mut self.conn, groups, stories)
     }
 
     /// Keeps a regrouping in one transaction: the rows of `blocks` are

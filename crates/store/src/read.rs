@@ -100,7 +100,7 @@ pub(crate) fn document_text(conn: &Connection, id: &str) -> Result<Option<String
 }
 
 /// One `events` row as stored.
-struct EventRow {
+pub(crate) struct EventRow {
     doc_key: i64,
     sentence: i64,
     sentence_start: i64,
@@ -143,7 +143,7 @@ fn actor_cols(r: &Row<'_>, prefix: &str) -> rusqlite::Result<[Option<String>; 6]
     ])
 }
 
-fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
         doc_key: r.get("doc")?,
         sentence: r.get("sentence")?,
@@ -190,7 +190,7 @@ fn actor(cols: [Option<String>; 6]) -> Result<Option<Actor>, StoreError> {
     }))
 }
 
-fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
+pub(crate) fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
     let status = Status::parse(&e.status)
         .ok_or_else(|| StoreError::Corrupt(format!("unknown event status {:?}", e.status)))?;
     let quantities: Vec<Quantity> =
@@ -232,6 +232,7 @@ fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
             sentence: uint(e.sentence),
             sentence_span: Span::new(uint(e.sentence_start), uint(e.sentence_end)),
             trigger: Span::new(uint(e.trigger_start), uint(e.trigger_end)),
+            date_from: Default::default(),
         },
         // Stored as the f64 widening of an f32: narrowing is exact.
         confidence: e.confidence as f32,
@@ -240,19 +241,34 @@ fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
 }
 
 pub(crate) fn coded_events(conn: &Connection) -> Result<Vec<StoredEvent>, StoreError> {
+    let rows = stored_events(
+        conn,
+        "SELECT e.* FROM events e JOIN documents d ON d.doc_key = e.doc
+         ORDER BY d.id, e.sentence, e.ordinal",
+        [],
+        |_| Ok(()),
+    )?;
+    Ok(rows.into_iter().map(|(e, ())| e).collect())
+}
+
+/// The coded events `sql` selects (`e.*` of `events e`, rows of one
+/// document together), each with what `extra` reads from its row.
+pub(crate) fn stored_events<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    extra: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+) -> Result<Vec<(StoredEvent, T)>, StoreError> {
     let what = "reading coded events";
-    let mut st = conn
-        .prepare(
-            "SELECT e.* FROM events e JOIN documents d ON d.doc_key = e.doc
-             ORDER BY d.id, e.sentence, e.ordinal",
-        )
+    let mut st = conn.prepare_cached(sql).ctx(what)?;
+    let rows = st
+        .query_map(params, |r| Ok((event_row(r)?, extra(r)?)))
         .ctx(what)?;
-    let rows = st.query_map([], event_row).ctx(what)?;
     let mut out = Vec::new();
     // Events come grouped by document: keep only the current one's text.
     let mut current: Option<(i64, DocumentRow, String)> = None;
     for row in rows {
-        let row = row.ctx(what)?;
+        let (row, more) = row.ctx(what)?;
         let key = row.doc_key;
         let (doc, text) = match &current {
             Some((k, doc, text)) if *k == key => (doc.clone(), text),
@@ -264,13 +280,16 @@ pub(crate) fn coded_events(conn: &Connection) -> Result<Vec<StoredEvent>, StoreE
         };
         let event = coded_event(row)?;
         let span = event.evidence.sentence_span;
-        out.push(StoredEvent {
-            doc,
-            sentence: span.slice(text).to_string(),
-            start: char_offset(text, span.start),
-            end: char_offset(text, span.end),
-            event,
-        });
+        out.push((
+            StoredEvent {
+                doc,
+                sentence: span.slice(text).to_string(),
+                start: char_offset(text, span.start),
+                end: char_offset(text, span.end),
+                event,
+            },
+            more,
+        ));
     }
     Ok(out)
 }
