@@ -95,6 +95,11 @@ EXTRA_NAMES = {
 }
 # Adjectives that are also common words or ambiguous: no adjective entry.
 BAD_ADJ = {'Niger', 'Guinea', 'Chad', 'Jersey', 'Man', 'Georgia', 'Jordan', 'Turkey', 'Lao'}
+# A demonym several states share belongs to the one news means by it (a territory's
+# "American" or "Norwegian" is its sovereign's: "American companies" are USA, never
+# the Northern Mariana Islands); one no state owns is dropped.
+ADJ_OWNER = {'American': 'USA', 'Americans': 'USA', 'Norwegian': 'NOR', 'Norwegians': 'NOR',
+             'Congolese': 'COD', 'Dominican': 'DOM', 'Dominicans': 'DOM', 'Virgin Islander': None}
 
 
 def read_cameo_countries():
@@ -194,7 +199,8 @@ def main():
         if not names:
             continue
         names = [n for n in dict.fromkeys(n.strip() for n in names) if n and ',' not in n and '(' not in n]
-        adjs = [a for a in dict.fromkeys(a.strip() for a in adjs) if a and a not in BAD_ADJ and a not in names]
+        adjs = [a for a in dict.fromkeys(a.strip() for a in adjs) if a and a not in BAD_ADJ and a not in names
+                and ADJ_OWNER.get(a, code) == code]
         # plural demonyms
         for a in list(adjs):
             if a.endswith(('an', 'i')) and a + 's' not in adjs and ' ' not in a and a.isalpha():
@@ -343,6 +349,21 @@ SITES = [
     ('Kalbajar', 'site', 'AZE', 'AJ', 40.1000, 46.0383, ['Kelbajar']),
     ('Walikale', 'site', 'COD', 'CG', -1.4200, 28.0500, []),
     ('Mwenga', 'site', 'COD', 'CG', -3.0383, 28.4325, []),
+    ('Luvungi', 'site', 'COD', 'CG', -2.8700, 29.0300, []),
+    ('Sange', 'site', 'COD', 'CG', -3.0800, 29.1200, []),
+    ('Kiliba', 'site', 'COD', 'CG', -3.2300, 29.1500, []),
+    ('Gatumba', 'site', 'BDI', 'BY', -3.3300, 29.2400, []),
+    ('Lake Tanganyika', 'region', '', '', -6.0000, 29.5000, []),
+    ('Spin Boldak', 'site', 'AFG', 'AF', 31.0050, 66.3950, []),
+    ('Torkham', 'site', '', '', 34.1167, 71.0833, ['Torkham border crossing', 'Torkham crossing']),
+    ('Litani River', 'region', 'LBN', 'LE', 33.3400, 35.2500, ['the Litani', 'Litani river', 'the Litani River']),
+    ('Bekaa Valley', 'region', 'LBN', 'LE', 33.8500, 35.9000, ['the Bekaa', 'Bekaa', 'Beqaa Valley', 'the Bekaa Valley']),
+    ('Nabatieh', 'site', 'LBN', 'LE', 33.3772, 35.4839, ['Nabatiyeh', 'Nabatiye']),
+    ('Naqoura', 'site', 'LBN', 'LE', 33.1181, 35.1397, ['Naqura']),
+    ('Kfar Kila', 'site', 'LBN', 'LE', 33.2800, 35.5500, ['Kfar Kela']),
+    ('Aita al-Shaab', 'site', 'LBN', 'LE', 33.0950, 35.3300, ['Aita al-Chaab', 'Ayta ash-Shaab']),
+    ('Hanish Islands', 'region', 'YEM', 'YM', 13.7200, 42.7300, ['the Hanish Islands', 'Hanish islands']),
+    ('Cape of Good Hope', 'site', 'ZAF', 'SF', -34.3568, 18.4740, ['the Cape of Good Hope']),
     ('Ofer prison', 'facility', 'PSE', 'WE', 31.8750, 35.1850, ['Ofer Prison', 'Ofer military prison']),
     ('Ketziot prison', 'facility', 'ISR', 'IS', 30.9050, 34.4750, ['Ketziot Prison', 'Ktziot prison']),
     ('Hodeidah port', 'facility', 'YEM', 'YM', 14.8300, 42.9300, ['port of Hodeidah', 'Hodeidah Port']),
