@@ -23,7 +23,7 @@ use jiff::civil::Date;
 const POSSESSIVES: &[&str] = &["its", "their", "whose", "his", "her"];
 
 /// A word of the text: byte span and lower-case form (a possessive "'s"
-/// dropped).
+/// or "'" dropped).
 struct Word {
     start: usize,
     end: usize,
@@ -48,7 +48,8 @@ fn words(text: &str, span: Span) -> Vec<Word> {
                 let w = w
                     .strip_suffix("'s")
                     .or_else(|| w.strip_suffix("\u{2019}s"))
-                    .unwrap_or(w);
+                    .unwrap_or(w)
+                    .trim_end_matches(['\'', '\u{2019}']);
                 out.push(Word {
                     start: span.start + a,
                     end: span.start + a + w.len(),

@@ -148,3 +148,23 @@ fn a_nearer_actor_of_another_kind_or_a_second_candidate_makes_it_ambiguous() {
     );
     assert_eq!(resolved(&a, "rebels"), None, "{:?}", actor_codes(&a));
 }
+
+#[test]
+fn a_possessive_description_is_resolved_too() {
+    let a = analyze(
+        "The M23 seized Goma in January. The army shelled the rebels' positions on Monday.",
+    );
+    assert_eq!(
+        resolved(&a, "rebels"),
+        Some("CODREB"),
+        "{:?}",
+        actor_codes(&a)
+    );
+    let a = analyze("The M23 seized Goma in January. The group's fighters then took Bukavu.");
+    assert_eq!(
+        resolved(&a, "group"),
+        Some("CODREB"),
+        "{:?}",
+        actor_codes(&a)
+    );
+}
