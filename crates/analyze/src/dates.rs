@@ -501,7 +501,64 @@ fn future_context(text: &str, at: usize, end: usize) -> bool {
 /// Past tense before a date expression in its clause.
 fn past_context(text: &str, at: usize) -> bool {
     let b = before_window(text, at);
-    PAST.iter().any(|k| b.contains(k)) && !FUTURE.iter().any(|k| b.contains(k))
+    (PAST.iter().any(|k| b.contains(k)) || past_verb_before(text, at))
+        && !FUTURE.iter().any(|k| b.contains(k))
+}
+
+/// Irregular past tenses news tells acts with (beyond [`PAST`]).
+const IRREGULAR_PAST: &[&str] = &[
+    "fell", "broke", "came", "went", "fled", "fought", "led", "left", "sent", "shot", "won",
+    "lost", "gave", "made", "rose", "saw", "stood", "threw", "brought", "hit", "ran", "seized",
+];
+
+/// Participles that are adjectives more often than verbs.
+const ADJECTIVE_ED: &[&str] = &[
+    "armed",
+    "based",
+    "related",
+    "united",
+    "backed",
+    "aligned",
+    "occupied",
+    "disputed",
+    "detained",
+    "displaced",
+    "limited",
+    "advanced",
+    "alleged",
+    "unnamed",
+    "named",
+    "so-called",
+];
+
+/// A past-tense verb earlier in the clause: "it collapsed in March", "fighting
+/// resumed in August". A lower-case word in -ed (or an irregular past) that
+/// no present or future auxiliary governs ("is based", "to be deployed").
+fn past_verb_before(text: &str, at: usize) -> bool {
+    let from = chronicler_core::text::floor_char_boundary(text, at.saturating_sub(80));
+    let window = text.get(from..at).unwrap_or("");
+    let start = window
+        .rfind(['.', '\n', '!', '?', ';'])
+        .map_or(0, |i| i + 1);
+    let words: Vec<&str> = window[start..]
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
+        .collect();
+    words.iter().enumerate().any(|(i, w)| {
+        let verb = w.starts_with(|c: char| c.is_ascii_lowercase())
+            && ((w.len() > 4 && w.ends_with("ed") && !ADJECTIVE_ED.contains(w))
+                || IRREGULAR_PAST.contains(w));
+        let aux = i
+            .checked_sub(1)
+            .and_then(|k| words.get(k))
+            .is_some_and(|p| {
+                matches!(
+                    p.to_ascii_lowercase().as_str(),
+                    "is" | "are" | "be" | "been" | "being" | "will" | "to" | "has" | "have"
+                )
+            });
+        verb && !aux
+    })
 }
 
 fn number_of(s: &str) -> Option<i64> {
@@ -1393,5 +1450,46 @@ mod tests {
             Some(d("2026-01-30"))
         );
         assert_eq!(latest_full_date("nothing here"), None);
+    }
+
+    #[test]
+    fn a_bare_month_in_a_past_clause_is_the_latest_such_month() {
+        let a = "2025-05-20";
+        // past tense: August is last year's, March this year's
+        let (_, r) = one("Fighting resumed in August after a lull.", a);
+        assert_eq!(
+            (r.start, r.end),
+            (Some(d("2024-08-01")), Some(d("2024-08-31")))
+        );
+        assert_eq!(r.precision, DatePrecision::Month);
+        let (_, r) = one("The truce collapsed in March when strikes resumed.", a);
+        assert_eq!(r.start, Some(d("2025-03-01")));
+        // future or no tense: the coming (or nearest) one
+        let (_, r) = one("Talks will resume in August.", a);
+        assert_eq!(r.start, Some(d("2025-08-01")));
+        let (_, r) = one("The forces based in August", a);
+        assert_eq!(r.start, Some(d("2025-08-01")));
+    }
+
+    #[test]
+    fn a_weekday_is_the_last_one_for_past_acts_and_the_next_for_future_ones() {
+        // Thursday 2025-05-22
+        let a = "2025-05-22";
+        assert_eq!(
+            one("Iran met Oman on Tuesday.", a).1,
+            DateRange::day(d("2025-05-20"))
+        );
+        assert_eq!(
+            one("Iran will meet Oman on Tuesday.", a).1,
+            DateRange::day(d("2025-05-27"))
+        );
+        assert_eq!(
+            one("Talks are scheduled for Tuesday.", a).1,
+            DateRange::day(d("2025-05-27"))
+        );
+        assert_eq!(
+            one("Iran met Oman on Thursday.", a).1,
+            DateRange::day(d("2025-05-22"))
+        );
     }
 }

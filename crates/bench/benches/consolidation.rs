@@ -148,6 +148,7 @@ fn corpus(n: usize) -> Corpus {
                         sentence: s,
                         sentence_span: Span::new(s * 100, s * 100 + 80),
                         trigger: Span::new(s * 100 + 10, s * 100 + 20),
+                        date_from: Default::default(),
                     },
                     confidence: 0.7,
                     rule: "bench".into(),

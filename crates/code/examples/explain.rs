@@ -62,13 +62,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     .unwrap_or_default()
             };
             println!(
-                "   ==> {} {}>{} {} {:?}..{:?} [{}] {:.2} loc={:?}",
+                "   ==> {} {}>{} {} {:?}..{:?} ({}) [{}] {:.2} loc={:?}",
                 e.cameo,
                 c(&e.source),
                 c(&e.target),
                 e.status.as_str(),
                 e.date.start,
                 e.date.end,
+                e.evidence.date_from.describe(),
                 e.rule,
                 e.confidence,
                 e.location.as_ref().map(|p| &p.name)

@@ -1,12 +1,158 @@
-//! Event dates: each coded event takes the nearest date expression of its
-//! sentence (same segment, or an adjacent one whose nearest trigger it is),
-//! else the publication day for a fresh act.
+//! Event dates. Each coded event takes, in order:
+//!
+//! 1. the nearest date expression of its sentence (same segment, or an
+//!    adjacent one whose nearest trigger it is), except a date that anchors
+//!    a subordinate clause ("after an attack on April 22", "since the March
+//!    12 strike"): that date belongs to the clause's own act only;
+//! 2. for a past-tense act with no time anchor of its own, the date of the
+//!    nearest earlier dated act of its paragraph (see [`antecedent`]):
+//!    "Indian troops struck nine sites on May 7. New Delhi blamed Pakistan."
+//!    dates the blame May 7, not the publication day;
+//! 3. for a fresh act (occurred, proposed, rejected) the publication day.
+//!
+//! The event's evidence says which ([`DateFrom`]).
 
-use chronicler_core::{AnalyzedDocument, DatePrecision, DateRange, Status};
+use chronicler_core::{AnalyzedDocument, CodedEvent, DateFrom, DatePrecision, DateRange, Status};
 
-use crate::rules::{tok_range, window, Cand, Sent};
+use crate::rules::{past_tense, tok_range, window, Cand, Sent};
 
-pub(crate) fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Cand]) {
+/// Words that open a clause whose date is its own: "after an attack on
+/// April 22", "following talks on May 10", "since the March 12 strike".
+const CLAUSE_OPENERS: &[&str] = &["after", "following", "since", "before", "amid"];
+
+/// Words that may stand between a clause opener and its date without making
+/// a clause of their own: "after midnight on May 7" still dates the main act.
+const TIME_OF_DAY: &[&str] = &[
+    "on",
+    "in",
+    "early",
+    "late",
+    "dawn",
+    "daybreak",
+    "dusk",
+    "midnight",
+    "noon",
+    "midday",
+    "morning",
+    "afternoon",
+    "evening",
+    "night",
+    "nightfall",
+];
+
+/// Words that set a sentence in the present: a new time anchor, so no
+/// earlier date carries into it.
+const NOW: &[&str] = &[
+    "now",
+    "currently",
+    "today",
+    "tonight",
+    "yesterday",
+    "meanwhile",
+];
+
+/// Auxiliaries before a participle that make the act present (perfect or
+/// passive): "has blamed", "is blamed".
+const PRESENT_AUX: &[&str] = &[
+    "has", "have", "'ve", "is", "are", "am", "'s", "will", "would",
+];
+
+/// The token range of the subordinate clause a date anchors, from its
+/// opener to the end of the date's segment: "after an attack on April 22
+/// killed 26 tourists". None for a bare time phrase ("after April 22",
+/// "before dawn on May 7"), which dates the main act.
+fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
+    let words = &s.words;
+    let seg = s.seg.get(a).copied()?;
+    let lo = a.saturating_sub(10);
+    let p = (lo..a)
+        .rev()
+        .take_while(|&k| s.seg.get(k) == Some(&seg))
+        .find(|&k| CLAUSE_OPENERS.contains(&words[k].as_str()))?;
+    let bare = words[p + 1..a]
+        .iter()
+        .all(|w| TIME_OF_DAY.contains(&w.as_str()));
+    if bare {
+        return None;
+    }
+    let end = (a..words.len())
+        .find(|&k| s.seg.get(k) != Some(&seg))
+        .unwrap_or(words.len());
+    Some((p, end))
+}
+
+/// Whether the act at tokens `t0..t1` is told in the past tense: a past
+/// verb as trigger or right before it ("launched an attack"), with no
+/// present auxiliary ("has blamed", "is expected").
+fn past_act(words: &[String], t0: usize, t1: usize) -> bool {
+    let end = t1.min(words.len());
+    let verb = (t0.min(end)..end)
+        .find(|&k| past_tense(&words[k]))
+        .or_else(|| {
+            (t0.saturating_sub(4)..t0.min(end))
+                .rev()
+                .find(|&k| past_tense(&words[k]))
+        });
+    let Some(v) = verb else {
+        return false;
+    };
+    !window(words, v.saturating_sub(3), v).any(|w| PRESENT_AUX.contains(&w))
+}
+
+/// The date an undated past-tense act in sentence `si` continues: that of
+/// the nearest earlier act (last in text order) that has a date, provided
+/// it lies in the same paragraph (no line break between the two sentences),
+/// its date is from text or carried (the publication day of a present act
+/// breaks the narrative; an act dated by its subordinate clause is
+/// background and skipped), it occurred, and its date is not after
+/// publication. A new paragraph starts afresh: on the held-out articles,
+/// carrying a date into the next one-sentence paragraph dated two
+/// statements of the day with the previous paragraph's day, and fixed none.
+///
+/// Returns the antecedent's sentence and date.
+fn antecedent(
+    doc: &AnalyzedDocument,
+    si: usize,
+    prior: &[CodedEvent],
+) -> Option<(usize, DateRange)> {
+    let here = doc.sentences.get(si)?.span.start;
+    let e = prior.iter().rev().find(|e| {
+        e.evidence.sentence < si
+            && !matches!(
+                e.evidence.date_from,
+                DateFrom::Undated | DateFrom::Unrecorded | DateFrom::Clause
+            )
+    })?;
+    let same_paragraph = doc
+        .doc
+        .text
+        .get(e.evidence.sentence_span.end..here)
+        .is_some_and(|gap| !gap.contains('\n'));
+    let before_publication = e
+        .date
+        .end
+        .or(e.date.start)
+        .is_some_and(|d| d <= doc.published.date);
+    (same_paragraph
+        && matches!(
+            e.evidence.date_from,
+            DateFrom::Text | DateFrom::Carried { .. }
+        )
+        && before_publication
+        && e.status == Status::Occurred
+        && matches!(e.date.precision, DatePrecision::Day | DatePrecision::Month))
+    .then_some((e.evidence.sentence, e.date))
+}
+
+/// Dates the candidates of sentence `si`; `prior` holds the events of the
+/// sentences before it.
+pub(crate) fn assign_dates(
+    doc: &AnalyzedDocument,
+    si: usize,
+    s: &Sent<'_>,
+    prior: &[CodedEvent],
+    cands: &mut [Cand],
+) {
     let words = &s.words;
     for i in 0..cands.len() {
         let (t0, t1) = (cands[i].t0, cands[i].t1);
@@ -14,8 +160,13 @@ pub(crate) fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Ca
         // candidate dates: same segment first, then an adjacent segment
         // whose nearest trigger is this one
         let dist = |a: usize, b: usize| if b < t0 { t0 - b } else { a.saturating_sub(t1) };
-        let mut best: Option<(usize, usize)> = None; // (distance, date idx)
+        // (distance, date idx, anchors the trigger's clause)
+        let mut best: Option<(usize, usize, bool)> = None;
         for (a, b, di) in &s.dates {
+            let clause = anchored_clause(s, *a);
+            if clause.is_some_and(|(p, end)| t0 < p || t0 >= end) {
+                continue;
+            }
             let dseg = s.seg.get(*a).copied().unwrap_or(0);
             let d = dist(*a, *b);
             let ok = if dseg == seg {
@@ -29,11 +180,11 @@ pub(crate) fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Ca
             } else {
                 false
             };
-            if ok && best.is_none_or(|(bd, _)| d < bd) {
-                best = Some((d, *di));
+            if ok && best.is_none_or(|(bd, _, _)| d < bd) {
+                best = Some((d, *di, clause.is_some()));
             }
         }
-        if let Some((_, di)) = best {
+        if let Some((_, di, clause)) = best {
             if let Some(dm) = doc.dates.get(di) {
                 let mut r = dm.range;
                 let (da, _) = tok_range(&s.toks, dm.span).unwrap_or((0, 0));
@@ -62,14 +213,46 @@ pub(crate) fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Ca
                     };
                 }
                 cands[i].ev.date = r;
+                cands[i].ev.evidence.date_from = if clause {
+                    DateFrom::Clause
+                } else {
+                    DateFrom::Text
+                };
                 cands[i].wants_date = false;
             }
         }
     }
+    // A past-tense act with no time anchor of its own continues the
+    // narrative of the act before it. A date that anchors a clause the act
+    // is not in is no anchor of the act's sentence.
+    let anchored = s
+        .dates
+        .iter()
+        .any(|(a, _, _)| anchored_clause(s, *a).is_none())
+        || s.words
+            .iter()
+            .any(|w| NOW.contains(&w.to_ascii_lowercase().as_str()));
+    let narrative = if anchored {
+        None
+    } else {
+        antecedent(doc, si, prior)
+    };
     // Fallback: a fresh act with no date of its own is today's news.
     for c in cands.iter_mut() {
         if c.weak && c.wants_date && c.ev.location.is_none() {
             continue;
+        }
+        if let Some((j, date)) = narrative {
+            if c.wants_date
+                && !c.past_marker
+                && c.ev.status == Status::Occurred
+                && past_act(&s.words, c.t0, c.t1)
+            {
+                c.ev.date = date;
+                c.ev.evidence.date_from = DateFrom::Carried { sentence: j };
+                c.ev.confidence *= 0.85;
+                continue;
+            }
         }
         if c.wants_date
             && !c.past_marker
@@ -85,7 +268,13 @@ pub(crate) fn assign_dates(doc: &AnalyzedDocument, s: &Sent<'_>, cands: &mut [Ca
                 precision: DatePrecision::Day,
                 ..Default::default()
             };
+            c.ev.evidence.date_from = DateFrom::Published;
             c.ev.confidence *= 0.9;
+        }
+    }
+    for c in cands.iter_mut() {
+        if c.ev.evidence.date_from == DateFrom::Unrecorded {
+            c.ev.evidence.date_from = DateFrom::Undated;
         }
     }
 }

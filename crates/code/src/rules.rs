@@ -543,7 +543,7 @@ fn after_determiner(words: &[String], i: usize) -> bool {
 }
 
 /// A past tense or participle: a verb, not a noun.
-fn past_tense(w: &str) -> bool {
+pub(crate) fn past_tense(w: &str) -> bool {
     w.ends_with("ed")
         || matches!(
             w,
@@ -899,6 +899,7 @@ fn code_sentence(
                 sentence: si,
                 sentence_span: doc.sentences.get(si).map_or(Span::new(0, 0), |x| x.span),
                 trigger,
+                date_from: Default::default(),
             },
             confidence: c.clamp(0.05, 0.99),
             rule: p.rule(),
@@ -1219,7 +1220,7 @@ fn code_sentence(
         }
     }
     drop_attributions_and_background(s, &mut cands);
-    assign_dates(doc, s, &mut cands);
+    assign_dates(doc, si, s, prior, &mut cands);
     cands.retain(|c| !c.weak || c.ev.location.is_some() || !c.wants_date);
     dedup(cands)
 }

@@ -25,6 +25,7 @@ fn ev(doc: &str, outlet: Option<&str>, cameo: &str, day: Option<Date>) -> Locate
                 sentence: 0,
                 sentence_span: Span::new(0, 40),
                 trigger: Span::new(10, 17),
+                date_from: Default::default(),
             },
             confidence: 0.8,
             rule: "r".into(),

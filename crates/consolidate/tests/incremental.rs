@@ -71,6 +71,7 @@ fn corpus(n: usize, seed: u64) -> (Vec<StoryDoc>, Vec<Located>) {
                         sentence: s,
                         sentence_span: Span::new(s * 50, s * 50 + 40),
                         trigger: Span::new(s * 50 + 5, s * 50 + 10),
+                        date_from: Default::default(),
                     },
                     confidence: 0.5 + rng.next(5) as f32 / 10.0,
                     rule: "r".into(),

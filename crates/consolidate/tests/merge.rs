@@ -51,6 +51,7 @@ impl B {
                         sentence: start / 100,
                         sentence_span: Span::new(start, start + 50),
                         trigger: Span::new(start + 10, start + 17),
+                        date_from: Default::default(),
                     },
                     confidence: 0.5,
                     rule: format!("rule-{cameo}"),

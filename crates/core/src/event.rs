@@ -374,6 +374,55 @@ pub struct Evidence {
     pub sentence_span: Span,
     /// The words that triggered the code (verb or noun phrase).
     pub trigger: Span,
+    /// Where the event's date came from (not kept by the store: events
+    /// read back say [`DateFrom::Unrecorded`]).
+    #[serde(default, skip_serializing_if = "DateFrom::is_unrecorded")]
+    pub date_from: DateFrom,
+}
+
+/// Where a coded event's date came from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFrom {
+    /// Not recorded (an event read back from the store).
+    #[default]
+    Unrecorded,
+    /// The event has no date.
+    Undated,
+    /// A date expression of its own sentence.
+    Text,
+    /// The date anchoring the subordinate clause the act is told in ("after
+    /// an attack on April 22", "since the March 12 strike"): background, no
+    /// date for the acts after it.
+    Clause,
+    /// The date of an earlier dated act that this past-tense sentence
+    /// continues ("Indian troops struck nine sites on May 7. New Delhi
+    /// blamed Pakistan."): the index of that act's sentence.
+    Carried {
+        /// Sentence index of the act the date comes from.
+        sentence: usize,
+    },
+    /// The publication day: a fresh act with no date of its own.
+    Published,
+}
+
+impl DateFrom {
+    /// True for [`DateFrom::Unrecorded`].
+    pub fn is_unrecorded(&self) -> bool {
+        *self == DateFrom::Unrecorded
+    }
+
+    /// For people: "date from sentence text", "date carried from sentence 3".
+    pub fn describe(&self) -> String {
+        match self {
+            DateFrom::Unrecorded => "date source not recorded".into(),
+            DateFrom::Undated => "no date".into(),
+            DateFrom::Text => "date from its sentence".into(),
+            DateFrom::Clause => "date of its clause".into(),
+            DateFrom::Carried { sentence } => format!("date carried from sentence {sentence}"),
+            DateFrom::Published => "date of publication".into(),
+        }
+    }
 }
 
 /// One event coded from one sentence of one document.

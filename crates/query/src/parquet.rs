@@ -425,6 +425,7 @@ mod tests {
                     sentence: 0,
                     sentence_span: Span::new(0, 20),
                     trigger: Span::new(4, 11),
+                    date_from: Default::default(),
                 },
                 confidence: 0.9,
                 rule: "r".into(),

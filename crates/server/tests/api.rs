@@ -93,6 +93,7 @@ fn event(
             sentence: s.index,
             sentence_span: s.span,
             trigger: Span::new(at, at + needle.len()),
+            date_from: Default::default(),
         },
         confidence: 0.9,
         rule: "test".into(),
