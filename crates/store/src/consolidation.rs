@@ -453,15 +453,30 @@ fn union(p: &mut [usize], i: usize, j: usize) {
 
 pub(crate) fn unsigned_documents(conn: &Connection) -> Result<Vec<(String, String)>, StoreError> {
     let what = "listing documents without a signature";
+    // Keys from the publication index (covering the key): run at every
+    // ingest, it must not read every stored text to find none.
+    let mut keys: Vec<i64> = {
+        let mut st = conn
+            .prepare_cached(
+                "SELECT d.doc_key FROM documents d INDEXED BY documents_published
+                 WHERE NOT EXISTS (SELECT 1 FROM doc_signatures s WHERE s.doc = d.doc_key)",
+            )
+            .ctx(what)?;
+        let rows = st.query_map([], |r| r.get(0)).ctx(what)?;
+        rows.collect::<Result<Vec<_>, _>>().ctx(what)?
+    };
+    keys.sort_unstable();
     let mut st = conn
-        .prepare(
-            "SELECT d.id, d.clean_text FROM documents d
-             WHERE NOT EXISTS (SELECT 1 FROM doc_signatures s WHERE s.doc = d.doc_key)
-             ORDER BY d.doc_key",
-        )
+        .prepare_cached("SELECT id, clean_text FROM documents WHERE doc_key = ?1")
         .ctx(what)?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ctx(what)?;
-    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+    let mut out = Vec::with_capacity(keys.len());
+    for k in keys {
+        out.push(
+            st.query_row([k], |r| Ok((r.get(0)?, r.get(1)?)))
+                .ctx(what)?,
+        );
+    }
+    Ok(out)
 }
 
 pub(crate) fn add_signature(
