@@ -95,10 +95,7 @@ pub fn markup_depth(html: &str) -> usize {
         }
         let closing = rest.first() == Some(&b'/');
         let name_start = at + 1 + usize::from(closing);
-        let name_len = b[name_start..]
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'-' || **c == b':')
-            .count();
+        let name_len = name_len(b, name_start);
         if name_len == 0 || !b[name_start].is_ascii_alphabetic() {
             continue; // `<!DOCTYPE`, `<?xml`, a lone `<`
         }
@@ -135,15 +132,52 @@ pub fn markup_depth(html: &str) -> usize {
     max
 }
 
-/// The index of the `>` ending a tag whose name ends at `from`, skipping
-/// quoted attribute values.
-fn tag_end(b: &[u8], mut from: usize) -> Option<usize> {
+/// The index of the `>` ending a tag whose name ends at `from`, read as
+/// the HTML tokenizer reads attributes: a quote opens a value only right
+/// after `=` (`<a b=c"d>` ends at its `>`), a quoted value runs to its
+/// closing quote, whatever it holds.
+fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    let mut i = from;
     loop {
-        let k = from + memchr::memchr3(b'>', b'"', b'\'', b.get(from..)?)?;
-        if b[k] == b'>' {
-            return Some(k);
+        // Before an attribute name, or between attributes.
+        let c = *b.get(i)?;
+        if c == b'>' {
+            return Some(i);
         }
-        from = k + 1 + memchr::memchr(b[k], b.get(k + 1..)?)? + 1;
+        if c.is_ascii_whitespace() || c == b'/' {
+            i += 1;
+            continue;
+        }
+        // The attribute name (a leading `=` belongs to it).
+        i += 1;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_whitespace() || matches!(c, b'/' | b'>' | b'=') {
+                break;
+            }
+            i += 1;
+        }
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        if b.get(i) != Some(&b'=') {
+            continue;
+        }
+        i += 1;
+        while b.get(i).is_some_and(u8::is_ascii_whitespace) {
+            i += 1;
+        }
+        match *b.get(i)? {
+            q @ (b'"' | b'\'') => i += 1 + memchr::memchr(q, b.get(i + 1..)?)? + 1,
+            b'>' => return Some(i),
+            _ => {
+                while let Some(&c) = b.get(i) {
+                    if c.is_ascii_whitespace() || c == b'>' {
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+        }
     }
 }
 
@@ -158,6 +192,266 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         }
         at = k + 2;
     }
+}
+
+/// Length of the tag name starting at `from`: up to whitespace, `/` or
+/// `>`, as the tokenizer reads it.
+fn name_len(b: &[u8], from: usize) -> usize {
+    b.get(from..).map_or(0, |r| {
+        r.iter()
+            .take_while(|c| !c.is_ascii_whitespace() && !matches!(c, b'/' | b'>'))
+            .count()
+    })
+}
+
+/// Whether the tag name at `at` is `name` (any case), whole.
+fn name_at(b: &[u8], at: usize, name: &[u8]) -> bool {
+    b.get(at..at + name.len())
+        .is_some_and(|n| n.eq_ignore_ascii_case(name))
+        && b.get(at + name.len())
+            .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
+}
+
+/// The end (index after its `>`) of the first `</name ...>` at or after
+/// `from`, or of the input if there is none.
+fn close_tag_after(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let mut at = from;
+    while let Some(k) = raw_text_end(b, at, name) {
+        if name_at(b, k + 2, name) {
+            return memchr::memchr(b'>', &b[k..]).map_or(b.len(), |e| k + e + 1);
+        }
+        at = k + 2;
+    }
+    b.len()
+}
+
+/// The end of a comment whose `<!--` ends at `from`: after its `-->` (or
+/// the `<!-->` and `<!--->` forms), or the input's end.
+fn comment_after(b: &[u8], from: usize) -> usize {
+    let rest = &b[from.min(b.len())..];
+    if rest.starts_with(b">") {
+        return from + 1;
+    }
+    if rest.starts_with(b"->") {
+        return from + 2;
+    }
+    memchr::memmem::find(rest, b"-->").map_or(b.len(), |e| from + e + 3)
+}
+
+/// Where the `</script` closing a script whose content starts at `from`
+/// begins, following the tokenizer's escaped states: inside `<!--`, a
+/// nested `<script>` must close before `</script>` ends the element.
+fn script_close(b: &[u8], from: usize) -> Option<usize> {
+    // 0: script data; 1: escaped (after `<!--`); 2: double escaped.
+    let mut state = 0u8;
+    let mut i = from;
+    loop {
+        let rest = b.get(i..)?;
+        let k = i + if state == 0 {
+            memchr::memchr(b'<', rest)?
+        } else {
+            memchr::memchr2(b'<', b'-', rest)?
+        };
+        if b[k] == b'-' {
+            if b[k..].starts_with(b"-->") {
+                state = 0;
+                i = k + 3;
+            } else {
+                i = k + 1;
+            }
+            continue;
+        }
+        if b[k + 1..].starts_with(b"!--") {
+            if state == 0 && !b[k + 4..].starts_with(b">") {
+                state = 1;
+            }
+            i = k + 4;
+            continue;
+        }
+        if b.get(k + 1) == Some(&b'/') && name_at(b, k + 2, b"script") {
+            if state != 2 {
+                return Some(k);
+            }
+            state = 1;
+        } else if state == 1 && name_at(b, k + 1, b"script") {
+            state = 2;
+        }
+        i = k + 1;
+    }
+}
+
+/// HTML elements that end an `<svg>` or `<math>` where they appear in it
+/// (the parser leaves foreign content for them).
+fn breaks_foreign(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"b" | b"big"
+            | b"blockquote"
+            | b"body"
+            | b"br"
+            | b"center"
+            | b"code"
+            | b"dd"
+            | b"div"
+            | b"dl"
+            | b"dt"
+            | b"em"
+            | b"embed"
+            | b"h1"
+            | b"h2"
+            | b"h3"
+            | b"h4"
+            | b"h5"
+            | b"h6"
+            | b"head"
+            | b"hr"
+            | b"i"
+            | b"img"
+            | b"li"
+            | b"listing"
+            | b"menu"
+            | b"meta"
+            | b"nobr"
+            | b"ol"
+            | b"p"
+            | b"pre"
+            | b"ruby"
+            | b"s"
+            | b"small"
+            | b"span"
+            | b"strong"
+            | b"strike"
+            | b"sub"
+            | b"sup"
+            | b"table"
+            | b"tt"
+            | b"u"
+            | b"ul"
+            | b"var"
+            | b"font"
+    )
+}
+
+/// The end (after its `>`) of the `</name>` matching an element whose
+/// content starts at `from`, counting nested ones; `None` if there is
+/// none, or if `foreign` and an HTML element that leaves foreign content
+/// comes first (its text belongs to the page then).
+fn nested_close_after(b: &[u8], from: usize, name: &[u8], foreign: bool) -> Option<usize> {
+    let mut depth = 1usize;
+    let mut i = from;
+    loop {
+        let k = i + memchr::memchr(b'<', b.get(i..)?)?;
+        i = k + 1;
+        if b.get(k + 1) == Some(&b'/') {
+            if name_at(b, k + 2, name) {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(memchr::memchr(b'>', &b[k..]).map_or(b.len(), |e| k + e + 1));
+                }
+            }
+        } else if name_at(b, k + 1, name) {
+            depth += 1;
+        } else if foreign {
+            let n = name_len(b, k + 1);
+            let mut lower = [0u8; MAX_LISTED_NAME];
+            if (1..=MAX_LISTED_NAME).contains(&n) {
+                for (d, s) in lower.iter_mut().zip(&b[k + 1..k + 1 + n]) {
+                    *d = s.to_ascii_lowercase();
+                }
+                if breaks_foreign(&lower[..n]) {
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// `html` without what can never be article text or page metadata, cut
+/// before parsing so that the parser builds less: scripts (but JSON-LD),
+/// styles, `<template>`, `<svg>` and `<math>` elements with
+/// their content, and comments. Tags are read as the tokenizer reads
+/// them (quoted attributes, the text of `<title>` and `<textarea>`), so
+/// that a `<script>` inside an attribute value or a title is not taken
+/// for one. Returns `None` when there is nothing to cut. One pass, linear.
+pub(crate) fn strip_non_text(html: &str) -> Option<String> {
+    let b = html.as_bytes();
+    let mut out = String::new();
+    // `html[copied..]` is not yet in `out`.
+    let mut copied = 0;
+    let mut cut = |out: &mut String, from: usize, to: usize| {
+        out.push_str(html.get(copied..from).unwrap_or_default());
+        copied = to;
+    };
+    let mut i = 0;
+    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
+        let at = i + off;
+        i = at + 1;
+        let rest = &b[at + 1..];
+        if rest.starts_with(b"!--") {
+            i = comment_after(b, at + 4);
+            cut(&mut out, at, i);
+            continue;
+        }
+        if matches!(rest.first(), Some(b'!' | b'?')) {
+            // A doctype or a bogus comment: up to the next `>`.
+            i = memchr::memchr(b'>', rest).map_or(b.len(), |e| at + 1 + e + 1);
+            continue;
+        }
+        if rest.first() == Some(&b'/') || !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_start = at + 1;
+        let n = name_len(b, name_start);
+        let Some(end) = tag_end(b, name_start + n) else {
+            break;
+        };
+        i = end + 1;
+        if n > MAX_LISTED_NAME {
+            continue;
+        }
+        let mut lower = [0u8; MAX_LISTED_NAME];
+        for (d, s) in lower.iter_mut().zip(&b[name_start..name_start + n]) {
+            *d = s.to_ascii_lowercase();
+        }
+        let name = &lower[..n];
+        let self_closing = b[end - 1] == b'/';
+        match name {
+            b"script" => {
+                let attrs = &b[name_start + n..end];
+                if attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")) {
+                    i = raw_text_end(b, i, name).unwrap_or(b.len());
+                } else {
+                    i = match script_close(b, i) {
+                        Some(k) => memchr::memchr(b'>', &b[k..]).map_or(b.len(), |e| k + e + 1),
+                        None => b.len(),
+                    };
+                    cut(&mut out, at, i);
+                }
+            }
+            b"style" => {
+                i = close_tag_after(b, i, name);
+                cut(&mut out, at, i);
+            }
+            b"svg" | b"math" | b"template" if self_closing => cut(&mut out, at, i),
+            b"svg" | b"math" | b"template" => {
+                if let Some(after) = nested_close_after(b, i, name, name != b"template") {
+                    i = after;
+                    cut(&mut out, at, i);
+                }
+            }
+            // Text, not markup, up to their end tag: copied as they are.
+            b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => {
+                i = raw_text_end(b, i, name).unwrap_or(b.len());
+            }
+            b"plaintext" => break,
+            _ => {}
+        }
+    }
+    if copied == 0 {
+        return None;
+    }
+    out.push_str(html.get(copied..).unwrap_or_default());
+    Some(out)
 }
 
 #[cfg(test)]
@@ -175,6 +469,49 @@ mod tests {
         // Tags in scripts, comments and attribute values are not tags.
         let hidden = "<script>if (a<b) { '<div><div>' }</script><!-- <div><div> --><div title='<div>'>x</div>";
         assert_eq!(markup_depth(hidden), 1);
+    }
+
+    #[test]
+    fn scripts_styles_svg_and_comments_are_cut_before_parsing() {
+        let page = "<html><head><title>a <script> b</title>\
+            <script type=\"application/ld+json\">{\"headline\":\"x\"}</script>\
+            <script>if (a<b) document.write('<p>no</p>')</script>\
+            <STYLE>p { color: red }</STYLE></head>\
+            <body><!-- a <p>comment</p> --><p title='<script>'>one</p>\
+            <svg><g><svg><text>icon</text></svg></g></svg><p>two</p>\
+            <template><p>later</p></template><noscript><p>three</p></noscript></body></html>";
+        let out = strip_non_text(page).unwrap();
+        assert_eq!(
+            out,
+            "<html><head><title>a <script> b</title>\
+            <script type=\"application/ld+json\">{\"headline\":\"x\"}</script>\
+            </head><body><p title='<script>'>one</p><p>two</p>\
+            <noscript><p>three</p></noscript></body></html>"
+        );
+        assert_eq!(strip_non_text("<p>nothing to cut</p>"), None);
+        // Cut anywhere, the page never makes the scan fail.
+        for (i, _) in page.char_indices() {
+            let _ = strip_non_text(&page[..i]);
+            let _ = markup_depth(&page[i..]);
+        }
+    }
+
+    #[test]
+    fn cuts_end_where_the_parser_ends_them() {
+        // Inside `<!--` in a script, a nested `<script>` must close first.
+        let escaped = "<script><!-- document.write('<script>x</script>') --></script><p>text</p>";
+        assert_eq!(strip_non_text(escaped).unwrap(), "<p>text</p>");
+        // `</scripts>` does not close a script; an unclosed one runs to the end.
+        assert_eq!(strip_non_text("<script>a</scripts>b").unwrap(), "");
+        assert_eq!(strip_non_text("<p>a</p><!--->b").unwrap(), "<p>a</p>b");
+        // A paragraph inside an SVG leaves it: its text is the page's.
+        let broken = "<svg><p>story text</p>";
+        assert_eq!(strip_non_text(broken), None);
+        // A quote opens a value only after `=`.
+        assert_eq!(
+            strip_non_text("<a b=c\"d><script>x</script>e\"").unwrap(),
+            "<a b=c\"d>e\""
+        );
     }
 
     #[test]

@@ -127,6 +127,10 @@ const BLOCKS: &[&str] = &[
 
 /// Extracts the main text of a page and completes `meta` from it.
 pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
+    // Scripts, styles, SVG and comments cut before parsing: about half the
+    // bytes of a news page, none of them text.
+    let stripped = crate::depth::strip_non_text(html);
+    let html = stripped.as_deref().unwrap_or(html);
     let doc = Document::from(html);
     page_metadata(&doc, meta);
     let depth = max_depth(doc.root());
