@@ -165,24 +165,18 @@ fn antecedent<'m, 'a>(
     pick: Pick,
     site: &Site,
     earlier: &[&'m ActorMention],
+    prev_subject: Option<&ActorMention>,
 ) -> Option<(&'m ActorMention, &'a Antecedent)> {
     let usable = |m: &&ActorMention| m.form != MentionForm::Adjective && m.actor.country.is_some();
     // Close by: earlier in the sentence or in the one before.
     let near = |m: &ActorMention| m.sentence + 1 >= site.sentence;
-    // "Human Rights Watch said ... The group accused": the nearest actor of
-    // the kinds the description names, in the sentence before, is not a
-    // compatible one, so "the group" may be it: ambiguous. (In its own
-    // sentence an actor is rarely the description: "the army accused the
-    // rebels".)
+    // "Human Rights Watch said ... The group accused": the previous
+    // sentence opens with an actor of the kinds the description names that
+    // it cannot stand for, so "the group" may be that one: ambiguous.
     let kinds: Vec<ActorKind> = ants.iter().filter_map(|a| a.kind).collect();
-    let rival = earlier
-        .iter()
-        .copied()
-        .rev()
-        .filter(usable)
-        .find(|m| kinds.contains(&m.actor.kind) && m.sentence < site.sentence)
-        .filter(|m| near(m));
-    if rival.is_some_and(|m| !ants.iter().any(|a| a.accepts(&m.actor))) {
+    if prev_subject
+        .is_some_and(|m| kinds.contains(&m.actor.kind) && !ants.iter().any(|a| a.accepts(&m.actor)))
+    {
         return None;
     }
     for spec in ants {
@@ -254,9 +248,19 @@ pub fn resolve(
                 .iter()
                 .take_while(|m| m.span.end <= site.span.start)
                 .collect();
-            let Some(actor) = antecedent(&entry.antecedents, entry.pick, &site, &earlier)
-                .and_then(|(m, spec)| becomes(dict, &m.actor, &spec.becomes, date))
-            else {
+            let prev_subject = site
+                .sentence
+                .checked_sub(1)
+                .and_then(|p| sentences.get(p))
+                .and_then(|p| subject(text, p, mentions));
+            let Some(actor) = antecedent(
+                &entry.antecedents,
+                entry.pick,
+                &site,
+                &earlier,
+                prev_subject,
+            )
+            .and_then(|(m, spec)| becomes(dict, &m.actor, &spec.becomes, date)) else {
                 continue;
             };
             for &i in overlapping.iter().rev() {
@@ -275,6 +279,14 @@ pub fn resolve(
         }
     }
     opening_it(text, sentences, mentions);
+}
+
+/// The subject of a sentence, roughly: its first mention, when only
+/// nothing, "The" or an opening phrase set off by a comma comes before it.
+fn subject<'m>(text: &str, s: &Sentence, mentions: &'m [ActorMention]) -> Option<&'m ActorMention> {
+    let first = mentions.iter().find(|m| m.sentence == s.index)?;
+    let lead = text.get(s.span.start..first.span.start)?;
+    (lead.is_empty() || lead == "The " || lead.ends_with(", ")).then_some(first)
 }
 
 fn same_paragraph(text: &str, a: &Sentence, b: &Sentence) -> bool {
@@ -327,14 +339,10 @@ fn opening_it(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMentio
         if keys.len() != 1 {
             continue;
         }
-        // The subject of the previous sentence: its first mention, after
-        // nothing or an opening phrase set off by a comma.
-        let Some(first) = mentions.iter().find(|m| m.sentence == prev.index) else {
+        let Some(first) = subject(text, prev, mentions) else {
             continue;
         };
-        let lead = text.get(prev.span.start..first.span.start).unwrap_or("x");
-        let opens = lead.is_empty() || lead == "The " || lead.ends_with(", ");
-        if opens && compatible(first) {
+        if compatible(first) {
             add.push(ActorMention {
                 sentence: s.index,
                 span: Span::new(s.span.start, s.span.start + 2),

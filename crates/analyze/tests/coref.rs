@@ -141,6 +141,19 @@ fn a_nearer_actor_of_another_kind_or_a_second_candidate_makes_it_ambiguous() {
          blocking aid.",
     );
     assert_eq!(resolved(&a, "group"), None, "{:?}", actor_codes(&a));
+    // An organisation quoted at the end of the sentence before is not its
+    // subject: the armed group stays the antecedent.
+    let a = analyze(
+        "The Houthis fired missiles at a tanker in the Red Sea on Monday. The ship was \
+         hit near Hodeidah, the International Committee of the Red Cross said. On Sunday, \
+         the group attacked another vessel.",
+    );
+    assert_eq!(
+        resolved(&a, "group"),
+        Some("YEMREB"),
+        "{:?}",
+        actor_codes(&a)
+    );
     // Two armed groups, the less named one just before: not the main one.
     let a = analyze(
         "The M23 seized Goma. The M23 then took Bukavu. The FDLR fled west. \
