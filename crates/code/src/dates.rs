@@ -51,12 +51,6 @@ const NOW: &[&str] = &[
     "meanwhile",
 ];
 
-/// Auxiliaries before a participle that make the act present (perfect or
-/// passive): "has blamed", "is blamed".
-const PRESENT_AUX: &[&str] = &[
-    "has", "have", "'ve", "is", "are", "am", "'s", "will", "would",
-];
-
 /// The token range of the subordinate clause a date anchors, from its
 /// opener to the end of the date's segment: "after an attack on April 22
 /// killed 26 tourists". None for a bare time phrase ("after April 22",
@@ -81,22 +75,71 @@ fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
     Some((p, end))
 }
 
+/// Participles that are adjectives more often than verbs ("the United
+/// Nations", "armed groups", "the occupied West Bank").
+const ADJECTIVE_ED: &[&str] = &[
+    "united",
+    "armed",
+    "based",
+    "related",
+    "backed",
+    "aligned",
+    "occupied",
+    "disputed",
+    "detained",
+    "displaced",
+    "alleged",
+    "limited",
+    "advanced",
+    "elected",
+    "unnamed",
+];
+
+/// Words that make the clause present or future: no narrative past.
+const PRESENT: &[&str] = &[
+    "is", "are", "am", "has", "have", "'ve", "will", "would", "can", "says", "say", "does", "do",
+    "'s", "'ll", "be",
+];
+
+/// A past tense that is a verb here, not an adjective, and that no present
+/// auxiliary governs ("has blamed", "is expected").
+fn past_verb_at(words: &[String], k: usize) -> bool {
+    let w = words[k].as_str();
+    past_tense(w)
+        && !ADJECTIVE_ED.contains(&w)
+        && !window(words, k.saturating_sub(3), k).any(|w| PRESENT.contains(&w))
+}
+
+/// Whether a rule name ("112 verb \"blame * for\"", see
+/// `Pattern::rule`) is a verb pattern's.
+fn verb_rule(rule: &str) -> bool {
+    rule.split(' ').nth(1) == Some("verb")
+}
+
 /// Whether the act at tokens `t0..t1` is told in the past tense: a past
-/// verb as trigger or right before it ("launched an attack"), with no
-/// present auxiliary ("has blamed", "is expected").
-fn past_act(words: &[String], t0: usize, t1: usize) -> bool {
+/// verb in the trigger ("blamed"), or, for an act noun or an -ing
+/// participle ("retaliated within hours ..., targeting Indian air bases"),
+/// a past verb before it in the clause with no present or future word
+/// nearer. A verb trigger in the present or the base form ("blames",
+/// "will strike") is not past.
+fn past_act(words: &[String], t0: usize, t1: usize, verb: bool) -> bool {
     let end = t1.min(words.len());
-    let verb = (t0.min(end)..end)
-        .find(|&k| past_tense(&words[k]))
-        .or_else(|| {
-            (t0.saturating_sub(4)..t0.min(end))
-                .rev()
-                .find(|&k| past_tense(&words[k]))
-        });
-    let Some(v) = verb else {
+    if let Some(k) = (t0.min(end)..end).find(|&k| past_tense(&words[k])) {
+        return past_verb_at(words, k);
+    }
+    if verb && !words.get(t0).is_some_and(|w| w.ends_with("ing")) {
         return false;
-    };
-    !window(words, v.saturating_sub(3), v).any(|w| PRESENT_AUX.contains(&w))
+    }
+    for k in (t0.saturating_sub(15)..t0.min(words.len())).rev() {
+        let w = words[k].as_str();
+        if PRESENT.contains(&w) || matches!(w, "." | ";" | ":" | "?" | "!") {
+            return false;
+        }
+        if past_tense(w) && !ADJECTIVE_ED.contains(&w) {
+            return past_verb_at(words, k);
+        }
+    }
+    false
 }
 
 /// The date an undated past-tense act in sentence `si` continues: that of
@@ -246,7 +289,7 @@ pub(crate) fn assign_dates(
             if c.wants_date
                 && !c.past_marker
                 && c.ev.status == Status::Occurred
-                && past_act(&s.words, c.t0, c.t1)
+                && past_act(&s.words, c.t0, c.t1, verb_rule(&c.ev.rule))
             {
                 c.ev.date = date;
                 c.ev.evidence.date_from = DateFrom::Carried { sentence: j };
