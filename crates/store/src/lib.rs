@@ -247,10 +247,22 @@ const STATEMENT_CACHE: usize = 64;
 /// checkpoint only moves committed pages.
 const WAL_CHECKPOINT_PAGES: i64 = 8192;
 
-/// Settings of a connection that writes (memory only: none changes what is
-/// stored or what a crash keeps).
+/// Settings of a connection that writes (memory and plans only: none
+/// changes what is stored or what a crash keeps).
+///
+/// The query planner's stability guarantee (QPSG) keeps each cached
+/// statement's plan: without it SQLite let the values bound to some
+/// statements on `documents` shape their plans and compiled them again
+/// (`sqlite3Reprepare`) when new values were bound, once per document for
+/// the duplicate and cluster lookups: 7 % of the writer's CPU (perf, 2,000
+/// articles). The plans keep the same indexes (`EXPLAIN QUERY PLAN`).
 fn tune_for_writing(conn: &Connection) -> Result<(), StoreError> {
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
+    conn.set_db_config(
+        rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+        true,
+    )
+    .ctx("keeping query plans")?;
     conn.pragma_update(None, "cache_size", -WRITE_CACHE_KIB)
         .ctx("setting the page cache size")?;
     conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
