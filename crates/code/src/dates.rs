@@ -14,6 +14,8 @@
 
 use chronicler_core::{AnalyzedDocument, CodedEvent, DateFrom, DatePrecision, DateRange, Status};
 
+use jiff::ToSpan;
+
 use crate::rules::{past_tense, tok_range, window, Cand, Sent};
 
 /// Words that open a clause whose date is its own: "after an attack on
@@ -108,6 +110,28 @@ fn past_verb_at(words: &[String], k: usize) -> bool {
     past_tense(w)
         && !ADJECTIVE_ED.contains(&w)
         && !window(words, k.saturating_sub(3), k).any(|w| PRESENT.contains(&w))
+}
+
+/// A scheduled act on a bare weekday ("plan to meet on Tuesday") is on the
+/// next such day: the analyzer, which does not see the act's status, may
+/// have taken the last one. A day before publication moves a week on; a
+/// weekday with "last" is left alone.
+fn next_weekday(doc: &AnalyzedDocument, mention: &str, r: DateRange) -> DateRange {
+    let m = mention.trim().to_ascii_lowercase();
+    let day = m.strip_prefix("on ").unwrap_or(&m);
+    let bare = matches!(
+        day,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    );
+    match r.start {
+        Some(d) if bare && r.end.is_none() && d < doc.published.date => {
+            d.checked_add(7.days()).map_or(r, |n| DateRange {
+                start: Some(n),
+                ..r
+            })
+        }
+        _ => r,
+    }
 }
 
 /// Whether a rule name ("112 verb \"blame * for\"", see
@@ -230,6 +254,9 @@ pub(crate) fn assign_dates(
         if let Some((_, di, clause)) = best {
             if let Some(dm) = doc.dates.get(di) {
                 let mut r = dm.range;
+                if cands[i].ev.status == Status::Scheduled {
+                    r = next_weekday(doc, dm.span.slice(&doc.doc.text), r);
+                }
                 let (da, _) = tok_range(&s.toks, dm.span).unwrap_or((0, 0));
                 let pre: Vec<&str> = window(words, da.saturating_sub(3), da).collect();
                 if pre.iter().any(|w| {
