@@ -281,6 +281,11 @@ pub(crate) fn stories_update(store: &Store, c: &Consolidated) -> Result<StoryUpd
 pub fn record_event_ids(store: &mut Store) -> Result<usize, QueryError> {
     // The events just kept: no second read of the store.
     let (_, c) = update(store)?;
+    record_ids(store, &c)
+}
+
+/// Records the ids of `c`'s events; how many were new.
+pub(crate) fn record_ids(store: &mut Store, c: &Consolidated) -> Result<usize, QueryError> {
     let ids: Vec<EventIdRecord> = c
         .events
         .iter()

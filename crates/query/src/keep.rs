@@ -41,6 +41,23 @@ type Members = BTreeSet<(String, usize)>;
 /// The incremental update (see the module documentation), also giving
 /// the merged events of the regrouped blocks.
 pub(crate) fn update(store: &mut Store) -> Result<(ConsolidationUpdate, Consolidated), QueryError> {
+    update_walking(store, None)
+}
+
+/// [`crate::record_event_ids`], walking the stories' ties from what
+/// changed through at most `budget` documents (by default an eighth of the
+/// store) before regrouping every story in one pass instead. Either way
+/// gives the same; tests set the budget to exercise both.
+#[doc(hidden)]
+pub fn record_event_ids_walking(store: &mut Store, budget: usize) -> Result<usize, QueryError> {
+    let (_, c) = update_walking(store, Some(budget))?;
+    crate::corpus::record_ids(store, &c)
+}
+
+fn update_walking(
+    store: &mut Store,
+    budget: Option<usize>,
+) -> Result<(ConsolidationUpdate, Consolidated), QueryError> {
     let new = store.ungrouped_events()?;
     let new_docs = store.unstoried_documents()?;
     if new.is_empty() && new_docs.is_empty() {
@@ -104,7 +121,19 @@ pub(crate) fn update(store: &mut Store) -> Result<(ConsolidationUpdate, Consolid
             seeds.extend(members.iter().map(|(d, _)| d.clone()));
         }
     }
-    let changed = Walk::new(store, &r).stories(seeds)?;
+    // The walk costs a few index lookups per document reached; past an
+    // eighth of the store one pass over every document's day, cluster
+    // and kept group (no text read) is cheaper, and gives the same.
+    let budget = match budget {
+        Some(b) => b,
+        None => usize::try_from(store.last_document_key()? / 8)
+            .unwrap_or(0)
+            .max(256),
+    };
+    let changed = match Walk::new(store, &r).stories(seeds, budget)? {
+        Some(changed) => changed,
+        None => all_stories(store, &r)?,
+    };
     let update = ConsolidationUpdate {
         blocks: r.blocks.len(),
         events: r.relabels.len(),
@@ -226,25 +255,11 @@ impl<'a> Walk<'a> {
         if let Some(&i) = self.loaded.get(&k) {
             return Ok(i);
         }
-        // Byte offsets order mentions as character offsets do: the
-        // representative (all `specific` looks at) is the same.
         let members: Vec<Located> = self
             .store
             .group_members(block, group)?
             .into_iter()
-            .map(|m| Located {
-                mention: EventMention {
-                    doc: m.doc,
-                    path: String::new(),
-                    url: None,
-                    outlet: None,
-                    published: Some(m.published),
-                    sentence: String::new(),
-                    start: m.event.evidence.sentence_span.start,
-                    end: m.event.evidence.sentence_span.end,
-                },
-                event: m.event,
-            })
+            .map(|m| light(m.doc, m.published, m.event))
             .collect();
         let merged = assemble(vec![members], &NearDuplicates::default());
         let i = merged.events.into_iter().next().and_then(|m| self.add(m));
@@ -271,8 +286,13 @@ impl<'a> Walk<'a> {
     }
 
     /// Walks from `seeds` and regroups the stories of what it reaches:
-    /// (document id, story id), sorted.
-    fn stories(mut self, seeds: BTreeSet<String>) -> Result<Vec<(String, String)>, QueryError> {
+    /// (document id, story id), sorted; `None` once it reaches more than
+    /// `budget` documents.
+    fn stories(
+        mut self,
+        seeds: BTreeSet<String>,
+        budget: usize,
+    ) -> Result<Option<Vec<(String, String)>>, QueryError> {
         let mut seen: BTreeSet<String> = BTreeSet::new();
         let mut queue: VecDeque<String> = seeds.into_iter().collect();
         let mut docs: Vec<StoryDoc> = Vec::new();
@@ -282,6 +302,9 @@ impl<'a> Walk<'a> {
             if !seen.insert(id.clone()) {
                 continue;
             }
+            if seen.len() > budget {
+                return Ok(None);
+            }
             let Some(node) = self.store.doc_node(&id)? else {
                 continue;
             };
@@ -289,18 +312,21 @@ impl<'a> Walk<'a> {
                 continue;
             };
             let mut next: Vec<String> = Vec::new();
-            if let Some(rep) = node.near {
-                near.insert(rep);
-                next.extend(self.cluster(true, rep)?.iter().map(|(d, _)| d.clone()));
+            let mut push = |d: &str| {
+                if !seen.contains(d) {
+                    next.push(d.to_string());
+                }
+            };
+            // A near-duplicate cluster is tied whole: queued once.
+            if let Some(rep) = node.near.filter(|&r| near.insert(r)) {
+                self.cluster(true, rep)?.iter().for_each(|(d, _)| push(d));
             }
             if let Some(rep) = node.related {
                 related.insert(rep);
-                next.extend(
-                    self.cluster(false, rep)?
-                        .iter()
-                        .filter(|(_, d)| gap(*d, published) <= WINDOW_DAYS)
-                        .map(|(d, _)| d.clone()),
-                );
+                self.cluster(false, rep)?
+                    .iter()
+                    .filter(|(_, d)| gap(*d, published) <= WINDOW_DAYS)
+                    .for_each(|(d, _)| push(d));
             }
             let mut ties: Vec<usize> = self.fresh_of.get(&id).cloned().unwrap_or_default();
             for (block, group) in &node.groups {
@@ -310,13 +336,16 @@ impl<'a> Walk<'a> {
             }
             for i in ties {
                 let days = self.days.get(i).map_or(&[][..], Vec::as_slice);
-                next.extend(
-                    days.iter()
-                        .filter(|(d, _)| gap(*d, published) <= WINDOW_DAYS)
-                        .map(|(_, doc)| doc.clone()),
-                );
+                // Sorted by day: the documents within the window around
+                // `published`.
+                let from = days
+                    .partition_point(|(d, _)| *d < published && gap(*d, published) > WINDOW_DAYS);
+                days[from..]
+                    .iter()
+                    .take_while(|(d, _)| *d <= published || gap(*d, published) <= WINDOW_DAYS)
+                    .for_each(|(_, doc)| push(doc));
             }
-            queue.extend(next.into_iter().filter(|d| !seen.contains(d)));
+            queue.extend(next);
             docs.push(StoryDoc {
                 id,
                 title: None,
@@ -340,6 +369,107 @@ impl<'a> Walk<'a> {
             changed.extend(g.into_iter().map(|d| (d, id.clone())));
         }
         changed.sort();
-        Ok(changed)
+        Ok(Some(changed))
+    }
+}
+
+/// The stories of every document, regrouped in one pass over the store's
+/// documents (days from the publication index), clusters and kept groups
+/// (events without their text), with the groups of `r`'s blocks as
+/// regrouped: the documents whose story is not the kept one, with their
+/// story id, sorted.
+fn all_stories(store: &Store, r: &Regrouped) -> Result<Vec<(String, String)>, QueryError> {
+    let mut docs: Vec<StoryDoc> = Vec::new();
+    let mut by_key: BTreeMap<i64, (String, String)> = BTreeMap::new();
+    for (key, id, published) in store.story_documents()? {
+        if let Some(d) = day(&published) {
+            docs.push(StoryDoc {
+                id: id.clone(),
+                title: None,
+                published: d,
+                outlet: None,
+                url: None,
+            });
+        }
+        by_key.insert(key, (id, published));
+    }
+    let mut near: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    let mut related: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for (doc, n, rel) in store.cluster_rows()? {
+        if let Some((id, _)) = by_key.get(&doc) {
+            near.entry(n).or_default().push(id.clone());
+            related.entry(rel).or_default().push(id.clone());
+        }
+    }
+    let dups = NearDuplicates::from_clusters(near.into_values());
+    let related = NearDuplicates::from_clusters(related.into_values());
+
+    let touched: BTreeSet<&str> = r.blocks.iter().map(String::as_str).collect();
+    let mut events: Vec<MergedEvent> = r
+        .consolidated
+        .events
+        .iter()
+        .filter(|m| specific(m))
+        .cloned()
+        .collect();
+    let mut group: Vec<Located> = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    let mut flush = |group: &mut Vec<Located>| {
+        let members = std::mem::take(group);
+        if members.is_empty() {
+            return;
+        }
+        let merged = assemble(vec![members], &NearDuplicates::default());
+        events.extend(merged.events.into_iter().filter(specific));
+    };
+    for (key, block, grp, event) in store.kept_group_events()? {
+        if touched.contains(block.as_str()) {
+            continue;
+        }
+        let Some((doc, published)) = by_key.get(&key) else {
+            continue;
+        };
+        if current.as_ref() != Some(&(block.clone(), grp.clone())) {
+            flush(&mut group);
+            current = Some((block, grp));
+        }
+        group.push(light(doc.clone(), published.clone(), event));
+    }
+    flush(&mut group);
+
+    let kept: BTreeMap<i64, String> = store.story_rows()?.into_iter().collect();
+    let kept: BTreeMap<&str, &str> = kept
+        .iter()
+        .filter_map(|(k, s)| Some((by_key.get(k)?.0.as_str(), s.as_str())))
+        .collect();
+    let mut changed = Vec::new();
+    for g in components(&docs, &events, &dups, &related) {
+        let id = story_id(g.iter().map(String::as_str));
+        for d in g {
+            if kept.get(d.as_str()) != Some(&id.as_str()) {
+                changed.push((d, id.clone()));
+            }
+        }
+    }
+    changed.sort();
+    Ok(changed)
+}
+
+/// A kept group's member without its document's text: byte offsets order
+/// mentions as character offsets do, so the representative (all
+/// [`specific`] looks at) and the mentions' documents are the same.
+fn light(doc: String, published: String, event: chronicler_core::CodedEvent) -> Located {
+    Located {
+        mention: EventMention {
+            doc,
+            path: String::new(),
+            url: None,
+            outlet: None,
+            published: Some(published),
+            sentence: String::new(),
+            start: event.evidence.sentence_span.start,
+            end: event.evidence.sentence_span.end,
+        },
+        event,
     }
 }

@@ -25,7 +25,7 @@ pub mod tone;
 pub use corpus::*;
 pub use export::*;
 pub use filter::*;
-pub use keep::rebuild_consolidation;
+pub use keep::{rebuild_consolidation, record_event_ids_walking};
 pub use timeline::*;
 
 pub use chronicler_consolidate::Consolidated;

@@ -894,3 +894,71 @@ pub(crate) fn replace_consolidation(
 ) -> Result<(), StoreError> {
     keep_consolidation(conn, None, groups, stories)
 }
+
+/// Every document as stories need it, from the publication index (no
+/// text read): (key, id, publication day).
+pub(crate) fn story_documents(conn: &Connection) -> Result<Vec<(i64, String, String)>, StoreError> {
+    let what = "listing documents for stories";
+    let mut st = conn
+        .prepare_cached(
+            "SELECT d.doc_key, d.id, d.published FROM documents d INDEXED BY documents_published",
+        )
+        .ctx(what)?;
+    let rows = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+/// Every row of `doc_clusters`: (document key, near, related).
+pub(crate) fn cluster_rows(conn: &Connection) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+    let what = "reading near-duplicate clusters";
+    let mut st = conn
+        .prepare_cached("SELECT doc, near, related FROM doc_clusters")
+        .ctx(what)?;
+    let rows = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+/// Every grouped event, without its document's text: (document key,
+/// block, group label, event), by block and group.
+pub(crate) fn kept_group_events(
+    conn: &Connection,
+) -> Result<Vec<(i64, String, String, chronicler_core::CodedEvent)>, StoreError> {
+    let what = "reading the kept groups";
+    let mut st = conn
+        .prepare_cached(
+            "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp FROM event_groups g
+             JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
+             ORDER BY g.block, g.grp",
+        )
+        .ctx(what)?;
+    let rows = st
+        .query_map([], |r| {
+            Ok((
+                crate::read::event_row(r)?,
+                r.get::<_, i64>("doc")?,
+                r.get::<_, String>("kept_block")?,
+                r.get::<_, String>("kept_grp")?,
+            ))
+        })
+        .ctx(what)?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (event, doc, block, group) = row.ctx(what)?;
+        out.push((doc, block, group, crate::read::coded_event(event)?));
+    }
+    Ok(out)
+}
+
+/// Every kept story: (document key, story id).
+pub(crate) fn story_rows(conn: &Connection) -> Result<Vec<(i64, String)>, StoreError> {
+    let what = "reading document stories";
+    let mut st = conn
+        .prepare_cached("SELECT doc, story FROM doc_stories")
+        .ctx(what)?;
+    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ctx(what)?;
+    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}

@@ -489,6 +489,32 @@ impl Store {
         consolidation::cluster_members(&self.conn, level, rep)
     }
 
+    /// Every document as stories need it, by key (no text read): (key,
+    /// id, publication day).
+    pub fn story_documents(&self) -> Result<Vec<(i64, String, String)>, StoreError> {
+        consolidation::story_documents(&self.conn)
+    }
+
+    /// Every near-duplicate cluster row: (document key, near
+    /// representative, related representative).
+    pub fn cluster_rows(&self) -> Result<Vec<(i64, i64, i64)>, StoreError> {
+        consolidation::cluster_rows(&self.conn)
+    }
+
+    /// Every grouped coded event without its document's text: (document
+    /// key, block, group label, event), by block and group.
+    #[allow(clippy::type_complexity)]
+    pub fn kept_group_events(
+        &self,
+    ) -> Result<Vec<(i64, String, String, chronicler_core::CodedEvent)>, StoreError> {
+        consolidation::kept_group_events(&self.conn)
+    }
+
+    /// Every kept story: (document key, story id).
+    pub fn story_rows(&self) -> Result<Vec<(i64, String)>, StoreError> {
+        consolidation::story_rows(&self.conn)
+    }
+
     /// Replaces the whole kept consolidation (a full rebuild) in one
     /// transaction.
     pub fn replace_consolidation(
