@@ -100,14 +100,7 @@ pub fn markup_depth(html: &str) -> usize {
             continue; // `<!DOCTYPE`, `<?xml`, a lone `<`
         }
         let mut lower = [0u8; MAX_LISTED_NAME];
-        let name: &[u8] = if name_len <= MAX_LISTED_NAME {
-            for (d, s) in lower.iter_mut().zip(&b[name_start..name_start + name_len]) {
-                *d = s.to_ascii_lowercase();
-            }
-            &lower[..name_len]
-        } else {
-            &[]
-        };
+        let name = lowered(&b[name_start..name_start + name_len], &mut lower).unwrap_or_default();
         let Some(end) = tag_end(b, name_start + name_len) else {
             break;
         };
@@ -192,6 +185,15 @@ fn raw_text_end(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
         }
         at = k + 2;
     }
+}
+
+/// `name` lower-cased into `buf`, if no longer than the listed names.
+fn lowered<'b>(name: &[u8], buf: &'b mut [u8; MAX_LISTED_NAME]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..name.len())?;
+    for (d, s) in out.iter_mut().zip(name) {
+        *d = s.to_ascii_lowercase();
+    }
+    Some(out)
 }
 
 /// Length of the tag name starting at `from`: up to whitespace, `/` or
@@ -354,13 +356,8 @@ fn nested_close_after(b: &[u8], from: usize, name: &[u8], foreign: bool) -> Opti
         } else if foreign {
             let n = name_len(b, k + 1);
             let mut lower = [0u8; MAX_LISTED_NAME];
-            if (1..=MAX_LISTED_NAME).contains(&n) {
-                for (d, s) in lower.iter_mut().zip(&b[k + 1..k + 1 + n]) {
-                    *d = s.to_ascii_lowercase();
-                }
-                if breaks_foreign(&lower[..n]) {
-                    return None;
-                }
+            if lowered(&b[k + 1..k + 1 + n], &mut lower).is_some_and(breaks_foreign) {
+                return None;
             }
         }
     }
@@ -406,14 +403,10 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
             break;
         };
         i = end + 1;
-        if n > MAX_LISTED_NAME {
-            continue;
-        }
         let mut lower = [0u8; MAX_LISTED_NAME];
-        for (d, s) in lower.iter_mut().zip(&b[name_start..name_start + n]) {
-            *d = s.to_ascii_lowercase();
-        }
-        let name = &lower[..n];
+        let Some(name) = lowered(&b[name_start..name_start + n], &mut lower) else {
+            continue;
+        };
         let self_closing = b[end - 1] == b'/';
         match name {
             b"script" => {

@@ -6,7 +6,7 @@
 use chronicler_core::Metadata;
 
 use crate::density;
-use dom_query::{Document, NodeRef};
+use dom_query::{Document, Element, NodeData, NodeRef};
 use serde_json::Value;
 
 /// What the extraction knows about one line of the extracted text.
@@ -296,37 +296,36 @@ const BOILERPLATE_ROLES: &[&str] = &[
 
 /// Whether an element of the page is a boilerplate container or hidden,
 /// by its tag, role, class and id, or `hidden` and `display: none`. The
-/// page's outer elements never are.
-fn boilerplate(node: &NodeRef<'_>, name: &str) -> bool {
+/// page's outer elements never are. `name` is the element's local name.
+fn boilerplate(el: &Element, name: &str) -> bool {
     if BOILERPLATE.contains(&name) {
         return true;
     }
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
-    if node.has_attr("hidden")
-        || node
-            .attr("aria-hidden")
-            .is_some_and(|v| v.eq_ignore_ascii_case("true"))
-        || node
-            .attr("role")
-            .is_some_and(|r| BOILERPLATE_ROLES.contains(&r.to_ascii_lowercase().as_str()))
-        || node.attr("style").is_some_and(|st| {
-            let st: String = st.chars().filter(|c| !c.is_whitespace()).collect();
-            st.to_ascii_lowercase().contains("display:none")
-        })
-    {
-        return true;
-    }
-    let marked = |v: Option<&str>| {
-        v.is_some_and(|v| {
-            v.split_whitespace().any(|tok| {
-                let tok = tok.to_ascii_lowercase();
+    el.attrs.iter().any(|a| {
+        let v: &str = &a.value;
+        match &*a.name.local {
+            "hidden" => true,
+            "aria-hidden" => v.eq_ignore_ascii_case("true"),
+            "role" => BOILERPLATE_ROLES.iter().any(|r| v.eq_ignore_ascii_case(r)),
+            "style" => {
+                let st: String = v.chars().filter(|c| !c.is_whitespace()).collect();
+                st.to_ascii_lowercase().contains("display:none")
+            }
+            "class" | "id" => v.split_whitespace().any(|tok| {
+                // Lower-cased only when it has capitals (most do not).
+                let tok = if tok.bytes().any(|c| c.is_ascii_uppercase()) {
+                    std::borrow::Cow::Owned(tok.to_ascii_lowercase())
+                } else {
+                    std::borrow::Cow::Borrowed(tok)
+                };
                 !tok.contains("commentary") && BOILERPLATE_MARKS.iter().any(|m| tok.contains(m))
-            })
-        })
-    };
-    marked(node.attr("class").as_deref()) || marked(node.attr("id").as_deref())
+            }),
+            _ => false,
+        }
+    })
 }
 
 /// Walks the tree under `root` (iteratively) and returns its text as
@@ -345,11 +344,21 @@ fn page_blocks(doc: &Document) -> Vec<Block> {
     }
 }
 
+/// What closing an element does to the walk.
+#[derive(Clone, Copy)]
+struct Leave {
+    link: bool,
+    caption: bool,
+    block: bool,
+}
+
 /// [`walk_blocks`], leaving out [`boilerplate`] containers if `skip_boiler`.
+/// Each node is read in one borrow of the tree, text without copying it
+/// first and names as the parser's interned (lower-case) atoms.
 fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
     enum Step<'a> {
         Enter(NodeRef<'a>),
-        Leave(String),
+        Leave(Leave),
     }
     let mut out = Vec::new();
     let mut cur = Block::default();
@@ -359,75 +368,106 @@ fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
     let mut kinds: Vec<BlockKind> = Vec::new();
     let mut stack = vec![Step::Enter(root)];
     let flush = |cur: &mut Block, out: &mut Vec<Block>, kind: Option<&BlockKind>| {
-        let trimmed = cur.text.trim();
-        if !trimmed.is_empty() {
+        if cur.text.chars().any(|c| !c.is_whitespace()) {
             let mut b = std::mem::take(cur);
             b.kind = kind.copied().unwrap_or(BlockKind::Other);
-            b.text = b.text.split_whitespace().collect::<Vec<_>>().join(" ");
+            b.text = collapse_spaces(&b.text);
             out.push(b);
         } else {
             *cur = Block::default();
         }
     };
     while let Some(step) = stack.pop() {
-        match step {
-            Step::Leave(name) => {
-                if name == "a" {
+        let node = match step {
+            Step::Leave(leave) => {
+                if leave.link {
                     link_depth = link_depth.saturating_sub(1);
                 }
-                if name == "figcaption" {
+                if leave.caption || leave.block {
                     flush(&mut cur, &mut out, kinds.last());
+                    kinds.pop();
+                }
+                if leave.caption {
                     caption_depth = caption_depth.saturating_sub(1);
-                    kinds.pop();
-                } else if BLOCKS.contains(&name.as_str()) {
-                    flush(&mut cur, &mut out, kinds.last());
-                    kinds.pop();
                 }
+                continue;
             }
-            Step::Enter(node) => {
-                if node.is_text() {
-                    let t = node.text();
-                    // Soft hyphens and zero-width characters are invisible
-                    // on the page but split the words of the text.
-                    cur.text.extend(
-                        t.chars().filter(|c| {
-                            !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
-                        }),
-                    );
-                    if link_depth > 0 {
-                        cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                    if caption_depth > 0 {
-                        cur.figcaption = true;
-                    }
-                    continue;
+            Step::Enter(node) => node,
+        };
+        // `None`: nothing to descend into; `Some(None)`: a container;
+        // `Some(Some((leave, kind)))`: an element.
+        let visit = node.query(|n| match &n.data {
+            NodeData::Text { contents } => {
+                // Soft hyphens and zero-width characters are invisible on
+                // the page but split the words of the text.
+                let t: &str = contents;
+                cur.text.extend(
+                    t.chars()
+                        .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')),
+                );
+                if link_depth > 0 {
+                    cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
                 }
-                if !(node.is_element() || node.is_document() || node.is_fragment()) {
-                    continue;
+                if caption_depth > 0 {
+                    cur.figcaption = true;
                 }
-                let name = lower_name(&node);
-                if SKIP.contains(&name.as_str()) || (skip_boiler && boilerplate(&node, &name)) {
-                    continue;
-                }
-                if name == "figcaption" || BLOCKS.contains(&name.as_str()) {
-                    flush(&mut cur, &mut out, kinds.last());
-                    kinds.push(BlockKind::of(&name));
-                }
-                if name == "figcaption" {
-                    caption_depth += 1;
-                }
-                if name == "a" {
-                    link_depth += 1;
-                }
-                stack.push(Step::Leave(name));
-                let children: Vec<NodeRef<'_>> = node.children_it(false).collect();
-                for c in children.into_iter().rev() {
-                    stack.push(Step::Enter(c));
-                }
+                None
             }
+            NodeData::Document | NodeData::Fragment => Some(None),
+            NodeData::Element(el) => {
+                let name: &str = &el.name.local;
+                if SKIP.contains(&name) || (skip_boiler && boilerplate(el, name)) {
+                    return None;
+                }
+                let caption = name == "figcaption";
+                let leave = Leave {
+                    link: name == "a",
+                    caption,
+                    block: !caption && BLOCKS.contains(&name),
+                };
+                Some(Some((leave, BlockKind::of(name))))
+            }
+            _ => None,
+        });
+        let Some(element) = visit.flatten() else {
+            continue;
+        };
+        let leave = match element {
+            Some((leave, kind)) => {
+                if leave.caption || leave.block {
+                    flush(&mut cur, &mut out, kinds.last());
+                    kinds.push(kind);
+                }
+                caption_depth += usize::from(leave.caption);
+                link_depth += usize::from(leave.link);
+                leave
+            }
+            None => Leave {
+                link: false,
+                caption: false,
+                block: false,
+            },
+        };
+        stack.push(Step::Leave(leave));
+        let mut child = node.last_child();
+        while let Some(c) = child {
+            stack.push(Step::Enter(c));
+            child = c.prev_sibling();
         }
     }
     flush(&mut cur, &mut out, kinds.last());
+    out
+}
+
+/// `text` with runs of whitespace made one space, trimmed.
+fn collapse_spaces(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for w in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
     out
 }
 
