@@ -11,6 +11,9 @@ use chronicler_dict::verbs::{PatternKind, PatternMatch, Roles, VerbDict};
 use crate::dates::assign_dates;
 use crate::tokens::{tokenize, Token};
 
+#[path = "clauses.rs"]
+mod clauses;
+
 /// An actor mention seen from a sentence: token range and role flags.
 #[derive(Debug, Clone)]
 struct Ment<'a> {
@@ -667,7 +670,7 @@ fn code_sentence(
     let by_mediators = mediators_by(s, &verb_at);
     let mediating = |a: &Actor| by_mediators.iter().any(|o| same_country(o, a));
     let mut last_verb_src: Option<(Ment<'_>, f32)> = None;
-    let mut dominated_until: Option<(usize, usize)> = None; // (end token, root-class)
+    let mut dominated_until: Option<(usize, usize)> = None; // (end token, trigger's last token)
     for m in &matches {
         let Some(p) = dict.patterns.get(m.pattern) else {
             continue;
@@ -703,7 +706,14 @@ fn code_sentence(
                     && (words[m.start - 1].ends_with("ly") || words[m.start - 1] == "also")));
         // A meeting, release or attack inside an invitation, demand,
         // refusal or accusation is part of it.
-        if let Some((until, _)) = dominated_until {
+        if let Some((until, by)) = dominated_until {
+            // "turned down an invitation from X": the invitation is X's.
+            if m.start <= until
+                && p.kind == PatternKind::Noun
+                && clauses::rejected_proposal(words, by, m.start, root)
+            {
+                continue;
+            }
             if m.start <= until
                 && !coordinated_verb
                 && !matches!(root, "02" | "03" | "10" | "11" | "12" | "13")
@@ -716,7 +726,7 @@ fn code_sentence(
             let until = (m.end..(m.end + reach).min(words.len()))
                 .find(|&j| is_hard_boundary(&words[j]))
                 .unwrap_or(m.end + reach);
-            dominated_until = Some((until, 0));
+            dominated_until = Some((until, m.end.saturating_sub(1)));
         }
         let cs = clause_start(words, m.start, 8);
         let before: Vec<&str> = window(words, cs, m.start).collect();
@@ -751,6 +761,11 @@ fn code_sentence(
             .any(|w| HEDGES.contains(w) && !(reported && *w == "would"))
             || window(words, cs, m.start).any(|w| matches!(w, "if" | "unless" | "whether"))
             || window(words, m.start, seg_end).any(|w| matches!(w, "uncertain" | "unclear"));
+        // "warned that the group would strike any ship": a threat (138).
+        let threat =
+            matches!(root, "13" | "18" | "19" | "20") && clauses::threatened(words, m.start);
+        let hedged = (hedged && !threat)
+            || (root == "13" && !threat && clauses::threat_only_under_modal(&words[m.start]));
         let habitual = before.iter().any(|w| {
             matches!(
                 *w,
@@ -806,6 +821,7 @@ fn code_sentence(
             || anaphoric
             || gerund
             || purpose
+            || (p.kind == PatternKind::Verb && clauses::purpose_or_obligation(words, m.start))
             || attributive
             || (matches!(root, "18" | "19" | "20")
                 && fired_into_nowhere(doc, s, (m.start, m.end), seg_end))
@@ -868,6 +884,14 @@ fn code_sentence(
                 .get(m.end.saturating_sub(1))
                 .map_or(0, |t| t.span.end),
         );
+        if threat {
+            status = Status::Occurred;
+        }
+        let cameo = if threat && root != "13" {
+            "138".to_string()
+        } else {
+            p.code.clone()
+        };
         let mut conf: f32 = if p.kind == PatternKind::Verb {
             0.85
         } else {
@@ -889,7 +913,7 @@ fn code_sentence(
         let base = |src: &Actor, tgt: &Actor, symmetric: bool, c: f32| CodedEvent {
             source: Some(src.clone()),
             target: (!tgt.entity.is_empty()).then(|| tgt.clone()),
-            cameo: p.code.clone(),
+            cameo: cameo.clone(),
             status,
             date: DateRange::unknown(),
             location: None,
@@ -904,6 +928,8 @@ fn code_sentence(
             confidence: c.clamp(0.05, 0.99),
             rule: p.rule(),
         };
+        // A threat is aimed where the threatened force would go.
+        let root = if threat { "19" } else { root };
         let mut new: Vec<CodedEvent> = Vec::new();
         let mut weak = false;
         match roles {
@@ -996,13 +1022,12 @@ fn code_sentence(
                 // a mutual act.
                 let coordinated = if tgt.is_none()
                     && src_m.form != MentionForm::Adjective
-                    && src_m.first >= 2
-                    && words[src_m.first - 1] == "and"
+                    && clauses::conjunction_before(words, src_m.first).is_some()
                 {
                     s.ments
                         .iter()
                         .rfind(|o| {
-                            o.last + 2 == src_m.first
+                            Some(o.last + 1) == clauses::conjunction_before(words, src_m.first)
                                 && resolved(o)
                                 && o.form != MentionForm::Adjective
                         })

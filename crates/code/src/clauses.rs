@@ -1,0 +1,251 @@
+//! Clause rules from the third held-out batch (issue 4): general facts of
+//! news English the per-trigger rules in `rules.rs` missed.
+//!
+//! - A conjunct with an article ("Armenia and the United States signed")
+//!   is still a conjunct ([`conjunction_before`]).
+//! - What a rejection rejects ("turned down an invitation from X") is not
+//!   an act of the one who rejects it ([`rejected_proposal`]).
+//! - Force a speaker says his side would use ("warned that the group would
+//!   strike any ship", "said it would respond firmly to any aggression") is
+//!   a threat, CAMEO 138, not the force ([`threatened`]).
+//! - The purpose of a mission ("launched a rescue mission to free the
+//!   hostages") and an obligation ("Israel was to withdraw") are not acts
+//!   ([`purpose_or_obligation`]).
+//!
+//! This is a child module of `rules`, so it reads the sentence's private
+//! token and mention tables directly.
+
+use super::{window, ASPECTUAL, REPORTING};
+
+/// The token index of the "and" joining a conjunct that starts at `first`
+/// to the one before it: "Armenia and Israel" (the word before), "Armenia
+/// and the United States" (an article between).
+pub(super) fn conjunction_before(words: &[String], first: usize) -> Option<usize> {
+    let prev = first.checked_sub(1)?;
+    match words.get(prev)?.as_str() {
+        "and" => Some(prev),
+        "the" => {
+            let and = prev.checked_sub(1)?;
+            (words.get(and)? == "and").then_some(and)
+        }
+        _ => None,
+    }
+}
+
+/// Verbs that reject what they govern.
+const REJECTING: &[&str] = &[
+    "rejected",
+    "rejects",
+    "reject",
+    "rejecting",
+    "declined",
+    "declines",
+    "decline",
+    "declining",
+    "dismissed",
+    "dismisses",
+    "dismiss",
+    "rebuffed",
+    "rebuffs",
+    "rebuff",
+    "spurned",
+    "spurns",
+    "snubbed",
+    "snubs",
+    "down",
+];
+
+/// Whether a noun act of appeal, offer or invitation (CAMEO roots 02, 03,
+/// 10) at `t0` is the object of a rejection that starts at `verb`:
+/// "turned down an invitation from Washington to attend", "rejected an
+/// offer of talks from Kyiv", "dismissed a demand for a ceasefire". Such
+/// an act is the other side's, and the rejection (12x) already records it;
+/// it is never the rejecting subject's own act. At most six words between,
+/// none of them a clause break.
+pub(super) fn rejected_proposal(words: &[String], verb: usize, t0: usize, root: &str) -> bool {
+    if !matches!(root, "02" | "03" | "10") || t0 <= verb || t0 - verb > 7 {
+        return false;
+    }
+    let Some(v) = words.get(verb) else {
+        return false;
+    };
+    let rejecting = REJECTING.contains(&v.as_str())
+        && (v != "down"
+            || verb
+                .checked_sub(1)
+                .and_then(|k| words.get(k))
+                .is_some_and(|w| matches!(w.as_str(), "turned" | "turns" | "turn" | "turning")));
+    rejecting
+        && !window(words, verb + 1, t0).any(|w| {
+            matches!(
+                w,
+                "," | ";" | "." | "and" | "but" | "that" | "which" | "who" | "after" | "when"
+            )
+        })
+}
+
+/// Verbs that announce or report what a speaker's side would do.
+const ANNOUNCING: &[&str] = &[
+    "warned",
+    "warns",
+    "warning",
+    "threatened",
+    "threatens",
+    "vowed",
+    "vows",
+    "insisted",
+    "insists",
+    "declared",
+    "declares",
+    "signalled",
+    "signaled",
+];
+
+/// Whether a trigger at `t0` is the content of a threat: it follows
+/// "would", "will" or "'ll" (adverbs, quotation marks and "keep" or
+/// "continue" may sit between), and a verb of warning or reporting comes
+/// before that modal in the sentence, at most fourteen words back, with no
+/// "whether" or question between: "He warned that the group would strike
+/// any ship", "Katz warned on Wednesday that Israel would \"act with full
+/// force\" if ...", "said Afghanistan wanted good relations but would
+/// respond firmly to any aggression". A negated modal ("would not strike")
+/// is no threat: the negation rule drops it first.
+pub(super) fn threatened(words: &[String], t0: usize) -> bool {
+    let lo = t0.saturating_sub(4);
+    let Some(modal) = (lo..t0).rfind(|&k| matches!(words[k].as_str(), "would" | "will" | "'ll"))
+    else {
+        return false;
+    };
+    let between_ok = window(words, modal + 1, t0).all(|w| {
+        w.ends_with("ly")
+            || ASPECTUAL.contains(&w)
+            || matches!(w, "\"" | "“" | "'" | "‘" | "also" | "then" | "again")
+    });
+    if !between_ok {
+        return false;
+    }
+    let from = modal.saturating_sub(14);
+    let Some(verb) = (from..modal).rfind(|&k| {
+        let w = words[k].as_str();
+        ANNOUNCING.contains(&w) || REPORTING.contains(&w)
+    }) else {
+        return false;
+    };
+    !window(words, verb + 1, modal).any(|w| matches!(w, "whether" | "?" | "." | ";" | "asked"))
+}
+
+/// Nouns of an undertaking whose "to"-infinitive is its aim: "a rescue
+/// mission to free the hostages", "an operation to retake the city", "a
+/// bid to seize the airport".
+const UNDERTAKINGS: &[&str] = &[
+    "mission",
+    "missions",
+    "operation",
+    "operations",
+    "bid",
+    "bids",
+    "effort",
+    "efforts",
+    "attempt",
+    "attempts",
+    "campaign",
+    "campaigns",
+    "push",
+    "drive",
+    "offensive",
+    "raid",
+];
+
+/// Whether the verb at `t0` is an aim or a duty, not an act: the
+/// infinitive of an undertaking ("launched a mission to free the hostages",
+/// "an offensive to retake El Fasher") or of a past obligation ("Under the
+/// accord, Israel was to withdraw by January", "the troops were to leave").
+pub(super) fn purpose_or_obligation(words: &[String], t0: usize) -> bool {
+    if t0 < 2 || words[t0 - 1] != "to" {
+        return false;
+    }
+    let before = words[t0 - 2].as_str();
+    UNDERTAKINGS.contains(&before) || matches!(before, "was" | "were")
+}
+
+/// Whether a threat trigger (CAMEO 13) starting with `w` threatens only
+/// under a modal: "would respond firmly to any aggression", "will act with
+/// full force", "would take resolute measures" are threats; "responded to
+/// the attack", "took firm measures" report what was done.
+pub(super) fn threat_only_under_modal(w: &str) -> bool {
+    w.starts_with("respond")
+        || w.starts_with("retaliat")
+        || w.starts_with("react")
+        || matches!(
+            w,
+            "act" | "acts" | "acted" | "acting" | "take" | "takes" | "took" | "taken" | "taking"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        s.split_whitespace().map(str::to_string).collect()
+    }
+
+    fn at(w: &[String], word: &str) -> usize {
+        w.iter().position(|x| x == word).unwrap()
+    }
+
+    #[test]
+    fn a_reported_or_warned_modal_makes_a_threat() {
+        for (s, v) in [
+            ("russia said it will launch strikes on ukraine", "launch"),
+            ("he warned that the group would strike any ship", "strike"),
+            (
+                "katz warned that israel would \" act with full force",
+                "act",
+            ),
+            ("the army said it would keep shelling the town", "shelling"),
+        ] {
+            let w = words(s);
+            assert!(threatened(&w, at(&w, v)), "{s}");
+        }
+        for (s, v) in [
+            ("russia launched strikes on ukraine", "launched"),
+            ("analysts asked whether israel would strike iran", "strike"),
+            ("israel will strike iran", "strike"),
+            ("he said the army would then try to strike", "strike"),
+        ] {
+            let w = words(s);
+            assert!(!threatened(&w, at(&w, v)), "{s}");
+        }
+    }
+
+    #[test]
+    fn an_article_may_stand_between_and_and_its_conjunct() {
+        let w = words("armenia and the united states signed");
+        assert_eq!(conjunction_before(&w, 3), Some(1));
+        assert_eq!(conjunction_before(&w, 2), Some(1));
+        let w = words("the talks in the united states");
+        assert_eq!(conjunction_before(&w, 4), None);
+    }
+
+    #[test]
+    fn what_is_turned_down_is_not_the_subjects_act() {
+        let w = words("burhan turned down an invitation from the quad");
+        assert!(rejected_proposal(&w, 2, 4, "03"));
+        let w = words("burhan turned down the plan , and made an offer");
+        assert!(!rejected_proposal(&w, 2, 9, "03"));
+        let w = words("the sound died down and an invitation came");
+        assert!(!rejected_proposal(&w, 3, 5, "03"));
+    }
+
+    #[test]
+    fn aims_and_duties_are_not_acts() {
+        let w = words("launched a rescue mission to free the hostages");
+        assert!(purpose_or_obligation(&w, 5));
+        let w = words("israel was to withdraw");
+        assert!(purpose_or_obligation(&w, 3));
+        let w = words("israel agreed to withdraw");
+        assert!(!purpose_or_obligation(&w, 3));
+    }
+}
