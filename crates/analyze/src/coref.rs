@@ -190,6 +190,18 @@ fn antecedent<'m, 'a>(
             .filter(|m| spec.accepts(&m.actor) && (!site.possessive || m.sentence == site.sentence))
             .collect();
         let Some(&nearest) = ok.last() else { continue };
+        // Two different compatible actors close by ("Russia struck Ukraine.
+        // The government said"): ambiguous.
+        let mut close: Vec<String> = ok
+            .iter()
+            .filter(|m| near(m))
+            .map(|m| key(&m.actor, &spec.becomes))
+            .collect();
+        close.sort_unstable();
+        close.dedup();
+        if close.len() > 1 {
+            return None;
+        }
         if site.possessive || pick == Pick::Last {
             return Some((nearest, spec));
         }

@@ -181,3 +181,26 @@ fn a_possessive_description_is_resolved_too() {
         actor_codes(&a)
     );
 }
+
+#[test]
+fn two_compatible_actors_close_by_leave_it_unresolved() {
+    let a = analyze("Russia struck Ukraine on Monday. The government said the talks were over.");
+    assert_eq!(resolved(&a, "government"), None, "{:?}", actor_codes(&a));
+    let a = analyze(
+        "Russia struck Kharkiv on Monday. Officials met in Geneva. \
+         The government said the talks were over.",
+    );
+    assert_eq!(
+        resolved(&a, "government"),
+        Some("RUSGOV"),
+        "{:?}",
+        actor_codes(&a)
+    );
+    let a = analyze("Egypt and Sudan signed a deal, but its foreign ministry denied it.");
+    assert_eq!(
+        resolved(&a, "foreign ministry"),
+        None,
+        "{:?}",
+        actor_codes(&a)
+    );
+}
