@@ -45,7 +45,7 @@ pub(crate) fn update(store: &mut Store) -> Result<(ConsolidationUpdate, Consolid
 }
 
 /// [`crate::record_event_ids`], walking the stories' ties from what
-/// changed through at most `budget` documents (by default an eighth of the
+/// changed through at most `budget` documents (by default 1/64 of the
 /// store) before regrouping every story in one pass instead. Either way
 /// gives the same; tests set the budget to exercise both.
 #[doc(hidden)]
@@ -121,12 +121,13 @@ fn update_walking(
             seeds.extend(members.iter().map(|(d, _)| d.clone()));
         }
     }
-    // The walk costs a few index lookups per document reached; past an
-    // eighth of the store one pass over every document's day, cluster
-    // and kept group (no text read) is cheaper, and gives the same.
+    // The walk costs a few index lookups per document reached (~10 times
+    // what a pass over everything costs per document); past 1/64 of the
+    // store one pass over every document's day, cluster and kept group
+    // (no text read) is cheaper, and gives the same.
     let budget = match budget {
         Some(b) => b,
-        None => usize::try_from(store.last_document_key()? / 8)
+        None => usize::try_from(store.last_document_key()? / 64)
             .unwrap_or(0)
             .max(256),
     };
