@@ -44,14 +44,7 @@ const TIME_OF_DAY: &[&str] = &[
 
 /// Words that set a sentence in the present: a new time anchor, so no
 /// earlier date carries into it.
-const NOW: &[&str] = &[
-    "now",
-    "currently",
-    "today",
-    "tonight",
-    "yesterday",
-    "meanwhile",
-];
+const NOW: &[&str] = &["now", "currently", "today", "tonight", "yesterday"];
 
 /// The token range of the subordinate clause a date anchors, from its
 /// opener to the end of the date's segment: "after an attack on April 22
