@@ -15,7 +15,9 @@
 //! This is a child module of `rules`, so it reads the sentence's private
 //! token and mention tables directly.
 
-use super::{window, ASPECTUAL, REPORTING};
+use chronicler_core::Actor;
+
+use super::{resolved, same_country, window, Sent, ASPECTUAL, BE, REPORTING};
 
 /// The token index of the "and" joining a conjunct that starts at `first`
 /// to the one before it: "Armenia and Israel" (the word before), "Armenia
@@ -110,11 +112,11 @@ const ANNOUNCING: &[&str] = &[
 /// force\" if ...", "said Afghanistan wanted good relations but would
 /// respond firmly to any aggression". A negated modal ("would not strike")
 /// is no threat: the negation rule drops it first.
-pub(super) fn threatened(words: &[String], t0: usize) -> bool {
+pub(super) fn threatened(words: &[String], t0: usize) -> Option<usize> {
     let lo = t0.saturating_sub(4);
     let Some(modal) = (lo..t0).rfind(|&k| matches!(words[k].as_str(), "would" | "will" | "'ll"))
     else {
-        return false;
+        return None;
     };
     let between_ok = window(words, modal + 1, t0).all(|w| {
         w.ends_with("ly")
@@ -122,16 +124,25 @@ pub(super) fn threatened(words: &[String], t0: usize) -> bool {
             || matches!(w, "\"" | "“" | "'" | "‘" | "also" | "then" | "again")
     });
     if !between_ok {
-        return false;
+        return None;
     }
     let from = modal.saturating_sub(14);
-    let Some(verb) = (from..modal).rfind(|&k| {
+    let verb = (from..modal).rfind(|&k| {
         let w = words[k].as_str();
         ANNOUNCING.contains(&w) || REPORTING.contains(&w)
-    }) else {
-        return false;
-    };
-    !window(words, verb + 1, modal).any(|w| matches!(w, "whether" | "?" | "." | ";" | "asked"))
+    })?;
+    (!window(words, verb + 1, modal).any(|w| matches!(w, "whether" | "?" | "." | ";" | "asked")))
+        .then_some(verb)
+}
+
+/// Where a threat's date is read: at a verb of warning ("Katz warned on
+/// Wednesday that Israel would ..."), which heads the threat; a reporting
+/// verb ("said") stays with the threatened act, as every report does.
+pub(super) fn threat_anchor(words: &[String], verb: usize) -> Option<usize> {
+    words
+        .get(verb)
+        .is_some_and(|w| ANNOUNCING.contains(&w.as_str()))
+        .then_some(verb)
 }
 
 /// Nouns of an undertaking whose "to"-infinitive is its aim: "a rescue
@@ -182,6 +193,120 @@ pub(super) fn threat_only_under_modal(w: &str) -> bool {
         )
 }
 
+/// Whether the act at `t0` is not an act but its aim, a duty, a condition
+/// or a movement of people by others (see [`purpose_or_obligation`]):
+/// - a verb in an "until" clause after a modal: "would keep fighting until
+///   the RSF laid down its weapons" (nobody laid anything down);
+/// - a passive of carrying: "detainees who were flown to Kinshasa" is no
+///   visit of the detainees' captors or of their state.
+pub(super) fn not_an_act(words: &[String], t0: usize, verb: bool) -> bool {
+    if verb && purpose_or_obligation(words, t0) {
+        return true;
+    }
+    let until = (t0.saturating_sub(8)..t0).rfind(|&k| words[k] == "until");
+    if until.is_some_and(|u| {
+        window(words, u.saturating_sub(12), u).any(|w| matches!(w, "would" | "will" | "'ll"))
+            && !window(words, u + 1, t0).any(|w| matches!(w, "." | ";" | "," | "and"))
+    }) {
+        return true;
+    }
+    verb && t0 >= 1
+        && BE.contains(&words[t0 - 1].as_str())
+        && matches!(
+            words[t0].as_str(),
+            "flown"
+                | "taken"
+                | "driven"
+                | "brought"
+                | "transferred"
+                | "moved"
+                | "bused"
+                | "escorted"
+        )
+}
+
+/// Whether a release or return (CAMEO 08) at `t0` is one the subject
+/// only enabled: "the ICRC facilitated the release of 27 detainees held by
+/// the M23", "Qatar helped secure the return of the children". The
+/// enabler mediates (045) with the party its object names; it releases
+/// nobody. Gives the enabling verb.
+pub(super) fn facilitated(words: &[String], t0: usize) -> Option<usize> {
+    (t0.saturating_sub(4)..t0).rfind(|&k| {
+        matches!(
+            words[k].as_str(),
+            "facilitated"
+                | "facilitates"
+                | "facilitate"
+                | "facilitating"
+                | "brokered"
+                | "brokers"
+                | "broker"
+                | "mediated"
+                | "mediates"
+                | "oversaw"
+                | "oversees"
+                | "helped"
+                | "helps"
+                | "help"
+        )
+    })
+}
+
+/// Nouns of people sent to mediate.
+const MEDIATOR_NOUNS: &[&str] = &[
+    "mediators",
+    "mediator",
+    "envoys",
+    "negotiators",
+    "facilitators",
+];
+
+/// "Mediators from Egypt, Qatar and Turkey met a Hamas delegation": the
+/// states of the list mediate, each with the party met (045), and never
+/// meet among themselves. The list runs from "from" to the trigger with
+/// nothing but its members, commas, "and" and "the" between; the party
+/// is the first actor after the trigger of none of the listed states.
+pub(super) fn mediators_from<'a>(
+    s: &Sent<'a>,
+    t0: usize,
+    t1: usize,
+) -> Option<(Vec<&'a Actor>, &'a Actor)> {
+    let words = &s.words;
+    let from = (t0.saturating_sub(12)..t0).rfind(|&k| {
+        words[k] == "from" && k >= 1 && MEDIATOR_NOUNS.contains(&words[k - 1].as_str())
+    })?;
+    let inside = |k: usize| s.ments.iter().any(|m| m.first <= k && k <= m.last);
+    if !(from + 1..t0).all(|k| inside(k) || matches!(words[k].as_str(), "," | "and" | "the")) {
+        return None;
+    }
+    let meds: Vec<&Actor> = s
+        .ments
+        .iter()
+        // "from Saudi Arabia" reads as a place: a state is a member all the same
+        .filter(|m| {
+            // "Negotiators from Qatar" may be read as one mention of Qatar
+            m.last > from
+                && m.last < t0
+                && m.actor.country.as_deref().is_some_and(|c| !c.is_empty())
+        })
+        .map(|m| m.actor)
+        .collect();
+    let stop = (t1..words.len())
+        .find(|&k| matches!(words[k].as_str(), "." | ";" | "," | "to" | "which" | "who"))
+        .unwrap_or(words.len());
+    let party = s
+        .ments
+        .iter()
+        .find(|m| {
+            m.first >= t1
+                && m.first < stop
+                && resolved(m)
+                && !meds.iter().any(|d| same_country(d, m.actor))
+        })?
+        .actor;
+    (!meds.is_empty()).then_some((meds, party))
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -207,7 +332,7 @@ mod tests {
             ("the army said it would keep shelling the town", "shelling"),
         ] {
             let w = words(s);
-            assert!(threatened(&w, at(&w, v)), "{s}");
+            assert!(threatened(&w, at(&w, v)).is_some(), "{s}");
         }
         for (s, v) in [
             ("russia launched strikes on ukraine", "launched"),
@@ -216,7 +341,7 @@ mod tests {
             ("he said the army would then try to strike", "strike"),
         ] {
             let w = words(s);
-            assert!(!threatened(&w, at(&w, v)), "{s}");
+            assert!(threatened(&w, at(&w, v)).is_none(), "{s}");
         }
     }
 

@@ -762,8 +762,11 @@ fn code_sentence(
             || window(words, cs, m.start).any(|w| matches!(w, "if" | "unless" | "whether"))
             || window(words, m.start, seg_end).any(|w| matches!(w, "uncertain" | "unclear"));
         // "warned that the group would strike any ship": a threat (138).
-        let threat =
-            matches!(root, "13" | "18" | "19" | "20") && clauses::threatened(words, m.start);
+        let threat_by = matches!(root, "13" | "18" | "19" | "20")
+            .then(|| clauses::threatened(words, m.start))
+            .flatten();
+        let threat = threat_by.is_some();
+        let anchor = threat_by.and_then(|v| clauses::threat_anchor(words, v));
         let hedged = (hedged && !threat)
             || (root == "13" && !threat && clauses::threat_only_under_modal(&words[m.start]));
         let habitual = before.iter().any(|w| {
@@ -821,7 +824,7 @@ fn code_sentence(
             || anaphoric
             || gerund
             || purpose
-            || (p.kind == PatternKind::Verb && clauses::purpose_or_obligation(words, m.start))
+            || clauses::not_an_act(words, m.start, p.kind == PatternKind::Verb)
             || attributive
             || (matches!(root, "18" | "19" | "20")
                 && fired_into_nowhere(doc, s, (m.start, m.end), seg_end))
@@ -887,8 +890,13 @@ fn code_sentence(
         if threat {
             status = Status::Occurred;
         }
+        let facilitator = (root == "08")
+            .then(|| clauses::facilitated(words, m.start))
+            .flatten();
         let cameo = if threat && root != "13" {
             "138".to_string()
+        } else if facilitator.is_some() {
+            "045".to_string()
         } else {
             p.code.clone()
         };
@@ -932,6 +940,9 @@ fn code_sentence(
         let root = if threat { "19" } else { root };
         let mut new: Vec<CodedEvent> = Vec::new();
         let mut weak = false;
+        let mediated = (roles == Roles::Symmetric)
+            .then(|| clauses::mediators_from(s, m.start, m.end))
+            .flatten();
         match roles {
             Roles::Directed | Roles::Exchange => {
                 let Some((src_m, src_conf)) = src.as_ref() else {
@@ -1119,6 +1130,17 @@ fn code_sentence(
                     }
                 }
             }
+            // "Mediators from Egypt, Qatar and Turkey met a Hamas delegation".
+            Roles::Symmetric if mediated.is_some() => {
+                let Some((meds, party)) = mediated.as_ref() else {
+                    continue;
+                };
+                for med in meds {
+                    let mut e = base(med, party, false, conf * 0.9);
+                    e.cameo = "045".into();
+                    new.push(e);
+                }
+            }
             Roles::Symmetric => {
                 let Some((a, b, c)) = parties(
                     doc,
@@ -1236,7 +1258,7 @@ fn code_sentence(
             }
             cands.push(Cand {
                 ev,
-                t0: m.start,
+                t0: anchor.unwrap_or(m.start),
                 t1: m.end,
                 past_marker,
                 wants_date: true,
