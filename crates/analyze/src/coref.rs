@@ -22,6 +22,10 @@ use jiff::civil::Date;
 /// the same sentence ("its foreign ministry").
 const POSSESSIVES: &[&str] = &["its", "their", "whose", "his", "her"];
 
+/// A description that stands for a state or an agent of it ("the
+/// government", "the island") looks back this many sentences at most.
+const STATE_WINDOW: usize = 3;
+
 /// A word of the text: byte span and lower-case form (a possessive "'s"
 /// or "'" dropped).
 struct Word {
@@ -187,7 +191,11 @@ fn antecedent<'m, 'a>(
             .iter()
             .copied()
             .filter(usable)
-            .filter(|m| spec.accepts(&m.actor) && (!site.possessive || m.sentence == site.sentence))
+            .filter(|m| {
+                spec.accepts(&m.actor)
+                    && (!site.possessive || m.sentence == site.sentence)
+                    && (spec.becomes == Becomes::Same || m.sentence + STATE_WINDOW >= site.sentence)
+            })
             .collect();
         let Some(&nearest) = ok.last() else { continue };
         // Two different compatible actors close by ("Russia struck Ukraine.

@@ -204,3 +204,23 @@ fn two_compatible_actors_close_by_leave_it_unresolved() {
         actor_codes(&a)
     );
 }
+
+#[test]
+fn a_state_description_looks_back_a_few_sentences_only() {
+    let a = analyze(
+        "Chad closed its border on Monday. Aid groups protested. Trucks waited for days. \
+         Families camped by the road. Prices rose in the markets. \
+         The government said the crossing would stay shut.",
+    );
+    assert_eq!(resolved(&a, "government"), None, "{:?}", actor_codes(&a));
+    let a = analyze(
+        "Chad closed its border on Monday. Aid groups protested. \
+         The government said the crossing would stay shut.",
+    );
+    assert_eq!(
+        resolved(&a, "government"),
+        Some("TCDGOV"),
+        "{:?}",
+        actor_codes(&a)
+    );
+}
