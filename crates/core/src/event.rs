@@ -374,8 +374,8 @@ pub struct Evidence {
     pub sentence_span: Span,
     /// The words that triggered the code (verb or noun phrase).
     pub trigger: Span,
-    /// Where the event's date came from (not kept by the store: events
-    /// read back say [`DateFrom::Unrecorded`]).
+    /// Where the event's date came from (kept by the store since schema
+    /// version 13; events stored before say [`DateFrom::Unrecorded`]).
     #[serde(default, skip_serializing_if = "DateFrom::is_unrecorded")]
     pub date_from: DateFrom,
 }
@@ -384,7 +384,7 @@ pub struct Evidence {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateFrom {
-    /// Not recorded (an event read back from the store).
+    /// Not recorded (an event stored before schema version 13).
     #[default]
     Unrecorded,
     /// The event has no date.

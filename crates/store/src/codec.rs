@@ -1,6 +1,6 @@
 //! Conversions between core values and their stored form.
 
-use chronicler_core::{ActorKind, DatePrecision, MentionForm, PlacePrecision};
+use chronicler_core::{ActorKind, DateFrom, DatePrecision, MentionForm, PlacePrecision};
 use jiff::civil::Date;
 
 use crate::StoreError;
@@ -72,6 +72,37 @@ pub(crate) fn parse_place_precision(s: &str) -> Result<PlacePrecision, StoreErro
         other => {
             return Err(StoreError::Corrupt(format!(
                 "unknown place precision {other:?}"
+            )))
+        }
+    })
+}
+
+/// Where an event's date came from, as stored: the `date_from` column and,
+/// for a carried date, the `date_from_sentence` column.
+pub(crate) fn date_from_cols(d: DateFrom) -> (&'static str, Option<i64>) {
+    match d {
+        DateFrom::Unrecorded => ("unrecorded", None),
+        DateFrom::Undated => ("undated", None),
+        DateFrom::Text => ("text", None),
+        DateFrom::Clause => ("clause", None),
+        DateFrom::Carried { sentence } => ("carried", Some(int(sentence))),
+        DateFrom::Published => ("published", None),
+    }
+}
+
+/// The inverse of [`date_from_cols`]; a carried date without its sentence
+/// is corrupt.
+pub(crate) fn parse_date_from(s: &str, sentence: Option<i64>) -> Result<DateFrom, StoreError> {
+    Ok(match (s, sentence) {
+        ("unrecorded", _) => DateFrom::Unrecorded,
+        ("undated", _) => DateFrom::Undated,
+        ("text", _) => DateFrom::Text,
+        ("clause", _) => DateFrom::Clause,
+        ("carried", Some(i)) => DateFrom::Carried { sentence: uint(i) },
+        ("published", _) => DateFrom::Published,
+        (other, _) => {
+            return Err(StoreError::Corrupt(format!(
+                "unknown date source {other:?} (sentence {sentence:?})"
             )))
         }
     })

@@ -5,7 +5,8 @@ use chronicler_core::{Actor, CodedEvent, DateRange, Evidence, Place, Quantity, S
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use crate::codec::{
-    geonames_id, parse_date, parse_kind, parse_place_precision, parse_precision, uint,
+    geonames_id, parse_date, parse_date_from, parse_kind, parse_place_precision, parse_precision,
+    uint,
 };
 use crate::schema::user_version;
 use crate::{Context, DocumentRow, Stats, StoreError, StoredEvent};
@@ -126,6 +127,10 @@ pub(crate) struct EventRow {
     location_geonames_id: Option<i64>,
     location_precision: Option<String>,
     date_approximate: Option<bool>,
+    /// Where the date came from ('unrecorded' in rows written before
+    /// schema version 13) and, when carried, from which sentence.
+    date_from: String,
+    date_from_sentence: Option<i64>,
     quantities: String,
     symmetric: bool,
     confidence: f64,
@@ -168,6 +173,8 @@ pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
         location_geonames_id: r.get("location_geonames_id")?,
         location_precision: r.get("location_precision")?,
         date_approximate: r.get("date_approximate")?,
+        date_from: r.get("date_from")?,
+        date_from_sentence: r.get("date_from_sentence")?,
         quantities: r.get("quantities")?,
         symmetric: r.get("symmetric")?,
         confidence: r.get("confidence")?,
@@ -232,7 +239,7 @@ pub(crate) fn coded_event(e: EventRow) -> Result<CodedEvent, StoreError> {
             sentence: uint(e.sentence),
             sentence_span: Span::new(uint(e.sentence_start), uint(e.sentence_end)),
             trigger: Span::new(uint(e.trigger_start), uint(e.trigger_end)),
-            date_from: Default::default(),
+            date_from: parse_date_from(&e.date_from, e.date_from_sentence)?,
         },
         // Stored as the f64 widening of an f32: narrowing is exact.
         confidence: e.confidence as f32,

@@ -3,7 +3,7 @@
 use chronicler_core::{Actor, AnalyzedDocument, CodedEvent};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
-use crate::codec::{content_hash, date_str, form_str, geonames_int, int, kind_str};
+use crate::codec::{content_hash, date_from_cols, date_str, form_str, geonames_int, int, kind_str};
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
@@ -401,14 +401,14 @@ fn insert_all(
                      location_name, location_country, location_lat, location_lon, location_kind,
                      quantities, symmetric, confidence, rule,
                      location_fips, location_adm1, location_geonames_id, location_precision,
-                     date_approximate)
+                     date_approximate, date_from, date_from_sentence)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
                      ?8, ?9, ?10, ?11, ?12, ?13,
                      ?14, ?15, ?16, ?17, ?18, ?19,
                      ?20, ?21, ?22, ?23, ?24,
                      ?25, ?26, ?27, ?28, ?29,
                      ?30, ?31, ?32, ?33,
-                     ?34, ?35, ?36, ?37, ?38)",
+                     ?34, ?35, ?36, ?37, ?38, ?39, ?40)",
             )
             .with_ctx(|| at("preparing events"))?;
         for (ordinal, e) in events.iter().enumerate() {
@@ -416,6 +416,7 @@ fn insert_all(
             let t = ActorCols::of(e.target.as_ref());
             let loc = e.location.as_ref();
             let ev = &e.evidence;
+            let (date_from, date_from_sentence) = date_from_cols(ev.date_from);
             st.execute(params![
                 key,
                 int(ordinal),
@@ -455,6 +456,8 @@ fn insert_all(
                 geonames_int(loc.and_then(|p| p.geonames_id)),
                 loc.and_then(|p| p.precision).map(|x| x.as_str()),
                 e.date.approximate,
+                date_from,
+                date_from_sentence,
             ])
             .with_ctx(|| at(&format!("inserting event {ordinal}")))?;
         }

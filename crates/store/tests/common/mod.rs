@@ -6,10 +6,23 @@
 use chronicler_core::*;
 use jiff::civil::date;
 
-/// Takes the schema back to before migration 0011 (one text index): titles
-/// leave the sentence index, the per-document index of 0001 comes back
-/// with every stored text (as 0010 left it), the version is set to 10.
+/// Takes the schema back to before migration 0013 (where each event's date
+/// came from): its columns go and the version is set to 11.
+pub fn undo_date_from(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "ALTER TABLE events DROP COLUMN date_from;
+         ALTER TABLE events DROP COLUMN date_from_sentence;
+         PRAGMA user_version = 11;",
+    )
+    .expect("undoing migration 0013");
+}
+
+/// Takes the schema back to before migration 0011 (one text index), and
+/// 0013 before it: titles leave the sentence index, the per-document index
+/// of 0001 comes back with every stored text (as 0010 left it), the
+/// version is set to 10.
 pub fn undo_one_text_index(conn: &rusqlite::Connection) {
+    undo_date_from(conn);
     conn.execute_batch(
         "DELETE FROM sentences_fts WHERE rowid IN
              (SELECT doc_key * 1048576 + 1048575 FROM documents);

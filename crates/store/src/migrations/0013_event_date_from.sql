@@ -1,0 +1,11 @@
+-- chronicler store, schema version 13: every event's evidence says where
+-- its date came from (`Evidence.date_from`). Version 12 is left to the
+-- incremental-consolidation migration.
+--
+-- date_from: undated | text | clause | carried | published | unrecorded
+--   (rows written before this version say 'unrecorded').
+-- date_from_sentence: for 'carried', the sentence index of the dated act
+--   the date was carried from; NULL otherwise.
+
+ALTER TABLE events ADD COLUMN date_from TEXT NOT NULL DEFAULT 'unrecorded';
+ALTER TABLE events ADD COLUMN date_from_sentence INTEGER;
