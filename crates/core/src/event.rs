@@ -412,6 +412,27 @@ impl DateFrom {
         *self == DateFrom::Unrecorded
     }
 
+    /// Lower-case name, as stored and exported: "unrecorded", "undated",
+    /// "text", "clause", "carried", "published".
+    pub fn as_str(&self) -> &'static str {
+        match self {
+            DateFrom::Unrecorded => "unrecorded",
+            DateFrom::Undated => "undated",
+            DateFrom::Text => "text",
+            DateFrom::Clause => "clause",
+            DateFrom::Carried { .. } => "carried",
+            DateFrom::Published => "published",
+        }
+    }
+
+    /// The sentence a carried date comes from.
+    pub fn sentence(&self) -> Option<usize> {
+        match self {
+            DateFrom::Carried { sentence } => Some(*sentence),
+            _ => None,
+        }
+    }
+
     /// For people: "date from sentence text", "date carried from sentence 3".
     pub fn describe(&self) -> String {
         match self {

@@ -167,6 +167,16 @@ pub struct ExportEvent {
     /// Every disagreement, each value with its sources (omitted when none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub disagreements: Vec<Disagreement>,
+    /// Where the representative report's date came from: "text" (its
+    /// sentence), "clause" (the clause it is told in), "carried" (an
+    /// earlier dated act of the same document), "published" (publication
+    /// day) or "undated"; omitted for events stored before it was kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_from: Option<String>,
+    /// For "carried": the index of the sentence of the representative
+    /// report's document the date was carried from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_from_sentence: Option<usize>,
 }
 
 impl From<&MergedEvent> for ExportEvent {
@@ -205,6 +215,10 @@ impl From<&MergedEvent> for ExportEvent {
             single_source: m.num_sources <= 1,
             disputed: false,
             disagreements: Vec::new(),
+            date_from: Some(e.evidence.date_from)
+                .filter(|d| !d.is_unrecorded())
+                .map(|d| d.as_str().to_string()),
+            date_from_sentence: e.evidence.date_from.sentence(),
         }
     }
 }

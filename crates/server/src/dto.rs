@@ -153,6 +153,13 @@ pub struct ApiEvent {
     pub what: String,
     /// Outlets (or documents) reporting it.
     pub sources: Vec<String>,
+    /// Where its date came from, as in the JSON Lines export: "text",
+    /// "clause", "carried", "published", "undated"; null for events stored
+    /// before it was kept.
+    pub date_from: Option<String>,
+    /// For "carried": the sentence (of the representative report's
+    /// document) the date was carried from.
+    pub date_from_sentence: Option<usize>,
 }
 
 impl ApiEvent {
@@ -214,6 +221,8 @@ impl ApiEvent {
             symmetric: e.symmetric,
             single_source: e.single_source,
             disputed: e.disputed,
+            date_from: e.date_from,
+            date_from_sentence: e.date_from_sentence,
             when: t.as_ref().map(|t| t.when.clone()).unwrap_or_default(),
             sort_day: t.as_ref().and_then(|t| t.sort_day.clone()),
             what: t.as_ref().map(|t| t.what.clone()).unwrap_or_default(),

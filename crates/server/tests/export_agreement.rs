@@ -1,7 +1,7 @@
 //! The HTTP API and `chronicler export --format jsonl` say the same about
-//! every event: counts, corroboration and disagreement flags; and the
-//! consolidation kept in the store is used (a second update regroups
-//! nothing).
+//! every event: counts, corroboration and disagreement flags, where its
+//! date came from; and the consolidation kept in the store is used (a
+//! second update regroups nothing).
 #![allow(clippy::unwrap_used, clippy::expect_used)] // helpers of tests
 
 use std::path::Path;
@@ -51,6 +51,10 @@ async fn api_events_agree_with_the_jsonl_export() {
         "the corpus has a dispute"
     );
     assert!(export.iter().any(|e| !e.single_source));
+    assert!(
+        export.iter().all(|e| e.date_from.is_some()),
+        "every freshly stored event says where its date came from"
+    );
 
     let app = router(ServerConfig::new(db)).unwrap();
     let res = app
@@ -79,5 +83,12 @@ async fn api_events_agree_with_the_jsonl_export() {
         assert_eq!(a["single_source"], x.single_source, "{}", x.id);
         assert_eq!(a["disputed"], x.disputed, "{}", x.id);
         assert_eq!(a["cameo"], x.cameo.as_str(), "{}", x.id);
+        assert_eq!(a["date_from"].as_str(), x.date_from.as_deref(), "{}", x.id);
+        assert_eq!(
+            a["date_from_sentence"].as_u64(),
+            x.date_from_sentence.map(|s| s as u64),
+            "{}",
+            x.id
+        );
     }
 }

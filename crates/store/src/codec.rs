@@ -80,14 +80,7 @@ pub(crate) fn parse_place_precision(s: &str) -> Result<PlacePrecision, StoreErro
 /// Where an event's date came from, as stored: the `date_from` column and,
 /// for a carried date, the `date_from_sentence` column.
 pub(crate) fn date_from_cols(d: DateFrom) -> (&'static str, Option<i64>) {
-    match d {
-        DateFrom::Unrecorded => ("unrecorded", None),
-        DateFrom::Undated => ("undated", None),
-        DateFrom::Text => ("text", None),
-        DateFrom::Clause => ("clause", None),
-        DateFrom::Carried { sentence } => ("carried", Some(int(sentence))),
-        DateFrom::Published => ("published", None),
-    }
+    (d.as_str(), d.sentence().map(int))
 }
 
 /// The inverse of [`date_from_cols`]; a carried date without its sentence
