@@ -114,10 +114,7 @@ const ANNOUNCING: &[&str] = &[
 /// is no threat: the negation rule drops it first.
 pub(super) fn threatened(words: &[String], t0: usize) -> Option<usize> {
     let lo = t0.saturating_sub(4);
-    let Some(modal) = (lo..t0).rfind(|&k| matches!(words[k].as_str(), "would" | "will" | "'ll"))
-    else {
-        return None;
-    };
+    let modal = (lo..t0).rfind(|&k| matches!(words[k].as_str(), "would" | "will" | "'ll"))?;
     let between_ok = window(words, modal + 1, t0).all(|w| {
         w.ends_with("ly")
             || ASPECTUAL.contains(&w)
@@ -305,6 +302,21 @@ pub(super) fn mediators_from<'a>(
         })?
         .actor;
     (!meds.is_empty()).then_some((meds, party))
+}
+
+/// The subject of the clause a threat's announcing verb at `verb`
+/// reports, when the threatened act's own clause names none ("said
+/// Afghanistan wanted good relations with all its neighbours but would
+/// respond firmly"): the first actor after the verb, before the act at
+/// `t0`.
+pub(super) fn subject_after<'s, 'a>(
+    s: &'s Sent<'a>,
+    verb: usize,
+    t0: usize,
+) -> Option<&'s super::Ment<'a>> {
+    s.ments
+        .iter()
+        .find(|m| m.first > verb && m.last < t0 && resolved(m))
 }
 
 #[cfg(test)]

@@ -913,6 +913,11 @@ fn code_sentence(
         let src = match find_source(s, m.start, m.end, p.kind) {
             _ if coordinated_verb => last_verb_src.clone(),
             Some((sm, c)) => Some((sm.clone(), c)),
+            // "said Afghanistan wanted good relations but would respond
+            // firmly": the threat's subject is the announced clause's.
+            None if threat => threat_by
+                .and_then(|v| clauses::subject_after(s, v, m.start))
+                .map(|sm| (sm.clone(), 0.9)),
             None => act_antecedent(doc, si, s, m.start, p.kind, prior),
         };
         if p.kind == PatternKind::Verb && src.is_some() {
