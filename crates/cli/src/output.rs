@@ -123,7 +123,10 @@ pub fn timeline(entries: &[TimelineEntry], out: &mut dyn Write) -> Result<()> {
         };
         writeln!(out, "{pad}sources: {} ({n})", e.sources.join("; "))?;
         writeln!(out, "{pad}“{}”", clip(&e.evidence, 200))?;
-        writeln!(out, "{pad}{} · id {}", e.doc, e.id)?;
+        match &e.date_from {
+            Some(from) => writeln!(out, "{pad}{} · id {} · {from}", e.doc, e.id)?,
+            None => writeln!(out, "{pad}{} · id {}", e.doc, e.id)?,
+        }
         writeln!(out)?;
     }
     Ok(())

@@ -1,5 +1,5 @@
 //! Where each event's date came from survives the store: ingested, stored,
-//! exported as JSON Lines.
+//! exported as JSON Lines, shown in the timeline.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
 mod common;
@@ -43,4 +43,9 @@ fn an_undated_act_after_a_dated_one_exports_its_date_as_carried_from_that_senten
     assert_eq!(blame["date"], "2025-05-07");
     assert_eq!(blame["date_from"], "carried");
     assert_eq!(blame["date_from_sentence"], 0);
+    // The timeline says it beside the evidence.
+    let out = common::run_ok(&db, &["timeline"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("· date carried from sentence 0"), "{text}");
+    assert!(text.contains("· date from its sentence"), "{text}");
 }

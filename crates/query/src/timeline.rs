@@ -33,6 +33,11 @@ pub struct TimelineEntry {
     pub doc: String,
     /// Distinct documents.
     pub num_articles: usize,
+    /// Where the date came from, for people ("date carried from sentence
+    /// 0": a sentence of the representative report's document, the one
+    /// whose date the event has); None for events stored before it was
+    /// kept.
+    pub date_from: Option<String>,
 }
 
 /// Builds the timeline of `events`, in date order (ties keep the input
@@ -104,5 +109,8 @@ fn entry(m: &MergedEvent) -> TimelineEntry {
         evidence: first.map(|f| f.sentence.clone()).unwrap_or_default(),
         doc: first.map(|f| f.doc.clone()).unwrap_or_default(),
         num_articles: m.num_articles,
+        date_from: Some(e.evidence.date_from)
+            .filter(|d| !d.is_unrecorded())
+            .map(|d| d.describe()),
     }
 }
