@@ -373,9 +373,15 @@ fn build_sent<'a>(doc: &'a AnalyzedDocument, si: usize) -> Option<Sent<'a>> {
                     .get(*pi)
                     .is_some_and(|p| p.place.kind != "country" || m.actor.kind == ActorKind::State)
         }) || m.actor.kind == ActorKind::State;
+        // "roads leading into Mordor", "fired rockets into Israel": a
+        // state after "into" is where the act goes, its target, not the
+        // place where it happens.
+        let goal = m.actor.kind == ActorKind::State
+            && (prev == "into" || (prev == "the" && prev2 == "into"));
         let venue = m.form != MentionForm::Adjective
             && m.form != MentionForm::Pronoun
             && is_place
+            && !goal
             && (LOCATIVE.contains(&prev)
                 || (DIRECTIONAL.contains(&prev)
                     && places.iter().any(|(a, b, pi)| {
@@ -1021,6 +1027,9 @@ fn code_sentence(
                     .or_else(|| {
                         object_place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.75))
                     })
+                    .or_else(|| {
+                        noun_phrase_place(doc, s, m, p, src_m.actor, &verb_at).map(|a| (a, 0.7))
+                    })
                     .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
                     .or_else(|| {
                         matches!(root, "17" | "18" | "19" | "20" | "21")
@@ -1463,8 +1472,9 @@ fn place_target(
 
 /// The state where a use of force landed, from the object phrase: "struck
 /// fuel depots and the main airport in Port Sudan", "shelled a camp near El
-/// Fasher". Force only (18-20); the place must follow "in", "near", "at" or
-/// "of" in the trigger's own segment, within ten words.
+/// Fasher", "blocked aid deliveries into Gaza". Force only (18-20); the
+/// place must follow "in", "into", "near", "at", "of" or "outside" in the
+/// trigger's own segment, within ten words.
 fn object_place_target(
     doc: &AnalyzedDocument,
     s: &Sent<'_>,
@@ -1483,12 +1493,110 @@ fn object_place_target(
             && s.seg.get(*a) == Some(&seg)
             && a.checked_sub(1)
                 .and_then(|i| words.get(i))
-                .is_some_and(|w| matches!(w.as_str(), "in" | "near" | "at" | "of" | "outside"))
+                .is_some_and(|w| {
+                    matches!(w.as_str(), "in" | "into" | "near" | "at" | "of" | "outside")
+                })
     })?;
     if window(words, t1, *a).any(|w| matches!(w, "from" | "by" | "with" | "to")) {
         return None;
     }
     place_state(doc, *pi, src)
+}
+
+/// The state of a place that modifies the object of a statement or appeal,
+/// when no party is named: "criticized the closure of schools in Gaza",
+/// "appealed for calm in Sudan", "called for a truce in Sudan". The place
+/// belongs to the object noun phrase: it follows the trigger (or its "for")
+/// through nouns, adjectives, determiners and "of" only, within
+/// eight words, with no verb, other preposition or punctuation before its
+/// "in". Not for meetings, visits and signings (04, 05), where "in" names
+/// the venue ("signed the deal in Washington"), nor for force (15-20, see
+/// [`object_place_target`]).
+fn noun_phrase_place(
+    doc: &AnalyzedDocument,
+    s: &Sent<'_>,
+    m: &PatternMatch,
+    p: &chronicler_dict::verbs::Pattern,
+    src: &Actor,
+    verb_at: &[u8],
+) -> Option<Actor> {
+    let (t0, t1) = (m.start, m.end);
+    let root = code_root(&p.code);
+    if p.kind != PatternKind::Verb
+        || matches!(root, "04" | "05" | "15" | "16" | "17" | "18" | "19" | "20")
+    {
+        return None;
+    }
+    let words = &s.words;
+    let from = if words.get(t1).is_some_and(|w| w == "for") {
+        t1 + 1
+    } else {
+        t1
+    };
+    let to = words.len().min(from + 8);
+    let mut j = from;
+    while j < to {
+        let w = words[j].as_str();
+        // a trigger that ends in its object noun ("called for a truce")
+        // may be followed by the place at once
+        if w == "in" && (j > from || t1 > t0 + 1) {
+            let at = if words.get(j + 1).is_some_and(|w| w == "the") {
+                j + 2
+            } else {
+                j + 1
+            };
+            if let Some(m) = s.ments.iter().find(|m| {
+                m.first == at && m.actor.kind == ActorKind::State && m.form == MentionForm::Name
+            }) {
+                let state = state_of(m.actor);
+                return (!same_country(src, &state)).then_some(state);
+            }
+            let (_, _, pi) = s.places.iter().find(|(a, _, _)| *a == at)?;
+            return place_state(doc, *pi, src);
+        }
+        let noun_word = w != "in"
+            && !is_punct(w)
+            && !past_tense(w)
+            && !BE.contains(&w)
+            && verb_at.get(j).is_none_or(|f| f & VERB_START == 0)
+            && !s.dates.iter().any(|(a, b, _)| *a <= j && j <= *b)
+            && !matches!(
+                w,
+                "to" | "with"
+                    | "by"
+                    | "from"
+                    | "on"
+                    | "at"
+                    | "after"
+                    | "before"
+                    | "since"
+                    | "during"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "as"
+                    | "over"
+                    | "against"
+                    | "about"
+                    | "between"
+                    | "near"
+                    | "into"
+                    | "for"
+                    | "will"
+                    | "would"
+                    | "has"
+                    | "have"
+                    | "had"
+            );
+        if !noun_word {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 /// `verb_at` flags: the token starts a verb trigger.

@@ -450,8 +450,7 @@ fn main() {
          - agents: those joined by a preposition (\"soldiers from Gondor\", \"lawmakers in Fornost and \
          Gondor\") and prefix agents (`[NGO~]`: \"MSF Arnor\" is NGOARN) are read; left: a list of agents \
          times a list of states (\"lawmakers and officials in\"), an organisation's own agent codes, \
-         \"parliament of Gondor\" (GONLEG here, GON in the suite), a place after \"into\" preferred to a \
-         later organisation as target; a lone agent (`---EDU`) is coded only as the object of force \
+         \"parliament of Gondor\" (GONLEG here, GON in the suite); a lone agent (`---EDU`) is coded only as the object of force \
          (\"arrested students\"), never as a reporting source (`---GOV` 023), and two agents of one \
          country (`RUSCOP` `RUSEDU`) are one party, not an event;\n\
          - PETRARCH's parse-tree scope: chronicler never codes a trailing reporting clause (\", a \
@@ -460,7 +459,11 @@ fn main() {
          passives without \"by\";\n\
          - hedged and negated verbs (\"would act\", \"will not\") that PETRARCH codes with its own \
          patterns while chronicler drops them; non-numeric codes (`174K`, `075A`) that chronicler's \
-         verb format cannot hold.\n"
+         verb format cannot hold;\n\
+         - places: a state after \"into\" is the target (\"roads leading into Mordor\"), and a place \
+         inside the object of a statement or appeal names the target when no party does (\"criticized \
+         the closure of guest houses in Bree\", \"appealed for peace in Ithilen\"); a place right after \
+         a meeting, visit or signing stays its venue.\n"
     );
     let _ = writeln!(md, "\nFailures by reason class:\n");
     for (w, n) in &reasons {
