@@ -224,3 +224,19 @@ fn a_state_description_looks_back_a_few_sentences_only() {
         actor_codes(&a)
     );
 }
+
+#[test]
+fn the_kingdom_is_a_monarchy_named_before() {
+    let a = analyze(
+        "Riyadh hosted the talks in Jeddah. Saudi Arabia said the delegations would stay. \
+         The kingdom urged both sides to extend the truce.",
+    );
+    assert_eq!(
+        resolved(&a, "kingdom"),
+        Some("SAU"),
+        "{:?}",
+        actor_codes(&a)
+    );
+    let a = analyze("Iran hosted the talks. The kingdom urged both sides to extend the truce.");
+    assert_eq!(resolved(&a, "kingdom"), None, "{:?}", actor_codes(&a));
+}
