@@ -128,7 +128,7 @@ pub(crate) struct EventRow {
     location_precision: Option<String>,
     date_approximate: Option<bool>,
     /// Where the date came from ('unrecorded' in rows written before
-    /// schema version 13) and, when carried, from which sentence.
+    /// schema version 12) and, when carried, from which sentence.
     date_from: String,
     date_from_sentence: Option<i64>,
     quantities: String,

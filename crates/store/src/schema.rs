@@ -86,17 +86,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0011_one_text_index.sql"),
         then: None,
     },
-    // 12 is reserved for the incremental-consolidation migration.
     Migration {
-        version: 13,
+        version: 12,
         name: "event_date_from",
-        sql: include_str!("migrations/0013_event_date_from.sql"),
+        sql: include_str!("migrations/0012_event_date_from.sql"),
         then: None,
     },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
-/// migration (versions increase along `MIGRATIONS`; 12 is reserved).
+/// migration (versions run 1, 2, ... N in `MIGRATIONS`).
 pub const SCHEMA_VERSION: i64 = match MIGRATIONS.last() {
     Some(m) => m.version,
     None => 0,
@@ -153,9 +152,7 @@ mod tests {
     #[test]
     fn migrations_are_numbered_in_order_and_reach_the_schema_version() {
         for (i, m) in MIGRATIONS.iter().enumerate() {
-            // In order from 1; the one gap is the reserved version 12.
-            let expected = i as i64 + 1 + i64::from(i >= 11);
-            assert_eq!(m.version, expected, "{}", m.name);
+            assert_eq!(m.version, i as i64 + 1, "{}", m.name);
         }
         assert_eq!(MIGRATIONS.last().map(|m| m.version), Some(SCHEMA_VERSION));
     }

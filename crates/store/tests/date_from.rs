@@ -1,4 +1,4 @@
-//! Each event's evidence keeps where its date came from (migration 0013).
+//! Each event's evidence keeps where its date came from (migration 0012).
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -80,7 +80,7 @@ fn every_date_source_reads_back_as_written() {
     );
 }
 
-/// A store written before schema version 13 upgrades in place: its events
+/// A store written before schema version 12 upgrades in place: its events
 /// say their date source was not recorded; events written after the
 /// upgrade keep theirs.
 #[test]

@@ -6,7 +6,7 @@
 use chronicler_core::*;
 use jiff::civil::date;
 
-/// Takes the schema back to before migration 0013 (where each event's date
+/// Takes the schema back to before migration 0012 (where each event's date
 /// came from): its columns go and the version is set to 11.
 pub fn undo_date_from(conn: &rusqlite::Connection) {
     conn.execute_batch(
@@ -14,11 +14,11 @@ pub fn undo_date_from(conn: &rusqlite::Connection) {
          ALTER TABLE events DROP COLUMN date_from_sentence;
          PRAGMA user_version = 11;",
     )
-    .expect("undoing migration 0013");
+    .expect("undoing migration 0012");
 }
 
 /// Takes the schema back to before migration 0011 (one text index), and
-/// 0013 before it: titles leave the sentence index, the per-document index
+/// 0012 before it: titles leave the sentence index, the per-document index
 /// of 0001 comes back with every stored text (as 0010 left it), the
 /// version is set to 10.
 pub fn undo_one_text_index(conn: &rusqlite::Connection) {

@@ -1,6 +1,5 @@
--- chronicler store, schema version 13: every event's evidence says where
--- its date came from (`Evidence.date_from`). Version 12 is left to the
--- incremental-consolidation migration.
+-- chronicler store, schema version 12: every event's evidence says where
+-- its date came from (`Evidence.date_from`).
 --
 -- date_from: undated | text | clause | carried | published | unrecorded
 --   (rows written before this version say 'unrecorded').
