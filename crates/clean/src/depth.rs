@@ -130,6 +130,16 @@ pub fn markup_depth(html: &str) -> usize {
 /// after `=` (`<a b=c"d>` ends at its `>`), a quoted value runs to its
 /// closing quote, whatever it holds.
 fn tag_end(b: &[u8], from: usize) -> Option<usize> {
+    tag_end_with(b, from, &mut |_, _, _| {})
+}
+
+/// [`tag_end`], calling `on_attr(name_start, name_end, end)` for every
+/// attribute with a value (`end` is the index after its value).
+fn tag_end_with(
+    b: &[u8],
+    from: usize,
+    on_attr: &mut dyn FnMut(usize, usize, usize),
+) -> Option<usize> {
     let mut i = from;
     loop {
         // Before an attribute name, or between attributes.
@@ -142,6 +152,7 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
             continue;
         }
         // The attribute name (a leading `=` belongs to it).
+        let attr_start = i;
         i += 1;
         while let Some(&c) = b.get(i) {
             if c.is_ascii_whitespace() || matches!(c, b'/' | b'>' | b'=') {
@@ -149,6 +160,7 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
             }
             i += 1;
         }
+        let attr_name_end = i;
         while b.get(i).is_some_and(u8::is_ascii_whitespace) {
             i += 1;
         }
@@ -171,7 +183,16 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
                 }
             }
         }
+        on_attr(attr_start, attr_name_end, i);
     }
+}
+
+/// Attributes no reader of the page uses (`data-*` but lazy-loading
+/// sources, which Readability reads on images, and `on*` handlers).
+fn unread_attr(name: &[u8]) -> bool {
+    let ci = |p: &[u8]| name.len() >= p.len() && name[..p.len()].eq_ignore_ascii_case(p);
+    let has = |w: &[u8]| name.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    (ci(b"data-") && !has(b"src") && !has(b"lazy")) || (ci(b"on") && name.len() > 2)
 }
 
 /// Where `</name` (any case) starts at or after `from`.
@@ -365,11 +386,11 @@ fn nested_close_after(b: &[u8], from: usize, name: &[u8], foreign: bool) -> Opti
 
 /// `html` without what can never be article text or page metadata, cut
 /// before parsing so that the parser builds less: scripts (but JSON-LD),
-/// styles, `<template>`, `<svg>` and `<math>` elements with
-/// their content, and comments. Tags are read as the tokenizer reads
-/// them (quoted attributes, the text of `<title>` and `<textarea>`), so
-/// that a `<script>` inside an attribute value or a title is not taken
-/// for one. Returns `None` when there is nothing to cut. One pass, linear.
+/// styles, `<template>`, `<svg>` and `<math>` elements with their content,
+/// comments, and the attributes of [`unread_attr`]. Tags are read as the
+/// tokenizer reads them (quoted attributes, the text of `<title>` and
+/// `<textarea>`), so that a `<script>` inside an attribute value or a
+/// title is not taken for one. Returns `None` when there is nothing to cut. One pass, linear.
 pub(crate) fn strip_non_text(html: &str) -> Option<String> {
     let b = html.as_bytes();
     let mut out = String::new();
@@ -379,6 +400,7 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
         out.push_str(html.get(copied..from).unwrap_or_default());
         copied = to;
     };
+    let mut attr_cuts: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
@@ -399,12 +421,21 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
         }
         let name_start = at + 1;
         let n = name_len(b, name_start);
-        let Some(end) = tag_end(b, name_start + n) else {
+        attr_cuts.clear();
+        let mut on_attr = |s: usize, e: usize, end: usize| {
+            if unread_attr(&b[s..e]) {
+                attr_cuts.push((s, end));
+            }
+        };
+        let Some(end) = tag_end_with(b, name_start + n, &mut on_attr) else {
             break;
         };
         i = end + 1;
         let mut lower = [0u8; MAX_LISTED_NAME];
         let Some(name) = lowered(&b[name_start..name_start + n], &mut lower) else {
+            for &(s, e) in &attr_cuts {
+                cut(&mut out, s, e);
+            }
             continue;
         };
         let self_closing = b[end - 1] == b'/';
@@ -437,7 +468,11 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
                 i = raw_text_end(b, i, name).unwrap_or(b.len());
             }
             b"plaintext" => break,
-            _ => {}
+            _ => {
+                for &(s, e) in &attr_cuts {
+                    cut(&mut out, s, e);
+                }
+            }
         }
     }
     if copied == 0 {
@@ -487,6 +522,15 @@ mod tests {
             let _ = strip_non_text(&page[..i]);
             let _ = markup_depth(&page[i..]);
         }
+    }
+
+    #[test]
+    fn attributes_nobody_reads_are_cut_with_their_values() {
+        let page = "<div class=story data-track='{\"a\":\"<b>\"}' onclick=go()><img data-src=a.jpg data-x=1>text</div>";
+        assert_eq!(
+            strip_non_text(page).unwrap(),
+            "<div class=story  ><img data-src=a.jpg >text</div>"
+        );
     }
 
     #[test]
