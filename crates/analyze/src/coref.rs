@@ -128,7 +128,15 @@ fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> 
                         && (refs.blocks(&next.lower)
                             || text[next.start..].starts_with(|c: char| c.is_uppercase()))
                 });
-            if !longer {
+            // "the group, WeWorkers Coalition,": named right after, so a
+            // new entity rather than one named before.
+            let apposition = text[last.end..]
+                .strip_prefix(", ")
+                .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
+                && ws
+                    .get(i + n + 1)
+                    .is_some_and(|next| !matches!(next.lower.as_str(), "the" | "a" | "an"));
+            if !longer && !apposition {
                 out.push(Site {
                     sentence: s.index,
                     span: Span::new(ws[i + 1].start, last.end),

@@ -240,3 +240,18 @@ fn the_kingdom_is_a_monarchy_named_before() {
     let a = analyze("Iran hosted the talks. The kingdom urged both sides to extend the truce.");
     assert_eq!(resolved(&a, "kingdom"), None, "{:?}", actor_codes(&a));
 }
+
+#[test]
+fn a_description_with_a_name_in_apposition_is_a_new_entity() {
+    let a = analyze(
+        "The Taliban freed two hostages. The group, Afghan Workers Union, said it would strike.",
+    );
+    assert_eq!(resolved(&a, "group"), None, "{:?}", actor_codes(&a));
+    let a = analyze("The Taliban freed two hostages. The group said it would strike.");
+    assert_eq!(
+        resolved(&a, "group"),
+        Some("AFGREBTAL"),
+        "{:?}",
+        actor_codes(&a)
+    );
+}
