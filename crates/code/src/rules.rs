@@ -614,11 +614,15 @@ fn select_matches(dict: &VerbDict, words: &[String]) -> Vec<PatternMatch> {
     let mut ms = dict.find(&refs);
     // A verb pattern right after a determiner is a noun: "a visit", "the
     // attack"; so is one heading a prepositional phrase ("during a brief
-    // private visit").
+    // private visit"). "Close to" is near, not the verb close: "marched
+    // close to the border", "a source close to the talks".
     ms.retain(|m| {
         dict.patterns.get(m.pattern).is_none_or(|p| {
             p.kind != PatternKind::Verb
-                || !(after_determiner(words, m.start) || in_prepositional_phrase(words, m.start))
+                || !(after_determiner(words, m.start)
+                    || in_prepositional_phrase(words, m.start)
+                    || (matches!(words[m.start].as_str(), "close" | "closer")
+                        && words.get(m.start + 1).is_some_and(|w| w == "to")))
         })
     });
     // longest first, then most specific code, then dictionary order
@@ -1549,10 +1553,13 @@ fn noun_phrase_place(
                 m.first == at && m.actor.kind == ActorKind::State && m.form == MentionForm::Name
             }) {
                 let state = state_of(m.actor);
-                return (!same_country(src, &state)).then_some(state);
+                return (!same_country(src, &state) && src.country != state.country)
+                    .then_some(state);
             }
+            // "Hamas released hostages in Gaza": a place of the source's
+            // own country names no other party.
             let (_, _, pi) = s.places.iter().find(|(a, _, _)| *a == at)?;
-            return place_state(doc, *pi, src);
+            return place_state(doc, *pi, src).filter(|st| src.country != st.country);
         }
         let noun_word = w != "in"
             && !is_punct(w)
