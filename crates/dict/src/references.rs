@@ -90,7 +90,11 @@ fn kind_of(s: &str) -> Result<Option<ActorKind>, String> {
         "org" => ActorKind::Organization,
         "person" => ActorKind::Person,
         "agent" => ActorKind::Agent,
-        other => return Err(format!("unknown kind {other:?} (state, group, org, person, agent, *)")),
+        other => {
+            return Err(format!(
+                "unknown kind {other:?} (state, group, org, person, agent, *)"
+            ))
+        }
     }))
 }
 
@@ -211,9 +215,7 @@ impl ReferenceDict {
 
     /// The entry of a phrase (lower-case words joined by one space).
     pub fn get(&self, phrase: &str) -> Option<&ReferenceEntry> {
-        self.phrases
-            .get(phrase)
-            .and_then(|&i| self.entries.get(i))
+        self.phrases.get(phrase).and_then(|&i| self.entries.get(i))
     }
 
     /// The most words a phrase has.
@@ -262,10 +264,11 @@ mod tests {
         let rebels = d.get("rebels").unwrap();
         assert_eq!(rebels.pick, Pick::Main);
         assert!(rebels.antecedents[0].accepts(&actor(ActorKind::Group, "COD", Some("REB"))));
-        assert!(!rebels
-            .antecedents
-            .iter()
-            .any(|a| a.accepts(&actor(ActorKind::State, "COD", None))));
+        assert!(!rebels.antecedents.iter().any(|a| a.accepts(&actor(
+            ActorKind::State,
+            "COD",
+            None
+        ))));
         let ministry = d.get("foreign ministry").unwrap();
         assert_eq!(ministry.antecedents[0].becomes, Becomes::Role("GOV".into()));
         let island = d.get("island").unwrap();
@@ -299,7 +302,9 @@ mod tests {
     #[test]
     fn bad_lines_name_file_and_line() {
         let mut d = ReferenceDict::default();
-        let e = d.add("r.txt", "# c\nrebels | tribe/REB | main\n").unwrap_err();
+        let e = d
+            .add("r.txt", "# c\nrebels | tribe/REB | main\n")
+            .unwrap_err();
         assert!(e.to_string().starts_with("r.txt:2:"), "{e}");
         let e = d.add("r.txt", "rebels | group/REB | first\n").unwrap_err();
         assert!(e.to_string().contains("first"), "{e}");
