@@ -71,7 +71,7 @@ EXTRA_NAMES = {
     'KOR': (['South Korea', 'Republic of Korea'], ['South Korean', 'South Koreans']),
     'PRK': (['North Korea', 'DPRK'], ['North Korean', 'North Koreans']),
     'PSE': (['Palestine', 'Palestinian territories', 'State of Palestine'], ['Palestinian', 'Palestinians']),
-    'COD': (['Democratic Republic of Congo', 'Democratic Republic of the Congo', 'DR Congo', 'DRC', 'D.R. Congo', 'Congo-Kinshasa'], ['Congolese']),
+    'COD': (['Democratic Republic of Congo', 'Democratic Republic of the Congo', 'DR Congo', 'DRC', 'D.R. Congo', 'Congo-Kinshasa', 'Congo'], ['Congolese']),
     'COG': (['Republic of Congo', 'Congo-Brazzaville', 'Republic of the Congo'], []),
     'IRN': (['Iran', 'Islamic Republic of Iran'], ['Iranian', 'Iranians']),
     'SYR': (['Syria'], ['Syrian', 'Syrians']), 'TWN': (['Taiwan'], ['Taiwanese']),
