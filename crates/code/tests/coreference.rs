@@ -2,30 +2,14 @@
 //! pronoun is coded, with a lower confidence than the same act by a name.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chronicler_analyze::Analyzer;
-use chronicler_code::Coder;
-use chronicler_core::{CleanDocument, CodedEvent, Format, Metadata};
+mod common;
+
+use chronicler_core::CodedEvent;
 use chronicler_dict::Dictionaries;
 use jiff::civil::Date;
 
 fn code(dicts: &Dictionaries, text: &str) -> Vec<CodedEvent> {
-    let today = Date::new(2025, 10, 16).unwrap();
-    let doc = CleanDocument {
-        id: "t".into(),
-        path: "t".into(),
-        format: Format::Text,
-        meta: Metadata {
-            published: Some(today.to_string()),
-            ..Metadata::default()
-        },
-        extracted: text.into(),
-        text: text.into(),
-        segments: vec![],
-        cited_sources: vec![],
-        removed: vec![],
-        warnings: vec![],
-    };
-    Coder::new(dicts).code(&Analyzer::new(dicts).analyze(doc, today))
+    common::code_text(dicts, "t", text, Date::new(2025, 10, 16).unwrap())
 }
 
 fn accusation(evs: &[CodedEvent]) -> &CodedEvent {

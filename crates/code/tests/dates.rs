@@ -2,34 +2,16 @@
 //! analyzer and coder: which date each act takes and where it came from.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chronicler_analyze::Analyzer;
-use chronicler_code::Coder;
-use chronicler_core::{CleanDocument, CodedEvent, DateFrom, Format, Metadata};
+mod common;
+
+use chronicler_core::{CodedEvent, DateFrom};
 use chronicler_dict::Dictionaries;
-use jiff::civil::Date;
 
 const PUBLISHED: &str = "2025-05-22";
 
 fn code(text: &str) -> Vec<CodedEvent> {
     let dicts = Dictionaries::builtin().unwrap();
-    let today: Date = PUBLISHED.parse().unwrap();
-    let doc = CleanDocument {
-        id: "t".into(),
-        path: "t".into(),
-        format: Format::Text,
-        meta: Metadata {
-            published: Some(today.to_string()),
-            ..Metadata::default()
-        },
-        extracted: text.into(),
-        text: text.into(),
-        segments: vec![],
-        cited_sources: vec![],
-        removed: vec![],
-        warnings: vec![],
-    };
-    let a = Analyzer::new(&dicts).analyze(doc, today);
-    Coder::new(&dicts).code(&a)
+    common::code_text(&dicts, "t", text, PUBLISHED.parse().unwrap())
 }
 
 /// The event coded `cameo` in sentence `sentence`: its day and date source.

@@ -4,9 +4,9 @@
 //! `tests/fixtures/README.md` for the format.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use chronicler_analyze::Analyzer;
-use chronicler_code::Coder;
-use chronicler_core::{Actor, CleanDocument, CodedEvent, Format, Metadata};
+mod common;
+
+use chronicler_core::{Actor, CodedEvent};
 use chronicler_dict::Dictionaries;
 use jiff::civil::Date;
 
@@ -137,23 +137,7 @@ fn show(ev: &CodedEvent) -> String {
 
 fn code(dicts: &Dictionaries, f: &Fixture) -> Vec<CodedEvent> {
     let today: Date = f.date.parse().expect("fixture date");
-    let doc = CleanDocument {
-        id: f.at.clone(),
-        path: f.at.clone(),
-        format: Format::Text,
-        meta: Metadata {
-            published: Some(today.to_string()),
-            ..Metadata::default()
-        },
-        extracted: f.text.clone(),
-        text: f.text.clone(),
-        segments: vec![],
-        cited_sources: vec![],
-        removed: vec![],
-        warnings: vec![],
-    };
-    let a = Analyzer::new(dicts).analyze(doc, today);
-    Coder::new(dicts).code(&a)
+    common::code_text(dicts, &f.at, &f.text, today)
 }
 
 /// Checks one fixture; returns the events and, for each, whether it was expected.
