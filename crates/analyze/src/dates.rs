@@ -3,6 +3,7 @@
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use chronicler_core::text::ADJECTIVAL_PARTICIPLES;
 use chronicler_core::{DatePrecision, DateRange, Span};
 use jiff::civil::{Date, Weekday};
 use jiff::ToSpan;
@@ -511,26 +512,6 @@ const IRREGULAR_PAST: &[&str] = &[
     "lost", "gave", "made", "rose", "saw", "stood", "threw", "brought", "hit", "ran", "seized",
 ];
 
-/// Participles that are adjectives more often than verbs.
-const ADJECTIVE_ED: &[&str] = &[
-    "armed",
-    "based",
-    "related",
-    "united",
-    "backed",
-    "aligned",
-    "occupied",
-    "disputed",
-    "detained",
-    "displaced",
-    "limited",
-    "advanced",
-    "alleged",
-    "unnamed",
-    "named",
-    "so-called",
-];
-
 /// A past-tense verb earlier in the clause: "it collapsed in March", "fighting
 /// resumed in August". A lower-case word in -ed (or an irregular past) that
 /// no present or future auxiliary governs ("is based", "to be deployed").
@@ -546,7 +527,7 @@ fn past_verb_before(text: &str, at: usize) -> bool {
         .collect();
     words.iter().enumerate().any(|(i, w)| {
         let verb = w.starts_with(|c: char| c.is_ascii_lowercase())
-            && ((w.len() > 4 && w.ends_with("ed") && !ADJECTIVE_ED.contains(w))
+            && ((w.len() > 4 && w.ends_with("ed") && !ADJECTIVAL_PARTICIPLES.contains(w))
                 || IRREGULAR_PAST.contains(w));
         let aux = i
             .checked_sub(1)

@@ -12,6 +12,7 @@
 //!
 //! The event's evidence says which ([`DateFrom`]).
 
+use chronicler_core::text::ADJECTIVAL_PARTICIPLES;
 use chronicler_core::{AnalyzedDocument, CodedEvent, DateFrom, DatePrecision, DateRange, Status};
 
 use jiff::ToSpan;
@@ -70,26 +71,6 @@ fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
     Some((p, end))
 }
 
-/// Participles that are adjectives more often than verbs ("the United
-/// Nations", "armed groups", "the occupied West Bank").
-const ADJECTIVE_ED: &[&str] = &[
-    "united",
-    "armed",
-    "based",
-    "related",
-    "backed",
-    "aligned",
-    "occupied",
-    "disputed",
-    "detained",
-    "displaced",
-    "alleged",
-    "limited",
-    "advanced",
-    "elected",
-    "unnamed",
-];
-
 /// Words that make the clause present or future: no narrative past.
 const PRESENT: &[&str] = &[
     "is", "are", "am", "has", "have", "'ve", "will", "would", "can", "says", "say", "does", "do",
@@ -101,7 +82,7 @@ const PRESENT: &[&str] = &[
 fn past_verb_at(words: &[String], k: usize) -> bool {
     let w = words[k].as_str();
     past_tense(w)
-        && !ADJECTIVE_ED.contains(&w)
+        && !ADJECTIVAL_PARTICIPLES.contains(&w)
         && !window(words, k.saturating_sub(3), k).any(|w| PRESENT.contains(&w))
 }
 
@@ -152,7 +133,7 @@ fn past_act(words: &[String], t0: usize, t1: usize, verb: bool) -> bool {
         if PRESENT.contains(&w) || matches!(w, "." | ";" | ":" | "?" | "!") {
             return false;
         }
-        if past_tense(w) && !ADJECTIVE_ED.contains(&w) {
+        if past_tense(w) && !ADJECTIVAL_PARTICIPLES.contains(&w) {
             return past_verb_at(words, k);
         }
     }
