@@ -16,6 +16,11 @@ use std::time::Instant;
 use chronicler_bench::{html_document, load_manifest, max_rss_mib};
 use chronicler_core::{Body, Format, Metadata, RawDocument};
 
+/// mimalloc, as in the `chronicler` binary, so benchmarks measure what users run.
+/// It cuts the in-memory pipeline by about a quarter against glibc malloc (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn usage() -> ! {
     eprintln!("usage: extract_eval MANIFEST.tsv REPEAT OUT.jsonl OUT_TIMING.json [text|extracted]");
     std::process::exit(2)

@@ -31,6 +31,11 @@ use chronicler_core::{Body, CodedEvent, Format, Metadata, RawDocument};
 use chronicler_dict::{Dictionaries, PetrarchTexts};
 use chronicler_pipeline::{Pipeline, PipelineOptions};
 
+/// mimalloc, as in the `chronicler` binary, so benchmarks measure what users run.
+/// It cuts the in-memory pipeline by about a quarter against glibc malloc (BENCHMARKS.md).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn usage() -> ! {
     eprintln!(
         "usage: petrarch_suite [RECORDS.xml] [--dicts DIR] [--report FILE] [--verbose] [--show ID]"
