@@ -9,7 +9,7 @@
 //! over elements it does not join (a recipe's ingredient list and its
 //! steps, a product's description and its table) or sits in `<div>`s with
 //! no `<p>`, or when it picks a comment thread, its text is short against
-//! the page's. [`crate::html`] then takes this candidate instead.
+//! the page's. [`crate::choice`] then takes this candidate instead.
 
 use crate::html::{Block, BlockKind};
 use crate::noise::is_cjk;

@@ -65,22 +65,11 @@ pub(crate) struct Extracted {
 /// may recurse); we fall back to our own paragraph walk.
 const MAX_DEPTH_FOR_READABILITY: usize = 400;
 
-/// Less main-content text than this and any longer fallback is taken.
-const MIN_ARTICLE_CHARS: usize = 200;
-
-/// Less main-content text than this and the density candidate is
-/// computed; it replaces Readability's choice when [`DENSITY_RATIO`] times
-/// longer (both sets: `traf` F1 0.907 -> 0.912, `sh` unchanged at 0.964;
-/// a ratio of 1.5 took a cookie banner's text over a short story).
-const SHORT_ARTICLE_CHARS: usize = 2000;
-
-/// See [`SHORT_ARTICLE_CHARS`].
-const DENSITY_RATIO: usize = 2;
-
-/// Elements whose content is never article text.
+/// Elements whose content is never article text (`rt`, `rp`: ruby
+/// readings, which trafilatura leaves out too).
 const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "head", "iframe", "button", "form", "select",
-    "textarea", "input", "object", "embed", "canvas", "math",
+    "textarea", "input", "object", "embed", "canvas", "math", "rt", "rp",
 ];
 
 /// Elements that end a line.
@@ -143,6 +132,8 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     let mut doc = Some(doc);
 
     let mut best = Extracted::default();
+    // Readability's blocks: empty when it failed or was not run.
+    let mut read = Vec::new();
     if depth <= MAX_DEPTH_FOR_READABILITY {
         let url = meta
             .url
@@ -174,11 +165,11 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
                 // `#readability-page-1`: walked there, not re-parsed from
                 // the HTML it serialised.
                 let root = r.doc.select_single("#readability-page-1");
-                best = match root.nodes().first() {
-                    Some(node) => blocks_to_text(walk_blocks(*node)),
+                read = match root.nodes().first() {
+                    Some(node) => walk_blocks(*node),
                     None => {
                         let content = Document::from(article.content.to_string());
-                        blocks_to_text(walk_blocks(content.root()))
+                        walk_blocks(content.root())
                     }
                 };
             }
@@ -194,32 +185,20 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
             "markup nested {depth} levels deep; used the page's dense text"
         ));
     }
-    let best_chars = best.text.chars().count();
-    if best_chars < SHORT_ARTICLE_CHARS {
-        // Readability's choice is short: the page's dense text may be the
-        // story it missed (see `density`).
-        let candidate = density::select(blocks);
-        let cand_chars = density::chars(&candidate);
-        let better = if best_chars < MIN_ARTICLE_CHARS {
-            cand_chars > best_chars
-        } else {
-            cand_chars > best_chars * DENSITY_RATIO
-        };
-        if better {
+    // Which of Readability's text and the density candidate is kept,
+    // and what is added to it (see `choice`).
+    let warnings = std::mem::take(&mut best.warnings);
+    best = blocks_to_text(crate::choice::choose(read, density::select(blocks)));
+    best.warnings = warnings;
+    if best.text.chars().count() < crate::choice::MIN_ARTICLE_CHARS {
+        // Last resort: every `<p>` outside navigation (and inside
+        // `<noscript>`, which both walks skip).
+        let doc = doc.unwrap_or_else(|| Document::from(html));
+        let fallback = blocks_to_text(paragraphs(&doc));
+        if fallback.text.chars().count() > best.text.chars().count() {
             let warnings = std::mem::take(&mut best.warnings);
-            best = blocks_to_text(candidate);
+            best = fallback;
             best.warnings = warnings;
-        }
-        if best.text.chars().count() < MIN_ARTICLE_CHARS {
-            // Last resort: every `<p>` outside navigation (and inside
-            // `<noscript>`, which both walks skip).
-            let doc = doc.unwrap_or_else(|| Document::from(html));
-            let fallback = blocks_to_text(paragraphs(&doc));
-            if fallback.text.chars().count() > best.text.chars().count() {
-                let warnings = std::mem::take(&mut best.warnings);
-                best = fallback;
-                best.warnings = warnings;
-            }
         }
     }
     best

@@ -10,6 +10,7 @@
 
 use chronicler_core::{Body, CleanDocument, RawDocument, Segment, Span};
 
+mod choice;
 mod density;
 mod depth;
 mod html;
