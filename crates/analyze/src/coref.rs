@@ -11,6 +11,7 @@
 //! paragraph. Resolved mentions have form [`MentionForm::Reference`] (or
 //! [`MentionForm::Pronoun`]) so that the coder can lower its confidence.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chronicler_core::{Actor, ActorKind, ActorMention, MentionForm, Sentence, Span};
@@ -28,17 +29,18 @@ const STATE_WINDOW: usize = 3;
 
 /// A word of the text: byte span and lower-case form (a possessive "'s"
 /// or "'" dropped).
-struct Word {
+struct Word<'t> {
     start: usize,
     end: usize,
-    lower: String,
+    /// Borrowed from the text when the word is lower-case ASCII already.
+    lower: Cow<'t, str>,
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-'
+    chronicler_dict::text::is_word_char(c) || c == '\'' || c == '\u{2019}' || c == '-'
 }
 
-fn words(text: &str, span: Span) -> Vec<Word> {
+fn words(text: &str, span: Span) -> Vec<Word<'_>> {
     let Some(s) = text.get(span.start..span.end) else {
         return Vec::new();
     };
@@ -57,7 +59,11 @@ fn words(text: &str, span: Span) -> Vec<Word> {
                 out.push(Word {
                     start: span.start + a,
                     end: span.start + a + w.len(),
-                    lower: w.to_lowercase(),
+                    lower: if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+                        Cow::Borrowed(w)
+                    } else {
+                        Cow::Owned(w.to_lowercase())
+                    },
                 });
                 start = None;
             }
@@ -88,7 +94,7 @@ fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> 
         let mut i = 0;
         while i + 1 < ws.len() {
             let det = &ws[i];
-            let possessive = POSSESSIVES.contains(&det.lower.as_str());
+            let possessive = POSSESSIVES.contains(&&*det.lower);
             if det.lower != "the" && !possessive {
                 i += 1;
                 continue;
@@ -135,7 +141,7 @@ fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> 
                 .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
                 && ws
                     .get(i + n + 1)
-                    .is_some_and(|next| !matches!(next.lower.as_str(), "the" | "a" | "an"));
+                    .is_some_and(|next| !matches!(&*next.lower, "the" | "a" | "an"));
             if !longer && !apposition {
                 out.push(Site {
                     sentence: s.index,

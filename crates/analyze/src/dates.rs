@@ -101,24 +101,27 @@ const DAYTIME: u32 = 1 << 8;
 const SEASON: u32 = 1 << 9;
 const HOUR: u32 = 1 << 10;
 const PART: u32 = 1 << 11;
+/// A run of exactly four ASCII digits that starts with 19 or 20: every
+/// year `Y` matches is one, for the rules put it between non-digits.
+const YEAR4: u32 = 1 << 12;
 
 /// What each rule's matches contain (see [`Gate::captures`]).
-const NEED_ISO: &[u32] = &[DIGIT];
+const NEED_ISO: &[u32] = &[YEAR4];
 const NEED_MONTH_RANGE: &[u32] = &[MONTH, DIGIT];
 const NEED_DAY_RANGE: &[u32] = &[MONTH, DIGIT];
 /// `month_day` and `day_month`.
 const NEED_MONTH_DAY: &[u32] = &[MONTH, DIGIT];
-const NEED_MONTH_YEAR: &[u32] = &[MONTH, DIGIT];
+const NEED_MONTH_YEAR: &[u32] = &[MONTH, YEAR4];
 const NEED_SEASON: &[u32] = &[SEASON];
-const NEED_PART_YEAR: &[u32] = &[DIGIT, PART];
-const NEED_YEAR: &[u32] = &[DIGIT];
+const NEED_PART_YEAR: &[u32] = &[YEAR4, PART];
+const NEED_YEAR: &[u32] = &[YEAR4];
 const NEED_DAY_WORD: &[u32] = &[DAY | NIGHT | DAYTIME];
 const NEED_WEEKDAY: &[u32] = &[DAY];
 const NEED_OFFSET: &[u32] = &[DAY | WEEK | MONTH_WORD | YEAR];
 const NEED_RELATIVE: &[u32] = &[DAY | NIGHT | TOMORROW | WEEK | MONTH_WORD | YEAR];
 const NEED_MONTH_ALONE: &[u32] = &[MONTH];
 const NEED_DURATION: &[u32] = &[HOUR | DAY | WEEK | MONTH_WORD | YEAR];
-const NEED_ANY_FULL: &[u32] = &[MONTH, DIGIT];
+const NEED_ANY_FULL: &[u32] = &[MONTH, YEAR4];
 
 const KEYWORDS: &[(&str, u32)] = &[
     ("jan", MONTH),
@@ -208,10 +211,24 @@ impl Gate {
         let (mut start, mut mask) = (0, 0);
         let bytes = text.as_bytes();
         let mut i = 0;
+        // The current run of ASCII digits: where it started.
+        let mut run: Option<usize> = None;
+        let year4 = |run: usize, end: usize| {
+            end - run == 4 && matches!(bytes.get(run..run + 2), Some(b"19" | b"20"))
+        };
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_digit() {
                 mask |= DIGIT;
-            } else if !b.is_ascii_alphabetic() && b != b' ' {
+                run.get_or_insert(i);
+                i += 1;
+                continue;
+            }
+            if let Some(r) = run.take() {
+                if year4(r, i) {
+                    mask |= YEAR4;
+                }
+            }
+            if !b.is_ascii_alphabetic() && b != b' ' {
                 let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                     break;
                 };
@@ -223,6 +240,9 @@ impl Gate {
                 continue;
             }
             i += 1;
+        }
+        if run.is_some_and(|r| year4(r, text.len())) {
+            mask |= YEAR4;
         }
         pieces.push((start, text.len(), mask));
         if let Some(ac) = keywords() {
@@ -1402,6 +1422,8 @@ mod tests {
             "between 23 and 24 January_2026 x.Feb 2 overnight/this morning later today",
             "Over the past three weeks? Within two months: 30\u{a0}days \u{212a}\u{17f} wee\u{212a}",
             "from Jan 23 to Feb 2, 2026 «Tuesday» 2026-01-30 thu 1 Jan 2026 since 1999",
+            "in 12026, in 20261 or 2026x in A2026 by 1999-2000, since 2026_ of 19999 2025",
+            "In March 2026 — in 2025? in 1850, by 2101; early 2026. 2026-13-01 2026-1-1 in 2026",
         ];
         for t in texts {
             let g = Gate::new(t);

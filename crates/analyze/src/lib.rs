@@ -102,13 +102,13 @@ fn is_dateline(text: &str, span: Span) -> bool {
 
 /// Spans sorted by start with the running maximum of their ends: whether a
 /// span overlaps any of them is one binary search (spans may nest).
-struct SpanSet {
+pub(crate) struct SpanSet {
     starts: Vec<usize>,
     max_end: Vec<usize>,
 }
 
 impl SpanSet {
-    fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
+    pub(crate) fn new(spans: impl Iterator<Item = Span>) -> SpanSet {
         let mut v: Vec<Span> = spans.collect();
         v.sort_unstable();
         let mut max = 0;
@@ -126,7 +126,7 @@ impl SpanSet {
     }
 
     /// True when some span shares a byte with `x`.
-    fn overlaps(&self, x: Span) -> bool {
+    pub(crate) fn overlaps(&self, x: Span) -> bool {
         let before_end = self.starts.partition_point(|&s| s < x.end);
         before_end
             .checked_sub(1)

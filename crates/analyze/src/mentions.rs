@@ -7,6 +7,7 @@ use chronicler_core::{
 };
 use chronicler_dict::actors::{ActorDict, ActorMatch, TargetKind};
 use chronicler_dict::places::Gazetteer;
+use chronicler_dict::text::is_word_char;
 use jiff::civil::Date;
 
 /// Index of the sentence containing byte `pos`.
@@ -921,12 +922,12 @@ const TITLES: &[&str] = &[
 
 /// Sentences that are headlines: four words or more, most of them capitalised.
 fn is_headline(st: &str) -> bool {
-    let words: Vec<&str> = st.split_whitespace().collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    words.len() >= 4 && caps * 10 >= words.len() * 6
+    let (mut words, mut caps) = (0usize, 0usize);
+    for w in st.split_whitespace() {
+        words += 1;
+        caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
+    }
+    words >= 4 && caps * 10 >= words * 6
 }
 
 /// Unresolved names with how often each occurs, most frequent first (ties by
@@ -949,13 +950,14 @@ pub fn unresolved_counts(names: &[UnresolvedName]) -> Vec<(String, usize)> {
 /// common capitalised words (titles, weekdays, "Parliament"). Headlines are
 /// skipped; a possessive "'s" is not part of the name.
 pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<UnresolvedName> {
+    let known = crate::SpanSet::new(known.iter().copied());
     let mut out = Vec::new();
     for s in sentences {
         let st = s.span.slice(text);
         if is_headline(st) {
             continue;
         }
-        let first_word = st.len() - st.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+        let first_word = st.len() - st.trim_start_matches(|c: char| !is_word_char(c)).len();
         let mut words: Vec<(usize, usize)> = Vec::new(); // current run
         let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<UnresolvedName>| {
             while words
@@ -988,7 +990,7 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
                             .chars()
                             .filter(|c| c.is_alphabetic())
                             .all(char::is_uppercase);
-                    if !known.iter().any(|k| k.overlaps(span)) && !upper {
+                    if !known.overlaps(span) && !upper {
                         out.push(UnresolvedName {
                             sentence: s.index,
                             span,
@@ -1003,17 +1005,17 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             // The word's offset in the sentence (separators may be
             // multi-byte: a no-break space is two bytes).
             let a = w.as_ptr() as usize - st.as_ptr() as usize;
-            let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+            let core = w.trim_end_matches(|c: char| !is_word_char(c));
             let core = core
                 .strip_suffix("\u{2019}s")
                 .or_else(|| core.strip_suffix("'s"))
                 .unwrap_or(core);
-            let core_start = w.len() - w.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
+            let core_start = w.len() - w.trim_start_matches(|c: char| !is_word_char(c)).len();
             let core = core.get(core_start..).unwrap_or("");
             let (ca, cb) = (a + core_start, a + core_start + core.len());
             let cap = core.chars().next().is_some_and(char::is_uppercase);
-            let conn = CONNECTORS.contains(&core) && !words.is_empty();
-            if (cap || conn) && !core.is_empty() && core_start == 0 {
+            let conn = || !words.is_empty() && CONNECTORS.contains(&core);
+            if (cap || conn()) && !core.is_empty() && core_start == 0 {
                 words.push((ca, cb));
                 if cb - a < w.len() {
                     flush(&mut words, &mut out);

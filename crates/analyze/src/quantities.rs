@@ -307,7 +307,7 @@ const UPPER_BOUND: &[&str] = &[
 ];
 
 fn has_word(hay: &str, words: &[&str]) -> bool {
-    hay.split(|c: char| !c.is_alphanumeric())
+    hay.split(|c: char| !chronicler_dict::text::is_word_char(c))
         .any(|w| words.contains(&w))
 }
 
@@ -633,6 +633,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         if head_end + 1 == start || head_end == start {
             if let Some(q) = QUALIFIERS
                 .iter()
+                .filter(|q| head.ends_with(**q))
                 .filter(|q| {
                     let lead = head.get(..head.len().saturating_sub(q.len())).unwrap_or("");
                     let prev = lead.split_whitespace().next_back().unwrap_or("");
@@ -660,9 +661,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
                                     | "came"
                                     | "come"
                             ));
-                    head.ends_with(*q)
-                        && !lead.ends_with(|ch: char| ch.is_alphanumeric())
-                        && !particle
+                    !lead.ends_with(|ch: char| ch.is_alphanumeric()) && !particle
                 })
                 .max_by_key(|q| q.len())
             {

@@ -16,17 +16,24 @@ const NONE: u32 = u32::MAX;
 pub struct Trie {
     /// Byte (ASCII lower case) on the edge into each node; the root's is 0.
     label: Vec<u8>,
-    /// First child of each node (children are consecutive, sorted by label).
-    first_child: Vec<u32>,
-    /// Number of children of each node.
-    children: Vec<u32>,
-    /// Pattern ending at each node, or `NONE`.
-    pattern: Vec<u32>,
+    /// The rest of each node, together so that a step of a search reads
+    /// one cache line for the node (and one for its children's labels).
+    nodes: Vec<Node>,
     /// Children by byte of the nodes with many of them (the root and the
     /// first letters): 256 entries a node, `NONE` where there is none.
     dense: Vec<u32>,
-    /// Row of each node in `dense`, or `NONE`.
-    dense_row: Vec<u32>,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Node {
+    /// First child (children are consecutive, sorted by label).
+    first_child: u32,
+    /// Number of children.
+    children: u32,
+    /// Pattern ending here, or `NONE`.
+    pattern: u32,
+    /// Row in `Trie::dense`, or `NONE`.
+    dense_row: u32,
 }
 
 /// Nodes with at least this many children get a row in `Trie::dense`.
@@ -56,11 +63,11 @@ impl Trie {
             // Shorter keys sort first: a key ending here is the range's first.
             if let Some((k, p)) = keys.get(i) {
                 if k.len() == depth && i < hi {
-                    t.pattern[node] = *p;
+                    t.nodes[node].pattern = *p;
                     i += 1;
                 }
             }
-            t.first_child[node] = t.label.len() as u32;
+            t.nodes[node].first_child = t.label.len() as u32;
             while i < hi {
                 let b = keys[i].0[depth];
                 let mut j = i + 1;
@@ -68,20 +75,19 @@ impl Trie {
                     j += 1;
                 }
                 let child = t.push(b);
-                t.children[node] += 1;
+                t.nodes[node].children += 1;
                 queue.push_back((child, depth + 1, i, j));
                 i = j;
             }
         }
-        t.dense_row = vec![NONE; t.label.len()];
         for node in 0..t.label.len() {
-            if node == 0 || t.children[node] >= DENSE_FROM {
+            if node == 0 || t.nodes[node].children >= DENSE_FROM {
                 let row = (t.dense.len() / 256) as u32;
                 t.dense.resize(t.dense.len() + 256, NONE);
                 for c in t.kids(node) {
                     t.dense[row as usize * 256 + usize::from(t.label[c])] = c as u32;
                 }
-                t.dense_row[node] = row;
+                t.nodes[node].dense_row = row;
             }
         }
         t
@@ -89,31 +95,31 @@ impl Trie {
 
     fn push(&mut self, label: u8) -> usize {
         self.label.push(label);
-        self.first_child.push(0);
-        self.children.push(0);
-        self.pattern.push(NONE);
+        self.nodes.push(Node {
+            first_child: 0,
+            children: 0,
+            pattern: NONE,
+            dense_row: NONE,
+        });
         self.label.len() - 1
     }
 
     fn kids(&self, node: usize) -> std::ops::Range<usize> {
-        let f = self.first_child.get(node).map_or(0, |&f| f as usize);
-        let n = self.children.get(node).map_or(0, |&n| n as usize);
-        f..f + n
+        self.nodes.get(node).map_or(0..0, |n| {
+            n.first_child as usize..(n.first_child + n.children) as usize
+        })
     }
 
-    fn child(&self, node: usize, b: u8) -> Option<usize> {
-        match self.dense_row.get(node) {
-            Some(&row) if row != NONE => self
-                .dense
-                .get(row as usize * 256 + usize::from(b))
+    fn child_of(&self, n: &Node, b: u8) -> Option<usize> {
+        if n.dense_row != NONE {
+            self.dense
+                .get(n.dense_row as usize * 256 + usize::from(b))
                 .filter(|&&c| c != NONE)
-                .map(|&c| c as usize),
-            _ => {
-                let r = self.kids(node);
-                let start = r.start;
-                let labels = self.label.get(r)?;
-                labels.iter().position(|&l| l == b).map(|k| start + k)
-            }
+                .map(|&c| c as usize)
+        } else {
+            let start = n.first_child as usize;
+            let labels = self.label.get(start..start + n.children as usize)?;
+            labels.iter().position(|&l| l == b).map(|k| start + k)
         }
     }
 
@@ -125,17 +131,15 @@ impl Trie {
     /// The longest pattern that `text[at..]` starts with (ASCII case
     /// folded): `(pattern, end)`.
     pub fn longest_at(&self, text: &[u8], at: usize) -> Option<(usize, usize)> {
-        let mut node = 0;
         let mut best = None;
         let mut j = at;
-        loop {
-            if let Some(&p) = self.pattern.get(node) {
-                if p != NONE {
-                    best = Some((p as usize, j));
-                }
+        let mut node = 0;
+        while let Some(n) = self.nodes.get(node) {
+            if n.pattern != NONE {
+                best = Some((n.pattern as usize, j));
             }
             let Some(&b) = text.get(j) else { break };
-            match self.child(node, b.to_ascii_lowercase()) {
+            match self.child_of(n, b.to_ascii_lowercase()) {
                 Some(c) => node = c,
                 None => break,
             }
@@ -146,7 +150,10 @@ impl Trie {
 
     /// True when some pattern starts with byte `b` (ASCII case folded).
     pub fn may_start_with(&self, b: u8) -> bool {
-        self.child(0, b.to_ascii_lowercase()).is_some()
+        self.nodes
+            .first()
+            .and_then(|root| self.child_of(root, b.to_ascii_lowercase()))
+            .is_some()
     }
 }
 
