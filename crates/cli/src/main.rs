@@ -6,19 +6,20 @@ mod actors;
 mod args;
 mod brief;
 mod conflicts;
+mod export;
 mod output;
 mod serve;
 mod stories;
 mod watch;
 
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Parser;
 
-use args::{Cli, Command, ExportFormat, FilterArgs};
+use args::{Cli, Command, FilterArgs};
 use chronicler_dict::Dictionaries;
 use chronicler_pipeline::{Pipeline, PipelineOptions, Reporter};
 use chronicler_query::EventFilter;
@@ -128,145 +129,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Story(a) => stories::story(db, a),
         Command::Conflicts(a) => conflicts::conflicts(db, a),
         Command::Actors(a) => actors::actors(db, a),
-        Command::Export(a) => {
-            let store = open_existing(db)?;
-            let mut c = chronicler_query::filter_consolidated(
-                chronicler_query::consolidated(&store)?,
-                &a.filter.to_filter()?,
-            );
-            let facts = chronicler_query::doc_facts(&store)?;
-            if let Some(s) = a.since.as_deref() {
-                let t = chronicler_query::parse_since(s).with_context(|| {
-                    format!("--since {s}: expected an RFC 3339 time or YYYY-MM-DD")
-                })?;
-                c = chronicler_query::changed_since(c, &facts, t);
-            }
-            // The store keeps each place's gazetteer codes (FIPS, ADM1,
-            // GeoNames id, precision) since schema version 8; places
-            // written before, which have none, get them from the gazetteer.
-            let uncoded = |p: &chronicler_core::Place| p.precision.is_none();
-            let needs_codes = c
-                .events
-                .iter()
-                .any(|m| m.event.location.as_ref().is_some_and(uncoded));
-            // GDELT events also place actors in their country's centroid.
-            let gaz = if needs_codes || matches!(a.format, ExportFormat::GdeltEvents) {
-                Some(chronicler_dict::places::Gazetteer::load(None)?)
-            } else {
-                None
-            };
-            if let Some(gaz) = gaz.as_ref().filter(|_| needs_codes) {
-                for m in &mut c.events {
-                    if let Some(p) = m.event.location.as_mut().filter(|p| uncoded(p)) {
-                        gaz.complete(p);
-                    }
-                }
-            }
-            let countries: std::collections::HashMap<&str, &chronicler_core::Place> = gaz
-                .iter()
-                .flat_map(|g| g.entries())
-                .filter(|e| e.place.kind == "country")
-                .filter_map(|e| Some((e.place.country.as_deref()?, &e.place)))
-                .collect();
-            let country = |iso3: &str| countries.get(iso3).map(|p| (*p).clone());
-            let events = &c.events;
-            let mut facts = facts;
-            if matches!(
-                a.format,
-                ExportFormat::GdeltEvents | ExportFormat::GdeltMentions
-            ) {
-                let docs: std::collections::BTreeSet<&str> = events
-                    .iter()
-                    .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
-                    .collect();
-                chronicler_query::measure_tones(&store, &mut facts, docs)?;
-            }
-            if let ExportFormat::Parquet = a.format {
-                let Some(dir) = &a.output else {
-                    anyhow::bail!(
-                        "--format parquet writes four files: give a folder with --output"
-                    );
-                };
-                return export_parquet(&store, &c, &facts, dir);
-            }
-            let mut sink: Box<dyn Write> = match &a.output {
-                Some(p) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(p)
-                        .with_context(|| format!("cannot create {}", p.display()))?,
-                )),
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            };
-            match a.format {
-                ExportFormat::Jsonl => chronicler_query::write_jsonl_consolidated(&c, &mut sink)?,
-                ExportFormat::Csv => chronicler_query::write_csv(events, &mut sink)?,
-                ExportFormat::GdeltEvents => chronicler_query::gdelt::write_events_located(
-                    &c,
-                    &facts,
-                    Some(&country),
-                    &mut sink,
-                )?,
-                ExportFormat::GdeltMentions => {
-                    chronicler_query::gdelt::write_mentions(&c, &facts, &mut sink)?
-                }
-                ExportFormat::Parquet => {}
-            }
-            sink.flush()?;
-            if let Some(p) = &a.output {
-                eprintln!("wrote {} events to {}", events.len(), p.display());
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Export(a) => export::export(db, a),
     }
-}
-
-/// `export --format parquet`: events, mentions, documents and stories
-/// tables in `dir`.
-fn export_parquet(
-    store: &Store,
-    c: &chronicler_query::Consolidated,
-    facts: &std::collections::BTreeMap<String, chronicler_store::DocFacts>,
-    dir: &Path,
-) -> Result<ExitCode> {
-    use chronicler_query::parquet as pq;
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    let file = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
-        let p = dir.join(name);
-        let f =
-            std::fs::File::create(&p).with_context(|| format!("cannot create {}", p.display()))?;
-        Ok(std::io::BufWriter::new(f))
-    };
-    // Documents and stories of the exported events (all of them without a
-    // filter).
-    let docs_of: std::collections::BTreeSet<&str> = c
-        .events
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
-        .collect();
-    let mut facts = facts.clone();
-    chronicler_query::measure_tones(store, &mut facts, docs_of.iter().copied())?;
-    let all = chronicler_query::consolidated(store)?;
-    let whole = all.events.len() == c.events.len();
-    let docs: Vec<_> = store
-        .documents()?
-        .into_iter()
-        .filter(|d| whole || docs_of.contains(d.id.as_str()))
-        .collect();
-    let stories: Vec<_> = chronicler_query::stories(store, &all)?
-        .into_iter()
-        .filter(|s| whole || s.documents.iter().any(|d| docs_of.contains(d.as_str())))
-        .collect();
-    pq::write_events(c, file("events.parquet")?)?;
-    pq::write_mentions(c, file("mentions.parquet")?)?;
-    pq::write_documents(&docs, &facts, file("documents.parquet")?)?;
-    pq::write_stories(&stories, file("stories.parquet")?)?;
-    eprintln!(
-        "wrote {} events, {} documents, {} stories to {}",
-        c.events.len(),
-        docs.len(),
-        stories.len(),
-        dir.display()
-    );
-    Ok(ExitCode::SUCCESS)
 }
 
 fn open_existing(db: &Path) -> Result<Store> {

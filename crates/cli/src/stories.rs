@@ -32,30 +32,71 @@ pub const STORY_HELP: &str =
 
 pub fn stories(db: &Path, a: StoriesArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
-    let c = chronicler_query::consolidated(&store)?;
-    let stories = chronicler_query::stories(&store, &c)?;
-    let mut out = std::io::stdout().lock();
-    if a.json {
-        crate::output::json(&stories, &mut out)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    for s in &stories {
-        let span = if s.start == s.end {
-            s.start.clone()
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    // Stories come one at a time; a write error is kept to be returned as
+    // it is (a closed pipe is no error).
+    let mut failed: Option<std::io::Error> = None;
+    let mut first = true;
+    let streamed = chronicler_query::each_story(&store, |s| {
+        let written = if a.json {
+            json_item(&s, first, &mut out)
         } else {
-            format!("{}..{}", s.start, s.end)
+            listing(&s, &mut out)
         };
-        writeln!(out, "{}  {span}  {}", s.id, s.title)?;
-        writeln!(
-            out,
-            "    {} documents, {} events, {} independent sources: {}",
-            s.documents.len(),
-            s.events.len(),
-            s.num_sources,
-            s.outlets.join(", ")
-        )?;
+        first = false;
+        written.map_err(|e| {
+            let msg = e.to_string();
+            failed = Some(e);
+            chronicler_query::QueryError::Write(msg)
+        })
+    });
+    if let Some(e) = failed {
+        return Err(e.into());
     }
+    streamed?;
+    if a.json {
+        // As `output::json` writes the whole list.
+        out.write_all(if first { b"[]\n" } else { b"\n]\n" })?;
+    }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// One story of `stories`' listing.
+fn listing(s: &chronicler_consolidate::stories::Story, out: &mut dyn Write) -> std::io::Result<()> {
+    let span = if s.start == s.end {
+        s.start.clone()
+    } else {
+        format!("{}..{}", s.start, s.end)
+    };
+    writeln!(out, "{}  {span}  {}", s.id, s.title)?;
+    writeln!(
+        out,
+        "    {} documents, {} events, {} independent sources: {}",
+        s.documents.len(),
+        s.events.len(),
+        s.num_sources,
+        s.outlets.join(", ")
+    )
+}
+
+/// One item of a JSON array written as `serde_json::to_writer_pretty`
+/// writes the whole array: `[` before the first, `,` between, each line
+/// indented by two spaces.
+fn json_item(
+    item: &impl serde::Serialize,
+    first: bool,
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    let text = serde_json::to_string_pretty(item)?;
+    out.write_all(if first { b"[\n" } else { b",\n" })?;
+    for (i, line) in text.lines().enumerate() {
+        if i > 0 {
+            out.write_all(b"\n")?;
+        }
+        write!(out, "  {line}")?;
+    }
+    Ok(())
 }
 
 pub fn story(db: &Path, a: StoryArgs) -> Result<ExitCode> {

@@ -768,6 +768,34 @@ pub fn consolidate(events: Vec<Located>, dups: &NearDuplicates) -> Consolidated 
     assemble(groups, dups)
 }
 
+/// The consolidation's order of merged events (before ids are made
+/// unique): undated last, by first day, CAMEO code, id and first mention
+/// ([`order_key`]), then, for equal keys (a hash collision), by members
+/// (`la`, `lb`), so that the order does not depend on the groups' order.
+pub fn event_order(a: &MergedEvent, la: &[Located], b: &MergedEvent, lb: &[Located]) -> Ordering {
+    order_key(a)
+        .cmp(&order_key(b))
+        .then_with(|| format!("{la:?}").cmp(&format!("{lb:?}")))
+}
+
+/// The key of [`event_order`] without the members: (undated, first day,
+/// CAMEO code, id, first mention's document and character offset).
+pub fn order_key(m: &MergedEvent) -> (bool, Option<Date>, &str, &str, &str, usize) {
+    let (doc, start) = m
+        .mentions
+        .first()
+        .map(|f| (f.doc.as_str(), f.start))
+        .unwrap_or_default();
+    (
+        m.event.date.start.is_none(),
+        m.event.date.start,
+        &m.event.cameo,
+        &m.id,
+        doc,
+        start,
+    )
+}
+
 /// Builds the merged events of groups of coded events that are each one
 /// happening (from [`group_indices`], possibly computed block by block
 /// in earlier runs): representative, mentions, counts, ids, order. The
@@ -817,25 +845,7 @@ pub fn assemble(groups: Vec<Vec<Located>>, dups: &NearDuplicates) -> Consolidate
         ));
     }
 
-    out.sort_by(|(a, la), (b, lb)| {
-        let key = |m: &MergedEvent| (m.event.date.start.is_none(), m.event.date.start);
-        key(a)
-            .cmp(&key(b))
-            .then_with(|| a.event.cameo.cmp(&b.event.cameo))
-            .then_with(|| a.id.cmp(&b.id))
-            .then_with(|| {
-                let first = |m: &MergedEvent| {
-                    m.mentions
-                        .first()
-                        .map(|f| (f.doc.clone(), f.start))
-                        .unwrap_or_default()
-                };
-                first(a).cmp(&first(b))
-            })
-            // Equal ids and first mentions (a hash collision): by members,
-            // so that the suffixes below do not depend on the groups' order.
-            .then_with(|| format!("{la:?}").cmp(&format!("{lb:?}")))
-    });
+    out.sort_by(|(a, la), (b, lb)| event_order(a, la, b, lb));
 
     // Ids must be unique: a hash collision (or two groups reported by the
     // same first sentence with the same code) gets a deterministic suffix.

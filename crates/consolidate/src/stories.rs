@@ -305,6 +305,52 @@ pub fn components(
     groups.into_values().collect()
 }
 
+/// A merged event as a story's description needs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StoryEvent<'a> {
+    /// The merged event's id.
+    pub id: &'a str,
+    /// Its first day, if dated.
+    pub start: Option<Date>,
+    /// Its last day, if a range.
+    pub end: Option<Date>,
+}
+
+/// Describes one story (see [`describe`]): `members` are its documents by
+/// publication day then id, once each; `events` the merged events
+/// reported in it, in the events' order; `dups` need only know the
+/// clusters of `members`. `None` without documents.
+pub fn describe_story(
+    members: Vec<&StoryDoc>,
+    events: &[StoryEvent<'_>],
+    dups: &NearDuplicates,
+) -> Option<Story> {
+    let first = members.first()?;
+    let mut days: Vec<Date> = members.iter().map(|d| d.published).collect();
+    for m in events {
+        days.extend(m.start);
+        days.extend(m.end);
+    }
+    let start = days.iter().min().map(Date::to_string).unwrap_or_default();
+    let end = days.iter().max().map(Date::to_string).unwrap_or_default();
+    let mentions: Vec<EventMention> = members.iter().map(|d| mention_of(d)).collect();
+    let outlets: BTreeSet<String> = mentions.iter().map(crate::source_of).collect();
+    let title = members
+        .iter()
+        .find_map(|d| d.title.clone().filter(|t| !t.trim().is_empty()))
+        .unwrap_or_else(|| first.id.clone());
+    Some(Story {
+        id: story_id(members.iter().map(|d| d.id.as_str())),
+        title,
+        start,
+        end,
+        documents: members.iter().map(|d| d.id.clone()).collect(),
+        outlets: outlets.into_iter().collect(),
+        num_sources: independent_sources(&mentions, dups),
+        events: events.iter().map(|m| m.id.to_string()).collect(),
+    })
+}
+
 /// Describes stories given their documents (ids; from [`components`],
 /// possibly computed in earlier runs): title, span, outlets, sources and
 /// events. Sorted by first day, then id. Ids missing from `docs` are
@@ -344,32 +390,15 @@ pub fn describe(
 
     let mut out: Vec<Story> = Vec::with_capacity(members_of.len());
     for (members, evs) in members_of.into_iter().zip(events_of) {
-        let Some(first) = members.first() else {
-            continue;
-        };
-        let mut days: Vec<Date> = members.iter().map(|d| d.published).collect();
-        for m in &evs {
-            days.extend(m.event.date.start);
-            days.extend(m.event.date.end);
-        }
-        let start = days.iter().min().map(Date::to_string).unwrap_or_default();
-        let end = days.iter().max().map(Date::to_string).unwrap_or_default();
-        let mentions: Vec<EventMention> = members.iter().map(|d| mention_of(d)).collect();
-        let outlets: BTreeSet<String> = mentions.iter().map(crate::source_of).collect();
-        let title = members
+        let evs: Vec<StoryEvent<'_>> = evs
             .iter()
-            .find_map(|d| d.title.clone().filter(|t| !t.trim().is_empty()))
-            .unwrap_or_else(|| first.id.clone());
-        out.push(Story {
-            id: story_id(members.iter().map(|d| d.id.as_str())),
-            title,
-            start,
-            end,
-            documents: members.iter().map(|d| d.id.clone()).collect(),
-            outlets: outlets.into_iter().collect(),
-            num_sources: independent_sources(&mentions, dups),
-            events: evs.iter().map(|m| m.id.clone()).collect(),
-        });
+            .map(|m| StoryEvent {
+                id: &m.id,
+                start: m.event.date.start,
+                end: m.event.date.end,
+            })
+            .collect();
+        out.extend(describe_story(members, &evs, dups));
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
     out

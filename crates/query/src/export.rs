@@ -293,9 +293,21 @@ pub const CSV_HEADER: [&str; 30] = [
 /// Writes events as CSV with a header; one row per event, the first
 /// mention as its evidence.
 pub fn write_csv(events: &[MergedEvent], out: &mut dyn Write) -> Result<(), QueryError> {
+    write_csv_rows(events, true, out)
+}
+
+/// [`write_csv`] in parts: the rows of `events`, after the header when
+/// `header` (the first part of a streamed export).
+pub fn write_csv_rows(
+    events: &[MergedEvent],
+    header: bool,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
     let err = |e: csv::Error| QueryError::Write(e.to_string());
     let mut w = csv::Writer::from_writer(out);
-    w.write_record(CSV_HEADER).map_err(err)?;
+    if header {
+        w.write_record(CSV_HEADER).map_err(err)?;
+    }
     for m in events {
         let x = ExportEvent::from(m);
         let actor = |a: &Option<ExportActor>| -> [String; 4] {

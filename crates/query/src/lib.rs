@@ -19,6 +19,7 @@ mod filter;
 pub mod gdelt;
 mod keep;
 pub mod parquet;
+mod stream;
 mod timeline;
 pub mod tone;
 
@@ -26,6 +27,7 @@ pub use corpus::*;
 pub use export::*;
 pub use filter::*;
 pub use keep::{rebuild_consolidation, record_event_ids_walking};
+pub use stream::{each_story, merged_stream, MergedStream};
 pub use timeline::*;
 
 pub use chronicler_consolidate::Consolidated;

@@ -505,20 +505,23 @@ pub(crate) fn add_signature(
 pub(crate) fn doc_facts(conn: &Connection) -> Result<Vec<DocFacts>, StoreError> {
     let what = "reading document facts";
     let mut st = conn
-        .prepare("SELECT id, ingested_at, length(clean_text), title FROM documents ORDER BY id")
+        .prepare(&format!("{DOC_FACTS} ORDER BY id"))
         .ctx(what)?;
-    let rows = st
-        .query_map([], |r| {
-            Ok(DocFacts {
-                id: r.get(0)?,
-                ingested_at: r.get(1)?,
-                chars: uint(r.get(2)?),
-                title: r.get(3)?,
-                tone: None,
-            })
-        })
-        .ctx(what)?;
+    let rows = st.query_map([], doc_facts_row).ctx(what)?;
     rows.collect::<Result<Vec<_>, _>>().ctx(what)
+}
+
+/// The query of a document's [`DocFacts`] (without a condition).
+const DOC_FACTS: &str = "SELECT id, ingested_at, length(clean_text), title FROM documents";
+
+fn doc_facts_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DocFacts> {
+    Ok(DocFacts {
+        id: r.get(0)?,
+        ingested_at: r.get(1)?,
+        chars: uint(r.get(2)?),
+        title: r.get(3)?,
+        tone: None,
+    })
 }
 
 pub(crate) fn record_event_ids(
@@ -962,3 +965,225 @@ pub(crate) fn story_rows(conn: &Connection) -> Result<Vec<(i64, String)>, StoreE
     let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ctx(what)?;
     rows.collect::<Result<Vec<_>, _>>().ctx(what)
 }
+
+/// A coded event of the kept grouping, with where it is stored (see
+/// [`crate::Store::kept_blocks`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptEvent {
+    /// Its document's key.
+    pub doc_key: i64,
+    /// The event's ordinal within its document.
+    pub ordinal: usize,
+    /// Its group's label within its block.
+    pub group: String,
+    /// The event and its document.
+    pub stored: crate::StoredEvent,
+}
+
+/// A document of a kept story, as stories need it (see
+/// [`crate::Store::kept_stories`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryMember {
+    /// Document key.
+    pub key: i64,
+    /// Document id.
+    pub id: String,
+    /// Title, if any.
+    pub title: Option<String>,
+    /// Publication day (`YYYY-MM-DD`).
+    pub published: String,
+    /// Outlet, if any.
+    pub outlet: Option<String>,
+    /// URL, if any.
+    pub url: Option<String>,
+    /// Its near-duplicate cluster's representative, when it has a row.
+    pub near: Option<i64>,
+    /// (block, group label) of each of its grouped events, sorted, once each.
+    pub groups: Vec<(String, String)>,
+}
+
+/// Reads that stream the kept consolidation (one block or story at a
+/// time) instead of loading it whole: what the exports and stories read.
+impl crate::Store {
+    /// True when every coded event has a kept group and every document a
+    /// kept story (so the kept grouping is the consolidation; it is after
+    /// every ingest).
+    pub fn consolidation_is_current(&self) -> Result<bool, StoreError> {
+        let what = "checking the kept consolidation";
+        self.conn
+            .query_row(
+                "SELECT NOT EXISTS (SELECT 1 FROM events e WHERE NOT EXISTS
+                     (SELECT 1 FROM event_groups g WHERE g.doc = e.doc AND g.ordinal = e.ordinal))
+                 AND NOT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS
+                     (SELECT 1 FROM doc_stories s WHERE s.doc = d.doc_key))",
+                [],
+                |r| r.get(0),
+            )
+            .ctx(what)
+    }
+
+    /// Hands `f` the kept grouping one block at a time (block key and its
+    /// events, by group label, then document id, sentence and ordinal),
+    /// blocks in key order; at most one block is held.
+    pub fn kept_blocks<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(&str, Vec<KeptEvent>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let sql = "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp FROM event_groups g
+             JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
+             JOIN documents d ON d.doc_key = g.doc
+             ORDER BY g.block, g.grp, d.id, e.sentence, e.ordinal";
+        let mut block = String::new();
+        let mut events: Vec<KeptEvent> = Vec::new();
+        crate::read::each_stored_event(
+            &self.conn,
+            sql,
+            [],
+            |r| {
+                Ok((
+                    r.get::<_, i64>("doc")?,
+                    uint(r.get("ordinal")?),
+                    r.get::<_, String>("kept_block")?,
+                    r.get::<_, String>("kept_grp")?,
+                ))
+            },
+            |stored, (doc_key, ordinal, b, group)| {
+                if b != block && !events.is_empty() {
+                    f(&block, std::mem::take(&mut events))?;
+                }
+                block = b;
+                events.push(KeptEvent {
+                    doc_key,
+                    ordinal,
+                    group,
+                    stored,
+                });
+                Ok::<(), E>(())
+            },
+        )?;
+        if !events.is_empty() {
+            f(&block, events)?;
+        }
+        Ok(())
+    }
+
+    /// The coded events stored at `keys` (document key, ordinal), in that
+    /// order; keys not found are skipped.
+    pub fn events_at(&self, keys: &[(i64, usize)]) -> Result<Vec<crate::StoredEvent>, StoreError> {
+        let mut out = Vec::with_capacity(keys.len());
+        for &(doc, ordinal) in keys {
+            crate::read::each_stored_event(
+                &self.conn,
+                "SELECT e.* FROM events e WHERE e.doc = ?1 AND e.ordinal = ?2",
+                params![doc, int(ordinal)],
+                |_| Ok(()),
+                |e, ()| {
+                    out.push(e);
+                    Ok::<(), StoreError>(())
+                },
+            )?;
+        }
+        Ok(out)
+    }
+
+    /// The near-duplicate cluster representative of the document with
+    /// key `doc`, when it has a cluster row.
+    pub fn near_cluster_of(&self, doc: i64) -> Result<Option<i64>, StoreError> {
+        self.conn
+            .prepare_cached("SELECT near FROM doc_clusters WHERE doc = ?1")
+            .and_then(|mut st| st.query_row([doc], |r| r.get(0)).optional())
+            .ctx("reading a document's cluster")
+    }
+
+    /// The facts ([`crate::Store::doc_facts`]) of the document `id`.
+    pub fn doc_facts_of(&self, id: &str) -> Result<Option<DocFacts>, StoreError> {
+        self.conn
+            .prepare_cached(&format!("{DOC_FACTS} WHERE id = ?1"))
+            .and_then(|mut st| st.query_row([id], doc_facts_row).optional())
+            .with_ctx(|| format!("reading the facts of document {id}"))
+    }
+
+    /// Hands `f` the kept stories one at a time (kept story id and its
+    /// documents by id), stories in id order; at most one story is held.
+    pub fn kept_stories<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(&str, Vec<StoryMember>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let what = "reading the kept stories";
+        let mut st = self
+            .conn
+            .prepare(&format!(
+                "SELECT s.story, {STORY_MEMBER} FROM doc_stories s
+                 JOIN documents d ON d.doc_key = s.doc
+                 LEFT JOIN doc_clusters c ON c.doc = d.doc_key
+                 ORDER BY s.story, d.id"
+            ))
+            .ctx(what)?;
+        let mut rows = st.query([]).ctx(what)?;
+        let mut story = String::new();
+        let mut members: Vec<StoryMember> = Vec::new();
+        while let Some(r) = rows.next().ctx(what)? {
+            let s: String = r.get(0).ctx(what)?;
+            if s != story && !members.is_empty() {
+                f(&story, std::mem::take(&mut members))?;
+            }
+            story = s;
+            members.push(self.story_member(r, 1)?);
+        }
+        if !members.is_empty() {
+            f(&story, members)?;
+        }
+        Ok(())
+    }
+
+    /// The documents of the kept story `story`, by id.
+    pub fn kept_story(&self, story: &str) -> Result<Vec<StoryMember>, StoreError> {
+        let what = "reading a kept story";
+        let mut st = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {STORY_MEMBER} FROM doc_stories s
+                 JOIN documents d ON d.doc_key = s.doc
+                 LEFT JOIN doc_clusters c ON c.doc = d.doc_key
+                 WHERE s.story = ?1 ORDER BY d.id"
+            ))
+            .ctx(what)?;
+        let mut rows = st.query([story]).ctx(what)?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next().ctx(what)? {
+            out.push(self.story_member(r, 0)?);
+        }
+        Ok(out)
+    }
+
+    /// A [`StoryMember`] from a row of [`STORY_MEMBER`] columns starting
+    /// at column `at`, with its groups.
+    fn story_member(&self, r: &rusqlite::Row<'_>, at: usize) -> Result<StoryMember, StoreError> {
+        let what = "reading a story's document";
+        let key: i64 = r.get(at).ctx(what)?;
+        let mut groups = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT block, grp FROM event_groups WHERE doc = ?1 ORDER BY 1, 2",
+            )
+            .ctx(what)?;
+        let groups = groups
+            .query_map([key], |g| Ok((g.get(0)?, g.get(1)?)))
+            .ctx(what)?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx(what)?;
+        Ok(StoryMember {
+            key,
+            id: r.get(at + 1).ctx(what)?,
+            title: r.get(at + 2).ctx(what)?,
+            published: r.get(at + 3).ctx(what)?,
+            outlet: r.get(at + 4).ctx(what)?,
+            url: r.get(at + 5).ctx(what)?,
+            near: r.get(at + 6).ctx(what)?,
+            groups,
+        })
+    }
+}
+
+/// The columns [`crate::Store::story_member`] reads.
+const STORY_MEMBER: &str = "d.doc_key, d.id, d.title, d.published, d.outlet, d.url, c.near";

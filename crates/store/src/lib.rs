@@ -36,7 +36,7 @@ pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
     Candidate, ClusterLevel, DocCluster, DocFacts, DocNode, EventGroup, EventGroupWrite,
-    EventIdRecord, GroupMember, GroupedEvent, LinkQuery, SignatureWrite,
+    EventIdRecord, GroupMember, GroupedEvent, KeptEvent, LinkQuery, SignatureWrite, StoryMember,
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};

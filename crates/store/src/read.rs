@@ -266,12 +266,28 @@ pub(crate) fn stored_events<T>(
     params: impl rusqlite::Params,
     extra: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
 ) -> Result<Vec<(StoredEvent, T)>, StoreError> {
+    let mut out = Vec::new();
+    each_stored_event(conn, sql, params, extra, |e, t| {
+        out.push((e, t));
+        Ok::<(), StoreError>(())
+    })?;
+    Ok(out)
+}
+
+/// [`stored_events`] handed to `sink` one by one as they are read,
+/// nothing kept (the sink may stop the read with an error).
+pub(crate) fn each_stored_event<T, E: From<StoreError>>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    extra: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+    mut sink: impl FnMut(StoredEvent, T) -> Result<(), E>,
+) -> Result<(), E> {
     let what = "reading coded events";
     let mut st = conn.prepare_cached(sql).ctx(what)?;
     let rows = st
         .query_map(params, |r| Ok((event_row(r)?, extra(r)?)))
         .ctx(what)?;
-    let mut out = Vec::new();
     // Events come grouped by document: keep only the current one's text.
     let mut current: Option<(i64, DocumentRow, String)> = None;
     for row in rows {
@@ -287,7 +303,7 @@ pub(crate) fn stored_events<T>(
         };
         let event = coded_event(row)?;
         let span = event.evidence.sentence_span;
-        out.push((
+        sink(
             StoredEvent {
                 doc,
                 sentence: span.slice(text).to_string(),
@@ -296,9 +312,9 @@ pub(crate) fn stored_events<T>(
                 event,
             },
             more,
-        ));
+        )?;
     }
-    Ok(out)
+    Ok(())
 }
 
 pub(crate) fn unresolved_names(conn: &Connection) -> Result<Vec<(String, usize)>, StoreError> {

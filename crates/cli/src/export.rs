@@ -1,0 +1,206 @@
+//! `chronicler export`: merged events as JSON Lines, CSV, GDELT Events or
+//! Mentions (streamed one merged event at a time, see
+//! `chronicler_query::merged_stream`), or Parquet tables.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chronicler_dict::places::Gazetteer;
+use chronicler_store::{DocFacts, Store};
+
+use crate::args::{ExportArgs, ExportFormat};
+
+pub fn export(db: &Path, a: ExportArgs) -> Result<ExitCode> {
+    let store = crate::open_existing(db)?;
+    let filter = a.filter.to_filter()?;
+    let since = match a.since.as_deref() {
+        Some(s) => Some(
+            chronicler_query::parse_since(s)
+                .with_context(|| format!("--since {s}: expected an RFC 3339 time or YYYY-MM-DD"))?,
+        ),
+        None => None,
+    };
+    if let ExportFormat::Parquet = a.format {
+        let Some(dir) = &a.output else {
+            anyhow::bail!("--format parquet writes four files: give a folder with --output");
+        };
+        return export_parquet(&store, &a, since, dir);
+    }
+    // GDELT events place actors in their country's centroid: the
+    // gazetteer is loaded up front. Otherwise only places stored before
+    // schema version 8 (without gazetteer codes) need it, loaded at the
+    // first such place.
+    let gdelt_gaz = match a.format {
+        ExportFormat::GdeltEvents => Some(Gazetteer::load(None)?),
+        _ => None,
+    };
+    let mut late_gaz: Option<Gazetteer> = None;
+    let countries: std::collections::HashMap<&str, &chronicler_core::Place> = gdelt_gaz
+        .iter()
+        .flat_map(|g| g.entries())
+        .filter(|e| e.place.kind == "country")
+        .filter_map(|e| Some((e.place.country.as_deref()?, &e.place)))
+        .collect();
+    let country = |iso3: &str| countries.get(iso3).map(|p| (*p).clone());
+    let mut sink: Box<dyn Write> = match &a.output {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let mut written = 0;
+    for part in chronicler_query::merged_stream(&store)? {
+        let mut c = chronicler_query::filter_consolidated(part?, &filter);
+        if c.events.is_empty() {
+            continue;
+        }
+        let mut facts = facts_of(&store, &c)?;
+        if let Some(t) = since {
+            c = chronicler_query::changed_since(c, &facts, t);
+        }
+        let uncoded = |p: &chronicler_core::Place| p.precision.is_none();
+        for m in &mut c.events {
+            if let Some(p) = m.event.location.as_mut().filter(|p| uncoded(p)) {
+                let gaz = match &gdelt_gaz {
+                    Some(g) => g,
+                    None => match &mut late_gaz {
+                        Some(g) => &*g,
+                        slot => slot.insert(Gazetteer::load(None)?),
+                    },
+                };
+                gaz.complete(p);
+            }
+        }
+        if matches!(
+            a.format,
+            ExportFormat::GdeltEvents | ExportFormat::GdeltMentions
+        ) {
+            let docs: Vec<String> = facts.keys().cloned().collect();
+            chronicler_query::measure_tones(&store, &mut facts, docs.iter().map(String::as_str))?;
+        }
+        match a.format {
+            ExportFormat::Jsonl => chronicler_query::write_jsonl_consolidated(&c, &mut sink)?,
+            ExportFormat::Csv => {
+                chronicler_query::write_csv_rows(&c.events, written == 0, &mut sink)?
+            }
+            ExportFormat::GdeltEvents => chronicler_query::gdelt::write_events_located(
+                &c,
+                &facts,
+                Some(&country),
+                &mut sink,
+            )?,
+            ExportFormat::GdeltMentions => {
+                chronicler_query::gdelt::write_mentions(&c, &facts, &mut sink)?
+            }
+            ExportFormat::Parquet => {}
+        }
+        written += c.events.len();
+    }
+    if written == 0 && matches!(a.format, ExportFormat::Csv) {
+        chronicler_query::write_csv_rows(&[], true, &mut sink)?;
+    }
+    sink.flush()?;
+    if let Some(p) = &a.output {
+        eprintln!("wrote {written} events to {}", p.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The facts of the documents reporting `c`'s events.
+fn facts_of(
+    store: &Store,
+    c: &chronicler_query::Consolidated,
+) -> Result<BTreeMap<String, DocFacts>> {
+    let docs: BTreeSet<&str> = c
+        .events
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
+        .collect();
+    let mut facts = BTreeMap::new();
+    for d in docs {
+        if let Some(f) = store.doc_facts_of(d)? {
+            facts.insert(f.id.clone(), f);
+        }
+    }
+    Ok(facts)
+}
+
+/// `export --format parquet`: events, mentions, documents and stories
+/// tables in `dir`. Each table is one Parquet row group, so the exported
+/// events are gathered in memory (streamed from the store, filtered as
+/// they come).
+fn export_parquet(
+    store: &Store,
+    a: &ExportArgs,
+    since: Option<jiff::Timestamp>,
+    dir: &Path,
+) -> Result<ExitCode> {
+    use chronicler_query::parquet as pq;
+    let filter = a.filter.to_filter()?;
+    let mut c = chronicler_query::Consolidated::default();
+    let mut all = 0;
+    let mut facts = BTreeMap::new();
+    let mut clusters: Vec<Vec<String>> = Vec::new();
+    for part in chronicler_query::merged_stream(store)? {
+        let part = part?;
+        all += part.events.len();
+        let mut part = chronicler_query::filter_consolidated(part, &filter);
+        let part_facts = facts_of(store, &part)?;
+        if let Some(t) = since {
+            part = chronicler_query::changed_since(part, &part_facts, t);
+        }
+        if part.events.is_empty() {
+            continue;
+        }
+        facts.extend(facts_of(store, &part)?);
+        clusters.extend(part.near_duplicates.clusters().iter().cloned());
+        c.events.extend(part.events);
+        c.members.extend(part.members);
+    }
+    // The clusters among the exported events' documents: all their
+    // disagreements need.
+    c.near_duplicates = chronicler_consolidate::NearDuplicates::from_clusters(clusters);
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let file = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
+        let p = dir.join(name);
+        let f =
+            std::fs::File::create(&p).with_context(|| format!("cannot create {}", p.display()))?;
+        Ok(std::io::BufWriter::new(f))
+    };
+    // Documents and stories of the exported events (all of them without a
+    // filter).
+    let docs_of: BTreeSet<String> = facts.keys().cloned().collect();
+    chronicler_query::measure_tones(store, &mut facts, docs_of.iter().map(String::as_str))?;
+    let whole = all == c.events.len();
+    let docs: Vec<_> = store
+        .documents()?
+        .into_iter()
+        .filter(|d| whole || docs_of.contains(&d.id))
+        .collect();
+    let mut stories = Vec::new();
+    chronicler_query::each_story(store, |s| {
+        if whole || s.documents.iter().any(|d| docs_of.contains(d)) {
+            stories.push(s);
+        }
+        Ok(())
+    })?;
+    let mut doc_facts = chronicler_query::doc_facts(store)?;
+    for (id, f) in facts {
+        doc_facts.insert(id, f);
+    }
+    pq::write_events(&c, file("events.parquet")?)?;
+    pq::write_mentions(&c, file("mentions.parquet")?)?;
+    pq::write_documents(&docs, &doc_facts, file("documents.parquet")?)?;
+    pq::write_stories(&stories, file("stories.parquet")?)?;
+    eprintln!(
+        "wrote {} events, {} documents, {} stories to {}",
+        c.events.len(),
+        docs.len(),
+        stories.len(),
+        dir.display()
+    );
+    Ok(ExitCode::SUCCESS)
+}

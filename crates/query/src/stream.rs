@@ -1,0 +1,295 @@
+//! Streaming reads of the kept consolidation: merged events and stories
+//! one at a time, in the same order and with the same ids and counts as
+//! [`crate::consolidated`] and [`crate::stories`] give them whole.
+//!
+//! Two passes. The first reads the kept grouping block by block
+//! ([`Store::kept_blocks`]), merges each group and keeps only its place
+//! in the order (day, code, id, first mention, rank within its block) and
+//! where its coded events are stored; the second reads each group back
+//! ([`Store::events_at`]) in that order and merges it with the
+//! near-duplicate clusters of its own documents. What is held at once is
+//! one block's events, or one group's, plus a few dozen bytes per merged
+//! event for the order. Stories go the same way, story by story
+//! ([`Store::kept_stories`]), keeping their order keys between passes.
+//!
+//! Only a store whose kept consolidation is current (after every ingest)
+//! is streamed; otherwise the whole consolidation is built in memory as
+//! before and handed over as one piece.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chronicler_consolidate::stories::{describe_story, Story, StoryDoc, StoryEvent};
+use chronicler_consolidate::{assemble, event_order, order_key, Consolidated, NearDuplicates};
+use chronicler_store::{Store, StoryMember};
+use jiff::civil::Date;
+
+use crate::corpus::located;
+use crate::QueryError;
+
+/// One merged event between the passes: its place in the order and where
+/// its coded events are stored, nothing of its reports.
+struct Slot {
+    undated: bool,
+    day: Option<Date>,
+    end: Option<Date>,
+    cameo: Box<str>,
+    /// The id, made unique after sorting.
+    id: Box<str>,
+    first_doc: Box<str>,
+    first_start: usize,
+    block: Box<str>,
+    group: Box<str>,
+    /// Its rank within its block by [`event_order`]: settles equal keys
+    /// (ids are hashes of the block's fields, so equal ids share a block).
+    rank: usize,
+    /// (document key, ordinal) of its coded events, in the store's order.
+    members: Box<[(i64, usize)]>,
+}
+
+impl Slot {
+    #[allow(clippy::type_complexity)]
+    fn key(&self) -> (bool, Option<Date>, &str, &str, &str, usize, &str, usize) {
+        (
+            self.undated,
+            self.day,
+            &self.cameo,
+            &self.id,
+            &self.first_doc,
+            self.first_start,
+            &self.block,
+            self.rank,
+        )
+    }
+}
+
+/// A kept group being read: its coded events' (document key, ordinal) and
+/// the events.
+type Group = (Vec<(i64, usize)>, Vec<chronicler_consolidate::Located>);
+
+/// A story's document: itself, its near-duplicate cluster's
+/// representative and its events' (block, group label).
+type Member = (StoryDoc, Option<i64>, Vec<(String, String)>);
+
+/// The merged events of a current store in the consolidation's order,
+/// with their unique ids.
+fn ordered_slots(store: &Store) -> Result<Vec<Slot>, QueryError> {
+    let mut slots: Vec<Slot> = Vec::new();
+    let none = NearDuplicates::default();
+    store.kept_blocks(|block, events| {
+        // Each group's stored keys and coded events, by label.
+        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+        for e in events {
+            let g = groups.entry(e.group).or_default();
+            g.0.push((e.doc_key, e.ordinal));
+            g.1.push(located(e.stored));
+        }
+        let mut merged = Vec::with_capacity(groups.len());
+        for (group, (keys, members)) in groups {
+            let mut c = assemble(vec![members], &none);
+            if let (Some(e), Some(m)) = (c.events.pop(), c.members.pop()) {
+                merged.push((group, keys, e, m));
+            }
+        }
+        let mut order: Vec<usize> = (0..merged.len()).collect();
+        order.sort_by(|&a, &b| event_order(&merged[a].2, &merged[a].3, &merged[b].2, &merged[b].3));
+        let mut ranks = vec![0; merged.len()];
+        for (rank, i) in order.into_iter().enumerate() {
+            ranks[i] = rank;
+        }
+        for ((group, keys, e, _), rank) in merged.into_iter().zip(ranks) {
+            let (undated, day, cameo, id, first_doc, first_start) = order_key(&e);
+            slots.push(Slot {
+                undated,
+                day,
+                end: e.event.date.end,
+                cameo: cameo.into(),
+                id: id.into(),
+                first_doc: first_doc.into(),
+                first_start,
+                block: block.into(),
+                group: group.into(),
+                rank,
+                members: keys.into(),
+            });
+        }
+        Ok::<(), QueryError>(())
+    })?;
+    slots.sort_by(|a, b| a.key().cmp(&b.key()));
+    // Unique ids as the consolidation makes them: the second of an id
+    // gets "-2", and so on, in order.
+    let mut seen: HashMap<Box<str>, usize> = HashMap::new();
+    for s in &mut slots {
+        let n = seen.entry(s.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            s.id = format!("{}-{}", s.id, n).into();
+        }
+    }
+    Ok(slots)
+}
+
+/// The near-duplicate clusters among the documents `docs` (id and key).
+fn clusters_among<'a>(
+    store: &Store,
+    docs: impl IntoIterator<Item = (&'a str, i64)>,
+) -> Result<NearDuplicates, QueryError> {
+    let mut by_rep: BTreeMap<i64, BTreeSet<&str>> = BTreeMap::new();
+    let mut done: BTreeSet<i64> = BTreeSet::new();
+    for (id, key) in docs {
+        if !done.insert(key) {
+            continue;
+        }
+        if let Some(rep) = store.near_cluster_of(key)? {
+            by_rep.entry(rep).or_default().insert(id);
+        }
+    }
+    Ok(NearDuplicates::from_clusters(by_rep.into_values()))
+}
+
+/// The merged events of the store one at a time (each a [`Consolidated`]
+/// of one event with its members and the near-duplicate clusters of its
+/// documents), in the order of [`crate::consolidated`], with the same ids
+/// and counts. From a store whose kept consolidation is not current,
+/// one piece holding everything.
+pub struct MergedStream<'s> {
+    store: &'s Store,
+    slots: std::vec::IntoIter<Slot>,
+    whole: Option<Consolidated>,
+}
+
+/// Streams the merged events of `store` (see [`MergedStream`]).
+pub fn merged_stream(store: &Store) -> Result<MergedStream<'_>, QueryError> {
+    if !store.consolidation_is_current()? {
+        return Ok(MergedStream {
+            store,
+            slots: Vec::new().into_iter(),
+            whole: Some(crate::consolidated(store)?),
+        });
+    }
+    Ok(MergedStream {
+        store,
+        slots: ordered_slots(store)?.into_iter(),
+        whole: None,
+    })
+}
+
+impl MergedStream<'_> {
+    fn merge(&self, slot: Slot) -> Result<Consolidated, QueryError> {
+        let stored = self.store.events_at(&slot.members)?;
+        let dups = clusters_among(
+            self.store,
+            stored
+                .iter()
+                .zip(slot.members.iter())
+                .map(|(e, &(key, _))| (e.doc.id.as_str(), key)),
+        )?;
+        let located = stored.into_iter().map(located).collect();
+        let mut c = assemble(vec![located], &dups);
+        for e in &mut c.events {
+            e.id = slot.id.to_string();
+        }
+        Ok(c)
+    }
+}
+
+impl Iterator for MergedStream<'_> {
+    type Item = Result<Consolidated, QueryError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if let Some(c) = self.whole.take() {
+            return Some(Ok(c));
+        }
+        let slot = self.slots.next()?;
+        Some(self.merge(slot))
+    }
+}
+
+/// Hands `emit` the stories of `store` one at a time, in the order and
+/// as [`crate::stories`] gives them. From a store whose kept
+/// consolidation is not current, they are grouped in memory first.
+pub fn each_story(
+    store: &Store,
+    mut emit: impl FnMut(Story) -> Result<(), QueryError>,
+) -> Result<(), QueryError> {
+    if !store.consolidation_is_current()? {
+        for s in crate::stories(store, &crate::consolidated(store)?)? {
+            emit(s)?;
+        }
+        return Ok(());
+    }
+    let slots = ordered_slots(store)?;
+    let index: HashMap<(&str, &str), usize> = slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((&*s.block, &*s.group), i))
+        .collect();
+    let describe = |members: Vec<StoryMember>| describe_kept(members, &slots, &index);
+    let mut order: Vec<(String, String, Box<str>)> = Vec::new();
+    store.kept_stories(|kept, members| {
+        if let Some(s) = describe(members)? {
+            order.push((s.start, s.id, kept.into()));
+        }
+        Ok::<(), QueryError>(())
+    })?;
+    order.sort();
+    for (_, _, kept) in order {
+        if let Some(s) = describe(store.kept_story(&kept)?)? {
+            emit(s)?;
+        }
+    }
+    Ok(())
+}
+
+/// One kept story described (see `chronicler_consolidate::stories::describe`):
+/// its documents with a publication day, the merged events they report
+/// in the events' order.
+fn describe_kept(
+    members: Vec<StoryMember>,
+    slots: &[Slot],
+    index: &HashMap<(&str, &str), usize>,
+) -> Result<Option<Story>, QueryError> {
+    let mut docs: Vec<Member> = members
+        .into_iter()
+        .filter_map(|m| {
+            let published = m.published.parse().ok()?;
+            Some((
+                StoryDoc {
+                    id: m.id,
+                    title: m.title,
+                    published,
+                    outlet: m.outlet,
+                    url: m.url,
+                },
+                m.near,
+                m.groups,
+            ))
+        })
+        .collect();
+    docs.sort_by(|a, b| (a.0.published, &a.0.id).cmp(&(b.0.published, &b.0.id)));
+    docs.dedup_by(|a, b| a.0.id == b.0.id);
+    let events: BTreeSet<usize> = docs
+        .iter()
+        .flat_map(|d| d.2.iter())
+        .filter_map(|(b, g)| index.get(&(b.as_str(), g.as_str())).copied())
+        .collect();
+    let events: Vec<StoryEvent<'_>> = events
+        .into_iter()
+        .map(|i| StoryEvent {
+            id: &slots[i].id,
+            start: slots[i].day,
+            end: slots[i].end,
+        })
+        .collect();
+    let mut by_rep: BTreeMap<i64, Vec<&str>> = BTreeMap::new();
+    for (d, rep, _) in &docs {
+        if let Some(rep) = rep {
+            by_rep.entry(*rep).or_default().push(d.id.as_str());
+        }
+    }
+    let dups = NearDuplicates::from_clusters(by_rep.into_values());
+    Ok(describe_story(
+        docs.iter().map(|d| &d.0).collect(),
+        &events,
+        &dups,
+    ))
+}
