@@ -4,7 +4,10 @@
 # (per wall second and per CPU second, i.e. per core busy), peak RSS (/usr/bin/time -v); then
 # consolidation (`export --format jsonl`: read every coded event, merge, write) on that store.
 # Then the in-memory, one-core run (pipeline_bench: clean + analyze + code, with and without
-# store writes) used for the spaCy comparison.
+# store writes) used for the spaCy comparison, and the in-memory thread scaling: pipeline_bench
+# --threads N for each N in $THREADS, pinned to the first N cores (articles/s per wall second
+# and per CPU second; the events' fingerprint must be the same at every N). Measure scaling on
+# an idle machine: on a loaded one the second core is not free.
 #   usage: bash scripts/bench_pipeline.sh [CORPUS.jsonl]   (make it with scripts/make_corpus.py)
 #   THREADS="1 2" REPS=2 INMEM=1 override what is run.
 set -euo pipefail
@@ -34,4 +37,7 @@ done
 if [[ $INMEM == 1 ]]; then
   taskset -c 1 "$BIN/pipeline_bench" "$CORPUS" --repeat 3
   taskset -c 1 "$BIN/pipeline_bench" "$CORPUS" --repeat 2 --store "$OUT"
+  for t in $THREADS; do
+    taskset -c "0-$((t - 1))" "$BIN/pipeline_bench" "$CORPUS" --repeat 3 --threads "$t"
+  done
 fi
