@@ -144,4 +144,32 @@ mod tests {
         let kept: Vec<String> = select(blocks).into_iter().map(|b| b.text).collect();
         assert_eq!(kept, vec!["Ingredients", long, "200 g sugar", long]);
     }
+
+    #[test]
+    fn an_article_header_is_text_and_the_page_header_is_not() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the report: negotiators met in Doha again on Wednesday \
+                 to discuss the exchange of prisoners, officials said.</p>"
+            )
+        };
+        let body: String = (1..=4).map(para).collect();
+        let html = format!(
+            "<html><body><header role=\"banner\"><p>Daily News, the paper of record for \
+             the whole region since 1901, independent and free to read.</p></header>\
+             <article><header><h1>Talks resume in Doha</h1><p>The lead: talks between \
+             the two governments resumed in Doha on Monday after a pause of three months.\
+             </p></header>{body}</article></body></html>"
+        );
+        let doc = dom_query::Document::from(html.as_str());
+        let kept: Vec<String> = select(crate::html::page_blocks(&doc))
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert!(kept.iter().any(|t| t.starts_with("The lead:")), "{kept:?}");
+        assert!(
+            !kept.iter().any(|t| t.starts_with("Daily News")),
+            "{kept:?}"
+        );
+    }
 }

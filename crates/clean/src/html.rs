@@ -238,8 +238,10 @@ fn lower_name(node: &NodeRef<'_>) -> String {
 }
 
 /// Containers of a page that hold no story: left out of the density
-/// candidate (Readability judges them itself).
-const BOILERPLATE: &[&str] = &["nav", "header", "footer", "aside", "form"];
+/// candidate (Readability judges them itself). Not `<header>`: an
+/// article's header holds its lead (`traf` F1 +0.0013, 6 more "with"
+/// snippets); the page's own header is mostly links, or `role="banner"`.
+const BOILERPLATE: &[&str] = &["nav", "footer", "aside", "form"];
 
 /// Class or id parts of containers that hold no story (a class or id token
 /// containing one marks the element).
@@ -315,7 +317,7 @@ fn walk_blocks(root: NodeRef<'_>) -> Vec<Block> {
 
 /// The blocks of a whole page for the density candidate: boilerplate
 /// containers left out.
-fn page_blocks(doc: &Document) -> Vec<Block> {
+pub(crate) fn page_blocks(doc: &Document) -> Vec<Block> {
     let body = doc.select_single("body");
     match body.nodes().first() {
         Some(b) => walk(*b, true),
