@@ -59,8 +59,10 @@ impl PipelineOptions {
             today,
             // Small enough that a run killed mid-batch loses little work
             // (a rerun redoes at most one batch), large enough to keep
-            // every core busy.
-            batch_size: 64,
+            // every core busy. Each batch is one store transaction and one
+            // full-text index flush: 256 instead of 64 halved the cost of
+            // indexing (fewer, larger segments to write and merge).
+            batch_size: 256,
         }
     }
 }

@@ -92,6 +92,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0012_event_date_from.sql"),
         then: None,
     },
+    Migration {
+        version: 13,
+        name: "writer_indexes",
+        sql: include_str!("migrations/0013_writer_indexes.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

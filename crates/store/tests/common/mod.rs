@@ -6,9 +6,26 @@
 use chronicler_core::*;
 use jiff::civil::date;
 
+/// Takes the schema back to before migration 0013 (indexes nothing reads
+/// dropped): they come back, filled, and the version is set to 12.
+pub fn undo_writer_indexes(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "CREATE INDEX actor_mentions_doc ON actor_mentions(doc, sentence);
+         CREATE INDEX place_mentions_doc ON place_mentions(doc, sentence);
+         CREATE INDEX date_mentions_doc ON date_mentions(doc, sentence);
+         CREATE INDEX quantities_doc ON quantities(doc, sentence);
+         CREATE INDEX unresolved_names_doc ON unresolved_names(doc);
+         CREATE INDEX doc_bands_doc ON doc_bands(doc);
+         PRAGMA user_version = 12;",
+    )
+    .expect("undoing migration 0013");
+}
+
 /// Takes the schema back to before migration 0012 (where each event's date
-/// came from): its columns go and the version is set to 11.
+/// came from), and 0013 before it: its columns go and the version is set
+/// to 11.
 pub fn undo_date_from(conn: &rusqlite::Connection) {
+    undo_writer_indexes(conn);
     conn.execute_batch(
         "ALTER TABLE events DROP COLUMN date_from;
          ALTER TABLE events DROP COLUMN date_from_sentence;
