@@ -134,7 +134,8 @@ fn tag_end(b: &[u8], from: usize) -> Option<usize> {
 }
 
 /// [`tag_end`], calling `on_attr(name_start, name_end, end)` for every
-/// attribute with a value (`end` is the index after its value).
+/// attribute (`end` is the index after its value, `name_end` if it has
+/// none).
 fn tag_end_with(
     b: &[u8],
     from: usize,
@@ -165,6 +166,7 @@ fn tag_end_with(
             i += 1;
         }
         if b.get(i) != Some(&b'=') {
+            on_attr(attr_start, attr_name_end, attr_name_end);
             continue;
         }
         i += 1;
@@ -193,6 +195,45 @@ fn unread_attr(name: &[u8]) -> bool {
     let ci = |p: &[u8]| name.len() >= p.len() && name[..p.len()].eq_ignore_ascii_case(p);
     let has = |w: &[u8]| name.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
     (ci(b"data-") && !has(b"src") && !has(b"lazy")) || (ci(b"on") && name.len() > 2)
+}
+
+/// Whether an attribute (`name`, then `rest`: `=` and the value, or
+/// nothing) hides its element from readers: `hidden`, `aria-hidden="true"`
+/// (Readability drops both) or a navigation or dialog role.
+fn hides(name: &[u8], rest: &[u8]) -> bool {
+    let value = {
+        let v = rest.trim_ascii_start();
+        let v = v.strip_prefix(b"=").unwrap_or(v).trim_ascii();
+        match v.first() {
+            Some(q @ (b'"' | b'\'')) => v[1..].strip_suffix(&[*q]).unwrap_or(&v[1..]),
+            _ => v,
+        }
+    };
+    if name.eq_ignore_ascii_case(b"hidden") {
+        return true;
+    }
+    if name.eq_ignore_ascii_case(b"aria-hidden") {
+        return value.eq_ignore_ascii_case(b"true");
+    }
+    name.eq_ignore_ascii_case(b"role")
+        && [
+            &b"navigation"[..],
+            b"menu",
+            b"menubar",
+            b"dialog",
+            b"alertdialog",
+        ]
+        .iter()
+        .any(|r| value.eq_ignore_ascii_case(r))
+}
+
+/// Container elements [`hides`] may cut with their content; `name` is
+/// lowercase.
+fn hideable(name: &[u8]) -> bool {
+    matches!(
+        name,
+        b"div" | b"section" | b"ul" | b"ol" | b"span" | b"header" | b"form" | b"dialog" | b"table"
+    )
 }
 
 /// Where `</name` (any case) starts at or after `from`.
@@ -358,14 +399,20 @@ fn breaks_foreign(name: &[u8]) -> bool {
 /// The end (after its `>`) of the `</name>` matching an element whose
 /// content starts at `from`, counting nested ones; `None` if there is
 /// none, or if `foreign` and an HTML element that leaves foreign content
-/// comes first (its text belongs to the page then).
+/// comes first (its text belongs to the page then). Outside foreign
+/// content, tags in comments and scripts are not counted.
 fn nested_close_after(b: &[u8], from: usize, name: &[u8], foreign: bool) -> Option<usize> {
     let mut depth = 1usize;
     let mut i = from;
     loop {
         let k = i + memchr::memchr(b'<', b.get(i..)?)?;
         i = k + 1;
-        if b.get(k + 1) == Some(&b'/') {
+        if !foreign && b[k + 1..].starts_with(b"!--") {
+            i = comment_after(b, k + 4);
+        } else if !foreign && name_at(b, k + 1, b"script") {
+            let open = tag_end(b, k + 7)?;
+            i = script_close(b, open + 1)?;
+        } else if b.get(k + 1) == Some(&b'/') {
             if name_at(b, k + 2, name) {
                 depth -= 1;
                 if depth == 0 {
@@ -387,7 +434,8 @@ fn nested_close_after(b: &[u8], from: usize, name: &[u8], foreign: bool) -> Opti
 /// `html` without what can never be article text or page metadata, cut
 /// before parsing so that the parser builds less: scripts (but JSON-LD),
 /// styles, `<template>`, `<svg>` and `<math>` elements with their content,
-/// comments, and the attributes of [`unread_attr`]. Tags are read as the
+/// `<nav>`, `<aside>`, `<footer>` and containers hidden by [`hides`] with
+/// theirs, comments, and the attributes of [`unread_attr`]. Tags are read as the
 /// tokenizer reads them (quoted attributes, the text of `<title>` and
 /// `<textarea>`), so that a `<script>` inside an attribute value or a
 /// title is not taken for one. Returns `None` when there is nothing to cut. One pass, linear.
@@ -401,6 +449,8 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
         copied = to;
     };
     let mut attr_cuts: Vec<(usize, usize)> = Vec::new();
+    // A container cut with its content had no end tag (see below).
+    let mut unclosed = false;
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
@@ -422,9 +472,12 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
         let name_start = at + 1;
         let n = name_len(b, name_start);
         attr_cuts.clear();
+        let mut hidden = false;
         let mut on_attr = |s: usize, e: usize, end: usize| {
             if unread_attr(&b[s..e]) {
                 attr_cuts.push((s, end));
+            } else {
+                hidden |= hides(&b[s..e], &b[e..end]);
             }
         };
         let Some(end) = tag_end_with(b, name_start + n, &mut on_attr) else {
@@ -461,6 +514,28 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
                 if let Some(after) = nested_close_after(b, i, name, name != b"template") {
                     i = after;
                     cut(&mut out, at, i);
+                }
+            }
+            // Navigation, asides, footers and hidden containers: never the
+            // story (the block walk and Readability drop them after
+            // parsing anyway).
+            // Once one has no end tag, no more are looked for: the scan
+            // to the input's end stays linear.
+            _ if !self_closing
+                && !unclosed
+                && (matches!(name, b"nav" | b"aside" | b"footer") || hidden && hideable(name)) =>
+            {
+                match nested_close_after(b, i, name, false) {
+                    Some(after) => {
+                        i = after;
+                        cut(&mut out, at, i);
+                    }
+                    None => {
+                        unclosed = true;
+                        for &(s, e) in &attr_cuts {
+                            cut(&mut out, s, e);
+                        }
+                    }
                 }
             }
             // Text, not markup, up to their end tag: copied as they are.
@@ -549,6 +624,28 @@ mod tests {
             strip_non_text("<a b=c\"d><script>x</script>e\"").unwrap(),
             "<a b=c\"d>e\""
         );
+    }
+
+    #[test]
+    fn navigation_asides_footers_and_hidden_containers_are_cut() {
+        let page = "<body><nav><ul><li><a href=/>Home</a></li></ul></nav>\
+            <div class=story><p>one</p><aside><aside>x</aside><p>related</p></aside>\
+            <div hidden><div>modal</div><script>w('</div>')</script><!-- </div> --></div>\
+            <div aria-hidden=\"true\">menu</div><div aria-hidden=false>two</div>\
+            <ul role='navigation'><li>a</li></ul><p hidden>kept</p></div>\
+            <footer>(c) 2026</footer></body>";
+        assert_eq!(
+            strip_non_text(page).unwrap(),
+            "<body><div class=story><p>one</p><div aria-hidden=false>two</div>\
+            <p hidden>kept</p></div></body>"
+        );
+        // Without an end tag nothing is cut, and no later one is searched.
+        assert_eq!(
+            strip_non_text("<nav>a<aside>b</aside><!-- c -->").unwrap(),
+            "<nav>a<aside>b</aside>"
+        );
+        let open = "<div hidden>x".repeat(20_000);
+        assert_eq!(strip_non_text(&open), None);
     }
 
     #[test]
