@@ -172,4 +172,27 @@ mod tests {
             "{kept:?}"
         );
     }
+
+    #[test]
+    fn a_container_that_has_a_sidebar_is_not_one() {
+        let para = |n: usize| {
+            format!(
+                "<p>Paragraph {n} of the report: negotiators met in Doha again on Wednesday \
+                 to discuss the exchange of prisoners, officials said.</p>"
+            )
+        };
+        let body: String = (1..=4).map(para).collect();
+        let html = format!(
+            "<html><body><div class=\"layout-container has-sidebar\">{body}\
+             <div class=\"sidebar\"><p>Most read this week on the site, the stories our \
+             readers liked best in the last seven days.</p></div></div></body></html>"
+        );
+        let doc = dom_query::Document::from(html.as_str());
+        let kept: Vec<String> = select(crate::html::page_blocks(&doc))
+            .into_iter()
+            .map(|b| b.text)
+            .collect();
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        assert!(kept.iter().all(|t| t.starts_with("Paragraph")), "{kept:?}");
+    }
 }

@@ -263,6 +263,19 @@ const BOILERPLATE_MARKS: &[&str] = &[
     "footer",
 ];
 
+/// Whether a class or id token names the boilerplate `mark`: contains it,
+/// not after "has-", "with-" or "no-" (`layout-container has-sidebar`,
+/// `content-with-sidebar` hold the story beside a sidebar; leaving them
+/// out lost whole stories: 3 more `traf` snippets).
+fn marks(tok: &str, mark: &str) -> bool {
+    tok.match_indices(mark).any(|(i, _)| {
+        let before = tok.get(..i).unwrap_or("");
+        !["has-", "with-", "no-", "has_", "with_", "no_"]
+            .iter()
+            .any(|p| before.ends_with(p))
+    })
+}
+
 /// ARIA roles of containers that hold no story.
 const BOILERPLATE_ROLES: &[&str] = &[
     "navigation",
@@ -302,7 +315,7 @@ fn boilerplate(el: &Element, name: &str) -> bool {
                 } else {
                     std::borrow::Cow::Borrowed(tok)
                 };
-                !tok.contains("commentary") && BOILERPLATE_MARKS.iter().any(|m| tok.contains(m))
+                !tok.contains("commentary") && BOILERPLATE_MARKS.iter().any(|m| marks(&tok, m))
             }),
             _ => false,
         }
