@@ -231,7 +231,7 @@ pub(crate) fn assign_dates(
                 if cands[i].ev.status == Status::Scheduled {
                     r = next_weekday(doc, dm.span.slice(&doc.doc.text), r);
                 }
-                let (da, _) = tok_range(&s.toks, dm.span).unwrap_or((0, 0));
+                let (da, _) = tok_range(&s.spans, dm.span).unwrap_or((0, 0));
                 let pre: Vec<&str> = window(words, da.saturating_sub(3), da).collect();
                 if pre.iter().any(|w| {
                     matches!(

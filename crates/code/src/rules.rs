@@ -9,7 +9,7 @@ use chronicler_core::{
 use chronicler_dict::verbs::{PatternKind, PatternMatch, Roles, VerbDict};
 
 use crate::dates::assign_dates;
-use crate::tokens::{tokenize, Token};
+use crate::tokens::{tokenize, Tokens};
 
 #[path = "clauses.rs"]
 mod clauses;
@@ -26,7 +26,9 @@ struct Ment<'a> {
 }
 
 pub(crate) struct Sent<'a> {
-    pub(crate) toks: Vec<Token>,
+    /// Absolute byte span of each token.
+    pub(crate) spans: Vec<Span>,
+    /// Lower-cased token texts.
     pub(crate) words: Vec<String>,
     ments: Vec<Ment<'a>>,
     /// Segment id of each token (segments split at commas etc., not inside dates).
@@ -331,17 +333,16 @@ fn state_actor(country: Option<String>) -> Actor {
     }
 }
 
-pub(crate) fn tok_range(toks: &[Token], span: Span) -> Option<(usize, usize)> {
-    let first = toks.iter().position(|t| t.span.overlaps(span))?;
-    let last = toks.iter().rposition(|t| t.span.overlaps(span))?;
+pub(crate) fn tok_range(toks: &[Span], span: Span) -> Option<(usize, usize)> {
+    let first = toks.iter().position(|t| t.overlaps(span))?;
+    let last = toks.iter().rposition(|t| t.overlaps(span))?;
     Some((first, last))
 }
 
-fn build_sent<'a>(doc: &'a AnalyzedDocument, si: usize) -> Option<Sent<'a>> {
-    let s = doc.sentences.get(si)?;
-    let text = s.span.slice(&doc.doc.text);
-    let toks = tokenize(text, s.span.start);
-    let words: Vec<String> = toks.iter().map(|t| t.text.clone()).collect();
+/// The sentence `si` seen by the rules: its tokens, and the actor, place,
+/// date and quantity mentions as token ranges.
+fn build_sent(doc: &AnalyzedDocument, si: usize, tokens: Tokens) -> Sent<'_> {
+    let Tokens { words, spans: toks } = tokens;
     let mut places = Vec::new();
     for (i, p) in doc.places.iter().enumerate() {
         if p.sentence == si {
@@ -431,15 +432,15 @@ fn build_sent<'a>(doc: &'a AnalyzedDocument, si: usize) -> Option<Sent<'a>> {
         }
         seg.push(cur);
     }
-    Some(Sent {
-        toks,
+    Sent {
+        spans: toks,
         words,
         ments,
         seg,
         dates,
         places,
         quants,
-    })
+    }
 }
 
 /// Sentences about sport, entertainment or distant history.
@@ -518,22 +519,28 @@ fn clause_start(words: &[String], i: usize, max: usize) -> usize {
 pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<CodedEvent> {
     let dyad = dyad(doc);
     let mut out = Vec::new();
-    for si in 0..doc.sentences.len() {
-        let Some(sent) = build_sent(doc, si) else {
-            continue;
-        };
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let tokens = tokenize(s.span.slice(&doc.doc.text), s.span.start);
+        let words = &tokens.words;
         // A sentence must end as one (a headline or a caption does not);
         // the last sentence of a text may lack its full stop when it is a
         // whole clause (eight words or more).
         let last = si + 1 == doc.sentences.len();
-        let ends = sent.words.last().is_some_and(|w| {
+        let ends = words.last().is_some_and(|w| {
             matches!(w.as_str(), "." | "!" | "?" | "\"" | "”")
-                || (last && sent.words.len() >= 8 && !is_punct(w))
+                || (last && words.len() >= 8 && !is_punct(w))
         });
-        if sent.toks.is_empty() || !ends || off_topic(&sent.words) {
+        if words.is_empty() || !ends || off_topic(words) {
             continue;
         }
-        let mut evs = code_sentence(dict, doc, si, &sent, dyad.as_ref(), &out);
+        // Most sentences hold no pattern of the dictionary: they are left
+        // before their mentions are mapped to tokens.
+        let matches = select_matches(dict, words);
+        if matches.is_empty() {
+            continue;
+        }
+        let sent = build_sent(doc, si, tokens);
+        let mut evs = code_sentence(dict, doc, si, &sent, &matches, dyad.as_ref(), &out);
         out.append(&mut evs);
     }
     out
@@ -654,11 +661,11 @@ fn code_sentence(
     doc: &AnalyzedDocument,
     si: usize,
     s: &Sent<'_>,
+    matches: &[PatternMatch],
     dyad: Option<&(String, String)>,
     prior: &[CodedEvent],
 ) -> Vec<CodedEvent> {
     let words = &s.words;
-    let matches = select_matches(dict, words);
     let lower_sentence = words.join(" ");
     if lower_sentence.contains("analysts say") || lower_sentence.contains("analysts said") {
         return Vec::new();
@@ -666,7 +673,7 @@ fn code_sentence(
     // Which tokens start or end a verb trigger (a clause's verb, not a
     // list member's neighbour).
     let mut verb_at = vec![0u8; words.len() + 1];
-    for m in &matches {
+    for m in matches {
         if dict
             .patterns
             .get(m.pattern)
@@ -681,7 +688,7 @@ fn code_sentence(
     let mediating = |a: &Actor| by_mediators.iter().any(|o| same_country(o, a));
     let mut last_verb_src: Option<(Ment<'_>, f32)> = None;
     let mut dominated_until: Option<(usize, usize)> = None; // (end token, trigger's last token)
-    for m in &matches {
+    for m in matches {
         let Some(p) = dict.patterns.get(m.pattern) else {
             continue;
         };
@@ -892,10 +899,8 @@ fn code_sentence(
                 .any(|w| matches!(w, "earlier" | "ago" | "previously"));
 
         let trigger = Span::new(
-            s.toks.get(m.start).map_or(0, |t| t.span.start),
-            s.toks
-                .get(m.end.saturating_sub(1))
-                .map_or(0, |t| t.span.end),
+            s.spans.get(m.start).map_or(0, |t| t.start),
+            s.spans.get(m.end.saturating_sub(1)).map_or(0, |t| t.end),
         );
         if threat {
             status = Status::Occurred;

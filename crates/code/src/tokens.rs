@@ -2,41 +2,67 @@
 
 use chronicler_core::Span;
 
-/// One token: lower-cased text and where it lies in the document text.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Token {
+/// The tokens of one sentence: lower-cased words and where each lies in
+/// the document text (two parallel lists, so the rules read `words` as
+/// plain strings without copying them).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Tokens {
     /// Lower-cased, apostrophes normalised ("'s").
-    pub(crate) text: String,
-    /// Absolute byte span.
-    pub(crate) span: Span,
+    pub(crate) words: Vec<String>,
+    /// Absolute byte span of each word.
+    pub(crate) spans: Vec<Span>,
+}
+
+impl Tokens {
+    fn push(&mut self, word: String, start: usize, end: usize) {
+        self.words.push(word);
+        self.spans.push(Span::new(start, end));
+    }
+}
+
+/// `c` is a letter or a digit; ASCII answered without the Unicode tables.
+fn alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+/// Lower case of a piece of text; ASCII without the Unicode tables.
+fn lower(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
 }
 
 /// Splits `text` (which starts at byte `base` of the document) into word,
 /// number and punctuation tokens. Hyphens split words ("US-mediated" →
 /// "us", "mediated"); "'s" is its own token; "1,000" stays one number.
-pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
-    let mut out = Vec::new();
+pub(crate) fn tokenize(text: &str, base: usize) -> Tokens {
+    let mut out = Tokens::default();
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    out.words.reserve(chars.len() / 5);
+    out.spans.reserve(chars.len() / 5);
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
         if let Some(j) = dotted_abbreviation(&chars, i) {
             let end = chars.get(j).map_or(text.len(), |(e, _)| *e);
-            out.push(Token {
-                text: text[b..end].to_lowercase(),
-                span: Span::new(base + b, base + end),
-            });
+            out.push(lower(&text[b..end]), base + b, base + end);
             i = j;
             continue;
         }
-        if c.is_alphanumeric() {
+        if alnum(c) {
             let start = b;
             let mut j = i;
             while j < chars.len() {
                 let (_, cj) = chars[j];
                 let next_digit = chars.get(j + 1).is_some_and(|(_, n)| n.is_ascii_digit());
                 let prev_digit = j > 0 && chars[j - 1].1.is_ascii_digit();
-                if cj.is_alphanumeric() || ((cj == ',' || cj == '.') && prev_digit && next_digit) {
+                if alnum(cj) || ((cj == ',' || cj == '.') && prev_digit && next_digit) {
                     j += 1;
                 } else {
                     break;
@@ -51,25 +77,16 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 && chars
                     .get(j + 1)
                     .is_some_and(|(_, c)| *c == 't' || *c == 'T')
-                && chars.get(j + 2).is_none_or(|(_, c)| !c.is_alphanumeric());
+                && chars.get(j + 2).is_none_or(|(_, c)| !alnum(*c));
             if nt {
                 let n_at = chars[j - 1].0;
                 let t_end = chars.get(j + 2).map_or(text.len(), |(e, _)| *e);
-                out.push(Token {
-                    text: text[start..n_at].to_lowercase(),
-                    span: Span::new(base + start, base + n_at),
-                });
-                out.push(Token {
-                    text: "n't".into(),
-                    span: Span::new(base + n_at, base + t_end),
-                });
+                out.push(lower(&text[start..n_at]), base + start, base + n_at);
+                out.push("n't".into(), base + n_at, base + t_end);
                 i = j + 2;
                 continue;
             }
-            out.push(Token {
-                text: text[start..end].to_lowercase(),
-                span: Span::new(base + start, base + end),
-            });
+            out.push(lower(&text[start..end]), base + start, base + end);
             i = j;
             continue;
         }
@@ -79,12 +96,9 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
                 .is_some_and(|(_, n)| *n == 's' || *n == 'S')
         {
             let after = chars.get(i + 2).map(|(_, n)| *n);
-            if after.is_none_or(|n| !n.is_alphanumeric()) {
+            if after.is_none_or(|n| !alnum(n)) {
                 let end = chars.get(i + 2).map_or(text.len(), |(e, _)| *e);
-                out.push(Token {
-                    text: "'s".into(),
-                    span: Span::new(base + b, base + end),
-                });
+                out.push("'s".into(), base + b, base + end);
                 i += 2;
                 continue;
             }
@@ -98,10 +112,7 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
             '“' | '”' | '"' => "\"".to_string(),
             other => other.to_string(),
         };
-        out.push(Token {
-            text: t,
-            span: Span::new(base + b, base + end),
-        });
+        out.push(t, base + b, base + end);
         i += 1;
     }
     out
@@ -112,7 +123,7 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Vec<Token> {
 /// ("U.S.", "U.N.", "U.A.E."), not preceded by a letter or digit. It is one
 /// word: its dots neither end a clause nor cut the subject off its verb.
 fn dotted_abbreviation(chars: &[(usize, char)], i: usize) -> Option<usize> {
-    if i > 0 && chars[i - 1].1.is_alphanumeric() {
+    if i > 0 && alnum(chars[i - 1].1) {
         return None;
     }
     let mut j = i;
@@ -124,7 +135,7 @@ fn dotted_abbreviation(chars: &[(usize, char)], i: usize) -> Option<usize> {
         j += 2;
     }
     // "U.S.A" would leave a letter glued to the last dot: not this shape.
-    if letters < 2 || chars.get(j).is_some_and(|(_, c)| c.is_alphanumeric()) {
+    if letters < 2 || chars.get(j).is_some_and(|(_, c)| alnum(*c)) {
         return None;
     }
     Some(j)
@@ -137,18 +148,18 @@ mod tests {
     #[test]
     fn splits_hyphens_and_possessives() {
         let t = tokenize("Russia’s US-mediated talks freed 1,000 men.", 10);
-        let w: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        let w: Vec<&str> = t.words.iter().map(String::as_str).collect();
         assert_eq!(
             w,
             ["russia", "'s", "us", "mediated", "talks", "freed", "1,000", "men", "."]
         );
-        assert_eq!(t[0].span, Span::new(10, 16));
+        assert_eq!(t.spans[0], Span::new(10, 16));
     }
 
     #[test]
     fn dotted_abbreviations_are_one_word() {
         let t = tokenize("The U.S. envoy and the U.A.E. met. J. D. Vance left.", 0);
-        let w: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        let w: Vec<&str> = t.words.iter().map(String::as_str).collect();
         assert_eq!(
             w,
             [
@@ -156,17 +167,17 @@ mod tests {
                 "vance", "left", "."
             ]
         );
-        assert_eq!(t[1].span, Span::new(4, 8));
+        assert_eq!(t.spans[1], Span::new(4, 8));
     }
 
     #[test]
     fn negative_contractions_are_two_words() {
         let t = tokenize("Russia didn’t attack; Iran won't.", 0);
-        let w: Vec<&str> = t.iter().map(|t| t.text.as_str()).collect();
+        let w: Vec<&str> = t.words.iter().map(String::as_str).collect();
         assert_eq!(
             w,
             ["russia", "did", "n't", "attack", ";", "iran", "wo", "n't", "."]
         );
-        assert_eq!(t[2].span, Span::new(10, 15));
+        assert_eq!(t.spans[2], Span::new(10, 15));
     }
 }
