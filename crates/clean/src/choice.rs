@@ -57,8 +57,12 @@ const EXTEND_CHARS: usize = 150;
 const EXTEND_MAX: usize = 5;
 
 /// The blocks the page keeps, from Readability's (`read`, empty when it
-/// failed) and the density candidate's (`dense`), both in document order.
-pub(crate) fn choose(read: Vec<Block>, dense: Vec<Block>) -> Vec<Block> {
+/// failed) and the page's blocks outside boilerplate containers (`page`,
+/// of which [`crate::density::select`] makes the dense text), both in
+/// document order.
+pub(crate) fn choose(read: Vec<Block>, page: Vec<Block>) -> Vec<Block> {
+    let read = drop_boilerplate(read, &page);
+    let dense = crate::density::select(page);
     let r = chars(&read);
     let d = chars(&dense);
     let longer = if r < MIN_ARTICLE_CHARS {
@@ -92,6 +96,37 @@ fn long_chars(blocks: &[Block]) -> usize {
         .map(|b| b.text.chars().count())
         .filter(|&n| n >= EXTEND_CHARS)
         .sum()
+}
+
+/// Readability's blocks without those the page's walk met only inside
+/// boilerplate containers (a comment thread, a sharing or related-links
+/// box Readability kept with the story), when those are at most this
+/// share of its text; more, and they are what Readability chose (`traf`
+/// F1 +0.0013, 8 fewer "without" snippets and no "with" lost, at 0.2 as at
+/// 0.1; 0.3 lost 3 "with" snippets).
+const BOILERPLATE_SHARE: f32 = 0.2;
+
+/// See [`BOILERPLATE_SHARE`].
+fn drop_boilerplate(read: Vec<Block>, page: &[Block]) -> Vec<Block> {
+    let texts: HashSet<&str> = page.iter().map(|b| b.text.as_str()).collect();
+    let keep: Vec<bool> = read
+        .iter()
+        .map(|b| texts.contains(b.text.as_str()))
+        .collect();
+    let total = chars(&read);
+    let kept: usize = read
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(b, _)| b.text.chars().count())
+        .sum();
+    if kept == total || (kept as f32) < (1.0 - BOILERPLATE_SHARE) * total as f32 {
+        return read;
+    }
+    read.into_iter()
+        .zip(keep)
+        .filter_map(|(b, k)| k.then_some(b))
+        .collect()
 }
 
 /// Whether a dense block may be added next to Readability's text: a long
@@ -201,6 +236,19 @@ mod tests {
         assert_eq!(kept.len(), 21);
         assert_eq!(kept[0], lead);
         assert!(kept[20].starts_with("Paragraph 20"));
+    }
+
+    #[test]
+    fn a_comment_readability_kept_is_dropped_when_the_page_has_it_in_a_comment_box() {
+        // The page's walk met the comment only inside a boilerplate
+        // container, so it is not among the page blocks.
+        let comment = "Great article, I have been saying this for years and nobody listens.";
+        let mut read: Vec<Block> = (1..=8).map(|n| block(&story(n), 0)).collect();
+        read.push(block(comment, 0));
+        let page: Vec<Block> = (1..=8).map(|n| block(&story(n), 0)).collect();
+        let kept = texts(choose(read, page));
+        assert_eq!(kept.len(), 8);
+        assert!(!kept.iter().any(|t| t == comment));
     }
 
     #[test]

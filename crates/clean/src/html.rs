@@ -5,7 +5,6 @@
 
 use chronicler_core::Metadata;
 
-use crate::density;
 use dom_query::{Document, Element, NodeData, NodeRef};
 use serde_json::Value;
 
@@ -188,7 +187,7 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     // Which of Readability's text and the density candidate is kept,
     // and what is added to it (see `choice`).
     let warnings = std::mem::take(&mut best.warnings);
-    best = blocks_to_text(crate::choice::choose(read, density::select(blocks)));
+    best = blocks_to_text(crate::choice::choose(read, blocks));
     best.warnings = warnings;
     if best.text.chars().count() < crate::choice::MIN_ARTICLE_CHARS {
         // Last resort: every `<p>` outside navigation (and inside
