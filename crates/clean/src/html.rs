@@ -262,19 +262,6 @@ const BOILERPLATE_MARKS: &[&str] = &[
     "footer",
 ];
 
-/// Whether a class or id token names the boilerplate `mark`: contains it,
-/// not after "has-", "with-" or "no-" (`layout-container has-sidebar`,
-/// `content-with-sidebar` hold the story beside a sidebar; leaving them
-/// out lost whole stories: 3 more `traf` snippets).
-fn marks(tok: &str, mark: &str) -> bool {
-    tok.match_indices(mark).any(|(i, _)| {
-        let before = tok.get(..i).unwrap_or("");
-        !["has-", "with-", "no-", "has_", "with_", "no_"]
-            .iter()
-            .any(|p| before.ends_with(p))
-    })
-}
-
 /// ARIA roles of containers that hold no story.
 const BOILERPLATE_ROLES: &[&str] = &[
     "navigation",
@@ -303,21 +290,64 @@ fn boilerplate(el: &Element, name: &str) -> bool {
             "hidden" => true,
             "aria-hidden" => v.eq_ignore_ascii_case("true"),
             "role" => BOILERPLATE_ROLES.iter().any(|r| v.eq_ignore_ascii_case(r)),
-            "style" => {
-                let st: String = v.chars().filter(|c| !c.is_whitespace()).collect();
-                st.to_ascii_lowercase().contains("display:none")
-            }
-            "class" | "id" => v.split_whitespace().any(|tok| {
-                // Lower-cased only when it has capitals (most do not).
-                let tok = if tok.bytes().any(|c| c.is_ascii_uppercase()) {
-                    std::borrow::Cow::Owned(tok.to_ascii_lowercase())
-                } else {
-                    std::borrow::Cow::Borrowed(tok)
-                };
-                !tok.contains("commentary") && BOILERPLATE_MARKS.iter().any(|m| marks(&tok, m))
-            }),
+            "style" => hides_display(v),
+            "class" | "id" => v.split_ascii_whitespace().any(|tok| marked(tok.as_bytes())),
             _ => false,
         }
+    })
+}
+
+/// Whether a `style` attribute says `display: none` (any case, any
+/// spacing), read without copying it.
+fn hides_display(style: &str) -> bool {
+    const PAT: &[u8] = b"display:none";
+    let mut k = 0;
+    for c in style.bytes().filter(|c| !c.is_ascii_whitespace()) {
+        let c = c.to_ascii_lowercase();
+        // `d` opens the pattern and appears nowhere else in it.
+        k = if c == PAT[k] {
+            k + 1
+        } else {
+            usize::from(c == PAT[0])
+        };
+        if k == PAT.len() {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a class or id token contains one of [`BOILERPLATE_MARKS`]
+/// (any case) and not `commentary`: one scan of the token, each mark
+/// tried only where its first letter is.
+fn marked(tok: &[u8]) -> bool {
+    let starts =
+        |rest: &[u8], m: &[u8]| rest.len() >= m.len() && rest[..m.len()].eq_ignore_ascii_case(m);
+    let mut hit = false;
+    for i in 0..tok.len() {
+        let rest = &tok[i..];
+        let c = rest[0].to_ascii_lowercase();
+        if starts(rest, b"commentary") {
+            return false;
+        }
+        hit = hit
+            || (BOILERPLATE_MARKS
+                .iter()
+                .any(|m| m.as_bytes()[0] == c && starts(rest, m.as_bytes()))
+                && !has_prefix(&tok[..i]));
+    }
+    hit
+}
+
+/// Whether the part of a class or id token before a boilerplate mark ends
+/// in "has-", "with-" or "no-" (any case, or `_`): `layout-container
+/// has-sidebar`, `content-with-sidebar` hold the story beside a sidebar,
+/// and leaving them out lost whole stories (3 more `traf` snippets).
+fn has_prefix(before: &[u8]) -> bool {
+    [&b"has"[..], b"with", b"no"].iter().any(|p| {
+        before.len() > p.len()
+            && matches!(before[before.len() - 1], b'-' | b'_')
+            && before[before.len() - 1 - p.len()..before.len() - 1].eq_ignore_ascii_case(p)
     })
 }
 
@@ -389,39 +419,44 @@ fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
         };
         // `None`: nothing to descend into; `Some(None)`: a container;
         // `Some(Some((leave, kind)))`: an element.
-        let visit = node.query(|n| match &n.data {
-            NodeData::Text { contents } => {
-                // Soft hyphens and zero-width characters are invisible on
-                // the page but split the words of the text.
-                let t: &str = contents;
-                cur.text.extend(
-                    t.chars()
-                        .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')),
-                );
-                if link_depth > 0 {
-                    cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+        let visit =
+            node.query(|n| match &n.data {
+                NodeData::Text { contents } => {
+                    // Soft hyphens and zero-width characters are invisible on
+                    // the page but split the words of the text.
+                    let t: &str = contents;
+                    // Their UTF-8 encodings start with one of these bytes.
+                    if memchr::memchr3(0xC2, 0xE2, 0xEF, t.as_bytes()).is_none() {
+                        cur.text.push_str(t);
+                    } else {
+                        cur.text.extend(t.chars().filter(|c| {
+                            !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
+                        }));
+                    }
+                    if link_depth > 0 {
+                        cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
+                    }
+                    if caption_depth > 0 {
+                        cur.figcaption = true;
+                    }
+                    None
                 }
-                if caption_depth > 0 {
-                    cur.figcaption = true;
+                NodeData::Document | NodeData::Fragment => Some(None),
+                NodeData::Element(el) => {
+                    let name: &str = &el.name.local;
+                    if SKIP.contains(&name) || (skip_boiler && boilerplate(el, name)) {
+                        return None;
+                    }
+                    let caption = name == "figcaption";
+                    let leave = Leave {
+                        link: name == "a",
+                        caption,
+                        block: !caption && BLOCKS.contains(&name),
+                    };
+                    Some(Some((leave, BlockKind::of(name))))
                 }
-                None
-            }
-            NodeData::Document | NodeData::Fragment => Some(None),
-            NodeData::Element(el) => {
-                let name: &str = &el.name.local;
-                if SKIP.contains(&name) || (skip_boiler && boilerplate(el, name)) {
-                    return None;
-                }
-                let caption = name == "figcaption";
-                let leave = Leave {
-                    link: name == "a",
-                    caption,
-                    block: !caption && BLOCKS.contains(&name),
-                };
-                Some(Some((leave, BlockKind::of(name))))
-            }
-            _ => None,
-        });
+                _ => None,
+            });
         let Some(element) = visit.flatten() else {
             continue;
         };
@@ -654,4 +689,23 @@ fn json_ld(doc: &Document) -> JsonLd {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_marks_and_hidden_styles_are_read_in_any_case() {
+        assert!(marked(b"site-Footer"));
+        assert!(marked(b"COOKIE_banner"));
+        assert!(marked(b"social"));
+        assert!(!marked(b"article-body"));
+        assert!(!marked(b"commentary-footer"));
+        assert!(!marked(b""));
+        assert!(hides_display("color: red; DISPLAY : None"));
+        assert!(hides_display("ddisplay:none"));
+        assert!(!hides_display("display: block; none"));
+        assert!(!hides_display(""));
+    }
 }
