@@ -40,11 +40,13 @@ fn is_word_char(c: char) -> bool {
     chronicler_dict::text::is_word_char(c) || c == '\'' || c == '\u{2019}' || c == '-'
 }
 
-fn words(text: &str, span: Span) -> Vec<Word<'_>> {
+/// The words of `span` into `out` (emptied first: one buffer serves all
+/// the sentences of a document).
+fn words<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
+    out.clear();
     let Some(s) = text.get(span.start..span.end) else {
-        return Vec::new();
+        return;
     };
-    let mut out = Vec::new();
     let mut start: Option<usize> = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
         match (start, is_word_char(c)) {
@@ -70,7 +72,6 @@ fn words(text: &str, span: Span) -> Vec<Word<'_>> {
             _ => {}
         }
     }
-    out
 }
 
 /// Only spaces between two words.
@@ -89,8 +90,9 @@ struct Site {
 
 fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> {
     let mut out = Vec::new();
+    let mut ws = Vec::new();
     for s in sentences {
-        let ws = words(text, s.span);
+        words(text, s.span, &mut ws);
         let mut i = 0;
         while i + 1 < ws.len() {
             let det = &ws[i];

@@ -49,8 +49,12 @@ pub fn case_compatible(form: &str, matched: &str) -> bool {
             (Some(f), Some(m)) => {
                 let Some(fc) = f.chars().next() else { continue };
                 let mc = m.chars().next().unwrap_or(' ');
-                let letters: Vec<char> = f.chars().filter(|c| c.is_alphabetic()).collect();
-                if letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase()) {
+                let (mut letters, mut capitals) = (0usize, 0usize);
+                for c in f.chars().filter(|c| c.is_alphabetic()) {
+                    letters += 1;
+                    capitals += usize::from(c.is_uppercase());
+                }
+                if letters >= 2 && capitals == letters {
                     if m.chars()
                         .filter(|c| c.is_alphabetic())
                         .any(|c| c.is_lowercase())
@@ -125,11 +129,7 @@ fn matches_at_word_starts(
         next += c.len_utf8();
         let after_word = prev_word;
         prev_word = is_word_char(c);
-        if after_word
-            || i < pos
-            || !bytes.get(i).is_some_and(|&b| trie.may_start_with(b))
-            || !starts(c)
-        {
+        if after_word || i < pos || !starts(c) || !trie.may_start_with(b) {
             continue;
         }
         let Some((pattern, e)) = trie.longest_at(bytes, i) else {

@@ -4,10 +4,9 @@
 //! longest pattern that starts at a given byte, never a search through the
 //! text: a plain trie does that without the failure transitions an
 //! Aho-Corasick automaton computes (most of its build time for the ~100,000
-//! place names). Built from the sorted keys level by level, so the children
-//! of a node are consecutive nodes and the whole trie is three flat arrays.
-
-use std::collections::VecDeque;
+//! place names). Built from the sorted keys depth first, so the children
+//! of a node are consecutive nodes (an only child follows its parent) and
+//! the whole trie is three flat arrays.
 
 const NONE: u32 = u32::MAX;
 
@@ -56,9 +55,12 @@ impl Trie {
         keys.dedup_by(|b, a| a.0 == b.0);
         let mut t = Trie::default();
         t.push(0);
-        // (node, depth, key range sharing the node's prefix)
-        let mut queue = VecDeque::from([(0usize, 0usize, 0usize, keys.len())]);
-        while let Some((node, depth, lo, hi)) = queue.pop_front() {
+        // (node, depth, key range sharing the node's prefix), depth first:
+        // a node's children are made together, and an only child comes
+        // right after its parent, so the long single-child chains of names
+        // are read from consecutive memory.
+        let mut stack = vec![(0usize, 0usize, 0usize, keys.len())];
+        while let Some((node, depth, lo, hi)) = stack.pop() {
             let mut i = lo;
             // Shorter keys sort first: a key ending here is the range's first.
             if let Some((k, p)) = keys.get(i) {
@@ -68,6 +70,7 @@ impl Trie {
                 }
             }
             t.nodes[node].first_child = t.label.len() as u32;
+            let made = stack.len();
             while i < hi {
                 let b = keys[i].0[depth];
                 let mut j = i + 1;
@@ -76,8 +79,12 @@ impl Trie {
                 }
                 let child = t.push(b);
                 t.nodes[node].children += 1;
-                queue.push_back((child, depth + 1, i, j));
+                stack.push((child, depth + 1, i, j));
                 i = j;
+            }
+            // The first child is searched first.
+            if let Some(new) = stack.get_mut(made..) {
+                new.reverse();
             }
         }
         for node in 0..t.label.len() {
