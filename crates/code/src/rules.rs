@@ -9,7 +9,7 @@ use chronicler_core::{
 use chronicler_dict::verbs::{PatternKind, PatternMatch, Roles, VerbDict};
 
 use crate::dates::assign_dates;
-use crate::tokens::{tokenize, Tokens};
+use crate::tokens::{tokenize_into, Tokens};
 
 #[path = "clauses.rs"]
 mod clauses;
@@ -341,8 +341,7 @@ pub(crate) fn tok_range(toks: &[Span], span: Span) -> Option<(usize, usize)> {
 
 /// The sentence `si` seen by the rules: its tokens, and the actor, place,
 /// date and quantity mentions as token ranges.
-fn build_sent(doc: &AnalyzedDocument, si: usize, tokens: Tokens) -> Sent<'_> {
-    let Tokens { words, spans: toks } = tokens;
+fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<Span>) -> Sent<'_> {
     let mut places = Vec::new();
     for (i, p) in doc.places.iter().enumerate() {
         if p.sentence == si {
@@ -444,7 +443,7 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, tokens: Tokens) -> Sent<'_> {
 }
 
 /// Sentences about sport, entertainment or distant history.
-fn off_topic(words: &[String]) -> bool {
+fn off_topic(words: &[&str]) -> bool {
     const TOPIC: &[&str] = &[
         "football",
         "soccer",
@@ -470,13 +469,13 @@ fn off_topic(words: &[String]) -> bool {
         w.len() == 4
             && w.parse::<u32>().is_ok_and(|y| (1000..1990).contains(&y))
             && i > 0
-            && (matches!(words[i - 1].as_str(), "in" | "of" | "since" | "during")
+            && (matches!(words[i - 1], "in" | "of" | "since" | "during")
                 // "in the 1967 war", "since the 1979 revolution"
                 || (words[i - 1] == "the"
                     && i > 1
-                    && matches!(words[i - 2].as_str(), "in" | "of" | "since" | "during")))
+                    && matches!(words[i - 2], "in" | "of" | "since" | "during")))
     });
-    old_year || words.iter().any(|w| TOPIC.contains(&w.as_str()))
+    old_year || words.iter().any(|w| TOPIC.contains(w))
 }
 
 pub(crate) fn window(words: &[String], from: usize, to: usize) -> impl Iterator<Item = &str> {
@@ -519,27 +518,32 @@ fn clause_start(words: &[String], i: usize, max: usize) -> usize {
 pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<CodedEvent> {
     let dyad = dyad(doc);
     let mut out = Vec::new();
+    let mut tokens = Tokens::default();
     for (si, s) in doc.sentences.iter().enumerate() {
-        let tokens = tokenize(s.span.slice(&doc.doc.text), s.span.start);
-        let words = &tokens.words;
+        tokenize_into(&mut tokens, s.span.slice(&doc.doc.text), s.span.start);
+        let words = tokens.words();
         // A sentence must end as one (a headline or a caption does not);
         // the last sentence of a text may lack its full stop when it is a
         // whole clause (eight words or more).
         let last = si + 1 == doc.sentences.len();
         let ends = words.last().is_some_and(|w| {
-            matches!(w.as_str(), "." | "!" | "?" | "\"" | "”")
-                || (last && words.len() >= 8 && !is_punct(w))
+            matches!(*w, "." | "!" | "?" | "\"" | "”") || (last && words.len() >= 8 && !is_punct(w))
         });
-        if words.is_empty() || !ends || off_topic(words) {
+        if words.is_empty() || !ends || off_topic(&words) {
             continue;
         }
         // Most sentences hold no pattern of the dictionary: they are left
-        // before their mentions are mapped to tokens.
-        let matches = select_matches(dict, words);
+        // before their words are copied and their mentions mapped to tokens.
+        let found = dict.find(&words);
+        if found.is_empty() {
+            continue;
+        }
+        let words: Vec<String> = words.into_iter().map(str::to_string).collect();
+        let matches = select_matches(dict, &words, found);
         if matches.is_empty() {
             continue;
         }
-        let sent = build_sent(doc, si, tokens);
+        let sent = build_sent(doc, si, words, tokens.spans.clone());
         let mut evs = code_sentence(dict, doc, si, &sent, &matches, dyad.as_ref(), &out);
         out.append(&mut evs);
     }
@@ -616,9 +620,14 @@ fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
         })
 }
 
-fn select_matches(dict: &VerbDict, words: &[String]) -> Vec<PatternMatch> {
-    let refs: Vec<&str> = words.iter().map(String::as_str).collect();
-    let mut ms = dict.find(&refs);
+/// The matches `ms` (of [`VerbDict::find`] in `words`) that trigger
+/// events: verb patterns used as nouns dropped, then the longest of
+/// overlapping ones.
+fn select_matches(
+    dict: &VerbDict,
+    words: &[String],
+    mut ms: Vec<PatternMatch>,
+) -> Vec<PatternMatch> {
     // A verb pattern right after a determiner is a noun: "a visit", "the
     // attack"; so is one heading a prepositional phrase ("during a brief
     // private visit"). "Close to" is near, not the verb close: "marched

@@ -2,21 +2,53 @@
 
 use chronicler_core::Span;
 
-/// The tokens of one sentence: lower-cased words and where each lies in
-/// the document text (two parallel lists, so the rules read `words` as
-/// plain strings without copying them).
+/// The tokens of one sentence: lower-cased words (apostrophes normalised,
+/// "'s") and where each lies in the document text. The words share one
+/// buffer, and a `Tokens` is refilled sentence after sentence
+/// ([`tokenize_into`]), so tokenizing allocates nothing once warm.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct Tokens {
-    /// Lower-cased, apostrophes normalised ("'s").
-    pub(crate) words: Vec<String>,
+    /// The words, one after the other.
+    buf: String,
+    /// End of each word in `buf` (the next starts there).
+    ends: Vec<usize>,
     /// Absolute byte span of each word.
     pub(crate) spans: Vec<Span>,
+    /// The characters of the sentence being split (kept for its capacity).
+    chars: Vec<(usize, char)>,
 }
 
 impl Tokens {
-    fn push(&mut self, word: String, start: usize, end: usize) {
-        self.words.push(word);
+    /// Appends `word` in lower case, found at `start..end` of the document.
+    fn push(&mut self, word: &str, start: usize, end: usize) {
+        if word.is_ascii() {
+            self.buf
+                .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            self.buf.push_str(&word.to_lowercase());
+        }
+        self.ends.push(self.buf.len());
         self.spans.push(Span::new(start, end));
+    }
+
+    /// Appends `word` as it is (punctuation).
+    fn push_as_is(&mut self, word: &str, start: usize, end: usize) {
+        self.buf.push_str(word);
+        self.ends.push(self.buf.len());
+        self.spans.push(Span::new(start, end));
+    }
+
+    /// The words, in order.
+    pub(crate) fn words(&self) -> Vec<&str> {
+        let mut from = 0;
+        self.ends
+            .iter()
+            .map(|&e| {
+                let w = self.buf.get(from..e).unwrap_or("");
+                from = e;
+                w
+            })
+            .collect()
     }
 }
 
@@ -29,29 +61,30 @@ fn alnum(c: char) -> bool {
     }
 }
 
-/// Lower case of a piece of text; ASCII without the Unicode tables.
-fn lower(s: &str) -> String {
-    if s.is_ascii() {
-        s.to_ascii_lowercase()
-    } else {
-        s.to_lowercase()
-    }
-}
-
 /// Splits `text` (which starts at byte `base` of the document) into word,
 /// number and punctuation tokens. Hyphens split words ("US-mediated" →
 /// "us", "mediated"); "'s" is its own token; "1,000" stays one number.
+#[cfg(test)]
 pub(crate) fn tokenize(text: &str, base: usize) -> Tokens {
     let mut out = Tokens::default();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    out.words.reserve(chars.len() / 5);
-    out.spans.reserve(chars.len() / 5);
+    tokenize_into(&mut out, text, base);
+    out
+}
+
+/// [`tokenize`] into `out`, replacing what it held.
+pub(crate) fn tokenize_into(out: &mut Tokens, text: &str, base: usize) {
+    out.buf.clear();
+    out.ends.clear();
+    out.spans.clear();
+    let mut chars = std::mem::take(&mut out.chars);
+    chars.clear();
+    chars.extend(text.char_indices());
     let mut i = 0;
     while i < chars.len() {
         let (b, c) = chars[i];
         if let Some(j) = dotted_abbreviation(&chars, i) {
             let end = chars.get(j).map_or(text.len(), |(e, _)| *e);
-            out.push(lower(&text[b..end]), base + b, base + end);
+            out.push(&text[b..end], base + b, base + end);
             i = j;
             continue;
         }
@@ -81,12 +114,12 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Tokens {
             if nt {
                 let n_at = chars[j - 1].0;
                 let t_end = chars.get(j + 2).map_or(text.len(), |(e, _)| *e);
-                out.push(lower(&text[start..n_at]), base + start, base + n_at);
-                out.push("n't".into(), base + n_at, base + t_end);
+                out.push(&text[start..n_at], base + start, base + n_at);
+                out.push_as_is("n't", base + n_at, base + t_end);
                 i = j + 2;
                 continue;
             }
-            out.push(lower(&text[start..end]), base + start, base + end);
+            out.push(&text[start..end], base + start, base + end);
             i = j;
             continue;
         }
@@ -98,7 +131,7 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Tokens {
             let after = chars.get(i + 2).map(|(_, n)| *n);
             if after.is_none_or(|n| !alnum(n)) {
                 let end = chars.get(i + 2).map_or(text.len(), |(e, _)| *e);
-                out.push("'s".into(), base + b, base + end);
+                out.push_as_is("'s", base + b, base + end);
                 i += 2;
                 continue;
             }
@@ -109,13 +142,13 @@ pub(crate) fn tokenize(text: &str, base: usize) -> Tokens {
         }
         let end = chars.get(i + 1).map_or(text.len(), |(e, _)| *e);
         let t = match c {
-            '“' | '”' | '"' => "\"".to_string(),
-            other => other.to_string(),
+            '“' | '”' | '"' => "\"",
+            _ => &text[b..end],
         };
-        out.push(t, base + b, base + end);
+        out.push_as_is(t, base + b, base + end);
         i += 1;
     }
-    out
+    out.chars = chars;
 }
 
 /// The end (char index after the last dot) of a dotted abbreviation
@@ -148,7 +181,7 @@ mod tests {
     #[test]
     fn splits_hyphens_and_possessives() {
         let t = tokenize("Russia’s US-mediated talks freed 1,000 men.", 10);
-        let w: Vec<&str> = t.words.iter().map(String::as_str).collect();
+        let w = t.words();
         assert_eq!(
             w,
             ["russia", "'s", "us", "mediated", "talks", "freed", "1,000", "men", "."]
@@ -159,7 +192,7 @@ mod tests {
     #[test]
     fn dotted_abbreviations_are_one_word() {
         let t = tokenize("The U.S. envoy and the U.A.E. met. J. D. Vance left.", 0);
-        let w: Vec<&str> = t.words.iter().map(String::as_str).collect();
+        let w = t.words();
         assert_eq!(
             w,
             [
@@ -173,7 +206,7 @@ mod tests {
     #[test]
     fn negative_contractions_are_two_words() {
         let t = tokenize("Russia didn’t attack; Iran won't.", 0);
-        let w: Vec<&str> = t.words.iter().map(String::as_str).collect();
+        let w = t.words();
         assert_eq!(
             w,
             ["russia", "did", "n't", "attack", ";", "iran", "wo", "n't", "."]
