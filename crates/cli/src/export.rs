@@ -45,11 +45,15 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<ExitCode> {
         .filter_map(|e| Some((e.place.country.as_deref()?, &e.place)))
         .collect();
     let country = |iso3: &str| countries.get(iso3).map(|p| (*p).clone());
-    let mut sink: Box<dyn Write> = match &a.output {
-        Some(p) => Box::new(std::io::BufWriter::new(
-            std::fs::File::create(p).with_context(|| format!("cannot create {}", p.display()))?,
-        )),
-        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    let mut sink = PipeAware {
+        inner: match &a.output {
+            Some(p) => Box::new(std::io::BufWriter::new(
+                std::fs::File::create(p)
+                    .with_context(|| format!("cannot create {}", p.display()))?,
+            )),
+            None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+        },
+        closed: false,
     };
     let mut written = 0;
     for part in chronicler_query::merged_stream(&store)? {
@@ -60,6 +64,9 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<ExitCode> {
         let mut facts = facts_of(&store, &c)?;
         if let Some(t) = since {
             c = chronicler_query::changed_since(c, &facts, t);
+            if c.events.is_empty() {
+                continue;
+            }
         }
         let uncoded = |p: &chronicler_core::Place| p.precision.is_none();
         for m in &mut c.events {
@@ -81,32 +88,70 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<ExitCode> {
             let docs: Vec<String> = facts.keys().cloned().collect();
             chronicler_query::measure_tones(&store, &mut facts, docs.iter().map(String::as_str))?;
         }
-        match a.format {
-            ExportFormat::Jsonl => chronicler_query::write_jsonl_consolidated(&c, &mut sink)?,
+        let done = match a.format {
+            ExportFormat::Jsonl => chronicler_query::write_jsonl_consolidated(&c, &mut sink),
             ExportFormat::Csv => {
-                chronicler_query::write_csv_rows(&c.events, written == 0, &mut sink)?
+                chronicler_query::write_csv_rows(&c.events, written == 0, &mut sink)
             }
-            ExportFormat::GdeltEvents => chronicler_query::gdelt::write_events_located(
-                &c,
-                &facts,
-                Some(&country),
-                &mut sink,
-            )?,
+            ExportFormat::GdeltEvents => {
+                chronicler_query::gdelt::write_events_located(&c, &facts, Some(&country), &mut sink)
+            }
             ExportFormat::GdeltMentions => {
-                chronicler_query::gdelt::write_mentions(&c, &facts, &mut sink)?
+                chronicler_query::gdelt::write_mentions(&c, &facts, &mut sink)
             }
-            ExportFormat::Parquet => {}
-        }
+            ExportFormat::Parquet => Ok(()),
+        };
+        sink.check(done)?;
         written += c.events.len();
     }
     if written == 0 && matches!(a.format, ExportFormat::Csv) {
-        chronicler_query::write_csv_rows(&[], true, &mut sink)?;
+        let done = chronicler_query::write_csv_rows(&[], true, &mut sink);
+        sink.check(done)?;
     }
     sink.flush()?;
     if let Some(p) = &a.output {
         eprintln!("wrote {written} events to {}", p.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The export's output, remembering whether the reader went away: a
+/// closed pipe (`chronicler export | head`) ends the export as the
+/// `std::io::Error` it is, which is no error (see `main`).
+struct PipeAware {
+    inner: Box<dyn Write>,
+    closed: bool,
+}
+
+impl PipeAware {
+    /// `done`, or the closed pipe that made it fail.
+    fn check(&self, done: Result<(), chronicler_query::QueryError>) -> Result<()> {
+        match done {
+            Err(_) if self.closed => {
+                Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe).into())
+            }
+            other => Ok(other?),
+        }
+    }
+
+    fn note<T>(&mut self, r: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &r {
+            self.closed |= e.kind() == std::io::ErrorKind::BrokenPipe;
+        }
+        r
+    }
+}
+
+impl Write for PipeAware {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
 }
 
 /// The facts of the documents reporting `c`'s events.

@@ -101,15 +101,29 @@ fn json_item(
 
 pub fn story(db: &Path, a: StoryArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
-    let c = chronicler_query::consolidated(&store)?;
-    let stories = chronicler_query::stories(&store, &c)?;
-    let Some(s) = stories.into_iter().find(|s| s.id == a.id.trim()) else {
+    // Streamed: one story and its events are kept, not the store's.
+    let mut found = None;
+    chronicler_query::each_story(&store, |s| {
+        if found.is_none() && s.id == a.id.trim() {
+            found = Some(s);
+        }
+        Ok(())
+    })?;
+    let Some(s) = found else {
         anyhow::bail!("no story {}: `chronicler stories` lists them", a.id);
     };
-    let events: Vec<_> = chronicler_query::export_events(&c)
-        .into_iter()
-        .filter(|e| s.events.contains(&e.id))
-        .collect();
+    let wanted: std::collections::BTreeSet<&str> = s.events.iter().map(String::as_str).collect();
+    let (mut events, mut merged) = (Vec::new(), Vec::new());
+    for part in chronicler_query::merged_stream(&store)? {
+        let part = part?;
+        let xs = chronicler_query::export_events(&part);
+        for (x, e) in xs.into_iter().zip(part.events) {
+            if wanted.contains(x.id.as_str()) {
+                events.push(x);
+                merged.push(e);
+            }
+        }
+    }
     let mut out = std::io::stdout().lock();
     if a.json {
         let v = serde_json::json!({ "story": s, "events": events });
@@ -125,12 +139,6 @@ pub fn story(db: &Path, a: StoryArgs) -> Result<ExitCode> {
         s.outlets.join(", ")
     )?;
     writeln!(out, "  documents: {}", s.documents.join(", "))?;
-    let merged: Vec<_> = c
-        .events
-        .iter()
-        .filter(|e| s.events.contains(&e.id))
-        .cloned()
-        .collect();
     writeln!(out, "  events:")?;
     crate::output::timeline(&chronicler_query::timeline(&merged), &mut out)?;
     Ok(ExitCode::SUCCESS)

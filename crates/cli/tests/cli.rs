@@ -233,6 +233,42 @@ fn the_export_follows_the_contract() {
 }
 
 #[test]
+fn a_streamed_csv_export_has_one_header_and_a_closed_pipe_is_no_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    assert!(run(&db, &["ingest", "-q", &examples()]).status.success());
+    let events = export(&db).len();
+    let csv = |args: &[&str]| {
+        let o = run(&db, &[&["export", "--format", "csv"], args].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        stdout(&o)
+    };
+    let all = csv(&[]);
+    assert!(events > 1);
+    assert_eq!(all.matches("id,date,date_end,").count(), 1);
+    assert!(
+        all.lines().count() > events,
+        "{events} events, one row each"
+    );
+    // Nothing changed since: the header alone, once.
+    assert_eq!(csv(&["--since", "2999-01-01"]).lines().count(), 1);
+    // A reader that stops early (`| head -c 10`).
+    let mut child = bin()
+        .arg("--db")
+        .arg(&db)
+        .args(["export", "--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 10];
+    std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+}
+
+#[test]
 fn output_does_not_depend_on_thread_count() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");

@@ -80,12 +80,12 @@ pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<DocumentRow
 
 fn document_by_key(conn: &Connection, key: i64) -> Result<(DocumentRow, String), StoreError> {
     let what = "reading the document of an event";
+    // Cached: the streamed reads (`Store::kept_blocks`) come here once per event.
     let (raw, text) = conn
-        .query_row(
-            &format!("SELECT {DOC_COLUMNS}, d.clean_text FROM documents d WHERE d.doc_key = ?1"),
-            [key],
-            |r| Ok((raw_doc(r)?, r.get::<_, String>(11)?)),
-        )
+        .prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS}, d.clean_text FROM documents d WHERE d.doc_key = ?1"
+        ))
+        .and_then(|mut st| st.query_row([key], |r| Ok((raw_doc(r)?, r.get::<_, String>(11)?))))
         .ctx(what)?;
     Ok((finish_doc(raw)?, text))
 }
