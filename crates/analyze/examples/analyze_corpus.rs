@@ -144,7 +144,11 @@ fn time(input: &str, repeat: usize, dump: Option<&str>) {
             mark(5);
             let spans: Vec<_> = found.iter().map(|f| f.span).collect();
             let q = quantities::find(text, &spans);
-            std::hint::black_box(q.iter().map(|q| quantities::read(text, q)).count());
+            std::hint::black_box(
+                q.iter()
+                    .map(|q| quantities::read(text, q))
+                    .collect::<Vec<_>>(),
+            );
             mark(6);
             known.extend(actors.iter().map(|m| m.span));
             known.extend(places.iter().map(|m| m.span));
