@@ -38,6 +38,8 @@ pub(crate) enum BlockKind {
     ListItem,
     /// `<td>`, `<th>`.
     Cell,
+    /// `<pre>`: code or preformatted text, short lines without punctuation.
+    Code,
 }
 
 impl BlockKind {
@@ -47,6 +49,7 @@ impl BlockKind {
             "li" | "dt" | "dd" => Self::ListItem,
             "td" | "th" => Self::Cell,
             "p" => Self::Paragraph,
+            "pre" => Self::Code,
             _ => Self::Other,
         }
     }

@@ -535,7 +535,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
         // short-line rules below are for plain text and `<div>` fragments.
         let structural = matches!(
             u.hint.kind,
-            BlockKind::Heading | BlockKind::ListItem | BlockKind::Cell
+            BlockKind::Heading | BlockKind::ListItem | BlockKind::Cell | BlockKind::Code
         );
         let reason: Option<&'static str> = if u.norm.is_empty() {
             Some("separator")

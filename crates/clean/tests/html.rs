@@ -251,3 +251,19 @@ fn headings_lists_and_tables_are_kept() {
         assert!(!d.text.contains(noise), "kept {noise}: {}", d.text);
     }
 }
+
+/// A command in a `<pre>` block is as short and unpunctuated as a caption,
+/// but it is what a how-to is about: kept.
+#[test]
+fn preformatted_commands_are_kept() {
+    let story = "The installer needs a package manager, and the project's own documentation \
+                 recommends adding the library with a single command in the project folder.";
+    let html = format!(
+        "<html><body><article><h1>Getting started</h1><p>{story}</p>\
+         <pre>poetry add yapapi</pre>\
+         <p>{story} After that the examples run as they are.</p></article></body></html>"
+    );
+    let d = clean(raw_html(&html, Metadata::default())).unwrap();
+    assert_offsets(&d);
+    assert!(d.text.contains("poetry add yapapi"), "{:?}", d.removed);
+}
