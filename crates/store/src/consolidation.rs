@@ -104,11 +104,9 @@ pub(crate) fn insert_signature(
     sig: &SignatureWrite,
 ) -> Result<(), StoreError> {
     let at = |what: &str| format!("writing document {id}: {what}");
-    tx.execute(
-        "INSERT INTO doc_signatures (doc, minhash) VALUES (?1, ?2)",
-        params![key, sig.minhash],
-    )
-    .with_ctx(|| at("inserting the signature"))?;
+    tx.prepare_cached("INSERT INTO doc_signatures (doc, minhash) VALUES (?1, ?2)")
+        .and_then(|mut st| st.execute(params![key, sig.minhash]))
+        .with_ctx(|| at("inserting the signature"))?;
     {
         let mut st = tx
             .prepare_cached("INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?1, ?2)")
@@ -129,11 +127,9 @@ fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()>
         "INSERT OR IGNORE INTO doc_clusters (doc, near, related) VALUES (?1, ?1, ?1)",
     )?;
     ensure.execute([key])?;
-    let (own_near, own_related) = tx.query_row(
-        "SELECT near, related FROM doc_clusters WHERE doc = ?1",
-        [key],
-        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
-    )?;
+    let (own_near, own_related) = tx
+        .prepare_cached("SELECT near, related FROM doc_clusters WHERE doc = ?1")?
+        .query_row([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
     let mut near = BTreeSet::from([own_near]);
     let mut related = BTreeSet::from([own_related]);
     let mut look = tx.prepare_cached(
@@ -219,21 +215,27 @@ fn merge_clusters(tx: &Connection, level: Level, reps: &BTreeSet<i64>) -> rusqli
     Ok(())
 }
 
-/// The stored documents (keys) sharing at least one of `bands`.
+/// The stored documents (keys) sharing at least one of `bands`: one
+/// statement for all bands (a document has as many bands as the MinHash
+/// settings give, the same for every document, so one cached statement),
+/// rather than one execution per band.
 fn band_keys(conn: &Connection, bands: &[u64], what: &str) -> Result<BTreeSet<i64>, StoreError> {
-    let mut st = conn
-        .prepare_cached("SELECT doc FROM doc_bands WHERE band = ?1")
-        .ctx(what)?;
-    let mut keys = BTreeSet::new();
-    for &b in bands {
-        let rows = st
-            .query_map([band_int(b)], |r| r.get::<_, i64>(0))
-            .ctx(what)?;
-        for k in rows {
-            keys.insert(k.ctx(what)?);
-        }
+    if bands.is_empty() {
+        return Ok(BTreeSet::new());
     }
-    Ok(keys)
+    let marks = vec!["?"; bands.len()].join(", ");
+    let mut st = conn
+        .prepare_cached(&format!(
+            "SELECT doc FROM doc_bands WHERE band IN ({marks})"
+        ))
+        .ctx(what)?;
+    let rows = st
+        .query_map(
+            rusqlite::params_from_iter(bands.iter().map(|&b| band_int(b))),
+            |r| r.get::<_, i64>(0),
+        )
+        .ctx(what)?;
+    rows.collect::<Result<BTreeSet<i64>, _>>().ctx(what)
 }
 
 pub(crate) fn band_candidates(

@@ -116,9 +116,41 @@ fn write_in(
 /// (FTS5 segment flush, WAL frames) was 22 % of an ingest's time.
 #[derive(Debug)]
 pub struct Batch<'s> {
+    // Dropped in this order: the transaction (rolled back unless
+    // committed), then the guard that turns foreign keys back on.
     tx: Transaction<'s>,
     /// Keys of the documents written, to index at the commit.
     unindexed: Vec<i64>,
+    _keys: ForeignKeysOff<'s>,
+}
+
+/// Foreign key enforcement off while a batch writes, back on when the
+/// guard is dropped (after the batch's transaction ends: SQLite ignores
+/// the pragma inside a transaction).
+///
+/// Every row a batch writes under a document takes the key of the
+/// document row it has just inserted in the same transaction, so the
+/// check cannot fail; enforced, it looked the document up again for each
+/// of the ~120 rows of an article. A batch deletes nothing, so no cascade
+/// is missed. `Store::integrity_check` still runs `PRAGMA
+/// foreign_key_check` over the whole store.
+#[derive(Debug)]
+struct ForeignKeysOff<'s>(&'s Connection);
+
+impl<'s> ForeignKeysOff<'s> {
+    fn new(conn: &'s Connection) -> Result<ForeignKeysOff<'s>, StoreError> {
+        conn.pragma_update(None, "foreign_keys", "OFF")
+            .ctx("starting a batch of writes: foreign keys")?;
+        Ok(ForeignKeysOff(conn))
+    }
+}
+
+impl Drop for ForeignKeysOff<'_> {
+    fn drop(&mut self) {
+        // Cannot fail outside a transaction (the store opened with it on);
+        // a failure would leave the checks off for this connection only.
+        let _ = self.0.pragma_update(None, "foreign_keys", "ON");
+    }
 }
 
 impl Store {
@@ -126,13 +158,14 @@ impl Store {
     /// so each document's duplicate check and insert are atomic with
     /// respect to other writers, until the batch is committed or dropped.
     pub fn begin_batch(&mut self) -> Result<Batch<'_>, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
+        let conn: &Connection = &self.conn;
+        let keys = ForeignKeysOff::new(conn)?;
+        let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
             .ctx("starting a batch of writes")?;
         Ok(Batch {
             tx,
             unindexed: Vec::new(),
+            _keys: keys,
         })
     }
 }
@@ -516,5 +549,43 @@ impl<'a> ActorCols<'a> {
             role: a.and_then(|a| a.role.as_deref()),
             kind: a.map(|a| kind_str(a.kind)),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::expect_used)]
+    use super::*;
+
+    fn foreign_keys(store: &Store) -> i64 {
+        store
+            .conn
+            .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn foreign_keys_are_off_only_while_a_batch_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+        assert_eq!(foreign_keys(&store), 1);
+        let batch = store.begin_batch().unwrap();
+        assert_eq!(
+            batch
+                .tx
+                .pragma_query_value(None, "foreign_keys", |r| r.get::<_, i64>(0))
+                .unwrap(),
+            0
+        );
+        batch.commit().unwrap();
+        assert_eq!(foreign_keys(&store), 1, "after a commit");
+        drop(store.begin_batch().unwrap());
+        assert_eq!(foreign_keys(&store), 1, "after a dropped batch");
+        // Enforced again: a row naming no document is refused.
+        let orphan = store.conn.execute(
+            "INSERT INTO sentences (doc, idx, start_byte, end_byte) VALUES (999, 0, 0, 1)",
+            [],
+        );
+        assert!(orphan.is_err());
     }
 }
