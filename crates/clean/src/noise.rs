@@ -107,6 +107,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// without spaces, one word per two characters (so a Japanese paragraph is
 /// not mistaken for a one-word fragment).
 fn word_count(t: &str) -> usize {
+    if t.is_ascii() {
+        return t.split_whitespace().count();
+    }
     t.split_whitespace()
         .map(|w| (w.chars().filter(|&c| is_cjk(c)).count() / 2).max(1))
         .sum()
@@ -268,8 +271,11 @@ fn share(u: &Unit<'_>) -> bool {
         "sms",
         "pocket",
     ];
-    let words: Vec<&str> = u.norm.split(' ').filter(|w| !w.is_empty()).collect();
-    words.len() >= 2 && words.iter().all(|w| SOCIAL.contains(w))
+    let mut words = 0;
+    u.norm.split(' ').filter(|w| !w.is_empty()).all(|w| {
+        words += 1;
+        SOCIAL.contains(&w)
+    }) && words >= 2
 }
 
 /// Bylines and edit credits.
@@ -548,7 +554,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
                 "repeated"
             })
         } else if read_also_label(u.text)
-            || (read_also_start(u.text) && u.words <= 15 && !is_real(u))
+            || (u.words <= 15 && !is_real(u) && read_also_start(u.text))
         {
             // A bare label: the next short lines are its link titles.
             let label_only = u
