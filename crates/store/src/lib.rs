@@ -328,6 +328,14 @@ impl Store {
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)
             .ctx("setting the busy timeout")?;
+        // As for writing (see `tune_for_writing`): the streamed reads run
+        // one statement per story or event, which SQLite would otherwise
+        // compile again at each new bound value (30 % of `stories`' CPU).
+        conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )
+        .ctx("keeping query plans")?;
         let found = schema::user_version(&conn)?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::TooNew {
