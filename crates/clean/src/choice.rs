@@ -63,7 +63,9 @@ const EXTEND_MAX: usize = 5;
 pub(crate) fn choose(read: Vec<Block>, page: Vec<Block>) -> Vec<Block> {
     let read = drop_boilerplate(read, &page);
     let dense = crate::density::select(page);
-    let r = chars(&read);
+    // Readability's text as long as what noise removal leaves of it: its
+    // mostly linked blocks (a menu, a teaser list) do not count.
+    let r = unlinked_chars(&read);
     let d = chars(&dense);
     let longer = if r < MIN_ARTICLE_CHARS {
         d > r
@@ -87,6 +89,22 @@ pub(crate) fn choose(read: Vec<Block>, page: Vec<Block>) -> Vec<Block> {
         return dense;
     }
     extend(read, dense)
+}
+
+/// A block with at least this share of its characters inside links is a
+/// link list's item, not text (noise removal drops it as `read-also`).
+const LINKED_SHARE: f32 = 0.8;
+
+/// Characters in blocks that are not mostly links.
+fn unlinked_chars(blocks: &[Block]) -> usize {
+    blocks
+        .iter()
+        .filter(|b| {
+            let total = b.text.chars().filter(|c| !c.is_whitespace()).count();
+            (b.link_chars as f32) < LINKED_SHARE * total as f32
+        })
+        .map(|b| b.text.chars().count())
+        .sum()
 }
 
 /// Characters in blocks of [`EXTEND_CHARS`] or more.
@@ -191,6 +209,19 @@ mod tests {
         let read = vec![block(&story(1), 0), block(&story(2), 0)];
         let dense: Vec<Block> = (1..=6).map(|n| block(&story(n), 0)).collect();
         assert_eq!(texts(choose(read, dense)).len(), 6);
+    }
+
+    #[test]
+    fn teaser_links_do_not_make_a_short_choice_long() {
+        // Readability took one paragraph and a long list of linked
+        // teasers, which noise removal drops: the dense text is the story.
+        let teaser =
+            "Further reading: the minister's visit to the border region, and what came of it";
+        let mut read = vec![block(&story(1), 0)];
+        read.extend((0..25).map(|_| block(teaser, teaser.len())));
+        let dense: Vec<Block> = (1..=6).map(|n| block(&story(n), 0)).collect();
+        let want: Vec<String> = (1..=6).map(story).collect();
+        assert_eq!(texts(choose(read, dense)), want);
     }
 
     #[test]
