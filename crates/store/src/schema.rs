@@ -98,6 +98,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0013_writer_indexes.sql"),
         then: None,
     },
+    Migration {
+        version: 14,
+        name: "fts_hashsize",
+        sql: include_str!("migrations/0014_fts_hashsize.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
@@ -175,6 +181,15 @@ mod tests {
             )
             .unwrap();
         assert_eq!(automerge, 8);
+        // Pending entries of a whole batch fit in memory (0014).
+        let hashsize: i64 = conn
+            .query_row(
+                "SELECT v FROM sentences_fts_config WHERE k = 'hashsize'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(hashsize, 16 * 1024 * 1024);
         // One index since 0011: the per-document one is gone.
         let tables: i64 = conn
             .query_row(
