@@ -458,6 +458,16 @@ fn navigation(u: &Unit<'_>) -> bool {
     u.words <= 15 && hit(regex!(r"\s(>|»|\||/|›|•|·)\s"), u.text)
 }
 
+/// A short `<p>` line before the story is a label of the page (a date, a
+/// byline, a section name) unless it reads as a phrase: inner commas or
+/// quotation marks, or a script written without spaces (a song's line, a
+/// greeting, a quoted motto), and no digit, colon or slash (dates, times,
+/// categories, credits), which labels and breadcrumbs are not.
+fn page_label(t: &str) -> bool {
+    let phrase = t.contains(|c: char| matches!(c, ',' | '„' | '“' | '”' | '«' | '»') || is_cjk(c));
+    !phrase || t.contains(|c: char| c.is_ascii_digit() || matches!(c, ':' | '/' | '|' | '©'))
+}
+
 /// A list item ("- ...", "• ...", "1. ...").
 fn list_item(t: &str) -> bool {
     hit(regex!(r"^([-*•–—▪►]\s|\d{1,2}[.)]\s)"), t)
@@ -587,6 +597,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
             Some("caption")
         } else if !first_real
             && !structural
+            && (u.hint.kind != BlockKind::Paragraph || page_label(u.text))
             && navigation(u)
             && (!prev_kept_opens_list || !list_item(u.text))
         {

@@ -267,3 +267,27 @@ fn preformatted_commands_are_kept() {
     assert_offsets(&d);
     assert!(d.text.contains("poetry add yapapi"), "{:?}", d.removed);
 }
+
+/// A short `<p>` line above the story that reads as a phrase (a quoted
+/// motto) is the story's; one that reads as a label (a byline, a date) is
+/// still dropped.
+#[test]
+fn short_phrases_above_the_story_are_kept_and_labels_dropped() {
+    let story = "The bakery on the corner sells the same bread it sold sixty years ago, and the \
+                 queue outside on Saturday mornings reaches the end of the street.";
+    let html = format!(
+        "<html><body><article><h1>The corner bakery</h1><p>Staff Reports</p>\
+         <p>Published: 3 May 2021</p><p>„Außen knusprig, innen weich“</p><p>{story}</p>\
+         <p>{story} Nobody minds the wait.</p></article></body></html>"
+    );
+    let d = clean(raw_html(&html, Metadata::default())).unwrap();
+    assert_offsets(&d);
+    assert!(
+        d.text.contains("Außen knusprig, innen weich"),
+        "{:?}",
+        d.removed
+    );
+    for label in ["Staff Reports", "Published: 3 May 2021"] {
+        assert!(!d.text.contains(label), "kept {label}: {}", d.text);
+    }
+}
