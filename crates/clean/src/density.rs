@@ -145,15 +145,21 @@ mod tests {
         assert_eq!(kept, vec!["Ingredients", long, "200 g sugar", long]);
     }
 
+    /// `n` story-length paragraphs of a report, as `<p>` elements.
+    fn report_paragraphs(n: usize) -> String {
+        (1..=n)
+            .map(|i| {
+                format!(
+                    "<p>Paragraph {i} of the report: negotiators met in Doha again on Wednesday \
+                     to discuss the exchange of prisoners, officials said.</p>"
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn an_article_header_is_text_and_the_page_header_is_not() {
-        let para = |n: usize| {
-            format!(
-                "<p>Paragraph {n} of the report: negotiators met in Doha again on Wednesday \
-                 to discuss the exchange of prisoners, officials said.</p>"
-            )
-        };
-        let body: String = (1..=4).map(para).collect();
+        let body = report_paragraphs(4);
         let html = format!(
             "<html><body><header role=\"banner\"><p>Daily News, the paper of record for \
              the whole region since 1901, independent and free to read.</p></header>\
@@ -175,13 +181,7 @@ mod tests {
 
     #[test]
     fn a_container_that_has_a_sidebar_is_not_one() {
-        let para = |n: usize| {
-            format!(
-                "<p>Paragraph {n} of the report: negotiators met in Doha again on Wednesday \
-                 to discuss the exchange of prisoners, officials said.</p>"
-            )
-        };
-        let body: String = (1..=4).map(para).collect();
+        let body = report_paragraphs(4);
         let html = format!(
             "<html><body><div class=\"layout-container has-sidebar\">{body}\
              <div class=\"sidebar\"><p>Most read this week on the site, the stories our \

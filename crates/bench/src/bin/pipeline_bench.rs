@@ -2,12 +2,12 @@
 //! baseline (`../shared/baselines/ner_bench.py`): texts read first, one
 //! warm-up document, then passes over all documents, timing cleaning,
 //! analysis and coding (and, with `--store`, the store writes into a fresh
-//! SQLite file, one transaction per 64 documents as the pipeline writes
+//! SQLite file, one transaction per batch of documents as the pipeline writes
 //! them). Reports documents/s, MB/s and whitespace words/s (the baseline's
 //! "words") per wall second and per CPU second (user + system time of the
 //! process, from `/proc/self/stat`), and a fingerprint of the events.
 //!
-//! `--threads N` (default 1): N worker threads take batches of 64
+//! `--threads N` (default 1): N worker threads take the pipeline's batches of
 //! documents in turn; the results are merged (and written) in input order,
 //! so the events and their fingerprint are the same at any N. One thread
 //! runs the batches on the main thread, as before the option existed.
@@ -75,7 +75,10 @@ fn main() {
         }
     };
     let today = jiff::civil::Date::new(2026, 2, 1).unwrap_or_default();
-    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(today));
+    let opts = PipelineOptions::new(today);
+    // Documents per store transaction (and per worker's batch), as `Pipeline::ingest` writes them.
+    let batch = opts.batch_size.max(1);
+    let pipeline = Pipeline::new(&dicts, opts);
     if let Some(d) = docs.first() {
         let _ = pipeline.process(d.clone());
     }
@@ -83,7 +86,7 @@ fn main() {
     let mut events = 0usize;
     let mut fingerprint = 0u64;
     for rep in 0..repeat.max(1) {
-        let inputs: Vec<Vec<_>> = docs.chunks(BATCH).map(<[_]>::to_vec).collect();
+        let inputs: Vec<Vec<_>> = docs.chunks(batch).map(<[_]>::to_vec).collect();
         let mut store = store_dir.as_deref().map(|dir| open_store(dir, rep));
         let (cpu0, t0) = (cpu_seconds(), Instant::now());
         events = 0;
@@ -216,9 +219,6 @@ fn cpu_seconds() -> f64 {
     // utime and stime are fields 14 and 15: indices 11 and 12 here.
     (ticks(11) + ticks(12)) / 100.0
 }
-
-/// Documents per store transaction, as `Pipeline::ingest` writes them.
-const BATCH: usize = 64;
 
 /// One transaction for the batch, a savepoint per document.
 fn write_batch(
