@@ -60,9 +60,8 @@ const EXTEND_MAX: usize = 5;
 /// failed) and the page's blocks outside boilerplate containers (`page`,
 /// of which [`crate::density::select`] makes the dense text), both in
 /// document order.
-pub(crate) fn choose(read: Vec<Block>, page: Vec<Block>) -> Vec<Block> {
-    let read = drop_boilerplate(read, &page);
-    let dense = crate::density::select(page);
+pub(crate) fn choose(read: Vec<Block>, page: &[Block], dense: Vec<Block>) -> Vec<Block> {
+    let read = drop_boilerplate(read, page);
     // Readability's text as long as what noise removal leaves of it: its
     // mostly linked blocks (a menu, a teaser list) do not count.
     let r = unlinked_chars(&read);
@@ -89,6 +88,51 @@ pub(crate) fn choose(read: Vec<Block>, page: Vec<Block>) -> Vec<Block> {
         return dense;
     }
     extend(read, dense)
+}
+
+/// A dense text at least this long ...
+const CLEAR_CHARS: usize = 2000;
+/// ... with at least this many story paragraphs ...
+const CLEAR_PARAGRAPHS: usize = 6;
+/// ... holding at least this share of its characters ...
+const CLEAR_STORY_SHARE: f32 = 0.8;
+/// ... and at most this share of its characters inside links is a story
+/// on its own.
+const CLEAR_LINK_SHARE: f32 = 0.05;
+/// See [`clear_story`].
+const CLEAR_GAP: usize = 3;
+
+/// Whether the dense text is plainly a story (long, most of it in long,
+/// punctuated paragraphs, few links), so that Readability, which would
+/// pick the same paragraphs, need not run: [`choose`] then keeps it.
+pub(crate) fn clear_story(page: &[Block], dense: &[Block]) -> bool {
+    let total = chars(dense);
+    if total < CLEAR_CHARS {
+        return false;
+    }
+    // The dense text is one run of the page's blocks: at most
+    // [`CLEAR_GAP`] blocks between its first and last are left out.
+    let mut gap = 0;
+    let mut started = false;
+    let mut next = dense.iter().peekable();
+    for b in page {
+        let Some(d) = next.peek() else { break };
+        if b.text == d.text {
+            started = true;
+            next.next();
+        } else if started {
+            gap += 1;
+        }
+    }
+    if gap > CLEAR_GAP {
+        return false;
+    }
+    let story: Vec<&Block> = dense.iter().filter(|b| story_paragraph(b)).collect();
+    let story_chars: usize = story.iter().map(|b| b.text.chars().count()).sum();
+    let links: usize = dense.iter().map(|b| b.link_chars).sum();
+    story.len() >= CLEAR_PARAGRAPHS
+        && story_chars as f32 >= CLEAR_STORY_SHARE * total as f32
+        && (links as f32) <= CLEAR_LINK_SHARE * total as f32
 }
 
 /// A block with at least this share of its characters inside links is a
@@ -193,6 +237,12 @@ mod tests {
         }
     }
 
+    /// [`choose`] with the page's dense text, as `extract` calls it.
+    fn pick(read: Vec<Block>, page: Vec<Block>) -> Vec<Block> {
+        let dense = crate::density::select(&page);
+        choose(read, &page, dense)
+    }
+
     fn texts(blocks: Vec<Block>) -> Vec<String> {
         blocks.into_iter().map(|b| b.text).collect()
     }
@@ -208,7 +258,7 @@ mod tests {
     fn a_short_choice_gives_way_to_much_longer_dense_text() {
         let read = vec![block(&story(1), 0), block(&story(2), 0)];
         let dense: Vec<Block> = (1..=6).map(|n| block(&story(n), 0)).collect();
-        assert_eq!(texts(choose(read, dense)).len(), 6);
+        assert_eq!(texts(pick(read, dense)).len(), 6);
     }
 
     #[test]
@@ -221,7 +271,7 @@ mod tests {
         read.extend((0..25).map(|_| block(teaser, teaser.len())));
         let dense: Vec<Block> = (1..=6).map(|n| block(&story(n), 0)).collect();
         let want: Vec<String> = (1..=6).map(story).collect();
-        assert_eq!(texts(choose(read, dense)), want);
+        assert_eq!(texts(pick(read, dense)), want);
     }
 
     #[test]
@@ -232,7 +282,7 @@ mod tests {
             .map(|i| block(&format!("Signatory number {i}, writer"), 0))
             .collect();
         let dense: Vec<Block> = (1..=8).map(|n| block(&story(n), 0)).collect();
-        let kept = texts(choose(read, dense));
+        let kept = texts(pick(read, dense));
         assert_eq!(kept.len(), 8);
         assert!(kept[0].starts_with("Paragraph 1"));
     }
@@ -250,7 +300,7 @@ mod tests {
                 )
             })
             .collect();
-        let kept = texts(choose(read, dense));
+        let kept = texts(pick(read, dense));
         assert!(kept.iter().all(|t| t.starts_with("Paragraph")));
         assert_eq!(kept.len(), 8);
     }
@@ -263,7 +313,7 @@ mod tests {
         let mut dense = vec![block("Short teaser line without an end", 0), block(lead, 0)];
         dense.extend((1..=20).map(|n| block(&story(n), 0)));
         dense.push(block(&format!("A reader's comment: {}", story(3)), 0));
-        let kept = texts(choose(read, dense));
+        let kept = texts(pick(read, dense));
         assert_eq!(kept.len(), 21);
         assert_eq!(kept[0], lead);
         assert!(kept[20].starts_with("Paragraph 20"));
@@ -277,7 +327,7 @@ mod tests {
         let mut read: Vec<Block> = (1..=8).map(|n| block(&story(n), 0)).collect();
         read.push(block(comment, 0));
         let page: Vec<Block> = (1..=8).map(|n| block(&story(n), 0)).collect();
-        let kept = texts(choose(read, page));
+        let kept = texts(pick(read, page));
         assert_eq!(kept.len(), 8);
         assert!(!kept.iter().any(|t| t == comment));
     }
@@ -293,5 +343,35 @@ mod tests {
         let ex = crate::html::extract(html, &mut meta);
         assert!(ex.text.starts_with("子供への虐待"), "{}", ex.text);
         assert!(!ex.text.contains("ども)"));
+    }
+
+    #[test]
+    fn a_long_run_of_story_paragraphs_is_a_clear_story() {
+        let page: Vec<Block> = std::iter::once(block("Home News Sport", 15))
+            .chain((0..14).map(|i| block(&story(i), 0)))
+            .chain(std::iter::once(block("Share this story", 16)))
+            .collect();
+        let dense = crate::density::select(&page);
+        assert!(clear_story(&page, &dense));
+        // Too short, or mostly links, and Readability is asked.
+        let short: Vec<Block> = (0..2).map(|i| block(&story(i), 0)).collect();
+        assert!(!clear_story(&short, &crate::density::select(&short)));
+    }
+
+    #[test]
+    fn two_stories_apart_on_the_page_are_not_a_clear_story() {
+        // A second story below a teaser list: Readability picks one.
+        let teasers = (0..5).map(|i| block(&format!("Read more: teaser headline {i}"), 25));
+        let page: Vec<Block> = (0..8)
+            .map(|i| block(&story(i), 0))
+            .chain(teasers)
+            .chain((8..16).map(|i| block(&story(i), 0)))
+            .collect();
+        let dense = crate::density::select(&page);
+        assert_eq!(dense.len(), 16);
+        assert!(!clear_story(&page, &dense));
+        // The same paragraphs in one run are.
+        let run: Vec<Block> = (0..16).map(|i| block(&story(i), 0)).collect();
+        assert!(clear_story(&run, &crate::density::select(&run)));
     }
 }

@@ -61,7 +61,7 @@ fn class(b: &Block) -> Class {
 /// on both sides are kept text (a heading needs only a good block after
 /// it). `blocks` are the page's blocks in document order, boilerplate
 /// containers already left out.
-pub(crate) fn select(blocks: Vec<Block>) -> Vec<Block> {
+pub(crate) fn select(blocks: &[Block]) -> Vec<Block> {
     let classes: Vec<Class> = blocks.iter().map(class).collect();
     let n = classes.len();
     // Nearest non-short class before and after each block.
@@ -100,9 +100,10 @@ pub(crate) fn select(blocks: Vec<Block>) -> Vec<Block> {
         })
         .collect();
     blocks
-        .into_iter()
+        .iter()
         .zip(keep)
-        .filter_map(|(b, k)| k.then_some(b))
+        .filter(|(_, k)| *k)
+        .map(|(b, _)| b.clone())
         .collect()
 }
 
@@ -141,7 +142,7 @@ mod tests {
             ),
             block("Share", 0, BlockKind::Other),
         ];
-        let kept: Vec<String> = select(blocks).into_iter().map(|b| b.text).collect();
+        let kept: Vec<String> = select(&blocks).into_iter().map(|b| b.text).collect();
         assert_eq!(kept, vec!["Ingredients", long, "200 g sugar", long]);
     }
 
@@ -168,7 +169,7 @@ mod tests {
              </p></header>{body}</article></body></html>"
         );
         let doc = dom_query::Document::from(html.as_str());
-        let kept: Vec<String> = select(crate::html::page_blocks(&doc))
+        let kept: Vec<String> = select(&crate::html::page_blocks(&doc))
             .into_iter()
             .map(|b| b.text)
             .collect();
@@ -188,7 +189,7 @@ mod tests {
              readers liked best in the last seven days.</p></div></div></body></html>"
         );
         let doc = dom_query::Document::from(html.as_str());
-        let kept: Vec<String> = select(crate::html::page_blocks(&doc))
+        let kept: Vec<String> = select(&crate::html::page_blocks(&doc))
             .into_iter()
             .map(|b| b.text)
             .collect();

@@ -129,6 +129,7 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     // Readability rewrites the tree (cheaper than parsing the page again
     // when the candidate is needed).
     let blocks = page_blocks(&doc);
+    let dense = crate::density::select(&blocks);
     // The parsed page goes on to the readability pass (one parse instead of
     // two); the paragraph fallback, rarely needed, parses it again.
     let mut doc = Some(doc);
@@ -136,7 +137,10 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     let mut best = Extracted::default();
     // Readability's blocks: empty when it failed or was not run.
     let mut read = Vec::new();
-    if depth <= MAX_DEPTH_FOR_READABILITY {
+    if crate::choice::clear_story(&blocks, &dense) {
+        // The dense text is a story Readability would only confirm: it is
+        // kept without running Readability (see `choice::clear_story`).
+    } else if depth <= MAX_DEPTH_FOR_READABILITY {
         let url = meta
             .url
             .as_deref()
@@ -190,7 +194,7 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     // Which of Readability's text and the density candidate is kept,
     // and what is added to it (see `choice`).
     let warnings = std::mem::take(&mut best.warnings);
-    best = blocks_to_text(crate::choice::choose(read, blocks));
+    best = blocks_to_text(crate::choice::choose(read, &blocks, dense));
     best.warnings = warnings;
     if best.text.chars().count() < crate::choice::MIN_ARTICLE_CHARS {
         // Last resort: every `<p>` outside navigation (and inside
@@ -224,7 +228,7 @@ fn max_depth(root: NodeRef<'_>) -> usize {
 }
 
 /// One line of text from a block element.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub(crate) struct Block {
     pub text: String,
     /// Non-space characters inside links.
