@@ -557,6 +557,9 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
     let mut og_url = None;
     let mut site = None;
     let mut published = None;
+    // Keys only Readability read (its last fallback): still read when the
+    // page's plain story lets Readability be skipped.
+    let mut late_published = None;
     for m in doc.select("meta").nodes() {
         let key = m
             .attr("property")
@@ -587,6 +590,11 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
             {
                 published = Some(content)
             }
+            "dcterms.available" | "dcterms.issued" | "weibo:article:create_at"
+                if late_published.is_none() =>
+            {
+                late_published = Some(content)
+            }
             _ => {}
         }
     }
@@ -616,7 +624,7 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
             .nodes()
             .iter()
             .find_map(|t| nonempty(t.attr("datetime")));
-        meta.published = published.or(ld.published).or(time);
+        meta.published = published.or(ld.published).or(time).or(late_published);
     }
 }
 

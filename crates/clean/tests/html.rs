@@ -127,6 +127,23 @@ fn article_published_time_meta() {
 }
 
 #[test]
+fn a_plain_story_keeps_the_date_only_readability_used_to_read() {
+    // A long story in plain paragraphs: Readability is not run on it, and
+    // its `dcterms.issued` date is read all the same.
+    let para = "The negotiators met again in the capital on Tuesday and agreed to extend \
+                the ceasefire by another month, the mediator's spokesman told reporters.";
+    let body: String = (0..12).map(|i| format!("<p>{i}. {para}</p>\n")).collect();
+    let html = format!(
+        r#"<html><head><meta name="dcterms.issued" content="2026-07-08"></head>
+<body><nav><a href="/">Home</a></nav><article>{body}</article></body></html>"#
+    );
+    let d = clean(raw_html(&html, Metadata::default())).unwrap();
+    assert_eq!(d.meta.published.as_deref(), Some("2026-07-08"));
+    assert!(d.text.starts_with("0. The negotiators"), "{}", d.text);
+    assert_eq!(d.text.matches("The negotiators").count(), 12);
+}
+
+#[test]
 fn page_without_article_is_no_text() {
     let html = r#"<html><head><title>Home</title></head><body>
 <nav><a href="/">Home</a> <a href="/a">About</a></nav><footer>© 2026</footer></body></html>"#;
