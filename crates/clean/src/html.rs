@@ -124,12 +124,14 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     let html = stripped.as_deref().unwrap_or(html);
     let doc = Document::from(html);
     page_metadata(&doc, meta);
-    let depth = max_depth(doc.root());
     // The page's blocks for the density candidate, walked before
     // Readability rewrites the tree (cheaper than parsing the page again
     // when the candidate is needed).
     let blocks = page_blocks(&doc);
     let dense = crate::density::select(&blocks);
+    let clear = crate::choice::clear_story(&blocks, &dense);
+    // Nesting matters only to Readability.
+    let depth = if clear { 0 } else { max_depth(doc.root()) };
     // The parsed page goes on to the readability pass (one parse instead of
     // two); the paragraph fallback, rarely needed, parses it again.
     let mut doc = Some(doc);
@@ -137,7 +139,7 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
     let mut best = Extracted::default();
     // Readability's blocks: empty when it failed or was not run.
     let mut read = Vec::new();
-    if crate::choice::clear_story(&blocks, &dense) {
+    if clear {
         // The dense text is a story Readability would only confirm: it is
         // kept without running Readability (see `choice::clear_story`).
     } else if depth <= MAX_DEPTH_FOR_READABILITY {
