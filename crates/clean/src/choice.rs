@@ -133,10 +133,12 @@ pub(crate) fn clear_story(page: &[Block], dense: &[Block]) -> bool {
     if gap > CLEAR_GAP {
         return false;
     }
-    let story: Vec<&Block> = dense.iter().filter(|b| story_paragraph(b)).collect();
-    let story_chars: usize = story.iter().map(|b| b.text.chars().count()).sum();
+    let (paragraphs, story_chars) = dense
+        .iter()
+        .filter(|b| story_paragraph(b))
+        .fold((0, 0), |(n, c), b| (n + 1, c + b.text.chars().count()));
     let links: usize = dense.iter().map(|b| b.link_chars).sum();
-    story.len() >= CLEAR_PARAGRAPHS
+    paragraphs >= CLEAR_PARAGRAPHS
         && story_chars as f32 >= CLEAR_STORY_SHARE * total as f32
         && (links as f32) <= CLEAR_LINK_SHARE * total as f32
 }
