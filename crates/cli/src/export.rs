@@ -56,6 +56,9 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<ExitCode> {
         closed: false,
     };
     let mut written = 0;
+    // Each document's tone, measured once however many merged events cite
+    // it (one `f64` per document with events: small beside the stream).
+    let mut tones: std::collections::HashMap<String, f64> = std::collections::HashMap::new();
     for part in chronicler_query::merged_stream(&store)? {
         let mut c = chronicler_query::filter_consolidated(part?, &filter);
         if c.events.is_empty() {
@@ -85,8 +88,18 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<ExitCode> {
             a.format,
             ExportFormat::GdeltEvents | ExportFormat::GdeltMentions
         ) {
+            for (id, f) in facts.iter_mut() {
+                if f.tone.is_none() {
+                    f.tone = tones.get(id).copied();
+                }
+            }
             let docs: Vec<String> = facts.keys().cloned().collect();
             chronicler_query::measure_tones(&store, &mut facts, docs.iter().map(String::as_str))?;
+            for (id, f) in &facts {
+                if let Some(t) = f.tone {
+                    tones.entry(id.clone()).or_insert(t);
+                }
+            }
         }
         let done = match a.format {
             ExportFormat::Jsonl => chronicler_query::write_jsonl_consolidated(&c, &mut sink),
