@@ -354,6 +354,34 @@ mod tests {
     }
 
     #[test]
+    fn long_image_captions_author_bios_and_disclaimers_are_left_out() {
+        let paras = |r: std::ops::RangeInclusive<usize>| -> String {
+            r.map(|n| format!("<p>{}</p>", story(n))).collect()
+        };
+        let html = format!(
+            "<html><body><article><h1>Ceasefire extended</h1>{}\
+             <div class=\"wp-caption\"><img src=\"a.jpg\"><p class=\"wp-caption-text\">\
+             Delegates of both governments leave the conference hall in the capital after \
+             the second round of talks on Tuesday evening.</p></div>{}\
+             <div class=\"author-bio\"><p>Jane Doe has covered diplomacy and the region for \
+             twenty years, first for a news agency and since 2015 for this paper.</p></div>\
+             <div class=\"article-disclaimer\"><p>The views expressed in this article are \
+             the author's own and do not necessarily reflect those of the editors.</p></div>\
+             </article></body></html>",
+            paras(1..=4),
+            paras(5..=12),
+        );
+        let mut meta = chronicler_core::Metadata::default();
+        let text = crate::html::extract(&html, &mut meta).text;
+        for n in 1..=12 {
+            assert!(text.contains(&story(n)), "{text}");
+        }
+        for gone in ["Delegates of both", "Jane Doe", "The views expressed"] {
+            assert!(!text.contains(gone), "{gone}: {text}");
+        }
+    }
+
+    #[test]
     fn a_long_run_of_story_paragraphs_is_a_clear_story() {
         let page: Vec<Block> = std::iter::once(block("Home News Sport", 15))
             .chain((0..14).map(|i| block(&story(i), 0)))

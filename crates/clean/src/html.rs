@@ -252,8 +252,15 @@ fn lower_name(node: &NodeRef<'_>) -> String {
 const BOILERPLATE: &[&str] = &["nav", "footer", "aside", "form"];
 
 /// Class or id parts of containers that hold no story (a class or id token
-/// containing one marks the element).
+/// containing one marks the element). Image captions (`wp-caption`,
+/// `image-caption`: long ones are not `<figcaption>`s nor dropped as
+/// short lines), author bios and disclaimers are not the story either:
+/// with those three, `traf` F1 0.9243 -> 0.9290 (28 fewer "without"
+/// snippets kept, 2 "with" lost), `sh` 0.9613 -> 0.9662.
 const BOILERPLATE_MARKS: &[&str] = &[
+    "caption",
+    "bio",
+    "disclaimer",
     "comment",
     "sidebar",
     "cookie",
