@@ -354,7 +354,7 @@ mod tests {
     }
 
     #[test]
-    fn long_image_captions_author_bios_and_disclaimers_are_left_out() {
+    fn captions_author_boxes_credits_and_disclaimers_are_left_out() {
         let paras = |r: std::ops::RangeInclusive<usize>| -> String {
             r.map(|n| format!("<p>{}</p>", story(n))).collect()
         };
@@ -367,7 +367,13 @@ mod tests {
              twenty years, first for a news agency and since 2015 for this paper.</p></div>\
              <div class=\"article-disclaimer\"><p>The views expressed in this article are \
              the author's own and do not necessarily reflect those of the editors.</p></div>\
-             </article></body></html>",
+             <div class=\"post-author\"><p>About the writer: a correspondent in the capital \
+             who reports on the negotiations and the region's politics for the paper.</p></div>\
+             <div class=\"photo-credit\"><p>Pictures of the talks were supplied by the \
+             foreign ministry's press office and the international news agencies.</p></div>\
+             <div class=\"signup-box\"><p>Get the day's most important diplomatic \
+             news in your inbox every morning, free of charge and without advertising.</p>\
+             </div></article></body></html>",
             paras(1..=4),
             paras(5..=12),
         );
@@ -376,7 +382,14 @@ mod tests {
         for n in 1..=12 {
             assert!(text.contains(&story(n)), "{text}");
         }
-        for gone in ["Delegates of both", "Jane Doe", "The views expressed"] {
+        for gone in [
+            "Delegates of both",
+            "Jane Doe",
+            "The views expressed",
+            "About the writer",
+            "Pictures of the talks",
+            "Get the day's",
+        ] {
             assert!(!text.contains(gone), "{gone}: {text}");
         }
     }
