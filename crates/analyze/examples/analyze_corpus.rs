@@ -126,8 +126,9 @@ fn time(input: &str, repeat: usize, dump: Option<&str>) {
             let text = d.text.as_str();
             let sents = sentences::split(text);
             mark(1);
+            let found_actors = dicts.actors.find(text);
             let (mut actors, mut known) =
-                mentions::actors(&dicts.actors, text, &sents, published.date);
+                mentions::actors(&dicts.actors, &found_actors, text, &sents, published.date);
             mark(2);
             coref::resolve(
                 &dicts.references,
@@ -138,7 +139,14 @@ fn time(input: &str, repeat: usize, dump: Option<&str>) {
                 &mut actors,
             );
             mark(3);
-            let places = mentions::places(&dicts.places, &dicts.actors, text, &sents, &actors);
+            let places = mentions::places(
+                &dicts.places,
+                &dicts.actors,
+                &found_actors,
+                text,
+                &sents,
+                &actors,
+            );
             mark(4);
             let found = dates::find(text, published.date);
             mark(5);

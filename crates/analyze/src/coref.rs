@@ -11,7 +11,6 @@
 //! paragraph. Resolved mentions have form [`MentionForm::Reference`] (or
 //! [`MentionForm::Pronoun`]) so that the coder can lower its confidence.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use chronicler_core::{Actor, ActorKind, ActorMention, MentionForm, Sentence, Span};
@@ -27,13 +26,36 @@ const POSSESSIVES: &[&str] = &["its", "their", "whose", "his", "her"];
 /// government", "the island") looks back this many sentences at most.
 const STATE_WINDOW: usize = 3;
 
-/// A word of the text: byte span and lower-case form (a possessive "'s"
-/// or "'" dropped).
-struct Word<'t> {
+/// A word of the text: byte span (a possessive "'s" or "'" dropped).
+/// Its lower-case form is made only where a phrase needs it: most words
+/// are neither a determiner nor part of a description.
+struct Word {
     start: usize,
     end: usize,
-    /// Borrowed from the text when the word is lower-case ASCII already.
-    lower: Cow<'t, str>,
+}
+
+impl Word {
+    fn text<'t>(&self, text: &'t str) -> &'t str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+
+    /// True when the word is `lower` in any case. Only ASCII letters fold
+    /// to the ASCII words compared here (the Kelvin sign, the one other
+    /// character whose lower case is ASCII, folds to a "k" none of them
+    /// has), so an ASCII comparison is the lower-case comparison.
+    fn is(&self, text: &str, lower: &str) -> bool {
+        self.text(text).eq_ignore_ascii_case(lower)
+    }
+
+    /// Appends the word's lower-case form to `out`.
+    fn push_lower(&self, text: &str, out: &mut String) {
+        let w = self.text(text);
+        if w.is_ascii() {
+            out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&w.to_lowercase());
+        }
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -42,7 +64,7 @@ fn is_word_char(c: char) -> bool {
 
 /// The words of `span` into `out` (emptied first: one buffer serves all
 /// the sentences of a document).
-fn words<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
+fn words(text: &str, span: Span, out: &mut Vec<Word>) {
     out.clear();
     let Some(s) = text.get(span.start..span.end) else {
         return;
@@ -61,11 +83,6 @@ fn words<'t>(text: &'t str, span: Span, out: &mut Vec<Word<'t>>) {
                 out.push(Word {
                     start: span.start + a,
                     end: span.start + a + w.len(),
-                    lower: if w.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
-                        Cow::Borrowed(w)
-                    } else {
-                        Cow::Owned(w.to_lowercase())
-                    },
                 });
                 start = None;
             }
@@ -91,13 +108,14 @@ struct Site {
 fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> {
     let mut out = Vec::new();
     let mut ws = Vec::new();
+    let mut next_lower = String::new();
     for s in sentences {
         words(text, s.span, &mut ws);
         let mut i = 0;
         while i + 1 < ws.len() {
             let det = &ws[i];
-            let possessive = POSSESSIVES.contains(&&*det.lower);
-            if det.lower != "the" && !possessive {
+            let possessive = POSSESSIVES.iter().any(|p| det.is(text, p));
+            if !possessive && !det.is(text, "the") {
                 i += 1;
                 continue;
             }
@@ -107,7 +125,7 @@ fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> 
             for n in 1..=refs.max_words() {
                 let Some(w) = ws.get(i + n) else { break };
                 let prev = &ws[i + n - 1];
-                if !joined(text, prev, w) || w.lower.chars().next().is_none() {
+                if !joined(text, prev, w) || w.start == w.end {
                     break;
                 }
                 // A capitalised word is a name, not a description.
@@ -117,7 +135,7 @@ fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> 
                 if n > 1 {
                     phrase.push(' ');
                 }
-                phrase.push_str(&w.lower);
+                w.push_lower(text, &mut phrase);
                 if refs.get(&phrase).is_some() {
                     found = Some((n, phrase.clone()));
                 }
@@ -133,8 +151,11 @@ fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> 
             let longer = !possessed
                 && ws.get(i + n + 1).is_some_and(|next| {
                     joined(text, last, next)
-                        && (refs.blocks(&next.lower)
-                            || text[next.start..].starts_with(|c: char| c.is_uppercase()))
+                        && (refs.blocks({
+                            next_lower.clear();
+                            next.push_lower(text, &mut next_lower);
+                            &next_lower
+                        }) || text[next.start..].starts_with(|c: char| c.is_uppercase()))
                 });
             // "the group, WeWorkers Coalition,": named right after, so a
             // new entity rather than one named before.
@@ -143,7 +164,7 @@ fn sites(refs: &ReferenceDict, text: &str, sentences: &[Sentence]) -> Vec<Site> 
                 .is_some_and(|r| r.starts_with(|c: char| c.is_uppercase()))
                 && ws
                     .get(i + n + 1)
-                    .is_some_and(|next| !matches!(&*next.lower, "the" | "a" | "an"));
+                    .is_some_and(|next| !["the", "a", "an"].iter().any(|d| next.is(text, d)));
             if !longer && !apposition {
                 out.push(Site {
                     sentence: s.index,

@@ -148,7 +148,11 @@ impl<'d> Analyzer<'d> {
         let text = doc.text.as_str();
         let sentences = sentences::split(text);
         let date = published.date;
-        let (mut actors, mut known) = mentions::actors(&self.dicts.actors, text, &sentences, date);
+        // The actors dictionary's matches: actor mentions, and the
+        // "Ukrainian capital" places.
+        let actor_matches = self.dicts.actors.find(text);
+        let (mut actors, mut known) =
+            mentions::actors(&self.dicts.actors, &actor_matches, text, &sentences, date);
         // A dateline ("PORT SUDAN, Jan 28 (Reuters) -") places the report; its
         // city is not the government acting.
         actors.retain(|m| !is_dateline(text, m.span));
@@ -165,6 +169,7 @@ impl<'d> Analyzer<'d> {
         let mut places = mentions::places(
             &self.dicts.places,
             &self.dicts.actors,
+            &actor_matches,
             text,
             &sentences,
             &actors,

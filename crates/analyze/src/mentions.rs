@@ -78,14 +78,15 @@ fn record(
     });
 }
 
-/// Finds actor mentions.
+/// Finds actor mentions among `matches`, the actors dictionary's matches
+/// in `text` (`ActorDict::find`).
 pub fn actors(
     dict: &ActorDict,
+    matches: &[ActorMatch],
     text: &str,
     sentences: &[Sentence],
     date: Date,
 ) -> (Vec<ActorMention>, Vec<Span>) {
-    let matches = dict.find(text);
     // Pre-pass: people named in full anywhere in the article.
     let named: HashSet<usize> = matches
         .iter()
@@ -543,9 +544,12 @@ const MINOR_TOWN: u64 = 100_000;
 /// ties; "X, Y" with Y a subdivision or country of one of X's candidates
 /// picks that candidate ("Paris, Texas"); towns below [`MINOR_TOWN`] people
 /// outside the article's countries are dropped unless so qualified.
+/// `actor_matches` are the actors dictionary's matches in `text`
+/// (`ActorDict::find`), where "the Ukrainian capital" is read.
 pub fn places(
     gaz: &Gazetteer,
     dict: &ActorDict,
+    actor_matches: &[ActorMatch],
     text: &str,
     sentences: &[Sentence],
     actors: &[ActorMention],
@@ -690,11 +694,11 @@ pub fn places(
             place: e.place.clone(),
         });
     }
-    // "the Ukrainian capital" (a second scan only when the word is there)
+    // "the Ukrainian capital": among the actors dictionary's matches.
     let capital_phrases = if text.contains(" capital") {
-        dict.find(text)
+        actor_matches
     } else {
-        Vec::new()
+        &[]
     };
     for m in capital_phrases {
         let Some(s) = m.targets.iter().find_map(|t| match t.kind {
