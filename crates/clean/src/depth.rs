@@ -1,6 +1,8 @@
-//! A linear pre-scan of raw HTML for its nesting depth, so that a page
-//! nested absurdly deep is refused before the HTML parser, whose work grows
-//! with the square of the depth (100,000 nested `<div>`s would take hours).
+//! A linear pre-scan of raw HTML: what can never be article text is cut
+//! before the HTML parser (see [`strip_non_text`]), and in the same pass
+//! the nesting depth of what is left is measured, so that a page nested
+//! absurdly deep is refused before the parser, whose work grows with the
+//! square of the depth (100,000 nested `<div>`s would take hours).
 
 /// Pages whose elements nest deeper than this are refused. Real pages stay
 /// far below (a few dozen levels; a few hundred in broken ones).
@@ -64,65 +66,18 @@ fn not_nesting(name: &[u8]) -> bool {
     )
 }
 
-/// Elements whose content is raw text (no tags inside); `name` is lowercase.
-fn raw_text(name: &[u8]) -> bool {
-    matches!(
-        name,
-        b"script" | b"style" | b"textarea" | b"title" | b"xmp" | b"noscript"
-    )
-}
-
 /// Longest element name looked up in the lists above; longer names are
 /// ordinary nesting elements.
 const MAX_LISTED_NAME: usize = 10;
 
-/// An estimate of the deepest element nesting in `html`: start tags open a
-/// level, end tags close one; comments, raw-text elements (`<script>`),
-/// self-closing tags and the elements of [`not_nesting`] do not count.
-/// Linear in the length of the input, no allocation.
+/// An estimate of the deepest element nesting the HTML parser will see in
+/// `html`, once [`strip_non_text`] has cut what it cuts: start tags open a
+/// level, end tags close one; comments, self-closing tags and the elements
+/// of [`not_nesting`] do not count, nor anything inside a cut element or
+/// a raw-text one (`<script>`, `<title>`). Linear in the length of the
+/// input.
 pub fn markup_depth(html: &str) -> usize {
-    let b = html.as_bytes();
-    let mut depth: usize = 0;
-    let mut max = 0;
-    let mut i = 0;
-    while let Some(off) = memchr::memchr(b'<', &b[i..]) {
-        let at = i + off;
-        i = at + 1;
-        let rest = &b[at + 1..];
-        if rest.starts_with(b"!--") {
-            i = memchr::memmem::find(&b[at + 4..], b"-->").map_or(b.len(), |e| at + 4 + e + 3);
-            continue;
-        }
-        let closing = rest.first() == Some(&b'/');
-        let name_start = at + 1 + usize::from(closing);
-        let name_len = name_len(b, name_start);
-        if name_len == 0 || !b[name_start].is_ascii_alphabetic() {
-            continue; // `<!DOCTYPE`, `<?xml`, a lone `<`
-        }
-        let mut lower = [0u8; MAX_LISTED_NAME];
-        let name = lowered(&b[name_start..name_start + name_len], &mut lower).unwrap_or_default();
-        let Some(end) = tag_end(b, name_start + name_len) else {
-            break;
-        };
-        let self_closing = end > 0 && b[end - 1] == b'/';
-        i = end + 1;
-        if closing {
-            if !not_nesting(name) {
-                depth = depth.saturating_sub(1);
-            }
-            continue;
-        }
-        if raw_text(name) {
-            i = raw_text_end(b, i, name).unwrap_or(b.len());
-            continue;
-        }
-        if self_closing || not_nesting(name) {
-            continue;
-        }
-        depth += 1;
-        max = max.max(depth);
-    }
-    max
+    strip_non_text(html).depth
 }
 
 /// The index of the `>` ending a tag whose name ends at `from`, read as
@@ -438,8 +393,9 @@ fn nested_close_after(b: &[u8], from: usize, name: &[u8], foreign: bool) -> Opti
 /// theirs, comments, and the attributes of [`unread_attr`]. Tags are read as the
 /// tokenizer reads them (quoted attributes, the text of `<title>` and
 /// `<textarea>`), so that a `<script>` inside an attribute value or a
-/// title is not taken for one. Returns `None` when there is nothing to cut. One pass, linear.
-pub(crate) fn strip_non_text(html: &str) -> Option<String> {
+/// title is not taken for one. The same pass measures the nesting depth of
+/// what is left (see [`markup_depth`]). One pass, linear.
+pub(crate) fn strip_non_text(html: &str) -> Stripped {
     let b = html.as_bytes();
     let mut out = String::new();
     // `html[copied..]` is not yet in `out`.
@@ -451,6 +407,8 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
     let mut attr_cuts: Vec<(usize, usize)> = Vec::new();
     // A container cut with its content had no end tag (see below).
     let mut unclosed = false;
+    // Nesting of the elements kept so far, and its maximum.
+    let (mut depth, mut max_depth) = (0usize, 0usize);
     let mut i = 0;
     while let Some(off) = memchr::memchr(b'<', &b[i..]) {
         let at = i + off;
@@ -466,7 +424,19 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
             i = memchr::memchr(b'>', rest).map_or(b.len(), |e| at + 1 + e + 1);
             continue;
         }
-        if rest.first() == Some(&b'/') || !rest.first().is_some_and(u8::is_ascii_alphabetic) {
+        if rest.first() == Some(&b'/') {
+            // An end tag closes a level (the scan goes on inside it).
+            if rest.get(1).is_some_and(u8::is_ascii_alphabetic) {
+                let n = name_len(b, at + 2);
+                let mut lower = [0u8; MAX_LISTED_NAME];
+                let name = lowered(&b[at + 2..at + 2 + n], &mut lower).unwrap_or_default();
+                if !not_nesting(name) {
+                    depth = depth.saturating_sub(1);
+                }
+            }
+            continue;
+        }
+        if !rest.first().is_some_and(u8::is_ascii_alphabetic) {
             continue;
         }
         let name_start = at + 1;
@@ -484,18 +454,29 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
             break;
         };
         i = end + 1;
+        let self_closing = b[end - 1] == b'/';
         let mut lower = [0u8; MAX_LISTED_NAME];
-        let Some(name) = lowered(&b[name_start..name_start + n], &mut lower) else {
+        let listed = lowered(&b[name_start..name_start + n], &mut lower);
+        // A kept element opens a level, unless it is void or its end tag
+        // implied (an element cut with its content never does).
+        let mut open = |depth: &mut usize| {
+            if !self_closing && !listed.is_some_and(not_nesting) {
+                *depth += 1;
+                max_depth = max_depth.max(*depth);
+            }
+        };
+        let Some(name) = listed else {
+            open(&mut depth);
             for &(s, e) in &attr_cuts {
                 cut(&mut out, s, e);
             }
             continue;
         };
-        let self_closing = b[end - 1] == b'/';
         match name {
             b"script" => {
                 let attrs = &b[name_start + n..end];
                 if attrs.windows(7).any(|w| w.eq_ignore_ascii_case(b"ld+json")) {
+                    open(&mut depth);
                     i = raw_text_end(b, i, name).unwrap_or(b.len());
                 } else {
                     i = match script_close(b, i) {
@@ -511,9 +492,12 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
             }
             b"svg" | b"math" | b"template" if self_closing => cut(&mut out, at, i),
             b"svg" | b"math" | b"template" => {
-                if let Some(after) = nested_close_after(b, i, name, name != b"template") {
-                    i = after;
-                    cut(&mut out, at, i);
+                match nested_close_after(b, i, name, name != b"template") {
+                    Some(after) => {
+                        i = after;
+                        cut(&mut out, at, i);
+                    }
+                    None => open(&mut depth),
                 }
             }
             // Navigation, asides, footers and hidden containers: never the
@@ -531,6 +515,7 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
                         cut(&mut out, at, i);
                     }
                     None => {
+                        open(&mut depth);
                         unclosed = true;
                         for &(s, e) in &attr_cuts {
                             cut(&mut out, s, e);
@@ -540,26 +525,47 @@ pub(crate) fn strip_non_text(html: &str) -> Option<String> {
             }
             // Text, not markup, up to their end tag: copied as they are.
             b"title" | b"textarea" | b"xmp" | b"iframe" | b"noembed" | b"noframes" => {
+                open(&mut depth);
                 i = raw_text_end(b, i, name).unwrap_or(b.len());
             }
-            b"plaintext" => break,
+            b"plaintext" => {
+                open(&mut depth);
+                break;
+            }
             _ => {
+                open(&mut depth);
                 for &(s, e) in &attr_cuts {
                     cut(&mut out, s, e);
                 }
             }
         }
     }
-    if copied == 0 {
-        return None;
+    let text = (copied > 0).then(|| {
+        out.push_str(html.get(copied..).unwrap_or_default());
+        out
+    });
+    Stripped {
+        text,
+        depth: max_depth,
     }
-    out.push_str(html.get(copied..).unwrap_or_default());
-    Some(out)
+}
+
+/// What [`strip_non_text`] leaves of a page.
+#[derive(Debug)]
+pub(crate) struct Stripped {
+    /// The page without what was cut; `None` when nothing was.
+    pub text: Option<String>,
+    /// The deepest nesting of the elements left (see [`markup_depth`]).
+    pub depth: usize,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn strip(html: &str) -> Option<String> {
+        strip_non_text(html).text
+    }
 
     #[test]
     fn counts_real_nesting_only() {
@@ -572,6 +578,19 @@ mod tests {
         // Tags in scripts, comments and attribute values are not tags.
         let hidden = "<script>if (a<b) { '<div><div>' }</script><!-- <div><div> --><div title='<div>'>x</div>";
         assert_eq!(markup_depth(hidden), 1);
+        // Nor what is cut before parsing: the parser never sees it.
+        let cut = "<div><nav><div><div><div>menu</div></div></div></nav><svg><g><g></g></g></svg>\
+            <title><div><div></title><p>text</p></div>";
+        assert_eq!(markup_depth(cut), 2);
+        // An end tag closes the level its start tag opened.
+        assert_eq!(
+            markup_depth("<div></div><div></div><section><div>x</div></section>"),
+            2
+        );
+        assert_eq!(
+            markup_depth("<my-custom-element><x-y/></my-custom-element>"),
+            1
+        );
     }
 
     #[test]
@@ -583,7 +602,7 @@ mod tests {
             <body><!-- a <p>comment</p> --><p title='<script>'>one</p>\
             <svg><g><svg><text>icon</text></svg></g></svg><p>two</p>\
             <template><p>later</p></template><noscript><p>three</p></noscript></body></html>";
-        let out = strip_non_text(page).unwrap();
+        let out = strip(page).unwrap();
         assert_eq!(
             out,
             "<html><head><title>a <script> b</title>\
@@ -591,10 +610,10 @@ mod tests {
             </head><body><p title='<script>'>one</p><p>two</p>\
             <noscript><p>three</p></noscript></body></html>"
         );
-        assert_eq!(strip_non_text("<p>nothing to cut</p>"), None);
+        assert_eq!(strip("<p>nothing to cut</p>"), None);
         // Cut anywhere, the page never makes the scan fail.
         for (i, _) in page.char_indices() {
-            let _ = strip_non_text(&page[..i]);
+            let _ = strip(&page[..i]);
             let _ = markup_depth(&page[i..]);
         }
     }
@@ -603,7 +622,7 @@ mod tests {
     fn attributes_nobody_reads_are_cut_with_their_values() {
         let page = "<div class=story data-track='{\"a\":\"<b>\"}' onclick=go()><img data-src=a.jpg data-x=1>text</div>";
         assert_eq!(
-            strip_non_text(page).unwrap(),
+            strip(page).unwrap(),
             "<div class=story  ><img data-src=a.jpg >text</div>"
         );
     }
@@ -612,16 +631,16 @@ mod tests {
     fn cuts_end_where_the_parser_ends_them() {
         // Inside `<!--` in a script, a nested `<script>` must close first.
         let escaped = "<script><!-- document.write('<script>x</script>') --></script><p>text</p>";
-        assert_eq!(strip_non_text(escaped).unwrap(), "<p>text</p>");
+        assert_eq!(strip(escaped).unwrap(), "<p>text</p>");
         // `</scripts>` does not close a script; an unclosed one runs to the end.
-        assert_eq!(strip_non_text("<script>a</scripts>b").unwrap(), "");
-        assert_eq!(strip_non_text("<p>a</p><!--->b").unwrap(), "<p>a</p>b");
+        assert_eq!(strip("<script>a</scripts>b").unwrap(), "");
+        assert_eq!(strip("<p>a</p><!--->b").unwrap(), "<p>a</p>b");
         // A paragraph inside an SVG leaves it: its text is the page's.
         let broken = "<svg><p>story text</p>";
-        assert_eq!(strip_non_text(broken), None);
+        assert_eq!(strip(broken), None);
         // A quote opens a value only after `=`.
         assert_eq!(
-            strip_non_text("<a b=c\"d><script>x</script>e\"").unwrap(),
+            strip("<a b=c\"d><script>x</script>e\"").unwrap(),
             "<a b=c\"d>e\""
         );
     }
@@ -635,17 +654,17 @@ mod tests {
             <ul role='navigation'><li>a</li></ul><p hidden>kept</p></div>\
             <footer>(c) 2026</footer></body>";
         assert_eq!(
-            strip_non_text(page).unwrap(),
+            strip(page).unwrap(),
             "<body><div class=story><p>one</p><div aria-hidden=false>two</div>\
             <p hidden>kept</p></div></body>"
         );
         // Without an end tag nothing is cut, and no later one is searched.
         assert_eq!(
-            strip_non_text("<nav>a<aside>b</aside><!-- c -->").unwrap(),
+            strip("<nav>a<aside>b</aside><!-- c -->").unwrap(),
             "<nav>a<aside>b</aside>"
         );
         let open = "<div hidden>x".repeat(20_000);
-        assert_eq!(strip_non_text(&open), None);
+        assert_eq!(strip(&open), None);
     }
 
     #[test]

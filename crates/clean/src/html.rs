@@ -116,12 +116,11 @@ const BLOCKS: &[&str] = &[
     "center",
 ];
 
-/// Extracts the main text of a page and completes `meta` from it.
+/// Extracts the main text of a page and completes `meta` from it. `html`
+/// is the page after [`crate::depth::strip_non_text`]: scripts, styles,
+/// SVG, comments, navigation and hidden containers cut before parsing
+/// (about half the bytes of a news page, none of them text).
 pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
-    // Scripts, styles, SVG and comments cut before parsing: about half the
-    // bytes of a news page, none of them text.
-    let stripped = crate::depth::strip_non_text(html);
-    let html = stripped.as_deref().unwrap_or(html);
     let doc = Document::from(html);
     page_metadata(&doc, meta);
     // The page's blocks for the density candidate, walked before
@@ -143,18 +142,15 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
         // The dense text is a story Readability would only confirm: it is
         // kept without running Readability (see `choice::clear_story`).
     } else if depth <= MAX_DEPTH_FOR_READABILITY {
-        let url = meta
-            .url
-            .as_deref()
-            .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
         let parsed = doc.take().unwrap_or_else(|| Document::from(html));
         // Our own metadata pass reads the JSON-LD already.
-        let config = || dom_smoothie::Config {
+        let config = dom_smoothie::Config {
             disable_json_ld: true,
             ..dom_smoothie::Config::default()
         };
-        let readability = dom_smoothie::Readability::with_document(parsed, url, Some(config()))
-            .or_else(|_| dom_smoothie::Readability::new(html, None, Some(config())));
+        // No page URL: Readability would only make the article's links
+        // and image sources absolute, and only text is read from it.
+        let readability = dom_smoothie::Readability::with_document(parsed, None, Some(config));
         match readability.map(|mut r| (r.parse(), r)) {
             Ok((Ok(article), r)) => {
                 if meta.published.is_none() {
@@ -283,6 +279,19 @@ const BOILERPLATE_MARKS: &[&str] = &[
     "footer",
 ];
 
+/// The first letters of [`BOILERPLATE_MARKS`] and of `commentary` (all
+/// lower-case): [`marked`] compares only where a token has one.
+const MARK_FIRST: [bool; 256] = {
+    let mut first = [false; 256];
+    let mut i = 0;
+    while i < BOILERPLATE_MARKS.len() {
+        first[BOILERPLATE_MARKS[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    first[b'c' as usize] = true;
+    first
+};
+
 /// ARIA roles of containers that hold no story.
 const BOILERPLATE_ROLES: &[&str] = &[
     "navigation",
@@ -348,7 +357,10 @@ fn marked(tok: &[u8]) -> bool {
     for i in 0..tok.len() {
         let rest = &tok[i..];
         let c = rest[0].to_ascii_lowercase();
-        if starts(rest, b"commentary") {
+        if !MARK_FIRST[usize::from(c)] {
+            continue;
+        }
+        if c == b'c' && starts(rest, b"commentary") {
             return false;
         }
         hit = hit
@@ -411,14 +423,16 @@ fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
     // Innermost enclosing block elements, for the kind of each line.
     let mut kinds: Vec<BlockKind> = Vec::new();
     let mut stack = vec![Step::Enter(root)];
+    // Whitespace seen since the last word of `cur.text` (written out only
+    // before the next word: the text is collapsed as it is read).
+    let mut space = false;
     let flush = |cur: &mut Block, out: &mut Vec<Block>, kind: Option<&BlockKind>| {
-        if cur.text.chars().any(|c| !c.is_whitespace()) {
+        if cur.text.is_empty() {
+            *cur = Block::default();
+        } else {
             let mut b = std::mem::take(cur);
             b.kind = kind.copied().unwrap_or(BlockKind::Other);
-            b.text = collapse_spaces(&b.text);
             out.push(b);
-        } else {
-            *cur = Block::default();
         }
     };
     while let Some(step) = stack.pop() {
@@ -429,6 +443,7 @@ fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
                 }
                 if leave.caption || leave.block {
                     flush(&mut cur, &mut out, kinds.last());
+                    space = false;
                     kinds.pop();
                 }
                 if leave.caption {
@@ -440,44 +455,45 @@ fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
         };
         // `None`: nothing to descend into; `Some(None)`: a container;
         // `Some(Some((leave, kind)))`: an element.
-        let visit =
-            node.query(|n| match &n.data {
-                NodeData::Text { contents } => {
-                    // Soft hyphens and zero-width characters are invisible on
-                    // the page but split the words of the text.
-                    let t: &str = contents;
-                    // Their UTF-8 encodings start with one of these bytes.
-                    if memchr::memchr3(0xC2, 0xE2, 0xEF, t.as_bytes()).is_none() {
-                        cur.text.push_str(t);
-                    } else {
-                        cur.text.extend(t.chars().filter(|c| {
-                            !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}')
-                        }));
-                    }
-                    if link_depth > 0 {
-                        cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
-                    }
-                    if caption_depth > 0 {
-                        cur.figcaption = true;
-                    }
-                    None
+        let visit = node.query(|n| match &n.data {
+            NodeData::Text { contents } => {
+                // Soft hyphens and zero-width characters are invisible on
+                // the page but split the words of the text.
+                let t: &str = contents;
+                // Their UTF-8 encodings start with one of these bytes.
+                if memchr::memchr3(0xC2, 0xE2, 0xEF, t.as_bytes()).is_none() {
+                    push_collapsed(&mut cur.text, &mut space, t);
+                } else {
+                    let visible: String = t
+                        .chars()
+                        .filter(|c| !matches!(c, '\u{AD}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}'))
+                        .collect();
+                    push_collapsed(&mut cur.text, &mut space, &visible);
                 }
-                NodeData::Document | NodeData::Fragment => Some(None),
-                NodeData::Element(el) => {
-                    let name: &str = &el.name.local;
-                    if SKIP.contains(&name) || (skip_boiler && boilerplate(el, name)) {
-                        return None;
-                    }
-                    let caption = name == "figcaption";
-                    let leave = Leave {
-                        link: name == "a",
-                        caption,
-                        block: !caption && BLOCKS.contains(&name),
-                    };
-                    Some(Some((leave, BlockKind::of(name))))
+                if link_depth > 0 {
+                    cur.link_chars += t.chars().filter(|c| !c.is_whitespace()).count();
                 }
-                _ => None,
-            });
+                if caption_depth > 0 {
+                    cur.figcaption = true;
+                }
+                None
+            }
+            NodeData::Document | NodeData::Fragment => Some(None),
+            NodeData::Element(el) => {
+                let name: &str = &el.name.local;
+                if SKIP.contains(&name) || (skip_boiler && boilerplate(el, name)) {
+                    return None;
+                }
+                let caption = name == "figcaption";
+                let leave = Leave {
+                    link: name == "a",
+                    caption,
+                    block: !caption && BLOCKS.contains(&name),
+                };
+                Some(Some((leave, BlockKind::of(name))))
+            }
+            _ => None,
+        });
         let Some(element) = visit.flatten() else {
             continue;
         };
@@ -485,6 +501,7 @@ fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
             Some((leave, kind)) => {
                 if leave.caption || leave.block {
                     flush(&mut cur, &mut out, kinds.last());
+                    space = false;
                     kinds.push(kind);
                 }
                 caption_depth += usize::from(leave.caption);
@@ -508,16 +525,22 @@ fn walk(root: NodeRef<'_>, skip_boiler: bool) -> Vec<Block> {
     out
 }
 
-/// `text` with runs of whitespace made one space, trimmed.
-fn collapse_spaces(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for w in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
+/// Appends `t` to the text of a block, runs of whitespace made one space
+/// and none at the block's start; `space` says whether whitespace came
+/// after the last word so far (a space is written only before a word, so
+/// the block never ends in one).
+fn push_collapsed(text: &mut String, space: &mut bool, t: &str) {
+    for (i, word) in t.split(char::is_whitespace).enumerate() {
+        // Every piece after the first follows a whitespace character.
+        *space |= i > 0;
+        if !word.is_empty() {
+            if *space && !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(word);
+            *space = false;
         }
-        out.push_str(w);
     }
-    out
 }
 
 /// Fallback: the `<p>` elements of the page outside navigation, header,

@@ -84,14 +84,16 @@ pub fn clean(raw: RawDocument) -> Result<CleanDocument, CleanError> {
     let (extracted, hints) = match body {
         Body::Text(t) => (t, Vec::new()),
         Body::Html(h) => {
-            let depth = markup_depth(&h);
-            if depth > MAX_MARKUP_DEPTH {
+            // What is never text cut before parsing, the depth of the rest
+            // measured in the same pass.
+            let page = depth::strip_non_text(&h);
+            if page.depth > MAX_MARKUP_DEPTH {
                 return Err(CleanError::TooDeep {
-                    depth,
+                    depth: page.depth,
                     limit: MAX_MARKUP_DEPTH,
                 });
             }
-            let ex = html::extract(&h, &mut meta);
+            let ex = html::extract(page.text.as_deref().unwrap_or(&h), &mut meta);
             warnings.extend(ex.warnings);
             (ex.text, ex.hints)
         }
