@@ -2,7 +2,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use chronicler_core::text::ADJECTIVAL_PARTICIPLES;
 use chronicler_core::{DatePrecision, DateRange, Span};
 use jiff::civil::{Date, Weekday};
@@ -84,11 +84,11 @@ fn rules() -> &'static Rules {
 }
 
 // What every match of a rule contains, for `Gate`: a digit, a month name
-// (its first three letters), or one of the words below. The words are
-// compared in ASCII case only, and none has a "k" or an "s": under `(?i)`
-// those also match the Kelvin sign and the long s, the only non-ASCII
-// characters that fold to an ASCII letter ("wee" stands for "week",
-// "pring" for "spring").
+// (its first three letters, capital first as the rules spell it), or one
+// of the words below. The other words are compared in ASCII case only, and
+// none has a "k" or an "s": under `(?i)` those also match the Kelvin sign
+// and the long s, the only non-ASCII characters that fold to an ASCII
+// letter ("wee" stands for "week", "pring" for "spring").
 const DIGIT: u32 = 1;
 const MONTH: u32 = 1 << 1;
 const DAY: u32 = 1 << 2;
@@ -171,6 +171,12 @@ fn keywords() -> Option<&'static AhoCorasick> {
     .as_ref()
 }
 
+/// A month keyword ("jan", "may"...) as every month name of the rules
+/// begins: an upper-case letter, then lower-case ones ("Jan", "May").
+fn month_case(kw: &[u8]) -> bool {
+    matches!(kw, [a, rest @ ..] if a.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase))
+}
+
 /// True for a character no date expression contains: the text is cut
 /// there into pieces that each hold whole matches. A full stop is one
 /// unless it may end a month's abbreviation ("Jan.", "Sept.", and
@@ -251,6 +257,12 @@ impl Gate {
                 if let (Some(p), Some(kw)) =
                     (pieces.get_mut(k), KEYWORDS.get(m.pattern().as_usize()))
                 {
+                    // The rules that need a month match its name
+                    // case-sensitively, capital first ("May", never "may"
+                    // or "market"): the other spellings do not count.
+                    if kw.1 == MONTH && !bytes.get(m.range()).is_some_and(month_case) {
+                        continue;
+                    }
                     p.2 |= kw.1;
                 }
             }
@@ -498,21 +510,60 @@ const PAST: &[&str] = &[
     " ago ",
 ];
 
+/// A list of tense markers ([`FUTURE`], [`PAST`]) searched in one pass.
+struct Markers {
+    list: &'static [&'static str],
+    ac: Option<AhoCorasick>,
+}
+
+impl Markers {
+    fn new(list: &'static [&'static str]) -> Markers {
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(list)
+            .ok();
+        Markers { list, ac }
+    }
+
+    /// Where the leftmost marker in `hay` starts: under leftmost-first
+    /// matching the match found is one starting at the smallest position
+    /// where any marker occurs.
+    fn first(&self, hay: &str) -> Option<usize> {
+        match &self.ac {
+            Some(ac) => ac.find(hay).map(|m| m.start()),
+            None => self.list.iter().filter_map(|k| hay.find(k)).min(),
+        }
+    }
+
+    fn any(&self, hay: &str) -> bool {
+        self.first(hay).is_some()
+    }
+}
+
+fn future_markers() -> &'static Markers {
+    static F: OnceLock<Markers> = OnceLock::new();
+    F.get_or_init(|| Markers::new(FUTURE))
+}
+
+fn past_markers() -> &'static Markers {
+    static P: OnceLock<Markers> = OnceLock::new();
+    P.get_or_init(|| Markers::new(PAST))
+}
+
 /// Future tense around a date expression: a future marker before it in the
 /// clause, or right after it when nothing before it is past ("On Friday,
 /// the leaders will meet").
 fn future_context(text: &str, at: usize, end: usize) -> bool {
+    let (future, past) = (future_markers(), past_markers());
     let b = before_window(text, at);
-    if FUTURE.iter().any(|k| b.contains(k)) {
+    if future.any(&b) {
         return true;
     }
-    if PAST.iter().any(|k| b.contains(k)) {
+    if past.any(&b) {
         return false;
     }
     let a = after_window(text, end);
-    let first_future = FUTURE.iter().filter_map(|k| a.find(k)).min();
-    let first_past = PAST.iter().filter_map(|k| a.find(k)).min();
-    match (first_future, first_past) {
+    match (future.first(&a), past.first(&a)) {
         (Some(f), Some(p)) => f < p,
         (Some(_), None) => true,
         _ => false,
@@ -522,8 +573,7 @@ fn future_context(text: &str, at: usize, end: usize) -> bool {
 /// Past tense before a date expression in its clause.
 fn past_context(text: &str, at: usize) -> bool {
     let b = before_window(text, at);
-    (PAST.iter().any(|k| b.contains(k)) || past_verb_before(text, at))
-        && !FUTURE.iter().any(|k| b.contains(k))
+    (past_markers().any(&b) || past_verb_before(text, at)) && !future_markers().any(&b)
 }
 
 /// Irregular past tenses news tells acts with (beyond [`PAST`]).
@@ -1424,6 +1474,8 @@ mod tests {
             "from Jan 23 to Feb 2, 2026 «Tuesday» 2026-01-30 thu 1 Jan 2026 since 1999",
             "in 12026, in 20261 or 2026x in A2026 by 1999-2000, since 2026_ of 19999 2025",
             "In March 2026 — in 2025? in 1850, by 2101; early 2026. 2026-13-01 2026-1-1 in 2026",
+            "the market may fall 5 points in may 2025, JAN 5, MAY 2026, DECember 3 or mAy 4",
+            "earlyJanuary 2026 and midMarch 2026, Dec. 5 to 6, AMay 5 in Octo 3, 4 Sept 2026",
         ];
         for t in texts {
             let g = Gate::new(t);
