@@ -91,23 +91,46 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
         })
         .ctx(what)?;
     let mut out = rows.collect::<Result<Vec<_>, _>>().ctx(what)?;
+    // Every actor's three commonest forms in one pass (the mentions are a
+    // view over each document's packed mentions since migration 0015, with
+    // no index by entity).
+    let what = "reading actor forms";
     let mut forms = conn
         .prepare(concat!(
-            "SELECT ",
+            "SELECT entity, code, form FROM (
+                 SELECT m.entity, m.code, ",
             text_bytes!("d.clean_text", "m.start_byte", "m.end_byte"),
-            " AS form, count(*) AS n
-             FROM actor_mentions m JOIN documents d ON d.doc_key = m.doc
-             WHERE m.entity = ?1 AND m.code = ?2
-             GROUP BY form ORDER BY n DESC, form LIMIT 3"
+            " AS form,
+                        row_number() OVER (PARTITION BY m.entity, m.code
+                                           ORDER BY count(*) DESC, ",
+            text_bytes!("d.clean_text", "m.start_byte", "m.end_byte"),
+            ") AS k
+                 FROM actor_mentions m JOIN documents d ON d.doc_key = m.doc
+                 GROUP BY m.entity, m.code, form)
+             WHERE k <= 3 ORDER BY entity, code, k"
         ))
-        .ctx("reading actor forms")?;
+        .ctx(what)?;
+    let at: std::collections::HashMap<(String, String), usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ((a.entity.clone(), a.code.clone()), i))
+        .collect();
+    let rows = forms
+        .query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })
+        .ctx(what)?;
+    for row in rows {
+        let (entity, code, form) = row.ctx(what)?;
+        if let Some(&i) = at.get(&(entity, code)) {
+            out[i].forms.push(form);
+        }
+    }
     for a in &mut out {
-        let rows = forms
-            .query_map(params![a.entity, a.code], |r| r.get::<_, String>(0))
-            .ctx("reading actor forms")?;
-        a.forms = rows
-            .collect::<Result<Vec<_>, _>>()
-            .ctx("reading actor forms")?;
         // A generic agent ("agent:GOV") gathers many nouns: name it by the
         // one the articles use most.
         if a.kind == "agent" {
@@ -144,28 +167,47 @@ pub(crate) fn unresolved_counts(
     if contexts == 0 {
         return Ok(out);
     }
+    // One pass for all names (the names are a view over each document's
+    // packed mentions since migration 0015, with no index by name): each
+    // name's occurrences in a stored sentence, ranked by document id and
+    // position, the first `contexts` of each kept.
     let what = "reading the sentences of unresolved names";
     let mut ctx = conn
         .prepare(concat!(
-            "SELECT d.id, ",
-            text_bytes!("d.clean_text", "s.start_byte", "s.end_byte"),
-            " FROM unresolved_names u
-             JOIN documents d ON d.doc_key = u.doc
-             JOIN sentences s ON s.doc = u.doc AND s.idx = u.sentence
-             WHERE u.name = ?1
-             ORDER BY d.id, u.start_byte LIMIT ?2"
+            "WITH ranked AS (
+                 SELECT u.name, u.doc, s.start_byte, s.end_byte, d.id,
+                        row_number() OVER (PARTITION BY u.name
+                                           ORDER BY d.id, u.start_byte) AS k
+                 FROM unresolved_names u
+                 JOIN documents d ON d.doc_key = u.doc
+                 JOIN sentences s ON s.doc = u.doc AND s.idx = u.sentence)
+             SELECT r.name, r.id, ",
+            text_bytes!("d.clean_text", "r.start_byte", "r.end_byte"),
+            " FROM ranked r JOIN documents d ON d.doc_key = r.doc
+             WHERE r.k <= ?1 ORDER BY r.name, r.k"
         ))
         .ctx(what)?;
-    for u in &mut out {
-        let rows = ctx
-            .query_map(params![u.name, int(contexts)], |r| {
-                Ok(NameContext {
-                    doc: r.get(0)?,
-                    sentence: r.get(1)?,
-                })
-            })
-            .ctx(what)?;
-        u.contexts = rows.collect::<Result<Vec<_>, _>>().ctx(what)?;
+    let at: std::collections::HashMap<String, usize> = out
+        .iter()
+        .enumerate()
+        .map(|(i, u)| (u.name.clone(), i))
+        .collect();
+    let rows = ctx
+        .query_map(params![int(contexts)], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                NameContext {
+                    doc: r.get(1)?,
+                    sentence: r.get(2)?,
+                },
+            ))
+        })
+        .ctx(what)?;
+    for row in rows {
+        let (name, context) = row.ctx(what)?;
+        if let Some(&i) = at.get(&name) {
+            out[i].contexts.push(context);
+        }
     }
     Ok(out)
 }

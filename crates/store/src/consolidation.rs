@@ -298,52 +298,51 @@ pub(crate) fn linked_candidates(
     mut similarity: impl FnMut(&[u8]) -> Option<f64>,
 ) -> Result<Vec<(String, f64)>, StoreError> {
     let what = "looking up near-duplicate candidates";
-    let keys = band_keys(conn, bands, what)?;
-    let mut facts = conn
-        .prepare_cached(
-            "SELECT d.id, c.near, abs(julianday(d.published) - julianday(?2))
-             FROM documents d LEFT JOIN doc_clusters c ON c.doc = d.doc_key
-             WHERE d.doc_key = ?1",
-        )
+    if bands.is_empty() {
+        return Ok(Vec::new());
+    }
+    // One statement for all candidates (one per candidate cost as much in
+    // statement steps as in seeks): each document sharing a band, in key
+    // order, with its cluster, distance in days and signature.
+    let marks = vec!["?"; bands.len()].join(", ");
+    let mut st = conn
+        .prepare_cached(&format!(
+            "SELECT d.doc_key, d.id, c.near, abs(julianday(d.published) - julianday(?1)),
+                    s.minhash
+             FROM (SELECT DISTINCT doc FROM doc_bands WHERE band IN ({marks})) b
+             JOIN documents d ON d.doc_key = b.doc
+             LEFT JOIN doc_clusters c ON c.doc = d.doc_key
+             LEFT JOIN doc_signatures s ON s.doc = d.doc_key
+             ORDER BY d.doc_key"
+        ))
         .ctx(what)?;
-    let mut sig = conn
-        .prepare_cached("SELECT minhash FROM doc_signatures WHERE doc = ?1")
-        .ctx(what)?;
+    let params = std::iter::once(rusqlite::types::Value::Text(q.published.to_string())).chain(
+        bands
+            .iter()
+            .map(|&b| rusqlite::types::Value::Integer(band_int(b))),
+    );
+    let mut rows = st.query(rusqlite::params_from_iter(params)).ctx(what)?;
     let mut joined = BTreeSet::new();
     let mut out = Vec::new();
-    for k in keys {
-        let Some((id, near, days)) = facts
-            .query_row(params![k, q.published], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<i64>>(1)?,
-                    r.get::<_, Option<f64>>(2)?,
-                ))
-            })
-            .optional()
-            .ctx(what)?
-        else {
-            continue;
-        };
-        let near = near.unwrap_or(k);
+    while let Some(r) = rows.next().ctx(what)? {
+        let k: i64 = r.get(0).ctx(what)?;
+        let near = r.get::<_, Option<i64>>(2).ctx(what)?.unwrap_or(k);
+        let days = r.get::<_, Option<f64>>(3).ctx(what)?;
         let in_window = days.is_none_or(|d| d <= q.related_within_days as f64);
         if !in_window && joined.contains(&near) {
             continue;
         }
-        let Some(bytes) = sig
-            .query_row([k], |r| r.get::<_, Vec<u8>>(0))
-            .optional()
-            .ctx(what)?
-        else {
+        let bytes = r.get_ref(4).ctx(what)?.as_blob_or_null();
+        let Some(bytes) = bytes.map_err(rusqlite::Error::from).ctx(what)? else {
             continue;
         };
-        let Some(s) = similarity(&bytes) else {
+        let Some(s) = similarity(bytes) else {
             continue;
         };
         if s >= q.near_from {
             joined.insert(near);
         }
-        out.push((id, s));
+        out.push((r.get::<_, String>(1).ctx(what)?, s));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)

@@ -104,6 +104,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0014_fts_hashsize.sql"),
         then: None,
     },
+    Migration {
+        version: 15,
+        name: "packed_mentions",
+        sql: include_str!("migrations/0015_packed_mentions.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

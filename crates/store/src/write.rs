@@ -309,119 +309,28 @@ fn insert_all(
             .with_ctx(|| at("inserting sentences"))?;
         }
     }
+    if !(doc.actors.is_empty()
+        && doc.places.is_empty()
+        && doc.dates.is_empty()
+        && doc.quantities.is_empty()
+        && doc.unresolved.is_empty())
     {
-        let mut st = tx
-            .prepare_cached(
-                "INSERT INTO actor_mentions (doc, sentence, start_byte, end_byte, entity, name,
-                     code, country, role, kind, form)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-            )
-            .with_ctx(|| at("preparing actor mentions"))?;
-        for m in &doc.actors {
-            let a = &m.actor;
+        let m = PackedMentions::of(doc)?;
+        tx.prepare_cached(
+            "INSERT INTO doc_mentions (doc, actors, places, dates, quantities, unresolved)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .and_then(|mut st| {
             st.execute(params![
                 key,
-                int(m.sentence),
-                int(m.span.start),
-                int(m.span.end),
-                a.entity,
-                a.name,
-                a.code,
-                a.country,
-                a.role,
-                kind_str(a.kind),
-                form_str(m.form),
+                m.actors,
+                m.places,
+                m.dates,
+                m.quantities,
+                m.unresolved
             ])
-            .with_ctx(|| at("inserting actor mentions"))?;
-        }
-    }
-    {
-        let mut st = tx
-            .prepare_cached(
-                "INSERT INTO place_mentions (doc, sentence, start_byte, end_byte, name, country,
-                     lat, lon, kind, fips, adm1, geonames_id, precision)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )
-            .with_ctx(|| at("preparing place mentions"))?;
-        for m in &doc.places {
-            let p = &m.place;
-            st.execute(params![
-                key,
-                int(m.sentence),
-                int(m.span.start),
-                int(m.span.end),
-                p.name,
-                p.country,
-                p.lat,
-                p.lon,
-                p.kind,
-                p.fips,
-                p.adm1,
-                geonames_int(p.geonames_id),
-                p.precision.map(|x| x.as_str()),
-            ])
-            .with_ctx(|| at("inserting place mentions"))?;
-        }
-    }
-    {
-        let mut st = tx
-            .prepare_cached(
-                "INSERT INTO date_mentions (doc, sentence, start_byte, end_byte, date_start,
-                     date_end, precision, approximate)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )
-            .with_ctx(|| at("preparing date mentions"))?;
-        for m in &doc.dates {
-            st.execute(params![
-                key,
-                int(m.sentence),
-                int(m.span.start),
-                int(m.span.end),
-                date_str(m.range.start),
-                date_str(m.range.end),
-                m.range.precision.as_str(),
-                m.range.approximate,
-            ])
-            .with_ctx(|| at("inserting date mentions"))?;
-        }
-    }
-    {
-        let mut st = tx
-            .prepare_cached(
-                "INSERT INTO quantities (doc, sentence, start_byte, end_byte, value, unit, text)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )
-            .with_ctx(|| at("preparing quantities"))?;
-        for q in &doc.quantities {
-            st.execute(params![
-                key,
-                int(q.sentence),
-                int(q.span.start),
-                int(q.span.end),
-                q.value,
-                q.unit,
-                q.text,
-            ])
-            .with_ctx(|| at("inserting quantities"))?;
-        }
-    }
-    {
-        let mut st = tx
-            .prepare_cached(
-                "INSERT INTO unresolved_names (doc, sentence, start_byte, end_byte, name)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )
-            .with_ctx(|| at("preparing unresolved names"))?;
-        for u in &doc.unresolved {
-            st.execute(params![
-                key,
-                int(u.sentence),
-                int(u.span.start),
-                int(u.span.end),
-                u.text
-            ])
-            .with_ctx(|| at("inserting unresolved names"))?;
-        }
+        })
+        .with_ctx(|| at("inserting mentions"))?;
     }
     {
         let mut st = tx
@@ -527,6 +436,104 @@ fn index_texts(conn: &Connection, keys: &str) -> Result<usize, rusqlite::Error> 
         crate::search::SENTENCE_ROWID_SPAN,
         crate::search::TITLE_INDEX
     ])
+}
+
+/// A document's actor, place, date and quantity mentions and unresolved
+/// names as the JSON columns of `doc_mentions` (migration 0015): per
+/// mention, an array of the columns of the table it replaces (now a view of
+/// it), in the same order.
+struct PackedMentions {
+    actors: String,
+    places: String,
+    dates: String,
+    quantities: String,
+    unresolved: String,
+}
+
+impl PackedMentions {
+    fn of(doc: &AnalyzedDocument) -> Result<PackedMentions, StoreError> {
+        let actors: Vec<_> = doc
+            .actors
+            .iter()
+            .map(|m| {
+                let a = &m.actor;
+                (
+                    m.sentence,
+                    m.span.start,
+                    m.span.end,
+                    &a.entity,
+                    &a.name,
+                    &a.code,
+                    &a.country,
+                    &a.role,
+                    kind_str(a.kind),
+                    form_str(m.form),
+                )
+            })
+            .collect();
+        let places: Vec<_> = doc
+            .places
+            .iter()
+            .map(|m| {
+                let p = &m.place;
+                (
+                    m.sentence,
+                    m.span.start,
+                    m.span.end,
+                    &p.name,
+                    &p.country,
+                    p.lat,
+                    p.lon,
+                    &p.kind,
+                    &p.fips,
+                    &p.adm1,
+                    geonames_int(p.geonames_id),
+                    p.precision.map(|x| x.as_str()),
+                )
+            })
+            .collect();
+        let dates: Vec<_> = doc
+            .dates
+            .iter()
+            .map(|m| {
+                (
+                    m.sentence,
+                    m.span.start,
+                    m.span.end,
+                    date_str(m.range.start),
+                    date_str(m.range.end),
+                    m.range.precision.as_str(),
+                    u8::from(m.range.approximate),
+                )
+            })
+            .collect();
+        let quantities: Vec<_> = doc
+            .quantities
+            .iter()
+            .map(|q| {
+                (
+                    q.sentence,
+                    q.span.start,
+                    q.span.end,
+                    q.value,
+                    &q.unit,
+                    &q.text,
+                )
+            })
+            .collect();
+        let unresolved: Vec<_> = doc
+            .unresolved
+            .iter()
+            .map(|u| (u.sentence, u.span.start, u.span.end, &u.text))
+            .collect();
+        Ok(PackedMentions {
+            actors: json(&actors, "encoding actor mentions")?,
+            places: json(&places, "encoding place mentions")?,
+            dates: json(&dates, "encoding date mentions")?,
+            quantities: json(&quantities, "encoding quantities")?,
+            unresolved: json(&unresolved, "encoding unresolved names")?,
+        })
+    }
 }
 
 /// An optional actor as six nullable columns.

@@ -6,9 +6,62 @@
 use chronicler_core::*;
 use jiff::civil::date;
 
+/// Takes the schema back to before migration 0015 (packed mentions): the
+/// actor, place, date and quantity mention and unresolved name tables come
+/// back, with the indexes by entity and name, filled with the same rows in
+/// the same order, and the version is set to 14.
+pub fn undo_packed_mentions(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "CREATE TABLE old_actor_mentions (
+             doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+             sentence INTEGER NOT NULL, start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL,
+             entity TEXT NOT NULL, name TEXT NOT NULL, code TEXT NOT NULL, country TEXT,
+             role TEXT, kind TEXT NOT NULL, form TEXT NOT NULL) STRICT;
+         CREATE TABLE old_place_mentions (
+             doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+             sentence INTEGER NOT NULL, start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL,
+             name TEXT NOT NULL, country TEXT, lat REAL, lon REAL, kind TEXT NOT NULL,
+             fips TEXT, adm1 TEXT, geonames_id INTEGER, precision TEXT) STRICT;
+         CREATE TABLE old_date_mentions (
+             doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+             sentence INTEGER NOT NULL, start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL,
+             date_start TEXT, date_end TEXT, precision TEXT NOT NULL, approximate INTEGER) STRICT;
+         CREATE TABLE old_quantities (
+             doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+             sentence INTEGER NOT NULL, start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL,
+             value REAL NOT NULL, unit TEXT NOT NULL, text TEXT NOT NULL) STRICT;
+         CREATE TABLE old_unresolved_names (
+             doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
+             sentence INTEGER NOT NULL, start_byte INTEGER NOT NULL, end_byte INTEGER NOT NULL,
+             name TEXT NOT NULL) STRICT;
+         INSERT INTO old_actor_mentions SELECT * FROM actor_mentions;
+         INSERT INTO old_place_mentions SELECT * FROM place_mentions;
+         INSERT INTO old_date_mentions SELECT * FROM date_mentions;
+         INSERT INTO old_quantities SELECT * FROM quantities;
+         INSERT INTO old_unresolved_names SELECT * FROM unresolved_names;
+         DROP VIEW actor_mentions;
+         DROP VIEW place_mentions;
+         DROP VIEW date_mentions;
+         DROP VIEW quantities;
+         DROP VIEW unresolved_names;
+         DROP TABLE doc_mentions;
+         ALTER TABLE old_actor_mentions RENAME TO actor_mentions;
+         ALTER TABLE old_place_mentions RENAME TO place_mentions;
+         ALTER TABLE old_date_mentions RENAME TO date_mentions;
+         ALTER TABLE old_quantities RENAME TO quantities;
+         ALTER TABLE old_unresolved_names RENAME TO unresolved_names;
+         CREATE INDEX actor_mentions_entity ON actor_mentions(entity);
+         CREATE INDEX unresolved_names_name ON unresolved_names(name);
+         PRAGMA user_version = 14;",
+    )
+    .expect("undoing migration 0015");
+}
+
 /// Takes the schema back to before migration 0013 (indexes nothing reads
-/// dropped): they come back, filled, and the version is set to 12.
+/// dropped), and 0015 before it: they come back, filled, and the version
+/// is set to 12.
 pub fn undo_writer_indexes(conn: &rusqlite::Connection) {
+    undo_packed_mentions(conn);
     conn.execute_batch(
         "CREATE INDEX actor_mentions_doc ON actor_mentions(doc, sentence);
          CREATE INDEX place_mentions_doc ON place_mentions(doc, sentence);
