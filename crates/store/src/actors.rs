@@ -170,7 +170,10 @@ pub(crate) fn unresolved_counts(
     // One pass for all names (the names are a view over each document's
     // packed mentions since migration 0015, with no index by name): each
     // name's occurrences in a stored sentence, ranked by document id and
-    // position, the first `contexts` of each kept.
+    // position, the first `contexts` of each kept. CROSS JOIN keeps the
+    // packed rows outermost: with the sentences outermost, each document's
+    // JSON was parsed once per sentence (10 s instead of 0.7 s for the
+    // report of a 10k store).
     let what = "reading the sentences of unresolved names";
     let mut ctx = conn
         .prepare(concat!(
@@ -179,11 +182,11 @@ pub(crate) fn unresolved_counts(
                         row_number() OVER (PARTITION BY u.name
                                            ORDER BY d.id, u.start_byte) AS k
                  FROM unresolved_names u
-                 JOIN documents d ON d.doc_key = u.doc
-                 JOIN sentences s ON s.doc = u.doc AND s.idx = u.sentence)
+                 CROSS JOIN documents d ON d.doc_key = u.doc
+                 CROSS JOIN sentences s ON s.doc = u.doc AND s.idx = u.sentence)
              SELECT r.name, r.id, ",
             text_bytes!("d.clean_text", "r.start_byte", "r.end_byte"),
-            " FROM ranked r JOIN documents d ON d.doc_key = r.doc
+            " FROM ranked r CROSS JOIN documents d ON d.doc_key = r.doc
              WHERE r.k <= ?1 ORDER BY r.name, r.k"
         ))
         .ctx(what)?;

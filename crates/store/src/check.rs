@@ -4,7 +4,8 @@ use rusqlite::Connection;
 
 use crate::{Context, StoreError};
 
-/// Tables whose rows belong to one sentence of one document.
+/// Tables whose rows belong to one sentence of one document (all but
+/// `events` are views of `doc_mentions` since migration 0015).
 const PER_SENTENCE: &[&str] = &[
     "actor_mentions",
     "place_mentions",
