@@ -2,14 +2,13 @@
 //! Mentions (streamed one merged event at a time, see
 //! `chronicler_query::merged_stream`), or Parquet tables.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use chronicler_dict::places::Gazetteer;
-use chronicler_store::{DocFacts, Store};
+use chronicler_store::Store;
 
 use crate::args::{ExportArgs, ExportFormat};
 
@@ -64,7 +63,7 @@ pub fn export(db: &Path, a: ExportArgs) -> Result<ExitCode> {
         if c.events.is_empty() {
             continue;
         }
-        let mut facts = facts_of(&store, &c)?;
+        let mut facts = chronicler_query::facts_of(&store, &c)?;
         if let Some(t) = since {
             c = chronicler_query::changed_since(c, &facts, t);
             if c.events.is_empty() {
@@ -167,29 +166,8 @@ impl Write for PipeAware {
     }
 }
 
-/// The facts of the documents reporting `c`'s events.
-fn facts_of(
-    store: &Store,
-    c: &chronicler_query::Consolidated,
-) -> Result<BTreeMap<String, DocFacts>> {
-    let docs: BTreeSet<&str> = c
-        .events
-        .iter()
-        .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
-        .collect();
-    let mut facts = BTreeMap::new();
-    for d in docs {
-        if let Some(f) = store.doc_facts_of(d)? {
-            facts.insert(f.id.clone(), f);
-        }
-    }
-    Ok(facts)
-}
-
 /// `export --format parquet`: events, mentions, documents and stories
-/// tables in `dir`. Each table is one Parquet row group, so the exported
-/// events are gathered in memory (streamed from the store, filtered as
-/// they come).
+/// tables in `dir`, streamed (see `chronicler_query::parquet::export_tables`).
 fn export_parquet(
     store: &Store,
     a: &ExportArgs,
@@ -198,29 +176,6 @@ fn export_parquet(
 ) -> Result<ExitCode> {
     use chronicler_query::parquet as pq;
     let filter = a.filter.to_filter()?;
-    let mut c = chronicler_query::Consolidated::default();
-    let mut all = 0;
-    let mut facts = BTreeMap::new();
-    let mut clusters: Vec<Vec<String>> = Vec::new();
-    for part in chronicler_query::merged_stream(store)? {
-        let part = part?;
-        all += part.events.len();
-        let mut part = chronicler_query::filter_consolidated(part, &filter);
-        let part_facts = facts_of(store, &part)?;
-        if let Some(t) = since {
-            part = chronicler_query::changed_since(part, &part_facts, t);
-        }
-        if part.events.is_empty() {
-            continue;
-        }
-        facts.extend(facts_of(store, &part)?);
-        clusters.extend(part.near_duplicates.clusters().iter().cloned());
-        c.events.extend(part.events);
-        c.members.extend(part.members);
-    }
-    // The clusters among the exported events' documents: all their
-    // disagreements need.
-    c.near_duplicates = chronicler_consolidate::NearDuplicates::from_clusters(clusters);
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let file = |name: &str| -> Result<std::io::BufWriter<std::fs::File>> {
         let p = dir.join(name);
@@ -228,36 +183,18 @@ fn export_parquet(
             std::fs::File::create(&p).with_context(|| format!("cannot create {}", p.display()))?;
         Ok(std::io::BufWriter::new(f))
     };
-    // Documents and stories of the exported events (all of them without a
-    // filter).
-    let docs_of: BTreeSet<String> = facts.keys().cloned().collect();
-    chronicler_query::measure_tones(store, &mut facts, docs_of.iter().map(String::as_str))?;
-    let whole = all == c.events.len();
-    let docs: Vec<_> = store
-        .documents()?
-        .into_iter()
-        .filter(|d| whole || docs_of.contains(&d.id))
-        .collect();
-    let mut stories = Vec::new();
-    chronicler_query::each_story(store, |s| {
-        if whole || s.documents.iter().any(|d| docs_of.contains(d)) {
-            stories.push(s);
-        }
-        Ok(())
-    })?;
-    let mut doc_facts = chronicler_query::doc_facts(store)?;
-    for (id, f) in facts {
-        doc_facts.insert(id, f);
-    }
-    pq::write_events(&c, file("events.parquet")?)?;
-    pq::write_mentions(&c, file("mentions.parquet")?)?;
-    pq::write_documents(&docs, &doc_facts, file("documents.parquet")?)?;
-    pq::write_stories(&stories, file("stories.parquet")?)?;
+    let sinks = pq::Sinks {
+        events: file("events.parquet")?,
+        mentions: file("mentions.parquet")?,
+        documents: file("documents.parquet")?,
+        stories: file("stories.parquet")?,
+    };
+    let n = pq::export_tables(store, &filter, since, sinks, pq::RowGroups::default())?;
     eprintln!(
         "wrote {} events, {} documents, {} stories to {}",
-        c.events.len(),
-        docs.len(),
-        stories.len(),
+        n.events,
+        n.documents,
+        n.stories,
         dir.display()
     );
     Ok(ExitCode::SUCCESS)

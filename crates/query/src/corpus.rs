@@ -2,7 +2,7 @@
 //! disagreements, near-duplicate documents, stories, id aliases and the
 //! ingest-time filter for incremental pulls.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use chronicler_consolidate::conflicts::{disagreements, Disagreement};
 use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
@@ -178,6 +178,22 @@ pub fn doc_facts(store: &Store) -> Result<BTreeMap<String, DocFacts>, QueryError
         .into_iter()
         .map(|f| (f.id.clone(), f))
         .collect())
+}
+
+/// The facts of the documents reporting `c`'s events, by id.
+pub fn facts_of(store: &Store, c: &Consolidated) -> Result<BTreeMap<String, DocFacts>, QueryError> {
+    let docs: BTreeSet<&str> = c
+        .events
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.doc.as_str()))
+        .collect();
+    let mut facts = BTreeMap::new();
+    for d in docs {
+        if let Some(f) = store.doc_facts_of(d)? {
+            facts.insert(f.id.clone(), f);
+        }
+    }
+    Ok(facts)
 }
 
 /// Measures the tone ([`crate::tone::tone`]) of the documents `docs`

@@ -14,10 +14,7 @@ static HEAP: PeakAlloc = PeakAlloc;
 
 /// Peak heap bytes above what was live before, while `f` runs.
 fn peak_of<T>(f: impl FnOnce() -> T) -> (usize, T) {
-    let before = HEAP.current_usage();
-    HEAP.reset_peak_usage();
-    let out = f();
-    (HEAP.peak_usage().saturating_sub(before), out)
+    common::peak_of(&HEAP, f)
 }
 
 #[test]

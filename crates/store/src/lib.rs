@@ -607,6 +607,15 @@ impl Store {
         read::documents(&self.conn)
     }
 
+    /// Hands `f` every document one at a time, in the order of
+    /// [`Store::documents`]; one document is held at a time.
+    pub fn each_document<E: From<StoreError>>(
+        &self,
+        f: impl FnMut(DocumentRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        read::each_document(&self.conn, f)
+    }
+
     /// One document by id.
     pub fn document(&self, id: &str) -> Result<Option<DocumentRow>, StoreError> {
         read::document(&self.conn, id)

@@ -52,6 +52,18 @@ fn finish_doc(raw: RawDoc) -> Result<DocumentRow, StoreError> {
 }
 
 pub(crate) fn documents(conn: &Connection) -> Result<Vec<DocumentRow>, StoreError> {
+    let mut out = Vec::new();
+    each_document(conn, |d| {
+        out.push(d);
+        Ok::<(), StoreError>(())
+    })?;
+    Ok(out)
+}
+
+pub(crate) fn each_document<E: From<StoreError>>(
+    conn: &Connection,
+    mut f: impl FnMut(DocumentRow) -> Result<(), E>,
+) -> Result<(), E> {
     let what = "listing documents";
     let mut st = conn
         .prepare(&format!(
@@ -59,11 +71,10 @@ pub(crate) fn documents(conn: &Connection) -> Result<Vec<DocumentRow>, StoreErro
         ))
         .ctx(what)?;
     let rows = st.query_map([], raw_doc).ctx(what)?;
-    let mut out = Vec::new();
     for raw in rows {
-        out.push(finish_doc(raw.ctx(what)?)?);
+        f(finish_doc(raw.ctx(what)?)?)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<DocumentRow>, StoreError> {

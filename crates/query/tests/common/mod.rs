@@ -206,3 +206,66 @@ pub fn grow(dir: &std::path::Path, seed: u64, articles: &[Article]) -> Store {
     }
     store
 }
+
+/// The four Parquet tables of `store` as `export --format parquet` wrote
+/// them before it streamed, into `dir`: the whole consolidation gathered,
+/// its merged events that pass `filter` and their mentions, the documents
+/// they cite (every document when none was left out) with the tones of
+/// the cited ones, and the stories of those documents.
+pub fn parquet_whole(store: &Store, filter: &chronicler_query::EventFilter, dir: &std::path::Path) {
+    use chronicler_query::parquet as pq;
+    let file = |name: &str| std::fs::File::create(dir.join(name)).unwrap();
+    let all = chronicler_query::consolidated(store).unwrap();
+    let stories = chronicler_query::stories(store, &all).unwrap();
+    let n = all.events.len();
+    let c = chronicler_query::filter_consolidated(all, filter);
+    let whole = c.events.len() == n;
+    let cited: std::collections::BTreeSet<String> = c
+        .events
+        .iter()
+        .flat_map(|e| e.mentions.iter().map(|m| m.doc.clone()))
+        .collect();
+    let mut facts = chronicler_query::doc_facts(store).unwrap();
+    chronicler_query::measure_tones(store, &mut facts, cited.iter().map(String::as_str)).unwrap();
+    let docs: Vec<_> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .filter(|d| whole || cited.contains(&d.id))
+        .collect();
+    let stories: Vec<_> = stories
+        .into_iter()
+        .filter(|s| whole || s.documents.iter().any(|d| cited.contains(d)))
+        .collect();
+    pq::write_events(&c, file("events.parquet")).unwrap();
+    pq::write_mentions(&c, file("mentions.parquet")).unwrap();
+    pq::write_documents(&docs, &facts, file("documents.parquet")).unwrap();
+    pq::write_stories(&stories, file("stories.parquet")).unwrap();
+}
+
+/// The four Parquet tables of `store` written by the streamed export into
+/// `dir`, in row groups of `groups`.
+pub fn parquet_streamed(
+    store: &Store,
+    filter: &chronicler_query::EventFilter,
+    dir: &std::path::Path,
+    groups: chronicler_query::parquet::RowGroups,
+) -> chronicler_query::parquet::Exported {
+    use chronicler_query::parquet as pq;
+    let file = |name: &str| std::fs::File::create(dir.join(name)).unwrap();
+    let sinks = pq::Sinks {
+        events: file("events.parquet"),
+        mentions: file("mentions.parquet"),
+        documents: file("documents.parquet"),
+        stories: file("stories.parquet"),
+    };
+    pq::export_tables(store, filter, None, sinks, groups).unwrap()
+}
+
+/// Peak heap bytes of `heap` above what was live before, while `f` runs.
+pub fn peak_of<T>(heap: &peak_alloc::PeakAlloc, f: impl FnOnce() -> T) -> (usize, T) {
+    let before = heap.current_usage();
+    heap.reset_peak_usage();
+    let out = f();
+    (heap.peak_usage().saturating_sub(before), out)
+}
