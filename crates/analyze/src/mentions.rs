@@ -1006,6 +1006,17 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             words.clear();
         };
         for w in st.split(|c: char| c.is_whitespace()) {
+            // Outside a run, a word that starts with a lower-case ASCII
+            // letter or a digit (most words) neither opens a run nor
+            // connects one, and flushing an empty run does nothing: skip
+            // it before any trimming.
+            if words.is_empty()
+                && w.as_bytes()
+                    .first()
+                    .is_none_or(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            {
+                continue;
+            }
             // The word's offset in the sentence (separators may be
             // multi-byte: a no-break space is two bytes).
             let a = w.as_ptr() as usize - st.as_ptr() as usize;
