@@ -66,44 +66,32 @@ impl Signature {
     /// shingle; an empty text has the all-`u64::MAX` signature, similar to
     /// nothing (see [`similarity`]).
     pub fn of(text: &str) -> Signature {
-        // The words, lower-cased as `words` does, one space apart in one
-        // buffer: a shingle is then the slice from its first word's start
-        // to its last word's end, the same bytes as the words joined by
-        // spaces, with no allocation per word or per shingle.
-        let mut joined = String::with_capacity(text.len());
-        let mut spans: Vec<(usize, usize)> = Vec::new();
-        for w in text.split(|c: char| !c.is_alphanumeric()) {
-            if w.is_empty() {
-                continue;
-            }
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            let start = joined.len();
-            if w.is_ascii() {
-                joined.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-            } else {
-                joined.push_str(&w.to_lowercase());
-            }
-            spans.push((start, joined.len()));
-        }
-        let mut mins = [u64::MAX; NUM_HASHES];
-        let n = spans.len();
+        let words = words(text);
+        let mut mins = vec![u64::MAX; NUM_HASHES];
+        let n = words.len();
         if n == 0 {
-            return Signature(mins.to_vec());
+            return Signature(mins);
         }
         let width = SHINGLE.min(n);
-        let seeds: [u64; NUM_HASHES] = std::array::from_fn(seed);
-        for w in spans.windows(width) {
-            let (Some(first), Some(last)) = (w.first(), w.last()) else {
-                continue;
-            };
-            let h = xxh3_64_with_seed(&joined.as_bytes()[first.0..last.1], 0);
+        let seeds: Vec<u64> = (0..NUM_HASHES).map(seed).collect();
+        let mut buf = String::new();
+        for w in words.windows(width) {
+            buf.clear();
+            for (i, word) in w.iter().enumerate() {
+                if i > 0 {
+                    buf.push(' ');
+                }
+                buf.push_str(word);
+            }
+            let h = xxh3_64_with_seed(buf.as_bytes(), 0);
             for (m, s) in mins.iter_mut().zip(&seeds) {
-                *m = (*m).min(splitmix(h ^ s));
+                let v = splitmix(h ^ s);
+                if v < *m {
+                    *m = v;
+                }
             }
         }
-        Signature(mins.to_vec())
+        Signature(mins)
     }
 
     /// True when the signature comes from an empty text.
