@@ -1,6 +1,9 @@
 //! Actor, place and unresolved-name mentions, tied within the article.
 
 use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 use chronicler_core::{
     Actor, ActorKind, ActorMention, MentionForm, PlaceMention, Sentence, Span, UnresolvedName,
@@ -949,6 +952,27 @@ pub fn unresolved_counts(names: &[UnresolvedName]) -> Vec<(String, usize)> {
     out
 }
 
+/// A word list as a set (built on first use): looked up for most
+/// capitalised words of every sentence.
+struct WordSet(OnceLock<FxHashSet<&'static str>>, &'static [&'static str]);
+
+impl WordSet {
+    const fn of(words: &'static [&'static str]) -> WordSet {
+        WordSet(OnceLock::new(), words)
+    }
+
+    fn has(&self, w: &str) -> bool {
+        self.0
+            .get_or_init(|| self.1.iter().copied().collect())
+            .contains(w)
+    }
+}
+
+static CONNECTOR_SET: WordSet = WordSet::of(CONNECTORS);
+static NOT_NAME_SET: WordSet = WordSet::of(NOT_NAMES);
+static NOT_SINGLE_NAME_SET: WordSet = WordSet::of(NOT_SINGLE_NAMES);
+static TITLE_SET: WordSet = WordSet::of(TITLES);
+
 /// Capitalised names that no dictionary knows: runs of capitalised words,
 /// and single capitalised words that do not open their sentence and are not
 /// common capitalised words (titles, weekdays, "Parliament"). Headlines are
@@ -966,14 +990,14 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
         let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<UnresolvedName>| {
             while words
                 .last()
-                .is_some_and(|&(a, b)| CONNECTORS.contains(&&st[a..b]))
+                .is_some_and(|&(a, b)| CONNECTOR_SET.has(&st[a..b]))
             {
                 words.pop();
             }
             while words.first().is_some_and(|&(a, b)| {
-                NOT_NAMES.contains(&&st[a..b])
-                    || CONNECTORS.contains(&&st[a..b])
-                    || TITLES.contains(&&st[a..b])
+                NOT_NAME_SET.has(&st[a..b])
+                    || CONNECTOR_SET.has(&st[a..b])
+                    || TITLE_SET.has(&st[a..b])
             }) {
                 words.remove(0);
             }
@@ -982,9 +1006,9 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
                 a != first_word
                     && w.chars().count() >= 2
                     && w.chars().any(char::is_alphabetic)
-                    && !NOT_SINGLE_NAMES.contains(&w)
-                    && !TITLES.contains(&w)
-                    && !NOT_NAMES.contains(&w)
+                    && !NOT_SINGLE_NAME_SET.has(w)
+                    && !TITLE_SET.has(w)
+                    && !NOT_NAME_SET.has(w)
             };
             if words.len() >= 2 || (words.len() == 1 && words.first().is_some_and(single_ok)) {
                 if let (Some(&(a, _)), Some(&(_, b))) = (words.first(), words.last()) {
@@ -1029,7 +1053,7 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             let core = core.get(core_start..).unwrap_or("");
             let (ca, cb) = (a + core_start, a + core_start + core.len());
             let cap = core.chars().next().is_some_and(char::is_uppercase);
-            let conn = || !words.is_empty() && CONNECTORS.contains(&core);
+            let conn = || !words.is_empty() && CONNECTOR_SET.has(core);
             if (cap || conn()) && !core.is_empty() && core_start == 0 {
                 words.push((ca, cb));
                 if cb - a < w.len() {

@@ -192,6 +192,14 @@ const STOP: &[&str] = &[
     "too",
 ];
 
+/// The groups of [`number_re`], by number: read by index, as a name is
+/// looked up in a map at each call.
+const NEG: usize = 1;
+const NUM: usize = 2;
+const WORD: usize = 3;
+const SCALE: usize = 4;
+const OF: usize = 5;
+
 fn number_re() -> Option<&'static Regex> {
     static R: OnceLock<Option<Regex>> = OnceLock::new();
     R.get_or_init(|| {
@@ -457,7 +465,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
     for c in re.captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
         let (mut start, mut end) = (all.start(), all.end());
-        let neg = c.name("neg");
+        let neg = c.get(NEG);
         if skip.iter().any(|s| s.overlaps(Span::new(start, end))) {
             continue;
         }
@@ -483,7 +491,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         }
         let mut value;
         let is_word;
-        if let Some(n) = c.name("num") {
+        if let Some(n) = c.get(NUM) {
             let raw = n.as_str();
             value = match raw.replace(',', "").parse::<f64>() {
                 Ok(v) => v,
@@ -502,7 +510,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
             if text[n.end()..].starts_with(':') || text[..n.start()].ends_with(':') {
                 continue;
             }
-        } else if let Some(w) = c.name("word") {
+        } else if let Some(w) = c.get(WORD) {
             value = word_value(w.as_str())
                 .or_else(|| tens_units(&w.as_str().to_ascii_lowercase()))
                 .unwrap_or(0.0);
@@ -510,7 +518,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         } else {
             continue;
         }
-        if let Some(s) = c.name("scale") {
+        if let Some(s) = c.get(SCALE) {
             let mult = match s.as_str().trim().to_ascii_lowercase().as_str() {
                 "thousand" => 1e3,
                 "million" => 1e6,
@@ -538,12 +546,12 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
             }
         }
         // The number text (without "of").
-        let mut num_end = c.name("scale").map_or_else(
-            || c.name("num").or(c.name("word")).map_or(end, |m| m.end()),
+        let mut num_end = c.get(SCALE).map_or_else(
+            || c.get(NUM).or(c.get(WORD)).map_or(end, |m| m.end()),
             |s| s.end(),
         );
         // "$2bn", "$40m", "€3 mn"
-        if currency.is_some() && c.name("scale").is_none() {
+        if currency.is_some() && c.get(SCALE).is_none() {
             let rest = &text[num_end..];
             let r = rest.trim_start_matches(' ');
             for (suffix, mult) in [("bn", 1e9), ("mn", 1e6), ("m", 1e6), ("k", 1e3)] {
@@ -557,7 +565,7 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
                 }
             }
         }
-        if c.name("of").is_none() || currency.is_some() {
+        if c.get(OF).is_none() || currency.is_some() {
             end = num_end;
         }
         // Unit: money, temperature, "%", hyphenated ("one-week") or following words.
@@ -603,13 +611,13 @@ pub fn find(text: &str, skip: &[Span]) -> Vec<Found> {
         }
         // "one of them", "two of the": a part, not a count.
         if currency.is_none()
-            && c.name("of").is_some()
-            && c.name("word").is_some_and(|w| !w.as_str().ends_with('s'))
+            && c.get(OF).is_some()
+            && c.get(WORD).is_some_and(|w| !w.as_str().ends_with('s'))
         {
             continue;
         }
         // Word numbers without a unit are usually not quantities ("one of").
-        if unit.is_empty() && (is_word || c.name("of").is_some()) {
+        if unit.is_empty() && (is_word || c.get(OF).is_some()) {
             continue;
         }
         // Lone small numbers without unit (list markers, ages): keep only with unit.
@@ -776,5 +784,21 @@ mod tests {
         assert_eq!(q("two drones")[0].0, 2.0);
         assert!(q("in 2025 and COVID-19 and F-16 jets").is_empty());
         assert!(q("one of them").is_empty());
+    }
+
+    #[test]
+    fn group_numbers_name_the_groups_of_the_number_pattern() {
+        let names: Vec<Option<&str>> = number_re().unwrap().capture_names().collect();
+        assert_eq!(
+            names,
+            [
+                None,
+                Some("neg"),
+                Some("num"),
+                Some("word"),
+                Some("scale"),
+                Some("of")
+            ]
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! a block of lines between blank lines). Units are kept or dropped whole;
 //! nothing inside a kept unit is changed.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::sync::OnceLock;
 
 use chronicler_core::{Metadata, Removed};
@@ -85,8 +85,8 @@ pub fn normalize(s: &str) -> String {
         }
         rest = rest.get(ascii..).unwrap_or("");
         let Some(c) = rest.chars().next() else { break };
-        // General Punctuation (dashes, curly quotes) has no letters.
-        let alnum = !('\u{2000}'..='\u{206F}').contains(&c) && c.is_alphanumeric();
+        // `char::is_alphanumeric`, from a bit table for two-byte scripts.
+        let alnum = chronicler_core::text::is_word_char(c);
         if word(alnum, &mut out) {
             out.extend(c.to_lowercase());
         }
@@ -519,7 +519,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
         }
     }
 
-    let mut titles: HashSet<String> = HashSet::new();
+    let mut titles: HashSet<String> = HashSet::default();
     if let Some(t) = &meta.title {
         titles.insert(normalize(t));
         for sep in [" | ", " - ", " — ", " – "] {
@@ -537,7 +537,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
         .map(normalize)
         .filter(|o| !o.is_empty());
 
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<&str> = HashSet::default();
     let mut first_real = false;
     let mut link_titles_left = 0usize;
     let mut prev_kept_opens_list = false;

@@ -18,7 +18,6 @@
 //! end with `=CODE` to give it a code other than its block's.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::path::Path;
 
 use chronicler_core::Status;
@@ -155,8 +154,9 @@ pub struct VerbDict {
     /// Patterns, in file order.
     pub patterns: Vec<Pattern>,
     /// First word → patterns that can start with it. Looked up once per
-    /// token of every sentence, so with a cheap hash (see [`WordHasher`]).
-    index: HashMap<String, Vec<usize>, BuildHasherDefault<WordHasher>>,
+    /// token of every sentence, so with a cheap hash (FxHash: keys are
+    /// dictionary words, a collision only costs a comparison).
+    index: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// (kind, normalized text) → pattern, for overrides.
     by_key: HashMap<(bool, String), usize>,
 }
@@ -440,50 +440,6 @@ impl VerbDict {
     /// Imports a PETRARCH-2 verb dictionary (`CAMEO.2.0.txt`); see [`Import`].
     pub fn import_petrarch2(text: &str) -> Import {
         petrarch::import(text)
-    }
-}
-
-/// The hash of the first-word index: FxHash's multiply-and-rotate, eight
-/// bytes at a time. Keys are dictionary words (no untrusted flooding
-/// concern: a collision only costs a comparison), and each token of each
-/// sentence is looked up, where SipHash was a measurable share of coding.
-#[derive(Debug, Default, Clone, Copy)]
-struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(Self::K);
-    }
-}
-
-impl Hasher for WordHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
