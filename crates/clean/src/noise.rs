@@ -63,34 +63,34 @@ fn hit(r: Option<&Regex>, text: &str) -> bool {
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut in_word = false;
-    let mut word = |alnum: bool, out: &mut String| {
-        let space = alnum && !in_word && !out.is_empty();
-        in_word = alnum;
-        if space {
-            out.push(' ');
-        }
-        alnum
-    };
-    let mut rest = s;
-    while !rest.is_empty() {
-        // A run of ASCII, byte by byte.
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        for b in rest.bytes().take(ascii) {
-            if word(b.is_ascii_alphanumeric(), &mut out) {
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            let alnum = b.is_ascii_alphanumeric();
+            if alnum {
+                if !in_word && !out.is_empty() {
+                    out.push(' ');
+                }
                 out.push(char::from(b.to_ascii_lowercase()));
             }
+            in_word = alnum;
+            i += 1;
+            continue;
         }
-        rest = rest.get(ascii..).unwrap_or("");
-        let Some(c) = rest.chars().next() else { break };
+        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+            break;
+        };
         // `char::is_alphanumeric`, from a bit table for two-byte scripts.
         let alnum = chronicler_core::text::is_word_char(c);
-        if word(alnum, &mut out) {
+        if alnum {
+            if !in_word && !out.is_empty() {
+                out.push(' ');
+            }
             out.extend(c.to_lowercase());
         }
-        rest = rest.get(c.len_utf8()..).unwrap_or("");
+        in_word = alnum;
+        i += c.len_utf8();
     }
     out
 }

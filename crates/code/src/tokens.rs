@@ -20,8 +20,11 @@ impl Tokens {
     /// Appends `word` in lower case, found at `start..end` of the document.
     fn push(&mut self, word: &str, start: usize, end: usize) {
         if word.is_ascii() {
-            self.buf
-                .extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            let from = self.buf.len();
+            self.buf.push_str(word);
+            if let Some(new) = self.buf.get_mut(from..) {
+                new.make_ascii_lowercase();
+            }
         } else {
             self.buf.push_str(&word.to_lowercase());
         }
@@ -74,23 +77,44 @@ pub(crate) fn tokenize_into(out: &mut Tokens, text: &str, base: usize) {
     out.spans.clear();
     let bytes = text.as_bytes();
     let mut b = 0;
-    while let Some(c) = char_at(text, b) {
-        if let Some(end) = dotted_abbreviation(text, b) {
-            out.push(&text[b..end], base + b, base + end);
-            b = end;
+    while let Some(&first) = bytes.get(b) {
+        if first == b' ' {
+            b += 1;
             continue;
+        }
+        let Some(c) = char_at(text, b) else { break };
+        let after = b + c.len_utf8();
+        // A dotted abbreviation's first letter is followed by its dot.
+        if bytes.get(after) == Some(&b'.') {
+            if let Some(end) = dotted_abbreviation(text, b) {
+                out.push(&text[b..end], base + b, base + end);
+                b = end;
+                continue;
+            }
         }
         if alnum(c) {
             let start = b;
-            let mut j = b;
-            while let Some(cj) = char_at(text, j) {
-                let joins_digits = (cj == ',' || cj == '.')
-                    && char_before(text, j).is_some_and(|p| p.is_ascii_digit())
-                    && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
-                if !(alnum(cj) || joins_digits) {
+            let mut j = after;
+            while let Some(&x) = bytes.get(j) {
+                if x.is_ascii_alphanumeric() {
+                    j += 1;
+                } else if x == b',' || x == b'.' {
+                    // "1,000", "3.5": a mark between two digits (the byte
+                    // before is the character before: ASCII is one byte).
+                    let joins = bytes.get(j - 1).is_some_and(u8::is_ascii_digit)
+                        && bytes.get(j + 1).is_some_and(u8::is_ascii_digit);
+                    if !joins {
+                        break;
+                    }
+                    j += 1;
+                } else if x.is_ascii() {
                     break;
+                } else {
+                    match char_at(text, j) {
+                        Some(cj) if alnum(cj) => j += cj.len_utf8(),
+                        _ => break,
+                    }
                 }
-                j += cj.len_utf8();
             }
             let end = j;
             // "didn't" → "did" "n't" (as PETRARCH's and the Treebank's
@@ -114,7 +138,6 @@ pub(crate) fn tokenize_into(out: &mut Tokens, text: &str, base: usize) {
             b = end;
             continue;
         }
-        let after = b + c.len_utf8();
         if (c == '\'' || c == '’')
             && matches!(bytes.get(after), Some(b's' | b'S'))
             && char_at(text, after + 1).is_none_or(|n| !alnum(n))
