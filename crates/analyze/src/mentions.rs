@@ -930,7 +930,7 @@ const TITLES: &[&str] = &[
 /// Sentences that are headlines: four words or more, most of them capitalised.
 fn is_headline(st: &str) -> bool {
     let (mut words, mut caps) = (0usize, 0usize);
-    for w in st.split_whitespace() {
+    for w in chronicler_core::text::whitespace_split(st).filter(|w| !w.is_empty()) {
         words += 1;
         caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
     }
@@ -1029,7 +1029,7 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             }
             words.clear();
         };
-        for w in st.split(|c: char| c.is_whitespace()) {
+        for w in chronicler_core::text::whitespace_split(st) {
             // Outside a run, a word that starts with a lower-case ASCII
             // letter or a digit (most words) neither opens a run nor
             // connects one, and flushing an empty run does nothing: skip

@@ -123,7 +123,9 @@ pub(crate) fn is_cjk(c: char) -> bool {
 /// not mistaken for a one-word fragment).
 fn word_count(t: &str) -> usize {
     if t.is_ascii() {
-        return t.split_whitespace().count();
+        return chronicler_core::text::whitespace_split(t)
+            .filter(|w| !w.is_empty())
+            .count();
     }
     t.split_whitespace()
         .map(|w| (w.chars().filter(|&c| is_cjk(c)).count() / 2).max(1))

@@ -1,5 +1,40 @@
 //! Small text helpers shared by every stage.
 
+/// The pieces of `s` between whitespace characters, empty ones included:
+/// what `s.split(char::is_whitespace)` gives, reading ASCII bytes without
+/// decoding them (`split_whitespace` is this without the empty pieces).
+pub fn whitespace_split(s: &str) -> impl Iterator<Item = &str> {
+    let bytes = s.as_bytes();
+    let (mut start, mut i, mut done) = (0, 0, false);
+    std::iter::from_fn(move || {
+        if done {
+            return None;
+        }
+        while let Some(&b) = bytes.get(i) {
+            let (space, len) = if b.is_ascii() {
+                (
+                    matches!(b, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'),
+                    1,
+                )
+            } else {
+                match s.get(i..).and_then(|r| r.chars().next()) {
+                    Some(c) => (c.is_whitespace(), c.len_utf8()),
+                    None => (false, 1),
+                }
+            };
+            if space {
+                let piece = s.get(start..i).unwrap_or("");
+                i += len;
+                start = i;
+                return Some(piece);
+            }
+            i += len;
+        }
+        done = true;
+        Some(s.get(start..).unwrap_or(""))
+    })
+}
+
 /// True for characters that continue a word (letters, digits): the same as
 /// [`char::is_alphanumeric`], faster on text in Latin, Greek, Cyrillic,
 /// Hebrew or Arabic letters and on punctuation.
@@ -100,6 +135,26 @@ pub fn stable_hash(parts: &[&str]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whitespace_split_is_split_on_whitespace() {
+        for s in [
+            "",
+            " ",
+            "New  York\ttalks\n\nEnd ",
+            "a\u{a0}b\u{2009}c\u{85}d\u{3000}e\u{1680}f\u{1c}g",
+            "Ж ж\r\n東京 x",
+        ] {
+            let want: Vec<&str> = s.split(char::is_whitespace).collect();
+            assert_eq!(whitespace_split(s).collect::<Vec<_>>(), want, "{s:?}");
+        }
+        // Every character that is whitespace in one of the two ways.
+        for c in (0..0x3100).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let want: Vec<&str> = s.split(char::is_whitespace).collect();
+            assert_eq!(whitespace_split(&s).collect::<Vec<_>>(), want, "{c:?}");
+        }
+    }
 
     #[test]
     fn word_characters_are_letters_and_digits() {
