@@ -2,7 +2,8 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::automaton::Automaton;
+use aho_corasick::{AhoCorasick, Anchored, MatchKind};
 use chronicler_core::text::ADJECTIVAL_PARTICIPLES;
 use chronicler_core::{DatePrecision, DateRange, Span};
 use jiff::civil::{Date, Weekday};
@@ -159,12 +160,13 @@ const KEYWORDS: &[(&str, u32)] = &[
     ("half", PART),
 ];
 
-fn keywords() -> Option<&'static AhoCorasick> {
-    static A: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+/// The keywords' automaton, stepped byte by byte inside [`Gate::new`]'s
+/// own pass over the text (every match, overlapping ones included).
+fn keywords() -> Option<&'static aho_corasick::dfa::DFA> {
+    static A: OnceLock<Option<aho_corasick::dfa::DFA>> = OnceLock::new();
     A.get_or_init(|| {
-        AhoCorasick::builder()
+        aho_corasick::dfa::DFA::builder()
             .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
             .build(KEYWORDS.iter().map(|k| k.0))
             .ok()
     })
@@ -222,6 +224,38 @@ impl Gate {
         let year4 = |run: usize, end: usize| {
             end - run == 4 && matches!(bytes.get(run..run + 2), Some(b"19" | b"20"))
         };
+        let ac = keywords();
+        let start_sid = ac.and_then(|a| a.start_state(Anchored::No).ok());
+        // Runs the keyword automaton over the piece `from..to`, from its
+        // start state; each keyword found is counted in the piece. A keyword
+        // is letters only, so never holds a break character: the keywords
+        // of the pieces are those of the whole text.
+        let feed = |from: usize, to: usize, mask: &mut u32| {
+            let (Some(a), Some(mut s)) = (ac, start_sid) else {
+                return;
+            };
+            for (k, &b) in bytes.get(from..to).unwrap_or(&[]).iter().enumerate() {
+                s = a.next_state(Anchored::No, s, b);
+                if !a.is_special(s) || !a.is_match(s) {
+                    continue;
+                }
+                let end = from + k + 1;
+                for m in 0..a.match_len(s) {
+                    let pid = a.match_pattern(s, m);
+                    let Some(kw) = KEYWORDS.get(pid.as_usize()) else {
+                        continue;
+                    };
+                    // The rules that need a month match its name
+                    // case-sensitively, capital first ("May", never "may"
+                    // or "market"): the other spellings do not count.
+                    let kw_start = end - a.pattern_len(pid);
+                    if kw.1 == MONTH && !bytes.get(kw_start..end).is_some_and(month_case) {
+                        continue;
+                    }
+                    *mask |= kw.1;
+                }
+            }
+        };
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_digit() {
                 mask |= DIGIT;
@@ -234,39 +268,38 @@ impl Gate {
                     mask |= YEAR4;
                 }
             }
-            if !b.is_ascii_alphabetic() && b != b' ' {
+            if b.is_ascii_alphabetic() || b == b' ' {
+                // Letters and spaces (most of a text) change nothing here.
+                i += 1;
+                while bytes
+                    .get(i)
+                    .is_some_and(|&x| x.is_ascii_alphabetic() || x == b' ')
+                {
+                    i += 1;
+                }
+                continue;
+            }
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else {
                 let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
                     break;
                 };
-                if is_break(text, i, c) {
-                    pieces.push((start, i, mask));
-                    (start, mask) = (i + c.len_utf8(), 0);
-                }
-                i += c.len_utf8();
-                continue;
+                c
+            };
+            if is_break(text, i, c) {
+                // The piece's keywords, before it is closed.
+                feed(start, i, &mut mask);
+                pieces.push((start, i, mask));
+                (start, mask) = (i + c.len_utf8(), 0);
             }
-            i += 1;
+            i += c.len_utf8();
         }
         if run.is_some_and(|r| year4(r, text.len())) {
             mask |= YEAR4;
         }
+        feed(start, text.len(), &mut mask);
         pieces.push((start, text.len(), mask));
-        if let Some(ac) = keywords() {
-            for m in ac.find_overlapping_iter(text) {
-                let k = pieces.partition_point(|p| p.1 < m.start());
-                if let (Some(p), Some(kw)) =
-                    (pieces.get_mut(k), KEYWORDS.get(m.pattern().as_usize()))
-                {
-                    // The rules that need a month match its name
-                    // case-sensitively, capital first ("May", never "may"
-                    // or "market"): the other spellings do not count.
-                    if kw.1 == MONTH && !bytes.get(m.range()).is_some_and(month_case) {
-                        continue;
-                    }
-                    p.2 |= kw.1;
-                }
-            }
-        }
         Gate { pieces }
     }
 
@@ -1495,6 +1528,34 @@ mod tests {
                     .collect();
                 assert_eq!(got, want, "{t:?} {full}");
             }
+        }
+    }
+
+    #[test]
+    fn gate_keywords_are_those_of_a_whole_text_search() {
+        // The first gate: one overlapping search over the whole text, each
+        // keyword counted in the piece holding its start.
+        let ac = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(KEYWORDS.iter().map(|k| k.0))
+            .unwrap();
+        for t in [
+            "Xja.nuary, ye.ar and da-y; midday, weekend: yearly MAY may",
+            "Jan. 5 — late spring; the ummer? \u{201c}tomorrow\u{201d} Mon.day 2026",
+            "Ж Jan 3, Dec.5 Sept.; earlyJanuary “ha”lf 19.99 2026 20261",
+        ] {
+            let g = Gate::new(t);
+            let mut want: Vec<u32> = g.pieces.iter().map(|p| p.2 & (DIGIT | YEAR4)).collect();
+            for m in ac.find_overlapping_iter(t) {
+                let k = g.pieces.partition_point(|p| p.1 < m.start());
+                let kw = KEYWORDS[m.pattern().as_usize()];
+                if kw.1 == MONTH && !month_case(&t.as_bytes()[m.range()]) {
+                    continue;
+                }
+                want[k] |= kw.1;
+            }
+            let got: Vec<u32> = g.pieces.iter().map(|p| p.2).collect();
+            assert_eq!(got, want, "{t:?}");
         }
     }
 
