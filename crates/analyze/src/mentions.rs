@@ -927,10 +927,11 @@ const TITLES: &[&str] = &[
     "Brigadier",
 ];
 
-/// Sentences that are headlines: four words or more, most of them capitalised.
-fn is_headline(st: &str) -> bool {
+/// Sentences that are headlines: four words or more, most of them
+/// capitalised (`pieces`: the sentence split on whitespace).
+fn is_headline(pieces: &[&str]) -> bool {
     let (mut words, mut caps) = (0usize, 0usize);
-    for w in chronicler_core::text::whitespace_split(st).filter(|w| !w.is_empty()) {
+    for w in pieces.iter().filter(|w| !w.is_empty()) {
         words += 1;
         caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
     }
@@ -980,9 +981,14 @@ static TITLE_SET: WordSet = WordSet::of(TITLES);
 pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<UnresolvedName> {
     let known = crate::SpanSet::new(known.iter().copied());
     let mut out = Vec::new();
+    // The sentence split on whitespace, once for the headline test and
+    // the word loop (one buffer for all sentences).
+    let mut pieces: Vec<&str> = Vec::new();
     for s in sentences {
         let st = s.span.slice(text);
-        if is_headline(st) {
+        pieces.clear();
+        pieces.extend(chronicler_core::text::whitespace_split(st));
+        if is_headline(&pieces) {
             continue;
         }
         let first_word = st.len() - st.trim_start_matches(|c: char| !is_word_char(c)).len();
@@ -1029,7 +1035,7 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             }
             words.clear();
         };
-        for w in chronicler_core::text::whitespace_split(st) {
+        for &w in &pieces {
             // Outside a run, a word that starts with a lower-case ASCII
             // letter or a digit (most words) neither opens a run nor
             // connects one, and flushing an empty run does nothing: skip
