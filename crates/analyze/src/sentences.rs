@@ -58,11 +58,7 @@ fn split_line(text: &str, base: usize, line: &str, out: &mut Vec<Sentence>) {
     let next = |at: usize| line.get(at..).and_then(|r| r.chars().next());
     let mut start = 0;
     let mut from = 0;
-    while let Some(off) = line
-        .get(from..)
-        .and_then(|r| r.find(['.', '!', '?', '\u{2026}']))
-    {
-        let i = from + off;
+    while let Some(i) = next_mark(line, from) {
         let Some(c) = next(i) else { break };
         let mut j = i + c.len_utf8();
         while let Some(d) = next(j).filter(|&d| matches!(d, '.' | '!' | '?') || is_closer(d)) {
@@ -82,6 +78,25 @@ fn split_line(text: &str, base: usize, line: &str, out: &mut Vec<Sentence>) {
         }
     }
     push(text, base + start, base + line.len(), out);
+}
+
+/// Where the next `.`, `!`, `?` or `…` at or after byte `from` of `line`
+/// is: `line[from..].find(['.', '!', '?', '…'])`, reading bytes (an ellipsis
+/// is the only one of them that is not ASCII: E2 80 A6).
+fn next_mark(line: &str, from: usize) -> Option<usize> {
+    let bytes = line.as_bytes();
+    let mut k = from;
+    loop {
+        let off = bytes
+            .get(k..)?
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xE2))?;
+        let i = k + off;
+        if bytes.get(i) != Some(&0xE2) || bytes.get(i + 1..i + 3) == Some(&[0x80, 0xA6]) {
+            return Some(i);
+        }
+        k = i + 1;
+    }
 }
 
 fn is_abbrev(line: &str, dot: usize, next: char) -> bool {
@@ -116,6 +131,17 @@ mod tests {
 
     fn texts(t: &str) -> Vec<&str> {
         split(t).iter().map(|s| s.span.slice(t)).collect()
+    }
+
+    #[test]
+    fn marks_are_found_as_str_find_finds_them() {
+        let t = "He said — “no”… Really? Yes! ‘Fine’. 3.5 — end…";
+        for from in (0..=t.len()).filter(|&i| t.is_char_boundary(i)) {
+            let want = t[from..]
+                .find(['.', '!', '?', '\u{2026}'])
+                .map(|o| from + o);
+            assert_eq!(next_mark(t, from), want, "{from}");
+        }
     }
 
     #[test]
