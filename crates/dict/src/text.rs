@@ -83,6 +83,9 @@ fn matches_at_word_starts(
         // The rest of a word, in ASCII: no word starts there.
         if prev_word && b.is_ascii_alphanumeric() {
             next += 1;
+            while bytes.get(next).is_some_and(u8::is_ascii_alphanumeric) {
+                next += 1;
+            }
             continue;
         }
         let c = if b.is_ascii() {
