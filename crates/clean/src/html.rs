@@ -364,12 +364,39 @@ fn marked(tok: &[u8]) -> bool {
             return false;
         }
         hit = hit
-            || (BOILERPLATE_MARKS
-                .iter()
-                .any(|m| m.as_bytes()[0] == c && starts(rest, m.as_bytes()))
-                && !has_prefix(&tok[..i]));
+            || (BOILERPLATE_MARKS.iter().any(|m| {
+                m.as_bytes()[0] == c
+                    && starts(rest, m.as_bytes())
+                    && (!WHOLE_PART_MARKS.contains(m) || whole_part(tok, i, m.len()))
+            }) && !has_prefix(&tok[..i]));
     }
     hit
+}
+
+/// Marks so short that they sit inside unrelated words ("bio" in
+/// `biotech`, `biology`, `antibiotic`): they count only as a whole part of
+/// the token (see [`whole_part`]).
+const WHOLE_PART_MARKS: &[&str] = &["bio"];
+
+/// Whether `tok[at..at + len]` is a whole part of the token, or one with a
+/// plural "s": it starts the token or follows a non-letter, or a capital
+/// opens it after a lower-case letter (`authorBio`); it ends the token or
+/// is followed by a non-letter, or a capital follows its lower-case end
+/// (`bio-box`, `BioCard`, `author_bios`; not `biotech`, `BIOTECH`).
+fn whole_part(tok: &[u8], at: usize, len: usize) -> bool {
+    let hump = |a: u8, b: u8| a.is_ascii_lowercase() && b.is_ascii_uppercase();
+    let starts = match (at.checked_sub(1).and_then(|p| tok.get(p)), tok.get(at)) {
+        (None, _) => true,
+        (Some(&p), Some(&f)) => !p.is_ascii_alphabetic() || hump(p, f),
+        (Some(_), None) => false,
+    };
+    let ends_at = |end: usize| match (end.checked_sub(1).and_then(|l| tok.get(l)), tok.get(end)) {
+        (_, None) => true,
+        (Some(&l), Some(&n)) => !n.is_ascii_alphabetic() || hump(l, n),
+        (None, Some(_)) => false,
+    };
+    let end = at + len;
+    starts && (ends_at(end) || (matches!(tok.get(end), Some(b's' | b'S')) && ends_at(end + 1)))
 }
 
 /// Whether the part of a class or id token before a boilerplate mark ends
@@ -755,6 +782,28 @@ mod tests {
         assert!(!marked(b"article-body"));
         assert!(!marked(b"commentary-footer"));
         assert!(!marked(b""));
+        // A short mark counts only as a whole part of the token.
+        for tok in [
+            "author-bio",
+            "bio",
+            "authorBio",
+            "BioCard",
+            "author_bios",
+            "BIO_BOX",
+            "bio2",
+        ] {
+            assert!(marked(tok.as_bytes()), "{tok}");
+        }
+        for tok in [
+            "biotech",
+            "biology-news",
+            "antibiotics",
+            "symbiosis",
+            "BIOTECH",
+            "biography",
+        ] {
+            assert!(!marked(tok.as_bytes()), "{tok}");
+        }
         assert!(hides_display("color: red; DISPLAY : None"));
         assert!(hides_display("ddisplay:none"));
         assert!(!hides_display("display: block; none"));
