@@ -17,6 +17,7 @@
 //! candidate with probability 0.94, at 0.7 with 0.9996, and an unrelated
 //! pair (similarity 0.01) with 0.00002.
 
+use chronicler_core::text::is_word_char;
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Words per shingle.
@@ -79,10 +80,11 @@ pub fn words(text: &str) -> Vec<String> {
 /// whole by `str::to_lowercase`, as [`words`] does (final sigma included).
 fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    // The alphanumeric character at `i`, if any, and its length.
+    // The length of the word character (`char::is_alphanumeric`, read from
+    // core's table) at `i`, if there is one.
     let word_char_at = |i: usize| -> Option<usize> {
         let c = text.get(i..)?.chars().next()?;
-        c.is_alphanumeric().then(|| c.len_utf8())
+        is_word_char(c).then(|| c.len_utf8())
     };
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
@@ -96,7 +98,7 @@ fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) 
             let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
                 break;
             };
-            if !c.is_alphanumeric() {
+            if !is_word_char(c) {
                 i += c.len_utf8();
                 continue;
             }
@@ -334,7 +336,7 @@ mod tests {
         /// the words joined by one space.
         #[test]
         fn any_text_signs_as_its_words_joined_by_one_space(
-            text in "([a-zA-Z0-9 ,.;'\\-]|[ÀÉİßéñœ]|[ΣΑΟσς]|[Жжи]|[٣१]|\u{301}|\u{2028}|\u{00A0}|ʰ|\t|\n){0,80}"
+            text in "([a-zA-Z0-9 ,.;'\\-]|[ÀÉİßéñœ]|[ΣΑΟσς]|[Жжи]|[٣१]|\u{301}|\u{2028}|\u{00A0}|ʰ|[—’漢ｶ]|\t|\n){0,80}"
         ) {
             proptest::prop_assert_eq!(Signature::of(&text), signature_by_joining_words(&text));
             let mut lowered = String::new();
