@@ -62,6 +62,14 @@ fn is_word_char(c: char) -> bool {
     chronicler_dict::text::is_word_char(c) || c == '\'' || c == '\u{2019}' || c == '-'
 }
 
+/// A word without its possessive "'s" (or "’s") and trailing apostrophes.
+fn without_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
+        .or_else(|| w.strip_suffix("\u{2019}s"))
+        .unwrap_or(w)
+        .trim_end_matches(['\'', '\u{2019}'])
+}
+
 /// The words of `span` into `out` (emptied first: one buffer serves all
 /// the sentences of a document). Read byte by byte; a character is decoded
 /// only where a byte is not ASCII.
@@ -87,12 +95,7 @@ fn words(text: &str, span: Span, out: &mut Vec<Word>) {
         match (start, word) {
             (None, true) => start = Some(i),
             (Some(a), false) => {
-                let w = &s[a..i];
-                let w = w
-                    .strip_suffix("'s")
-                    .or_else(|| w.strip_suffix("\u{2019}s"))
-                    .unwrap_or(w)
-                    .trim_end_matches(['\'', '\u{2019}']);
+                let w = without_possessive(&s[a..i]);
                 out.push(Word {
                     start: span.start + a,
                     end: span.start + a + w.len(),
@@ -451,12 +454,7 @@ mod tests {
             match (start, is_word_char(c)) {
                 (None, true) => start = Some(i),
                 (Some(a), false) => {
-                    let w = &s[a..i];
-                    let w = w
-                        .strip_suffix("'s")
-                        .or_else(|| w.strip_suffix("\u{2019}s"))
-                        .unwrap_or(w)
-                        .trim_end_matches(['\'', '\u{2019}']);
+                    let w = without_possessive(&s[a..i]);
                     out.push((span.start + a, span.start + a + w.len()));
                     start = None;
                 }
