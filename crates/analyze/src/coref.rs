@@ -78,19 +78,14 @@ fn words(text: &str, span: Span, out: &mut Vec<Word>) {
     let Some(s) = text.get(span.start..span.end) else {
         return;
     };
-    let bytes = s.as_bytes();
     let mut start: Option<usize> = None;
     let mut i = 0;
     loop {
         // Whether the character at `i` continues a word, and its length;
         // the end of the span ends the last word.
-        let (word, len) = match bytes.get(i) {
+        let (word, len) = match chronicler_core::text::char_at(s, i) {
+            Some(c) => (is_word_char(c), c.len_utf8()),
             None => (false, 0),
-            Some(&b) if b.is_ascii() => (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1),
-            Some(_) => match s.get(i..).and_then(|r| r.chars().next()) {
-                Some(c) => (is_word_char(c), c.len_utf8()),
-                None => (false, 0),
-            },
         };
         match (start, word) {
             (None, true) => start = Some(i),

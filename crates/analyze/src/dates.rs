@@ -279,13 +279,8 @@ impl Gate {
                 }
                 continue;
             }
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else {
-                let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                    break;
-                };
-                c
+            let Some(c) = chronicler_core::text::char_at(text, i) else {
+                break;
             };
             if is_break(text, i, c) {
                 // The piece's keywords, before it is closed.

@@ -93,7 +93,7 @@ pub fn normalize(s: &str) -> String {
             i += 1;
             continue;
         }
-        let Some(c) = s.get(i..).and_then(|r| r.chars().next()) else {
+        let Some(c) = chronicler_core::text::char_at(s, i) else {
             break;
         };
         // `char::is_alphanumeric`, from a bit table for two-byte scripts.

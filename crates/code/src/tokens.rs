@@ -1,5 +1,6 @@
 //! Word tokens with byte spans.
 
+use chronicler_core::text::char_at;
 use chronicler_core::Span;
 
 /// The tokens of one sentence: lower-cased words (apostrophes normalised,
@@ -156,14 +157,6 @@ pub(crate) fn tokenize_into(out: &mut Tokens, text: &str, base: usize) {
         };
         out.push_as_is(t, base + b, base + after);
         b = after;
-    }
-}
-
-/// The character starting at byte `at` of `text` (a character boundary).
-fn char_at(text: &str, at: usize) -> Option<char> {
-    match *text.as_bytes().get(at)? {
-        a if a.is_ascii() => Some(char::from(a)),
-        _ => text.get(at..)?.chars().next(),
     }
 }
 

@@ -17,7 +17,7 @@
 //! candidate with probability 0.94, at 0.7 with 0.9996, and an unrelated
 //! pair (similarity 0.01) with 0.00002.
 
-use chronicler_core::text::is_word_char;
+use chronicler_core::text::{char_at, is_word_char};
 use xxhash_rust::xxh3::xxh3_64_with_seed;
 
 /// Words per shingle.
@@ -65,39 +65,20 @@ const SEEDS: [u64; NUM_HASHES] = {
     seeds
 };
 
-/// Lower-cased words of `text` (alphanumeric runs).
-pub fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-/// The words of [`words`], written into `out` one space apart, with the
-/// byte span of each in `spans`: a shingle is then one slice of `out`, the
-/// same bytes as its words joined by one space. ASCII is read byte by byte
-/// and lower-cased in place; a word with any other character is lower-cased
-/// whole by `str::to_lowercase`, as [`words`] does (final sigma included).
+/// The lower-cased words of `text` (runs of letters and digits), written
+/// into `out` one space apart, with the byte span of each in `spans`: a
+/// shingle is then one slice of `out`, the same bytes as its words joined
+/// by one space. ASCII is read byte by byte and lower-cased in place; a word
+/// with any other character is lower-cased whole by `str::to_lowercase`
+/// (final sigma included).
 fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
-    // The length of the word character (`char::is_alphanumeric`, read from
-    // core's table) at `i`, if there is one.
-    let word_char_at = |i: usize| -> Option<usize> {
-        let c = text.get(i..)?.chars().next()?;
-        is_word_char(c).then(|| c.len_utf8())
-    };
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         // Step over what is not a word character (`i` stays on a character
         // boundary: it moves by one ASCII byte or one whole character).
         if !b.is_ascii_alphanumeric() {
-            if b < 0x80 {
-                i += 1;
-                continue;
-            }
-            let Some(c) = text.get(i..).and_then(|t| t.chars().next()) else {
-                break;
-            };
+            let Some(c) = char_at(text, i) else { break };
             if !is_word_char(c) {
                 i += c.len_utf8();
                 continue;
@@ -108,13 +89,14 @@ fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) 
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_alphanumeric() {
                 i += 1;
-            } else if b < 0x80 {
-                break;
-            } else if let Some(len) = word_char_at(i) {
-                ascii = false;
-                i += len;
-            } else {
-                break;
+                continue;
+            }
+            match char_at(text, i) {
+                Some(c) if !c.is_ascii() && is_word_char(c) => {
+                    ascii = false;
+                    i += c.len_utf8();
+                }
+                _ => break,
             }
         }
         if !spans.is_empty() {
@@ -135,7 +117,7 @@ fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) 
 /// Folds the hashes of the shingles (`width` words from each word of
 /// `spans` into `bytes`) into `mins`. Run through `pulp`'s dispatch: its
 /// `with_simd` is inlined into a function compiled for the CPU's widest
-/// SIMD (AVX2 where there is one), so the compiler vectorizes the remix
+/// SIMD (AVX-512 or AVX2 where there is one), so the compiler vectorizes the remix
 /// loop for it. (A closure passed to `dispatch` is not inlined there across
 /// crates and stays baseline SSE2.)
 struct MinHashes<'a> {
@@ -254,6 +236,15 @@ pub fn near_duplicate(a: &Signature, b: &Signature) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Lower-cased words of `text` (alphanumeric runs): the definition
+    /// that [`lowered_words`] reads by bytes.
+    fn words(text: &str) -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    }
 
     const WIRE: &str = "Ukrainian President Volodymyr Zelenskyy issued a direct public invitation \
         on Friday for Russian President Vladimir Putin to meet for peace negotiations in Kyiv. \

@@ -1,5 +1,16 @@
 //! Small text helpers shared by every stage.
 
+/// The character starting at byte `at` of `text`: an ASCII byte is read as
+/// is, anything else decoded. `None` at the end of the text or off a
+/// character boundary.
+#[inline]
+pub fn char_at(text: &str, at: usize) -> Option<char> {
+    match *text.as_bytes().get(at)? {
+        a if a.is_ascii() => Some(char::from(a)),
+        _ => text.get(at..)?.chars().next(),
+    }
+}
+
 /// The pieces of `s` between whitespace characters, empty ones included:
 /// what `s.split(char::is_whitespace)` gives, reading ASCII bytes without
 /// decoding them (`split_whitespace` is this without the empty pieces).
@@ -17,7 +28,7 @@ pub fn whitespace_split(s: &str) -> impl Iterator<Item = &str> {
                     1,
                 )
             } else {
-                match s.get(i..).and_then(|r| r.chars().next()) {
+                match char_at(s, i) {
                     Some(c) => (c.is_whitespace(), c.len_utf8()),
                     None => (false, 1),
                 }
@@ -135,6 +146,17 @@ pub fn stable_hash(parts: &[&str]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn char_at_reads_the_character_starting_there() {
+        let t = "a’Ж 東";
+        let want: Vec<(usize, char)> = t.char_indices().collect();
+        for (i, c) in &want {
+            assert_eq!(char_at(t, *i), Some(*c));
+        }
+        assert_eq!(char_at(t, 2), None, "inside the curly quote");
+        assert_eq!(char_at(t, t.len()), None);
+    }
 
     #[test]
     fn whitespace_split_is_split_on_whitespace() {

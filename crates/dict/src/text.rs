@@ -88,13 +88,8 @@ fn matches_at_word_starts(
             }
             continue;
         }
-        let c = if b.is_ascii() {
-            char::from(b)
-        } else {
-            let Some(c) = text.get(i..).and_then(|r| r.chars().next()) else {
-                break;
-            };
-            c
+        let Some(c) = chronicler_core::text::char_at(text, i) else {
+            break;
         };
         next += c.len_utf8();
         let after_word = prev_word;
