@@ -20,15 +20,7 @@ pub(crate) struct Tokens {
 impl Tokens {
     /// Appends `word` in lower case, found at `start..end` of the document.
     fn push(&mut self, word: &str, start: usize, end: usize) {
-        if word.is_ascii() {
-            let from = self.buf.len();
-            self.buf.push_str(word);
-            if let Some(new) = self.buf.get_mut(from..) {
-                new.make_ascii_lowercase();
-            }
-        } else {
-            self.buf.push_str(&word.to_lowercase());
-        }
+        chronicler_core::text::push_lowercase(&mut self.buf, word);
         self.ends.push(self.buf.len());
         self.spans.push(Span::new(start, end));
     }

@@ -69,8 +69,8 @@ const SEEDS: [u64; NUM_HASHES] = {
 /// into `out` one space apart, with the byte span of each in `spans`: a
 /// shingle is then one slice of `out`, the same bytes as its words joined
 /// by one space. ASCII is read byte by byte and lower-cased in place; a word
-/// with any other character is lower-cased whole by `str::to_lowercase`
-/// (final sigma included).
+/// with any other character is lower-cased whole as `str::to_lowercase`
+/// does (final sigma included).
 fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -108,7 +108,7 @@ fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) 
             out.push_str(word);
             out[from..].make_ascii_lowercase();
         } else {
-            out.push_str(&word.to_lowercase());
+            chronicler_core::text::push_lowercase(out, word);
         }
         spans.push((from, out.len()));
     }

@@ -80,6 +80,58 @@ fn bmp_word_chars() -> &'static [u64; 1024] {
     })
 }
 
+/// Appends `s` in lower case to `out`: the same as `out.push_str(&s.to_lowercase())`,
+/// without the table search for each character that lower case leaves as
+/// it is (most of the Basic Multilingual Plane: CJK, Hangul, Arabic...;
+/// one bit a character, built on first use) and without a new `String`.
+pub fn push_lowercase(out: &mut String, s: &str) {
+    if s.is_ascii() {
+        let from = out.len();
+        out.push_str(s);
+        if let Some(new) = out.get_mut(from..) {
+            new.make_ascii_lowercase();
+        }
+        return;
+    }
+    // A capital sigma lowers by its place in the word (final sigma): left
+    // to `str::to_lowercase`.
+    if s.contains('Σ') {
+        out.push_str(&s.to_lowercase());
+        return;
+    }
+    out.reserve(s.len());
+    for c in s.chars() {
+        let u = c as u32;
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if u < 0x1_0000
+            && bmp_lowered_chars()
+                .get((u / 64) as usize)
+                .is_some_and(|w| w >> (u % 64) & 1 == 0)
+        {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// The characters of U+0000 to U+FFFF that lower case changes, one bit a
+/// character.
+fn bmp_lowered_chars() -> &'static [u64; 1024] {
+    static T: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [0u64; 1024];
+        for (u, c) in (0..0x1_0000u32).filter_map(|u| char::from_u32(u).map(|c| (u, c))) {
+            let mut lower = c.to_lowercase();
+            if lower.next() != Some(c) || lower.next().is_some() {
+                t[(u / 64) as usize] |= 1 << (u % 64);
+            }
+        }
+        t
+    })
+}
+
 /// Converts a byte offset into `text` to a character (Unicode scalar) offset.
 ///
 /// Offsets past the end are clamped to the number of characters; offsets
@@ -182,6 +234,32 @@ mod tests {
         // Every character: the table's plane and the ones past it.
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn push_lowercase_is_str_to_lowercase() {
+        let lowered = |s: &str| {
+            let mut out = String::from("x");
+            push_lowercase(&mut out, s);
+            out
+        };
+        // Every character alone, then words where context matters (final
+        // sigma) or a character expands ("İ").
+        for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(lowered(&s), format!("x{}", s.to_lowercase()), "{c:?}");
+        }
+        for s in [
+            "ΟΔΟΣ ΟΔΟΣ.",
+            "Σ",
+            "aΣb ΑΣ",
+            "İSTANBUL",
+            "ǅemal ＡＢＣ Ⅻ Ⓐ",
+            "東京 서울 Kyiv КИЇВ",
+            "",
+        ] {
+            assert_eq!(lowered(s), format!("x{}", s.to_lowercase()), "{s:?}");
         }
     }
 
