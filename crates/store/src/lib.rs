@@ -559,19 +559,22 @@ impl Store {
 
     /// True when a document with this id, URL or content hash is stored
     /// (lets the pipeline skip analysis of what it already has). `content`
-    /// is the clean text.
+    /// is the clean text; empty when not known yet (no document's content
+    /// is empty: only the id and URL are looked up).
     pub fn contains(&self, id: &str, url: Option<&str>, content: &str) -> Result<bool, StoreError> {
         Ok(self.find_duplicate(id, url, content)?.is_some())
     }
 
-    /// The id of a stored document with this id, URL or clean text, if any.
+    /// The id of a stored document with this id, URL or clean text (when
+    /// not empty), if any.
     pub fn find_duplicate(
         &self,
         id: &str,
         url: Option<&str>,
         content: &str,
     ) -> Result<Option<String>, StoreError> {
-        write::find_duplicate(&self.conn, id, url, &content_hash(content))
+        let hash = (!content.is_empty()).then(|| content_hash(content));
+        write::find_duplicate(&self.conn, id, url, hash.as_deref())
     }
 
     /// True when `chronicler watch` met this article URL before.

@@ -7,12 +7,12 @@ use crate::codec::{content_hash, date_from_cols, date_str, form_str, geonames_in
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
-/// content hash.
+/// content hash (when given).
 pub(crate) fn find_duplicate(
     conn: &Connection,
     id: &str,
     url: Option<&str>,
-    hash: &str,
+    hash: Option<&str>,
 ) -> Result<Option<String>, StoreError> {
     let url = url.map(str::trim).unwrap_or("");
     // Three lookups, each on its own index, in order of precedence: one
@@ -34,10 +34,13 @@ pub(crate) fn find_duplicate(
             return Ok(Some(found));
         }
     }
-    one(
-        "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1",
-        hash,
-    )
+    match hash {
+        Some(hash) => one(
+            "SELECT id FROM documents WHERE content_hash = ?1 ORDER BY id LIMIT 1",
+            hash,
+        ),
+        None => Ok(None),
+    }
 }
 
 fn json<T: serde::Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {
@@ -91,7 +94,7 @@ fn write_in(
 ) -> Result<(WriteOutcome, Option<i64>), StoreError> {
     let id = doc.doc.id.as_str();
     let hash = content_hash(&doc.doc.text);
-    if let Some(existing) = find_duplicate(conn, id, doc.doc.meta.url.as_deref(), &hash)? {
+    if let Some(existing) = find_duplicate(conn, id, doc.doc.meta.url.as_deref(), Some(&hash))? {
         return Ok((WriteOutcome::Duplicate(existing), None));
     }
     let key = insert_all(conn, doc, events, &hash, index)?;

@@ -402,6 +402,17 @@ fn duplicates_by_id_url_or_content_add_nothing() {
     assert!(!store
         .contains("new", Some("https://example.com/new"), "fresh text")
         .expect("contains"));
+    // A document with no clean text stored (the library lets a caller
+    // write one) is not the duplicate of every document checked before
+    // its text is known (empty `content`).
+    assert_eq!(
+        store
+            .write_document(&common::doc("blank", ""), &[])
+            .expect("write"),
+        WriteOutcome::Inserted
+    );
+    assert!(!store.contains("new", None, "").expect("contains"));
+    assert!(store.contains("blank", None, "").expect("contains"));
     assert_eq!(content_hash(TEXT), content_hash(TEXT));
     assert_eq!(content_hash(TEXT).len(), 16);
     assert_sound(&store);
