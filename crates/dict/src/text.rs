@@ -97,6 +97,14 @@ fn matches_at_word_starts(
         if after_word || i < pos || !starts(c) || !trie.may_start_with(b) {
             continue;
         }
+        if prev_word {
+            // A word: passed over whole when no pattern starts with it.
+            let end = word_end(text, next);
+            if !trie.may_start_word(bytes.get(i..end).unwrap_or_default()) {
+                next = end;
+                continue;
+            }
+        }
         let Some((pattern, e)) = trie.longest_at(bytes, i) else {
             continue;
         };
@@ -107,6 +115,27 @@ fn matches_at_word_starts(
             pos = e;
         }
     }
+}
+
+/// Where the word going on at byte `from` of `text` ends (the first byte
+/// that does not start a letter or digit).
+fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            match chronicler_core::text::char_at(text, i) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
 }
 
 #[cfg(test)]
@@ -142,6 +171,50 @@ mod tests {
         let p = Trie::new(["georgia", "(republic)"]);
         let g = "Georgia (Republic) x(Republic)";
         assert_eq!(all(&p, g, &["Georgia"]), ["(Republic)"]);
+    }
+
+    proptest::proptest! {
+        /// The first-word filter passes over only words that start no
+        /// pattern: the matches (and the candidates refused) are those of
+        /// walking the trie at every word start.
+        #[test]
+        fn the_first_word_filter_changes_no_match(
+            patterns in proptest::collection::vec("[aAbB(é東’ -]{1,7}", 1..12),
+            text in "[aAbBcC(é東’ .,-]{0,60}",
+            refuse in proptest::collection::vec(0usize..12, 0..4),
+        ) {
+            let filtered = Trie::new(patterns.iter().map(String::as_str));
+            let walked = filtered.clone().without_word_filter();
+            let run = |t: &Trie| {
+                let mut seen = Vec::new();
+                word_matches(t, &text, |p, s, e| {
+                    seen.push((p, s, e));
+                    !refuse.contains(&p)
+                });
+                seen
+            };
+            proptest::prop_assert_eq!(run(&filtered), run(&walked));
+            let caps = |t: &Trie| {
+                let mut seen = Vec::new();
+                capitalised_word_matches(t, &text, |p, s, e| {
+                    seen.push((p, s, e));
+                    !refuse.contains(&p)
+                });
+                seen
+            };
+            proptest::prop_assert_eq!(caps(&filtered), caps(&walked));
+        }
+    }
+
+    #[test]
+    fn first_words_are_runs_of_letters_and_digits() {
+        assert_eq!(crate::trie::first_word("al-qaeda"), "al");
+        assert_eq!(crate::trie::first_word("kyiv"), "kyiv");
+        assert_eq!(crate::trie::first_word("(republic)"), "");
+        assert_eq!(crate::trie::first_word("zürich canton"), "zürich");
+        let t = Trie::new(["al-qaeda", "new york", "kyiv"]);
+        assert!(t.may_start_word(b"AL") && t.may_start_word(b"New"));
+        assert!(t.may_start_word(b"kyiv"));
     }
 
     #[test]
