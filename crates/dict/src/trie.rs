@@ -28,8 +28,8 @@ pub struct Trie {
 /// A Bloom filter of the patterns' first words (their leading run of
 /// letters and digits, ASCII folded to lower case): three bits a word, all
 /// in one 64-bit cell, at least 12 bits a word (a few per cent false
-/// positives), so a lookup reads one cache line of a table that stays in
-/// cache (45 KB for the 36,000 first words of the actor dictionary). A
+/// positives), so a lookup reads one cache line of a table small enough to
+/// stay in cache (64 KB for the 36,000 first words of the actor dictionary). A
 /// word of the text that starts no pattern is passed over without a walk
 /// down the trie, whose nodes are mostly out of cache: the walks of the
 /// actor dictionary over news text fall by four fifths (most words, such
