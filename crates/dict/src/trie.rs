@@ -32,8 +32,9 @@ pub struct Trie {
 /// stay in cache (64 KB for the 36,000 first words of the actor dictionary). A
 /// word of the text that starts no pattern is passed over without a walk
 /// down the trie, whose nodes are mostly out of cache: the walks of the
-/// actor dictionary over news text fall by four fifths (most words, such
-/// as "said", only begin patterns).
+/// actor dictionary over news text fall by four fifths (most words are
+/// the start of some name, "said" of "Saidi", without being its first
+/// word).
 #[derive(Debug, Default, Clone)]
 struct FirstWords {
     cells: Vec<u64>,
