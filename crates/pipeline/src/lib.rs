@@ -523,6 +523,7 @@ fn sign_linked(
         published,
         near_from: NEAR_DUPLICATE,
         related_within_days: WINDOW_DAYS,
+        keep_from: RELATED,
     };
     let mut similar = |bytes: &[u8]| Signature::from_bytes(bytes).map(|o| similarity(sig, &o));
     let near_duplicates = candidates(&bands, q, &mut similar)?

@@ -279,18 +279,30 @@ pub struct LinkQuery<'a> {
     pub near_from: f64,
     /// [`SignatureWrite::related_within_days`].
     pub related_within_days: i64,
+    /// The least similarity of a candidate the caller links to: one less
+    /// similar (and below `near_from`) is not returned, and the caller
+    /// must link every candidate returned (see [`linked_candidates`]).
+    pub keep_from: f64,
 }
 
 /// The stored documents sharing an LSH band with `bands` that can change
 /// the new document's clusters, each with its similarity (from
 /// `similarity`, given the candidate's signature bytes; `None` skips it).
+/// The caller links the new document to every candidate returned
+/// (`keep_from` is its threshold), which joins it to the candidate's
+/// near-duplicate cluster when the similarity reaches `near_from`, and to
+/// its related-text cluster when published within the window.
 ///
-/// Every candidate published within the related-text window is compared.
-/// Outside it a link can only join a near-duplicate cluster, so once one
-/// member of a cluster is found a near duplicate, its other members are
-/// not compared: they would join the same cluster. The clusters written
-/// are therefore those of comparing every candidate, in any order, while a
-/// text syndicated k times costs one comparison per cluster instead of k.
+/// A link only ever adds a cluster to the ones the new document joins, so
+/// a candidate whose near-duplicate cluster is joined already, and whose
+/// related-text cluster is too (or who lies outside the window), can add
+/// nothing: it is neither compared nor returned, and its document row and
+/// signature are not read. The clusters written are therefore those of
+/// comparing every candidate, in any order, while a text syndicated k
+/// times costs about one comparison per cluster instead of k: with every
+/// candidate compared, this lookup grew with each cluster's size and was a
+/// quarter of an ingest's time at 30,000 articles of a corpus of 231
+/// source texts.
 pub(crate) fn linked_candidates(
     conn: &Connection,
     bands: &[u64],
@@ -301,48 +313,79 @@ pub(crate) fn linked_candidates(
     if bands.is_empty() {
         return Ok(Vec::new());
     }
-    // One statement for all candidates (one per candidate cost as much in
-    // statement steps as in seeks): each document sharing a band, in key
-    // order, with its cluster, distance in days and signature.
+    // One statement for all candidates sharing a band (one per band cost
+    // as much in statement steps as in seeks), in key order, with their
+    // clusters (small rows); a candidate's document row (a page of text)
+    // and signature are read only when it is compared.
     let marks = vec!["?"; bands.len()].join(", ");
-    let mut st = conn
-        .prepare_cached(&format!(
-            "SELECT d.doc_key, d.id, c.near, abs(julianday(d.published) - julianday(?1)),
-                    s.minhash
-             FROM (SELECT DISTINCT doc FROM doc_bands WHERE band IN ({marks})) b
-             JOIN documents d ON d.doc_key = b.doc
-             LEFT JOIN doc_clusters c ON c.doc = d.doc_key
-             LEFT JOIN doc_signatures s ON s.doc = d.doc_key
-             ORDER BY d.doc_key"
-        ))
-        .ctx(what)?;
-    let params = std::iter::once(rusqlite::types::Value::Text(q.published.to_string())).chain(
-        bands
+    let candidates: Vec<(i64, i64, i64)> = {
+        let mut st = conn
+            .prepare_cached(&format!(
+                "SELECT b.doc, c.near, c.related
+                 FROM (SELECT DISTINCT doc FROM doc_bands WHERE band IN ({marks})) b
+                 LEFT JOIN doc_clusters c ON c.doc = b.doc
+                 ORDER BY b.doc"
+            ))
+            .ctx(what)?;
+        let params = bands
             .iter()
-            .map(|&b| rusqlite::types::Value::Integer(band_int(b))),
-    );
-    let mut rows = st.query(rusqlite::params_from_iter(params)).ctx(what)?;
-    let mut joined = BTreeSet::new();
+            .map(|&b| rusqlite::types::Value::Integer(band_int(b)));
+        let rows = st
+            .query_map(rusqlite::params_from_iter(params), |r| {
+                let k: i64 = r.get(0)?;
+                // Stored without a cluster row: a cluster of its own.
+                let near = r.get::<_, Option<i64>>(1)?.unwrap_or(k);
+                let related = r.get::<_, Option<i64>>(2)?.unwrap_or(k);
+                Ok((k, near, related))
+            })
+            .ctx(what)?;
+        rows.collect::<Result<_, _>>().ctx(what)?
+    };
+    let mut doc_of = conn
+        .prepare_cached(
+            "SELECT d.id, abs(julianday(d.published) - julianday(?2)), s.minhash
+             FROM documents d LEFT JOIN doc_signatures s ON s.doc = d.doc_key
+             WHERE d.doc_key = ?1",
+        )
+        .ctx(what)?;
+    let mut near_joined = BTreeSet::new();
+    let mut related_joined = BTreeSet::new();
     let mut out = Vec::new();
-    while let Some(r) = rows.next().ctx(what)? {
-        let k: i64 = r.get(0).ctx(what)?;
-        let near = r.get::<_, Option<i64>>(2).ctx(what)?.unwrap_or(k);
-        let days = r.get::<_, Option<f64>>(3).ctx(what)?;
+    for (k, near, related) in candidates {
+        let in_near = near_joined.contains(&near);
+        if in_near && related_joined.contains(&related) {
+            continue;
+        }
+        let found = doc_of
+            .query_row(params![k, q.published], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, Option<f64>>(1)?,
+                    r.get::<_, Option<Vec<u8>>>(2)?,
+                ))
+            })
+            .optional()
+            .ctx(what)?;
+        let Some((id, days, Some(bytes))) = found else {
+            continue;
+        };
         let in_window = days.is_none_or(|d| d <= q.related_within_days as f64);
-        if !in_window && joined.contains(&near) {
+        if in_near && !in_window {
             continue;
         }
-        let bytes = r.get_ref(4).ctx(what)?.as_blob_or_null();
-        let Some(bytes) = bytes.map_err(rusqlite::Error::from).ctx(what)? else {
+        let Some(s) = similarity(&bytes) else {
             continue;
         };
-        let Some(s) = similarity(bytes) else {
+        if s < q.keep_from && s < q.near_from {
             continue;
-        };
+        }
         if s >= q.near_from {
-            joined.insert(near);
+            near_joined.insert(near);
         }
-        out.push((r.get::<_, String>(1).ctx(what)?, s));
+        if in_window && s >= q.keep_from {
+            related_joined.insert(related);
+        }
+        out.push((id, s));
     }
     out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
