@@ -350,3 +350,36 @@ fn daily_news_of_a_war_does_not_chain_into_one_story() {
     let merged2 = consolidate(rev, &dups);
     assert_eq!(stories(&rev_docs, &merged2.events, &dups), s);
 }
+
+/// Events grouped with each block's pairs packed into integers join as
+/// with the pairs held as tuples: random blocks of one dyad's events, with
+/// codes that refine each other or not, on days that overlap, lie a day
+/// apart or further (so that the order of the joins decides some groups).
+#[test]
+fn packed_pairs_group_as_tuples_do() {
+    use chronicler_consolidate::{group_indices, group_indices_unpacked};
+    let mut state = 0x2545_f491_4f6c_dd1d_u64;
+    let mut next = move |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    const CODES: [&str; 6] = ["04", "042", "043", "0431", "046", "19"];
+    for _ in 0..200 {
+        let n = 2 + next(40) as usize;
+        let events: Vec<Located> = (0..n)
+            .map(|d| {
+                let day = date(2026, 1, 1 + next(6) as i8);
+                let undated = next(8) == 0;
+                ev(
+                    &format!("d{d:03}"),
+                    None,
+                    CODES[next(6) as usize],
+                    (!undated).then_some(day),
+                )
+            })
+            .collect();
+        assert_eq!(group_indices(&events), group_indices_unpacked(&events));
+    }
+}
