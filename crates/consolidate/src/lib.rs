@@ -349,6 +349,9 @@ fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups, pack
     // Both indices fit in 29 bits, the code gap in 5 (codes have at most
     // four digits): one bit of slack, then the gap, then the indices.
     const INDEX_BITS: u32 = 29;
+    if !members.iter().all(|&i| items[i].days.is_some()) {
+        return join_undated(items, members, groups);
+    }
     if !packed || items.len() >= 1 << INDEX_BITS {
         return join_closest_unpacked(items, members, groups);
     }
@@ -359,10 +362,6 @@ fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups, pack
             u64::from(slack) << 63 | gap << (2 * INDEX_BITS) | (i as u64) << INDEX_BITS | j as u64,
         );
     });
-    if !items_dated(items, members) {
-        join_undated(items, members, groups);
-        return;
-    }
     pairs.sort_unstable();
     let mask = (1u64 << INDEX_BITS) - 1;
     for p in pairs {
@@ -370,45 +369,33 @@ fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups, pack
     }
 }
 
-/// [`join_closest`] with the pairs as tuples (for more items than packed
-/// pairs can index).
+/// [`join_closest`] of dated members with the pairs as tuples (for more
+/// items than packed pairs can index).
 fn join_closest_unpacked(items: &[Prepared], members: &[usize], groups: &mut Groups) {
     let mut pairs = Vec::new();
     sweep_pairs(items, members, |slack, gap, i, j| {
         pairs.push((slack, gap, i, j))
     });
-    if !items_dated(items, members) {
-        join_undated(items, members, groups);
-        return;
-    }
     pairs.sort_unstable();
     for (_, _, i, j) in pairs {
         groups.union(i, j);
     }
 }
 
-/// True when every member has days (the sweep's case).
-fn items_dated(items: &[Prepared], members: &[usize]) -> bool {
-    members.iter().all(|&i| items[i].days.is_some())
-}
-
-/// Calls `pair(slack, code_gap, i, j)` (i < j) for each pair of dated
-/// `members` that are the same happening and whose days overlap, with a
-/// day of slack: a sweep by first day compares only those, so a block of
-/// daily reports over a year costs its overlapping pairs, not all pairs.
-/// Calls nothing unless every member is dated.
+/// Calls `pair(slack, code_gap, i, j)` (i < j) for each pair of `members`
+/// (the dated ones: the others are left out) that are the same happening
+/// and whose days overlap, with a day of slack: a sweep by first day
+/// compares only those, so a block of daily reports over a year costs its
+/// overlapping pairs, not all pairs.
 fn sweep_pairs(
     items: &[Prepared],
     members: &[usize],
     mut pair: impl FnMut(bool, usize, usize, usize),
 ) {
-    let dated: Option<Vec<(Date, Date, usize)>> = members
+    let mut by_day: Vec<(Date, Date, usize)> = members
         .iter()
-        .map(|&i| items[i].days.map(|(s, e)| (s, e, i)))
+        .filter_map(|&i| items[i].days.map(|(s, e)| (s, e, i)))
         .collect();
-    let Some(mut by_day) = dated else {
-        return;
-    };
     by_day.sort_unstable();
     for (n, &(_, end, i)) in by_day.iter().enumerate() {
         let reach = next_day(end);

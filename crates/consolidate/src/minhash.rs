@@ -68,9 +68,8 @@ const SEEDS: [u64; NUM_HASHES] = {
 /// The lower-cased words of `text` (runs of letters and digits), written
 /// into `out` one space apart, with the byte span of each in `spans`: a
 /// shingle is then one slice of `out`, the same bytes as its words joined
-/// by one space. ASCII is read byte by byte and lower-cased in place; a word
-/// with any other character is lower-cased whole as `str::to_lowercase`
-/// does (final sigma included).
+/// by one space. ASCII is read byte by byte; words are lower-cased as
+/// `str::to_lowercase` does (final sigma included).
 fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -85,31 +84,12 @@ fn lowered_words(text: &str, out: &mut String, spans: &mut Vec<(usize, usize)>) 
             }
         }
         let start = i;
-        let mut ascii = true;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_alphanumeric() {
-                i += 1;
-                continue;
-            }
-            match char_at(text, i) {
-                Some(c) if !c.is_ascii() && is_word_char(c) => {
-                    ascii = false;
-                    i += c.len_utf8();
-                }
-                _ => break,
-            }
-        }
+        i = chronicler_core::text::word_end(text, i);
         if !spans.is_empty() {
             out.push(' ');
         }
         let from = out.len();
-        let word = text.get(start..i).unwrap_or_default();
-        if ascii {
-            out.push_str(word);
-            out[from..].make_ascii_lowercase();
-        } else {
-            chronicler_core::text::push_lowercase(out, word);
-        }
+        chronicler_core::text::push_lowercase(out, text.get(start..i).unwrap_or_default());
         spans.push((from, out.len()));
     }
 }

@@ -69,15 +69,40 @@ pub fn is_word_char(c: char) -> bool {
 /// ASCII is asked for).
 fn bmp_word_chars() -> &'static [u64; 1024] {
     static T: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        let mut t = [0u64; 1024];
-        for (u, c) in (0..0x1_0000u32).filter_map(|u| char::from_u32(u).map(|c| (u, c))) {
-            if c.is_alphanumeric() {
-                t[(u / 64) as usize] |= 1 << (u % 64);
+    T.get_or_init(|| bmp_table(char::is_alphanumeric))
+}
+
+/// One bit for each character of U+0000 to U+FFFF, set where `has` holds.
+fn bmp_table(has: impl Fn(char) -> bool) -> [u64; 1024] {
+    let mut t = [0u64; 1024];
+    for (u, c) in (0..0x1_0000u32).filter_map(|u| char::from_u32(u).map(|c| (u, c))) {
+        if has(c) {
+            t[(u / 64) as usize] |= 1 << (u % 64);
+        }
+    }
+    t
+}
+
+/// Where the word going on at byte `from` of `text` ends: the first byte
+/// that does not start a letter or digit ([`is_word_char`]), reading ASCII
+/// bytes as they are.
+pub fn word_end(text: &str, from: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                break;
+            }
+            i += 1;
+        } else {
+            match char_at(text, i) {
+                Some(c) if is_word_char(c) => i += c.len_utf8(),
+                _ => break,
             }
         }
-        t
-    })
+    }
+    i
 }
 
 /// Appends `s` in lower case to `out`: the same as `out.push_str(&s.to_lowercase())`,
@@ -121,14 +146,10 @@ pub fn push_lowercase(out: &mut String, s: &str) {
 fn bmp_lowered_chars() -> &'static [u64; 1024] {
     static T: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
     T.get_or_init(|| {
-        let mut t = [0u64; 1024];
-        for (u, c) in (0..0x1_0000u32).filter_map(|u| char::from_u32(u).map(|c| (u, c))) {
+        bmp_table(|c| {
             let mut lower = c.to_lowercase();
-            if lower.next() != Some(c) || lower.next().is_some() {
-                t[(u / 64) as usize] |= 1 << (u % 64);
-            }
-        }
-        t
+            lower.next() != Some(c) || lower.next().is_some()
+        })
     })
 }
 
@@ -235,6 +256,24 @@ mod tests {
         for c in (0..=0x10_FFFF).filter_map(char::from_u32) {
             assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
+    }
+
+    #[test]
+    fn word_end_is_the_end_of_the_run_of_letters_and_digits() {
+        let t = "Kyiv’s 2026 talks, Zürich-Genève 東京";
+        let ends: Vec<usize> = [0, 9, 14, 21, 29, 37]
+            .iter()
+            .map(|&i| word_end(t, i))
+            .collect();
+        assert_eq!(
+            ends.iter()
+                .zip([0, 9, 14, 21, 29, 37])
+                .map(|(&e, i)| &t[i..e])
+                .collect::<Vec<_>>(),
+            ["Kyiv", "2026", "talks", "Zürich", "Genève", "東京"]
+        );
+        assert_eq!(word_end(t, 4), 4, "a quote ends the word");
+        assert_eq!(word_end(t, t.len()), t.len());
     }
 
     #[test]

@@ -99,7 +99,7 @@ fn matches_at_word_starts(
         }
         if prev_word {
             // A word: passed over whole when no pattern starts with it.
-            let end = word_end(text, next);
+            let end = chronicler_core::text::word_end(text, next);
             if !trie.may_start_word(bytes.get(i..end).unwrap_or_default()) {
                 next = end;
                 continue;
@@ -115,27 +115,6 @@ fn matches_at_word_starts(
             pos = e;
         }
     }
-}
-
-/// Where the word going on at byte `from` of `text` ends (the first byte
-/// that does not start a letter or digit).
-fn word_end(text: &str, from: usize) -> usize {
-    let bytes = text.as_bytes();
-    let mut i = from;
-    while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
-            i += 1;
-        } else {
-            match chronicler_core::text::char_at(text, i) {
-                Some(c) if is_word_char(c) => i += c.len_utf8(),
-                _ => break,
-            }
-        }
-    }
-    i
 }
 
 #[cfg(test)]

@@ -80,11 +80,8 @@ impl FirstWords {
 
 /// The leading run of word characters (letters, digits) of `s`.
 pub(crate) fn first_word(s: &str) -> &str {
-    let end = s
-        .char_indices()
-        .find(|&(_, c)| !chronicler_core::text::is_word_char(c))
-        .map_or(s.len(), |(i, _)| i);
-    s.get(..end).unwrap_or_default()
+    s.get(..chronicler_core::text::word_end(s, 0))
+        .unwrap_or_default()
 }
 
 #[derive(Debug, Clone, Copy)]
