@@ -336,93 +336,22 @@ impl Groups {
     }
 }
 
-/// Joins compatible pairs of `members`, closest pairs first: exact date
-/// overlap before one-day slack, equal codes before refinements, then
-/// canonical order.
+/// Joins compatible pairs of `members` (ascending indices), closest pairs
+/// first: exact date overlap before one-day slack, equal codes before
+/// refinements (by code-length gap), then canonical order (`i`, then `j`).
+/// When some member is undated (`group_block` passes dated and undated
+/// members apart), slack is not considered: pairs go by gap, then order.
 ///
-/// Every pair is held until they are sorted, packed into one `u64` (its
-/// class and both indices, in the order of the sort): k copies of one
-/// syndicated article put (k·e)²/2 pairs of one day in a block, and as
-/// `(bool, usize, usize, usize)` they took 32 bytes each (4.5 GB for 3,000
-/// copies of a 5 KB article).
-fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups, packed: bool) {
-    // Both indices fit in 29 bits, the code gap in 5 (codes have at most
-    // four digits): one bit of slack, then the gap, then the indices.
-    const INDEX_BITS: u32 = 29;
-    if !members.iter().all(|&i| items[i].days.is_some()) {
-        return join_undated(items, members, groups);
-    }
-    if !packed || items.len() >= 1 << INDEX_BITS {
-        return join_closest_unpacked(items, members, groups);
-    }
-    let mut pairs: Vec<u64> = Vec::new();
-    sweep_pairs(items, members, |slack, gap, i, j| {
-        let gap = gap.min(31) as u64;
-        pairs.push(
-            u64::from(slack) << 63 | gap << (2 * INDEX_BITS) | (i as u64) << INDEX_BITS | j as u64,
-        );
-    });
-    pairs.sort_unstable();
-    let mask = (1u64 << INDEX_BITS) - 1;
-    for p in pairs {
-        groups.union((p >> INDEX_BITS & mask) as usize, (p & mask) as usize);
-    }
-}
-
-/// [`join_closest`] of dated members with the pairs as tuples (for more
-/// items than packed pairs can index).
-fn join_closest_unpacked(items: &[Prepared], members: &[usize], groups: &mut Groups) {
-    let mut pairs = Vec::new();
-    sweep_pairs(items, members, |slack, gap, i, j| {
-        pairs.push((slack, gap, i, j))
-    });
-    pairs.sort_unstable();
-    for (_, _, i, j) in pairs {
-        groups.union(i, j);
-    }
-}
-
-/// Calls `pair(slack, code_gap, i, j)` (i < j) for each pair of `members`
-/// (the dated ones: the others are left out) that are the same happening
-/// and whose days overlap, with a day of slack: a sweep by first day
-/// compares only those, so a block of daily reports over a year costs its
-/// overlapping pairs, not all pairs.
-fn sweep_pairs(
-    items: &[Prepared],
-    members: &[usize],
-    mut pair: impl FnMut(bool, usize, usize, usize),
-) {
-    let mut by_day: Vec<(Date, Date, usize)> = members
-        .iter()
-        .filter_map(|&i| items[i].days.map(|(s, e)| (s, e, i)))
-        .collect();
-    by_day.sort_unstable();
-    for (n, &(_, end, i)) in by_day.iter().enumerate() {
-        let reach = next_day(end);
-        for &(start, _, j) in &by_day[n + 1..] {
-            if start > reach {
-                break;
-            }
-            let (i, j) = (i.min(j), i.max(j));
-            let (a, b) = (&items[i], &items[j]);
-            if same_happening(a, b) {
-                let slack = match (a.days, b.days) {
-                    (Some(x), Some(y)) => !(x.0 <= y.1 && y.0 <= x.1),
-                    _ => false,
-                };
-                let code_gap = a.event().cameo.len().abs_diff(b.event().cameo.len());
-                pair(slack, code_gap, i, j);
-            }
-        }
-    }
-}
-
-/// [`join_closest`] for members without dates (ascending indices): the
-/// same unions in the same order (equal codes first, then by code-length
-/// gap, then index order), without holding every pair in memory, and
-/// skipping pairs already in one group (most of them once a block's
-/// undated reports of one act have joined).
-fn join_undated(items: &[Prepared], members: &[usize], groups: &mut Groups) {
+/// The unions are those of sorting every compatible pair by that key and
+/// joining them in turn ([`join_sorted_pairs`], the definition), without
+/// holding the pairs: each class (slack, gap) is a pass over the members in
+/// order, each member's partners of the class are gathered, sorted and
+/// joined, and a partner already in the member's group is skipped before it
+/// is compared. k copies of one syndicated article put (k·e)²/2 pairs of one
+/// day in a block (a sorted `u64` each: 1.7 GB for 3,000 copies of a 5 KB
+/// article); they now cost a scan and a `find` each, and memory for one
+/// member's partners.
+fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups) {
     let lens: BTreeSet<usize> = members
         .iter()
         .map(|&i| items[i].event().cameo.len())
@@ -430,28 +359,130 @@ fn join_undated(items: &[Prepared], members: &[usize], groups: &mut Groups) {
     let (Some(&short), Some(&long)) = (lens.first(), lens.last()) else {
         return;
     };
-    for gap in 0..=long - short {
-        for (n, &i) in members.iter().enumerate() {
-            let li = items[i].event().cameo.len();
-            for &j in &members[n + 1..] {
-                if li.abs_diff(items[j].event().cameo.len()) != gap
-                    || groups.find(i) == groups.find(j)
-                {
-                    continue;
+    let dated = members.iter().all(|&i| items[i].days.is_some());
+    let by_start = dated.then(|| ByStart::new(items, members));
+    let slacks: &[bool] = if dated { &[false, true] } else { &[false] };
+    let mut partners = Vec::new();
+    for &slack in slacks {
+        for gap in 0..=long - short {
+            for (n, &i) in members.iter().enumerate() {
+                let (a, root) = (&items[i], groups.find(i));
+                let li = a.event().cameo.len();
+                partners.clear();
+                let mut offer = |j: usize, groups: &mut Groups| {
+                    let b = &items[j];
+                    if j > i
+                        && li.abs_diff(b.event().cameo.len()) == gap
+                        && (!dated || has_slack(a, b) == slack)
+                        && groups.find(j) != root
+                    {
+                        partners.push(j);
+                    }
+                };
+                match &by_start {
+                    Some(by_start) => {
+                        for j in by_start.near(a) {
+                            offer(j, groups);
+                        }
+                    }
+                    None => {
+                        for &j in &members[n + 1..] {
+                            offer(j, groups);
+                        }
+                    }
                 }
-                if same_happening(&items[i], &items[j]) {
-                    groups.union(i, j);
+                partners.sort_unstable();
+                for &j in &partners {
+                    if groups.find(i) != groups.find(j) && same_happening(a, &items[j]) {
+                        groups.union(i, j);
+                    }
                 }
             }
         }
     }
 }
 
+/// Whether two events' days overlap only with the day of slack (false
+/// when either is undated).
+fn has_slack(a: &Prepared, b: &Prepared) -> bool {
+    match (a.days, b.days) {
+        (Some(x), Some(y)) => !(x.0 <= y.1 && y.0 <= x.1),
+        _ => false,
+    }
+}
+
+/// Dated members by first day, to find those whose days may overlap a
+/// given event's (with a day of slack) without scanning the others.
+struct ByStart {
+    /// (first day, index), ascending.
+    starts: Vec<(Date, usize)>,
+    /// The longest span of a member, in days.
+    longest: i64,
+}
+
+impl ByStart {
+    fn new(items: &[Prepared], members: &[usize]) -> ByStart {
+        let mut starts = Vec::with_capacity(members.len());
+        let mut longest = 0;
+        for &i in members {
+            if let Some((s, e)) = items[i].days {
+                starts.push((s, i));
+                let span = e.since(s).map_or(i64::MAX, |d| i64::from(d.get_days()));
+                longest = longest.max(span);
+            }
+        }
+        starts.sort_unstable();
+        ByStart { starts, longest }
+    }
+
+    /// Members whose days overlap `a`'s with a day of slack (a superset:
+    /// those that start from the longest span and a day before `a` to a day
+    /// after it ends), in order of first day.
+    fn near(&self, a: &Prepared) -> impl Iterator<Item = usize> + '_ {
+        let (from, to) = match a.days {
+            Some((s, e)) => {
+                let back = jiff::Span::new().try_days(self.longest.saturating_add(1));
+                let from = back.ok().and_then(|b| s.checked_sub(b).ok());
+                (from.unwrap_or(Date::MIN), next_day(e))
+            }
+            None => (Date::MAX, Date::MIN),
+        };
+        let lo = self.starts.partition_point(|&(s, _)| s < from);
+        let hi = self.starts.partition_point(|&(s, _)| s <= to);
+        self.starts[lo..hi.max(lo)].iter().map(|&(_, j)| j)
+    }
+}
+
+/// [`join_closest`] by its definition: every compatible pair of `members`
+/// (dated ones overlapping with a day of slack) held as
+/// (slack, code gap, i, j), sorted, and joined in turn.
+fn join_sorted_pairs(items: &[Prepared], members: &[usize], groups: &mut Groups) {
+    let dated = members.iter().all(|&i| items[i].days.is_some());
+    let mut pairs = Vec::new();
+    for (n, &i) in members.iter().enumerate() {
+        for &j in &members[n + 1..] {
+            let (a, b) = (&items[i], &items[j]);
+            if same_happening(a, b) {
+                let gap = a.event().cameo.len().abs_diff(b.event().cameo.len());
+                pairs.push((dated && has_slack(a, b), gap, i, j));
+            }
+        }
+    }
+    pairs.sort_unstable();
+    for (_, _, i, j) in pairs {
+        groups.union(i, j);
+    }
+}
+
 /// Groups one block (indices into `items`, ascending) into happenings.
-fn group_block(items: &[Prepared], block: &[usize], groups: &mut Groups, packed: bool) {
+/// How a list of members is joined: [`join_closest`], or its definition
+/// [`join_sorted_pairs`] in tests.
+type Join = fn(&[Prepared], &[usize], &mut Groups);
+
+fn group_block(items: &[Prepared], block: &[usize], groups: &mut Groups, join: Join) {
     let (dated, undated): (Vec<usize>, Vec<usize>) =
         block.iter().partition(|&&i| items[i].days.is_some());
-    join_closest(items, &dated, groups, packed);
+    join(items, &dated, groups);
     // An undated event joins a dated group only when exactly one fits.
     let mut roots: Vec<usize> = dated.iter().map(|&d| groups.find(d)).collect();
     roots.sort_unstable();
@@ -475,7 +506,7 @@ fn group_block(items: &[Prepared], block: &[usize], groups: &mut Groups, packed:
         }
     }
     loose.sort_unstable();
-    join_closest(items, &loose, groups, packed);
+    join(items, &loose, groups);
 }
 
 /// Better representative first: longest code, most precise date, highest
@@ -752,17 +783,18 @@ pub fn block_key(l: &Located) -> String {
 /// ([`block_key`]), so grouping a subset made of whole blocks gives those
 /// blocks' groups exactly as grouping everything would.
 pub fn group_indices(events: &[Located]) -> Vec<Vec<usize>> {
-    group_indices_by(events, true)
+    group_indices_by(events, join_closest)
 }
 
-/// [`group_indices`] holding the pairs of each block as tuples rather
-/// than packed: the definition the packed pairs are tested against.
+/// [`group_indices`] by the definition of the order of joins: every
+/// compatible pair of a block held, sorted and joined in turn (memory
+/// quadratic in a block), to test the streaming joins against.
 #[doc(hidden)]
-pub fn group_indices_unpacked(events: &[Located]) -> Vec<Vec<usize>> {
-    group_indices_by(events, false)
+pub fn group_indices_by_sorted_pairs(events: &[Located]) -> Vec<Vec<usize>> {
+    group_indices_by(events, join_sorted_pairs)
 }
 
-fn group_indices_by(events: &[Located], packed: bool) -> Vec<Vec<usize>> {
+fn group_indices_by(events: &[Located], join: Join) -> Vec<Vec<usize>> {
     let mut order: Vec<usize> = (0..events.len()).collect();
     order.sort_by(|&a, &b| canonical(&events[a], &events[b]));
     let items: Vec<Prepared> = order.iter().map(|&i| Prepared::new(&events[i])).collect();
@@ -773,7 +805,7 @@ fn group_indices_by(events: &[Located], packed: bool) -> Vec<Vec<usize>> {
     }
     let mut uf = Groups::new(&items);
     for block in blocks.values() {
-        group_block(&items, block, &mut uf, packed);
+        group_block(&items, block, &mut uf, join);
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for (i, &original) in order.iter().enumerate() {

@@ -351,13 +351,16 @@ fn daily_news_of_a_war_does_not_chain_into_one_story() {
     assert_eq!(stories(&rev_docs, &merged2.events, &dups), s);
 }
 
-/// Events grouped with each block's pairs packed into integers join as
-/// with the pairs held as tuples: random blocks of one dyad's events, with
-/// codes that refine each other or not, on days that overlap, lie a day
-/// apart or further (so that the order of the joins decides some groups).
+/// Events grouped class by class without holding their pairs join as by
+/// the definition (every compatible pair of a block sorted by slack, code
+/// gap and order, then joined in turn): random blocks of one dyad's
+/// events, with codes that refine each other or not, on days or spans of
+/// days that overlap, lie a day apart or further (so that the order of the
+/// joins decides some groups), some undated, and some repeated many times
+/// (as a syndicated article's are).
 #[test]
-fn packed_pairs_group_as_tuples_do() {
-    use chronicler_consolidate::{group_indices, group_indices_unpacked};
+fn streamed_joins_group_as_sorted_pairs_do() {
+    use chronicler_consolidate::{group_indices, group_indices_by_sorted_pairs};
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut next = move |n: u64| {
         state ^= state << 13;
@@ -366,20 +369,34 @@ fn packed_pairs_group_as_tuples_do() {
         state % n
     };
     const CODES: [&str; 6] = ["04", "042", "043", "0431", "046", "19"];
-    for _ in 0..200 {
-        let n = 2 + next(40) as usize;
-        let events: Vec<Located> = (0..n)
+    let mut grouped_apart = 0;
+    for round in 0..300 {
+        let n = 2 + next(if round % 10 == 0 { 150 } else { 40 }) as usize;
+        let mut events: Vec<Located> = (0..n)
             .map(|d| {
-                let day = date(2026, 1, 1 + next(6) as i8);
+                let day = date(2026, 1, 1 + next(12) as i8);
                 let undated = next(8) == 0;
-                ev(
+                let mut e = ev(
                     &format!("d{d:03}"),
                     None,
                     CODES[next(6) as usize],
                     (!undated).then_some(day),
-                )
+                );
+                if !undated && next(5) == 0 {
+                    e.event.date.end = Some(date(2026, 1, 12 + next(18) as i8));
+                }
+                e
             })
             .collect();
-        assert_eq!(group_indices(&events), group_indices_unpacked(&events));
+        for copy in 0..next(4) * 10 {
+            let mut e = events[0].clone();
+            e.mention.doc = format!("copy{copy:03}");
+            events.push(e);
+        }
+        let streamed = group_indices(&events);
+        assert_eq!(streamed, group_indices_by_sorted_pairs(&events));
+        grouped_apart += usize::from(streamed.len() > 1 && streamed.len() < events.len());
     }
+    // The rounds exercise joins that stop at an incompatible group.
+    assert!(grouped_apart > 100, "{grouped_apart}");
 }
