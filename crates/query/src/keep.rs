@@ -294,16 +294,23 @@ impl<'a> Walk<'a> {
         seeds: BTreeSet<String>,
         budget: usize,
     ) -> Result<Option<Vec<(String, String)>>, QueryError> {
-        let mut seen: BTreeSet<String> = BTreeSet::new();
+        // Each document is queued once, when first reached (a syndicated
+        // story's k copies reach each other k times over: queueing every
+        // reach held k² ids), and the documents around one day of one tie
+        // (a related cluster, a merged event) are pushed once: pushing
+        // them again would queue nothing. The visiting order is that of
+        // queueing every reach and skipping the documents seen.
+        let mut queued: BTreeSet<String> = seeds.iter().cloned().collect();
         let mut queue: VecDeque<String> = seeds.into_iter().collect();
+        let mut visited = 0usize;
         let mut docs: Vec<StoryDoc> = Vec::new();
         let mut near: BTreeSet<i64> = BTreeSet::new();
         let mut related: BTreeSet<i64> = BTreeSet::new();
+        let mut related_pushed: BTreeSet<(i64, Date)> = BTreeSet::new();
+        let mut ties_pushed: BTreeSet<(usize, Date)> = BTreeSet::new();
         while let Some(id) = queue.pop_front() {
-            if !seen.insert(id.clone()) {
-                continue;
-            }
-            if seen.len() > budget {
+            visited += 1;
+            if visited > budget {
                 return Ok(None);
             }
             let Some(node) = self.store.doc_node(&id)? else {
@@ -312,10 +319,10 @@ impl<'a> Walk<'a> {
             let Some(published) = day(&node.published) else {
                 continue;
             };
-            let mut next: Vec<String> = Vec::new();
             let mut push = |d: &str| {
-                if !seen.contains(d) {
-                    next.push(d.to_string());
+                if !queued.contains(d) {
+                    queued.insert(d.to_string());
+                    queue.push_back(d.to_string());
                 }
             };
             // A near-duplicate cluster is tied whole: queued once.
@@ -324,10 +331,12 @@ impl<'a> Walk<'a> {
             }
             if let Some(rep) = node.related {
                 related.insert(rep);
-                self.cluster(false, rep)?
-                    .iter()
-                    .filter(|(_, d)| gap(*d, published) <= WINDOW_DAYS)
-                    .for_each(|(d, _)| push(d));
+                if related_pushed.insert((rep, published)) {
+                    self.cluster(false, rep)?
+                        .iter()
+                        .filter(|(_, d)| gap(*d, published) <= WINDOW_DAYS)
+                        .for_each(|(d, _)| push(d));
+                }
             }
             let mut ties: Vec<usize> = self.fresh_of.get(&id).cloned().unwrap_or_default();
             for (block, group) in &node.groups {
@@ -336,6 +345,9 @@ impl<'a> Walk<'a> {
                 }
             }
             for i in ties {
+                if !ties_pushed.insert((i, published)) {
+                    continue;
+                }
                 let days = self.days.get(i).map_or(&[][..], Vec::as_slice);
                 // Sorted by day: the documents within the window around
                 // `published`.
@@ -346,7 +358,6 @@ impl<'a> Walk<'a> {
                     .take_while(|(d, _)| *d <= published || gap(*d, published) <= WINDOW_DAYS)
                     .for_each(|(_, doc)| push(doc));
             }
-            queue.extend(next);
             docs.push(StoryDoc {
                 id,
                 title: None,
