@@ -352,53 +352,73 @@ impl Groups {
 /// article); they now cost a scan and a `find` each, and memory for one
 /// member's partners.
 fn join_closest(items: &[Prepared], members: &[usize], groups: &mut Groups) {
-    let lens: BTreeSet<usize> = members
+    let dated = members.iter().all(|&i| items[i].days.is_some());
+    // What the scan compares, side by side (not behind three pointers):
+    // in index order, and (dated) by first day.
+    let table: Vec<Member> = members
         .iter()
-        .map(|&i| items[i].event().cameo.len())
+        .map(|&i| {
+            let (start, end) = items[i].days.unwrap_or((Date::MIN, Date::MIN));
+            Member {
+                start,
+                end,
+                len: items[i].event().cameo.len(),
+                index: i,
+            }
+        })
         .collect();
-    let (Some(&short), Some(&long)) = (lens.first(), lens.last()) else {
+    let (Some(short), Some(long)) = (
+        table.iter().map(|m| m.len).min(),
+        table.iter().map(|m| m.len).max(),
+    ) else {
         return;
     };
-    let dated = members.iter().all(|&i| items[i].days.is_some());
-    let by_start = dated.then(|| ByStart::new(items, members));
+    let by_start = dated.then(|| ByStart::new(&table));
     let slacks: &[bool] = if dated { &[false, true] } else { &[false] };
     let mut partners = Vec::new();
     for &slack in slacks {
         for gap in 0..=long - short {
-            for (n, &i) in members.iter().enumerate() {
-                let (a, root) = (&items[i], groups.find(i));
-                let li = a.event().cameo.len();
+            for (n, a) in table.iter().enumerate() {
+                let (i, root) = (a.index, groups.find(a.index));
                 partners.clear();
-                let mut offer = |j: usize, groups: &mut Groups| {
-                    let b = &items[j];
-                    if j > i
-                        && li.abs_diff(b.event().cameo.len()) == gap
-                        && (!dated || has_slack(a, b) == slack)
-                        && groups.find(j) != root
+                let mut offer = |b: &Member, groups: &mut Groups| {
+                    if b.index > i
+                        && a.len.abs_diff(b.len) == gap
+                        && (!dated || a.slack(b) == slack)
+                        && groups.find(b.index) != root
                     {
-                        partners.push(j);
+                        partners.push(b.index);
                     }
                 };
                 match &by_start {
-                    Some(by_start) => {
-                        for j in by_start.near(a) {
-                            offer(j, groups);
-                        }
-                    }
-                    None => {
-                        for &j in &members[n + 1..] {
-                            offer(j, groups);
-                        }
-                    }
+                    Some(by_start) => by_start.near(a).for_each(|b| offer(b, groups)),
+                    None => table[n + 1..].iter().for_each(|b| offer(b, groups)),
                 }
                 partners.sort_unstable();
                 for &j in &partners {
-                    if groups.find(i) != groups.find(j) && same_happening(a, &items[j]) {
+                    if groups.find(i) != groups.find(j) && same_happening(&items[i], &items[j]) {
                         groups.union(i, j);
                     }
                 }
             }
         }
+    }
+}
+
+/// What [`join_closest`] scans of one member: its days (`Date::MIN` when
+/// undated), its code's length and its index.
+#[derive(Clone, Copy)]
+struct Member {
+    start: Date,
+    end: Date,
+    len: usize,
+    index: usize,
+}
+
+impl Member {
+    /// Whether two dated members' days overlap only with the day of slack.
+    fn slack(&self, other: &Member) -> bool {
+        !(self.start <= other.end && other.start <= self.end)
     }
 }
 
@@ -412,44 +432,40 @@ fn has_slack(a: &Prepared, b: &Prepared) -> bool {
 }
 
 /// Dated members by first day, to find those whose days may overlap a
-/// given event's (with a day of slack) without scanning the others.
+/// given member's (with a day of slack) without scanning the others.
 struct ByStart {
-    /// (first day, index), ascending.
-    starts: Vec<(Date, usize)>,
+    /// Ascending by first day, then index.
+    starts: Vec<Member>,
     /// The longest span of a member, in days.
     longest: i64,
 }
 
 impl ByStart {
-    fn new(items: &[Prepared], members: &[usize]) -> ByStart {
-        let mut starts = Vec::with_capacity(members.len());
-        let mut longest = 0;
-        for &i in members {
-            if let Some((s, e)) = items[i].days {
-                starts.push((s, i));
-                let span = e.since(s).map_or(i64::MAX, |d| i64::from(d.get_days()));
-                longest = longest.max(span);
-            }
-        }
-        starts.sort_unstable();
+    fn new(table: &[Member]) -> ByStart {
+        let mut starts = table.to_vec();
+        starts.sort_unstable_by_key(|m| (m.start, m.index));
+        let longest = table
+            .iter()
+            .map(|m| {
+                m.end
+                    .since(m.start)
+                    .map_or(i64::MAX, |d| i64::from(d.get_days()))
+            })
+            .max()
+            .unwrap_or(0);
         ByStart { starts, longest }
     }
 
     /// Members whose days overlap `a`'s with a day of slack (a superset:
     /// those that start from the longest span and a day before `a` to a day
     /// after it ends), in order of first day.
-    fn near(&self, a: &Prepared) -> impl Iterator<Item = usize> + '_ {
-        let (from, to) = match a.days {
-            Some((s, e)) => {
-                let back = jiff::Span::new().try_days(self.longest.saturating_add(1));
-                let from = back.ok().and_then(|b| s.checked_sub(b).ok());
-                (from.unwrap_or(Date::MIN), next_day(e))
-            }
-            None => (Date::MAX, Date::MIN),
-        };
-        let lo = self.starts.partition_point(|&(s, _)| s < from);
-        let hi = self.starts.partition_point(|&(s, _)| s <= to);
-        self.starts[lo..hi.max(lo)].iter().map(|&(_, j)| j)
+    fn near(&self, a: &Member) -> impl Iterator<Item = &Member> + '_ {
+        let back = jiff::Span::new().try_days(self.longest.saturating_add(1));
+        let from = back.ok().and_then(|b| a.start.checked_sub(b).ok());
+        let (from, to) = (from.unwrap_or(Date::MIN), next_day(a.end));
+        let lo = self.starts.partition_point(|m| m.start < from);
+        let hi = self.starts.partition_point(|m| m.start <= to);
+        self.starts[lo..hi.max(lo)].iter()
     }
 }
 
