@@ -11,12 +11,15 @@
 //! one article in ten copies an earlier one (a near duplicate reporting the
 //! same events). Deterministic (xorshift).
 //!
+//! `one_story_copied`: one article copied 1,000 to 6,000 times on one day
+//! (one block of four events a copy), grouped.
+//!
 //! Run: `cargo bench -p chronicler-bench --bench consolidation`.
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
 use chronicler_consolidate::incremental::{regroup, KeptGroup};
 use chronicler_consolidate::stories::{stories, update, StoryDoc};
-use chronicler_consolidate::{consolidate, Located, NearDuplicates};
+use chronicler_consolidate::{consolidate, group_indices, Located, NearDuplicates};
 use chronicler_core::*;
 use divan::counter::ItemsCount;
 use divan::Bencher;
@@ -239,4 +242,58 @@ fn syndicated(b: Bencher, articles: usize) {
             let merged = consolidate(events, &dups);
             divan::black_box(stories(&c.docs, &merged.events, &dups))
         });
+}
+
+/// One article reporting four events of one dyad (two the same happening
+/// on one day, one refining their code, one a day later), copied k times
+/// on one day, as a wire story is: one block of 4k events, whose pairs
+/// `join_closest` must not hold (3,000 copies held 72 million). Grouping
+/// only (`group_indices`): the stories of k copies are one cluster.
+#[divan::bench(args = [1_000, 3_000, 6_000], sample_count = 5)]
+fn one_story_copied(b: Bencher, copies: usize) {
+    let day = date(2026, 1, 30);
+    let template = [
+        ("042", day),
+        ("042", day),
+        ("0421", day),
+        ("042", day.checked_add(1.days()).unwrap()),
+    ];
+    let mut events = Vec::with_capacity(copies * template.len());
+    for k in 0..copies {
+        let id = format!("copy{k:05}");
+        for (s, (code, on)) in template.iter().enumerate() {
+            events.push(Located {
+                event: CodedEvent {
+                    source: Some(actor("UKR")),
+                    target: Some(actor("RUS")),
+                    cameo: (*code).into(),
+                    status: Status::Occurred,
+                    date: DateRange::day(*on),
+                    location: None,
+                    quantities: vec![],
+                    symmetric: false,
+                    evidence: Evidence {
+                        sentence: s,
+                        sentence_span: Span::new(s * 100, s * 100 + 80),
+                        trigger: Span::new(s * 100 + 10, s * 100 + 20),
+                        date_from: Default::default(),
+                    },
+                    confidence: 0.7,
+                    rule: "bench".into(),
+                },
+                mention: EventMention {
+                    doc: id.clone(),
+                    path: format!("{id}.txt"),
+                    url: None,
+                    outlet: Some(format!("outlet{k}")),
+                    published: Some(day.to_string()),
+                    sentence: format!("sentence {s}"),
+                    start: s * 100,
+                    end: s * 100 + 80,
+                },
+            });
+        }
+    }
+    b.counter(ItemsCount::new(copies))
+        .bench_local(|| divan::black_box(group_indices(&events)));
 }
