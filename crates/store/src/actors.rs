@@ -2,6 +2,8 @@
 //! their codes and mention counts, and the names no dictionary knows, with
 //! their counts and the sentences they stand in (to grow the dictionaries).
 
+use std::collections::HashMap;
+
 use rusqlite::{params, Connection};
 use serde::Serialize;
 
@@ -68,77 +70,122 @@ macro_rules! text_bytes {
     };
 }
 
+/// One actor mention as packed in `doc_mentions.actors` (migration 0015):
+/// sentence, start and end byte, entity, name, code, country, role, kind,
+/// form.
+type PackedActor = (
+    i64,
+    usize,
+    usize,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    String,
+    String,
+);
+
+/// What [`actor_counts`] gathers of one entity and code.
+#[derive(Default)]
+struct Tally {
+    name: Option<String>,
+    kind: Option<String>,
+    mentions: usize,
+    documents: usize,
+    last_doc: Option<i64>,
+    forms: HashMap<String, usize>,
+}
+
+/// Keeps the smaller of `slot` and `value` (SQL's `min` over text).
+fn keep_min(slot: &mut Option<String>, value: &str) {
+    if slot.as_deref().is_none_or(|s| value < s) {
+        *slot = Some(value.to_string());
+    }
+}
+
+/// Every actor with its mention and document counts, its name (the
+/// smallest, or for a generic agent the commonest form) and its three
+/// commonest forms: most mentioned first, then by entity and code.
+///
+/// One pass over each document's packed mentions and its text, counted
+/// here: as SQL over the `actor_mentions` view, grouping the forms had
+/// SQLite's sorter write a copy of the document's whole text for every
+/// mention to its temporary files (41 s, 32 of them in the kernel, for the
+/// report of a 100,000-article store).
 pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreError> {
     let what = "counting actors";
     let mut st = conn
         .prepare(
-            "SELECT entity, min(name), code, min(kind), count(*), count(DISTINCT doc)
-             FROM actor_mentions GROUP BY entity, code
-             ORDER BY count(*) DESC, entity, code",
+            "SELECT m.doc, m.actors, d.clean_text FROM doc_mentions m
+             JOIN documents d ON d.doc_key = m.doc
+             WHERE m.actors <> '[]'",
         )
         .ctx(what)?;
-    let rows = st
-        .query_map([], |r| {
-            Ok(ActorCount {
-                entity: r.get(0)?,
-                name: r.get(1)?,
-                code: r.get(2)?,
-                kind: r.get(3)?,
-                mentions: uint(r.get(4)?),
-                documents: uint(r.get(5)?),
-                forms: Vec::new(),
-            })
-        })
-        .ctx(what)?;
-    let mut out = rows.collect::<Result<Vec<_>, _>>().ctx(what)?;
-    // Every actor's three commonest forms in one pass (the mentions are a
-    // view over each document's packed mentions since migration 0015, with
-    // no index by entity).
-    let what = "reading actor forms";
-    let mut forms = conn
-        .prepare(concat!(
-            "SELECT entity, code, form FROM (
-                 SELECT m.entity, m.code, ",
-            text_bytes!("d.clean_text", "m.start_byte", "m.end_byte"),
-            " AS form,
-                        row_number() OVER (PARTITION BY m.entity, m.code
-                                           ORDER BY count(*) DESC, ",
-            text_bytes!("d.clean_text", "m.start_byte", "m.end_byte"),
-            ") AS k
-                 FROM actor_mentions m JOIN documents d ON d.doc_key = m.doc
-                 GROUP BY m.entity, m.code, form)
-             WHERE k <= 3 ORDER BY entity, code, k"
-        ))
-        .ctx(what)?;
-    let at: std::collections::HashMap<(String, String), usize> = out
-        .iter()
-        .enumerate()
-        .map(|(i, a)| ((a.entity.clone(), a.code.clone()), i))
-        .collect();
-    let rows = forms
-        .query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })
-        .ctx(what)?;
-    for row in rows {
-        let (entity, code, form) = row.ctx(what)?;
-        if let Some(&i) = at.get(&(entity, code)) {
-            out[i].forms.push(form);
-        }
-    }
-    for a in &mut out {
-        // A generic agent ("agent:GOV") gathers many nouns: name it by the
-        // one the articles use most.
-        if a.kind == "agent" {
-            if let Some(f) = a.forms.first() {
-                a.name = f.clone();
+    let mut tallies: HashMap<(String, String), Tally> = HashMap::new();
+    let mut rows = st.query([]).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        let doc: i64 = r.get(0).ctx(what)?;
+        let packed = r.get_ref(1).ctx(what)?;
+        let packed = packed
+            .as_str()
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, packed.data_type(), e.into()))
+            .ctx(what)?;
+        let mentions: Vec<PackedActor> =
+            serde_json::from_str(packed).map_err(|source| StoreError::Json {
+                context: format!("reading the actor mentions of document {doc}"),
+                source,
+            })?;
+        let text = r.get_ref(2).ctx(what)?.as_bytes().unwrap_or_default();
+        for (_, start, end, entity, name, code, _, _, kind, _) in mentions {
+            let t = tallies.entry((entity, code)).or_default();
+            keep_min(&mut t.name, &name);
+            keep_min(&mut t.kind, &kind);
+            t.mentions += 1;
+            if t.last_doc != Some(doc) {
+                t.documents += 1;
+                t.last_doc = Some(doc);
             }
+            // The bytes of the mention, as `substr` over the text's bytes.
+            let from = start.min(text.len());
+            let form = text
+                .get(from..end.clamp(from, text.len()))
+                .unwrap_or_default();
+            *t.forms
+                .entry(String::from_utf8_lossy(form).into_owned())
+                .or_default() += 1;
         }
     }
+    let mut out: Vec<ActorCount> = tallies
+        .into_iter()
+        .map(|((entity, code), t)| {
+            let mut forms: Vec<(String, usize)> = t.forms.into_iter().collect();
+            forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let forms: Vec<String> = forms.into_iter().take(3).map(|(f, _)| f).collect();
+            let kind = t.kind.unwrap_or_default();
+            // A generic agent ("agent:GOV") gathers many nouns: name it by
+            // the one the articles use most.
+            let name = match forms.first() {
+                Some(f) if kind == "agent" => f.clone(),
+                _ => t.name.unwrap_or_default(),
+            };
+            ActorCount {
+                entity,
+                name,
+                code,
+                kind,
+                mentions: t.mentions,
+                documents: t.documents,
+                forms,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.entity.cmp(&b.entity))
+            .then_with(|| a.code.cmp(&b.code))
+    });
     Ok(out)
 }
 

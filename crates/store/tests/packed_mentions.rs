@@ -412,10 +412,10 @@ impl OldReports {
             let (entity, code) = (text(&r[0]), text(&r[2]));
             let forms: Vec<String> = list(
                 &format!(
-                    "SELECT {form} AS form, count(*) AS n
+                    "SELECT {form} AS surface, count(*) AS n
                      FROM actor_mentions m JOIN documents d ON d.doc_key = m.doc
                      WHERE m.entity = ?1 AND m.code = ?2
-                     GROUP BY form ORDER BY n DESC, form LIMIT 3"
+                     GROUP BY surface ORDER BY n DESC, surface LIMIT 3"
                 ),
                 &[&entity, &code],
             )
@@ -497,4 +497,44 @@ fn the_consistency_check_still_finds_mentions_of_missing_sentences() {
         store.consistency_check().unwrap(),
         vec!["1 unresolved_names rows whose sentence is not stored".to_string()]
     );
+}
+
+/// The actors report names an actor by the three commonest ways the
+/// articles write it, whatever kind of mention each is (a name, an alias):
+/// counted by the text, most frequent first, then in text order.
+#[test]
+fn actors_list_their_three_commonest_surface_forms() {
+    let text = "Kyiv said no. Ukraine said no. Kyiv agreed. Ukrainian envoys came. \
+                Ukraine waited. Kyiv left. Ukrainians voted.";
+    let mut d = common::doc("a", text);
+    for (at, _) in text.match_indices(|c: char| c.is_uppercase()) {
+        let end = text[at..].find([' ', '.']).map_or(text.len(), |e| at + e);
+        d.actors.push(ActorMention {
+            sentence: 0,
+            span: Span::new(at, end),
+            actor: Actor {
+                entity: "state:UKR".into(),
+                name: "Ukraine".into(),
+                code: "UKR".into(),
+                country: Some("UKR".into()),
+                role: None,
+                kind: ActorKind::State,
+            },
+            form: if text[at..end].starts_with("Ukrainian") {
+                MentionForm::Adjective
+            } else {
+                MentionForm::Name
+            },
+        });
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    store.write_document(&d, &[]).unwrap();
+    let actors = store.actor_counts().unwrap();
+    assert_eq!(actors.len(), 1);
+    let a = &actors[0];
+    assert_eq!((a.mentions, a.documents), (7, 1));
+    // Kyiv 3, Ukraine 2, then Ukrainian and Ukrainians once each: the
+    // first in text order (byte order) of those.
+    assert_eq!(a.forms, ["Kyiv", "Ukraine", "Ukrainian"]);
 }
