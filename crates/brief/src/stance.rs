@@ -11,7 +11,7 @@
 //! `stances*.txt`; see [`chronicler_dict::stances`]). None names an actor
 //! or a place. The issues follow one actor's stand on one issue over time.
 
-use chronicler_dict::stances::{Cue, StanceDict};
+use chronicler_dict::stances::{Cue, StanceDict, Words};
 
 /// What one sentence says an actor stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -128,8 +128,10 @@ pub fn statement(sentence: &str, dict: &StanceDict) -> Option<Statement> {
 /// topic up to the next one. A cue inside a topic ("insists that any deal
 /// must include...") belongs to it.
 pub fn statements(sentence: &str, dict: &StanceDict) -> Vec<Statement> {
-    let refuse = dict.find(Cue::Refuse, sentence);
-    let demand = dict.find(Cue::Demand, sentence);
+    // The sentence's words, read once for every cue.
+    let words = Words::of(sentence);
+    let refuse = dict.find_in(Cue::Refuse, &words);
+    let demand = dict.find_in(Cue::Demand, &words);
     let mut cues: Vec<(&'static str, usize, usize)> = Vec::new();
     let mut pos = 0;
     loop {
@@ -156,11 +158,11 @@ pub fn statements(sentence: &str, dict: &StanceDict) -> Vec<Statement> {
     }
     if cues.is_empty() {
         // "X's red line is Y", "red lines on Y".
-        if let Some(m) = dict.first(Cue::RedLineIs, sentence) {
+        if let Some(m) = dict.first_in(Cue::RedLineIs, &words) {
             cues.push(("demands", m.start, m.end));
         }
     }
-    let red = dict.find(Cue::RedLine, sentence);
+    let red = dict.find_in(Cue::RedLine, &words);
     let mut out = Vec::new();
     let mut seg_start = 0;
     for (i, &(stance, at, from)) in cues.iter().enumerate() {

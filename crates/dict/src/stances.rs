@@ -218,27 +218,27 @@ fn is_apostrophe(c: char) -> bool {
 /// inside a word kept ("Russia's"); hyphens separate words.
 fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let char_at = |k: usize| text.get(k..).and_then(|r| r.chars().next());
     let mut i = 0;
     let mut last_end = 0;
-    while i < chars.len() {
-        let Some(&(s, c)) = chars.get(i) else { break };
+    while let Some(c) = char_at(i) {
         if !c.is_alphanumeric() {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
+        let s = i;
         let mut j = i;
-        while let Some(&(_, c)) = chars.get(j) {
-            let inner_apostrophe = is_apostrophe(c)
-                && chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric())
-                && j > i;
+        while let Some(c) = char_at(j) {
+            let next = j + c.len_utf8();
+            let inner_apostrophe =
+                is_apostrophe(c) && j > s && char_at(next).is_some_and(char::is_alphanumeric);
             if c.is_alphanumeric() || inner_apostrophe {
-                j += 1;
+                j = next;
             } else {
                 break;
             }
         }
-        let end = chars.get(j).map_or(text.len(), |(b, _)| *b);
+        let end = j;
         let gap = text.get(last_end..s).unwrap_or("");
         let break_before = !out.is_empty()
             && gap
@@ -261,6 +261,18 @@ fn tokens(text: &str) -> Vec<Token> {
         i = j;
     }
     out
+}
+
+/// A text's words as cue phrases match them: read once, then matched
+/// against as many cues as needed ([`StanceDict::find_in`]).
+#[derive(Debug)]
+pub struct Words(Vec<Token>);
+
+impl Words {
+    /// The words of `text`.
+    pub fn of(text: &str) -> Words {
+        Words(tokens(text))
+    }
 }
 
 fn parse_phrase(raw: &str) -> Result<Phrase, String> {
@@ -566,15 +578,20 @@ impl StanceDict {
     /// Every match of a phrase of `cue` in `text`, by start, the longest
     /// first at one start.
     pub fn find(&self, cue: Cue, text: &str) -> Vec<Match> {
-        let toks = tokens(text);
+        self.find_in(cue, &Words::of(text))
+    }
+
+    /// [`StanceDict::find`] over words read already.
+    pub fn find_in(&self, cue: Cue, words: &Words) -> Vec<Match> {
+        let toks = &words.0;
         let phrases: Vec<&Phrase> = self.cue_phrases(cue).iter().collect();
         let Some(ix) = self.cue_index.get(cue.index()) else {
             return Vec::new();
         };
         let mut out: Vec<Match> = ix
-            .matches(&phrases, &toks)
+            .matches(&phrases, toks)
             .into_iter()
-            .filter_map(|(_, a, b)| byte_span(&toks, (a, b)))
+            .filter_map(|(_, a, b)| byte_span(toks, (a, b)))
             .collect();
         out.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
         out.dedup();
@@ -584,6 +601,11 @@ impl StanceDict {
     /// The first match of a phrase of `cue` (the longest at its start).
     pub fn first(&self, cue: Cue, text: &str) -> Option<Match> {
         self.find(cue, text).into_iter().next()
+    }
+
+    /// [`StanceDict::first`] over words read already.
+    pub fn first_in(&self, cue: Cue, words: &Words) -> Option<Match> {
+        self.find_in(cue, words).into_iter().next()
     }
 
     /// The issues `text` names, each once, in dictionary order; words
@@ -705,5 +727,38 @@ mod tests {
         std::fs::write(&bad, "issue: ok | fine\nissue |").unwrap();
         let e = StanceDict::load(Some(dir.path())).unwrap_err().to_string();
         assert!(e.contains("stances-x.txt:2:"), "{e}");
+    }
+
+    /// Words: letters and digits, an apostrophe inside a word kept (curly
+    /// ones read as straight), hyphens and apostrophes at a word's edge
+    /// separate without a break, other punctuation breaks.
+    #[test]
+    fn words_keep_inner_apostrophes_and_mark_punctuation() {
+        let toks = tokens("Russia’s ‘red-line’ — Kyiv's 2026 plan, O'Neil'.");
+        let words: Vec<(&str, bool)> = toks
+            .iter()
+            .map(|t| (t.word.as_str(), t.break_before))
+            .collect();
+        assert_eq!(
+            words,
+            [
+                ("russia's", false),
+                // An opening quote is punctuation, not an apostrophe.
+                ("red", true),
+                ("line", false),
+                ("kyiv's", true),
+                ("2026", false),
+                ("plan", false),
+                ("o'neil", true),
+            ]
+        );
+        // Spans are bytes of the text ("Russia’s": 10 bytes).
+        assert_eq!((toks[0].start, toks[0].end), (0, 10));
+        let m = StanceDict::builtin();
+        let w = Words::of("Moscow rejected the proposal outright.");
+        assert_eq!(
+            m.find_in(Cue::Refuse, &w),
+            m.find(Cue::Refuse, "Moscow rejected the proposal outright.")
+        );
     }
 }
