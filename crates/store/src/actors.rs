@@ -52,24 +52,6 @@ pub struct UnresolvedCount {
     pub contexts: Vec<NameContext>,
 }
 
-/// The bytes `[start, end)` of a document's clean text, in SQL (offsets are
-/// bytes; SQLite's `substr` on text counts characters).
-macro_rules! text_bytes {
-    ($text:literal, $start:literal, $end:literal) => {
-        concat!(
-            "CAST(substr(CAST(",
-            $text,
-            " AS BLOB), ",
-            $start,
-            " + 1, ",
-            $end,
-            " - ",
-            $start,
-            ") AS TEXT)"
-        )
-    };
-}
-
 /// One actor mention as packed in `doc_mentions.actors` (migration 0015):
 /// sentence, start and end byte, entity, name, code, country, role, kind,
 /// form.
@@ -189,75 +171,162 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
     Ok(out)
 }
 
+/// One unresolved name as packed in `doc_mentions.unresolved` (migration
+/// 0015): sentence, start and end byte, name.
+type PackedName = (usize, usize, usize, String);
+
+/// An occurrence of an unresolved name that may be shown: ranked by
+/// document id, then position.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Occurrence {
+    doc_id: String,
+    start: usize,
+    doc: i64,
+    sentence: usize,
+}
+
+/// What [`unresolved_counts`] gathers of one name.
+#[derive(Default)]
+struct NameTally {
+    count: usize,
+    documents: usize,
+    last_doc: Option<i64>,
+    /// The first occurrences in a stored sentence, at most `contexts`.
+    first: Vec<Occurrence>,
+}
+
+/// Names no dictionary knows, most frequent first (then by name), each
+/// with the sentences of its first `contexts` occurrences (by document id,
+/// then position) that stand in a stored sentence.
+///
+/// One pass over each document's packed names, counted here, then one
+/// read of each document that holds a sentence shown: as SQL over the
+/// `unresolved_names` view, every name was sorted twice and each
+/// document's JSON parsed per column (7.3 s for the report of a
+/// 100,000-article store).
 pub(crate) fn unresolved_counts(
     conn: &Connection,
     contexts: usize,
 ) -> Result<Vec<UnresolvedCount>, StoreError> {
     let what = "counting unresolved names";
+    // A document's sentences are rows 0..n; where they are not (a damaged
+    // store), each occurrence's sentence is looked up.
     let mut st = conn
         .prepare(
-            "SELECT name, count(*) AS n, count(DISTINCT doc) FROM unresolved_names
-             GROUP BY name ORDER BY n DESC, name",
+            "SELECT m.doc, d.id, m.unresolved,
+                    (SELECT count(*) = coalesce(max(idx) + 1, 0) FROM sentences s
+                     WHERE s.doc = m.doc),
+                    (SELECT count(*) FROM sentences s WHERE s.doc = m.doc)
+             FROM doc_mentions m JOIN documents d ON d.doc_key = m.doc
+             WHERE m.unresolved <> '[]'",
         )
         .ctx(what)?;
-    let rows = st
-        .query_map([], |r| {
-            Ok(UnresolvedCount {
-                name: r.get(0)?,
-                count: uint(r.get(1)?),
-                documents: uint(r.get(2)?),
-                contexts: Vec::new(),
-            })
-        })
+    let mut has_sentence = conn
+        .prepare("SELECT 1 FROM sentences WHERE doc = ?1 AND idx = ?2")
         .ctx(what)?;
-    let mut out = rows.collect::<Result<Vec<_>, _>>().ctx(what)?;
-    if contexts == 0 {
-        return Ok(out);
-    }
-    // One pass for all names (the names are a view over each document's
-    // packed mentions since migration 0015, with no index by name): each
-    // name's occurrences in a stored sentence, ranked by document id and
-    // position, the first `contexts` of each kept. CROSS JOIN keeps the
-    // packed rows outermost: with the sentences outermost, each document's
-    // JSON was parsed once per sentence (10 s instead of 0.7 s for the
-    // report of a 10k store).
-    let what = "reading the sentences of unresolved names";
-    let mut ctx = conn
-        .prepare(concat!(
-            "WITH ranked AS (
-                 SELECT u.name, u.doc, s.start_byte, s.end_byte, d.id,
-                        row_number() OVER (PARTITION BY u.name
-                                           ORDER BY d.id, u.start_byte) AS k
-                 FROM unresolved_names u
-                 CROSS JOIN documents d ON d.doc_key = u.doc
-                 CROSS JOIN sentences s ON s.doc = u.doc AND s.idx = u.sentence)
-             SELECT r.name, r.id, ",
-            text_bytes!("d.clean_text", "r.start_byte", "r.end_byte"),
-            " FROM ranked r CROSS JOIN documents d ON d.doc_key = r.doc
-             WHERE r.k <= ?1 ORDER BY r.name, r.k"
-        ))
-        .ctx(what)?;
-    let at: std::collections::HashMap<String, usize> = out
-        .iter()
-        .enumerate()
-        .map(|(i, u)| (u.name.clone(), i))
-        .collect();
-    let rows = ctx
-        .query_map(params![int(contexts)], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                NameContext {
-                    doc: r.get(1)?,
-                    sentence: r.get(2)?,
-                },
-            ))
-        })
-        .ctx(what)?;
-    for row in rows {
-        let (name, context) = row.ctx(what)?;
-        if let Some(&i) = at.get(&name) {
-            out[i].contexts.push(context);
+    let mut tallies: HashMap<String, NameTally> = HashMap::new();
+    let mut rows = st.query([]).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        let doc: i64 = r.get(0).ctx(what)?;
+        let doc_id: String = r.get(1).ctx(what)?;
+        let packed: String = r.get(2).ctx(what)?;
+        let contiguous: bool = r.get(3).ctx(what)?;
+        let sentences: i64 = r.get(4).ctx(what)?;
+        let names: Vec<PackedName> =
+            serde_json::from_str(&packed).map_err(|source| StoreError::Json {
+                context: format!("reading the unresolved names of document {doc_id}"),
+                source,
+            })?;
+        for (sentence, start, _, name) in names {
+            let t = tallies.entry(name).or_default();
+            t.count += 1;
+            if t.last_doc != Some(doc) {
+                t.documents += 1;
+                t.last_doc = Some(doc);
+            }
+            if contexts == 0 {
+                continue;
+            }
+            let o = Occurrence {
+                doc_id: doc_id.clone(),
+                start,
+                doc,
+                sentence,
+            };
+            if t.first.len() == contexts && t.first.last().is_some_and(|l| *l < o) {
+                continue;
+            }
+            let stored = if contiguous {
+                i64::try_from(sentence).is_ok_and(|i| i < sentences)
+            } else {
+                has_sentence.exists(params![doc, int(sentence)]).ctx(what)?
+            };
+            if stored {
+                let at = t.first.partition_point(|x| *x < o);
+                t.first.insert(at, o);
+                t.first.truncate(contexts);
+            }
         }
     }
+    // The sentences shown, read document by document.
+    let mut wanted: Vec<(i64, usize, String, usize)> = Vec::new();
+    for (name, t) in &tallies {
+        for (k, o) in t.first.iter().enumerate() {
+            wanted.push((o.doc, o.sentence, name.clone(), k));
+        }
+    }
+    wanted.sort();
+    let mut sentence_of: HashMap<(String, usize), NameContext> = HashMap::new();
+    {
+        let what = "reading the sentences of unresolved names";
+        let mut text_of = conn
+            .prepare("SELECT id, clean_text FROM documents WHERE doc_key = ?1")
+            .ctx(what)?;
+        let mut span_of = conn
+            .prepare("SELECT start_byte, end_byte FROM sentences WHERE doc = ?1 AND idx = ?2")
+            .ctx(what)?;
+        let mut current: Option<(i64, String, String)> = None;
+        for (doc, sentence, name, k) in wanted {
+            if current.as_ref().is_none_or(|c| c.0 != doc) {
+                let (id, text): (String, String) = text_of
+                    .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .ctx(what)?;
+                current = Some((doc, id, text));
+            }
+            let Some((_, id, text)) = &current else {
+                continue;
+            };
+            let (start, end): (i64, i64) = span_of
+                .query_row(params![doc, int(sentence)], |r| Ok((r.get(0)?, r.get(1)?)))
+                .ctx(what)?;
+            // The bytes of the sentence, as `substr` over the text's bytes.
+            let bytes = text.as_bytes();
+            let from = uint(start).min(bytes.len());
+            let to = uint(end).clamp(from, bytes.len());
+            let sentence = String::from_utf8_lossy(bytes.get(from..to).unwrap_or_default());
+            sentence_of.insert(
+                (name, k),
+                NameContext {
+                    doc: id.clone(),
+                    sentence: sentence.into_owned(),
+                },
+            );
+        }
+    }
+    let mut out: Vec<UnresolvedCount> = tallies
+        .into_iter()
+        .map(|(name, t)| {
+            let contexts = (0..t.first.len())
+                .filter_map(|k| sentence_of.remove(&(name.clone(), k)))
+                .collect();
+            UnresolvedCount {
+                name,
+                count: t.count,
+                documents: t.documents,
+                contexts,
+            }
+        })
+        .collect();
+    out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
     Ok(out)
 }

@@ -453,26 +453,19 @@ fn unresolved_names_list_their_first_sentences_by_document_and_position() {
     ] {
         store.write_document(&mentioned(id, text), &[]).unwrap();
     }
-    let counts = store.unresolved_counts(3).unwrap();
-    let olena = counts
-        .iter()
-        .find(|u| u.name == "Olena Kravets")
-        .expect("olena");
     // Only the first occurrence of a name per document is recorded by
     // `mentioned`, so three documents, three mentions.
-    assert_eq!((olena.count, olena.documents), (3, 3));
-    let sentences: Vec<_> = olena
-        .contexts
-        .iter()
-        .map(|c| format!("{}: {}", c.doc, c.sentence))
-        .collect();
     assert_eq!(
-        sentences,
-        vec![
-            "a: Olena Kravets arrived.",
-            "b: Later Olena Kravets left.",
-            "c: Olena Kravets spoke."
-        ]
+        olena(&store, 3),
+        (
+            3,
+            3,
+            vec![
+                "a: Olena Kravets arrived.".to_string(),
+                "b: Later Olena Kravets left.".to_string(),
+                "c: Olena Kravets spoke.".to_string()
+            ]
+        )
     );
     let two = store.unresolved_counts(2).unwrap();
     assert_eq!(two[0].contexts.len(), 2);
@@ -537,4 +530,64 @@ fn actors_list_their_three_commonest_surface_forms() {
     // Kyiv 3, Ukraine 2, then Ukrainian and Ukrainians once each: the
     // first in text order (byte order) of those.
     assert_eq!(a.forms, ["Kyiv", "Ukraine", "Ukrainian"]);
+}
+
+/// A name's occurrence in a sentence the store does not hold (a damaged
+/// store: the sentence index is past the document's sentences, or a
+/// sentence row is gone) is counted but never shown: the next occurrence
+/// in a stored sentence is.
+#[test]
+fn unresolved_names_show_only_stored_sentences() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    for (id, text) in [
+        ("a", "Olena Kravets arrived."),
+        ("a0", "Olena Kravets came."),
+        ("b", "Olena Kravets left."),
+        ("c", "Olena Kravets spoke."),
+    ] {
+        store.write_document(&mentioned(id, text), &[]).unwrap();
+    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    // "a0" (second by id) names her in sentence 7, past its one sentence.
+    conn.execute(
+        "UPDATE doc_mentions SET unresolved = json_set(unresolved, '$[0][0]', 7)
+         WHERE doc = (SELECT doc_key FROM documents WHERE id = 'a0')",
+        [],
+    )
+    .unwrap();
+    // "b" has lost its sentence row.
+    conn.execute(
+        "DELETE FROM sentences WHERE doc = (SELECT doc_key FROM documents WHERE id = 'b')",
+        [],
+    )
+    .unwrap();
+    assert_eq!(
+        olena(&store, 2),
+        (
+            4,
+            4,
+            vec![
+                "a: Olena Kravets arrived.".to_string(),
+                "c: Olena Kravets spoke.".to_string()
+            ]
+        )
+    );
+}
+
+/// "Olena Kravets" in the report with `contexts` sentences: her count,
+/// documents and sentences shown ("doc: sentence").
+fn olena(store: &Store, contexts: usize) -> (usize, usize, Vec<String>) {
+    let counts = store.unresolved_counts(contexts).unwrap();
+    let u = counts
+        .iter()
+        .find(|u| u.name == "Olena Kravets")
+        .expect("olena");
+    let shown = u
+        .contexts
+        .iter()
+        .map(|c| format!("{}: {}", c.doc, c.sentence))
+        .collect();
+    (u.count, u.documents, shown)
 }
