@@ -219,10 +219,16 @@ fn serve_reads_while_an_ingest_writes_and_never_shows_half_a_document() {
     let mut reads = 0;
     loop {
         let done = writer.try_wait().unwrap().is_some();
-        let (status, response) = get(&s.addr, "/api/documents");
+        let (status, response) = get(&s.addr, "/api/documents?limit=1000");
         assert_eq!(status, 200, "{response}");
-        let docs: Vec<serde_json::Value> = serde_json::from_str(&body_of(&response)).unwrap();
-        for d in &docs {
+        let page: serde_json::Value = serde_json::from_str(&body_of(&response)).unwrap();
+        let docs = page["documents"].as_array().unwrap();
+        assert_eq!(
+            page["total"].as_u64(),
+            Some(docs.len() as u64),
+            "one snapshot"
+        );
+        for d in docs {
             assert!(
                 d["sentences"].as_u64().unwrap_or(0) > 0,
                 "half a document: {d}"

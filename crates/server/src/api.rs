@@ -409,26 +409,57 @@ pub(crate) async fn timeline(
     Ok(Json(entries))
 }
 
-/// Every stored document, by publication date then id.
+/// Stored documents, by publication date then id, paginated (a page is
+/// one seek in the publication index: a page of a 100,000-document store
+/// reads its page, not the store).
 #[utoipa::path(
     get,
     path = "/api/documents",
     tag = "documents",
-    responses((status = 200, description = "Documents", body = Vec<ApiDocument>))
+    params(DocumentsParams),
+    responses(
+        (status = 200, description = "One page of documents", body = DocumentPage),
+        (status = 400, description = "A bad parameter", body = ErrorBody),
+    )
 )]
 pub(crate) async fn list_documents(
     State(state): State<AppState>,
-) -> Result<Json<Vec<ApiDocument>>, ApiError> {
-    let docs = state
-        .read(|r| {
-            Ok(r.store
-                .documents()?
-                .into_iter()
-                .map(ApiDocument::from)
-                .collect())
+    q: Result<Query<DocumentsParams>, QueryRejection>,
+) -> Result<Json<DocumentPage>, ApiError> {
+    let p = query(q)?;
+    let limit = page_limit(p.limit.as_deref())?;
+    let cursor = page_cursor(p.cursor.as_deref())?;
+    let page = state
+        .read(move |r| {
+            let after = cursor.as_ref().map(|(day, id)| (day.as_str(), id.as_str()));
+            // One more than the page: whether a next page exists.
+            let (mut rows, total) = r.store.documents_page(after, limit + 1)?;
+            let more = rows.len() > limit;
+            rows.truncate(limit);
+            let documents: Vec<ApiDocument> = rows.into_iter().map(ApiDocument::from).collect();
+            let next_cursor = more
+                .then(|| documents.last())
+                .flatten()
+                .map(|d| encode_cursor(&(d.published.clone(), d.id.clone())));
+            Ok(DocumentPage {
+                documents,
+                next_cursor,
+                total,
+            })
         })
         .await?;
-    Ok(Json(docs))
+    Ok(Json(page))
+}
+
+/// Parameters of `GET /api/documents`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct DocumentsParams {
+    /// The `next_cursor` of the previous page.
+    cursor: Option<String>,
+    /// Documents per page, 1 to 1000 (default 100).
+    limit: Option<String>,
 }
 
 /// One document: its clean text and where the evidence of each event is.

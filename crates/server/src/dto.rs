@@ -604,6 +604,17 @@ pub(crate) struct KeptStory {
     pub events: Vec<String>,
 }
 
+/// One page of `GET /api/documents`.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct DocumentPage {
+    /// The documents of this page, by publication date then id.
+    pub documents: Vec<ApiDocument>,
+    /// Pass as `cursor` to get the next page; null on the last page.
+    pub next_cursor: Option<String>,
+    /// Documents in the store.
+    pub total: usize,
+}
+
 /// One page of stories.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct StoryPage {

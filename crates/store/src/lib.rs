@@ -610,6 +610,16 @@ impl Store {
         read::documents(&self.conn)
     }
 
+    /// Up to `limit` documents after `after` (publication day, id), in the
+    /// order of [`Store::documents`], and the number of documents stored.
+    pub fn documents_page(
+        &self,
+        after: Option<(&str, &str)>,
+        limit: usize,
+    ) -> Result<(Vec<DocumentRow>, usize), StoreError> {
+        read::documents_page(&self.conn, after, limit)
+    }
+
     /// Hands `f` every document one at a time, in the order of
     /// [`Store::documents`]; one document is held at a time.
     pub fn each_document<E: From<StoreError>>(

@@ -2,11 +2,11 @@
 
 use chronicler_core::text::char_offset;
 use chronicler_core::{Actor, CodedEvent, DateRange, Evidence, Place, Quantity, Span, Status};
-use rusqlite::{Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::codec::{
-    geonames_id, parse_date, parse_date_from, parse_kind, parse_place_precision, parse_precision,
-    uint,
+    geonames_id, int, parse_date, parse_date_from, parse_kind, parse_place_precision,
+    parse_precision, uint,
 };
 use crate::schema::user_version;
 use crate::{Context, DocumentRow, Stats, StoreError, StoredEvent};
@@ -75,6 +75,43 @@ pub(crate) fn each_document<E: From<StoreError>>(
         f(finish_doc(raw.ctx(what)?)?)?;
     }
     Ok(())
+}
+
+/// Up to `limit` documents after `after` (publication day, id) in the
+/// order of [`each_document`], and how many documents are stored: one
+/// seek in the publication index, not a pass over the store.
+pub(crate) fn documents_page(
+    conn: &Connection,
+    after: Option<(&str, &str)>,
+    limit: usize,
+) -> Result<(Vec<DocumentRow>, usize), StoreError> {
+    let what = "listing a page of documents";
+    // The count and the page from one snapshot, while an ingest writes.
+    let tx = conn.unchecked_transaction().ctx(what)?;
+    let total: i64 = tx
+        .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
+        .ctx(what)?;
+    let (day, id) = after.unwrap_or(("", ""));
+    let from = if after.is_some() {
+        "WHERE (d.published, d.id) > (?1, ?2)"
+    } else {
+        // ?1 and ?2 unused: every document.
+        ""
+    };
+    let mut st = tx
+        .prepare_cached(&format!(
+            "SELECT {DOC_COLUMNS} FROM documents d {from}
+             ORDER BY d.published, d.id LIMIT ?3"
+        ))
+        .ctx(what)?;
+    let rows = st
+        .query_map(params![day, id, int(limit)], raw_doc)
+        .ctx(what)?;
+    let mut out = Vec::new();
+    for raw in rows {
+        out.push(finish_doc(raw.ctx(what)?)?);
+    }
+    Ok((out, uint(total)))
 }
 
 pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<DocumentRow>, StoreError> {

@@ -748,3 +748,35 @@ fn a_dropped_batch_keeps_nothing_and_readers_see_nothing_before_the_commit() {
     assert_eq!(reader.stats().expect("stats").documents, 1);
     assert_eq!(reader.coded_events().expect("events").len(), 2);
 }
+
+/// Paging through the documents (publication day, then id) gives every
+/// document once, in the order of the whole list, with the total.
+#[test]
+fn document_pages_follow_the_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    for (i, day) in [3, 1, 2, 1, 3, 2, 1].into_iter().enumerate() {
+        let mut d = common::doc(&format!("d{}", 7 - i), &format!("Text number {i}."));
+        d.published.date = jiff::civil::date(2026, 1, day);
+        store.write_document(&d, &[]).unwrap();
+    }
+    let all: Vec<String> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    assert_eq!(all.len(), 7);
+    let mut paged = Vec::new();
+    let mut after: Option<(String, String)> = None;
+    loop {
+        let (page, total) = store
+            .documents_page(after.as_ref().map(|(a, b)| (a.as_str(), b.as_str())), 3)
+            .unwrap();
+        assert_eq!(total, 7);
+        let Some(last) = page.last() else { break };
+        after = Some((last.published.clone(), last.id.clone()));
+        paged.extend(page.into_iter().map(|d| d.id));
+    }
+    assert_eq!(paged, all);
+}
