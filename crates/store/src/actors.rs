@@ -211,15 +211,19 @@ pub(crate) fn unresolved_counts(
     let what = "counting unresolved names";
     // A document's sentences are rows 0..n; where they are not (a damaged
     // store), each occurrence's sentence is looked up.
+    // Without contexts, the sentences are not looked at.
+    let sentences = if contexts == 0 {
+        "1, 0"
+    } else {
+        "(SELECT count(*) = coalesce(max(idx) + 1, 0) FROM sentences s WHERE s.doc = m.doc),
+         (SELECT count(*) FROM sentences s WHERE s.doc = m.doc)"
+    };
     let mut st = conn
-        .prepare(
-            "SELECT m.doc, d.id, m.unresolved,
-                    (SELECT count(*) = coalesce(max(idx) + 1, 0) FROM sentences s
-                     WHERE s.doc = m.doc),
-                    (SELECT count(*) FROM sentences s WHERE s.doc = m.doc)
+        .prepare(&format!(
+            "SELECT m.doc, d.id, m.unresolved, {sentences}
              FROM doc_mentions m JOIN documents d ON d.doc_key = m.doc
-             WHERE m.unresolved <> '[]'",
-        )
+             WHERE m.unresolved <> '[]'"
+        ))
         .ctx(what)?;
     let mut has_sentence = conn
         .prepare("SELECT 1 FROM sentences WHERE doc = ?1 AND idx = ?2")

@@ -365,18 +365,14 @@ pub(crate) fn each_stored_event<T, E: From<StoreError>>(
     Ok(())
 }
 
+/// Every unresolved name with its count, most frequent first, then by
+/// name: the unresolved-name report without its sentences (one pass over
+/// the packed names, not SQL over their view).
 pub(crate) fn unresolved_names(conn: &Connection) -> Result<Vec<(String, usize)>, StoreError> {
-    let what = "counting unresolved names";
-    let mut st = conn
-        .prepare(
-            "SELECT name, count(*) AS n FROM unresolved_names GROUP BY name
-             ORDER BY n DESC, name",
-        )
-        .ctx(what)?;
-    let rows = st
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, uint(r.get(1)?))))
-        .ctx(what)?;
-    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+    Ok(crate::actors::unresolved_counts(conn, 0)?
+        .into_iter()
+        .map(|u| (u.name, u.count))
+        .collect())
 }
 
 pub(crate) fn stats(conn: &Connection) -> Result<Stats, StoreError> {
