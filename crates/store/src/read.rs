@@ -396,7 +396,12 @@ pub(crate) fn stats(conn: &Connection) -> Result<Stats, StoreError> {
     Ok(Stats {
         documents: count("SELECT count(*) FROM documents", "counting documents")?,
         sentences: count("SELECT count(*) FROM sentences", "counting sentences")?,
-        actor_mentions: count("SELECT count(*) FROM actor_mentions", "counting actor mentions")?,
+        // The length of each document's packed array: the rows of the
+        // `actor_mentions` view, without expanding them.
+        actor_mentions: count(
+            "SELECT coalesce(sum(json_array_length(actors)), 0) FROM doc_mentions",
+            "counting actor mentions",
+        )?,
         coded_events: count("SELECT count(*) FROM events", "counting events")?,
         outlets: count(
             "SELECT count(DISTINCT outlet) FROM documents WHERE outlet IS NOT NULL AND outlet <> ''",
