@@ -297,3 +297,59 @@ fn one_story_copied(b: Bencher, copies: usize) {
     b.counter(ItemsCount::new(copies))
         .bench_local(|| divan::black_box(group_indices(&events)));
 }
+
+/// A year of daily reports of one dyad (`per_day` events a day, codes
+/// that refine each other or not) and one event dated only by its year
+/// ("in 2026"): one block whose members overlap by day, and one member
+/// that overlaps them all, which must not widen every member's search.
+#[divan::bench(args = [5, 20], sample_count = 5)]
+fn year_of_daily_reports(b: Bencher, per_day: usize) {
+    let first = date(2026, 1, 1);
+    let mut events = Vec::new();
+    let located = |k: usize, code: &str, range: DateRange| Located {
+        event: CodedEvent {
+            source: Some(actor("RUS")),
+            target: Some(actor("UKR")),
+            cameo: code.into(),
+            status: Status::Occurred,
+            date: range,
+            location: None,
+            quantities: vec![],
+            symmetric: false,
+            evidence: Evidence {
+                sentence: 0,
+                sentence_span: Span::new(0, 80),
+                trigger: Span::new(10, 20),
+                date_from: Default::default(),
+            },
+            confidence: 0.7,
+            rule: "bench".into(),
+        },
+        mention: EventMention {
+            doc: format!("doc{k:06}"),
+            path: format!("doc{k:06}.txt"),
+            url: None,
+            outlet: Some(format!("outlet{}", k % 40)),
+            published: Some(range.start.unwrap_or(first).to_string()),
+            sentence: "sentence".into(),
+            start: 0,
+            end: 80,
+        },
+    };
+    for day in 0..365 {
+        let on = first.checked_add((day as i64).days()).unwrap();
+        for n in 0..per_day {
+            let code = ["190", "193", "1951", "195"][n % 4];
+            events.push(located(events.len(), code, DateRange::day(on)));
+        }
+    }
+    let year = DateRange {
+        start: Some(first),
+        end: Some(date(2026, 12, 31)),
+        precision: DatePrecision::Year,
+        approximate: false,
+    };
+    events.push(located(events.len(), "190", year));
+    b.counter(ItemsCount::new(events.len()))
+        .bench_local(|| divan::black_box(group_indices(&events)));
+}

@@ -433,39 +433,51 @@ fn has_slack(a: &Prepared, b: &Prepared) -> bool {
 
 /// Dated members by first day, to find those whose days may overlap a
 /// given member's (with a day of slack) without scanning the others.
+///
+/// Members spanning more than [`ByStart::SHORT_DAYS`] (a month, a year:
+/// "in 2024") are kept apart and always offered: bounding the search by the
+/// longest span would make one year-long member widen every member's
+/// search to a year of a block's daily reports.
 struct ByStart {
-    /// Ascending by first day, then index.
-    starts: Vec<Member>,
-    /// The longest span of a member, in days.
+    /// Members of at most `SHORT_DAYS` days, ascending by first day, then
+    /// index.
+    short: Vec<Member>,
+    /// The longest span among `short`, in days.
     longest: i64,
+    /// The others.
+    long: Vec<Member>,
 }
 
 impl ByStart {
+    const SHORT_DAYS: i64 = 7;
+
     fn new(table: &[Member]) -> ByStart {
-        let mut starts = table.to_vec();
-        starts.sort_unstable_by_key(|m| (m.start, m.index));
-        let longest = table
-            .iter()
-            .map(|m| {
-                m.end
-                    .since(m.start)
-                    .map_or(i64::MAX, |d| i64::from(d.get_days()))
-            })
-            .max()
-            .unwrap_or(0);
-        ByStart { starts, longest }
+        let span = |m: &Member| {
+            m.end
+                .since(m.start)
+                .map_or(i64::MAX, |d| i64::from(d.get_days()))
+        };
+        let (mut short, long): (Vec<Member>, Vec<Member>) =
+            table.iter().partition(|m| span(m) <= Self::SHORT_DAYS);
+        short.sort_unstable_by_key(|m| (m.start, m.index));
+        let longest = short.iter().map(span).max().unwrap_or(0);
+        ByStart {
+            short,
+            longest,
+            long,
+        }
     }
 
-    /// Members whose days overlap `a`'s with a day of slack (a superset:
-    /// those that start from the longest span and a day before `a` to a day
-    /// after it ends), in order of first day.
+    /// Members whose days may overlap `a`'s with a day of slack (a
+    /// superset: the short ones that start from the longest short span and
+    /// a day before `a` to a day after it ends, and every long one).
     fn near(&self, a: &Member) -> impl Iterator<Item = &Member> + '_ {
         let back = jiff::Span::new().try_days(self.longest.saturating_add(1));
         let from = back.ok().and_then(|b| a.start.checked_sub(b).ok());
         let (from, to) = (from.unwrap_or(Date::MIN), next_day(a.end));
-        let lo = self.starts.partition_point(|m| m.start < from);
-        let hi = self.starts.partition_point(|m| m.start <= to);
-        self.starts[lo..hi.max(lo)].iter()
+        let lo = self.short.partition_point(|m| m.start < from);
+        let hi = self.short.partition_point(|m| m.start <= to);
+        self.short[lo..hi.max(lo)].iter().chain(&self.long)
     }
 }
 
