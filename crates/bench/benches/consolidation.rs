@@ -70,6 +70,43 @@ fn actor(c: &str) -> Actor {
     }
 }
 
+/// A coded event of `a` against `b` in sentence `s` (offsets 100 bytes a
+/// sentence), as the benches' synthetic articles report them.
+fn coded(a: &str, b: &str, cameo: &str, date: DateRange, s: usize) -> CodedEvent {
+    CodedEvent {
+        source: Some(actor(a)),
+        target: Some(actor(b)),
+        cameo: cameo.into(),
+        status: Status::Occurred,
+        date,
+        location: None,
+        quantities: vec![],
+        symmetric: false,
+        evidence: Evidence {
+            sentence: s,
+            sentence_span: Span::new(s * 100, s * 100 + 80),
+            trigger: Span::new(s * 100 + 10, s * 100 + 20),
+            date_from: Default::default(),
+        },
+        confidence: 0.7,
+        rule: "bench".into(),
+    }
+}
+
+/// The mention of sentence `s` of the article `doc`.
+fn mention(doc: &str, outlet: String, published: Date, s: usize) -> EventMention {
+    EventMention {
+        doc: doc.into(),
+        path: format!("{doc}.txt"),
+        url: None,
+        outlet: Some(outlet),
+        published: Some(published.to_string()),
+        sentence: format!("sentence {s}"),
+        start: s * 100,
+        end: s * 100 + 80,
+    }
+}
+
 struct Corpus {
     docs: Vec<StoryDoc>,
     events: Vec<Located>,
@@ -97,16 +134,7 @@ fn corpus(n: usize) -> Corpus {
             outlet: Some(outlet.clone()),
             url: None,
         });
-        let mention = |s: usize| EventMention {
-            doc: id.clone(),
-            path: format!("{id}.txt"),
-            url: None,
-            outlet: Some(outlet.clone()),
-            published: Some(day.to_string()),
-            sentence: format!("sentence {s}"),
-            start: s * 100,
-            end: s * 100 + 80,
-        };
+        let mention = |s: usize| mention(&id, outlet.clone(), day, s);
         if let Some(o) = copy_of {
             let original = format!("doc{o:06}");
             let copied: Vec<Located> = events
@@ -133,29 +161,13 @@ fn corpus(n: usize) -> Corpus {
                 )
             };
             let on = day.checked_sub((rng.next(3) as i64).days()).unwrap();
+            let date = if rng.next(5) == 0 {
+                DateRange::unknown()
+            } else {
+                DateRange::day(on)
+            };
             events.push(Located {
-                event: CodedEvent {
-                    source: Some(actor(a)),
-                    target: Some(actor(b)),
-                    cameo: CODES[rng.next(CODES.len())].into(),
-                    status: Status::Occurred,
-                    date: if rng.next(5) == 0 {
-                        DateRange::unknown()
-                    } else {
-                        DateRange::day(on)
-                    },
-                    location: None,
-                    quantities: vec![],
-                    symmetric: false,
-                    evidence: Evidence {
-                        sentence: s,
-                        sentence_span: Span::new(s * 100, s * 100 + 80),
-                        trigger: Span::new(s * 100 + 10, s * 100 + 20),
-                        date_from: Default::default(),
-                    },
-                    confidence: 0.7,
-                    rule: "bench".into(),
-                },
+                event: coded(a, b, CODES[rng.next(CODES.len())], date, s),
                 mention: mention(s),
             });
         }
@@ -263,34 +275,8 @@ fn one_story_copied(b: Bencher, copies: usize) {
         let id = format!("copy{k:05}");
         for (s, (code, on)) in template.iter().enumerate() {
             events.push(Located {
-                event: CodedEvent {
-                    source: Some(actor("UKR")),
-                    target: Some(actor("RUS")),
-                    cameo: (*code).into(),
-                    status: Status::Occurred,
-                    date: DateRange::day(*on),
-                    location: None,
-                    quantities: vec![],
-                    symmetric: false,
-                    evidence: Evidence {
-                        sentence: s,
-                        sentence_span: Span::new(s * 100, s * 100 + 80),
-                        trigger: Span::new(s * 100 + 10, s * 100 + 20),
-                        date_from: Default::default(),
-                    },
-                    confidence: 0.7,
-                    rule: "bench".into(),
-                },
-                mention: EventMention {
-                    doc: id.clone(),
-                    path: format!("{id}.txt"),
-                    url: None,
-                    outlet: Some(format!("outlet{k}")),
-                    published: Some(day.to_string()),
-                    sentence: format!("sentence {s}"),
-                    start: s * 100,
-                    end: s * 100 + 80,
-                },
+                event: coded("UKR", "RUS", code, DateRange::day(*on), s),
+                mention: mention(&id, format!("outlet{k}"), day, s),
             });
         }
     }
@@ -307,34 +293,13 @@ fn year_of_daily_reports(b: Bencher, per_day: usize) {
     let first = date(2026, 1, 1);
     let mut events = Vec::new();
     let located = |k: usize, code: &str, range: DateRange| Located {
-        event: CodedEvent {
-            source: Some(actor("RUS")),
-            target: Some(actor("UKR")),
-            cameo: code.into(),
-            status: Status::Occurred,
-            date: range,
-            location: None,
-            quantities: vec![],
-            symmetric: false,
-            evidence: Evidence {
-                sentence: 0,
-                sentence_span: Span::new(0, 80),
-                trigger: Span::new(10, 20),
-                date_from: Default::default(),
-            },
-            confidence: 0.7,
-            rule: "bench".into(),
-        },
-        mention: EventMention {
-            doc: format!("doc{k:06}"),
-            path: format!("doc{k:06}.txt"),
-            url: None,
-            outlet: Some(format!("outlet{}", k % 40)),
-            published: Some(range.start.unwrap_or(first).to_string()),
-            sentence: "sentence".into(),
-            start: 0,
-            end: 80,
-        },
+        event: coded("RUS", "UKR", code, range, 0),
+        mention: mention(
+            &format!("doc{k:06}"),
+            format!("outlet{}", k % 40),
+            range.start.unwrap_or(first),
+            0,
+        ),
     };
     for day in 0..365 {
         let on = first.checked_add((day as i64).days()).unwrap();
