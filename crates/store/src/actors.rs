@@ -68,14 +68,39 @@ type PackedActor = (
     String,
 );
 
+/// Occurrences and the documents they are in, counted as the documents
+/// are read one after the other.
+#[derive(Default)]
+struct Seen {
+    count: usize,
+    documents: usize,
+    last_doc: Option<i64>,
+}
+
+impl Seen {
+    fn add(&mut self, doc: i64) {
+        self.count += 1;
+        if self.last_doc != Some(doc) {
+            self.documents += 1;
+            self.last_doc = Some(doc);
+        }
+    }
+}
+
+/// The bytes `[start, end)` of a document's text as SQL's `substr` over
+/// them gives (cut to the text).
+fn text_bytes(text: &[u8], start: usize, end: usize) -> String {
+    let from = start.min(text.len());
+    let to = end.clamp(from, text.len());
+    String::from_utf8_lossy(text.get(from..to).unwrap_or_default()).into_owned()
+}
+
 /// What [`actor_counts`] gathers of one entity and code.
 #[derive(Default)]
 struct Tally {
     name: Option<String>,
     kind: Option<String>,
-    mentions: usize,
-    documents: usize,
-    last_doc: Option<i64>,
+    seen: Seen,
     forms: HashMap<String, usize>,
 }
 
@@ -108,13 +133,9 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
     let mut rows = st.query([]).ctx(what)?;
     while let Some(r) = rows.next().ctx(what)? {
         let doc: i64 = r.get(0).ctx(what)?;
-        let packed = r.get_ref(1).ctx(what)?;
-        let packed = packed
-            .as_str()
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(1, packed.data_type(), e.into()))
-            .ctx(what)?;
+        let packed: String = r.get(1).ctx(what)?;
         let mentions: Vec<PackedActor> =
-            serde_json::from_str(packed).map_err(|source| StoreError::Json {
+            serde_json::from_str(&packed).map_err(|source| StoreError::Json {
                 context: format!("reading the actor mentions of document {doc}"),
                 source,
             })?;
@@ -123,19 +144,8 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
             let t = tallies.entry((entity, code)).or_default();
             keep_min(&mut t.name, &name);
             keep_min(&mut t.kind, &kind);
-            t.mentions += 1;
-            if t.last_doc != Some(doc) {
-                t.documents += 1;
-                t.last_doc = Some(doc);
-            }
-            // The bytes of the mention, as `substr` over the text's bytes.
-            let from = start.min(text.len());
-            let form = text
-                .get(from..end.clamp(from, text.len()))
-                .unwrap_or_default();
-            *t.forms
-                .entry(String::from_utf8_lossy(form).into_owned())
-                .or_default() += 1;
+            t.seen.add(doc);
+            *t.forms.entry(text_bytes(text, start, end)).or_default() += 1;
         }
     }
     let mut out: Vec<ActorCount> = tallies
@@ -156,8 +166,8 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
                 name,
                 code,
                 kind,
-                mentions: t.mentions,
-                documents: t.documents,
+                mentions: t.seen.count,
+                documents: t.seen.documents,
                 forms,
             }
         })
@@ -188,11 +198,11 @@ struct Occurrence {
 /// What [`unresolved_counts`] gathers of one name.
 #[derive(Default)]
 struct NameTally {
-    count: usize,
-    documents: usize,
-    last_doc: Option<i64>,
+    seen: Seen,
     /// The first occurrences in a stored sentence, at most `contexts`.
     first: Vec<Occurrence>,
+    /// Their sentences, once read (`None` until then).
+    shown: Vec<Option<NameContext>>,
 }
 
 /// Names no dictionary knows, most frequent first (then by name), each
@@ -209,14 +219,14 @@ pub(crate) fn unresolved_counts(
     contexts: usize,
 ) -> Result<Vec<UnresolvedCount>, StoreError> {
     let what = "counting unresolved names";
-    // A document's sentences are rows 0..n; where they are not (a damaged
-    // store), each occurrence's sentence is looked up.
-    // Without contexts, the sentences are not looked at.
+    // How many sentences the document holds when they are rows 0..n; -1
+    // where they are not (a damaged store): each occurrence's sentence is
+    // then looked up. Without contexts, the sentences are not looked at.
     let sentences = if contexts == 0 {
-        "1, 0"
+        "0"
     } else {
-        "(SELECT count(*) = coalesce(max(idx) + 1, 0) FROM sentences s WHERE s.doc = m.doc),
-         (SELECT count(*) FROM sentences s WHERE s.doc = m.doc)"
+        "(SELECT CASE WHEN count(*) = coalesce(max(idx) + 1, 0) THEN count(*) ELSE -1 END
+          FROM sentences s WHERE s.doc = m.doc)"
     };
     let mut st = conn
         .prepare(&format!(
@@ -234,8 +244,7 @@ pub(crate) fn unresolved_counts(
         let doc: i64 = r.get(0).ctx(what)?;
         let doc_id: String = r.get(1).ctx(what)?;
         let packed: String = r.get(2).ctx(what)?;
-        let contiguous: bool = r.get(3).ctx(what)?;
-        let sentences: i64 = r.get(4).ctx(what)?;
+        let sentences: i64 = r.get(3).ctx(what)?;
         let names: Vec<PackedName> =
             serde_json::from_str(&packed).map_err(|source| StoreError::Json {
                 context: format!("reading the unresolved names of document {doc_id}"),
@@ -243,11 +252,7 @@ pub(crate) fn unresolved_counts(
             })?;
         for (sentence, start, _, name) in names {
             let t = tallies.entry(name).or_default();
-            t.count += 1;
-            if t.last_doc != Some(doc) {
-                t.documents += 1;
-                t.last_doc = Some(doc);
-            }
+            t.seen.add(doc);
             if contexts == 0 {
                 continue;
             }
@@ -260,7 +265,7 @@ pub(crate) fn unresolved_counts(
             if t.first.len() == contexts && t.first.last().is_some_and(|l| *l < o) {
                 continue;
             }
-            let stored = if contiguous {
+            let stored = if sentences >= 0 {
                 i64::try_from(sentence).is_ok_and(|i| i < sentences)
             } else {
                 has_sentence.exists(params![doc, int(sentence)]).ctx(what)?
@@ -272,15 +277,16 @@ pub(crate) fn unresolved_counts(
             }
         }
     }
-    // The sentences shown, read document by document.
-    let mut wanted: Vec<(i64, usize, String, usize)> = Vec::new();
-    for (name, t) in &tallies {
+    // The sentences shown, read document by document; each goes to its
+    // rank among its name's occurrences.
+    let mut wanted: Vec<(i64, usize, usize, String)> = Vec::new();
+    for (name, t) in &mut tallies {
+        t.shown = vec![None; t.first.len()];
         for (k, o) in t.first.iter().enumerate() {
-            wanted.push((o.doc, o.sentence, name.clone(), k));
+            wanted.push((o.doc, o.sentence, k, name.clone()));
         }
     }
     wanted.sort();
-    let mut sentence_of: HashMap<(String, usize), NameContext> = HashMap::new();
     {
         let what = "reading the sentences of unresolved names";
         let mut text_of = conn
@@ -290,45 +296,35 @@ pub(crate) fn unresolved_counts(
             .prepare("SELECT start_byte, end_byte FROM sentences WHERE doc = ?1 AND idx = ?2")
             .ctx(what)?;
         let mut current: Option<(i64, String, String)> = None;
-        for (doc, sentence, name, k) in wanted {
+        for (doc, sentence, k, name) in wanted {
             if current.as_ref().is_none_or(|c| c.0 != doc) {
                 let (id, text): (String, String) = text_of
                     .query_row([doc], |r| Ok((r.get(0)?, r.get(1)?)))
                     .ctx(what)?;
                 current = Some((doc, id, text));
             }
-            let Some((_, id, text)) = &current else {
+            let (Some((_, id, text)), Some(slot)) = (
+                &current,
+                tallies.get_mut(&name).and_then(|t| t.shown.get_mut(k)),
+            ) else {
                 continue;
             };
             let (start, end): (i64, i64) = span_of
                 .query_row(params![doc, int(sentence)], |r| Ok((r.get(0)?, r.get(1)?)))
                 .ctx(what)?;
-            // The bytes of the sentence, as `substr` over the text's bytes.
-            let bytes = text.as_bytes();
-            let from = uint(start).min(bytes.len());
-            let to = uint(end).clamp(from, bytes.len());
-            let sentence = String::from_utf8_lossy(bytes.get(from..to).unwrap_or_default());
-            sentence_of.insert(
-                (name, k),
-                NameContext {
-                    doc: id.clone(),
-                    sentence: sentence.into_owned(),
-                },
-            );
+            *slot = Some(NameContext {
+                doc: id.clone(),
+                sentence: text_bytes(text.as_bytes(), uint(start), uint(end)),
+            });
         }
     }
     let mut out: Vec<UnresolvedCount> = tallies
         .into_iter()
-        .map(|(name, t)| {
-            let contexts = (0..t.first.len())
-                .filter_map(|k| sentence_of.remove(&(name.clone(), k)))
-                .collect();
-            UnresolvedCount {
-                name,
-                count: t.count,
-                documents: t.documents,
-                contexts,
-            }
+        .map(|(name, t)| UnresolvedCount {
+            name,
+            count: t.seen.count,
+            documents: t.seen.documents,
+            contexts: t.shown.into_iter().flatten().collect(),
         })
         .collect();
     out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.name.cmp(&b.name)));
