@@ -314,14 +314,10 @@ pub(crate) async fn list_events(
             } else {
                 hits(order).count()
             };
-            let mut page: Vec<usize> = hits(ahead).take(limit + 1).collect();
-            let more = page.len() > limit;
-            page.truncate(limit);
-            let next_cursor = if more {
-                page.last().map(|&i| encode_cursor(&keys[i]))
-            } else {
-                None
-            };
+            let (page, next_cursor) =
+                cut_page(hits(ahead).take(limit + 1).collect(), limit, |&i| {
+                    keys[i].clone()
+                });
             let page = EventPage {
                 events: page
                     .iter()
@@ -432,15 +428,10 @@ pub(crate) async fn list_documents(
     let page = state
         .read(move |r| {
             let after = cursor.as_ref().map(|(day, id)| (day.as_str(), id.as_str()));
-            // One more than the page: whether a next page exists.
-            let (mut rows, total) = r.store.documents_page(after, limit + 1)?;
-            let more = rows.len() > limit;
-            rows.truncate(limit);
-            let documents: Vec<ApiDocument> = rows.into_iter().map(ApiDocument::from).collect();
-            let next_cursor = more
-                .then(|| documents.last())
-                .flatten()
-                .map(|d| encode_cursor(&(d.published.clone(), d.id.clone())));
+            let (rows, total) = r.store.documents_page(after, limit + 1)?;
+            let (rows, next_cursor) =
+                cut_page(rows, limit, |d| (d.published.clone(), d.id.clone()));
+            let documents = rows.into_iter().map(ApiDocument::from).collect();
             Ok(DocumentPage {
                 documents,
                 next_cursor,
@@ -822,6 +813,23 @@ fn page_limit(l: Option<&str>) -> Result<usize, ApiError> {
     }
 }
 
+/// The first `limit` of `items` (the page, read with one more to know
+/// whether another follows) and the cursor to the next page: the key of
+/// the page's last item, or `None` on the last page.
+fn cut_page<T>(
+    mut items: Vec<T>,
+    limit: usize,
+    key: impl Fn(&T) -> (String, String),
+) -> (Vec<T>, Option<String>) {
+    let more = items.len() > limit;
+    items.truncate(limit);
+    let next = items
+        .last()
+        .filter(|_| more)
+        .map(|last| encode_cursor(&key(last)));
+    (items, next)
+}
+
 /// Stories (documents about one happening, grouped across outlets), by
 /// first day then id, filtered and paginated.
 #[utoipa::path(
@@ -880,15 +888,14 @@ pub(crate) async fn list_stories(
                 None => &hits[..],
                 Some(c) => &hits[hits.partition_point(|s| key(s) <= *c)..],
             };
-            let more = ahead.len() > limit;
-            let page = &ahead[..ahead.len().min(limit)];
+            let (page, next_cursor) = cut_page(
+                ahead.iter().copied().take(limit + 1).collect(),
+                limit,
+                |s| key(s),
+            );
             Ok(StoryPage {
                 stories: page.iter().map(|s| s.summary.clone()).collect(),
-                next_cursor: if more {
-                    page.last().map(|s| encode_cursor(&key(s)))
-                } else {
-                    None
-                },
+                next_cursor,
                 total: hits.len(),
             })
         })
