@@ -218,7 +218,7 @@ fn is_apostrophe(c: char) -> bool {
 /// inside a word kept ("Russia's"); hyphens separate words.
 fn tokens(text: &str) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::new();
-    let char_at = |k: usize| text.get(k..).and_then(|r| r.chars().next());
+    let char_at = |k: usize| chronicler_core::text::char_at(text, k);
     let mut i = 0;
     let mut last_end = 0;
     while let Some(c) = char_at(i) {
@@ -600,7 +600,7 @@ impl StanceDict {
 
     /// The first match of a phrase of `cue` (the longest at its start).
     pub fn first(&self, cue: Cue, text: &str) -> Option<Match> {
-        self.find(cue, text).into_iter().next()
+        self.first_in(cue, &Words::of(text))
     }
 
     /// [`StanceDict::first`] over words read already.
