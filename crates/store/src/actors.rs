@@ -95,6 +95,22 @@ fn text_bytes(text: &[u8], start: usize, end: usize) -> String {
     String::from_utf8_lossy(text.get(from..to).unwrap_or_default()).into_owned()
 }
 
+/// The packed JSON array in column `col` of `row` (`doc_mentions`), decoded;
+/// `what` names it in an error.
+fn unpack<T: serde::de::DeserializeOwned>(
+    row: &rusqlite::Row<'_>,
+    col: usize,
+    what: impl Fn() -> String,
+) -> Result<T, StoreError> {
+    let json: String = row
+        .get(col)
+        .with_ctx(|| format!("reading the {}", what()))?;
+    serde_json::from_str(&json).map_err(|source| StoreError::Json {
+        context: format!("reading the {}", what()),
+        source,
+    })
+}
+
 /// What [`actor_counts`] gathers of one entity and code.
 #[derive(Default)]
 struct Tally {
@@ -133,12 +149,8 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
     let mut rows = st.query([]).ctx(what)?;
     while let Some(r) = rows.next().ctx(what)? {
         let doc: i64 = r.get(0).ctx(what)?;
-        let packed: String = r.get(1).ctx(what)?;
         let mentions: Vec<PackedActor> =
-            serde_json::from_str(&packed).map_err(|source| StoreError::Json {
-                context: format!("reading the actor mentions of document {doc}"),
-                source,
-            })?;
+            unpack(r, 1, || format!("actor mentions of document {doc}"))?;
         let text = r.get_ref(2).ctx(what)?.as_bytes().unwrap_or_default();
         for (_, start, end, entity, name, code, _, _, kind, _) in mentions {
             let t = tallies.entry((entity, code)).or_default();
@@ -243,13 +255,9 @@ pub(crate) fn unresolved_counts(
     while let Some(r) = rows.next().ctx(what)? {
         let doc: i64 = r.get(0).ctx(what)?;
         let doc_id: String = r.get(1).ctx(what)?;
-        let packed: String = r.get(2).ctx(what)?;
         let sentences: i64 = r.get(3).ctx(what)?;
         let names: Vec<PackedName> =
-            serde_json::from_str(&packed).map_err(|source| StoreError::Json {
-                context: format!("reading the unresolved names of document {doc_id}"),
-                source,
-            })?;
+            unpack(r, 2, || format!("unresolved names of document {doc_id}"))?;
         for (sentence, start, _, name) in names {
             let t = tallies.entry(name).or_default();
             t.seen.add(doc);
