@@ -124,7 +124,9 @@ pub(crate) fn insert_signature(
 /// relabelling per cluster merged.
 fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()> {
     let mut ensure = tx.prepare_cached(
-        "INSERT OR IGNORE INTO doc_clusters (doc, near, related) VALUES (?1, ?1, ?1)",
+        "INSERT OR IGNORE INTO doc_clusters (doc, near, related, day)
+         SELECT doc_key, doc_key, doc_key, julianday(published) FROM documents
+         WHERE doc_key = ?1",
     )?;
     ensure.execute([key])?;
     let (own_near, own_related) = tx
@@ -297,12 +299,25 @@ pub struct LinkQuery<'a> {
 /// a candidate whose near-duplicate cluster is joined already, and whose
 /// related-text cluster is too (or who lies outside the window), can add
 /// nothing: it is neither compared nor returned, and its document row and
-/// signature are not read. The clusters written are therefore those of
+/// signature are not read (its cluster row, read with its bands, holds its
+/// publication day: migration 0016). The clusters written are therefore those of
 /// comparing every candidate, in any order, while a text syndicated k
 /// times costs about one comparison per cluster instead of k: with every
 /// candidate compared, this lookup grew with each cluster's size and was a
 /// quarter of an ingest's time at 30,000 articles of a corpus of 231
 /// source texts.
+/// A stored document sharing a band with the new one, as
+/// [`linked_candidates`] first reads it.
+struct BandMate {
+    key: i64,
+    near: i64,
+    related: i64,
+    /// Days between its publication and the new document's, when its
+    /// cluster row is stored: `Some(None)` when its day does not read as a
+    /// date (in the window, as when read from its document row).
+    days: Option<Option<f64>>,
+}
+
 pub(crate) fn linked_candidates(
     conn: &Connection,
     bands: &[u64],
@@ -315,13 +330,20 @@ pub(crate) fn linked_candidates(
     }
     // One statement for all candidates sharing a band (one per band cost
     // as much in statement steps as in seeks), in key order, with their
-    // clusters (small rows); a candidate's document row (a page of text)
-    // and signature are read only when it is compared.
-    let marks = vec!["?"; bands.len()].join(", ");
-    let candidates: Vec<(i64, i64, i64)> = {
+    // clusters and how many days from the new document they were published
+    // (small rows); a candidate's document row (a page of text) and
+    // signature are read only when it is compared.
+    // Numbered: the new document's day, last, is named before them.
+    let marks = (1..=bands.len())
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let published = bands.len() + 1;
+    let candidates: Vec<BandMate> = {
         let mut st = conn
             .prepare_cached(&format!(
-                "SELECT b.doc, c.near, c.related
+                "SELECT b.doc, c.near, c.related, c.doc IS NOT NULL,
+                        abs(c.day - julianday(?{published}))
                  FROM (SELECT DISTINCT doc FROM doc_bands WHERE band IN ({marks})) b
                  LEFT JOIN doc_clusters c ON c.doc = b.doc
                  ORDER BY b.doc"
@@ -329,18 +351,25 @@ pub(crate) fn linked_candidates(
             .ctx(what)?;
         let params = bands
             .iter()
-            .map(|&b| rusqlite::types::Value::Integer(band_int(b)));
+            .map(|&b| rusqlite::types::Value::Integer(band_int(b)))
+            .chain([rusqlite::types::Value::Text(q.published.to_string())]);
         let rows = st
             .query_map(rusqlite::params_from_iter(params), |r| {
                 let k: i64 = r.get(0)?;
-                // Stored without a cluster row: a cluster of its own.
-                let near = r.get::<_, Option<i64>>(1)?.unwrap_or(k);
-                let related = r.get::<_, Option<i64>>(2)?.unwrap_or(k);
-                Ok((k, near, related))
+                // Stored without a cluster row: a cluster of its own, its
+                // day read with its document.
+                let clustered: bool = r.get(3)?;
+                Ok(BandMate {
+                    key: k,
+                    near: r.get::<_, Option<i64>>(1)?.unwrap_or(k),
+                    related: r.get::<_, Option<i64>>(2)?.unwrap_or(k),
+                    days: clustered.then(|| r.get::<_, Option<f64>>(4)).transpose()?,
+                })
             })
             .ctx(what)?;
         rows.collect::<Result<_, _>>().ctx(what)?
     };
+    let in_window = |days: Option<f64>| days.is_none_or(|d| d <= q.related_within_days as f64);
     let mut doc_of = conn
         .prepare_cached(
             "SELECT d.id, abs(julianday(d.published) - julianday(?2)), s.minhash
@@ -351,13 +380,14 @@ pub(crate) fn linked_candidates(
     let mut near_joined = BTreeSet::new();
     let mut related_joined = BTreeSet::new();
     let mut out = Vec::new();
-    for (k, near, related) in candidates {
-        let in_near = near_joined.contains(&near);
-        if in_near && related_joined.contains(&related) {
+    for c in candidates {
+        let in_near = near_joined.contains(&c.near);
+        let known_outside = c.days.is_some_and(|d| !in_window(d));
+        if in_near && (known_outside || related_joined.contains(&c.related)) {
             continue;
         }
         let found = doc_of
-            .query_row(params![k, q.published], |r| {
+            .query_row(params![c.key, q.published], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, Option<f64>>(1)?,
@@ -369,7 +399,7 @@ pub(crate) fn linked_candidates(
         let Some((id, days, Some(bytes))) = found else {
             continue;
         };
-        let in_window = days.is_none_or(|d| d <= q.related_within_days as f64);
+        let in_window = in_window(days);
         if in_near && !in_window {
             continue;
         }
@@ -380,10 +410,10 @@ pub(crate) fn linked_candidates(
             continue;
         }
         if s >= q.near_from {
-            near_joined.insert(near);
+            near_joined.insert(c.near);
         }
         if in_window && s >= q.keep_from {
-            related_joined.insert(related);
+            related_joined.insert(c.related);
         }
         out.push((id, s));
     }

@@ -110,6 +110,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0015_packed_mentions.sql"),
         then: None,
     },
+    Migration {
+        version: 16,
+        name: "cluster_days",
+        sql: include_str!("migrations/0016_cluster_days.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

@@ -208,8 +208,13 @@ fn pair_links_of_an_older_store_become_clusters_on_upgrade() {
 /// `Store::linked_candidates` as the pipeline finds them; returns how many
 /// stored copies each new copy was compared with.
 fn write_copies(store: &mut Store, days: &[Date]) -> Vec<usize> {
+    write_copies_from(store, 0, days)
+}
+
+/// [`write_copies`], numbering the copies from `first`.
+fn write_copies_from(store: &mut Store, first: usize, days: &[Date]) -> Vec<usize> {
     let mut compared = Vec::new();
-    for (i, day) in days.iter().enumerate() {
+    for (i, day) in (first..).zip(days) {
         let published = day.to_string();
         let q = LinkQuery {
             published: &published,
@@ -271,6 +276,50 @@ fn a_new_copy_is_compared_once_per_cluster_outside_the_story_window() {
     let (near, related, _) = clusters(&store, &path);
     assert_eq!(near.first().unwrap().len(), 6);
     assert_eq!(related, near);
+}
+
+/// A store written before cluster rows kept their publication day gets
+/// them on upgrade, from the documents, and a new copy of a text
+/// syndicated over the years is still compared with one copy of its
+/// cluster.
+#[test]
+fn cluster_rows_get_their_day_on_upgrade() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let days: Vec<Date> = (0..6).map(|i| date(2000 + i as i16, 5, 9)).collect();
+    {
+        let mut store = Store::open(&path).unwrap();
+        write_copies(&mut store, &days[..5]);
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        common::undo_cluster_days(&conn);
+    }
+    assert!(matches!(
+        Store::open_read_only(&path),
+        Err(StoreError::NeedsMigration { found: 15, .. })
+    ));
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SCHEMA_VERSION);
+    assert_eq!(
+        rows(
+            &path,
+            "SELECT count(*) FROM doc_clusters c JOIN documents d ON d.doc_key = c.doc
+             WHERE c.day = julianday(d.published)"
+        ),
+        5
+    );
+    // Written after the upgrade: the same day as before.
+    let compared = write_copies_from(&mut store, 5, &days[5..]);
+    assert_eq!(compared, vec![1]);
+    assert_eq!(
+        rows(
+            &path,
+            "SELECT count(*) FROM doc_clusters WHERE day = julianday('2005-05-09')"
+        ),
+        1
+    );
+    let (near, _, _) = clusters(&store, &path);
+    assert_eq!(near.first().map(|c| c.len()), Some(6));
+    assert!(store.integrity_check().unwrap().is_empty());
 }
 
 /// The candidates `Store::linked_candidates` leaves out can change no

@@ -6,11 +6,23 @@
 use chronicler_core::*;
 use jiff::civil::date;
 
-/// Takes the schema back to before migration 0015 (packed mentions): the
+/// Takes the schema back to before migration 0016 (each cluster row's
+/// publication day): the column goes and the version is set to 15.
+pub fn undo_cluster_days(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "ALTER TABLE doc_clusters DROP COLUMN day;
+         PRAGMA user_version = 15;",
+    )
+    .expect("undoing migration 0016");
+}
+
+/// Takes the schema back to before migration 0015 (packed mentions), and
+/// 0016 before it: the
 /// actor, place, date and quantity mention and unresolved name tables come
 /// back, with the indexes by entity and name, filled with the same rows in
 /// the same order, and the version is set to 14.
 pub fn undo_packed_mentions(conn: &rusqlite::Connection) {
+    undo_cluster_days(conn);
     conn.execute_batch(
         "CREATE TABLE old_actor_mentions (
              doc INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
