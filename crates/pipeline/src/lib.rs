@@ -286,6 +286,8 @@ impl<'d> Pipeline<'d> {
             );
             Ok(())
         })?;
+        // What the last batches left waiting for the full-text index.
+        store.flush_text_index()?;
         Ok(summary)
     }
 

@@ -40,6 +40,7 @@ fn checks() -> Vec<(String, String)> {
             "sentences missing from the full-text index".to_string(),
             format!(
                 "SELECT count(*) FROM sentences s WHERE s.idx < {title}
+                 AND s.doc NOT IN (SELECT doc FROM text_index_pending)
                  AND NOT EXISTS (SELECT 1 FROM sentences_fts_docsize f
                                  WHERE f.id = s.doc * {span} + s.idx)",
                 title = crate::search::TITLE_INDEX,
@@ -50,6 +51,7 @@ fn checks() -> Vec<(String, String)> {
             "titles missing from the full-text index".to_string(),
             format!(
                 "SELECT count(*) FROM documents d WHERE d.title <> ''
+                 AND d.doc_key NOT IN (SELECT doc FROM text_index_pending)
                  AND NOT EXISTS (SELECT 1 FROM sentences_fts_docsize f
                                  WHERE f.id = d.doc_key * {span} + {title})",
                 title = crate::search::TITLE_INDEX,

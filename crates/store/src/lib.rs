@@ -40,7 +40,7 @@ pub use consolidation::{
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
-pub use write::Batch;
+pub use write::{Batch, TEXT_INDEX_EVERY};
 
 /// A store error.
 #[derive(Debug, thiserror::Error)]
@@ -224,6 +224,9 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     read_only: bool,
+    /// Documents a batch commit leaves waiting for the full-text index
+    /// (see [`Batch::commit`]).
+    text_index_every: usize,
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
@@ -306,8 +309,11 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: false,
+            text_index_every: write::TEXT_INDEX_EVERY,
         };
         schema::migrate(&mut store.conn)?;
+        // Documents a run killed before its end left out of the index.
+        store.flush_text_index()?;
         Ok(store)
     }
 
@@ -354,12 +360,49 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             read_only: true,
+            text_index_every: write::TEXT_INDEX_EVERY,
         })
     }
 
     /// The path the store was opened from.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Indexes for full-text search the documents that batches of writes
+    /// left waiting (see [`Batch::commit`]); how many. An ingest calls it
+    /// at its end; opening a store for writing calls it too, for what a run
+    /// killed before its end left.
+    pub fn flush_text_index(&mut self) -> Result<usize, StoreError> {
+        // Without the write lock when none wait (opening a store another
+        // process is writing).
+        let waiting: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM text_index_pending)",
+                [],
+                |r| r.get(0),
+            )
+            .ctx("looking for documents waiting for the full-text index")?;
+        if !waiting {
+            return Ok(0);
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .ctx("indexing the documents waiting for the full-text index")?;
+        let n = write::index_pending(&tx)?;
+        tx.commit()
+            .ctx("committing the full-text index of waiting documents")?;
+        Ok(n)
+    }
+
+    /// Sets how many documents batch commits leave waiting for the
+    /// full-text index before one indexes them all (at least 1; default
+    /// [`TEXT_INDEX_EVERY`]): fewer make documents searchable sooner during
+    /// a long ingest, at the cost of more index segments.
+    pub fn set_text_index_every(&mut self, docs: usize) {
+        self.text_index_every = docs.max(1);
     }
 
     /// True when opened with [`Store::open_read_only`].

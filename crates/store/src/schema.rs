@@ -116,6 +116,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0016_cluster_days.sql"),
         then: None,
     },
+    Migration {
+        version: 17,
+        name: "text_index_pending",
+        sql: include_str!("migrations/0017_text_index_pending.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

@@ -37,7 +37,8 @@ fn store_with_three(path: &std::path::Path) -> Store {
     store
         .write_document(&titled("a", "Envoys meet in Geneva", A), &[])
         .unwrap();
-    // The batch path indexes at its commit.
+    // The batch path leaves its documents waiting for the index (fewer
+    // than TEXT_INDEX_EVERY), indexed as an ingest ends.
     let mut batch = store.begin_batch().unwrap();
     batch.write_document(&doc("b", B), &[], None).unwrap();
     batch
@@ -46,6 +47,7 @@ fn store_with_three(path: &std::path::Path) -> Store {
     // A duplicate is not indexed twice.
     batch.write_document(&doc("a", A), &[], None).unwrap();
     batch.commit().unwrap();
+    assert_eq!(store.flush_text_index().unwrap(), 2);
     store
 }
 

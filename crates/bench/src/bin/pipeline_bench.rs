@@ -108,6 +108,13 @@ fn main() {
         } else {
             in_parallel(&pipeline, inputs, threads, take);
         }
+        // As an ingest ends: what the last batches left to index.
+        if let Some(s) = store.as_mut() {
+            if let Err(e) = s.flush_text_index() {
+                eprintln!("pipeline_bench: store: {e}");
+                std::process::exit(1)
+            }
+        }
         let (secs, cpu) = (t0.elapsed().as_secs_f64(), cpu_seconds() - cpu0);
         eprintln!("pass {}: {secs:.3} s wall, {cpu:.3} s CPU", rep + 1);
         if secs < best.0 {

@@ -6,9 +6,31 @@
 use chronicler_core::*;
 use jiff::civil::date;
 
+/// Takes the schema back to before migration 0017 (documents waiting for
+/// the full-text index), indexing those waiting first as a release of then
+/// would have: the table goes and the version is set to 16.
+pub fn undo_text_index_pending(conn: &rusqlite::Connection) {
+    conn.execute_batch(
+        "INSERT INTO sentences_fts (rowid, text)
+         SELECT s.doc * 1048576 + s.idx,
+                CAST(substr(CAST(d.clean_text AS BLOB), s.start_byte + 1,
+                            s.end_byte - s.start_byte) AS TEXT)
+         FROM sentences s JOIN documents d ON d.doc_key = s.doc
+         WHERE s.doc IN (SELECT doc FROM text_index_pending) AND s.idx < 1048575;
+         INSERT INTO sentences_fts (rowid, text)
+         SELECT doc_key * 1048576 + 1048575, title FROM documents
+         WHERE doc_key IN (SELECT doc FROM text_index_pending) AND title <> '';
+         DROP TABLE text_index_pending;
+         PRAGMA user_version = 16;",
+    )
+    .expect("undoing migration 0017");
+}
+
 /// Takes the schema back to before migration 0016 (each cluster row's
-/// publication day): the column goes and the version is set to 15.
+/// publication day), and 0017 before it: the column goes and the version
+/// is set to 15.
 pub fn undo_cluster_days(conn: &rusqlite::Connection) {
+    undo_text_index_pending(conn);
     conn.execute_batch(
         "ALTER TABLE doc_clusters DROP COLUMN day;
          PRAGMA user_version = 15;",
