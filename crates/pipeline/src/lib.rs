@@ -18,7 +18,7 @@
 //! store error does (the document in hand is rolled back).
 #![deny(missing_docs)]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::{Duration, Instant};
@@ -36,6 +36,9 @@ use rayon::prelude::*;
 
 mod limits;
 pub use limits::{MAX_DOCUMENT_BYTES, MAX_SENTENCE_BYTES, MAX_TEXT_BYTES};
+
+/// Batches processed ahead of the store writer (see [`Pipeline::ingest`]).
+const AHEAD: usize = 2;
 
 /// Options of a run.
 #[derive(Debug, Clone)]
@@ -241,40 +244,43 @@ impl<'d> Pipeline<'d> {
             let inputs = &inputs;
             let opts = &self.opts.ingest;
             scope.spawn(move || read_inputs(inputs, opts, &tx));
-            let mut pending: Vec<Signed> = Vec::new();
+            // Batches being processed, oldest first: two ahead of the one
+            // being written, so that a longer write (the full-text index,
+            // every few batches) does not leave the workers idle. The next
+            // batch is read (and checked against the store) after the one
+            // two before it is written, as with one batch ahead.
+            let mut processing = VecDeque::with_capacity(AHEAD);
             // Where this thread's time goes (CHRONICLER_LOG=debug): a
             // writer busier than the workers is the bottleneck.
             let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
             let cpu0 = thread_cpu();
             loop {
-                let raw = self.next_batch(&rx, batch_size, store, reporter, &mut summary)?;
-                if raw.is_empty() && pending.is_empty() {
-                    break;
-                }
-                // Process this batch on the pool while writing the last one.
-                let worker = scope.spawn(|| {
-                    pool.install(|| {
-                        raw.into_par_iter()
-                            .map(|raw| limits::guarded(raw, |raw| self.process_signed(raw)))
-                            .collect::<Vec<Signed>>()
-                    })
-                });
-                let t0 = Instant::now();
-                let written =
-                    write_batch(std::mem::take(&mut pending), store, reporter, &mut summary);
-                let t1 = Instant::now();
-                writing += t1 - t0;
-                let joined = worker.join();
-                waiting += t1.elapsed();
-                pending = match joined {
-                    Ok(p) => p,
-                    Err(_) => {
-                        return Err(PipelineError::Threads("a worker thread panicked".into()))
+                while processing.len() < AHEAD {
+                    let raw = self.next_batch(&rx, batch_size, store, reporter, &mut summary)?;
+                    if raw.is_empty() {
+                        break;
                     }
+                    processing.push_back(scope.spawn(|| {
+                        pool.install(|| {
+                            raw.into_par_iter()
+                                .map(|raw| limits::guarded(raw, |raw| self.process_signed(raw)))
+                                .collect::<Vec<Signed>>()
+                        })
+                    }));
+                }
+                let Some(worker) = processing.pop_front() else {
+                    break;
                 };
+                let t0 = Instant::now();
+                let done = worker
+                    .join()
+                    .map_err(|_| PipelineError::Threads("a worker thread panicked".into()))?;
+                let t1 = Instant::now();
+                waiting += t1 - t0;
                 // On a store error, `rx` is dropped with this scope and the
                 // reader stops at its next document.
-                written?;
+                write_batch(done, store, reporter, &mut summary)?;
+                writing += t1.elapsed();
             }
             tracing::debug!(
                 writing_s = writing.as_secs_f64(),
@@ -284,7 +290,7 @@ impl<'d> Pipeline<'d> {
                 waiting_for_workers_s = waiting.as_secs_f64(),
                 "store writer"
             );
-            Ok(())
+            Ok::<(), PipelineError>(())
         })?;
         // What the last batches left waiting for the full-text index.
         store.flush_text_index()?;
