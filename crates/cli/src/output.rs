@@ -219,5 +219,12 @@ pub fn stats(s: &Stats, merged: usize, out: &mut dyn Write) -> Result<()> {
         s.last_published.as_deref().unwrap_or("-")
     )?;
     writeln!(out, "schema version  {}", s.schema_version)?;
+    if s.waiting_for_search > 0 {
+        writeln!(
+            out,
+            "not yet searchable {} documents (an ingest is running or was stopped; the next `chronicler ingest` indexes them)",
+            s.waiting_for_search
+        )?;
+    }
     Ok(())
 }

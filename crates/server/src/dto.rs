@@ -469,6 +469,10 @@ pub struct ApiStats {
     pub last_published: Option<String>,
     /// Schema version.
     pub schema_version: i64,
+    /// Documents stored but not yet found by search: an ingest is running
+    /// (they are indexed 2,048 at a time and at its end), or one was
+    /// stopped before its end (the next ingest indexes them).
+    pub waiting_for_search: usize,
 }
 
 impl ApiStats {
@@ -484,6 +488,7 @@ impl ApiStats {
             first_published: s.first_published,
             last_published: s.last_published,
             schema_version: s.schema_version,
+            waiting_for_search: s.waiting_for_search,
         }
     }
 }

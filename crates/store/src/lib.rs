@@ -203,6 +203,10 @@ pub struct Stats {
     pub last_published: Option<String>,
     /// Schema version.
     pub schema_version: i64,
+    /// Documents stored but not yet in the full-text index: an ingest is
+    /// running, or one was stopped before its end (the next opening of the
+    /// store for writing, such as `chronicler ingest`, indexes them).
+    pub waiting_for_search: usize,
 }
 
 pub use search::SentenceSearchHit;

@@ -410,6 +410,10 @@ pub(crate) fn stats(conn: &Connection) -> Result<Stats, StoreError> {
         first_published: first,
         last_published: last,
         schema_version: user_version(conn)?,
+        waiting_for_search: count(
+            "SELECT count(*) FROM text_index_pending",
+            "counting documents waiting for the full-text index",
+        )?,
     })
 }
 

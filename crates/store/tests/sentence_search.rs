@@ -142,9 +142,11 @@ fn batches_index_their_documents_together_and_a_killed_run_is_indexed_on_reopeni
     drop(store);
     let read = Store::open_read_only(&path).unwrap();
     assert_eq!(found(&read, "ceasefire"), ["a", "b", "c", "d"]);
+    assert_eq!(read.stats().unwrap().waiting_for_search, 2);
     assert!(read.integrity_check().unwrap().is_empty());
     drop(read);
     let store = Store::open(&path).unwrap();
+    assert_eq!(store.stats().unwrap().waiting_for_search, 0);
     assert_eq!(found(&store, "ceasefire"), ["a", "b", "c", "d", "e", "f"]);
     assert_eq!(found(&store, "geneva").len(), 6);
     assert!(store.integrity_check().unwrap().is_empty());

@@ -289,6 +289,7 @@ fn round_trip_document_and_events() {
             first_published: Some("2025-05-12".into()),
             last_published: Some("2025-05-12".into()),
             schema_version: SCHEMA_VERSION,
+            waiting_for_search: 0,
         }
     );
     assert_eq!(
