@@ -287,6 +287,18 @@ pub struct LinkQuery<'a> {
     pub keep_from: f64,
 }
 
+/// A stored document sharing a band with the new one, as
+/// [`linked_candidates`] first reads it.
+struct BandMate {
+    key: i64,
+    near: i64,
+    related: i64,
+    /// Days between its publication and the new document's, when its
+    /// cluster row is stored: `Some(None)` when its day does not read as a
+    /// date (in the window, as when read from its document row).
+    days: Option<Option<f64>>,
+}
+
 /// The stored documents sharing an LSH band with `bands` that can change
 /// the new document's clusters, each with its similarity (from
 /// `similarity`, given the candidate's signature bytes; `None` skips it).
@@ -300,24 +312,12 @@ pub struct LinkQuery<'a> {
 /// related-text cluster is too (or who lies outside the window), can add
 /// nothing: it is neither compared nor returned, and its document row and
 /// signature are not read (its cluster row, read with its bands, holds its
-/// publication day: migration 0016). The clusters written are therefore those of
-/// comparing every candidate, in any order, while a text syndicated k
+/// publication day: migration 0016). The clusters written are therefore
+/// those of comparing every candidate, in any order, while a text syndicated k
 /// times costs about one comparison per cluster instead of k: with every
 /// candidate compared, this lookup grew with each cluster's size and was a
 /// quarter of an ingest's time at 30,000 articles of a corpus of 231
 /// source texts.
-/// A stored document sharing a band with the new one, as
-/// [`linked_candidates`] first reads it.
-struct BandMate {
-    key: i64,
-    near: i64,
-    related: i64,
-    /// Days between its publication and the new document's, when its
-    /// cluster row is stored: `Some(None)` when its day does not read as a
-    /// date (in the window, as when read from its document row).
-    days: Option<Option<f64>>,
-}
-
 pub(crate) fn linked_candidates(
     conn: &Connection,
     bands: &[u64],
@@ -333,7 +333,8 @@ pub(crate) fn linked_candidates(
     // clusters and how many days from the new document they were published
     // (small rows); a candidate's document row (a page of text) and
     // signature are read only when it is compared.
-    // Numbered: the new document's day, last, is named before them.
+    // The bands are ?1..?n and the new document's day ?n+1, which the SQL
+    // names before them (anonymous `?` would number after it).
     let marks = (1..=bands.len())
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()

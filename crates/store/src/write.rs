@@ -258,8 +258,8 @@ impl Batch<'_> {
 /// Documents a batch commit leaves waiting for the full-text index before
 /// one indexes them all (see [`Batch::commit`]): with commits every 512
 /// documents, indexing every 2,048 took 0.84 s of CPU instead of 1.08 s
-/// for the sentences and titles of the 10,000-article corpus, and a store
-/// 9 % smaller (BENCHMARKS.md, tenth sitting); 4,096 saved only 0.05 s
+/// for the sentences and titles of the 10,000-article corpus, and an index
+/// 8 % smaller (BENCHMARKS.md, tenth sitting); 4,096 saved only 0.05 s
 /// more, while the documents waiting are not found by search.
 pub const TEXT_INDEX_EVERY: usize = 2048;
 
