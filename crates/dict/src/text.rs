@@ -60,12 +60,55 @@ pub fn word_matches(trie: &Trie, text: &str, accept: impl FnMut(usize, usize, us
 /// there first. Calls `accept(pattern, start, end)` for each candidate
 /// ending on a word boundary; the search goes on after an accepted match,
 /// at the next word otherwise.
+///
+/// The same candidates as the scan of every word start
+/// ([`matches_at_word_starts`] with `char::is_uppercase`), found by
+/// looking only at the bytes that can begin a capital (ASCII capitals and
+/// the first bytes of multi-byte characters): most of a text is lower-case
+/// words, spaces and punctuation, which the scan decoded one character at
+/// a time.
 pub fn capitalised_word_matches(
     trie: &Trie,
     text: &str,
-    accept: impl FnMut(usize, usize, usize) -> bool,
+    mut accept: impl FnMut(usize, usize, usize) -> bool,
 ) {
-    matches_at_word_starts(trie, text, char::is_uppercase, accept);
+    let bytes = text.as_bytes();
+    let mut next = 0;
+    while let Some(i) = bytes
+        .get(next..)
+        .and_then(|rest| {
+            rest.iter()
+                .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
+        })
+        .map(|k| next + k)
+    {
+        let Some(c) = chronicler_core::text::char_at(text, i) else {
+            break;
+        };
+        next = i + c.len_utf8();
+        let b = bytes.get(i).copied().unwrap_or_default();
+        if !c.is_uppercase() || after_word_char(text, i) || !trie.may_start_with(b) {
+            continue;
+        }
+        match try_at(trie, text, i, is_word_char(c), next, &mut accept) {
+            Tried::SkipTo(end) => next = end,
+            Tried::Accepted(e) => next = next.max(e),
+            Tried::Refused => {}
+        }
+    }
+}
+
+/// True when the character before byte `i` of `text` (a character
+/// boundary) is a word character.
+fn after_word_char(text: &str, i: usize) -> bool {
+    match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
+        None => false,
+        Some(p) if p.is_ascii() => p.is_ascii_alphanumeric(),
+        Some(_) => text
+            .get(..i)
+            .and_then(|before| before.chars().next_back())
+            .is_some_and(is_word_char),
+    }
 }
 
 fn matches_at_word_starts(
@@ -97,23 +140,54 @@ fn matches_at_word_starts(
         if after_word || i < pos || !starts(c) || !trie.may_start_with(b) {
             continue;
         }
-        if prev_word {
-            // A word: passed over whole when no pattern starts with it.
-            let end = chronicler_core::text::word_end(text, next);
-            if !trie.may_start_word(bytes.get(i..end).unwrap_or_default()) {
-                next = end;
-                continue;
-            }
+        match try_at(trie, text, i, prev_word, next, &mut accept) {
+            Tried::SkipTo(end) => next = end,
+            Tried::Accepted(e) => pos = e,
+            Tried::Refused => {}
         }
-        let Some((pattern, e)) = trie.longest_at(bytes, i) else {
-            continue;
-        };
-        let whole = e > i
-            && text.is_char_boundary(e)
-            && !text[e..].chars().next().is_some_and(is_word_char);
-        if whole && accept(pattern, i, e) {
-            pos = e;
+    }
+}
+
+/// What trying the patterns at a word start gives.
+enum Tried {
+    /// No pattern starts with the word there: go on at its end.
+    SkipTo(usize),
+    /// A pattern matched up to here and was accepted.
+    Accepted(usize),
+    /// No whole-word match, or one refused.
+    Refused,
+}
+
+/// Tries the patterns at `i`, a word start of `text` whose first
+/// character (a word character when `word`) ends at `next`: the longest
+/// pattern there ending on a word boundary is offered to `accept`. A word
+/// no pattern starts with (the trie's first-word filter) is passed over
+/// whole.
+#[inline(always)]
+fn try_at(
+    trie: &Trie,
+    text: &str,
+    i: usize,
+    word: bool,
+    next: usize,
+    accept: &mut impl FnMut(usize, usize, usize) -> bool,
+) -> Tried {
+    let bytes = text.as_bytes();
+    if word {
+        let end = chronicler_core::text::word_end(text, next);
+        if !trie.may_start_word(bytes.get(i..end).unwrap_or_default()) {
+            return Tried::SkipTo(end);
         }
+    }
+    let Some((pattern, e)) = trie.longest_at(bytes, i) else {
+        return Tried::Refused;
+    };
+    let whole =
+        e > i && text.is_char_boundary(e) && !text[e..].chars().next().is_some_and(is_word_char);
+    if whole && accept(pattern, i, e) {
+        Tried::Accepted(e)
+    } else {
+        Tried::Refused
     }
 }
 
@@ -192,6 +266,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    proptest::proptest! {
+        /// Looking only at the bytes that can begin a capital offers the
+        /// candidates (and, with the same refusals, the matches) of the scan
+        /// of every word start that tries the capitalised ones.
+        #[test]
+        fn the_capitals_scan_offers_what_the_word_start_scan_does(
+            patterns in proptest::collection::vec("[aAbBÉé東Ωω’( -]{1,7}", 1..12),
+            text in "[aAbBcCÉéΩω東’(.,_0-9 -]{0,80}",
+            refuse in proptest::collection::vec(0usize..12, 0..4),
+        ) {
+            let t = Trie::new(patterns.iter().map(String::as_str));
+            let mut slow = Vec::new();
+            matches_at_word_starts(&t, &text, char::is_uppercase, |p, s, e| {
+                slow.push((p, s, e));
+                !refuse.contains(&p)
+            });
+            proptest::prop_assert_eq!(candidates(&t, &text, &refuse, true), slow);
+        }
+    }
+
+    #[test]
+    fn capitals_after_words_digits_and_accents_start_nothing() {
+        let t = Trie::new(["Kyiv", "Élysée", "Ωmega", "Nations"]);
+        let text = "McKyiv 3Kyiv éKyiv Kyiv, «Élysée» xΩmega (Ωmega) UN-Nations";
+        let found: Vec<&str> = candidates(&t, text, &[], true)
+            .into_iter()
+            .map(|(_, s, e)| &text[s..e])
+            .collect();
+        assert_eq!(found, ["Kyiv", "Élysée", "Ωmega", "Nations"]);
     }
 
     #[test]
