@@ -74,14 +74,7 @@ pub fn capitalised_word_matches(
 ) {
     let bytes = text.as_bytes();
     let mut next = 0;
-    while let Some(i) = bytes
-        .get(next..)
-        .and_then(|rest| {
-            rest.iter()
-                .position(|&b| b.is_ascii_uppercase() || b >= 0xC0)
-        })
-        .map(|k| next + k)
-    {
+    while let Some(i) = capital_lead(bytes, next) {
         let Some(c) = chronicler_core::text::char_at(text, i) else {
             break;
         };
@@ -96,6 +89,45 @@ pub fn capitalised_word_matches(
             Tried::Refused => {}
         }
     }
+}
+
+/// Whether a byte can begin a capital: an ASCII capital or the first
+/// byte of a multi-byte character.
+fn may_begin_capital(b: u8) -> bool {
+    b.is_ascii_uppercase() || b >= 0xC0
+}
+
+/// The first byte at or after `from` that can begin a capital
+/// ([`may_begin_capital`]), eight bytes at a time: most of a text is
+/// lower-case letters, spaces and punctuation.
+fn capital_lead(bytes: &[u8], from: usize) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let w = u64::from_le_bytes(word);
+        // Bytes 0xC0 and up: their two high bits set.
+        let lead = w & (w << 1) & HIGH;
+        // ASCII bytes from b'A' to b'Z': adding 0x80 - b'A' to the low
+        // seven bits sets the high bit from b'A' on, adding 0x80 - b'Z' - 1
+        // from past b'Z' (no byte carries into the next).
+        let low = w & !HIGH;
+        let from_a = low + ONES * (0x80 - u64::from(b'A'));
+        let past_z = low + ONES * (0x80 - u64::from(b'Z') - 1);
+        let capital = from_a & !past_z & !w & HIGH;
+        let hits = lead | capital;
+        if hits != 0 {
+            return Some(i + (hits.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..)?
+        .iter()
+        .position(|&b| may_begin_capital(b))
+        .map(|k| i + k)
 }
 
 /// True when the character before byte `i` of `text` (a character
@@ -285,6 +317,32 @@ mod tests {
                 !refuse.contains(&p)
             });
             proptest::prop_assert_eq!(candidates(&t, &text, &refuse, true), slow);
+        }
+    }
+
+    proptest::proptest! {
+        /// Eight bytes at a time, the first byte that can begin a capital
+        /// is the one a byte-by-byte search finds, from any start.
+        #[test]
+        fn capital_leads_are_found_eight_bytes_at_a_time(
+            bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..40),
+            from in 0usize..44,
+        ) {
+            let slow = bytes
+                .get(from..)
+                .and_then(|rest| rest.iter().position(|&b| may_begin_capital(b)))
+                .map(|k| from + k);
+            proptest::prop_assert_eq!(capital_lead(&bytes, from), slow);
+        }
+    }
+
+    #[test]
+    fn every_byte_value_is_classed_as_one_at_a_time() {
+        for b in 0..=255u8 {
+            let mut bytes = [b'a'; 16];
+            bytes[11] = b;
+            let want = may_begin_capital(b).then_some(11);
+            assert_eq!(capital_lead(&bytes, 3), want, "byte {b:#04x}");
         }
     }
 
