@@ -73,6 +73,20 @@ fn hit(r: Option<&Rx>, text: &str) -> bool {
     r.is_some_and(|r| r.quick.as_ref().is_none_or(|q| q.is_match(text)) && r.exact.is_match(text))
 }
 
+/// Each ASCII byte lower-cased when it is a letter or digit, else 0.
+const ASCII_ALNUM_LOWER: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        if c.is_ascii_alphanumeric() {
+            t[b] = c.to_ascii_lowercase();
+        }
+        b += 1;
+    }
+    t
+};
+
 /// Normalises text for comparison: lower case, letters and digits only,
 /// single spaces ("Zelenskyy's “Kyiv” talks" → "zelenskyy s kyiv talks").
 pub fn normalize(s: &str) -> String {
@@ -82,12 +96,15 @@ pub fn normalize(s: &str) -> String {
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii() {
-            let alnum = b.is_ascii_alphanumeric();
+            // One table read: the byte lower-cased, or 0 for what is not
+            // a letter or digit.
+            let lower = ASCII_ALNUM_LOWER.get(usize::from(b)).copied().unwrap_or(0);
+            let alnum = lower != 0;
             if alnum {
                 if !in_word && !out.is_empty() {
                     out.push(' ');
                 }
-                out.push(char::from(b.to_ascii_lowercase()));
+                out.push(char::from(lower));
             }
             in_word = alnum;
             i += 1;
@@ -748,6 +765,16 @@ mod tests {
             .map(|w| w.chars().flat_map(char::to_lowercase).collect::<String>())
             .collect::<Vec<_>>()
             .join(" ")
+    }
+
+    #[test]
+    fn normalize_reads_every_ascii_character_as_the_reference_does() {
+        for b in 0..128u8 {
+            let c = char::from(b);
+            for s in [format!("x{c}y"), format!("{c}{c}é{c}"), format!("Ab {c}")] {
+                assert_eq!(normalize(&s), reference(&s), "{s:?}");
+            }
+        }
     }
 
     #[test]
