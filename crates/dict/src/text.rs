@@ -135,7 +135,7 @@ fn capital_lead(bytes: &[u8], from: usize) -> Option<usize> {
 fn after_word_char(text: &str, i: usize) -> bool {
     match i.checked_sub(1).and_then(|j| text.as_bytes().get(j)) {
         None => false,
-        Some(p) if p.is_ascii() => p.is_ascii_alphanumeric(),
+        Some(&p) if p.is_ascii() => is_word_char(char::from(p)),
         Some(_) => text
             .get(..i)
             .and_then(|before| before.chars().next_back())
