@@ -318,24 +318,37 @@ impl<'d> Pipeline<'d> {
         summary: &mut Summary,
     ) -> Result<Vec<RawDocument>, PipelineError> {
         let mut batch = Vec::with_capacity(size);
-        while batch.len() < size {
-            let Ok(read) = rx.recv() else {
-                break;
-            };
-            match read {
-                Read::Item(Item::Problem(p)) => {
-                    reporter.problem(&p);
-                    summary.count(&p);
-                }
-                Read::Item(Item::Doc(doc)) => {
-                    summary.documents += 1;
-                    if store.contains(&doc.id, doc.meta.url.as_deref(), "")? {
-                        summary.duplicates += 1;
-                        continue;
+        let mut read = Vec::with_capacity(size);
+        let mut open = true;
+        while open && batch.len() < size {
+            // Gather what may fill the batch, then check it against the
+            // store in one read transaction.
+            while read.len() < size - batch.len() {
+                match rx.recv() {
+                    Err(_) => {
+                        open = false;
+                        break;
                     }
+                    Ok(Read::Item(Item::Problem(p))) => {
+                        reporter.problem(&p);
+                        summary.count(&p);
+                    }
+                    Ok(Read::Item(Item::Doc(doc))) => read.push(doc),
+                    Ok(Read::Done(input)) => reporter.input_done(&input),
+                }
+            }
+            let keys: Vec<(&str, Option<&str>)> = read
+                .iter()
+                .map(|d: &RawDocument| (d.id.as_str(), d.meta.url.as_deref()))
+                .collect();
+            let stored = store.stored(&keys)?;
+            summary.documents += read.len();
+            for (doc, stored) in read.drain(..).zip(stored) {
+                if stored {
+                    summary.duplicates += 1;
+                } else {
                     batch.push(doc);
                 }
-                Read::Done(input) => reporter.input_done(&input),
             }
         }
         Ok(batch)

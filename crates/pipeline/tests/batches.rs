@@ -104,3 +104,33 @@ fn batch_size_and_threads_change_nothing_in_the_store() {
     assert_eq!(seen[0], seen[1]);
     assert_eq!(seen[0], seen[2]);
 }
+
+#[test]
+fn a_resumed_ingest_skips_what_is_stored_and_writes_the_rest_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let (head, all) = (dir.path().join("head.jsonl"), dir.path().join("all.jsonl"));
+    corpus(&all, 50);
+    // The first 23 lines: several whole batches of 7 already stored, then
+    // a batch that mixes stored and new documents.
+    let text = std::fs::read_to_string(&all).unwrap();
+    let first: String = text.lines().take(23).map(|l| format!("{l}\n")).collect();
+    std::fs::write(&head, first).unwrap();
+    let db = dir.path().join("s.db");
+    assert_eq!(run(&db, &head, 2, 7).stored, 23);
+    let summary = run(&db, &all, 2, 7);
+    assert_eq!(
+        (summary.documents, summary.duplicates, summary.stored),
+        (50, 23, 27),
+        "{summary:?}"
+    );
+    let store = Store::open(&db).unwrap();
+    let ids: Vec<String> = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect();
+    let expected: Vec<String> = (0..50).map(|i| format!("d{i:03}")).collect();
+    assert_eq!(ids, expected);
+    assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
+}

@@ -281,7 +281,15 @@ fn tune_for_writing(conn: &Connection) -> Result<(), StoreError> {
     conn.pragma_update(None, "cache_size", -WRITE_CACHE_KIB)
         .ctx("setting the page cache size")?;
     conn.pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
-        .ctx("setting the WAL checkpoint interval")
+        .ctx("setting the WAL checkpoint interval")?;
+    // Statement journals (SQLite keeps one for each upsert or multi-row
+    // statement of a transaction: the story, cluster and event-group rows
+    // of every document) and sorters in memory: on the default temporary
+    // file they were 17,000 page writes for 10,000 articles, with system
+    // time 0.61 -> 0.46 s for the whole ingest. A statement's journal
+    // holds only the pages that statement changes.
+    conn.pragma_update(None, "temp_store", "MEMORY")
+        .ctx("keeping temporary files in memory")
 }
 
 impl Store {
@@ -610,6 +618,24 @@ impl Store {
     /// is empty: only the id and URL are looked up).
     pub fn contains(&self, id: &str, url: Option<&str>, content: &str) -> Result<bool, StoreError> {
         Ok(self.find_duplicate(id, url, content)?.is_some())
+    }
+
+    /// For each (id, URL) pair, true when a document with that id or URL
+    /// is stored: [`Store::contains`] for many documents in one read
+    /// transaction (one such check per document in its own transaction
+    /// took and released the WAL read lock every time).
+    pub fn stored(&self, docs: &[(&str, Option<&str>)]) -> Result<Vec<bool>, StoreError> {
+        let tx = self
+            .conn
+            .unchecked_transaction()
+            .ctx("looking for stored copies of a batch of documents")?;
+        let found = docs
+            .iter()
+            .map(|&(id, url)| Ok(write::find_duplicate(&tx, id, url, None)?.is_some()))
+            .collect::<Result<Vec<bool>, StoreError>>()?;
+        tx.commit()
+            .ctx("looking for stored copies of a batch of documents")?;
+        Ok(found)
     }
 
     /// The id of a stored document with this id, URL or clean text (when
