@@ -11,7 +11,7 @@
 //! paragraph. Resolved mentions have form [`MentionForm::Reference`] (or
 //! [`MentionForm::Pronoun`]) so that the coder can lower its confidence.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use chronicler_core::{Actor, ActorKind, ActorMention, MentionForm, Sentence, Span};
 use chronicler_dict::actors::ActorDict;
@@ -271,7 +271,7 @@ fn antecedent<'m, 'a>(
             return Some((nearest, spec));
         }
         // The most named; among equals the latest named.
-        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut counts: HashMap<String, (usize, usize)> = HashMap::default();
         for (i, m) in ok.iter().enumerate() {
             let e = counts.entry(key(&m.actor, &spec.becomes)).or_insert((0, 0));
             e.0 += 1;

@@ -1,6 +1,6 @@
 //! Actor, place and unresolved-name mentions, tied within the article.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashSet;
@@ -101,7 +101,7 @@ pub fn actors(
             _ => None,
         })
         .collect();
-    let mut seen_people: HashSet<usize> = HashSet::new();
+    let mut seen_people: HashSet<usize> = HashSet::default();
     let mut out: Vec<ActorMention> = Vec::new();
     let mut covered: Vec<Span> = Vec::new();
     let mut i = 0;

@@ -5,7 +5,7 @@
 //! File format: see `data/dictionaries/actors.txt` (header) and
 //! `data/dictionaries/README.md`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use chronicler_core::{Actor, ActorKind};
@@ -513,7 +513,7 @@ impl ActorDict {
             agent_files.extend(user_files(d, "agents")?);
         }
         let mut entries: Vec<ActorEntry> = Vec::new();
-        let mut by_key: HashMap<String, usize> = HashMap::new();
+        let mut by_key: HashMap<String, usize> = HashMap::default();
         for (f, t) in &files {
             for e in parse_actors(f, t)? {
                 if let Some(&i) = by_key.get(&e.key) {
@@ -526,7 +526,7 @@ impl ActorDict {
                 }
             }
         }
-        let mut agents = HashMap::new();
+        let mut agents = HashMap::default();
         for (f, t) in &agent_files {
             for (noun, code, _) in parse_agents(f, t)? {
                 agents.insert(noun, code);
@@ -542,8 +542,8 @@ impl ActorDict {
     }
 
     fn compile(entries: Vec<ActorEntry>, agents: HashMap<String, String>) -> ActorDict {
-        let mut by_key = HashMap::new();
-        let mut state_by_country = HashMap::new();
+        let mut by_key = HashMap::default();
+        let mut state_by_country = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             by_key.insert(e.key.clone(), i);
             if e.kind == ActorKind::State && e.key.starts_with("state:") {
@@ -554,7 +554,7 @@ impl ActorDict {
         }
         let mut pats: Vec<String> = Vec::new();
         let mut targets: Vec<Vec<Target>> = Vec::new();
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<String, usize> = HashMap::default();
         let mut add = |form: &str, kind: TargetKind| {
             let form = form.trim();
             if form.is_empty() {
@@ -577,7 +577,7 @@ impl ActorDict {
             }
         };
         // Names of people and full names: surnames for people.
-        let mut full_names: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut full_names: std::collections::HashSet<String> = std::collections::HashSet::default();
         for e in &entries {
             for n in &e.names {
                 full_names.insert(n.to_ascii_lowercase());
@@ -848,7 +848,7 @@ mod tests {
     #[test]
     fn a_name_opening_with_the_matches_in_lower_case() {
         let entries = parse_actors("x.txt", "state:SHR | The Shire | SHR\n  names: The Shire\n");
-        let dict = ActorDict::from_parts(entries.unwrap(), HashMap::new());
+        let dict = ActorDict::from_parts(entries.unwrap(), HashMap::default());
         let t = "Mordor, the Shire and Bree met. The Shire left.";
         let texts: Vec<&str> = dict.find(t).iter().map(|m| &t[m.start..m.end]).collect();
         assert_eq!(texts, ["Shire", "The Shire"]);

@@ -1,7 +1,7 @@
 //! The CAMEO code tables shipped in `data/cameo/` (country, known-group and
 //! type codes), used to derive and lint actor codes.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::OnceLock;
 
 const COUNTRY: &str = include_str!("../../../data/cameo/country.tsv");

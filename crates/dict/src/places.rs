@@ -9,7 +9,7 @@
 //! Core's [`Place`] carries name, country, coordinates and kind; the rest is
 //! kept here and found with [`Gazetteer::details`].
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use chronicler_core::{Place, PlacePrecision};
@@ -417,9 +417,9 @@ impl Gazetteer {
     }
 
     fn compile(entries: Vec<PlaceEntry>) -> Gazetteer {
-        let mut capitals = HashMap::new();
-        let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::new();
-        let stop: std::collections::HashSet<&str> = STOP.iter().copied().collect();
+        let mut capitals = HashMap::default();
+        let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::default();
+        let stop: rustc_hash::FxHashSet<&str> = STOP.iter().copied().collect();
         for (i, e) in entries.iter().enumerate() {
             if e.place.kind == "capital" {
                 if let Some(c) = &e.place.country {

@@ -4,7 +4,7 @@
 //! `data/dictionaries/README.md`). The analysis (`chronicler-analyze`,
 //! module `coref`) resolves them; this module only reads the data.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use chronicler_core::{Actor, ActorKind};

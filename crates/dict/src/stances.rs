@@ -9,7 +9,7 @@
 //! [`StanceDict::find`] gives where the phrases of one [`Cue`] occur in a
 //! sentence, [`StanceDict::issues`] the issues a piece of text names.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -383,8 +383,8 @@ fn byte_span(toks: &[Token], (a, b): (usize, usize)) -> Option<Match> {
 /// Parses one stances file into its entries.
 fn parse_entries(file: &str, text: &str) -> Result<Vec<Entry>, DictError> {
     let mut out = Vec::new();
-    let mut keys: HashSet<String> = HashSet::new();
-    let mut seen: HashSet<(String, String)> = HashSet::new();
+    let mut keys: HashSet<String> = HashSet::default();
+    let mut seen: HashSet<(String, String)> = HashSet::default();
     for (i, raw) in text.lines().enumerate() {
         let ln = i + 1;
         let line = raw.split(" #").next().unwrap_or("").trim();

@@ -17,7 +17,7 @@
 //! `(a|b)` an optional word, `*` up to four arbitrary words. A pattern may
 //! end with `=CODE` to give it a code other than its block's.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::Path;
 
 use chronicler_core::Status;
@@ -372,7 +372,7 @@ impl VerbDict {
                 problems.push(format!("{}: unknown CAMEO code {}", e.origin, e.code));
             }
         }
-        let mut seen: HashMap<(bool, String), (&str, &str)> = HashMap::new();
+        let mut seen: HashMap<(bool, String), (&str, &str)> = HashMap::default();
         for p in &self.patterns {
             if chronicler_core::cameo::info(&p.code).is_none() {
                 problems.push(format!("{}: unknown CAMEO code {}", p.origin, p.code));
