@@ -5,7 +5,7 @@
 //! File format: see `data/dictionaries/actors.txt` (header) and
 //! `data/dictionaries/README.md`.
 
-use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::path::Path;
 
 use chronicler_core::{Actor, ActorKind};
@@ -577,7 +577,7 @@ impl ActorDict {
             }
         };
         // Names of people and full names: surnames for people.
-        let mut full_names: std::collections::HashSet<String> = std::collections::HashSet::default();
+        let mut full_names: HashSet<String> = HashSet::default();
         for e in &entries {
             for n in &e.names {
                 full_names.insert(n.to_ascii_lowercase());
