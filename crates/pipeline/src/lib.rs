@@ -308,7 +308,8 @@ impl<'d> Pipeline<'d> {
     /// The next batch of documents to process: up to `size` documents from
     /// the reader, reporting problems and finished inputs on the way and
     /// skipping what is already stored under the same id or URL (content
-    /// duplicates are caught at write time). Empty at the end.
+    /// duplicates are caught at write time), checked a chunk of read
+    /// documents at a time in one read transaction. Empty at the end.
     fn next_batch(
         &self,
         rx: &Receiver<Read>,
