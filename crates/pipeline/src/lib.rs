@@ -30,7 +30,7 @@ use chronicler_core::{AnalyzedDocument, CodedEvent, RawDocument};
 use chronicler_dict::Dictionaries;
 pub use chronicler_ingest::{IngestOptions, Problem, ProblemKind};
 use chronicler_ingest::{Input, Item};
-use chronicler_store::{Candidate, SignatureWrite, Store, StoreError, WriteOutcome};
+use chronicler_store::{Candidate, LinkedDoc, SignatureWrite, Store, StoreError, WriteOutcome};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -536,7 +536,7 @@ fn sign_linked(
         &[u64],
         chronicler_store::LinkQuery<'_>,
         &mut dyn FnMut(&[u8]) -> Option<f64>,
-    ) -> Result<Vec<(String, f64)>, StoreError>,
+    ) -> Result<Vec<LinkedDoc>, StoreError>,
 ) -> Result<SignatureWrite, StoreError> {
     use chronicler_consolidate::minhash::{similarity, NEAR_DUPLICATE, RELATED};
     use chronicler_consolidate::stories::WINDOW_DAYS;
@@ -548,11 +548,14 @@ fn sign_linked(
         keep_from: RELATED,
     };
     let mut similar = |bytes: &[u8]| Signature::from_bytes(bytes).map(|o| similarity(sig, &o));
-    let near_duplicates = candidates(&bands, q, &mut similar)?
+    let linked = candidates(&bands, q, &mut similar)?
         .into_iter()
-        .filter(|(_, s)| *s >= RELATED)
+        .filter(|l| l.similarity >= RELATED)
         .collect();
-    Ok(signature_write(sig, bands, near_duplicates))
+    Ok(SignatureWrite {
+        linked,
+        ..signature_write(sig, bands, Vec::new())
+    })
 }
 
 /// What the store writes of a signature: its bytes, bands and links, with
@@ -568,6 +571,7 @@ fn signature_write(
         minhash: sig.to_bytes(),
         bands,
         near_duplicates,
+        linked: Vec::new(),
         near_from: NEAR_DUPLICATE,
         related_within_days: WINDOW_DAYS,
     }

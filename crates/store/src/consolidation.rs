@@ -28,6 +28,9 @@ pub struct SignatureWrite {
     pub bands: Vec<u64>,
     /// Stored documents sharing much text: (document id, similarity).
     pub near_duplicates: Vec<(String, f64)>,
+    /// The same, as [`linked_candidates`] returns them (by store key:
+    /// linking them reads no document row again).
+    pub linked: Vec<LinkedDoc>,
     /// Similarity from which a link puts the two documents in one
     /// near-duplicate cluster (counted as one source), whatever their
     /// publication days.
@@ -37,6 +40,16 @@ pub struct SignatureWrite {
     /// related text is made of links within this window only, so that
     /// documents a year apart do not bridge two stories of one week.
     pub related_within_days: i64,
+}
+
+/// A stored document [`linked_candidates`] compared with a new one and
+/// returned: what [`SignatureWrite::linked`] holds. Its key is only
+/// meaningful to the store that returned it, in the same transaction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct LinkedDoc {
+    key: i64,
+    /// Its similarity with the new document.
+    pub similarity: f64,
 }
 
 /// A stored document found through a shared LSH band.
@@ -140,6 +153,42 @@ fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()>
          FROM documents d JOIN documents n ON n.doc_key = ?2
          LEFT JOIN doc_clusters c ON c.doc = d.doc_key WHERE d.id = ?1",
     )?;
+    // Documents found by key: their cluster rows, and the day of the new
+    // document's (written above), hold all a link needs; a candidate
+    // stored without a cluster row gets one first.
+    let mut look_key = tx.prepare_cached(
+        "SELECT c.near, c.related, abs(c.day - n.day)
+         FROM doc_clusters c JOIN doc_clusters n ON n.doc = ?2 WHERE c.doc = ?1",
+    )?;
+    for l in &sig.linked {
+        if l.key == key {
+            continue;
+        }
+        let read = |look: &mut rusqlite::CachedStatement<'_>| {
+            look.query_row(params![l.key, key], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, Option<f64>>(2)?,
+                ))
+            })
+            .optional()
+        };
+        let found = match read(&mut look_key)? {
+            Some(found) => Some(found),
+            None if ensure.execute([l.key])? > 0 => read(&mut look_key)?,
+            None => None,
+        };
+        let Some((n, r, days)) = found else {
+            continue;
+        };
+        if days.is_some_and(|d| d <= sig.related_within_days as f64) {
+            related.insert(r);
+        }
+        if l.similarity >= sig.near_from {
+            near.insert(n);
+        }
+    }
     for (other, sim) in &sig.near_duplicates {
         let found = look
             .query_row(params![other, key], |r| {
@@ -323,7 +372,7 @@ pub(crate) fn linked_candidates(
     bands: &[u64],
     q: LinkQuery<'_>,
     mut similarity: impl FnMut(&[u8]) -> Option<f64>,
-) -> Result<Vec<(String, f64)>, StoreError> {
+) -> Result<Vec<LinkedDoc>, StoreError> {
     let what = "looking up near-duplicate candidates";
     if bands.is_empty() {
         return Ok(Vec::new());
@@ -371,12 +420,17 @@ pub(crate) fn linked_candidates(
         rows.collect::<Result<_, _>>().ctx(what)?
     };
     let in_window = |days: Option<f64>| days.is_none_or(|d| d <= q.related_within_days as f64);
+    // A compared candidate's signature; its day too when its cluster row
+    // did not give it (stored without one).
     let mut doc_of = conn
         .prepare_cached(
-            "SELECT d.id, abs(julianday(d.published) - julianday(?2)), s.minhash
+            "SELECT abs(julianday(d.published) - julianday(?2)), s.minhash
              FROM documents d LEFT JOIN doc_signatures s ON s.doc = d.doc_key
              WHERE d.doc_key = ?1",
         )
+        .ctx(what)?;
+    let mut signature_of = conn
+        .prepare_cached("SELECT minhash FROM doc_signatures WHERE doc = ?1")
         .ctx(what)?;
     let mut near_joined = BTreeSet::new();
     let mut related_joined = BTreeSet::new();
@@ -387,17 +441,21 @@ pub(crate) fn linked_candidates(
         if in_near && (known_outside || related_joined.contains(&c.related)) {
             continue;
         }
-        let found = doc_of
-            .query_row(params![c.key, q.published], |r| {
-                Ok((
-                    r.get::<_, String>(0)?,
-                    r.get::<_, Option<f64>>(1)?,
-                    r.get::<_, Option<Vec<u8>>>(2)?,
-                ))
-            })
-            .optional()
-            .ctx(what)?;
-        let Some((id, days, Some(bytes))) = found else {
+        let found = match c.days {
+            // Its day came with its cluster row.
+            Some(days) => signature_of
+                .query_row([c.key], |r| r.get::<_, Option<Vec<u8>>>(0))
+                .optional()
+                .ctx(what)?
+                .map(|bytes| (days, bytes)),
+            None => doc_of
+                .query_row(params![c.key, q.published], |r| {
+                    Ok((r.get::<_, Option<f64>>(0)?, r.get::<_, Option<Vec<u8>>>(1)?))
+                })
+                .optional()
+                .ctx(what)?,
+        };
+        let Some((days, Some(bytes))) = found else {
             continue;
         };
         let in_window = in_window(days);
@@ -416,9 +474,11 @@ pub(crate) fn linked_candidates(
         if in_window && s >= q.keep_from {
             related_joined.insert(c.related);
         }
-        out.push((id, s));
+        out.push(LinkedDoc {
+            key: c.key,
+            similarity: s,
+        });
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(out)
 }
 

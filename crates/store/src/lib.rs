@@ -36,7 +36,8 @@ pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
     Candidate, ClusterLevel, DocCluster, DocFacts, DocNode, EventGroup, EventGroupWrite,
-    EventIdRecord, GroupMember, GroupedEvent, KeptEvent, LinkQuery, SignatureWrite, StoryMember,
+    EventIdRecord, GroupMember, GroupedEvent, KeptEvent, LinkQuery, LinkedDoc, SignatureWrite,
+    StoryMember,
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
@@ -460,7 +461,7 @@ impl Store {
         bands: &[u64],
         q: LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
-    ) -> Result<Vec<(String, f64)>, StoreError> {
+    ) -> Result<Vec<LinkedDoc>, StoreError> {
         consolidation::linked_candidates(&self.conn, bands, q, similarity)
     }
 

@@ -222,7 +222,7 @@ impl Batch<'_> {
         bands: &[u64],
         q: crate::LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
-    ) -> Result<Vec<(String, f64)>, StoreError> {
+    ) -> Result<Vec<crate::LinkedDoc>, StoreError> {
         crate::consolidation::linked_candidates(&self.tx, bands, q, similarity)
     }
 

@@ -28,6 +28,7 @@ fn write_on(store: &mut Store, id: &str, day: Date, links: &[(&str, f64)]) {
         minhash: vec![0; 8],
         bands: vec![],
         near_duplicates: links.iter().map(|(d, s)| (d.to_string(), *s)).collect(),
+        linked: Vec::new(),
         near_from: 0.5,
         related_within_days: 3,
     };
@@ -233,7 +234,8 @@ fn write_copies_from(store: &mut Store, first: usize, days: &[Date]) -> Vec<usiz
         let sig = SignatureWrite {
             minhash: vec![0; 8],
             bands: vec![7, 8],
-            near_duplicates: links,
+            near_duplicates: Vec::new(),
+            linked: links,
             near_from: 0.5,
             related_within_days: 3,
         };
@@ -359,14 +361,17 @@ fn skipped_candidates_change_no_cluster() {
                     let j = u64::from_le_bytes(bytes.try_into().ok()?) as usize;
                     Some(sim(i, j))
                 };
-                let links: Vec<(String, f64)> = if every {
-                    store
+                // Every candidate compared, by id; or what
+                // `linked_candidates` keeps, by key.
+                let (links, linked): (Vec<(String, f64)>, _) = if every {
+                    let all = store
                         .band_candidates(&bands[i])
                         .unwrap()
                         .into_iter()
                         .filter_map(|c| Some((c.id, of(&c.minhash)?)))
                         .filter(|(_, s)| *s >= 0.25)
-                        .collect()
+                        .collect();
+                    (all, Vec::new())
                 } else {
                     let q = LinkQuery {
                         published: &published,
@@ -374,12 +379,16 @@ fn skipped_candidates_change_no_cluster() {
                         related_within_days: 3,
                         keep_from: 0.25,
                     };
-                    store.linked_candidates(&bands[i], q, of).unwrap()
+                    (
+                        Vec::new(),
+                        store.linked_candidates(&bands[i], q, of).unwrap(),
+                    )
                 };
                 let sig = SignatureWrite {
                     minhash: me,
                     bands: bands[i].clone(),
                     near_duplicates: links,
+                    linked,
                     near_from: 0.5,
                     related_within_days: 3,
                 };

@@ -23,6 +23,7 @@ fn unsigned_documents_are_listed_in_storage_order_with_their_text() {
         minhash: vec![0; 8],
         bands: vec![1, 2],
         near_duplicates: vec![],
+        linked: Vec::new(),
         near_from: 0.5,
         related_within_days: 3,
     };

@@ -185,6 +185,7 @@ pub fn grow(dir: &std::path::Path, seed: u64, articles: &[Article]) -> Store {
                 minhash: vec![0; 8],
                 bands: vec![],
                 near_duplicates: links,
+                linked: Vec::new(),
                 near_from: 0.5,
                 related_within_days: 3,
             };
