@@ -340,7 +340,7 @@ impl<'d> Pipeline<'d> {
             }
             let keys: Vec<(&str, Option<&str>)> = read
                 .iter()
-                .map(|d: &RawDocument| (d.id.as_str(), d.meta.url.as_deref()))
+                .map(|d| (d.id.as_str(), d.meta.url.as_deref()))
                 .collect();
             let stored = store.stored(&keys)?;
             summary.documents += read.len();
@@ -520,7 +520,7 @@ fn sign_with(
             }
         }
     }
-    Ok(signature_write(sig, bands, near_duplicates))
+    Ok(signature_write(sig, bands, near_duplicates, Vec::new()))
 }
 
 /// [`sign_with`] when the clusters are all that is wanted (the batch
@@ -552,10 +552,7 @@ fn sign_linked(
         .into_iter()
         .filter(|l| l.similarity >= RELATED)
         .collect();
-    Ok(SignatureWrite {
-        linked,
-        ..signature_write(sig, bands, Vec::new())
-    })
+    Ok(signature_write(sig, bands, Vec::new(), linked))
 }
 
 /// What the store writes of a signature: its bytes, bands and links, with
@@ -564,6 +561,7 @@ fn signature_write(
     sig: &Signature,
     bands: Vec<u64>,
     near_duplicates: Vec<(String, f64)>,
+    linked: Vec<LinkedDoc>,
 ) -> SignatureWrite {
     use chronicler_consolidate::minhash::NEAR_DUPLICATE;
     use chronicler_consolidate::stories::WINDOW_DAYS;
@@ -571,7 +569,7 @@ fn signature_write(
         minhash: sig.to_bytes(),
         bands,
         near_duplicates,
-        linked: Vec::new(),
+        linked,
         near_from: NEAR_DUPLICATE,
         related_within_days: WINDOW_DAYS,
     }

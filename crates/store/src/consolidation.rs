@@ -147,36 +147,39 @@ fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()>
         .query_row([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
     let mut near = BTreeSet::from([own_near]);
     let mut related = BTreeSet::from([own_related]);
+    // The links by store key: those `linked_candidates` found, and those
+    // named by document id (a document no longer stored is left out).
+    let mut links: Vec<(i64, f64)> = sig.linked.iter().map(|l| (l.key, l.similarity)).collect();
+    let mut key_of = tx.prepare_cached("SELECT doc_key FROM documents WHERE id = ?1")?;
+    for (id, sim) in &sig.near_duplicates {
+        if let Some(k) = key_of.query_row([id], |r| r.get(0)).optional()? {
+            links.push((k, *sim));
+        }
+    }
+    // A linked document's clusters and its days from this one, from the
+    // two cluster rows (the day is the publication day's, migration 0016).
     let mut look = tx.prepare_cached(
-        "SELECT d.doc_key, c.near, c.related,
-                abs(julianday(d.published) - julianday(n.published))
-         FROM documents d JOIN documents n ON n.doc_key = ?2
-         LEFT JOIN doc_clusters c ON c.doc = d.doc_key WHERE d.id = ?1",
-    )?;
-    // Documents found by key: their cluster rows, and the day of the new
-    // document's (written above), hold all a link needs; a candidate
-    // stored without a cluster row gets one first.
-    let mut look_key = tx.prepare_cached(
         "SELECT c.near, c.related, abs(c.day - n.day)
          FROM doc_clusters c JOIN doc_clusters n ON n.doc = ?2 WHERE c.doc = ?1",
     )?;
-    for l in &sig.linked {
-        if l.key == key {
+    let mut clusters_of = |k: i64| {
+        look.query_row(params![k, key], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<f64>>(2)?,
+            ))
+        })
+        .optional()
+    };
+    for (k, sim) in links {
+        if k == key {
             continue;
         }
-        let read = |look: &mut rusqlite::CachedStatement<'_>| {
-            look.query_row(params![l.key, key], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, Option<f64>>(2)?,
-                ))
-            })
-            .optional()
-        };
-        let found = match read(&mut look_key)? {
+        let found = match clusters_of(k)? {
             Some(found) => Some(found),
-            None if ensure.execute([l.key])? > 0 => read(&mut look_key)?,
+            // Stored without a cluster row: a cluster of its own.
+            None if ensure.execute([k])? > 0 => clusters_of(k)?,
             None => None,
         };
         let Some((n, r, days)) = found else {
@@ -185,35 +188,7 @@ fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()>
         if days.is_some_and(|d| d <= sig.related_within_days as f64) {
             related.insert(r);
         }
-        if l.similarity >= sig.near_from {
-            near.insert(n);
-        }
-    }
-    for (other, sim) in &sig.near_duplicates {
-        let found = look
-            .query_row(params![other, key], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, Option<i64>>(1)?,
-                    r.get::<_, Option<i64>>(2)?,
-                    r.get::<_, Option<f64>>(3)?,
-                ))
-            })
-            .optional()?;
-        let (n, r, days) = match found {
-            None => continue,
-            Some((k, ..)) if k == key => continue,
-            Some((_, Some(n), Some(r), days)) => (n, r, days),
-            // Stored without a cluster row: a cluster of its own.
-            Some((k, _, _, days)) => {
-                ensure.execute([k])?;
-                (k, k, days)
-            }
-        };
-        if days.is_some_and(|d| d <= sig.related_within_days as f64) {
-            related.insert(r);
-        }
-        if *sim >= sig.near_from {
+        if sim >= sig.near_from {
             near.insert(n);
         }
     }

@@ -618,6 +618,9 @@ impl Store {
     /// transaction (one such check per document in its own transaction
     /// took and released the WAL read lock every time).
     pub fn stored(&self, docs: &[(&str, Option<&str>)]) -> Result<Vec<bool>, StoreError> {
+        if docs.is_empty() {
+            return Ok(Vec::new());
+        }
         let tx = self
             .conn
             .unchecked_transaction()
