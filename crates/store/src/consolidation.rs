@@ -11,8 +11,9 @@
 //! levels: near duplicates (`near`, one source) and related text
 //! (`related`, one story; only links within a few days of publication).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codec::{int, uint};
@@ -120,31 +121,56 @@ pub(crate) fn insert_signature(
     tx.prepare_cached("INSERT INTO doc_signatures (doc, minhash) VALUES (?1, ?2)")
         .and_then(|mut st| st.execute(params![key, sig.minhash]))
         .with_ctx(|| at("inserting the signature"))?;
-    {
-        let mut st = tx
-            .prepare_cached("INSERT OR IGNORE INTO doc_bands (band, doc) VALUES (?1, ?2)")
-            .with_ctx(|| at("preparing bands"))?;
-        for &b in &sig.bands {
-            st.execute(params![band_int(b), key])
-                .with_ctx(|| at("inserting bands"))?;
-        }
+    // Its band rows name the clusters it has just joined (migration 0018),
+    // so they are written after linking. A document signed again keeps
+    // its earlier rows too: they name members of its clusters still
+    // (clusters only merge), and a candidate listed twice is compared once.
+    let (near, related, day) =
+        link(tx, key, sig).with_ctx(|| at("joining its near-duplicate clusters"))?;
+    let mut st = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO doc_bands (band, near, day, doc, related)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .with_ctx(|| at("preparing bands"))?;
+    for &b in &sig.bands {
+        st.execute(params![
+            band_int(b),
+            near,
+            day.map_or(-1.0, |d| d - 0.5),
+            key,
+            related
+        ])
+        .with_ctx(|| at("inserting bands"))?;
     }
-    link(tx, key, sig).with_ctx(|| at("joining its near-duplicate clusters"))
+    Ok(())
 }
 
 /// Puts the document `key` in the clusters of the documents it is linked
 /// to (see the module documentation): one lookup per link, then one
-/// relabelling per cluster merged.
-fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()> {
+/// relabelling per cluster merged. Returns the representatives of its
+/// near-duplicate and related-text clusters, and its day
+/// (`doc_clusters.day`).
+fn link(
+    tx: &Connection,
+    key: i64,
+    sig: &SignatureWrite,
+) -> rusqlite::Result<(i64, i64, Option<f64>)> {
     let mut ensure = tx.prepare_cached(
         "INSERT OR IGNORE INTO doc_clusters (doc, near, related, day)
          SELECT doc_key, doc_key, doc_key, julianday(published) FROM documents
          WHERE doc_key = ?1",
     )?;
     ensure.execute([key])?;
-    let (own_near, own_related) = tx
-        .prepare_cached("SELECT near, related FROM doc_clusters WHERE doc = ?1")?
-        .query_row([key], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))?;
+    let (own_near, own_related, own_day) = tx
+        .prepare_cached("SELECT near, related, day FROM doc_clusters WHERE doc = ?1")?
+        .query_row([key], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, Option<f64>>(2)?,
+            ))
+        })?;
     let mut near = BTreeSet::from([own_near]);
     let mut related = BTreeSet::from([own_related]);
     // The links by store key: those `linked_candidates` found, and those
@@ -192,8 +218,9 @@ fn link(tx: &Connection, key: i64, sig: &SignatureWrite) -> rusqlite::Result<()>
             near.insert(n);
         }
     }
-    merge_clusters(tx, Level::Near, &near)?;
-    merge_clusters(tx, Level::Related, &related)
+    let near = merge_clusters(tx, Level::Near, &near)?.unwrap_or(own_near);
+    let related = merge_clusters(tx, Level::Related, &related)?.unwrap_or(own_related);
+    Ok((near, related, own_day))
 }
 
 /// The two cluster columns of `doc_clusters`.
@@ -215,10 +242,15 @@ impl Level {
 /// Merges the `level` clusters named by the representatives `reps` into
 /// one, named by the member with the smallest document id (a
 /// representative no longer stored comes last): the members of the others
-/// are relabelled, an indexed update per cluster merged.
-fn merge_clusters(tx: &Connection, level: Level, reps: &BTreeSet<i64>) -> rusqlite::Result<()> {
+/// are relabelled, an indexed update per cluster merged. Returns the
+/// representative of the merged cluster.
+fn merge_clusters(
+    tx: &Connection,
+    level: Level,
+    reps: &BTreeSet<i64>,
+) -> rusqlite::Result<Option<i64>> {
     if reps.len() < 2 {
-        return Ok(());
+        return Ok(reps.first().copied());
     }
     let mut id_of = tx.prepare_cached("SELECT id FROM documents WHERE doc_key = ?1")?;
     let mut named: Vec<(bool, Option<String>, i64)> = Vec::with_capacity(reps.len());
@@ -229,7 +261,7 @@ fn merge_clusters(tx: &Connection, level: Level, reps: &BTreeSet<i64>) -> rusqli
     named.sort();
     let mut named = named.into_iter().map(|(_, _, rep)| rep);
     let Some(best) = named.next() else {
-        return Ok(());
+        return Ok(None);
     };
     let col = level.column();
     let mut relabel = tx.prepare_cached(&format!(
@@ -238,7 +270,7 @@ fn merge_clusters(tx: &Connection, level: Level, reps: &BTreeSet<i64>) -> rusqli
     for rep in named {
         relabel.execute(params![best, rep])?;
     }
-    Ok(())
+    Ok(Some(best))
 }
 
 /// The stored documents (keys) sharing at least one of `bands`: one
@@ -311,17 +343,107 @@ pub struct LinkQuery<'a> {
     pub keep_from: f64,
 }
 
-/// A stored document sharing a band with the new one, as
-/// [`linked_candidates`] first reads it.
+/// A stored document sharing a band with the new one, as its band row
+/// gives it (migration 0018).
 struct BandMate {
     key: i64,
+    /// The near-duplicate representative written with the row: a member
+    /// of its cluster (see [`Clusters`]).
     near: i64,
+    /// Its related-text representative, the same way.
     related: i64,
-    /// Days between its publication and the new document's, when its
-    /// cluster row is stored: `Some(None)` when its day does not read as a
-    /// date (in the window, as when read from its document row).
-    days: Option<Option<f64>>,
+    /// Days between its publication and the new document's; `None` when
+    /// either does not read as a date (in the window).
+    days: Option<f64>,
 }
+
+/// The current clusters named by representatives written in band rows.
+/// Such a representative was a member of the document's cluster, and
+/// clusters only merge, so its own cluster row names the document's
+/// cluster now (a document without a cluster row is a cluster of its own).
+struct Clusters<'c> {
+    st: rusqlite::CachedStatement<'c>,
+    known: BTreeMap<i64, (i64, i64)>,
+}
+
+impl Clusters<'_> {
+    /// The (near-duplicate, related-text) clusters of the document `rep`.
+    fn of(&mut self, rep: i64) -> rusqlite::Result<(i64, i64)> {
+        if let Some(&c) = self.known.get(&rep) {
+            return Ok(c);
+        }
+        let c = self
+            .st
+            .query_row([rep], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+            .unwrap_or((rep, rep));
+        self.known.insert(rep, c);
+        Ok(c)
+    }
+}
+
+/// What [`linked_candidates`] has found so far.
+struct Linking<'c, F> {
+    q: LinkQuery<'c>,
+    similarity: F,
+    signature_of: rusqlite::CachedStatement<'c>,
+    clusters: Clusters<'c>,
+    near_joined: BTreeSet<i64>,
+    related_joined: BTreeSet<i64>,
+    seen: std::collections::HashSet<i64>,
+    out: Vec<LinkedDoc>,
+}
+
+impl<F: FnMut(&[u8]) -> Option<f64>> Linking<'_, F> {
+    /// Compares `c` with the new document unless it can change none of the
+    /// clusters the new document joins (or was considered already).
+    fn consider(&mut self, c: BandMate) -> rusqlite::Result<()> {
+        if !self.seen.insert(c.key) {
+            return Ok(());
+        }
+        let (near, _) = self.clusters.of(c.near)?;
+        let in_window = c
+            .days
+            .is_none_or(|d| d <= self.q.related_within_days as f64);
+        let in_near = self.near_joined.contains(&near);
+        if in_near && !in_window {
+            return Ok(());
+        }
+        let (_, related) = self.clusters.of(c.related)?;
+        if in_near && self.related_joined.contains(&related) {
+            return Ok(());
+        }
+        let Some(bytes) = self
+            .signature_of
+            .query_row([c.key], |r| r.get::<_, Vec<u8>>(0))
+            .optional()?
+        else {
+            return Ok(());
+        };
+        let Some(s) = (self.similarity)(&bytes) else {
+            return Ok(());
+        };
+        if s < self.q.keep_from && s < self.q.near_from {
+            return Ok(());
+        }
+        if s >= self.q.near_from {
+            self.near_joined.insert(near);
+        }
+        if in_window && s >= self.q.keep_from {
+            self.related_joined.insert(related);
+        }
+        self.out.push(LinkedDoc {
+            key: c.key,
+            similarity: s,
+        });
+        Ok(())
+    }
+}
+
+/// Members of a joined near-duplicate cluster (by the representative their
+/// band rows name) listed at most before the lookup lists around them
+/// (see [`linked_candidates`]).
+const LISTED_PER_CLUSTER: usize = 32;
 
 /// The stored documents sharing an LSH band with `bands` that can change
 /// the new document's clusters, each with its similarity (from
@@ -334,127 +456,204 @@ struct BandMate {
 /// A link only ever adds a cluster to the ones the new document joins, so
 /// a candidate whose near-duplicate cluster is joined already, and whose
 /// related-text cluster is too (or who lies outside the window), can add
-/// nothing: it is neither compared nor returned, and its document row and
-/// signature are not read (its cluster row, read with its bands, holds its
-/// publication day: migration 0016). The clusters written are therefore
-/// those of comparing every candidate, in any order, while a text syndicated k
-/// times costs about one comparison per cluster instead of k: with every
-/// candidate compared, this lookup grew with each cluster's size and was a
-/// quarter of an ingest's time at 30,000 articles of a corpus of 231
-/// source texts.
+/// nothing: it is not compared, and its signature is not read. The
+/// clusters written are therefore those of comparing every candidate, in
+/// any order.
+///
+/// Band rows are kept in (band, cluster, day) order (migration 0018): once
+/// more than [`LISTED_PER_CLUSTER`] members of one joined cluster have come
+/// up, the lookup lists the bands again around that cluster's rows (an
+/// index seek on each side in each band) and reads of that cluster only
+/// the members published within the window whose related-text cluster is
+/// not known to be joined. A text recurring k times over the years thus
+/// costs each new copy a bounded number of rows, where listing its k band
+/// mates grew with the square of the cluster (a fifth of a
+/// 100,000-article ingest). Copies published within the window of each
+/// other are still scanned (inside SQLite), not compared.
 pub(crate) fn linked_candidates(
     conn: &Connection,
     bands: &[u64],
     q: LinkQuery<'_>,
-    mut similarity: impl FnMut(&[u8]) -> Option<f64>,
+    similarity: impl FnMut(&[u8]) -> Option<f64>,
 ) -> Result<Vec<LinkedDoc>, StoreError> {
     let what = "looking up near-duplicate candidates";
+    let mut bands: Vec<i64> = bands.iter().map(|&b| band_int(b)).collect();
+    bands.sort_unstable();
+    bands.dedup();
     if bands.is_empty() {
         return Ok(Vec::new());
     }
-    // One statement for all candidates sharing a band (one per band cost
-    // as much in statement steps as in seeks), in key order, with their
-    // clusters and how many days from the new document they were published
-    // (small rows); a candidate's document row (a page of text) and
-    // signature are read only when it is compared.
-    // The bands are ?1..?n and the new document's day ?n+1, which the SQL
-    // names before them (anonymous `?` would number after it).
-    let marks = (1..=bands.len())
+    let mut linking = Linking {
+        q,
+        similarity,
+        signature_of: conn
+            .prepare_cached("SELECT minhash FROM doc_signatures WHERE doc = ?1")
+            .ctx(what)?,
+        clusters: Clusters {
+            st: conn
+                .prepare_cached("SELECT near, related FROM doc_clusters WHERE doc = ?1")
+                .ctx(what)?,
+            known: BTreeMap::new(),
+        },
+        near_joined: BTreeSet::new(),
+        related_joined: BTreeSet::new(),
+        seen: std::collections::HashSet::new(),
+        out: Vec::new(),
+    };
+    // The new document's day as band rows keep it, julianday() - 0.5
+    // (`None` when it does not read as a date: every candidate is in its
+    // window).
+    let day: Option<f64> = conn
+        .prepare_cached("SELECT julianday(?1) - 0.5")
+        .and_then(|mut st| st.query_row([q.published], |r| r.get(0)))
+        .ctx(what)?;
+    let n = bands.len();
+    // ?1 the day, ?2.. the bands, then the representatives listed around.
+    let in_bands = (2..n + 2)
         .map(|i| format!("?{i}"))
         .collect::<Vec<_>>()
         .join(", ");
-    let published = bands.len() + 1;
-    let candidates: Vec<BandMate> = {
-        let mut st = conn
-            .prepare_cached(&format!(
-                "SELECT b.doc, c.near, c.related, c.doc IS NOT NULL,
-                        abs(c.day - julianday(?{published}))
-                 FROM (SELECT DISTINCT doc FROM doc_bands WHERE band IN ({marks})) b
-                 LEFT JOIN doc_clusters c ON c.doc = b.doc
-                 ORDER BY b.doc"
-            ))
-            .ctx(what)?;
-        let params = bands
-            .iter()
-            .map(|&b| rusqlite::types::Value::Integer(band_int(b)))
-            .chain([rusqlite::types::Value::Text(q.published.to_string())]);
-        let rows = st
-            .query_map(rusqlite::params_from_iter(params), |r| {
-                let k: i64 = r.get(0)?;
-                // Stored without a cluster row: a cluster of its own, its
-                // day read with its document.
-                let clustered: bool = r.get(3)?;
-                Ok(BandMate {
-                    key: k,
-                    near: r.get::<_, Option<i64>>(1)?.unwrap_or(k),
-                    related: r.get::<_, Option<i64>>(2)?.unwrap_or(k),
-                    days: clustered.then(|| r.get::<_, Option<f64>>(4)).transpose()?,
-                })
-            })
-            .ctx(what)?;
-        rows.collect::<Result<_, _>>().ctx(what)?
-    };
-    let in_window = |days: Option<f64>| days.is_none_or(|d| d <= q.related_within_days as f64);
-    // A compared candidate's signature; its day too when its cluster row
-    // did not give it (stored without one).
-    let mut doc_of = conn
-        .prepare_cached(
-            "SELECT abs(julianday(d.published) - julianday(?2)), s.minhash
-             FROM documents d LEFT JOIN doc_signatures s ON s.doc = d.doc_key
-             WHERE d.doc_key = ?1",
-        )
-        .ctx(what)?;
-    let mut signature_of = conn
-        .prepare_cached("SELECT minhash FROM doc_signatures WHERE doc = ?1")
-        .ctx(what)?;
-    let mut near_joined = BTreeSet::new();
-    let mut related_joined = BTreeSet::new();
-    let mut out = Vec::new();
-    for c in candidates {
-        let in_near = near_joined.contains(&c.near);
-        let known_outside = c.days.is_some_and(|d| !in_window(d));
-        if in_near && (known_outside || related_joined.contains(&c.related)) {
-            continue;
+    let mut around: Vec<i64> = Vec::new();
+    loop {
+        let sql = listing(&in_bands, n + 2, around.len());
+        let mut st = conn.prepare_cached(&sql).ctx(what)?;
+        let params = std::iter::once(day.map_or(Value::Null, Value::Real))
+            .chain(bands.iter().map(|&b| Value::Integer(b)))
+            .chain(around.iter().map(|&r| Value::Integer(r)));
+        let rows = st.query(rusqlite::params_from_iter(params)).ctx(what)?;
+        match list(rows, &mut linking).ctx(what)? {
+            Some(rep) => {
+                let at = around.partition_point(|&r| r < rep);
+                around.insert(at, rep);
+            }
+            None => break,
         }
-        let found = match c.days {
-            // Its day came with its cluster row.
-            Some(days) => signature_of
-                .query_row([c.key], |r| r.get::<_, Option<Vec<u8>>>(0))
-                .optional()
-                .ctx(what)?
-                .map(|bytes| (days, bytes)),
-            None => doc_of
-                .query_row(params![c.key, q.published], |r| {
-                    Ok((r.get::<_, Option<f64>>(0)?, r.get::<_, Option<Vec<u8>>>(1)?))
-                })
-                .optional()
-                .ctx(what)?,
-        };
-        let Some((days, Some(bytes))) = found else {
-            continue;
-        };
-        let in_window = in_window(days);
-        if in_near && !in_window {
-            continue;
-        }
-        let Some(s) = similarity(&bytes) else {
-            continue;
-        };
-        if s < q.keep_from && s < q.near_from {
-            continue;
-        }
-        if s >= q.near_from {
-            near_joined.insert(c.near);
-        }
-        if in_window && s >= q.keep_from {
-            related_joined.insert(c.related);
-        }
-        out.push(LinkedDoc {
-            key: c.key,
-            similarity: s,
-        });
     }
-    Ok(out)
+    if !around.is_empty() {
+        within_window(conn, &bands, &around, day, &mut linking).ctx(what)?;
+    }
+    Ok(linking.out)
+}
+
+/// The statement listing the band rows ([`COLUMNS`]) of the bands
+/// `in_bands` but those naming the `around` representatives (parameters
+/// from `?first`, in increasing order), each document once.
+fn listing(in_bands: &str, first: usize, around: usize) -> String {
+    let mut ranges = Vec::with_capacity(around + 1);
+    for i in 0..=around {
+        let mut cond = Vec::new();
+        if i > 0 {
+            cond.push(format!("near > ?{}", first + i - 1));
+        }
+        if i < around {
+            cond.push(format!("near < ?{}", first + i));
+        }
+        let cond = if cond.is_empty() {
+            String::new()
+        } else {
+            format!(" AND {}", cond.join(" AND "))
+        };
+        ranges.push(format!(
+            "SELECT {COLUMNS} FROM doc_bands WHERE band IN ({in_bands}){cond}"
+        ));
+    }
+    format!("SELECT DISTINCT * FROM ({})", ranges.join(" UNION ALL "))
+}
+
+/// The columns [`list`] reads, days from the new document's (?1): NULL
+/// when either day does not read as a date (in the window).
+const COLUMNS: &str =
+    "doc, near, CASE WHEN day < 0 THEN NULL ELSE abs(day - ?1) END AS days, related";
+
+/// A band row listed with [`COLUMNS`].
+fn band_mate(r: &rusqlite::Row<'_>) -> rusqlite::Result<BandMate> {
+    Ok(BandMate {
+        key: r.get(0)?,
+        near: r.get(1)?,
+        days: r.get(2)?,
+        related: r.get(3)?,
+    })
+}
+
+/// Considers the listed band rows ([`COLUMNS`]) in order; stops at the
+/// first representative of a joined cluster to come up more than
+/// [`LISTED_PER_CLUSTER`] times, and returns it.
+fn list<F: FnMut(&[u8]) -> Option<f64>>(
+    mut rows: rusqlite::Rows<'_>,
+    linking: &mut Linking<'_, F>,
+) -> rusqlite::Result<Option<i64>> {
+    let mut joined_listed: BTreeMap<i64, usize> = BTreeMap::new();
+    while let Some(r) = rows.next()? {
+        let c = band_mate(r)?;
+        let (near, _) = linking.clusters.of(c.near)?;
+        if linking.near_joined.contains(&near) {
+            let listed = joined_listed.entry(c.near).or_default();
+            *listed += 1;
+            if *listed > LISTED_PER_CLUSTER {
+                return Ok(Some(c.near));
+            }
+        }
+        linking.consider(c)?;
+    }
+    Ok(None)
+}
+
+/// Considers the members of the joined clusters `reps` in `bands` that
+/// were published within the window (or on a day that does not read as a
+/// date) and whose related-text cluster is not known to be joined: the
+/// others can change nothing.
+fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
+    conn: &Connection,
+    bands: &[i64],
+    reps: &[i64],
+    day: Option<f64>,
+    linking: &mut Linking<'_, F>,
+) -> rusqlite::Result<()> {
+    let mut skip: Vec<i64> = linking
+        .clusters
+        .known
+        .iter()
+        .filter(|(_, (_, related))| linking.related_joined.contains(related))
+        .map(|(&rep, _)| rep)
+        .chain(linking.related_joined.iter().copied())
+        .collect();
+    skip.sort_unstable();
+    skip.dedup();
+    let json = |v: &[i64]| {
+        let items: Vec<String> = v.iter().map(i64::to_string).collect();
+        format!("[{}]", items.join(","))
+    };
+    // ?1 the day, ?2 the bands, ?3 the representatives, ?4 the related-text
+    // representatives to skip, ?5 the window.
+    const ROWS: &str = "FROM doc_bands WHERE band IN (SELECT value FROM json_each(?2))
+         AND near IN (SELECT value FROM json_each(?3))
+         AND related NOT IN (SELECT value FROM json_each(?4))";
+    let mut st;
+    let mut rows = match day {
+        // The window is widened by a hair here and checked exactly by
+        // `consider`, as for every candidate.
+        Some(day) => {
+            st = conn.prepare_cached(&format!(
+                "SELECT {COLUMNS} {ROWS} AND day BETWEEN ?1 - ?5 AND ?1 + ?5
+                 UNION ALL SELECT {COLUMNS} {ROWS} AND day < 0"
+            ))?;
+            let w = linking.q.related_within_days as f64 + 1e-6;
+            st.query(params![day, json(bands), json(reps), json(&skip), w])?
+        }
+        None => {
+            st = conn.prepare_cached(&format!("SELECT {COLUMNS} {ROWS}"))?;
+            st.query(params![
+                rusqlite::types::Null,
+                json(bands),
+                json(reps),
+                json(&skip)
+            ])?
+        }
+    };
+    while let Some(r) = rows.next()? {
+        linking.consider(band_mate(r)?)?;
+    }
+    Ok(())
 }
 
 pub(crate) fn doc_clusters(conn: &Connection) -> Result<Vec<DocCluster>, StoreError> {

@@ -122,6 +122,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0017_text_index_pending.sql"),
         then: None,
     },
+    Migration {
+        version: 18,
+        name: "band_groups",
+        sql: include_str!("migrations/0018_band_groups.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

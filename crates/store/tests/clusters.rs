@@ -214,39 +214,60 @@ fn write_copies(store: &mut Store, days: &[Date]) -> Vec<usize> {
 
 /// [`write_copies`], numbering the copies from `first`.
 fn write_copies_from(store: &mut Store, first: usize, days: &[Date]) -> Vec<usize> {
-    let mut compared = Vec::new();
-    for (i, day) in (first..).zip(days) {
-        let published = day.to_string();
-        let q = LinkQuery {
-            published: &published,
-            near_from: 0.5,
-            related_within_days: 3,
-            keep_from: 0.25,
-        };
-        let mut calls = 0;
-        let links = store
-            .linked_candidates(&[7, 8], q, |_| {
-                calls += 1;
-                Some(0.9)
-            })
-            .unwrap();
-        compared.push(calls);
-        let sig = SignatureWrite {
-            minhash: vec![0; 8],
-            bands: vec![7, 8],
-            near_duplicates: Vec::new(),
-            linked: links,
-            near_from: 0.5,
-            related_within_days: 3,
-        };
-        let mut d = doc(
-            &format!("copy{i:02}"),
-            &format!("Copy {i} of the wire story."),
-        );
-        d.published.date = *day;
-        store.write_document_signed(&d, &[], &sig).unwrap();
-    }
-    compared
+    (first..)
+        .zip(days)
+        .map(|(i, day)| {
+            let text = format!("Copy {i} of the wire story.");
+            write_linked(
+                store,
+                (&format!("copy{i:02}"), &text),
+                *day,
+                &[7, 8],
+                vec![0; 8],
+                |_| Some(0.9),
+            )
+        })
+        .collect()
+}
+
+/// Writes the document (id, text) published on `day` with `bands` and the
+/// signature `minhash`, linked to what `Store::linked_candidates` returns
+/// (the similarity of a candidate from its signature by `sim`), as the
+/// pipeline does; returns how many candidates were compared.
+fn write_linked(
+    store: &mut Store,
+    (id, text): (&str, &str),
+    day: Date,
+    bands: &[u64],
+    minhash: Vec<u8>,
+    mut sim: impl FnMut(&[u8]) -> Option<f64>,
+) -> usize {
+    let published = day.to_string();
+    let q = LinkQuery {
+        published: &published,
+        near_from: 0.5,
+        related_within_days: 3,
+        keep_from: 0.25,
+    };
+    let mut calls = 0;
+    let linked = store
+        .linked_candidates(bands, q, |bytes| {
+            calls += 1;
+            sim(bytes)
+        })
+        .unwrap();
+    let sig = SignatureWrite {
+        minhash,
+        bands: bands.to_vec(),
+        near_duplicates: Vec::new(),
+        linked,
+        near_from: 0.5,
+        related_within_days: 3,
+    };
+    let mut d = doc(id, text);
+    d.published.date = day;
+    store.write_document_signed(&d, &[], &sig).unwrap();
+    calls
 }
 
 /// A text syndicated K times over the years: each new copy is compared
@@ -278,6 +299,59 @@ fn a_new_copy_is_compared_once_per_cluster_outside_the_story_window() {
     let (near, related, _) = clusters(&store, &path);
     assert_eq!(near.first().unwrap().len(), 6);
     assert_eq!(related, near);
+}
+
+/// Writes `id` published on `day` with band 7 and the signature `[kind]`,
+/// the similarity of each candidate given by its kind (see
+/// [`write_linked`]); returns how many were compared.
+fn write_kind(store: &mut Store, id: &str, day: Date, kind: u8, sim: impl Fn(u8) -> f64) -> usize {
+    let text = format!("Report {id} of the talks.");
+    write_linked(store, (id, &text), day, &[7], vec![kind], |bytes| {
+        Some(sim(*bytes.first()?))
+    })
+}
+
+/// A band holding many copies of one text (more than the lookup lists of
+/// a joined cluster before listing by cluster), after them a text of
+/// another cluster, then many copies of a third text: a new copy of the
+/// first and third texts is compared with one copy of each and with the
+/// other text, merges the two clusters of copies, and joins the other
+/// text's story (published the same week).
+#[test]
+fn a_text_after_many_copies_in_a_band_is_still_compared() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("band.db");
+    let mut store = Store::open(&path).unwrap();
+    // Kind 0: copies of text A, years apart; kind 1: another text.
+    let copy = |k: u8| if k == 0 { 0.9 } else { 0.1 };
+    for i in 0..80 {
+        let day = date(1940 + i as i16, 6, 1);
+        write_kind(&mut store, &format!("a{i:02}"), day, 0, copy);
+    }
+    let today = date(2026, 1, 30);
+    write_kind(&mut store, "b", date(2026, 1, 29), 1, |_| 0.1);
+    // Kind 2: copies of a third text, C, after the other text in the band.
+    let copy_c = |k: u8| if k == 2 { 0.9 } else { 0.1 };
+    for i in 0..40 {
+        let day = date(1950 + i as i16, 7, 1);
+        write_kind(&mut store, &format!("c{i:02}"), day, 2, copy_c);
+    }
+    // A new copy of A and C (it bridges them), related to the other text.
+    let compared = write_kind(&mut store, "x", today, 0, |k| match k {
+        1 => 0.3,
+        _ => 0.9,
+    });
+    assert_eq!(compared, 3, "one copy of A, the other text, one copy of C");
+    let (near, related, _) = clusters(&store, &path);
+    let a: BTreeSet<String> = (0..80)
+        .map(|i| format!("a{i:02}"))
+        .chain((0..40).map(|i| format!("c{i:02}")))
+        .chain(["x".to_string()])
+        .collect();
+    assert!(near.contains(&a), "{near:?}");
+    let bx: BTreeSet<String> = ["b".to_string(), "x".to_string()].into();
+    assert!(related.contains(&bx), "{related:?}");
+    assert!(store.integrity_check().unwrap().is_empty());
 }
 
 /// A store written before cluster rows kept their publication day gets
@@ -339,13 +413,45 @@ fn skipped_candidates_change_no_cluster() {
             .wrapping_add(1_442_695_040_888_963_407);
         (state >> 33) % n
     };
-    for round in 0..40 {
-        let n = 6 + next(18) as usize;
-        let bands: Vec<Vec<u64>> = (0..n).map(|_| vec![next(4), 10 + next(3)]).collect();
-        let days: Vec<Date> = (0..n).map(|_| date(2026, 1, 1 + next(12) as i8)).collect();
-        // Similarity of a pair: symmetric, from a table drawn per round.
+    for round in 0..48 {
+        // The last rounds hold clusters of more members per band than the
+        // lookup lists before seeking past a joined cluster.
+        let big = round >= 40;
+        let (n, values) = if big {
+            (250 + next(100) as usize, 2)
+        } else {
+            (6 + next(18) as usize, 4)
+        };
+        let bands: Vec<Vec<u64>> = (0..n)
+            .map(|_| vec![next(values), 10 + next(values - 1)])
+            .collect();
+        // In the larger rounds, three bursts of news some days apart.
+        let days: Vec<Date> = (0..n)
+            .map(|_| {
+                let day = if big { 9 * next(3) + next(2) } else { next(12) };
+                date(2026, 1, 1 + day as i8)
+            })
+            .collect();
+        // Similarity of a pair: symmetric, from a table drawn per round. In
+        // the larger rounds each document copies one of three texts: near
+        // duplicates of its own text's copies, sometimes related to others.
+        let source: Vec<u64> = (0..n).map(|_| next(3)).collect();
         let table: Vec<f64> = (0..n * n)
-            .map(|_| [0.1, 0.3, 0.4, 0.6, 0.9][next(5) as usize])
+            .map(|k| {
+                let (a, b) = (k / n, k % n);
+                if !big {
+                    [0.1, 0.3, 0.4, 0.6, 0.9][next(5) as usize]
+                } else if source[a] == source[b] {
+                    [0.6, 0.9][next(2) as usize]
+                } else {
+                    // Now and then related, or a near duplicate.
+                    match next(64) {
+                        0 => 0.6,
+                        1 | 2 => 0.3,
+                        _ => 0.1,
+                    }
+                }
+            })
             .collect();
         let sim = |a: usize, b: usize| table[a.min(b) * n + a.max(b)];
         let dir = tempfile::tempdir().unwrap();
