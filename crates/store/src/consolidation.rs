@@ -460,16 +460,17 @@ const LISTED_PER_CLUSTER: usize = 32;
 /// clusters written are therefore those of comparing every candidate, in
 /// any order.
 ///
-/// Band rows are kept in (band, cluster, day) order (migration 0018): once
-/// more than [`LISTED_PER_CLUSTER`] members of one joined cluster have come
-/// up, the lookup lists the bands again around that cluster's rows (an
-/// index seek on each side in each band) and reads of that cluster only
-/// the members published within the window whose related-text cluster is
-/// not known to be joined. A text recurring k times over the years thus
-/// costs each new copy a bounded number of rows, where listing its k band
-/// mates grew with the square of the cluster (a fifth of a
-/// 100,000-article ingest). Copies published within the window of each
-/// other are still scanned (inside SQLite), not compared.
+/// Band rows are kept in (band, cluster, day, related-text cluster) order
+/// (migration 0018): once more than [`LISTED_PER_CLUSTER`] members of one
+/// joined cluster have come up, the lookup lists the bands again around
+/// that cluster's rows (an index seek on each side in each band) and reads
+/// of that cluster only the members published within the window whose
+/// related-text cluster is not joined, found by (day, related-text
+/// cluster) pairs ([`within_window`]). A text recurring k times, over the
+/// years or on one day, thus costs each new copy a bounded number of rows,
+/// where listing its k band mates grew with the square of the cluster (a
+/// fifth of a 100,000-article ingest; most of ingesting 3,000 copies of
+/// one wire story).
 pub(crate) fn linked_candidates(
     conn: &Connection,
     bands: &[u64],
@@ -600,8 +601,12 @@ fn list<F: FnMut(&[u8]) -> Option<f64>>(
 
 /// Considers the members of the joined clusters `reps` in `bands` that
 /// were published within the window (or on a day that does not read as a
-/// date) and whose related-text cluster is not known to be joined: the
-/// others can change nothing.
+/// date) and whose related-text cluster is not joined: the others can
+/// change nothing. The band rows of a cluster are in (day, related-text
+/// representative) order, so the pairs present within the window are
+/// listed first, an index seek or two each, and the members of a pair
+/// read only when its related-text cluster is not joined: k copies
+/// published the same day, one story, are one pair.
 fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
     conn: &Connection,
     bands: &[i64],
@@ -609,49 +614,76 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
     day: Option<f64>,
     linking: &mut Linking<'_, F>,
 ) -> rusqlite::Result<()> {
-    let mut skip: Vec<i64> = linking
-        .clusters
-        .known
-        .iter()
-        .filter(|(_, (_, related))| linking.related_joined.contains(related))
-        .map(|(&rep, _)| rep)
-        .chain(linking.related_joined.iter().copied())
-        .collect();
-    skip.sort_unstable();
-    skip.dedup();
     let json = |v: &[i64]| {
         let items: Vec<String> = v.iter().map(i64::to_string).collect();
         format!("[{}]", items.join(","))
     };
-    // ?1 the day, ?2 the bands, ?3 the representatives, ?4 the related-text
-    // representatives to skip, ?5 the window.
-    const ROWS: &str = "FROM doc_bands WHERE band IN (SELECT value FROM json_each(?2))
-         AND near IN (SELECT value FROM json_each(?3))
-         AND related NOT IN (SELECT value FROM json_each(?4))";
-    let mut st;
-    let mut rows = match day {
-        // The window is widened by a hair here and checked exactly by
-        // `consider`, as for every candidate.
+    // The days to read: the window (widened by a hair here and checked
+    // exactly by `consider`, as for every candidate) and the rows whose day
+    // does not read as a date (-1); every day when the new document's does
+    // not read as one.
+    let (lo, hi) = match day {
         Some(day) => {
-            st = conn.prepare_cached(&format!(
-                "SELECT {COLUMNS} {ROWS} AND day BETWEEN ?1 - ?5 AND ?1 + ?5
-                 UNION ALL SELECT {COLUMNS} {ROWS} AND day < 0"
-            ))?;
             let w = linking.q.related_within_days as f64 + 1e-6;
-            st.query(params![day, json(bands), json(reps), json(&skip), w])?
+            (day - w, day + w)
         }
-        None => {
-            st = conn.prepare_cached(&format!("SELECT {COLUMNS} {ROWS}"))?;
-            st.query(params![
-                rusqlite::types::Null,
-                json(bands),
-                json(reps),
-                json(&skip)
-            ])?
-        }
+        None => (f64::MIN, f64::MAX),
     };
-    while let Some(r) = rows.next()? {
-        linking.consider(band_mate(r)?)?;
+    // A pair (day, related) is followed by the next related-text
+    // representative of that day, else by the next day's first (a row with
+    // `related` NULL names that day, and the step after it its first).
+    const NEXT_RELATED: &str = "SELECT min(d.related) FROM doc_bands d
+        WHERE d.band = p.band AND d.near = p.near AND d.day = p.day AND d.related > p.related";
+    let pairs: Vec<(i64, i64, f64, i64)> = {
+        let mut st = conn.prepare_cached(&format!(
+            "WITH RECURSIVE
+             s(band, near, lo, hi) AS (
+                 SELECT b.value, r.value, w.column1, w.column2
+                 FROM json_each(?1) b, json_each(?2) r, (VALUES (?3, ?4), (-1, -1)) w
+             ),
+             p(band, near, hi, day, related) AS (
+                 SELECT band, near, hi,
+                        (SELECT min(d.day) FROM doc_bands d
+                         WHERE d.band = s.band AND d.near = s.near AND d.day BETWEEN s.lo AND s.hi),
+                        NULL
+                 FROM s
+                 UNION ALL
+                 SELECT band, near, hi,
+                        CASE WHEN p.related IS NULL THEN p.day
+                             ELSE coalesce(
+                                 (SELECT p.day WHERE ({NEXT_RELATED}) IS NOT NULL),
+                                 (SELECT min(d.day) FROM doc_bands d
+                                  WHERE d.band = p.band AND d.near = p.near
+                                    AND d.day > p.day AND d.day <= p.hi))
+                        END,
+                        CASE WHEN p.related IS NULL
+                             THEN (SELECT min(d.related) FROM doc_bands d
+                                   WHERE d.band = p.band AND d.near = p.near AND d.day = p.day)
+                             ELSE ({NEXT_RELATED})
+                        END
+                 FROM p WHERE p.day IS NOT NULL
+             )
+             SELECT band, near, day, related FROM p
+             WHERE day IS NOT NULL AND related IS NOT NULL"
+        ))?;
+        let rows = st.query_map(params![json(bands), json(reps), lo, hi], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
+        rows.collect::<Result<_, _>>()?
+    };
+    let mut members = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM doc_bands
+         WHERE band = ?2 AND near = ?3 AND day = ?4 AND related = ?5"
+    ))?;
+    for (band, rep, at, related) in pairs {
+        let (_, current) = linking.clusters.of(related)?;
+        if linking.related_joined.contains(&current) {
+            continue;
+        }
+        let mut rows = members.query(params![day, band, rep, at, related])?;
+        while let Some(r) = rows.next()? {
+            linking.consider(band_mate(r)?)?;
+        }
     }
     Ok(())
 }

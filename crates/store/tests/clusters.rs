@@ -312,11 +312,12 @@ fn write_kind(store: &mut Store, id: &str, day: Date, kind: u8, sim: impl Fn(u8)
 }
 
 /// A band holding many copies of one text (more than the lookup lists of
-/// a joined cluster before listing by cluster), after them a text of
-/// another cluster, then many copies of a third text: a new copy of the
-/// first and third texts is compared with one copy of each and with the
-/// other text, merges the two clusters of copies, and joins the other
-/// text's story (published the same week).
+/// a joined cluster before listing around it), two of them recent and in
+/// two stories, after them a text of another cluster, then many copies of
+/// a third text: a new copy of the first and third texts is compared with
+/// one old copy of each, the two recent copies and the other text, merges
+/// the two clusters of copies, and joins the stories of the recent copies
+/// and the other text (all within three days of it).
 #[test]
 fn a_text_after_many_copies_in_a_band_is_still_compared() {
     let dir = tempfile::tempdir().unwrap();
@@ -328,6 +329,12 @@ fn a_text_after_many_copies_in_a_band_is_still_compared() {
         let day = date(1940 + i as i16, 6, 1);
         write_kind(&mut store, &format!("a{i:02}"), day, 0, copy);
     }
+    // Two recent copies, six days apart: two stories, both within three
+    // days of the new copy's.
+    // (Their ids sort after the first copy's, which stays the cluster's
+    // representative: their band rows name it, as the old copies' do.)
+    write_kind(&mut store, "a80", date(2026, 1, 27), 0, copy);
+    write_kind(&mut store, "a81", date(2026, 2, 2), 0, copy);
     let today = date(2026, 1, 30);
     write_kind(&mut store, "b", date(2026, 1, 29), 1, |_| 0.1);
     // Kind 2: copies of a third text, C, after the other text in the band.
@@ -341,16 +348,19 @@ fn a_text_after_many_copies_in_a_band_is_still_compared() {
         1 => 0.3,
         _ => 0.9,
     });
-    assert_eq!(compared, 3, "one copy of A, the other text, one copy of C");
+    assert_eq!(
+        compared, 5,
+        "one old copy of A, the two recent ones, the other text, one copy of C"
+    );
     let (near, related, _) = clusters(&store, &path);
-    let a: BTreeSet<String> = (0..80)
+    let a: BTreeSet<String> = (0..82)
         .map(|i| format!("a{i:02}"))
         .chain((0..40).map(|i| format!("c{i:02}")))
         .chain(["x".to_string()])
         .collect();
     assert!(near.contains(&a), "{near:?}");
-    let bx: BTreeSet<String> = ["b".to_string(), "x".to_string()].into();
-    assert!(related.contains(&bx), "{related:?}");
+    let story: BTreeSet<String> = ["a80", "a81", "b", "x"].map(String::from).into();
+    assert!(related.contains(&story), "{related:?}");
     assert!(store.integrity_check().unwrap().is_empty());
 }
 

@@ -25,7 +25,7 @@ CREATE TABLE doc_bands_grouped (
     day     REAL NOT NULL,
     doc     INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
     related INTEGER NOT NULL,
-    PRIMARY KEY (band, near, day, doc)
+    PRIMARY KEY (band, near, day, related, doc)
 ) STRICT, WITHOUT ROWID;
 
 INSERT OR IGNORE INTO doc_bands_grouped (band, near, day, doc, related)
@@ -35,7 +35,7 @@ SELECT b.band, coalesce(c.near, b.doc),
 FROM doc_bands b
 JOIN documents d ON d.doc_key = b.doc
 LEFT JOIN doc_clusters c ON c.doc = b.doc
-ORDER BY b.band, 2, 3, b.doc;
+ORDER BY b.band, 2, 3, 5, b.doc;
 
 DROP TABLE doc_bands;
 ALTER TABLE doc_bands_grouped RENAME TO doc_bands;
