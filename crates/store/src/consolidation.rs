@@ -440,6 +440,10 @@ impl<F: FnMut(&[u8]) -> Option<f64>> Linking<'_, F> {
     }
 }
 
+/// Band rows within the window [`within_window`] reads at once, before it
+/// reads them by (day, related-text cluster) pair instead.
+const WINDOW_AT_ONCE: usize = 64;
+
 /// Members of a joined near-duplicate cluster (by the representative their
 /// band rows name) listed at most before the lookup lists around them
 /// (see [`linked_candidates`]).
@@ -555,10 +559,15 @@ fn listing(in_bands: &str, first: usize, around: usize) -> String {
             format!(" AND {}", cond.join(" AND "))
         };
         ranges.push(format!(
-            "SELECT {COLUMNS} FROM doc_bands WHERE band IN ({in_bands}){cond}"
+            "SELECT doc, near, day, related FROM doc_bands WHERE band IN ({in_bands}){cond}"
         ));
     }
-    format!("SELECT DISTINCT * FROM ({})", ranges.join(" UNION ALL "))
+    // Each document once (its rows in other bands name the same clusters
+    // and day), its days from the new document's computed once.
+    format!(
+        "SELECT {COLUMNS} FROM (SELECT DISTINCT doc, near, day, related FROM ({}))",
+        ranges.join(" UNION ALL ")
+    )
 }
 
 /// The columns [`list`] reads, days from the new document's (?1): NULL
@@ -629,7 +638,31 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
         }
         None => (f64::MIN, f64::MAX),
     };
-    // A pair (day, related) is followed by the next related-text
+    // Usually a few members lie within the window: read them at once.
+    {
+        let mut st = conn.prepare_cached(&format!(
+            "SELECT {COLUMNS} FROM doc_bands
+             WHERE band IN (SELECT value FROM json_each(?2))
+               AND near IN (SELECT value FROM json_each(?3)) AND day BETWEEN ?4 AND ?5
+             UNION ALL
+             SELECT {COLUMNS} FROM doc_bands
+             WHERE band IN (SELECT value FROM json_each(?2))
+               AND near IN (SELECT value FROM json_each(?3)) AND day < 0
+             LIMIT ?6"
+        ))?;
+        let rows = st.query_map(
+            params![day, json(bands), json(reps), lo, hi, int(WINDOW_AT_ONCE)],
+            band_mate,
+        )?;
+        let found = rows.collect::<Result<Vec<_>, _>>()?;
+        if found.len() < WINDOW_AT_ONCE {
+            for c in found {
+                linking.consider(c)?;
+            }
+            return Ok(());
+        }
+    }
+    // Many (copies of one story): by (day, story) pair. A pair (day, related) is followed by the next related-text
     // representative of that day, else by the next day's first (a row with
     // `related` NULL names that day, and the step after it its first).
     const NEXT_RELATED: &str = "SELECT min(d.related) FROM doc_bands d

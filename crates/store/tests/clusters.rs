@@ -312,12 +312,13 @@ fn write_kind(store: &mut Store, id: &str, day: Date, kind: u8, sim: impl Fn(u8)
 }
 
 /// A band holding many copies of one text (more than the lookup lists of
-/// a joined cluster before listing around it), two of them recent and in
-/// two stories, after them a text of another cluster, then many copies of
-/// a third text: a new copy of the first and third texts is compared with
-/// one old copy of each, the two recent copies and the other text, merges
-/// the two clusters of copies, and joins the stories of the recent copies
-/// and the other text (all within three days of it).
+/// a joined cluster before listing around it), some of them recent and in
+/// two stories (one of seventy copies a day), after them a text of another
+/// cluster, then many copies of a third text: a new copy of the first and
+/// third texts is compared with one old copy of each, one copy of each
+/// recent story and the other text, merges the two clusters of copies,
+/// and joins the recent stories and the other text's (all within three
+/// days of it).
 #[test]
 fn a_text_after_many_copies_in_a_band_is_still_compared() {
     let dir = tempfile::tempdir().unwrap();
@@ -335,6 +336,11 @@ fn a_text_after_many_copies_in_a_band_is_still_compared() {
     // representative: their band rows name it, as the old copies' do.)
     write_kind(&mut store, "a80", date(2026, 1, 27), 0, copy);
     write_kind(&mut store, "a81", date(2026, 2, 2), 0, copy);
+    // Seventy copies the day after the first (its story), more than the
+    // lookup reads of a window at once.
+    for i in 82..152 {
+        write_kind(&mut store, &format!("a{i}"), date(2026, 1, 28), 0, copy);
+    }
     let today = date(2026, 1, 30);
     write_kind(&mut store, "b", date(2026, 1, 29), 1, |_| 0.1);
     // Kind 2: copies of a third text, C, after the other text in the band.
@@ -350,16 +356,19 @@ fn a_text_after_many_copies_in_a_band_is_still_compared() {
     });
     assert_eq!(
         compared, 5,
-        "one old copy of A, the two recent ones, the other text, one copy of C"
+        "one old copy of A, one of each recent story, the other text, one copy of C"
     );
     let (near, related, _) = clusters(&store, &path);
-    let a: BTreeSet<String> = (0..82)
+    let a: BTreeSet<String> = (0..152)
         .map(|i| format!("a{i:02}"))
         .chain((0..40).map(|i| format!("c{i:02}")))
         .chain(["x".to_string()])
         .collect();
     assert!(near.contains(&a), "{near:?}");
-    let story: BTreeSet<String> = ["a80", "a81", "b", "x"].map(String::from).into();
+    let story: BTreeSet<String> = (80..152)
+        .map(|i| format!("a{i}"))
+        .chain(["b", "x"].map(String::from))
+        .collect();
     assert!(related.contains(&story), "{related:?}");
     assert!(store.integrity_check().unwrap().is_empty());
 }
