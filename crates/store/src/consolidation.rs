@@ -662,9 +662,10 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
             return Ok(());
         }
     }
-    // Many (copies of one story): by (day, story) pair. A pair (day, related) is followed by the next related-text
-    // representative of that day, else by the next day's first (a row with
-    // `related` NULL names that day, and the step after it its first).
+    // Many (copies of one story): by (day, story) pair. A pair (day,
+    // related) is followed by the next related-text representative of that
+    // day, else by the next day's first (a row with `related` NULL names
+    // that day, and the step after it its first).
     const NEXT_RELATED: &str = "SELECT min(d.related) FROM doc_bands d
         WHERE d.band = p.band AND d.near = p.near AND d.day = p.day AND d.related > p.related";
     let pairs: Vec<(i64, i64, f64, i64)> = {
