@@ -137,7 +137,7 @@ pub(crate) fn insert_signature(
         st.execute(params![
             band_int(b),
             near,
-            day.map_or(-1.0, |d| d - 0.5),
+            day.map_or(UNDATED, band_day),
             key,
             related
         ])
@@ -145,6 +145,18 @@ pub(crate) fn insert_signature(
     }
     Ok(())
 }
+
+/// A band row's day for a publication day read by SQL's julianday():
+/// julianday - 0.5, a whole number for a calendar day (SQLite stores it in
+/// 3 bytes instead of 8; migration 0018 writes the same). Differences of
+/// days are those of julianday.
+fn band_day(julian: f64) -> f64 {
+    julian - 0.5
+}
+
+/// A band row's day when the publication day does not read as a date
+/// (below every [`band_day`]; such a row is in every window).
+const UNDATED: f64 = -1.0;
 
 /// Puts the document `key` in the clusters of the documents it is linked
 /// to (see the module documentation): one lookup per link, then one
@@ -505,13 +517,13 @@ pub(crate) fn linked_candidates(
         seen: std::collections::HashSet::new(),
         out: Vec::new(),
     };
-    // The new document's day as band rows keep it, julianday() - 0.5
-    // (`None` when it does not read as a date: every candidate is in its
-    // window).
+    // The new document's day as band rows keep it (`None` when it does not
+    // read as a date: every candidate is in its window).
     let day: Option<f64> = conn
-        .prepare_cached("SELECT julianday(?1) - 0.5")
-        .and_then(|mut st| st.query_row([q.published], |r| r.get(0)))
-        .ctx(what)?;
+        .prepare_cached("SELECT julianday(?1)")
+        .and_then(|mut st| st.query_row([q.published], |r| r.get::<_, Option<f64>>(0)))
+        .ctx(what)?
+        .map(band_day);
     let n = bands.len();
     // ?1 the day, ?2.. the bands, then the representatives listed around.
     let in_bands = (2..n + 2)
@@ -611,11 +623,12 @@ fn list<F: FnMut(&[u8]) -> Option<f64>>(
 /// Considers the members of the joined clusters `reps` in `bands` that
 /// were published within the window (or on a day that does not read as a
 /// date) and whose related-text cluster is not joined: the others can
-/// change nothing. The band rows of a cluster are in (day, related-text
-/// representative) order, so the pairs present within the window are
-/// listed first, an index seek or two each, and the members of a pair
-/// read only when its related-text cluster is not joined: k copies
-/// published the same day, one story, are one pair.
+/// change nothing. Fewer than [`WINDOW_AT_ONCE`] rows are read at once.
+/// Beyond, the band rows of a cluster being in (day, related-text
+/// representative) order, the pairs present within the window are listed
+/// first, an index seek or two each, and the members of a pair read only
+/// when its related-text cluster is not joined: k copies published the
+/// same day, one story, are one pair.
 fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
     conn: &Connection,
     bands: &[i64],
@@ -627,9 +640,10 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
         let items: Vec<String> = v.iter().map(i64::to_string).collect();
         format!("[{}]", items.join(","))
     };
+    let (bands, reps) = (json(bands), json(reps));
     // The days to read: the window (widened by a hair here and checked
     // exactly by `consider`, as for every candidate) and the rows whose day
-    // does not read as a date (-1); every day when the new document's does
+    // does not read as a date (UNDATED); every day when the new document's does
     // not read as one.
     let (lo, hi) = match day {
         Some(day) => {
@@ -651,7 +665,7 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
              LIMIT ?6"
         ))?;
         let rows = st.query_map(
-            params![day, json(bands), json(reps), lo, hi, int(WINDOW_AT_ONCE)],
+            params![day, bands, reps, lo, hi, int(WINDOW_AT_ONCE)],
             band_mate,
         )?;
         let found = rows.collect::<Result<Vec<_>, _>>()?;
@@ -673,7 +687,7 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
             "WITH RECURSIVE
              s(band, near, lo, hi) AS (
                  SELECT b.value, r.value, w.column1, w.column2
-                 FROM json_each(?1) b, json_each(?2) r, (VALUES (?3, ?4), (-1, -1)) w
+                 FROM json_each(?1) b, json_each(?2) r, (VALUES (?3, ?4), ({UNDATED}, {UNDATED})) w
              ),
              p(band, near, hi, day, related) AS (
                  SELECT band, near, hi,
@@ -700,7 +714,7 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
              SELECT band, near, day, related FROM p
              WHERE day IS NOT NULL AND related IS NOT NULL"
         ))?;
-        let rows = st.query_map(params![json(bands), json(reps), lo, hi], |r| {
+        let rows = st.query_map(params![bands, reps, lo, hi], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?;
         rows.collect::<Result<_, _>>()?
