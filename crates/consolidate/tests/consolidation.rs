@@ -388,9 +388,11 @@ fn streamed_joins_group_as_sorted_pairs_do() {
                 e
             })
             .collect();
+        // Copies of a few of them (an article syndicated, its events
+        // repeated), sorting before, between and after the originals.
         for copy in 0..next(4) * 10 {
-            let mut e = events[0].clone();
-            e.mention.doc = format!("copy{copy:03}");
+            let mut e = events[next((1 + copy % 3).min(n as u64)) as usize].clone();
+            e.mention.doc = format!("{}{copy:03}", ["c", "d050", "e"][next(3) as usize]);
             events.push(e);
         }
         let streamed = group_indices(&events);
