@@ -777,6 +777,15 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn normalize_reads_any_text_as_the_reference_does(
+            s in "([a-zA-Z0-9 .,'-]{0,12}|[éÉßΣσİıǅ東١½\u{301}“”—]{0,3}){0,8}"
+        ) {
+            proptest::prop_assert_eq!(normalize(&s), reference(&s));
+        }
+    }
+
     #[test]
     fn agency_credits_are_dropped_and_story_lines_kept() {
         let story = "Talks resumed in Geneva on Monday after a week of shelling, officials said.";
