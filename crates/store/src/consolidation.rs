@@ -1138,10 +1138,10 @@ fn grouped_events(
     params: impl rusqlite::Params,
 ) -> Result<Vec<GroupedEvent>, StoreError> {
     let sql = format!("{GROUPED_EVENTS} WHERE {filter} ORDER BY d.id, e.sentence, e.ordinal");
-    let rows = crate::read::stored_events(conn, &sql, params, |r| {
-        let block: Option<String> = r.get("kept_block")?;
-        let group: Option<String> = r.get("kept_grp")?;
-        Ok((uint(r.get("ordinal")?), block.zip(group)))
+    let rows = crate::read::stored_events(conn, &sql, params, |r, c| {
+        let block: Option<String> = r.get(c.idx("kept_block")?)?;
+        let group: Option<String> = r.get(c.idx("kept_grp")?)?;
+        Ok((uint(r.get(c.idx("ordinal")?)?), block.zip(group)))
     })?;
     Ok(rows
         .into_iter()
@@ -1182,12 +1182,18 @@ pub(crate) fn group_members(
              WHERE g.block = ?1 AND g.grp = ?2 ORDER BY d.id, e.ordinal",
         )
         .ctx(what)?;
+    let c = crate::read::Columns::of(&st);
+    let (cols, doc_id, doc_published) = (
+        crate::read::EventCols::of(&c).ctx(what)?,
+        c.idx("doc_id").ctx(what)?,
+        c.idx("doc_published").ctx(what)?,
+    );
     let rows = st
         .query_map([block, group], |r| {
             Ok((
-                crate::read::event_row(r)?,
-                r.get::<_, String>("doc_id")?,
-                r.get::<_, String>("doc_published")?,
+                crate::read::event_row(r, &cols)?,
+                r.get::<_, String>(doc_id)?,
+                r.get::<_, String>(doc_published)?,
             ))
         })
         .ctx(what)?;
@@ -1327,13 +1333,20 @@ pub(crate) fn kept_group_events(
              ORDER BY g.block, g.grp",
         )
         .ctx(what)?;
+    let c = crate::read::Columns::of(&st);
+    let (cols, doc, kept_block, kept_grp) = (
+        crate::read::EventCols::of(&c).ctx(what)?,
+        c.idx("doc").ctx(what)?,
+        c.idx("kept_block").ctx(what)?,
+        c.idx("kept_grp").ctx(what)?,
+    );
     let rows = st
         .query_map([], |r| {
             Ok((
-                crate::read::event_row(r)?,
-                r.get::<_, i64>("doc")?,
-                r.get::<_, String>("kept_block")?,
-                r.get::<_, String>("kept_grp")?,
+                crate::read::event_row(r, &cols)?,
+                r.get::<_, i64>(doc)?,
+                r.get::<_, String>(kept_block)?,
+                r.get::<_, String>(kept_grp)?,
             ))
         })
         .ctx(what)?;
@@ -1428,12 +1441,12 @@ impl crate::Store {
             &self.conn,
             sql,
             [],
-            |r| {
+            |r, c| {
                 Ok((
-                    r.get::<_, i64>("doc")?,
-                    uint(r.get("ordinal")?),
-                    r.get::<_, String>("kept_block")?,
-                    r.get::<_, String>("kept_grp")?,
+                    r.get::<_, i64>(c.idx("doc")?)?,
+                    uint(r.get(c.idx("ordinal")?)?),
+                    r.get::<_, String>(c.idx("kept_block")?)?,
+                    r.get::<_, String>(c.idx("kept_grp")?)?,
                 ))
             },
             |stored, (doc_key, ordinal, b, group)| {
@@ -1465,7 +1478,7 @@ impl crate::Store {
                 &self.conn,
                 "SELECT e.* FROM events e WHERE e.doc = ?1 AND e.ordinal = ?2",
                 params![doc, int(ordinal)],
-                |_| Ok(()),
+                |_, _| Ok(()),
                 |e, ()| {
                     out.push(e);
                     Ok::<(), StoreError>(())

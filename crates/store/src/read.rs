@@ -185,48 +185,156 @@ pub(crate) struct EventRow {
     rule: String,
 }
 
-fn actor_cols(r: &Row<'_>, prefix: &str) -> rusqlite::Result<[Option<String>; 6]> {
+/// The columns of a statement by name, looked up once: rusqlite's
+/// `Row::get` by name compares the statement's column names one by one on
+/// every call (a quarter of adding 2,000 articles to a 100,000-article
+/// store went there, reading back events of ~45 columns).
+pub(crate) struct Columns(std::collections::HashMap<String, usize>);
+
+impl Columns {
+    /// The columns of `st` (names compared ignoring ASCII case, the first
+    /// of equal names winning, as `Row::get` by name does).
+    pub(crate) fn of(st: &rusqlite::Statement<'_>) -> Columns {
+        let mut by_name = std::collections::HashMap::new();
+        for (i, name) in st.column_names().enumerate() {
+            by_name.entry(name.to_ascii_lowercase()).or_insert(i);
+        }
+        Columns(by_name)
+    }
+
+    /// The index of the column `name`.
+    pub(crate) fn idx(&self, name: &str) -> rusqlite::Result<usize> {
+        self.0
+            .get(name)
+            .or_else(|| self.0.get(&name.to_ascii_lowercase()))
+            .copied()
+            .ok_or_else(|| rusqlite::Error::InvalidColumnName(name.to_string()))
+    }
+}
+
+/// Where [`event_row`] reads each column of an `events` row (`e.*`).
+pub(crate) struct EventCols {
+    doc: usize,
+    sentence: usize,
+    sentence_start: usize,
+    sentence_end: usize,
+    trigger_start: usize,
+    trigger_end: usize,
+    source: [usize; 6],
+    target: [usize; 6],
+    cameo: usize,
+    status: usize,
+    date_start: usize,
+    date_end: usize,
+    date_precision: usize,
+    location_name: usize,
+    location_country: usize,
+    location_lat: usize,
+    location_lon: usize,
+    location_kind: usize,
+    location_fips: usize,
+    location_adm1: usize,
+    location_geonames_id: usize,
+    location_precision: usize,
+    date_approximate: usize,
+    date_from: usize,
+    date_from_sentence: usize,
+    quantities: usize,
+    symmetric: usize,
+    confidence: usize,
+    rule: usize,
+}
+
+impl EventCols {
+    /// The `events` columns among `c`.
+    pub(crate) fn of(c: &Columns) -> rusqlite::Result<EventCols> {
+        let actor = |prefix: &str| -> rusqlite::Result<[usize; 6]> {
+            let mut out = [0; 6];
+            for (o, col) in out
+                .iter_mut()
+                .zip(["entity", "name", "code", "country", "role", "kind"])
+            {
+                *o = c.idx(&format!("{prefix}_{col}"))?;
+            }
+            Ok(out)
+        };
+        Ok(EventCols {
+            doc: c.idx("doc")?,
+            sentence: c.idx("sentence")?,
+            sentence_start: c.idx("sentence_start")?,
+            sentence_end: c.idx("sentence_end")?,
+            trigger_start: c.idx("trigger_start")?,
+            trigger_end: c.idx("trigger_end")?,
+            source: actor("source")?,
+            target: actor("target")?,
+            cameo: c.idx("cameo")?,
+            status: c.idx("status")?,
+            date_start: c.idx("date_start")?,
+            date_end: c.idx("date_end")?,
+            date_precision: c.idx("date_precision")?,
+            location_name: c.idx("location_name")?,
+            location_country: c.idx("location_country")?,
+            location_lat: c.idx("location_lat")?,
+            location_lon: c.idx("location_lon")?,
+            location_kind: c.idx("location_kind")?,
+            location_fips: c.idx("location_fips")?,
+            location_adm1: c.idx("location_adm1")?,
+            location_geonames_id: c.idx("location_geonames_id")?,
+            location_precision: c.idx("location_precision")?,
+            date_approximate: c.idx("date_approximate")?,
+            date_from: c.idx("date_from")?,
+            date_from_sentence: c.idx("date_from_sentence")?,
+            quantities: c.idx("quantities")?,
+            symmetric: c.idx("symmetric")?,
+            confidence: c.idx("confidence")?,
+            rule: c.idx("rule")?,
+        })
+    }
+}
+
+fn actor_cols(r: &Row<'_>, at: &[usize; 6]) -> rusqlite::Result<[Option<String>; 6]> {
+    let [a, b, c, d, e, f] = *at;
     Ok([
-        r.get(format!("{prefix}_entity").as_str())?,
-        r.get(format!("{prefix}_name").as_str())?,
-        r.get(format!("{prefix}_code").as_str())?,
-        r.get(format!("{prefix}_country").as_str())?,
-        r.get(format!("{prefix}_role").as_str())?,
-        r.get(format!("{prefix}_kind").as_str())?,
+        r.get(a)?,
+        r.get(b)?,
+        r.get(c)?,
+        r.get(d)?,
+        r.get(e)?,
+        r.get(f)?,
     ])
 }
 
-pub(crate) fn event_row(r: &Row<'_>) -> rusqlite::Result<EventRow> {
+pub(crate) fn event_row(r: &Row<'_>, c: &EventCols) -> rusqlite::Result<EventRow> {
     Ok(EventRow {
-        doc_key: r.get("doc")?,
-        sentence: r.get("sentence")?,
-        sentence_start: r.get("sentence_start")?,
-        sentence_end: r.get("sentence_end")?,
-        trigger_start: r.get("trigger_start")?,
-        trigger_end: r.get("trigger_end")?,
-        source: actor_cols(r, "source")?,
-        target: actor_cols(r, "target")?,
-        cameo: r.get("cameo")?,
-        status: r.get("status")?,
-        date_start: r.get("date_start")?,
-        date_end: r.get("date_end")?,
-        date_precision: r.get("date_precision")?,
-        location_name: r.get("location_name")?,
-        location_country: r.get("location_country")?,
-        location_lat: r.get("location_lat")?,
-        location_lon: r.get("location_lon")?,
-        location_kind: r.get("location_kind")?,
-        location_fips: r.get("location_fips")?,
-        location_adm1: r.get("location_adm1")?,
-        location_geonames_id: r.get("location_geonames_id")?,
-        location_precision: r.get("location_precision")?,
-        date_approximate: r.get("date_approximate")?,
-        date_from: r.get("date_from")?,
-        date_from_sentence: r.get("date_from_sentence")?,
-        quantities: r.get("quantities")?,
-        symmetric: r.get("symmetric")?,
-        confidence: r.get("confidence")?,
-        rule: r.get("rule")?,
+        doc_key: r.get(c.doc)?,
+        sentence: r.get(c.sentence)?,
+        sentence_start: r.get(c.sentence_start)?,
+        sentence_end: r.get(c.sentence_end)?,
+        trigger_start: r.get(c.trigger_start)?,
+        trigger_end: r.get(c.trigger_end)?,
+        source: actor_cols(r, &c.source)?,
+        target: actor_cols(r, &c.target)?,
+        cameo: r.get(c.cameo)?,
+        status: r.get(c.status)?,
+        date_start: r.get(c.date_start)?,
+        date_end: r.get(c.date_end)?,
+        date_precision: r.get(c.date_precision)?,
+        location_name: r.get(c.location_name)?,
+        location_country: r.get(c.location_country)?,
+        location_lat: r.get(c.location_lat)?,
+        location_lon: r.get(c.location_lon)?,
+        location_kind: r.get(c.location_kind)?,
+        location_fips: r.get(c.location_fips)?,
+        location_adm1: r.get(c.location_adm1)?,
+        location_geonames_id: r.get(c.location_geonames_id)?,
+        location_precision: r.get(c.location_precision)?,
+        date_approximate: r.get(c.date_approximate)?,
+        date_from: r.get(c.date_from)?,
+        date_from_sentence: r.get(c.date_from_sentence)?,
+        quantities: r.get(c.quantities)?,
+        symmetric: r.get(c.symmetric)?,
+        confidence: r.get(c.confidence)?,
+        rule: r.get(c.rule)?,
     })
 }
 
@@ -301,7 +409,7 @@ pub(crate) fn coded_events(conn: &Connection) -> Result<Vec<StoredEvent>, StoreE
         "SELECT e.* FROM events e JOIN documents d ON d.doc_key = e.doc
          ORDER BY d.id, e.sentence, e.ordinal",
         [],
-        |_| Ok(()),
+        |_, _| Ok(()),
     )?;
     Ok(rows.into_iter().map(|(e, ())| e).collect())
 }
@@ -312,7 +420,7 @@ pub(crate) fn stored_events<T>(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
-    extra: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+    extra: impl Fn(&Row<'_>, &Columns) -> rusqlite::Result<T>,
 ) -> Result<Vec<(StoredEvent, T)>, StoreError> {
     let mut out = Vec::new();
     each_stored_event(conn, sql, params, extra, |e, t| {
@@ -328,13 +436,15 @@ pub(crate) fn each_stored_event<T, E: From<StoreError>>(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
-    extra: impl Fn(&Row<'_>) -> rusqlite::Result<T>,
+    extra: impl Fn(&Row<'_>, &Columns) -> rusqlite::Result<T>,
     mut sink: impl FnMut(StoredEvent, T) -> Result<(), E>,
 ) -> Result<(), E> {
     let what = "reading coded events";
     let mut st = conn.prepare_cached(sql).ctx(what)?;
+    let columns = Columns::of(&st);
+    let cols = EventCols::of(&columns).ctx(what)?;
     let rows = st
-        .query_map(params, |r| Ok((event_row(r)?, extra(r)?)))
+        .query_map(params, |r| Ok((event_row(r, &cols)?, extra(r, &columns)?)))
         .ctx(what)?;
     // Events come grouped by document: keep only the current one's text.
     let mut current: Option<(i64, DocumentRow, String)> = None;
@@ -445,4 +555,31 @@ pub(crate) fn integrity_check(conn: &Connection) -> Result<Vec<String>, StoreErr
         problems.push(row.ctx(what)?);
     }
     Ok(problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Columns;
+
+    #[test]
+    fn columns_are_found_by_name_as_rusqlite_finds_them() {
+        let conn = rusqlite::Connection::open_in_memory().expect("in-memory database");
+        let st = conn
+            .prepare("SELECT 1 AS a, 2 AS Kept_Block, 3 AS a")
+            .expect("statement");
+        let c = Columns::of(&st);
+        for name in ["a", "A", "kept_block", "KEPT_BLOCK", "Kept_Block"] {
+            assert_eq!(
+                c.idx(name).ok(),
+                st.column_index(name).ok(),
+                "{name}: the first column of that name, ignoring ASCII case"
+            );
+        }
+        assert_eq!(c.idx("a").ok(), Some(0));
+        assert_eq!(c.idx("kept_block").ok(), Some(1));
+        assert!(matches!(
+            c.idx("missing"),
+            Err(rusqlite::Error::InvalidColumnName(n)) if n == "missing"
+        ));
+    }
 }
