@@ -29,7 +29,7 @@ use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{components, specific, story_id, StoryDoc, WINDOW_DAYS};
 use chronicler_consolidate::{assemble, block_key, Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{ClusterLevel, EventGroupWrite, GroupedEvent, Store};
+use chronicler_store::{ClusterLevel, EventGroupWrite, Store};
 use jiff::civil::Date;
 
 use crate::corpus::{located, ConsolidationUpdate};
@@ -63,26 +63,21 @@ fn update_walking(
     if new.is_empty() && new_docs.is_empty() {
         return Ok((ConsolidationUpdate::default(), Consolidated::default()));
     }
-    let new: Vec<(Located, GroupedEvent)> = new
-        .into_iter()
-        .map(|g| (located(g.stored.clone()), g))
+    let blocks: BTreeSet<String> = new
+        .iter()
+        .map(|g| block_key(&located(g.stored.clone())))
         .collect();
-    let blocks: BTreeSet<String> = new.iter().map(|(l, _)| block_key(l)).collect();
     let blocks: Vec<String> = blocks.into_iter().collect();
-    let mut old = store
-        .block_events(&blocks)?
-        .into_iter()
-        .map(|g| (located(g.stored.clone()), g))
-        .collect::<Vec<_>>();
     let mut all = new;
-    all.append(&mut old);
+    all.append(&mut store.block_events(&blocks)?);
 
     let mut keys = Vec::with_capacity(all.len());
     let mut kept = Vec::with_capacity(all.len());
     let mut events = Vec::with_capacity(all.len());
     let mut before: BTreeMap<(String, String), Members> = BTreeMap::new();
-    for (l, g) in all {
-        let key = (g.stored.doc.id, g.ordinal);
+    for g in all {
+        let key = (g.stored.doc.id.clone(), g.ordinal);
+        let l = located(g.stored);
         if let Some((block, group)) = g.kept {
             before
                 .entry((block.clone(), group.clone()))
