@@ -52,7 +52,7 @@ pub mod stories;
 
 use std::cmp::Ordering;
 use std::collections::hash_map::Entry;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
 
 use chronicler_core::{Actor, CodedEvent, EventMention, MergedEvent};
@@ -760,6 +760,15 @@ impl NearDuplicates {
             .into_iter()
             .map(|c| c.into_iter().map(Into::into).collect())
             .collect();
+        // Clusters sharing no document (a store's: one cluster row a
+        // document) are their own components: no links to join.
+        let disjoint = {
+            let mut seen: HashSet<&str> = HashSet::new();
+            clusters.iter().flatten().all(|d| seen.insert(d.as_str()))
+        };
+        if disjoint {
+            return NearDuplicates::assemble(clusters);
+        }
         NearDuplicates::new(
             clusters
                 .iter()

@@ -97,6 +97,18 @@ fn near_duplicates_are_clusters_and_links_are_transitive() {
         vec!["alone"],
     ]);
     assert_eq!(kept, dups);
+    // Clusters sharing no document, as a store keeps them, are taken as
+    // they are (the documents of each sorted, single documents dropped).
+    let disjoint = NearDuplicates::from_clusters([
+        vec!["y", "x"],
+        vec!["wire", "copy", "update"],
+        vec!["alone"],
+    ]);
+    assert_eq!(disjoint, dups);
+    assert_eq!(
+        NearDuplicates::from_clusters([vec!["x", "x"], vec!["y"]]),
+        NearDuplicates::default()
+    );
 
     let day = Some(date(2026, 1, 30));
     let merged = consolidate(
