@@ -368,8 +368,8 @@ fn daily_news_of_a_war_does_not_chain_into_one_story() {
 /// gap and order, then joined in turn): random blocks of one dyad's
 /// events, with codes that refine each other or not, on days or spans of
 /// days that overlap, lie a day apart or further (so that the order of the
-/// joins decides some groups), some undated, and some repeated many times
-/// (as a syndicated article's are).
+/// joins decides some groups), some undated, some the other way round or
+/// mutual, and some repeated many times (as a syndicated article's are).
 #[test]
 fn streamed_joins_group_as_sorted_pairs_do() {
     use chronicler_consolidate::{group_indices, group_indices_by_sorted_pairs};
@@ -397,6 +397,11 @@ fn streamed_joins_group_as_sorted_pairs_do() {
                 if !undated && next(5) == 0 {
                     e.event.date.end = Some(date(2026, 1, 12 + next(18) as i8));
                 }
+                // The same dyad the other way round, and mutual acts.
+                if next(6) == 0 {
+                    std::mem::swap(&mut e.event.source, &mut e.event.target);
+                }
+                e.event.symmetric = next(8) == 0;
                 e
             })
             .collect();
