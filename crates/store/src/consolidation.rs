@@ -1127,33 +1127,27 @@ pub enum ClusterLevel {
     Related,
 }
 
-const GROUPED_EVENTS: &str = "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp FROM events e
-     JOIN documents d ON d.doc_key = e.doc
-     LEFT JOIN event_groups g ON g.doc = e.doc AND g.ordinal = e.ordinal";
-
-fn grouped_events(
-    conn: &Connection,
-    filter: &str,
-    params: impl rusqlite::Params,
-) -> Result<Vec<GroupedEvent>, StoreError> {
-    let sql = format!("{GROUPED_EVENTS} WHERE {filter} ORDER BY d.id, e.sentence, e.ordinal");
-    let rows = crate::read::stored_events(conn, &sql, params, |r, c| {
-        let block: Option<String> = r.get(c.idx("kept_block")?)?;
-        let group: Option<String> = r.get(c.idx("kept_grp")?)?;
-        Ok((uint(r.get(c.idx("ordinal")?)?), block.zip(group)))
-    })?;
+/// The coded events no group holds yet (those of documents stored since
+/// the last consolidation update), by document id, sentence and ordinal.
+/// The group lookup comes before the document's (`CROSS JOIN` keeps that
+/// order): grouped events, nearly all of a large store, are passed over
+/// without reading their document's row.
+pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, StoreError> {
+    let sql = "SELECT e.* FROM events e
+         LEFT JOIN event_groups g ON g.doc = e.doc AND g.ordinal = e.ordinal
+         CROSS JOIN documents d ON d.doc_key = e.doc
+         WHERE g.doc IS NULL
+         ORDER BY d.id, e.sentence, e.ordinal";
+    let rows =
+        crate::read::stored_events(conn, sql, [], |r, c| Ok(uint(r.get(c.idx("ordinal")?)?)))?;
     Ok(rows
         .into_iter()
-        .map(|(stored, (ordinal, kept))| GroupedEvent {
+        .map(|(stored, ordinal)| GroupedEvent {
             stored,
             ordinal,
-            kept,
+            kept: None,
         })
         .collect())
-}
-
-pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, StoreError> {
-    grouped_events(conn, "g.doc IS NULL", [])
 }
 
 /// The events kept in `blocks`, block after block in that order, each
