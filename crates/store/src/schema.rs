@@ -128,6 +128,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0018_band_groups.sql"),
         then: None,
     },
+    Migration {
+        version: 19,
+        name: "event_groups_by_group",
+        sql: include_str!("migrations/0019_event_groups_by_group.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
