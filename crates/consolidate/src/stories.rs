@@ -25,7 +25,7 @@
 //! document id: the same set of documents gives the same stories and ids
 //! whatever order they arrived in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chronicler_core::{EventMention, MergedEvent};
 use jiff::civil::Date;
@@ -209,7 +209,8 @@ pub fn story_id<'a>(docs: impl IntoIterator<Item = &'a str>) -> String {
 /// sorted by id; sorted, each tie once.
 struct Graph<'a> {
     docs: Vec<&'a StoryDoc>,
-    index: BTreeMap<&'a str, usize>,
+    /// Index in `docs` by id (looked up, never walked).
+    index: HashMap<&'a str, usize>,
     edges: Vec<(i64, usize, usize)>,
 }
 
@@ -223,7 +224,7 @@ impl<'a> Graph<'a> {
         let mut docs: Vec<&StoryDoc> = docs.iter().collect();
         docs.sort_by(|a, b| a.id.cmp(&b.id));
         docs.dedup_by(|a, b| a.id == b.id);
-        let index: BTreeMap<&str, usize> = docs
+        let index: HashMap<&str, usize> = docs
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.as_str(), i))
@@ -242,12 +243,9 @@ impl<'a> Graph<'a> {
         // the reports of one event) ties neighbours by publication day:
         // as many ties as documents, never all pairs.
         let mut chain = |ids: &mut dyn Iterator<Item = &str>, window: bool| {
-            let mut ds: Vec<usize> = ids
-                .filter_map(|d| index.get(d).copied())
-                .collect::<BTreeSet<_>>()
-                .into_iter()
-                .collect();
-            ds.sort_by_key(|&i| (docs[i].published, i));
+            let mut ds: Vec<usize> = ids.filter_map(|d| index.get(d).copied()).collect();
+            ds.sort_unstable_by_key(|&i| (docs[i].published, i));
+            ds.dedup();
             for w in ds.windows(2) {
                 tie(w[0], w[1], window);
             }
