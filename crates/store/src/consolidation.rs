@@ -11,7 +11,7 @@
 //! levels: near duplicates (`near`, one source) and related text
 //! (`related`, one story; only links within a few days of publication).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
@@ -402,7 +402,7 @@ struct Linking<'c, F> {
     clusters: Clusters<'c>,
     near_joined: BTreeSet<i64>,
     related_joined: BTreeSet<i64>,
-    seen: std::collections::HashSet<i64>,
+    seen: HashSet<i64>,
     out: Vec<LinkedDoc>,
 }
 
@@ -514,7 +514,7 @@ pub(crate) fn linked_candidates(
         },
         near_joined: BTreeSet::new(),
         related_joined: BTreeSet::new(),
-        seen: std::collections::HashSet::new(),
+        seen: HashSet::new(),
         out: Vec::new(),
     };
     // The new document's day as band rows keep it (`None` when it does not
@@ -637,10 +637,9 @@ fn within_window<F: FnMut(&[u8]) -> Option<f64>>(
     linking: &mut Linking<'_, F>,
 ) -> rusqlite::Result<()> {
     let json = |v: &[i64]| {
-        let items: Vec<String> = v.iter().map(i64::to_string).collect();
-        format!("[{}]", items.join(","))
+        serde_json::to_string(v).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
     };
-    let (bands, reps) = (json(bands), json(reps));
+    let (bands, reps) = (json(bands)?, json(reps)?);
     // The days to read: the window (widened by a hair here and checked
     // exactly by `consider`, as for every candidate) and the rows whose day
     // does not read as a date (UNDATED); every day when the new document's does
@@ -1138,8 +1137,9 @@ pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, S
          CROSS JOIN documents d ON d.doc_key = e.doc
          WHERE g.doc IS NULL
          ORDER BY d.id, e.sentence, e.ordinal";
-    let rows =
-        crate::read::stored_events(conn, sql, [], |r, c| Ok(uint(r.get(c.idx("ordinal")?)?)))?;
+    let rows = crate::read::stored_events(conn, sql, [], ["ordinal"], |r, [ordinal]| {
+        Ok(uint(r.get(ordinal)?))
+    })?;
     Ok(rows
         .into_iter()
         .map(|(stored, ordinal)| GroupedEvent {
@@ -1168,26 +1168,39 @@ pub(crate) fn block_events(
          JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
          JOIN documents d ON d.doc_key = e.doc
          ORDER BY d.id, e.sentence, e.ordinal";
-    let rows = crate::read::stored_events(conn, sql, [keys], |r, c| {
-        let block: String = r.get(c.idx("kept_block")?)?;
-        let group: String = r.get(c.idx("kept_grp")?)?;
-        Ok((uint(r.get(c.idx("ordinal")?)?), block, group))
-    })?;
-    let mut by_block: HashMap<String, Vec<GroupedEvent>> = HashMap::new();
-    for (stored, (ordinal, block, group)) in rows {
-        by_block
-            .entry(block.clone())
-            .or_default()
-            .push(GroupedEvent {
+    let rows = crate::read::stored_events(
+        conn,
+        sql,
+        [keys],
+        ["ordinal", "kept_block", "kept_grp"],
+        |r, [ordinal, block, group]| {
+            Ok((
+                uint(r.get(ordinal)?),
+                r.get::<_, String>(block)?,
+                r.get::<_, String>(group)?,
+            ))
+        },
+    )?;
+    // Back in block order; a stable sort keeps each block's in document order.
+    let place: HashMap<&str, usize> = blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.as_str(), i))
+        .collect();
+    let mut events: Vec<(Option<usize>, GroupedEvent)> = rows
+        .into_iter()
+        .map(|(stored, (ordinal, block, group))| {
+            let at = place.get(block.as_str()).copied();
+            let event = GroupedEvent {
                 stored,
                 ordinal,
                 kept: Some((block, group)),
-            });
-    }
-    Ok(blocks
-        .iter()
-        .flat_map(|b| by_block.remove(b).unwrap_or_default())
-        .collect())
+            };
+            (at, event)
+        })
+        .collect();
+    events.sort_by_key(|(at, _)| *at);
+    Ok(events.into_iter().map(|(_, event)| event).collect())
 }
 
 pub(crate) fn group_members(
@@ -1204,12 +1217,8 @@ pub(crate) fn group_members(
              WHERE g.block = ?1 AND g.grp = ?2 ORDER BY d.id, e.ordinal",
         )
         .ctx(what)?;
-    let c = crate::read::Columns::of(&st);
-    let (cols, doc_id, doc_published) = (
-        crate::read::EventCols::of(&c).ctx(what)?,
-        c.idx("doc_id").ctx(what)?,
-        c.idx("doc_published").ctx(what)?,
-    );
+    let (cols, [doc_id, doc_published]) =
+        crate::read::event_columns(&st, ["doc_id", "doc_published"]).ctx(what)?;
     let rows = st
         .query_map([block, group], |r| {
             Ok((
@@ -1355,13 +1364,8 @@ pub(crate) fn kept_group_events(
              ORDER BY g.block, g.grp",
         )
         .ctx(what)?;
-    let c = crate::read::Columns::of(&st);
-    let (cols, doc, kept_block, kept_grp) = (
-        crate::read::EventCols::of(&c).ctx(what)?,
-        c.idx("doc").ctx(what)?,
-        c.idx("kept_block").ctx(what)?,
-        c.idx("kept_grp").ctx(what)?,
-    );
+    let (cols, [doc, kept_block, kept_grp]) =
+        crate::read::event_columns(&st, ["doc", "kept_block", "kept_grp"]).ctx(what)?;
     let rows = st
         .query_map([], |r| {
             Ok((
@@ -1463,12 +1467,13 @@ impl crate::Store {
             &self.conn,
             sql,
             [],
-            |r, c| {
+            ["doc", "ordinal", "kept_block", "kept_grp"],
+            |r, [doc, ordinal, block, group]| {
                 Ok((
-                    r.get::<_, i64>(c.idx("doc")?)?,
-                    uint(r.get(c.idx("ordinal")?)?),
-                    r.get::<_, String>(c.idx("kept_block")?)?,
-                    r.get::<_, String>(c.idx("kept_grp")?)?,
+                    r.get::<_, i64>(doc)?,
+                    uint(r.get(ordinal)?),
+                    r.get::<_, String>(block)?,
+                    r.get::<_, String>(group)?,
                 ))
             },
             |stored, (doc_key, ordinal, b, group)| {
@@ -1500,7 +1505,8 @@ impl crate::Store {
                 &self.conn,
                 "SELECT e.* FROM events e WHERE e.doc = ?1 AND e.ordinal = ?2",
                 params![doc, int(ordinal)],
-                |_, _| Ok(()),
+                [],
+                |_, []| Ok(()),
                 |e, ()| {
                     out.push(e);
                     Ok::<(), StoreError>(())

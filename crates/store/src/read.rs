@@ -189,12 +189,12 @@ pub(crate) struct EventRow {
 /// `Row::get` by name compares the statement's column names one by one on
 /// every call (a quarter of adding 2,000 articles to a 100,000-article
 /// store went there, reading back events of ~45 columns).
-pub(crate) struct Columns(std::collections::HashMap<String, usize>);
+struct Columns(std::collections::HashMap<String, usize>);
 
 impl Columns {
     /// The columns of `st` (names compared ignoring ASCII case, the first
     /// of equal names winning, as `Row::get` by name does).
-    pub(crate) fn of(st: &rusqlite::Statement<'_>) -> Columns {
+    fn of(st: &rusqlite::Statement<'_>) -> Columns {
         let mut by_name = std::collections::HashMap::new();
         for (i, name) in st.column_names().enumerate() {
             by_name.entry(name.to_ascii_lowercase()).or_insert(i);
@@ -203,13 +203,27 @@ impl Columns {
     }
 
     /// The index of the column `name`.
-    pub(crate) fn idx(&self, name: &str) -> rusqlite::Result<usize> {
+    fn idx(&self, name: &str) -> rusqlite::Result<usize> {
         self.0
             .get(name)
             .or_else(|| self.0.get(&name.to_ascii_lowercase()))
             .copied()
             .ok_or_else(|| rusqlite::Error::InvalidColumnName(name.to_string()))
     }
+}
+
+/// The `events` columns (`e.*`) of `st`, and the indices of its `extra`
+/// columns in that order: every name looked up once per statement.
+pub(crate) fn event_columns<const N: usize>(
+    st: &rusqlite::Statement<'_>,
+    extra: [&str; N],
+) -> rusqlite::Result<(EventCols, [usize; N])> {
+    let c = Columns::of(st);
+    let mut at = [0; N];
+    for (a, name) in at.iter_mut().zip(extra) {
+        *a = c.idx(name)?;
+    }
+    Ok((EventCols::of(&c)?, at))
 }
 
 /// Where [`event_row`] reads each column of an `events` row (`e.*`).
@@ -247,7 +261,7 @@ pub(crate) struct EventCols {
 
 impl EventCols {
     /// The `events` columns among `c`.
-    pub(crate) fn of(c: &Columns) -> rusqlite::Result<EventCols> {
+    fn of(c: &Columns) -> rusqlite::Result<EventCols> {
         let actor = |prefix: &str| -> rusqlite::Result<[usize; 6]> {
             let mut out = [0; 6];
             for (o, col) in out
@@ -409,21 +423,24 @@ pub(crate) fn coded_events(conn: &Connection) -> Result<Vec<StoredEvent>, StoreE
         "SELECT e.* FROM events e JOIN documents d ON d.doc_key = e.doc
          ORDER BY d.id, e.sentence, e.ordinal",
         [],
-        |_, _| Ok(()),
+        [],
+        |_, []| Ok(()),
     )?;
     Ok(rows.into_iter().map(|(e, ())| e).collect())
 }
 
 /// The coded events `sql` selects (`e.*` of `events e`, rows of one
-/// document together), each with what `extra` reads from its row.
-pub(crate) fn stored_events<T>(
+/// document together), each with what `extra` reads from its row, given
+/// the indices of the `extra_cols` columns.
+pub(crate) fn stored_events<T, const N: usize>(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
-    extra: impl Fn(&Row<'_>, &Columns) -> rusqlite::Result<T>,
+    extra_cols: [&str; N],
+    extra: impl Fn(&Row<'_>, [usize; N]) -> rusqlite::Result<T>,
 ) -> Result<Vec<(StoredEvent, T)>, StoreError> {
     let mut out = Vec::new();
-    each_stored_event(conn, sql, params, extra, |e, t| {
+    each_stored_event(conn, sql, params, extra_cols, extra, |e, t| {
         out.push((e, t));
         Ok::<(), StoreError>(())
     })?;
@@ -432,19 +449,19 @@ pub(crate) fn stored_events<T>(
 
 /// [`stored_events`] handed to `sink` one by one as they are read,
 /// nothing kept (the sink may stop the read with an error).
-pub(crate) fn each_stored_event<T, E: From<StoreError>>(
+pub(crate) fn each_stored_event<T, E: From<StoreError>, const N: usize>(
     conn: &Connection,
     sql: &str,
     params: impl rusqlite::Params,
-    extra: impl Fn(&Row<'_>, &Columns) -> rusqlite::Result<T>,
+    extra_cols: [&str; N],
+    extra: impl Fn(&Row<'_>, [usize; N]) -> rusqlite::Result<T>,
     mut sink: impl FnMut(StoredEvent, T) -> Result<(), E>,
 ) -> Result<(), E> {
     let what = "reading coded events";
     let mut st = conn.prepare_cached(sql).ctx(what)?;
-    let columns = Columns::of(&st);
-    let cols = EventCols::of(&columns).ctx(what)?;
+    let (cols, at) = event_columns(&st, extra_cols).ctx(what)?;
     let rows = st
-        .query_map(params, |r| Ok((event_row(r, &cols)?, extra(r, &columns)?)))
+        .query_map(params, |r| Ok((event_row(r, &cols)?, extra(r, at)?)))
         .ctx(what)?;
     // Events come grouped by document: keep only the current one's text.
     let mut current: Option<(i64, DocumentRow, String)> = None;
