@@ -1,0 +1,125 @@
+//! What the end-of-ingest update asks the store for: the events without a
+//! kept group and the documents without a kept story, whether they are
+//! only the newest documents' (read by key range) or scattered through
+//! the store (compared whole).
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use chronicler_core::*;
+use chronicler_store::*;
+
+mod common;
+
+use common::doc;
+
+/// One event per sentence of `d`.
+fn events_for(d: &AnalyzedDocument) -> Vec<CodedEvent> {
+    d.sentences
+        .iter()
+        .map(|s| CodedEvent {
+            source: None,
+            target: None,
+            cameo: "042".into(),
+            status: Status::Occurred,
+            date: DateRange {
+                start: None,
+                end: None,
+                precision: DatePrecision::Day,
+                approximate: false,
+            },
+            location: None,
+            quantities: vec![],
+            symmetric: false,
+            evidence: Evidence {
+                sentence: s.index,
+                sentence_span: s.span,
+                trigger: Span::new(s.span.start, s.span.start + 3),
+                date_from: DateFrom::Undated,
+            },
+            confidence: 0.5,
+            rule: "test".into(),
+        })
+        .collect()
+}
+
+fn write(store: &mut Store, id: &str, text: &str) {
+    let d = doc(id, text);
+    store.write_document(&d, &events_for(&d)).unwrap();
+}
+
+/// Keeps every event of `ids` in one group and each document in a story.
+fn keep(store: &mut Store, ids: &[&str], events: &[(&str, usize)]) {
+    let groups: Vec<EventGroupWrite> = events
+        .iter()
+        .map(|&(doc, ordinal)| EventGroupWrite {
+            doc: doc.to_string(),
+            ordinal,
+            block: "b".to_string(),
+            group: "g".to_string(),
+        })
+        .collect();
+    let stories: Vec<(String, String)> = ids
+        .iter()
+        .map(|id| (id.to_string(), "s".to_string()))
+        .collect();
+    store
+        .write_consolidation(&["b".to_string()], &groups, &stories)
+        .unwrap();
+}
+
+fn ungrouped(store: &Store) -> Vec<(String, usize)> {
+    store
+        .ungrouped_events()
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.stored.doc.id, e.ordinal))
+        .collect()
+}
+
+#[test]
+fn new_documents_after_the_kept_ones_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    write(&mut store, "m", "Envoys met.\nTalks ended.");
+    write(&mut store, "k", "Troops left.");
+    keep(&mut store, &["m", "k"], &[("m", 0), ("m", 1), ("k", 0)]);
+    assert!(ungrouped(&store).is_empty());
+    assert!(store.unstoried_documents().unwrap().is_empty());
+
+    write(&mut store, "z", "Rebels fired.\nTroops replied.");
+    write(&mut store, "a", "Envoys left.");
+    assert_eq!(
+        ungrouped(&store),
+        vec![
+            ("a".to_string(), 0),
+            ("z".to_string(), 0),
+            ("z".to_string(), 1)
+        ]
+    );
+    assert_eq!(store.unstoried_documents().unwrap(), vec!["a", "z"]);
+}
+
+/// A document kept before another was written, but left without a group
+/// or story (an earlier run stopped half way, an older release): it is
+/// listed too, with the new ones, though it comes before the last kept
+/// document.
+#[test]
+fn documents_missing_before_the_last_kept_one_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    write(&mut store, "m", "Envoys met.\nTalks ended.");
+    write(&mut store, "k", "Troops left.");
+    write(&mut store, "c", "Talks resumed.");
+    // "k" and the second event of "m" kept nowhere.
+    keep(&mut store, &["m", "c"], &[("m", 0), ("c", 0)]);
+    write(&mut store, "n", "Rebels fired.");
+    assert_eq!(
+        ungrouped(&store),
+        vec![
+            ("k".to_string(), 0),
+            ("m".to_string(), 1),
+            ("n".to_string(), 0)
+        ]
+    );
+    assert_eq!(store.unstoried_documents().unwrap(), vec!["k", "n"]);
+}
