@@ -29,28 +29,14 @@ fn events_for(doc: &AnalyzedDocument) -> Vec<CodedEvent> {
     VARIANTS
         .iter()
         .zip(&doc.sentences)
-        .map(|(&date_from, s)| CodedEvent {
-            source: None,
-            target: None,
-            cameo: "190".into(),
-            status: Status::Occurred,
-            date: DateRange {
+        .map(|(&date_from, s)| {
+            let dates = DateRange {
                 start: Some(date(2025, 5, 7)),
                 end: Some(date(2025, 5, 8)),
                 precision: DatePrecision::Day,
                 approximate: false,
-            },
-            location: None,
-            quantities: vec![],
-            symmetric: false,
-            evidence: Evidence {
-                sentence: s.index,
-                sentence_span: s.span,
-                trigger: Span::new(s.span.start, s.span.start + 3),
-                date_from,
-            },
-            confidence: 0.5,
-            rule: "test".into(),
+            };
+            common::event_in(s, "190", dates, date_from)
         })
         .collect()
 }

@@ -16,28 +16,14 @@ use common::doc;
 fn events_for(d: &AnalyzedDocument) -> Vec<CodedEvent> {
     d.sentences
         .iter()
-        .map(|s| CodedEvent {
-            source: None,
-            target: None,
-            cameo: "042".into(),
-            status: Status::Occurred,
-            date: DateRange {
+        .map(|s| {
+            let undated = DateRange {
                 start: None,
                 end: None,
                 precision: DatePrecision::Day,
                 approximate: false,
-            },
-            location: None,
-            quantities: vec![],
-            symmetric: false,
-            evidence: Evidence {
-                sentence: s.index,
-                sentence_span: s.span,
-                trigger: Span::new(s.span.start, s.span.start + 3),
-                date_from: DateFrom::Undated,
-            },
-            confidence: 0.5,
-            rule: "test".into(),
+            };
+            common::event_in(s, "042", undated, DateFrom::Undated)
         })
         .collect()
 }

@@ -228,3 +228,26 @@ pub fn doc(id: &str, text: &str) -> AnalyzedDocument {
         unresolved: vec![],
     }
 }
+
+/// An event with no actors, place or quantities in sentence `s`, its
+/// trigger the sentence's first three bytes.
+pub fn event_in(s: &Sentence, cameo: &str, date: DateRange, date_from: DateFrom) -> CodedEvent {
+    CodedEvent {
+        source: None,
+        target: None,
+        cameo: cameo.into(),
+        status: Status::Occurred,
+        date,
+        location: None,
+        quantities: vec![],
+        symmetric: false,
+        evidence: Evidence {
+            sentence: s.index,
+            sentence_span: s.span,
+            trigger: Span::new(s.span.start, s.span.start + 3),
+            date_from,
+        },
+        confidence: 0.5,
+        rule: "test".into(),
+    }
+}
