@@ -305,7 +305,12 @@ impl<'a> Walk<'a> {
         let mut ties_pushed: BTreeSet<(usize, Date)> = BTreeSet::new();
         while let Some(id) = queue.pop_front() {
             visited += 1;
-            if visited > budget {
+            // Every document queued is visited before the queue runs dry:
+            // once more are queued than the budget, the walk cannot end
+            // within it, so it stops there rather than at the visit that
+            // passes the budget (the same answer, without the lookups of
+            // the visits in between).
+            if visited > budget || queued.len() > budget {
                 return Ok(None);
             }
             let Some(node) = self.store.doc_node(&id)? else {
