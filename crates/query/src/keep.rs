@@ -450,7 +450,8 @@ fn all_stories(store: &Store, r: &Regrouped) -> Result<Vec<(String, String)>, Qu
         let merged = assemble(vec![members], &NearDuplicates::default());
         events.extend(merged.events.into_iter().filter(specific));
     };
-    for (key, block, grp, event) in store.kept_group_events()? {
+    // The regrouped blocks' merged events are `r`'s, not the kept ones.
+    for (key, block, grp, event) in store.kept_group_events(&r.blocks)? {
         if touched.contains(block.as_str()) {
             continue;
         }

@@ -1483,19 +1483,29 @@ pub(crate) fn cluster_rows(conn: &Connection) -> Result<Vec<(i64, i64, i64)>, St
 /// block, group label, event), by block and group.
 pub(crate) fn kept_group_events(
     conn: &Connection,
+    skip: &[String],
 ) -> Result<Vec<(i64, String, String, chronicler_core::CodedEvent)>, StoreError> {
     let what = "reading the kept groups";
+    let skip = serde_json::to_string(skip).map_err(|source| StoreError::Json {
+        context: "listing blocks to skip".to_string(),
+        source,
+    })?;
+    // The blocks skipped are dropped on the (block, group) index, before
+    // any event row is read: those an update regroups can hold most of the
+    // store's events (the big blocks of generic happenings).
     let mut st = conn
         .prepare_cached(
-            "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp FROM event_groups g
+            "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp
+             FROM event_groups g INDEXED BY event_groups_group
              JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
+             WHERE g.block NOT IN (SELECT value FROM json_each(?1))
              ORDER BY g.block, g.grp",
         )
         .ctx(what)?;
     let (cols, [doc, kept_block, kept_grp]) =
         crate::read::event_columns(&st, ["doc", "kept_block", "kept_grp"]).ctx(what)?;
     let rows = st
-        .query_map([], |r| {
+        .query_map([skip], |r| {
             Ok((
                 crate::read::event_row(r, &cols)?,
                 r.get::<_, i64>(doc)?,

@@ -569,13 +569,15 @@ impl Store {
         consolidation::cluster_rows(&self.conn)
     }
 
-    /// Every grouped coded event without its document's text: (document
-    /// key, block, group label, event), by block and group.
+    /// Every grouped coded event outside the blocks `skip` (sorted), without
+    /// its document's text: (document key, block, group label, event), by
+    /// block and group.
     #[allow(clippy::type_complexity)]
     pub fn kept_group_events(
         &self,
+        skip: &[String],
     ) -> Result<Vec<(i64, String, String, chronicler_core::CodedEvent)>, StoreError> {
-        consolidation::kept_group_events(&self.conn)
+        consolidation::kept_group_events(&self.conn, skip)
     }
 
     /// Every kept story: (document key, story id).
