@@ -1168,15 +1168,8 @@ pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, S
             };
             let grouped =
                 keys("SELECT doc, ordinal FROM event_groups ORDER BY doc, ordinal").ctx(what)?;
-            let mut grouped = grouped.iter().peekable();
-            let mut missing = Vec::new();
-            for k in keys("SELECT doc, ordinal FROM events ORDER BY doc, ordinal").ctx(what)? {
-                while grouped.next_if(|&&g| g < k).is_some() {}
-                if grouped.peek() != Some(&&k) {
-                    missing.push(k);
-                }
-            }
-            missing
+            let all = keys("SELECT doc, ordinal FROM events ORDER BY doc, ordinal").ctx(what)?;
+            sorted_minus(all, &grouped)
         }
     };
     if missing.is_empty() {
@@ -1334,19 +1327,24 @@ fn missing_keys(conn: &Connection, table: &str, column: &str) -> rusqlite::Resul
         .query_map([], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
     all.sort_unstable();
-    let mut st = conn.prepare_cached(&format!("SELECT {column} FROM {table} ORDER BY {column}"))?;
-    let mut present = st.query_map([], |r| r.get::<_, i64>(0))?;
-    let mut next = present.next().transpose()?;
+    let present: Vec<i64> = conn
+        .prepare_cached(&format!("SELECT {column} FROM {table} ORDER BY {column}"))?
+        .query_map([], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
+    Ok(sorted_minus(all, &present))
+}
+
+/// The items of `all` not in `present`, both sorted: one merge pass.
+fn sorted_minus<T: Ord>(all: Vec<T>, present: &[T]) -> Vec<T> {
+    let mut present = present.iter().peekable();
     let mut out = Vec::new();
     for k in all {
-        while next.is_some_and(|p| p < k) {
-            next = present.next().transpose()?;
-        }
-        if next != Some(k) {
+        while present.next_if(|&p| *p < k).is_some() {}
+        if present.peek() != Some(&&k) {
             out.push(k);
         }
     }
-    Ok(out)
+    out
 }
 
 /// The rows missing from a table that holds a row for some of another's,
