@@ -17,6 +17,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::codec::{int, uint};
+use crate::write::json;
 use crate::{Context, StoreError};
 
 /// A document's MinHash signature, its LSH band keys and the stored
@@ -132,13 +133,14 @@ pub(crate) fn insert_signature(
     }
     // One statement for all the bands, read from a JSON list.
     let bands: Vec<i64> = sig.bands.iter().map(|&b| band_int(b)).collect();
+    let bands = json(&bands, &at("listing bands"))?;
     tx.prepare_cached(
         "INSERT OR IGNORE INTO doc_bands (band, near, day, doc, related)
          SELECT value, ?2, ?3, ?4, ?5 FROM json_each(?1)",
     )
     .and_then(|mut st| {
         st.execute(params![
-            json(&bands)?,
+            bands,
             near,
             day.map_or(UNDATED, band_day),
             key,
@@ -1017,48 +1019,40 @@ pub(crate) fn doc_stories(conn: &Connection) -> Result<Vec<(String, String)>, St
 
 pub(crate) fn write_consolidation(
     conn: &mut Connection,
-    blocks: &[String],
     groups: &[EventGroupWrite],
     stories: &[(String, String)],
 ) -> Result<(), StoreError> {
-    keep_consolidation(conn, Some(blocks), groups, stories)
+    keep_consolidation(conn, false, groups, stories)
 }
 
-/// Writes `groups` and `stories` in one transaction, first deleting the
-/// group rows of `blocks`, or every group and story row when `None`.
+/// Writes `groups` and `stories` in one transaction (each row replacing
+/// the kept one of its event or document), first deleting every group and
+/// story row when `replace_all`.
 ///
 /// One statement per table, each reading its rows from a JSON list,
 /// instead of one per row: SQLite keeps a statement journal for a
-/// statement that may write several rows and abort (an `INSERT OR REPLACE`
-/// or a `DELETE ... WHERE`), with the page it changes copied into it, so
-/// a row at a time copied a page into a temporary file per row: 220 MB of
-/// writes for the 10,000-article corpus, as much as the WAL itself.
+/// statement that may write several rows and abort (an `INSERT OR
+/// REPLACE`), with the page it changes copied into it, so a row at a time
+/// copied a page into a temporary file per row: 220 MB of writes for the
+/// 10,000-article corpus, as much as the WAL itself.
 fn keep_consolidation(
     conn: &mut Connection,
-    blocks: Option<&[String]>,
+    replace_all: bool,
     groups: &[EventGroupWrite],
     stories: &[(String, String)],
 ) -> Result<(), StoreError> {
     let what = "keeping the consolidation";
+    let rows: Vec<_> = groups
+        .iter()
+        .map(|g| (&g.doc, g.ordinal, &g.block, &g.group))
+        .collect();
+    let (rows, stories_list) = (json(&rows, what)?, json(stories, what)?);
     let tx = conn.transaction().ctx(what)?;
-    match blocks {
-        None => tx
-            .execute_batch("DELETE FROM event_groups; DELETE FROM doc_stories;")
-            .ctx(what)?,
-        Some([]) => {}
-        Some(blocks) => {
-            tx.prepare_cached(
-                "DELETE FROM event_groups WHERE block IN (SELECT value FROM json_each(?1))",
-            )
-            .and_then(|mut st| st.execute([json(blocks)?]))
+    if replace_all {
+        tx.execute_batch("DELETE FROM event_groups; DELETE FROM doc_stories;")
             .ctx(what)?;
-        }
     }
     if !groups.is_empty() {
-        let rows: Vec<_> = groups
-            .iter()
-            .map(|g| (&g.doc, g.ordinal, &g.block, &g.group))
-            .collect();
         // CROSS JOIN: the rows in the list's order (a later row for the
         // same event replaces an earlier one, as one statement per row did).
         tx.prepare_cached(
@@ -1066,7 +1060,7 @@ fn keep_consolidation(
              SELECT d.doc_key, j.value ->> 1, j.value ->> 2, j.value ->> 3
              FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
         )
-        .and_then(|mut st| st.execute([json(&rows)?]))
+        .and_then(|mut st| st.execute([rows]))
         .ctx(what)?;
     }
     if !stories.is_empty() {
@@ -1075,15 +1069,10 @@ fn keep_consolidation(
              SELECT d.doc_key, j.value ->> 1
              FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
         )
-        .and_then(|mut st| st.execute([json(stories)?]))
+        .and_then(|mut st| st.execute([stories_list]))
         .ctx(what)?;
     }
     tx.commit().ctx(what)
-}
-
-/// `value` as a JSON text for a statement's `json_each`.
-fn json<T: serde::Serialize + ?Sized>(value: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
 /// A coded event with its key and where it stands in the kept grouping
@@ -1175,10 +1164,7 @@ pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, S
     if missing.is_empty() {
         return Ok(Vec::new());
     }
-    let list = serde_json::to_string(&missing).map_err(|source| StoreError::Json {
-        context: "listing events to read".to_string(),
-        source,
-    })?;
+    let list = json(&missing, "listing events to read")?;
     let sql = "SELECT e.* FROM json_each(?1) j
          CROSS JOIN events e ON e.doc = j.value ->> 0 AND e.ordinal = j.value ->> 1
          CROSS JOIN documents d ON d.doc_key = e.doc
@@ -1205,10 +1191,7 @@ pub(crate) fn block_events(
     conn: &Connection,
     blocks: &[String],
 ) -> Result<Vec<GroupedEvent>, StoreError> {
-    let keys = serde_json::to_string(blocks).map_err(|source| StoreError::Json {
-        context: "listing blocks to read".to_string(),
-        source,
-    })?;
+    let keys = json(blocks, "listing blocks to read")?;
     let sql = "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp
          FROM json_each(?1) b CROSS JOIN event_groups g ON g.block = b.value
          JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
@@ -1447,7 +1430,7 @@ pub(crate) fn replace_consolidation(
     groups: &[EventGroupWrite],
     stories: &[(String, String)],
 ) -> Result<(), StoreError> {
-    keep_consolidation(conn, None, groups, stories)
+    keep_consolidation(conn, true, groups, stories)
 }
 
 /// Every document as stories need it, from the publication index (no
@@ -1484,10 +1467,7 @@ pub(crate) fn kept_group_events(
     skip: &[String],
 ) -> Result<Vec<(i64, String, String, chronicler_core::CodedEvent)>, StoreError> {
     let what = "reading the kept groups";
-    let skip = serde_json::to_string(skip).map_err(|source| StoreError::Json {
-        context: "listing blocks to skip".to_string(),
-        source,
-    })?;
+    let skip = json(skip, "listing blocks to skip")?;
     // The blocks skipped are dropped on the (block, group) index, before
     // any event row is read: those an update regroups can hold most of the
     // store's events (the big blocks of generic happenings).

@@ -569,7 +569,7 @@ impl Store {
         consolidation::cluster_rows(&self.conn)
     }
 
-    /// Every grouped coded event outside the blocks `skip` (sorted), without
+    /// Every grouped coded event outside the blocks `skip`, without
     /// its document's text: (document key, block, group label, event), by
     /// block and group.
     #[allow(clippy::type_complexity)]
@@ -595,16 +595,16 @@ impl Store {
         consolidation::replace_consolidation(&mut self.conn, groups, stories)
     }
 
-    /// Keeps a regrouping in one transaction: the rows of `blocks` are
-    /// replaced by `groups`, and each document of `stories` (document id,
+    /// Keeps a regrouping in one transaction: each event of `groups` gets
+    /// that block and group (an event's block never changes, so rows not
+    /// written stay right), and each document of `stories` (document id,
     /// story id) gets that story.
     pub fn write_consolidation(
         &mut self,
-        blocks: &[String],
         groups: &[EventGroupWrite],
         stories: &[(String, String)],
     ) -> Result<(), StoreError> {
-        consolidation::write_consolidation(&mut self.conn, blocks, groups, stories)
+        consolidation::write_consolidation(&mut self.conn, groups, stories)
     }
 
     /// True when a document with this id, URL or content hash is stored

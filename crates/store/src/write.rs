@@ -43,7 +43,11 @@ pub(crate) fn find_duplicate(
     }
 }
 
-fn json<T: serde::Serialize + ?Sized>(value: &T, what: &str) -> Result<String, StoreError> {
+/// `value` as JSON text (a JSON column, or a list for `json_each`).
+pub(crate) fn json<T: serde::Serialize + ?Sized>(
+    value: &T,
+    what: &str,
+) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|source| StoreError::Json {
         context: what.to_string(),
         source,

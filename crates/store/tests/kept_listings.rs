@@ -48,9 +48,7 @@ fn keep(store: &mut Store, ids: &[&str], events: &[(&str, usize)]) {
         .iter()
         .map(|id| (id.to_string(), "s".to_string()))
         .collect();
-    store
-        .write_consolidation(&["b".to_string()], &groups, &stories)
-        .unwrap();
+    store.write_consolidation(&groups, &stories).unwrap();
 }
 
 fn ungrouped(store: &Store) -> Vec<(String, usize)> {
