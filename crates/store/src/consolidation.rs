@@ -16,6 +16,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
+use crate::bands::{BandMirror, Member};
 use crate::codec::{int, uint};
 use crate::write::json;
 use crate::{Context, StoreError};
@@ -112,12 +113,15 @@ fn band_int(b: u64) -> i64 {
 }
 
 /// Writes the signature rows of the document `key` (inside its transaction).
+///
+/// Returns what its band rows name besides the band (for [`BandMirror`]),
+/// `None` when it has no bands.
 pub(crate) fn insert_signature(
     tx: &Connection,
     key: i64,
     id: &str,
     sig: &SignatureWrite,
-) -> Result<(), StoreError> {
+) -> Result<Option<Member>, StoreError> {
     let at = |what: &str| format!("writing document {id}: {what}");
     tx.prepare_cached("INSERT INTO doc_signatures (doc, minhash) VALUES (?1, ?2)")
         .and_then(|mut st| st.execute(params![key, sig.minhash]))
@@ -129,26 +133,32 @@ pub(crate) fn insert_signature(
     let (near, related, day) =
         link(tx, key, sig).with_ctx(|| at("joining its near-duplicate clusters"))?;
     if sig.bands.is_empty() {
-        return Ok(());
+        return Ok(None);
     }
     // One statement for all the bands, read from a JSON list.
     let bands: Vec<i64> = sig.bands.iter().map(|&b| band_int(b)).collect();
     let bands = json(&bands, &at("listing bands"))?;
+    let day = day.map_or(UNDATED, band_day);
     tx.prepare_cached(
         "INSERT OR IGNORE INTO doc_bands (band, near, day, doc, related)
          SELECT value, ?2, ?3, ?4, ?5 FROM json_each(?1)",
     )
-    .and_then(|mut st| {
-        st.execute(params![
-            bands,
-            near,
-            day.map_or(UNDATED, band_day),
-            key,
-            related
-        ])
-    })
+    .and_then(|mut st| st.execute(params![bands, near, day, key, related]))
     .with_ctx(|| at("inserting bands"))?;
-    Ok(())
+    Ok(Some(Member {
+        key,
+        near,
+        related,
+        day,
+    }))
+}
+
+/// A signature's bands as `doc_bands` keys them, sorted, each once.
+pub(crate) fn distinct_bands(bands: &[u64]) -> Vec<i64> {
+    let mut bands: Vec<i64> = bands.iter().map(|&b| band_int(b)).collect();
+    bands.sort_unstable();
+    bands.dedup();
+    bands
 }
 
 /// A band row's day for a publication day read by SQL's julianday():
@@ -492,16 +502,20 @@ const LISTED_PER_CLUSTER: usize = 32;
 /// where listing its k band mates grew with the square of the cluster (a
 /// fifth of a 100,000-article ingest; most of ingesting 3,000 copies of
 /// one wire story).
+///
+/// With `mirror` (every band row of the store, in memory: see
+/// [`BandMirror`]) the band mates are read there, and each compared unless
+/// [`Linking::consider`] can tell it changes nothing; through SQL when one
+/// of the bands is shared by many documents.
 pub(crate) fn linked_candidates(
     conn: &Connection,
+    mirror: Option<&BandMirror>,
     bands: &[u64],
     q: LinkQuery<'_>,
     similarity: impl FnMut(&[u8]) -> Option<f64>,
 ) -> Result<Vec<LinkedDoc>, StoreError> {
     let what = "looking up near-duplicate candidates";
-    let mut bands: Vec<i64> = bands.iter().map(|&b| band_int(b)).collect();
-    bands.sort_unstable();
-    bands.dedup();
+    let bands = distinct_bands(bands);
     if bands.is_empty() {
         return Ok(Vec::new());
     }
@@ -529,6 +543,27 @@ pub(crate) fn linked_candidates(
         .and_then(|mut st| st.query_row([q.published], |r| r.get::<_, Option<f64>>(0)))
         .ctx(what)?
         .map(band_day);
+    if let Some(mirror) = mirror {
+        let mut mates = Vec::new();
+        if mirror.mates(&bands, &mut mates).is_some() {
+            for m in mates {
+                // As `COLUMNS` computes it.
+                let days = (m.day >= 0.0)
+                    .then_some(())
+                    .and(day)
+                    .map(|d| (m.day - d).abs());
+                linking
+                    .consider(BandMate {
+                        key: m.key,
+                        near: m.near,
+                        related: m.related,
+                        days,
+                    })
+                    .ctx(what)?;
+            }
+            return Ok(linking.out);
+        }
+    }
     let n = bands.len();
     // ?1 the day, ?2.. the bands, then the representatives listed around.
     let in_bands = (2..n + 2)

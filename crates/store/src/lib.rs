@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 mod actors;
+mod bands;
 mod check;
 mod codec;
 mod consolidation;
@@ -232,6 +233,9 @@ pub struct Store {
     /// Documents a batch commit leaves waiting for the full-text index
     /// (see [`Batch::commit`]).
     text_index_every: usize,
+    /// Every band row of the store in memory, while this connection alone
+    /// writes them in batches (see `bands::BandMirror`).
+    bands: Option<bands::BandMirror>,
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
@@ -315,6 +319,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only: false,
             text_index_every: write::TEXT_INDEX_EVERY,
+            bands: None,
         };
         schema::migrate(&mut store.conn)?;
         // Documents a run killed before its end left out of the index.
@@ -366,6 +371,7 @@ impl Store {
             path: path.to_path_buf(),
             read_only: true,
             text_index_every: write::TEXT_INDEX_EVERY,
+            bands: None,
         })
     }
 
@@ -462,7 +468,7 @@ impl Store {
         q: LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<LinkedDoc>, StoreError> {
-        consolidation::linked_candidates(&self.conn, bands, q, similarity)
+        consolidation::linked_candidates(&self.conn, None, bands, q, similarity)
     }
 
     /// The documents that have near duplicates or related text, with

@@ -3,7 +3,9 @@
 use chronicler_core::{Actor, AnalyzedDocument, CodedEvent};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
+use crate::bands::{BandMirror, Member};
 use crate::codec::{content_hash, date_from_cols, date_str, form_str, geonames_int, int, kind_str};
+use crate::consolidation::distinct_bands;
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
@@ -66,7 +68,7 @@ pub(crate) fn write_document(
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .with_ctx(|| format!("writing document {id}: starting the transaction"))?;
-    let (outcome, _) = write_in(&tx, doc, events, signature, Index::Now)?;
+    let outcome = write_in(&tx, doc, events, signature, Index::Now)?.outcome;
     if outcome == WriteOutcome::Inserted {
         tx.commit()
             .with_ctx(|| format!("writing document {id}: committing"))?;
@@ -95,17 +97,35 @@ fn write_in(
     events: &[CodedEvent],
     signature: Option<&SignatureWrite>,
     index: Index,
-) -> Result<(WriteOutcome, Option<i64>), StoreError> {
+) -> Result<Written, StoreError> {
     let id = doc.doc.id.as_str();
     let hash = content_hash(&doc.doc.text);
     if let Some(existing) = find_duplicate(conn, id, doc.doc.meta.url.as_deref(), Some(&hash))? {
-        return Ok((WriteOutcome::Duplicate(existing), None));
+        return Ok(Written {
+            outcome: WriteOutcome::Duplicate(existing),
+            key: None,
+            bands: None,
+        });
     }
     let key = insert_all(conn, doc, events, &hash, index)?;
+    let mut bands = None;
     if let Some(sig) = signature {
-        crate::consolidation::insert_signature(conn, key, id, sig)?;
+        bands = crate::consolidation::insert_signature(conn, key, id, sig)?;
     }
-    Ok((WriteOutcome::Inserted, Some(key)))
+    Ok(Written {
+        outcome: WriteOutcome::Inserted,
+        key: Some(key),
+        bands,
+    })
+}
+
+/// What [`write_in`] wrote.
+struct Written {
+    outcome: WriteOutcome,
+    /// The document's key, when inserted.
+    key: Option<i64>,
+    /// What its band rows name, when it has some.
+    bands: Option<Member>,
 }
 
 /// Many documents written in one transaction: nothing of the batch is
@@ -131,6 +151,9 @@ pub struct Batch<'s> {
     unindexed: Vec<i64>,
     /// [`Store::text_index_every`] when the batch began.
     index_every: usize,
+    /// The store's band rows in memory, when it keeps them (see
+    /// [`BandMirror`]).
+    mirror: &'s mut Option<BandMirror>,
     _keys: ForeignKeysOff<'s>,
 }
 
@@ -168,17 +191,52 @@ impl Store {
     /// so each document's duplicate check and insert are atomic with
     /// respect to other writers, until the batch is committed or dropped.
     pub fn begin_batch(&mut self) -> Result<Batch<'_>, StoreError> {
-        let conn: &Connection = &self.conn;
+        let Store {
+            conn,
+            bands,
+            text_index_every,
+            ..
+        } = self;
+        let conn: &Connection = conn;
         let keys = ForeignKeysOff::new(conn)?;
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
             .ctx("starting a batch of writes")?;
+        keep_mirror(&tx, bands).ctx("starting a batch of writes: band rows")?;
         Ok(Batch {
             tx,
             unindexed: Vec::new(),
-            index_every: self.text_index_every,
+            index_every: *text_index_every,
+            mirror: bands,
             _keys: keys,
         })
     }
+}
+
+/// At the start of a batch (under the write lock): keeps the band mirror
+/// when nothing but this connection's batches wrote since the last one
+/// committed, and makes one when the store holds no band rows (see
+/// [`BandMirror`]); marks it open until the batch commits.
+fn keep_mirror(conn: &Connection, mirror: &mut Option<BandMirror>) -> rusqlite::Result<()> {
+    let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+    let changes = conn.total_changes();
+    if mirror
+        .as_ref()
+        .is_some_and(|m| m.open || m.data_version != version || m.total_changes != changes)
+    {
+        *mirror = None;
+    }
+    if mirror.is_none() {
+        let empty: bool = conn
+            .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM doc_bands)")?
+            .query_row([], |r| r.get(0))?;
+        if empty {
+            *mirror = Some(BandMirror::new(version, changes));
+        }
+    }
+    if let Some(m) = mirror {
+        m.open = true;
+    }
+    Ok(())
 }
 
 impl Batch<'_> {
@@ -192,9 +250,8 @@ impl Batch<'_> {
         events: &[CodedEvent],
         signature: Option<&SignatureWrite>,
     ) -> Result<WriteOutcome, StoreError> {
-        let (outcome, key) = write_in(&self.tx, doc, events, signature, Index::AtCommit)?;
-        self.unindexed.extend(key);
-        Ok(outcome)
+        let written = write_in(&self.tx, doc, events, signature, Index::AtCommit)?;
+        Ok(self.written(written, signature))
     }
 
     /// [`Batch::write_document`] inside a savepoint of its own: on error
@@ -212,11 +269,26 @@ impl Batch<'_> {
             .tx
             .savepoint()
             .with_ctx(|| format!("writing document {id}: starting its savepoint"))?;
-        let (outcome, key) = write_in(&sp, doc, events, signature, Index::AtCommit)?;
+        let written = write_in(&sp, doc, events, signature, Index::AtCommit)?;
         sp.commit()
             .with_ctx(|| format!("writing document {id}: releasing its savepoint"))?;
-        self.unindexed.extend(key);
-        Ok(outcome)
+        Ok(self.written(written, signature))
+    }
+
+    /// Notes a document written whole: listed for the full-text index,
+    /// its band rows in the mirror.
+    fn written(&mut self, w: Written, signature: Option<&SignatureWrite>) -> WriteOutcome {
+        self.unindexed.extend(w.key);
+        if let (Some(m), Some(sig)) = (w.bands, signature) {
+            let full = self
+                .mirror
+                .as_mut()
+                .is_some_and(|mirror| !mirror.add(&distinct_bands(&sig.bands), m));
+            if full {
+                *self.mirror = None;
+            }
+        }
+        w.outcome
     }
 
     /// [`Store::linked_candidates`], seeing the documents written earlier
@@ -227,7 +299,13 @@ impl Batch<'_> {
         q: crate::LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<crate::LinkedDoc>, StoreError> {
-        crate::consolidation::linked_candidates(&self.tx, bands, q, similarity)
+        crate::consolidation::linked_candidates(
+            &self.tx,
+            self.mirror.as_ref(),
+            bands,
+            q,
+            similarity,
+        )
     }
 
     /// Commits the batch. Its documents wait for the full-text index
@@ -255,7 +333,14 @@ impl Batch<'_> {
                 index_pending(&self.tx)?;
             }
         }
-        self.tx.commit().ctx("committing a batch of documents")
+        let changes = self.tx.total_changes();
+        let Batch { tx, mirror, .. } = self;
+        tx.commit().ctx("committing a batch of documents")?;
+        if let Some(m) = mirror {
+            m.open = false;
+            m.total_changes = changes;
+        }
+        Ok(())
     }
 }
 

@@ -421,7 +421,10 @@ fn cluster_rows_get_their_day_on_upgrade() {
 /// cluster: over random stores (documents on random days, sharing random
 /// LSH bands, with random pairwise similarities), linking each new
 /// document to what it returns gives the clusters of linking it to every
-/// stored document sharing a band, compared, whatever the order.
+/// stored document sharing a band, compared, whatever the order. The same
+/// through batches of writes, as the pipeline writes (the band rows of a
+/// new store read in memory while few documents share a band, through
+/// SQL beyond).
 #[test]
 fn skipped_candidates_change_no_cluster() {
     // A small deterministic generator (no external crate needed).
@@ -524,6 +527,45 @@ fn skipped_candidates_change_no_cluster() {
             let (near, related, _) = clusters(&store, &path);
             partitions.push((near, related));
         }
+        // Through batches of a few documents each.
+        let path = dir.path().join(format!("r{round}-batches.db"));
+        let mut store = Store::open(&path).unwrap();
+        let mut i = 0;
+        while i < n {
+            let mut batch = store.begin_batch().unwrap();
+            for _ in 0..1 + next(5) {
+                if i == n {
+                    break;
+                }
+                let published = days[i].to_string();
+                let of = |bytes: &[u8]| {
+                    let j = u64::from_le_bytes(bytes.try_into().ok()?) as usize;
+                    Some(sim(i, j))
+                };
+                let q = LinkQuery {
+                    published: &published,
+                    near_from: 0.5,
+                    related_within_days: 3,
+                    keep_from: 0.25,
+                };
+                let sig = SignatureWrite {
+                    minhash: (i as u64).to_le_bytes().to_vec(),
+                    bands: bands[i].clone(),
+                    near_duplicates: Vec::new(),
+                    linked: batch.linked_candidates(&bands[i], q, of).unwrap(),
+                    near_from: 0.5,
+                    related_within_days: 3,
+                };
+                let mut d = doc(&format!("d{i:02}"), &format!("Report {i} of the talks."));
+                d.published.date = days[i];
+                batch.write_document(&d, &[], Some(&sig)).unwrap();
+                i += 1;
+            }
+            batch.commit().unwrap();
+        }
+        let (near, related, _) = clusters(&store, &path);
+        partitions.push((near, related));
         assert_eq!(partitions[0], partitions[1], "round {round}");
+        assert_eq!(partitions[0], partitions[2], "round {round}, in batches");
     }
 }

@@ -1,0 +1,164 @@
+//! A store written in batches keeps its band rows in memory for the
+//! near-duplicate lookup while it alone writes them; what else writes the
+//! store between batches (another process, a rolled-back batch, a write
+//! outside batches) must show in the lookup all the same.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+
+use chronicler_store::*;
+use jiff::civil::date;
+
+mod common;
+
+use common::doc;
+
+/// The signature of a document: its number, as bytes.
+fn sig(n: u64, bands: &[u64], linked: Vec<LinkedDoc>) -> SignatureWrite {
+    SignatureWrite {
+        minhash: n.to_le_bytes().to_vec(),
+        bands: bands.to_vec(),
+        near_duplicates: Vec::new(),
+        linked,
+        near_from: 0.5,
+        related_within_days: 3,
+    }
+}
+
+fn query(published: &str) -> LinkQuery<'_> {
+    LinkQuery {
+        published,
+        near_from: 0.5,
+        related_within_days: 3,
+        keep_from: 0.25,
+    }
+}
+
+/// Every pair of documents is a near duplicate.
+fn same(_: &[u8]) -> Option<f64> {
+    Some(0.9)
+}
+
+/// Writes document `n` in a batch of its own, linked as the pipeline links
+/// it; returns the documents it was compared with (their numbers).
+fn write_batched(store: &mut Store, n: u64, bands: &[u64]) -> Vec<u64> {
+    let mut batch = store.begin_batch().unwrap();
+    let (linked, compared) = lookup(&batch, bands);
+    batch
+        .write_document(&report(n), &[], Some(&sig(n, bands, linked)))
+        .unwrap();
+    batch.commit().unwrap();
+    compared
+}
+
+fn lookup(batch: &Batch<'_>, bands: &[u64]) -> (Vec<LinkedDoc>, Vec<u64>) {
+    let mut compared = Vec::new();
+    let published = date(2026, 1, 30).to_string();
+    let linked = batch
+        .linked_candidates(bands, query(&published), |bytes| {
+            compared.push(u64::from_le_bytes(bytes.try_into().ok()?));
+            same(bytes)
+        })
+        .unwrap();
+    (linked, compared)
+}
+
+fn report(n: u64) -> chronicler_core::AnalyzedDocument {
+    let mut d = doc(&format!("d{n}"), &format!("Report {n} of the talks."));
+    d.published.date = date(2026, 1, 30);
+    d
+}
+
+/// Ids of the documents in `id`'s near-duplicate cluster, sorted.
+fn cluster_of(store: &Store, id: &str) -> Vec<String> {
+    let rows = store.doc_clusters().unwrap();
+    let Some(near) = rows.iter().find(|c| c.id == id).map(|c| c.near) else {
+        return vec![id.to_string()];
+    };
+    let mut ids: Vec<String> = rows
+        .into_iter()
+        .filter(|c| c.near == near)
+        .map(|c| c.id)
+        .collect();
+    ids.sort();
+    ids
+}
+
+fn open(path: &Path) -> Store {
+    Store::open(path).unwrap()
+}
+
+/// A new store `name` in a directory of its own, holding document 1
+/// (bands 11, 12) written in a batch.
+fn store_with_1(name: &str) -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join(name));
+    assert!(write_batched(&mut store, 1, &[11, 12]).is_empty());
+    (dir, store)
+}
+
+/// Document 2 (bands 21, 22) is stored between two batches by `store_2`;
+/// document 3, sharing band 21, must be compared with it.
+fn found_when_stored_between_batches(name: &str, store_2: impl FnOnce(&Path, &mut Store)) {
+    let (dir, mut store) = store_with_1(name);
+    let path = dir.path().join(name);
+    store_2(&path, &mut store);
+    assert_eq!(write_batched(&mut store, 3, &[21, 31]), [2]);
+    assert_eq!(cluster_of(&store, "d3"), ["d2", "d3"]);
+}
+
+fn write_2(store: &mut Store) {
+    store
+        .write_document_signed(&report(2), &[], &sig(2, &[21, 22], Vec::new()))
+        .unwrap();
+}
+
+#[test]
+fn a_document_another_process_stored_between_batches_is_found() {
+    found_when_stored_between_batches("two-writers.db", |path, _| write_2(&mut open(path)));
+}
+
+#[test]
+fn a_document_written_outside_batches_is_found() {
+    found_when_stored_between_batches("one-writer.db", |_, store| write_2(store));
+}
+
+#[test]
+fn a_batch_rolled_back_leaves_no_band_behind() {
+    let (_dir, mut store) = store_with_1("rolled-back.db");
+    // Document 2 (band 21) is written, seen by the next lookup of its
+    // batch, then the batch is dropped: rolled back.
+    {
+        let mut batch = store.begin_batch().unwrap();
+        batch
+            .write_document(&report(2), &[], Some(&sig(2, &[21], Vec::new())))
+            .unwrap();
+        assert_eq!(lookup(&batch, &[21]).1, [2]);
+    }
+    // Document 4 takes the key document 2 had; document 5 shares band 21
+    // only, which no stored document has.
+    assert!(write_batched(&mut store, 4, &[41]).is_empty());
+    assert!(write_batched(&mut store, 5, &[21]).is_empty());
+    assert_eq!(cluster_of(&store, "d5"), ["d5"]);
+    // And the lookup goes on finding what the batches write.
+    assert_eq!(write_batched(&mut store, 6, &[41, 61]), [4]);
+}
+
+#[test]
+fn documents_of_earlier_batches_and_of_the_same_batch_are_found() {
+    let (_dir, mut store) = store_with_1("batches.db");
+    let mut batch = store.begin_batch().unwrap();
+    let (linked, compared) = lookup(&batch, &[12, 13]);
+    assert_eq!(compared, [1]);
+    batch
+        .write_document(&report(2), &[], Some(&sig(2, &[12, 13], linked)))
+        .unwrap();
+    let (linked, compared) = lookup(&batch, &[13]);
+    assert_eq!(compared, [2]);
+    batch
+        .write_document(&report(3), &[], Some(&sig(3, &[13], linked)))
+        .unwrap();
+    batch.commit().unwrap();
+    assert_eq!(cluster_of(&store, "d3"), ["d1", "d2", "d3"]);
+}
