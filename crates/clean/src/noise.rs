@@ -144,8 +144,15 @@ fn word_count(t: &str) -> usize {
             .filter(|w| !w.is_empty())
             .count();
     }
+    // Every CJK character takes three bytes in UTF-8, the first at least
+    // 0xE3: a word without such a byte ("talks", "“Kyiv”") holds none.
     t.split_whitespace()
-        .map(|w| (w.chars().filter(|&c| is_cjk(c)).count() / 2).max(1))
+        .map(|w| {
+            if w.bytes().all(|b| b < 0xE3) {
+                return 1;
+            }
+            (w.chars().filter(|&c| is_cjk(c)).count() / 2).max(1)
+        })
         .sum()
 }
 
