@@ -135,7 +135,9 @@ impl Signature {
     /// CPU has (the same integers on every path).
     pub fn of(text: &str) -> Signature {
         let mut lowered = String::with_capacity(text.len());
-        let mut spans = Vec::new();
+        // A word and its space take six bytes or more in most news text:
+        // the spans seldom grow past this.
+        let mut spans = Vec::with_capacity(text.len() / 6 + 1);
         lowered_words(text, &mut lowered, &mut spans);
         let mut mins = [u64::MAX; NUM_HASHES];
         let width = SHINGLE.min(spans.len());
