@@ -139,7 +139,6 @@ impl BandMirror {
     }
 
     /// Band rows held.
-    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.rows.len()
     }

@@ -471,6 +471,14 @@ impl Store {
         consolidation::linked_candidates(&self.conn, None, bands, q, similarity)
     }
 
+    /// How many band rows this connection keeps in memory for the
+    /// near-duplicate lookup of its batches; `None` when the lookup reads
+    /// them through SQL (see `bands::BandMirror`). A diagnostic: results
+    /// are the same either way.
+    pub fn band_rows_in_memory(&self) -> Option<usize> {
+        self.bands.as_ref().map(bands::BandMirror::len)
+    }
+
     /// The documents that have near duplicates or related text, with
     /// their clusters (see [`DocCluster`]), by id: one row per document,
     /// however many pairs a cluster holds.

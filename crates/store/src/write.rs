@@ -146,6 +146,8 @@ pub struct Batch<'s> {
     // Dropped in this order: the transaction (rolled back unless
     // committed), then the guard that turns foreign keys back on.
     tx: Transaction<'s>,
+    /// The connection `tx` is on.
+    conn: &'s Connection,
     /// Keys of the documents written, to list for the full-text index at
     /// the commit.
     unindexed: Vec<i64>,
@@ -204,6 +206,7 @@ impl Store {
         keep_mirror(&tx, bands).ctx("starting a batch of writes: band rows")?;
         Ok(Batch {
             tx,
+            conn,
             unindexed: Vec::new(),
             index_every: *text_index_every,
             mirror: bands,
@@ -333,12 +336,15 @@ impl Batch<'_> {
                 index_pending(&self.tx)?;
             }
         }
-        let changes = self.tx.total_changes();
-        let Batch { tx, mirror, .. } = self;
+        let Batch {
+            tx, conn, mirror, ..
+        } = self;
         tx.commit().ctx("committing a batch of documents")?;
         if let Some(m) = mirror {
             m.open = false;
-            m.total_changes = changes;
+            // Read after the commit: FTS5 writes its pending entries to
+            // its own tables as the transaction commits.
+            m.total_changes = conn.total_changes();
         }
         Ok(())
     }

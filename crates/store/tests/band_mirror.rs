@@ -162,3 +162,23 @@ fn documents_of_earlier_batches_and_of_the_same_batch_are_found() {
     batch.commit().unwrap();
     assert_eq!(cluster_of(&store, "d3"), ["d1", "d2", "d3"]);
 }
+
+#[test]
+fn the_band_rows_stay_in_memory_while_batches_alone_write_them() {
+    let (dir, mut store) = store_with_1("kept.db");
+    // Every commit indexes its documents for search (FTS5 writes its own
+    // tables as the transaction commits): still the batch's own writes.
+    store.set_text_index_every(1);
+    assert_eq!(store.band_rows_in_memory(), Some(2));
+    assert_eq!(write_batched(&mut store, 2, &[12, 21]), [1]);
+    assert_eq!(write_batched(&mut store, 3, &[31]), Vec::<u64>::new());
+    assert_eq!(store.band_rows_in_memory(), Some(5));
+    // Another writer: the next batch reads through SQL, and so on (the
+    // store holds band rows the mirror could not have seen made).
+    let mut other = open(&dir.path().join("kept.db"));
+    other
+        .write_document_signed(&report(4), &[], &sig(4, &[41], Vec::new()))
+        .unwrap();
+    assert_eq!(write_batched(&mut store, 5, &[41]), [4]);
+    assert_eq!(store.band_rows_in_memory(), None);
+}
