@@ -76,14 +76,19 @@ pub(crate) struct BandMirror {
     pub(crate) total_changes: u64,
     /// A batch began and has not committed.
     pub(crate) open: bool,
+    /// Rows past which [`BandMirror::add`] refuses ([`MAX_ROWS`] unless
+    /// set otherwise).
+    limit: usize,
 }
 
 impl BandMirror {
-    /// An empty mirror, for a store without band rows.
-    pub(crate) fn new(data_version: i64, total_changes: u64) -> BandMirror {
+    /// An empty mirror, for a store without band rows, holding at most
+    /// `limit` rows.
+    pub(crate) fn new(data_version: i64, total_changes: u64, limit: usize) -> BandMirror {
         BandMirror {
             data_version,
             total_changes,
+            limit,
             ..BandMirror::default()
         }
     }
@@ -92,7 +97,7 @@ impl BandMirror {
     /// distinct `bands` (sorted), each naming `member`. False when the
     /// mirror is full (drop it).
     pub(crate) fn add(&mut self, bands: &[i64], member: Member) -> bool {
-        if self.rows.len() + bands.len() > MAX_ROWS {
+        if self.rows.len() + bands.len() > self.limit {
             return false;
         }
         let Ok(m) = u32::try_from(self.members.len()) else {
@@ -159,7 +164,7 @@ mod tests {
 
     #[test]
     fn lists_each_mate_once_oldest_first() {
-        let mut m = BandMirror::new(1, 0);
+        let mut m = BandMirror::new(1, 0, MAX_ROWS);
         assert!(m.add(&[1, 2, 3], member(10)));
         assert!(m.add(&[2, 3], member(11)));
         assert!(m.add(&[9], member(12)));
@@ -174,7 +179,7 @@ mod tests {
 
     #[test]
     fn a_long_band_sends_the_lookup_to_sql() {
-        let mut m = BandMirror::new(1, 0);
+        let mut m = BandMirror::new(1, 0, MAX_ROWS);
         for k in 0..=i64::from(CHAIN_MAX) {
             assert!(m.add(&[7, 1000 + k], member(k)));
         }

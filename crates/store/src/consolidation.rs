@@ -115,12 +115,14 @@ fn band_int(b: u64) -> i64 {
 /// Writes the signature rows of the document `key` (inside its transaction).
 ///
 /// Returns what its band rows name besides the band (for [`BandMirror`]),
-/// `None` when it has no bands.
+/// `None` when it has no bands. With `defer_bands` the band rows are not
+/// written: the caller writes them later ([`insert_band_rows`]).
 pub(crate) fn insert_signature(
     tx: &Connection,
     key: i64,
     id: &str,
     sig: &SignatureWrite,
+    defer_bands: bool,
 ) -> Result<Option<Member>, StoreError> {
     let at = |what: &str| format!("writing document {id}: {what}");
     tx.prepare_cached("INSERT INTO doc_signatures (doc, minhash) VALUES (?1, ?2)")
@@ -135,22 +137,77 @@ pub(crate) fn insert_signature(
     if sig.bands.is_empty() {
         return Ok(None);
     }
+    let day = day.map_or(UNDATED, band_day);
+    let member = Member {
+        key,
+        near,
+        related,
+        day,
+    };
+    if defer_bands {
+        return Ok(Some(member));
+    }
     // One statement for all the bands, read from a JSON list.
     let bands: Vec<i64> = sig.bands.iter().map(|&b| band_int(b)).collect();
     let bands = json(&bands, &at("listing bands"))?;
-    let day = day.map_or(UNDATED, band_day);
     tx.prepare_cached(
         "INSERT OR IGNORE INTO doc_bands (band, near, day, doc, related)
          SELECT value, ?2, ?3, ?4, ?5 FROM json_each(?1)",
     )
     .and_then(|mut st| st.execute(params![bands, near, day, key, related]))
     .with_ctx(|| at("inserting bands"))?;
-    Ok(Some(Member {
-        key,
-        near,
-        related,
-        day,
-    }))
+    Ok(Some(member))
+}
+
+/// Band rows written by one statement in [`insert_band_rows`].
+const BAND_ROWS_AT_ONCE: usize = 64;
+
+/// Writes band rows held back by [`insert_signature`] (band, and what the
+/// row names besides), in the table's key order: each insert then lands
+/// beside the one before in the B-tree, where one document's 21 bands at a
+/// time land on 21 pages anywhere in it. Empties `rows`.
+pub(crate) fn insert_band_rows(
+    conn: &Connection,
+    rows: &mut Vec<(i64, Member)>,
+) -> Result<(), StoreError> {
+    let what = "inserting bands";
+    rows.sort_unstable_by(|(a, m), (b, n)| {
+        (a, m.near)
+            .cmp(&(b, n.near))
+            .then(m.day.total_cmp(&n.day))
+            .then((m.related, m.key).cmp(&(n.related, n.key)))
+    });
+    let statement = |n: usize| {
+        let values = vec!["(?, ?, ?, ?, ?)"; n].join(", ");
+        format!("INSERT OR IGNORE INTO doc_bands (band, near, day, doc, related) VALUES {values}")
+    };
+    let mut chunks = rows.chunks_exact(BAND_ROWS_AT_ONCE);
+    let mut st = conn
+        .prepare_cached(&statement(BAND_ROWS_AT_ONCE))
+        .ctx(what)?;
+    for chunk in chunks.by_ref() {
+        st.execute(rusqlite::params_from_iter(chunk.iter().flat_map(band_row)))
+            .ctx(what)?;
+    }
+    // The rest one by one (one cached statement, not one per length).
+    let mut one = conn.prepare_cached(&statement(1)).ctx(what)?;
+    for row in chunks.remainder() {
+        one.execute(rusqlite::params_from_iter(band_row(row)))
+            .ctx(what)?;
+    }
+    rows.clear();
+    Ok(())
+}
+
+/// The values of a band row, in `insert_band_rows`' column order.
+fn band_row(&(band, m): &(i64, Member)) -> [Value; 5] {
+    [
+        Value::Integer(band),
+        Value::Integer(m.near),
+        Value::Real(m.day),
+        Value::Integer(m.key),
+        Value::Integer(m.related),
+    ]
 }
 
 /// A signature's bands as `doc_bands` keys them, sorted, each once.
@@ -506,10 +563,12 @@ const LISTED_PER_CLUSTER: usize = 32;
 /// With `mirror` (every band row of the store, in memory: see
 /// [`BandMirror`]) the band mates are read there, and each compared unless
 /// [`Linking::consider`] can tell it changes nothing; through SQL when one
-/// of the bands is shared by many documents.
+/// of the bands is shared by many documents, `before_sql` first (the
+/// caller writes the band rows it holds back).
 pub(crate) fn linked_candidates(
     conn: &Connection,
     mirror: Option<&BandMirror>,
+    before_sql: impl FnOnce() -> Result<(), StoreError>,
     bands: &[u64],
     q: LinkQuery<'_>,
     similarity: impl FnMut(&[u8]) -> Option<f64>,
@@ -564,6 +623,7 @@ pub(crate) fn linked_candidates(
             return Ok(linking.out);
         }
     }
+    before_sql()?;
     let n = bands.len();
     // ?1 the day, ?2.. the bands, then the representatives listed around.
     let in_bands = (2..n + 2)
@@ -913,7 +973,7 @@ pub(crate) fn add_signature(
     };
     tx.execute("DELETE FROM doc_signatures WHERE doc = ?1", [key])
         .with_ctx(|| format!("signing document {id}"))?;
-    insert_signature(&tx, key, id, sig)?;
+    insert_signature(&tx, key, id, sig, false)?;
     tx.commit().with_ctx(|| format!("signing document {id}"))
 }
 

@@ -236,6 +236,8 @@ pub struct Store {
     /// Every band row of the store in memory, while this connection alone
     /// writes them in batches (see `bands::BandMirror`).
     bands: Option<bands::BandMirror>,
+    /// Band rows the mirror may hold (see [`Store::set_band_rows_limit`]).
+    band_rows_limit: usize,
 }
 
 const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
@@ -320,6 +322,7 @@ impl Store {
             read_only: false,
             text_index_every: write::TEXT_INDEX_EVERY,
             bands: None,
+            band_rows_limit: bands::MAX_ROWS,
         };
         schema::migrate(&mut store.conn)?;
         // Documents a run killed before its end left out of the index.
@@ -372,6 +375,7 @@ impl Store {
             read_only: true,
             text_index_every: write::TEXT_INDEX_EVERY,
             bands: None,
+            band_rows_limit: bands::MAX_ROWS,
         })
     }
 
@@ -468,7 +472,7 @@ impl Store {
         q: LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<LinkedDoc>, StoreError> {
-        consolidation::linked_candidates(&self.conn, None, bands, q, similarity)
+        consolidation::linked_candidates(&self.conn, None, || Ok(()), bands, q, similarity)
     }
 
     /// How many band rows this connection keeps in memory for the
@@ -477,6 +481,14 @@ impl Store {
     /// are the same either way.
     pub fn band_rows_in_memory(&self) -> Option<usize> {
         self.bands.as_ref().map(bands::BandMirror::len)
+    }
+
+    /// Caps the band rows kept in memory for the near-duplicate lookup
+    /// (2^21, some 40 MB, unless set): past it the lookup reads them
+    /// through SQL for the rest of the run. For mirrors made from the next
+    /// batch on.
+    pub fn set_band_rows_limit(&mut self, rows: usize) {
+        self.band_rows_limit = rows;
     }
 
     /// The documents that have near duplicates or related text, with

@@ -68,7 +68,7 @@ pub(crate) fn write_document(
     let tx = conn
         .transaction_with_behavior(TransactionBehavior::Immediate)
         .with_ctx(|| format!("writing document {id}: starting the transaction"))?;
-    let outcome = write_in(&tx, doc, events, signature, Index::Now)?.outcome;
+    let outcome = write_in(&tx, doc, events, signature, Index::Now, false)?.outcome;
     if outcome == WriteOutcome::Inserted {
         tx.commit()
             .with_ctx(|| format!("writing document {id}: committing"))?;
@@ -97,6 +97,7 @@ fn write_in(
     events: &[CodedEvent],
     signature: Option<&SignatureWrite>,
     index: Index,
+    defer_bands: bool,
 ) -> Result<Written, StoreError> {
     let id = doc.doc.id.as_str();
     let hash = content_hash(&doc.doc.text);
@@ -110,7 +111,7 @@ fn write_in(
     let key = insert_all(conn, doc, events, &hash, index)?;
     let mut bands = None;
     if let Some(sig) = signature {
-        bands = crate::consolidation::insert_signature(conn, key, id, sig)?;
+        bands = crate::consolidation::insert_signature(conn, key, id, sig, defer_bands)?;
     }
     Ok(Written {
         outcome: WriteOutcome::Inserted,
@@ -148,6 +149,10 @@ pub struct Batch<'s> {
     tx: Transaction<'s>,
     /// The connection `tx` is on.
     conn: &'s Connection,
+    /// Band rows of the documents written, not yet in `doc_bands`: the
+    /// mirror has them (empty when there is none), they go in at the
+    /// commit, in key order, or before a lookup through SQL.
+    held: Vec<(i64, Member)>,
     /// Keys of the documents written, to list for the full-text index at
     /// the commit.
     unindexed: Vec<i64>,
@@ -196,6 +201,7 @@ impl Store {
         let Store {
             conn,
             bands,
+            band_rows_limit,
             text_index_every,
             ..
         } = self;
@@ -203,10 +209,11 @@ impl Store {
         let keys = ForeignKeysOff::new(conn)?;
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
             .ctx("starting a batch of writes")?;
-        keep_mirror(&tx, bands).ctx("starting a batch of writes: band rows")?;
+        keep_mirror(&tx, bands, *band_rows_limit).ctx("starting a batch of writes: band rows")?;
         Ok(Batch {
             tx,
             conn,
+            held: Vec::new(),
             unindexed: Vec::new(),
             index_every: *text_index_every,
             mirror: bands,
@@ -219,7 +226,11 @@ impl Store {
 /// when nothing but this connection's batches wrote since the last one
 /// committed, and makes one when the store holds no band rows (see
 /// [`BandMirror`]); marks it open until the batch commits.
-fn keep_mirror(conn: &Connection, mirror: &mut Option<BandMirror>) -> rusqlite::Result<()> {
+fn keep_mirror(
+    conn: &Connection,
+    mirror: &mut Option<BandMirror>,
+    limit: usize,
+) -> rusqlite::Result<()> {
     let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
     let changes = conn.total_changes();
     if mirror
@@ -233,7 +244,7 @@ fn keep_mirror(conn: &Connection, mirror: &mut Option<BandMirror>) -> rusqlite::
             .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM doc_bands)")?
             .query_row([], |r| r.get(0))?;
         if empty {
-            *mirror = Some(BandMirror::new(version, changes));
+            *mirror = Some(BandMirror::new(version, changes, limit));
         }
     }
     if let Some(m) = mirror {
@@ -253,8 +264,9 @@ impl Batch<'_> {
         events: &[CodedEvent],
         signature: Option<&SignatureWrite>,
     ) -> Result<WriteOutcome, StoreError> {
-        let written = write_in(&self.tx, doc, events, signature, Index::AtCommit)?;
-        Ok(self.written(written, signature))
+        let defer = self.mirror.is_some();
+        let written = write_in(&self.tx, doc, events, signature, Index::AtCommit, defer)?;
+        self.written(written, signature)
     }
 
     /// [`Batch::write_document`] inside a savepoint of its own: on error
@@ -272,39 +284,59 @@ impl Batch<'_> {
             .tx
             .savepoint()
             .with_ctx(|| format!("writing document {id}: starting its savepoint"))?;
-        let written = write_in(&sp, doc, events, signature, Index::AtCommit)?;
+        let defer = self.mirror.is_some();
+        let written = write_in(&sp, doc, events, signature, Index::AtCommit, defer)?;
         sp.commit()
             .with_ctx(|| format!("writing document {id}: releasing its savepoint"))?;
-        Ok(self.written(written, signature))
+        self.written(written, signature)
     }
 
-    /// Notes a document written whole: listed for the full-text index,
-    /// its band rows in the mirror.
-    fn written(&mut self, w: Written, signature: Option<&SignatureWrite>) -> WriteOutcome {
+    /// Notes a document written whole (its band rows held back while the
+    /// mirror is kept, see [`write_in`]): listed for the full-text index,
+    /// its band rows in the mirror and held for the commit.
+    fn written(
+        &mut self,
+        w: Written,
+        signature: Option<&SignatureWrite>,
+    ) -> Result<WriteOutcome, StoreError> {
         self.unindexed.extend(w.key);
-        if let (Some(m), Some(sig)) = (w.bands, signature) {
-            let full = self
-                .mirror
-                .as_mut()
-                .is_some_and(|mirror| !mirror.add(&distinct_bands(&sig.bands), m));
-            if full {
+        if let (Some(m), Some(sig), Some(mirror)) = (w.bands, signature, self.mirror.as_mut()) {
+            let bands = distinct_bands(&sig.bands);
+            self.held.extend(bands.iter().map(|&b| (b, m)));
+            if !mirror.add(&bands, m) {
+                // Full: from now on through SQL, which must see them.
                 *self.mirror = None;
+                self.write_held()?;
             }
         }
-        w.outcome
+        Ok(w.outcome)
+    }
+
+    /// Writes the band rows held back (see [`Batch::written`]).
+    fn write_held(&mut self) -> Result<(), StoreError> {
+        if self.held.is_empty() {
+            return Ok(());
+        }
+        crate::consolidation::insert_band_rows(&self.tx, &mut self.held)
     }
 
     /// [`Store::linked_candidates`], seeing the documents written earlier
     /// in this batch.
     pub fn linked_candidates(
-        &self,
+        &mut self,
         bands: &[u64],
         q: crate::LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<crate::LinkedDoc>, StoreError> {
+        let (tx, held) = (&self.tx, &mut self.held);
+        let write_held = || match held.is_empty() {
+            true => Ok(()),
+            false => crate::consolidation::insert_band_rows(tx, held),
+        };
         crate::consolidation::linked_candidates(
-            &self.tx,
+            tx,
             self.mirror.as_ref(),
+            write_held,
             bands,
             q,
             similarity,
@@ -317,7 +349,8 @@ impl Batch<'_> {
     /// and sentences first, in one statement (FTS5 writes a segment at
     /// each commit and flushes its pending rows at each statement
     /// savepoint). [`Store::flush_text_index`] indexes the rest.
-    pub fn commit(self) -> Result<(), StoreError> {
+    pub fn commit(mut self) -> Result<(), StoreError> {
+        self.write_held()?;
         if !self.unindexed.is_empty() {
             let keys = json(&self.unindexed, "listing a batch's documents")?;
             self.tx

@@ -44,7 +44,7 @@ fn same(_: &[u8]) -> Option<f64> {
 /// it; returns the documents it was compared with (their numbers).
 fn write_batched(store: &mut Store, n: u64, bands: &[u64]) -> Vec<u64> {
     let mut batch = store.begin_batch().unwrap();
-    let (linked, compared) = lookup(&batch, bands);
+    let (linked, compared) = lookup(&mut batch, bands);
     batch
         .write_document(&report(n), &[], Some(&sig(n, bands, linked)))
         .unwrap();
@@ -52,7 +52,7 @@ fn write_batched(store: &mut Store, n: u64, bands: &[u64]) -> Vec<u64> {
     compared
 }
 
-fn lookup(batch: &Batch<'_>, bands: &[u64]) -> (Vec<LinkedDoc>, Vec<u64>) {
+fn lookup(batch: &mut Batch<'_>, bands: &[u64]) -> (Vec<LinkedDoc>, Vec<u64>) {
     let mut compared = Vec::new();
     let published = date(2026, 1, 30).to_string();
     let linked = batch
@@ -134,7 +134,7 @@ fn a_batch_rolled_back_leaves_no_band_behind() {
         batch
             .write_document(&report(2), &[], Some(&sig(2, &[21], Vec::new())))
             .unwrap();
-        assert_eq!(lookup(&batch, &[21]).1, [2]);
+        assert_eq!(lookup(&mut batch, &[21]).1, [2]);
     }
     // Document 4 takes the key document 2 had; document 5 shares band 21
     // only, which no stored document has.
@@ -149,12 +149,12 @@ fn a_batch_rolled_back_leaves_no_band_behind() {
 fn documents_of_earlier_batches_and_of_the_same_batch_are_found() {
     let (_dir, mut store) = store_with_1("batches.db");
     let mut batch = store.begin_batch().unwrap();
-    let (linked, compared) = lookup(&batch, &[12, 13]);
+    let (linked, compared) = lookup(&mut batch, &[12, 13]);
     assert_eq!(compared, [1]);
     batch
         .write_document(&report(2), &[], Some(&sig(2, &[12, 13], linked)))
         .unwrap();
-    let (linked, compared) = lookup(&batch, &[13]);
+    let (linked, compared) = lookup(&mut batch, &[13]);
     assert_eq!(compared, [2]);
     batch
         .write_document(&report(3), &[], Some(&sig(3, &[13], linked)))
@@ -181,4 +181,68 @@ fn the_band_rows_stay_in_memory_while_batches_alone_write_them() {
         .unwrap();
     assert_eq!(write_batched(&mut store, 5, &[41]), [4]);
     assert_eq!(store.band_rows_in_memory(), None);
+}
+
+#[test]
+fn what_the_batches_held_back_is_in_the_store() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("held.db");
+    {
+        let mut store = open(&path);
+        assert!(write_batched(&mut store, 1, &[11, 12]).is_empty());
+        assert!(write_batched(&mut store, 2, &[21, 22]).is_empty());
+    }
+    // A later run (band rows in the store: read through SQL) finds them.
+    let mut store = open(&path);
+    assert_eq!(write_batched(&mut store, 3, &[22, 31]), [2]);
+    assert_eq!(store.band_rows_in_memory(), None);
+    assert_eq!(cluster_of(&store, "d3"), ["d2", "d3"]);
+}
+
+#[test]
+fn a_full_mirror_gives_way_to_sql_within_a_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("full.db"));
+    // Room for two documents' rows: the third fills it, in mid-batch.
+    store.set_band_rows_limit(4);
+    let mut batch = store.begin_batch().unwrap();
+    for (n, bands) in [(1, [11, 12]), (2, [12, 21]), (3, [21, 31]), (4, [31, 41])] {
+        let (linked, compared) = lookup(&mut batch, &bands);
+        assert_eq!(compared, [n - 1][..usize::from(n > 1)], "document {n}");
+        batch
+            .write_document(&report(n), &[], Some(&sig(n, &bands, linked)))
+            .unwrap();
+    }
+    batch.commit().unwrap();
+    assert_eq!(store.band_rows_in_memory(), None);
+    assert_eq!(cluster_of(&store, "d4"), ["d1", "d2", "d3", "d4"]);
+}
+
+#[test]
+fn a_lookup_through_sql_sees_the_rows_its_batch_held_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("long-band.db"));
+    // 65 copies sharing band 7: more than the mirror lists in one band.
+    let mut batch = store.begin_batch().unwrap();
+    for n in 100..165 {
+        let bands = [7, 1000 + n];
+        let (linked, _) = lookup(&mut batch, &bands);
+        batch
+            .write_document(&report(n), &[], Some(&sig(n, &bands, linked)))
+            .unwrap();
+    }
+    batch.commit().unwrap();
+    // Document 200 (band 500) is held back by its batch; document 201,
+    // with band 7, is looked up through SQL and must find it.
+    let mut batch = store.begin_batch().unwrap();
+    batch
+        .write_document(&report(200), &[], Some(&sig(200, &[500], Vec::new())))
+        .unwrap();
+    let (linked, compared) = lookup(&mut batch, &[7, 500]);
+    assert!(compared.contains(&200), "{compared:?}");
+    batch
+        .write_document(&report(201), &[], Some(&sig(201, &[7, 500], linked)))
+        .unwrap();
+    batch.commit().unwrap();
+    assert!(cluster_of(&store, "d201").contains(&"d200".to_string()));
 }
