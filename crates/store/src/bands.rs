@@ -38,8 +38,11 @@ use rustc_hash::FxHashMap;
 /// about 100,000 documents, some 40 MB.
 pub(crate) const MAX_ROWS: usize = 1 << 21;
 
-/// Rows in one band past which a document's lookup goes through SQL.
-pub(crate) const CHAIN_MAX: u32 = 64;
+/// Rows in one band past which a document's lookup goes through SQL: up
+/// to it, comparing every band mate in memory cost fewer instructions than
+/// SQL's reading around joined clusters (30,000 articles: 148.1 G with 64,
+/// 143.0 G with 256; 3,000 copies of one story 28.59 G and 28.41 G).
+pub(crate) const CHAIN_MAX: u32 = 256;
 
 /// No row (end of a chain).
 const NONE: u32 = u32::MAX;

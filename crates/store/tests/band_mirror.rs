@@ -222,27 +222,27 @@ fn a_full_mirror_gives_way_to_sql_within_a_batch() {
 fn a_lookup_through_sql_sees_the_rows_its_batch_held_back() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = open(&dir.path().join("long-band.db"));
-    // 65 copies sharing band 7: more than the mirror lists in one band.
+    // 257 copies sharing band 7: more than the mirror lists in one band.
     let mut batch = store.begin_batch().unwrap();
-    for n in 100..165 {
-        let bands = [7, 1000 + n];
+    for n in 100..357 {
+        let bands = [7, 10_000 + n];
         let (linked, _) = lookup(&mut batch, &bands);
         batch
             .write_document(&report(n), &[], Some(&sig(n, &bands, linked)))
             .unwrap();
     }
     batch.commit().unwrap();
-    // Document 200 (band 500) is held back by its batch; document 201,
+    // Document 900 (band 600) is held back by its batch; document 901,
     // with band 7, is looked up through SQL and must find it.
     let mut batch = store.begin_batch().unwrap();
     batch
-        .write_document(&report(200), &[], Some(&sig(200, &[500], Vec::new())))
+        .write_document(&report(900), &[], Some(&sig(900, &[600], Vec::new())))
         .unwrap();
-    let (linked, compared) = lookup(&mut batch, &[7, 500]);
-    assert!(compared.contains(&200), "{compared:?}");
+    let (linked, compared) = lookup(&mut batch, &[7, 600]);
+    assert!(compared.contains(&900), "{compared:?}");
     batch
-        .write_document(&report(201), &[], Some(&sig(201, &[7, 500], linked)))
+        .write_document(&report(901), &[], Some(&sig(901, &[7, 600], linked)))
         .unwrap();
     batch.commit().unwrap();
-    assert!(cluster_of(&store, "d201").contains(&"d200".to_string()));
+    assert!(cluster_of(&store, "d901").contains(&"d900".to_string()));
 }
