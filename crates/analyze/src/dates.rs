@@ -224,42 +224,37 @@ impl Gate {
         let year4 = |run: usize, end: usize| {
             end - run == 4 && matches!(bytes.get(run..run + 2), Some(b"19" | b"20"))
         };
-        let ac = keywords();
-        let start_sid = ac.and_then(|a| a.start_state(Anchored::No).ok());
-        // Runs the keyword automaton over the piece `from..to`, from its
-        // start state; each keyword found is counted in the piece. A keyword
-        // is letters only, so never holds a break character: the keywords
-        // of the pieces are those of the whole text.
-        let feed = |from: usize, to: usize, mask: &mut u32| {
-            let (Some(a), Some(mut s)) = (ac, start_sid) else {
-                return;
-            };
-            for (k, &b) in bytes.get(from..to).unwrap_or(&[]).iter().enumerate() {
-                s = a.next_state(Anchored::No, s, b);
-                if !a.is_special(s) || !a.is_match(s) {
+        // The keyword automaton and its start state.
+        let kw = keywords().and_then(|a| Some((a, a.start_state(Anchored::No).ok()?)));
+        // Counts in `mask` the keywords ending at byte `end - 1`, where the
+        // automaton reached `sid` (a match state).
+        let matched = |a: &aho_corasick::dfa::DFA, sid, end: usize, mask: &mut u32| {
+            for m in 0..a.match_len(sid) {
+                let pid = a.match_pattern(sid, m);
+                let Some(kw) = KEYWORDS.get(pid.as_usize()) else {
+                    continue;
+                };
+                // The rules that need a month match its name
+                // case-sensitively, capital first ("May", never "may"
+                // or "market"): the other spellings do not count.
+                let kw_start = end - a.pattern_len(pid);
+                if kw.1 == MONTH && !bytes.get(kw_start..end).is_some_and(month_case) {
                     continue;
                 }
-                let end = from + k + 1;
-                for m in 0..a.match_len(s) {
-                    let pid = a.match_pattern(s, m);
-                    let Some(kw) = KEYWORDS.get(pid.as_usize()) else {
-                        continue;
-                    };
-                    // The rules that need a month match its name
-                    // case-sensitively, capital first ("May", never "may"
-                    // or "market"): the other spellings do not count.
-                    let kw_start = end - a.pattern_len(pid);
-                    if kw.1 == MONTH && !bytes.get(kw_start..end).is_some_and(month_case) {
-                        continue;
-                    }
-                    *mask |= kw.1;
-                }
+                *mask |= kw.1;
             }
         };
+        // The automaton steps on ASCII letters only and goes back to its
+        // start on any other byte: a keyword is ASCII letters only, so
+        // after another byte no keyword is under way (what stepping on it
+        // gives too), and none holds a break character: each keyword is
+        // counted in the piece being read.
+        let mut state = kw.map(|(_, s0)| s0);
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_digit() {
                 mask |= DIGIT;
                 run.get_or_insert(i);
+                state = kw.map(|(_, s0)| s0);
                 i += 1;
                 continue;
             }
@@ -269,22 +264,30 @@ impl Gate {
                 }
             }
             if b.is_ascii_alphabetic() || b == b' ' {
-                // Letters and spaces (most of a text) change nothing here.
-                i += 1;
-                while bytes
-                    .get(i)
-                    .is_some_and(|&x| x.is_ascii_alphabetic() || x == b' ')
-                {
+                // Letters and spaces (most of a text): keywords only.
+                while let Some(&x) = bytes.get(i) {
+                    if x.is_ascii_alphabetic() {
+                        if let (Some((a, _)), Some(sid)) = (kw, state) {
+                            let next = a.next_state(Anchored::No, sid, x);
+                            state = Some(next);
+                            if a.is_special(next) && a.is_match(next) {
+                                matched(a, next, i + 1, &mut mask);
+                            }
+                        }
+                    } else if x == b' ' {
+                        state = kw.map(|(_, s0)| s0);
+                    } else {
+                        break;
+                    }
                     i += 1;
                 }
                 continue;
             }
+            state = kw.map(|(_, s0)| s0);
             let Some(c) = chronicler_core::text::char_at(text, i) else {
                 break;
             };
             if is_break(text, i, c) {
-                // The piece's keywords, before it is closed.
-                feed(start, i, &mut mask);
                 pieces.push((start, i, mask));
                 (start, mask) = (i + c.len_utf8(), 0);
             }
@@ -293,7 +296,6 @@ impl Gate {
         if run.is_some_and(|r| year4(r, text.len())) {
             mask |= YEAR4;
         }
-        feed(start, text.len(), &mut mask);
         pieces.push((start, text.len(), mask));
         Gate { pieces }
     }
@@ -1526,31 +1528,48 @@ mod tests {
         }
     }
 
-    #[test]
-    fn gate_keywords_are_those_of_a_whole_text_search() {
-        // The first gate: one overlapping search over the whole text, each
-        // keyword counted in the piece holding its start.
+    /// The keyword classes of each piece of the gate of `t`, and those of
+    /// the definition: one overlapping search over the whole text, each
+    /// keyword counted in the piece holding its start.
+    fn gate_keywords(t: &str) -> (Vec<u32>, Vec<u32>) {
         let ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
             .build(KEYWORDS.iter().map(|k| k.0))
             .unwrap();
+        let g = Gate::new(t);
+        let mut want: Vec<u32> = g.pieces.iter().map(|p| p.2 & (DIGIT | YEAR4)).collect();
+        for m in ac.find_overlapping_iter(t) {
+            let k = g.pieces.partition_point(|p| p.1 < m.start());
+            let kw = KEYWORDS[m.pattern().as_usize()];
+            if kw.1 == MONTH && !month_case(&t.as_bytes()[m.range()]) {
+                continue;
+            }
+            want[k] |= kw.1;
+        }
+        (g.pieces.iter().map(|p| p.2).collect(), want)
+    }
+
+    #[test]
+    fn gate_keywords_are_those_of_a_whole_text_search() {
         for t in [
             "Xja.nuary, ye.ar and da-y; midday, weekend: yearly MAY may",
             "Jan. 5 — late spring; the ummer? \u{201c}tomorrow\u{201d} Mon.day 2026",
             "Ж Jan 3, Dec.5 Sept.; earlyJanuary “ha”lf 19.99 2026 20261",
         ] {
-            let g = Gate::new(t);
-            let mut want: Vec<u32> = g.pieces.iter().map(|p| p.2 & (DIGIT | YEAR4)).collect();
-            for m in ac.find_overlapping_iter(t) {
-                let k = g.pieces.partition_point(|p| p.1 < m.start());
-                let kw = KEYWORDS[m.pattern().as_usize()];
-                if kw.1 == MONTH && !month_case(&t.as_bytes()[m.range()]) {
-                    continue;
-                }
-                want[k] |= kw.1;
-            }
-            let got: Vec<u32> = g.pieces.iter().map(|p| p.2).collect();
+            let (got, want) = gate_keywords(t);
             assert_eq!(got, want, "{t:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The same over texts mixing the keywords' letters with digits,
+        /// spaces, breaks and other characters between and inside them.
+        #[test]
+        fn gate_keywords_are_those_of_a_whole_text_search_anywhere(
+            t in "(May|may|Jan|day|wee|k|end|ear|y|mid|th|no|[ .,;:1-9Ж’-]){0,40}",
+        ) {
+            let (got, want) = gate_keywords(&t);
+            proptest::prop_assert_eq!(got, want);
         }
     }
 
