@@ -90,20 +90,32 @@ pub fn word_end(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
     while let Some(&b) = bytes.get(i) {
-        if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
-                break;
-            }
+        // One table read for the ASCII letters and digits (most bytes).
+        if ASCII_WORD_BYTE[usize::from(b)] {
             i += 1;
-        } else {
-            match char_at(text, i) {
-                Some(c) if is_word_char(c) => i += c.len_utf8(),
-                _ => break,
-            }
+            continue;
+        }
+        if b.is_ascii() {
+            break;
+        }
+        match char_at(text, i) {
+            Some(c) if is_word_char(c) => i += c.len_utf8(),
+            _ => break,
         }
     }
     i
 }
+
+/// True for the bytes of the ASCII letters and digits.
+const ASCII_WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
 
 /// Appends `s` in lower case to `out`: the same as `out.push_str(&s.to_lowercase())`,
 /// without the table search for each character that lower case leaves as
