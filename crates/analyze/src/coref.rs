@@ -62,6 +62,18 @@ fn is_word_char(c: char) -> bool {
     chronicler_dict::text::is_word_char(c) || c == '\'' || c == '\u{2019}' || c == '-'
 }
 
+/// [`is_word_char`] of each ASCII byte (and false for the others).
+const ASCII_WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = c.is_ascii_alphanumeric() || c == b'\'' || c == b'-';
+        b += 1;
+    }
+    t
+};
+
 /// A word without its possessive "'s" (or "’s") and trailing apostrophes.
 fn without_possessive(w: &str) -> &str {
     w.strip_suffix("'s")
@@ -83,9 +95,13 @@ fn words(text: &str, span: Span, out: &mut Vec<Word>) {
     loop {
         // Whether the character at `i` continues a word, and its length;
         // the end of the span ends the last word.
-        let (word, len) = match chronicler_core::text::char_at(s, i) {
-            Some(c) => (is_word_char(c), c.len_utf8()),
-            None => (false, 0),
+        let (word, len) = match s.as_bytes().get(i) {
+            // ASCII by one table read (most of a text).
+            Some(&b) if b.is_ascii() => (ASCII_WORD_BYTE[usize::from(b)], 1),
+            _ => match chronicler_core::text::char_at(s, i) {
+                Some(c) => (is_word_char(c), c.len_utf8()),
+                None => (false, 0),
+            },
         };
         match (start, word) {
             (None, true) => start = Some(i),
