@@ -249,12 +249,13 @@ impl Gate {
         // after another byte no keyword is under way (what stepping on it
         // gives too), and none holds a break character: each keyword is
         // counted in the piece being read.
-        let mut state = kw.map(|(_, s0)| s0);
+        let start_state = kw.map(|(_, s0)| s0);
+        let mut state = start_state;
         while let Some(&b) = bytes.get(i) {
             if b.is_ascii_digit() {
                 mask |= DIGIT;
                 run.get_or_insert(i);
-                state = kw.map(|(_, s0)| s0);
+                state = start_state;
                 i += 1;
                 continue;
             }
@@ -275,7 +276,7 @@ impl Gate {
                             }
                         }
                     } else if x == b' ' {
-                        state = kw.map(|(_, s0)| s0);
+                        state = start_state;
                     } else {
                         break;
                     }
@@ -283,7 +284,7 @@ impl Gate {
                 }
                 continue;
             }
-            state = kw.map(|(_, s0)| s0);
+            state = start_state;
             let Some(c) = chronicler_core::text::char_at(text, i) else {
                 break;
             };

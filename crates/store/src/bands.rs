@@ -13,10 +13,10 @@
 //! in the file, and is kept only while nothing else writes:
 //!
 //! - another connection committing shows in `PRAGMA data_version`;
-//! - this connection writing outside a batch shows in its count of changed
-//!   rows (`sqlite3_total_changes`), recorded at each batch commit;
-//! - a batch that began and did not commit (rolled back) leaves it open
-//!   (and its rows counted in the changes).
+//! - this connection writing outside a batch, or a batch that did not
+//!   commit, shows in its count of changed rows (`sqlite3_total_changes`,
+//!   recorded at each batch commit: rows rolled back stay counted, and a
+//!   document enters the mirror only once its rows are written).
 //!
 //! Each is checked when a batch begins, under the write lock, and drops
 //! the mirror (the lookup then goes through SQL, as for a store that
@@ -77,8 +77,6 @@ pub(crate) struct BandMirror {
     pub(crate) data_version: i64,
     /// This connection's changed rows at the last batch commit.
     pub(crate) total_changes: u64,
-    /// A batch began and has not committed.
-    pub(crate) open: bool,
     /// Rows past which [`BandMirror::add`] refuses ([`MAX_ROWS`] unless
     /// set otherwise).
     limit: usize,
@@ -121,11 +119,10 @@ impl BandMirror {
         true
     }
 
-    /// The members sharing one of `bands`, each once, into `out`, oldest
-    /// first. `None` when a band holds more than [`CHAIN_MAX`] rows (look
-    /// up through SQL).
-    pub(crate) fn mates(&self, bands: &[i64], out: &mut Vec<Member>) -> Option<()> {
-        out.clear();
+    /// The members sharing one of `bands`, each once, oldest first.
+    /// `None` when a band holds more than [`CHAIN_MAX`] rows (look up
+    /// through SQL).
+    pub(crate) fn mates(&self, bands: &[i64]) -> Option<Vec<Member>> {
         let mut found: Vec<u32> = Vec::new();
         for band in bands {
             let Some(&(head, len)) = self.heads.get(band) else {
@@ -142,8 +139,12 @@ impl BandMirror {
         }
         found.sort_unstable();
         found.dedup();
-        out.extend(found.iter().filter_map(|&m| self.members.get(m as usize)));
-        Some(())
+        Some(
+            found
+                .iter()
+                .filter_map(|&m| self.members.get(m as usize).copied())
+                .collect(),
+        )
     }
 
     /// Band rows held.
@@ -171,12 +172,9 @@ mod tests {
         assert!(m.add(&[1, 2, 3], member(10)));
         assert!(m.add(&[2, 3], member(11)));
         assert!(m.add(&[9], member(12)));
-        let mut out = Vec::new();
-        m.mates(&[2, 3, 4], &mut out).unwrap();
-        let keys: Vec<i64> = out.iter().map(|m| m.key).collect();
+        let keys: Vec<i64> = m.mates(&[2, 3, 4]).unwrap().iter().map(|m| m.key).collect();
         assert_eq!(keys, [10, 11]);
-        m.mates(&[4, 5], &mut out).unwrap();
-        assert!(out.is_empty());
+        assert!(m.mates(&[4, 5]).unwrap().is_empty());
         assert_eq!(m.len(), 6);
     }
 
@@ -186,9 +184,7 @@ mod tests {
         for k in 0..=i64::from(CHAIN_MAX) {
             assert!(m.add(&[7, 1000 + k], member(k)));
         }
-        let mut out = Vec::new();
-        assert!(m.mates(&[7], &mut out).is_none());
-        m.mates(&[1000], &mut out).unwrap();
-        assert_eq!(out.len(), 1);
+        assert!(m.mates(&[7]).is_none());
+        assert_eq!(m.mates(&[1000]).unwrap().len(), 1);
     }
 }

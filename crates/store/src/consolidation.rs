@@ -171,6 +171,9 @@ pub(crate) fn insert_band_rows(
     rows: &mut Vec<(i64, Member)>,
 ) -> Result<(), StoreError> {
     let what = "inserting bands";
+    if rows.is_empty() {
+        return Ok(());
+    }
     rows.sort_unstable_by(|(a, m), (b, n)| {
         (a, m.near)
             .cmp(&(b, n.near))
@@ -602,26 +605,20 @@ pub(crate) fn linked_candidates(
         .and_then(|mut st| st.query_row([q.published], |r| r.get::<_, Option<f64>>(0)))
         .ctx(what)?
         .map(band_day);
-    if let Some(mirror) = mirror {
-        let mut mates = Vec::new();
-        if mirror.mates(&bands, &mut mates).is_some() {
-            for m in mates {
-                // As `COLUMNS` computes it.
-                let days = (m.day >= 0.0)
-                    .then_some(())
-                    .and(day)
-                    .map(|d| (m.day - d).abs());
-                linking
-                    .consider(BandMate {
-                        key: m.key,
-                        near: m.near,
-                        related: m.related,
-                        days,
-                    })
-                    .ctx(what)?;
-            }
-            return Ok(linking.out);
+    if let Some(mates) = mirror.and_then(|m| m.mates(&bands)) {
+        for m in mates {
+            // As `COLUMNS` computes it.
+            let days = day.filter(|_| m.day >= 0.0).map(|d| (m.day - d).abs());
+            linking
+                .consider(BandMate {
+                    key: m.key,
+                    near: m.near,
+                    related: m.related,
+                    days,
+                })
+                .ctx(what)?;
         }
+        return Ok(linking.out);
     }
     before_sql()?;
     let n = bands.len();

@@ -5,7 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBe
 
 use crate::bands::{BandMirror, Member};
 use crate::codec::{content_hash, date_from_cols, date_str, form_str, geonames_int, int, kind_str};
-use crate::consolidation::distinct_bands;
+use crate::consolidation::{distinct_bands, insert_band_rows};
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
@@ -223,9 +223,9 @@ impl Store {
 }
 
 /// At the start of a batch (under the write lock): keeps the band mirror
-/// when nothing but this connection's batches wrote since the last one
-/// committed, and makes one when the store holds no band rows (see
-/// [`BandMirror`]); marks it open until the batch commits.
+/// when nothing but this connection's committed batches wrote since it was
+/// made, and makes one when the store holds no band rows (see
+/// [`BandMirror`]).
 fn keep_mirror(
     conn: &Connection,
     mirror: &mut Option<BandMirror>,
@@ -235,7 +235,7 @@ fn keep_mirror(
     let changes = conn.total_changes();
     if mirror
         .as_ref()
-        .is_some_and(|m| m.open || m.data_version != version || m.total_changes != changes)
+        .is_some_and(|m| m.data_version != version || m.total_changes != changes)
     {
         *mirror = None;
     }
@@ -246,9 +246,6 @@ fn keep_mirror(
         if empty {
             *mirror = Some(BandMirror::new(version, changes, limit));
         }
-    }
-    if let Some(m) = mirror {
-        m.open = true;
     }
     Ok(())
 }
@@ -306,18 +303,10 @@ impl Batch<'_> {
             if !mirror.add(&bands, m) {
                 // Full: from now on through SQL, which must see them.
                 *self.mirror = None;
-                self.write_held()?;
+                insert_band_rows(&self.tx, &mut self.held)?;
             }
         }
         Ok(w.outcome)
-    }
-
-    /// Writes the band rows held back (see [`Batch::written`]).
-    fn write_held(&mut self) -> Result<(), StoreError> {
-        if self.held.is_empty() {
-            return Ok(());
-        }
-        crate::consolidation::insert_band_rows(&self.tx, &mut self.held)
     }
 
     /// [`Store::linked_candidates`], seeing the documents written earlier
@@ -329,14 +318,10 @@ impl Batch<'_> {
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<crate::LinkedDoc>, StoreError> {
         let (tx, held) = (&self.tx, &mut self.held);
-        let write_held = || match held.is_empty() {
-            true => Ok(()),
-            false => crate::consolidation::insert_band_rows(tx, held),
-        };
         crate::consolidation::linked_candidates(
             tx,
             self.mirror.as_ref(),
-            write_held,
+            || insert_band_rows(tx, held),
             bands,
             q,
             similarity,
@@ -350,7 +335,7 @@ impl Batch<'_> {
     /// each commit and flushes its pending rows at each statement
     /// savepoint). [`Store::flush_text_index`] indexes the rest.
     pub fn commit(mut self) -> Result<(), StoreError> {
-        self.write_held()?;
+        insert_band_rows(&self.tx, &mut self.held)?;
         if !self.unindexed.is_empty() {
             let keys = json(&self.unindexed, "listing a batch's documents")?;
             self.tx
@@ -374,7 +359,6 @@ impl Batch<'_> {
         } = self;
         tx.commit().ctx("committing a batch of documents")?;
         if let Some(m) = mirror {
-            m.open = false;
             // Read after the commit: FTS5 writes its pending entries to
             // its own tables as the transaction commits.
             m.total_changes = conn.total_changes();

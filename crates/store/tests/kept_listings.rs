@@ -60,6 +60,14 @@ fn ungrouped(store: &Store) -> Vec<(String, usize)> {
         .collect()
 }
 
+/// The events without a kept group are `events` (document id, ordinal),
+/// the documents without a story `documents`.
+fn assert_listed(store: &Store, events: &[(&str, usize)], documents: &[&str]) {
+    let events: Vec<(String, usize)> = events.iter().map(|&(d, o)| (d.to_string(), o)).collect();
+    assert_eq!(ungrouped(store), events);
+    assert_eq!(store.unstoried_documents().unwrap(), documents);
+}
+
 #[test]
 fn new_documents_after_the_kept_ones_are_listed() {
     let dir = tempfile::tempdir().unwrap();
@@ -72,15 +80,7 @@ fn new_documents_after_the_kept_ones_are_listed() {
 
     write(&mut store, "z", "Rebels fired.\nTroops replied.");
     write(&mut store, "a", "Envoys left.");
-    assert_eq!(
-        ungrouped(&store),
-        vec![
-            ("a".to_string(), 0),
-            ("z".to_string(), 0),
-            ("z".to_string(), 1)
-        ]
-    );
-    assert_eq!(store.unstoried_documents().unwrap(), vec!["a", "z"]);
+    assert_listed(&store, &[("a", 0), ("z", 0), ("z", 1)], &["a", "z"]);
 }
 
 /// A document kept before another was written, but left without a group
@@ -97,13 +97,5 @@ fn documents_missing_before_the_last_kept_one_are_listed() {
     // "k" and the second event of "m" kept nowhere.
     keep(&mut store, &["m", "c"], &[("m", 0), ("c", 0)]);
     write(&mut store, "n", "Rebels fired.");
-    assert_eq!(
-        ungrouped(&store),
-        vec![
-            ("k".to_string(), 0),
-            ("m".to_string(), 1),
-            ("n".to_string(), 0)
-        ]
-    );
-    assert_eq!(store.unstoried_documents().unwrap(), vec!["k", "n"]);
+    assert_listed(&store, &[("k", 0), ("m", 1), ("n", 0)], &["k", "n"]);
 }
