@@ -25,6 +25,7 @@ use chronicler_core::Status;
 use crate::DictError;
 
 mod inflect;
+mod matcher;
 mod petrarch;
 
 pub use inflect::{noun_forms, verb_forms};
@@ -159,6 +160,10 @@ pub struct VerbDict {
     index: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// (kind, normalized text) → pattern, for overrides.
     by_key: HashMap<(bool, String), usize>,
+    /// The live patterns compiled for [`VerbDict::find`], made at its
+    /// first call after a change (every change goes through
+    /// `push_pattern`, which drops it).
+    matcher: std::sync::OnceLock<matcher::Matcher>,
 }
 
 impl VerbDict {
@@ -307,6 +312,7 @@ impl VerbDict {
             }
             self.patterns[old].live = false;
         }
+        self.matcher = std::sync::OnceLock::new();
         let i = self.patterns.len();
         self.by_key.insert(key, i);
         if let Some(first) = p.elems.first() {
@@ -330,37 +336,9 @@ impl VerbDict {
     /// Every match of every pattern in `words` (lower-case tokens), in
     /// order of start. Overlapping matches are all returned.
     pub fn find(&self, words: &[&str]) -> Vec<PatternMatch> {
-        let mut out = Vec::new();
-        for start in 0..words.len() {
-            let Some(cands) = self.index.get(words[start]) else {
-                continue;
-            };
-            for &pi in cands {
-                let Some(p) = self.patterns.get(pi) else {
-                    continue;
-                };
-                if !p.live {
-                    continue;
-                }
-                let Some(Elem::Word(first)) = p.elems.first() else {
-                    continue;
-                };
-                let Some(n) = match_alt(first, words, start) else {
-                    continue;
-                };
-                if let Some((end, gap)) =
-                    match_elems(p.elems.get(1..).unwrap_or(&[]), words, start + n)
-                {
-                    out.push(PatternMatch {
-                        pattern: pi,
-                        start,
-                        end,
-                        gap,
-                    });
-                }
-            }
-        }
-        out
+        self.matcher
+            .get_or_init(|| matcher::Matcher::new(&self.patterns, &self.index))
+            .find(words)
     }
 
     /// Problems a linter should report: unknown codes, patterns mapped to
@@ -536,61 +514,6 @@ fn skippable(w: &str) -> bool {
         )
 }
 
-/// Length of the first alternative in `alts` that matches at `pos`.
-fn match_alt(alts: &[Vec<String>], words: &[&str], pos: usize) -> Option<usize> {
-    alts.iter()
-        .filter(|seq| {
-            seq.iter()
-                .enumerate()
-                .all(|(k, s)| words.get(pos + k).is_some_and(|w| w == s))
-        })
-        .map(Vec::len)
-        .max()
-}
-
-/// Matches `elems` at `pos`: (end, words consumed by gaps and skips).
-fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<(usize, usize)> {
-    let Some((first, rest)) = elems.split_first() else {
-        return Some((pos, 0));
-    };
-    match first {
-        Elem::Word(alts) => {
-            if let Some(n) = match_alt(alts, words, pos) {
-                return match_elems(rest, words, pos + n);
-            }
-            // one skippable adverb/article before a required word (not first)
-            if skippable(words.get(pos)?) {
-                if let Some(n) = match_alt(alts, words, pos + 1) {
-                    return match_elems(rest, words, pos + 1 + n).map(|(e, g)| (e, g + 1));
-                }
-            }
-            None
-        }
-        Elem::Opt(alts) => {
-            if let Some(n) = match_alt(alts, words, pos) {
-                if let Some(e) = match_elems(rest, words, pos + n) {
-                    return Some(e);
-                }
-            }
-            match_elems(rest, words, pos)
-        }
-        Elem::Gap(n) => {
-            for k in 0..=*n {
-                if k > 0 {
-                    let w = words.get(pos + k - 1)?;
-                    if is_boundary(w) {
-                        return None;
-                    }
-                }
-                if let Some((e, g)) = match_elems(rest, words, pos + k) {
-                    return Some((e, g + k));
-                }
-            }
-            None
-        }
-    }
-}
-
 /// Punctuation tokens a gap may not cross.
 fn is_boundary(w: &str) -> bool {
     matches!(w, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "—" | "–")
@@ -599,6 +522,97 @@ fn is_boundary(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `find` as it was before `matcher`, read through `Pattern`: the
+    /// reference the compiled matcher is checked against.
+    fn reference_find(d: &VerbDict, words: &[&str]) -> Vec<PatternMatch> {
+        let mut out = Vec::new();
+        for start in 0..words.len() {
+            let Some(cands) = d.index.get(words[start]) else {
+                continue;
+            };
+            for &pi in cands {
+                let Some(p) = d.patterns.get(pi) else {
+                    continue;
+                };
+                if !p.live {
+                    continue;
+                }
+                let Some(Elem::Word(first)) = p.elems.first() else {
+                    continue;
+                };
+                let Some(n) = match_alt(first, words, start) else {
+                    continue;
+                };
+                if let Some((end, gap)) =
+                    match_elems(p.elems.get(1..).unwrap_or(&[]), words, start + n)
+                {
+                    out.push(PatternMatch {
+                        pattern: pi,
+                        start,
+                        end,
+                        gap,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Length of the first alternative in `alts` that matches at `pos`.
+    fn match_alt(alts: &[Vec<String>], words: &[&str], pos: usize) -> Option<usize> {
+        alts.iter()
+            .filter(|seq| {
+                seq.iter()
+                    .enumerate()
+                    .all(|(k, s)| words.get(pos + k).is_some_and(|w| w == s))
+            })
+            .map(Vec::len)
+            .max()
+    }
+
+    /// Matches `elems` at `pos`: (end, words consumed by gaps and skips).
+    fn match_elems(elems: &[Elem], words: &[&str], pos: usize) -> Option<(usize, usize)> {
+        let Some((first, rest)) = elems.split_first() else {
+            return Some((pos, 0));
+        };
+        match first {
+            Elem::Word(alts) => {
+                if let Some(n) = match_alt(alts, words, pos) {
+                    return match_elems(rest, words, pos + n);
+                }
+                // one skippable adverb/article before a required word (not first)
+                if skippable(words.get(pos)?) {
+                    if let Some(n) = match_alt(alts, words, pos + 1) {
+                        return match_elems(rest, words, pos + 1 + n).map(|(e, g)| (e, g + 1));
+                    }
+                }
+                None
+            }
+            Elem::Opt(alts) => {
+                if let Some(n) = match_alt(alts, words, pos) {
+                    if let Some(e) = match_elems(rest, words, pos + n) {
+                        return Some(e);
+                    }
+                }
+                match_elems(rest, words, pos)
+            }
+            Elem::Gap(n) => {
+                for k in 0..=*n {
+                    if k > 0 {
+                        let w = words.get(pos + k - 1)?;
+                        if is_boundary(w) {
+                            return None;
+                        }
+                    }
+                    if let Some((e, g)) = match_elems(rest, words, pos + k) {
+                        return Some((e, g + k));
+                    }
+                }
+                None
+            }
+        }
+    }
 
     #[test]
     fn builtin_parses_and_matches() {
@@ -641,5 +655,124 @@ mod tests {
         let m = d2.find(&w);
         assert_eq!(m.len(), 1);
         assert_eq!(d2.patterns[m[0].pattern].code, "1243");
+    }
+    /// The words of `d`'s live patterns, with words patterns skip or stop
+    /// at and words no pattern names: what random sentences are made of.
+    fn word_pool(d: &VerbDict) -> Vec<String> {
+        let mut pool: Vec<String> = d
+            .live_patterns()
+            .flat_map(|(_, p)| p.elems.iter())
+            .flat_map(|e| match e {
+                Elem::Word(a) | Elem::Opt(a) => a.iter().flatten().cloned().collect(),
+                Elem::Gap(_) => Vec::new(),
+            })
+            .collect();
+        for w in [
+            "the", "a", "now", "jointly", "quickly", ",", ".", ";", "(", "russia", "xyz",
+        ] {
+            pool.push(w.to_string());
+        }
+        pool.sort();
+        pool.dedup();
+        pool
+    }
+
+    /// A sentence around pattern `pi` of `d`, its choices read from
+    /// `picks`: an alternative for each element, an optional word kept or
+    /// not, a gap filled with up to its length of words, sometimes an
+    /// adverb before a word or a comma inside a gap, and words from `pool`
+    /// before and after.
+    fn instance<'p>(
+        d: &'p VerbDict,
+        pool: &'p [String],
+        pi: usize,
+        picks: &[usize],
+    ) -> Vec<&'p str> {
+        let mut it = picks.iter().copied().cycle();
+        let mut pick = |n: usize| it.next().unwrap_or(0) % n.max(1);
+        let mut words: Vec<&str> = Vec::new();
+        for _ in 0..pick(3) {
+            words.push(pool[pick(pool.len())].as_str());
+        }
+        for (k, e) in d.patterns[pi].elems.iter().enumerate() {
+            match e {
+                Elem::Word(a) | Elem::Opt(a) => {
+                    if matches!(e, Elem::Opt(_)) && pick(2) == 0 {
+                        continue;
+                    }
+                    if k > 0 && pick(4) == 0 {
+                        words.push(["now", "the", "quickly", "only"][pick(4)]);
+                    }
+                    words.extend(a[pick(a.len())].iter().map(String::as_str));
+                }
+                Elem::Gap(n) => {
+                    for _ in 0..pick(n + 2) {
+                        let w = if pick(6) == 0 {
+                            ","
+                        } else {
+                            pool[pick(pool.len())].as_str()
+                        };
+                        words.push(w);
+                    }
+                }
+            }
+        }
+        for _ in 0..pick(3) {
+            words.push(pool[pick(pool.len())].as_str());
+        }
+        words
+    }
+
+    fn compare_on_random_sentences(d: &VerbDict, cases: u32) {
+        let pool = word_pool(d);
+        let live: Vec<usize> = d.live_patterns().map(|(i, _)| i).collect();
+        let mut runner = proptest::test_runner::TestRunner::new(proptest::test_runner::Config {
+            cases,
+            ..Default::default()
+        });
+        let strategy = (
+            proptest::collection::vec(0..pool.len(), 0..24),
+            0..live.len(),
+            proptest::collection::vec(0usize..1000, 1..16),
+        );
+        runner
+            .run(&strategy, |(random, p, picks)| {
+                let words: Vec<&str> = random.iter().map(|&i| pool[i].as_str()).collect();
+                proptest::prop_assert_eq!(d.find(&words), reference_find(d, &words));
+                let words = instance(d, &pool, live[p], &picks);
+                let found = d.find(&words);
+                proptest::prop_assert_eq!(&found, &reference_find(d, &words));
+                Ok(())
+            })
+            .unwrap();
+    }
+
+    #[test]
+    fn compiled_matcher_finds_what_the_patterns_say() {
+        let d = VerbDict::load(None).unwrap();
+        compare_on_random_sentences(&d, 3000);
+        // Overrides, and alternatives sharing a first word.
+        let mut d2 = d.clone();
+        d2.add_text(
+            "u",
+            "[1243] refuse\nverb: release (the) hostages =1243; hold talks|talk|talks * with\n\
+             noun: air_strike|air_raid|air (now) attack\n",
+        )
+        .unwrap();
+        compare_on_random_sentences(&d2, 2000);
+    }
+
+    #[test]
+    fn compiled_matcher_agrees_on_the_petrarch_import() {
+        // PETRARCH2's verb dictionary (thousands of patterns, long gaps and
+        // alternatives), when the shared data is beside the checkout.
+        let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
+        match std::fs::read_to_string(shared.join("data/petrarch2/dictionaries/CAMEO.2.0.txt")) {
+            Ok(text) => compare_on_random_sentences(&VerbDict::import_petrarch2(&text).dict, 1000),
+            Err(e) => eprintln!(
+                "skipped: no PETRARCH2 dictionary under {}: {e}",
+                shared.display()
+            ),
+        }
     }
 }
