@@ -96,7 +96,7 @@ fn words(text: &str, span: Span, out: &mut Vec<Word>) {
     };
     let bytes = s.as_bytes();
     let n = bytes.len();
-    let mut push = |out: &mut Vec<Word>, a: usize, e: usize| {
+    let push = |out: &mut Vec<Word>, a: usize, e: usize| {
         let w = without_possessive(s.get(a..e).unwrap_or_default());
         out.push(Word {
             start: span.start + a,
