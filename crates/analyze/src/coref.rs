@@ -130,17 +130,7 @@ fn words(text: &str, span: Span, out: &mut Vec<Word>) {
             i += c.len_utf8();
             continue;
         }
-        let mut mask = 0u64;
-        if let Some(whole) = <&[u8; 64]>::try_from(chunk).ok().filter(|_| ascii == 64) {
-            // A fixed count: unrolled, with no test of the length.
-            for (k, &b) in whole.iter().enumerate() {
-                mask |= u64::from(ASCII_WORD_BYTE[usize::from(b)]) << k;
-            }
-        } else {
-            for (k, &b) in chunk.iter().take(ascii).enumerate() {
-                mask |= u64::from(ASCII_WORD_BYTE[usize::from(b)]) << k;
-            }
-        }
+        let mask = word_mask(chunk.get(..ascii).unwrap_or_default());
         // Bit k: the byte before byte k is a word's.
         let before = (mask << 1) | u64::from(start.is_some());
         let mut starts = mask & !before;
@@ -166,6 +156,21 @@ fn words(text: &str, span: Span, out: &mut Vec<Word>) {
     }
     if let Some(a) = start {
         push(out, a, n);
+    }
+}
+
+/// Bit k set when byte k of `ascii` (64 bytes at most, all ASCII) is a
+/// word's ([`ASCII_WORD_BYTE`]).
+fn word_mask(ascii: &[u8]) -> u64 {
+    let mask = |bytes: &[u8]| {
+        bytes.iter().enumerate().fold(0u64, |m, (k, &b)| {
+            m | u64::from(ASCII_WORD_BYTE[usize::from(b)]) << k
+        })
+    };
+    match <&[u8; 64]>::try_from(ascii) {
+        // A whole chunk, the common case: a fixed count, unrolled.
+        Ok(whole) => mask(whole),
+        Err(_) => mask(ascii),
     }
 }
 

@@ -656,6 +656,7 @@ mod tests {
         assert_eq!(m.len(), 1);
         assert_eq!(d2.patterns[m[0].pattern].code, "1243");
     }
+
     /// The words of `d`'s live patterns, with words patterns skip or stop
     /// at and words no pattern names: what random sentences are made of.
     fn word_pool(d: &VerbDict) -> Vec<String> {
