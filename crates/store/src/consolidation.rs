@@ -243,12 +243,7 @@ fn link(
     key: i64,
     sig: &SignatureWrite,
 ) -> rusqlite::Result<(i64, i64, Option<f64>)> {
-    let mut ensure = tx.prepare_cached(
-        "INSERT OR IGNORE INTO doc_clusters (doc, near, related, day)
-         SELECT doc_key, doc_key, doc_key, julianday(published) FROM documents
-         WHERE doc_key = ?1",
-    )?;
-    ensure.execute([key])?;
+    ensure_cluster_row(tx, key)?;
     let (own_near, own_related, own_day) = tx
         .prepare_cached("SELECT near, related, day FROM doc_clusters WHERE doc = ?1")?
         .query_row([key], |r| {
@@ -292,7 +287,7 @@ fn link(
         let found = match clusters_of(k)? {
             Some(found) => Some(found),
             // Stored without a cluster row: a cluster of its own.
-            None if ensure.execute([k])? > 0 => clusters_of(k)?,
+            None if ensure_cluster_row(tx, k)? => clusters_of(k)?,
             None => None,
         };
         let Some((n, r, days)) = found else {
@@ -308,6 +303,31 @@ fn link(
     let near = merge_clusters(tx, Level::Near, &near)?.unwrap_or(own_near);
     let related = merge_clusters(tx, Level::Related, &related)?.unwrap_or(own_related);
     Ok((near, related, own_day))
+}
+
+/// Gives the stored document `key` a cluster row of its own (each of its
+/// clusters named by itself) unless it has one; true when it was added,
+/// false when it had one or is not stored.
+///
+/// A lookup, then a one-row insert of bound values: an `INSERT ... SELECT`
+/// may write many rows, so SQLite kept a statement journal for it, a copy
+/// of every page it touched (with the relabelling below, 1 % of an
+/// ingest's samples; BENCHMARKS.md, seventeenth sitting).
+fn ensure_cluster_row(tx: &Connection, key: i64) -> rusqlite::Result<bool> {
+    let day: Option<Option<f64>> = tx
+        .prepare_cached("SELECT julianday(published) FROM documents WHERE doc_key = ?1")?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    let Some(day) = day else {
+        return Ok(false);
+    };
+    let added = tx
+        .prepare_cached(
+            "INSERT OR IGNORE INTO doc_clusters (doc, near, related, day)
+             VALUES (?1, ?1, ?1, ?2)",
+        )?
+        .execute(params![key, day])?;
+    Ok(added > 0)
 }
 
 /// The two cluster columns of `doc_clusters`.
@@ -351,8 +371,11 @@ fn merge_clusters(
         return Ok(None);
     };
     let col = level.column();
+    // OR FAIL: no statement journal (a copy of every page the update
+    // touches, kept to undo it alone on a constraint error; none can occur,
+    // and an error drops the whole batch anyway).
     let mut relabel = tx.prepare_cached(&format!(
-        "UPDATE doc_clusters SET {col} = ?1 WHERE {col} = ?2"
+        "UPDATE OR FAIL doc_clusters SET {col} = ?1 WHERE {col} = ?2"
     ))?;
     for rep in named {
         relabel.execute(params![best, rep])?;
