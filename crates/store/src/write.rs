@@ -576,11 +576,11 @@ fn insert_all(
 /// ?2 [`crate::search::SENTENCE_ROWID_SPAN`], ?3 [`crate::search::TITLE_INDEX`].
 const INDEX_TEXTS: &str = "INSERT INTO sentences_fts (rowid, text)
     SELECT doc * ?2 + idx, text FROM (
-        SELECT s.doc AS doc, s.idx AS idx,
+        SELECT d.doc_key AS doc, s.idx AS idx,
                CAST(substr(CAST(d.clean_text AS BLOB), s.start_byte + 1,
                            s.end_byte - s.start_byte) AS TEXT) AS text
-        FROM sentences s JOIN documents d ON d.doc_key = s.doc
-        WHERE s.doc IN (SELECT value FROM json_each(?1)) AND s.idx < ?3
+        FROM documents d CROSS JOIN sentences s ON s.doc = d.doc_key
+        WHERE d.doc_key IN (SELECT value FROM json_each(?1)) AND s.idx < ?3
         UNION ALL
         SELECT doc_key, ?3, title FROM documents
         WHERE doc_key IN (SELECT value FROM json_each(?1)) AND title <> ''
@@ -594,10 +594,12 @@ const INDEX_TEXTS: &str = "INSERT INTO sentences_fts (rowid, text)
 /// whenever a rowid goes down).
 ///
 /// The order is asked for by document and index, the key order in which
-/// both arms already come (`sentences` by its primary key, titles by
-/// `doc_key`): SQLite merges the two instead of sorting every row, text
-/// included (1 % of an ingest's samples when sorted by the rowid
-/// expression; BENCHMARKS.md, seventeenth sitting).
+/// both arms already come (each document, then its sentences by the
+/// primary key; titles by `doc_key`): SQLite merges the two instead of
+/// sorting every row, text included (1 % of an ingest's samples when
+/// sorted by the rowid expression; BENCHMARKS.md, seventeenth sitting).
+/// `CROSS JOIN` keeps the document outer: one lookup of its row, not one
+/// per sentence.
 fn index_texts(conn: &Connection, keys: &str) -> Result<usize, rusqlite::Error> {
     conn.prepare_cached(INDEX_TEXTS)?.execute(params![
         keys,
