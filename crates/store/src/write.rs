@@ -749,9 +749,14 @@ mod tests {
             .conn
             .prepare(&format!("EXPLAIN QUERY PLAN {INDEX_TEXTS}"))
             .unwrap()
-            .query_map(params!["[1, 2]", 1_i64 << 20, (1_i64 << 20) - 1], |r| {
-                r.get::<_, String>(3)
-            })
+            .query_map(
+                params![
+                    "[1, 2]",
+                    crate::search::SENTENCE_ROWID_SPAN,
+                    crate::search::TITLE_INDEX
+                ],
+                |r| r.get::<_, String>(3),
+            )
             .unwrap()
             .collect::<Result<_, _>>()
             .unwrap();
