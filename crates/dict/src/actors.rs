@@ -230,15 +230,16 @@ pub struct Target {
     pub form: String,
 }
 
-/// A dictionary match in a text.
+/// A dictionary match in a text, borrowing the dictionary's meanings (a
+/// text has thousands of matches: no copy of their strings is made).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ActorMatch {
+pub struct ActorMatch<'d> {
     /// First byte.
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
     /// Meanings whose case fits the text.
-    pub targets: Vec<Target>,
+    pub targets: Vec<&'d Target>,
 }
 
 /// The compiled actors dictionary.
@@ -678,17 +679,16 @@ impl ActorDict {
     /// Finds dictionary matches in `text`: leftmost-longest, on word
     /// boundaries, with capitalised dictionary words matching capitalised
     /// words only.
-    pub fn find(&self, text: &str) -> Vec<ActorMatch> {
+    pub fn find(&self, text: &str) -> Vec<ActorMatch<'_>> {
         let mut out = Vec::new();
         word_matches(&self.automaton, text, |pattern, s, e| {
             let Some(ts) = self.patterns.get(pattern) else {
                 return false;
             };
             let matched = &text[s..e];
-            let ok: Vec<Target> = ts
+            let ok: Vec<&Target> = ts
                 .iter()
                 .filter(|t| case_compatible(&t.form, matched))
-                .cloned()
                 .collect();
             if ok.is_empty() {
                 return false;

@@ -151,3 +151,39 @@ fn batches_index_their_documents_together_and_a_killed_run_is_indexed_on_reopeni
     assert_eq!(found(&store, "geneva").len(), 6);
     assert!(store.integrity_check().unwrap().is_empty());
 }
+
+/// Documents of any length keep every sentence, in order, with its offsets
+/// (the writer inserts them several to a statement: the counts straddle
+/// the statement sizes).
+#[test]
+fn every_sentence_of_documents_of_any_length_is_stored_and_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    let counts = [0usize, 1, 2, 3, 7, 8, 9, 31, 32, 33, 45, 70];
+    let text_of = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("Sentence w{n}x{i} of the talks."))
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    for &n in &counts {
+        store
+            .write_document(&doc(&format!("d{n}"), &text_of(n)), &[])
+            .unwrap();
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    for &n in &counts {
+        let text = text_of(n);
+        let id = format!("d{n}");
+        assert_eq!(store.document(&id).unwrap().unwrap().sentences, n, "{id}");
+        for i in 0..n {
+            let hits = store.search_sentences(&format!("w{n}x{i}"), 10).unwrap();
+            assert_eq!(hits.len(), 1, "{id} sentence {i}: {hits:?}");
+            let h = &hits[0];
+            assert_eq!((h.doc.as_str(), h.sentence), (id.as_str(), i));
+            assert_eq!(h.text, format!("Sentence w{n}x{i} of the talks."));
+            assert_eq!(text.get(h.start..h.end), Some(h.text.as_str()));
+        }
+    }
+}
