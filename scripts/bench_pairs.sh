@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Two builds of chronicler timed in alternation on one corpus, for a noisy or drifting machine:
+# pair i runs A then B when i is odd, B then A when it is even, each on a new store, and the
+# ratio of each pair's CPU times (user + system) is printed with their median. Read the
+# ratios, not the single times: a shared VM's speed can move by 15 % between two minutes.
+#   usage: bash scripts/bench_pairs.sh BIN_A BIN_B [PAIRS=6] [THREADS=1] [CORPUS]
+# CORPUS defaults to the 10k corpus of scripts/make_corpus.py. One line per run:
+#   A|B user_s system_s wall_s peak_rss_kb
+set -euo pipefail
+A=$1; B=$2; N=${3:-6}; T=${4:-1}
+C=${5:-/tmp/chronicler-bench/corpus-10000.jsonl}
+[[ -s $C ]] || { echo "no corpus at $C: python3 scripts/make_corpus.py" >&2; exit 2; }
+WORK=$(mktemp -d); trap 'rm -rf "$WORK"' EXIT
+run() { # tag binary
+  rm -f "$WORK"/s.db*
+  /usr/bin/time -o "$WORK/time" -f "%U %S %e %M" "$2" --db "$WORK/s.db" ingest --quiet --threads "$T" "$C" >/dev/null 2>&1 || true
+  echo "$1 $(tail -1 "$WORK/time")"
+}
+for i in $(seq "$N"); do
+  if (( i % 2 )); then run A "$A"; run B "$B"; else run B "$B"; run A "$A"; fi
+done | tee "$WORK/runs"
+python3 - "$WORK/runs" <<'PY'
+import statistics, sys
+runs = [l.split() for l in open(sys.argv[1]) if len(l.split()) == 5]
+cpu = {"A": [], "B": []}
+for tag, user, sys_, *_ in runs:
+    cpu[tag].append(float(user) + float(sys_))
+ratios = [b / a for a, b in zip(cpu["A"], cpu["B"])]
+if ratios:
+    print("CPU s median: A %.2f, B %.2f; B/A per pair: %s; median %.3f"
+          % (statistics.median(cpu["A"]), statistics.median(cpu["B"]),
+             " ".join("%.3f" % r for r in ratios), statistics.median(ratios)))
+PY
