@@ -410,34 +410,40 @@ impl StoreError {
     }
 }
 
-/// Everything under one document. On error the caller drops the
-/// transaction, which rolls it back.
 /// Sentence rows written by one statement, largest first (see
 /// [`insert_sentences`]).
 const SENTENCE_ROWS_AT_ONCE: [usize; 4] = [32, 8, 2, 1];
 
-/// Writes a document's sentence rows, several to a statement: a document
-/// has 45 sentences on average, and a statement's own cost (binding,
-/// stepping, resetting) was as much as its row's insert. The rows go in
-/// as many statements of the sizes of [`SENTENCE_ROWS_AT_ONCE`] as fit,
-/// largest first (45 rows: 32, 8, 2, 2 and 1), each size one cached
-/// statement.
+/// Writes a document's sentence rows, several to a statement: a news
+/// article has about 33 sentences (the benchmark corpus), and a
+/// statement's own cost (binding, stepping, resetting) was as much as its
+/// row's insert. The rows go in as many statements of the sizes of
+/// [`SENTENCE_ROWS_AT_ONCE`] as fit, largest first (45 rows: 32, 8, 2, 2
+/// and 1), in order, each size one cached statement.
 fn insert_sentences(
     tx: &Connection,
     key: i64,
     sentences: &[chronicler_core::Sentence],
 ) -> rusqlite::Result<()> {
+    // The statement of each size, made once.
+    static SQL: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let sql = SQL.get_or_init(|| {
+        SENTENCE_ROWS_AT_ONCE
+            .iter()
+            .map(|&n| {
+                let values = vec!["(?, ?, ?, ?)"; n].join(", ");
+                format!("INSERT INTO sentences (doc, idx, start_byte, end_byte) VALUES {values}")
+            })
+            .collect()
+    });
     let row =
         |s: &chronicler_core::Sentence| [key, int(s.index), int(s.span.start), int(s.span.end)];
     let mut rest = sentences;
-    for n in SENTENCE_ROWS_AT_ONCE {
+    for (&n, sql) in SENTENCE_ROWS_AT_ONCE.iter().zip(sql) {
         if rest.len() < n {
             continue;
         }
-        let values = vec!["(?, ?, ?, ?)"; n].join(", ");
-        let mut st = tx.prepare_cached(&format!(
-            "INSERT INTO sentences (doc, idx, start_byte, end_byte) VALUES {values}"
-        ))?;
+        let mut st = tx.prepare_cached(sql)?;
         while let Some((chunk, after)) = rest.split_at_checked(n) {
             st.execute(rusqlite::params_from_iter(chunk.iter().flat_map(row)))?;
             rest = after;
@@ -446,6 +452,8 @@ fn insert_sentences(
     Ok(())
 }
 
+/// Everything under one document. On error the caller drops the
+/// transaction, which rolls it back.
 fn insert_all(
     tx: &Connection,
     doc: &AnalyzedDocument,
