@@ -5,6 +5,15 @@ use jiff::civil::Date;
 
 use crate::StoreError;
 
+/// `insert` (an `INSERT ... INTO table (columns) VALUES`) followed by
+/// `rows` lists of `columns` parameters: one statement for several rows,
+/// so that a statement's own cost (binding, stepping, resetting) is paid
+/// once for them all.
+pub(crate) fn multi_row_insert(insert: &str, columns: usize, rows: usize) -> String {
+    let row = format!("({})", vec!["?"; columns].join(", "));
+    format!("{insert} {}", vec![row; rows].join(", "))
+}
+
 /// usize -> SQLite integer (saturating: offsets never come near i64::MAX).
 pub(crate) fn int(u: usize) -> i64 {
     i64::try_from(u).unwrap_or(i64::MAX)

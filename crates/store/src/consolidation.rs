@@ -17,7 +17,7 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use crate::bands::{BandMirror, Member};
-use crate::codec::{int, uint};
+use crate::codec::{int, multi_row_insert, uint};
 use crate::write::json;
 use crate::{Context, StoreError};
 
@@ -181,8 +181,11 @@ pub(crate) fn insert_band_rows(
             .then((m.related, m.key).cmp(&(n.related, n.key)))
     });
     let statement = |n: usize| {
-        let values = vec!["(?, ?, ?, ?, ?)"; n].join(", ");
-        format!("INSERT OR IGNORE INTO doc_bands (band, near, day, doc, related) VALUES {values}")
+        multi_row_insert(
+            "INSERT OR IGNORE INTO doc_bands (band, near, day, doc, related) VALUES",
+            5,
+            n,
+        )
     };
     let mut chunks = rows.chunks_exact(BAND_ROWS_AT_ONCE);
     let mut st = conn

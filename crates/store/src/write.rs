@@ -4,7 +4,9 @@ use chronicler_core::{Actor, AnalyzedDocument, CodedEvent};
 use rusqlite::{params, Connection, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::bands::{BandMirror, Member};
-use crate::codec::{content_hash, date_from_cols, date_str, form_str, geonames_int, int, kind_str};
+use crate::codec::{
+    content_hash, date_from_cols, date_str, form_str, geonames_int, int, kind_str, multi_row_insert,
+};
 use crate::consolidation::{distinct_bands, insert_band_rows};
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
@@ -431,8 +433,11 @@ fn insert_sentences(
         SENTENCE_ROWS_AT_ONCE
             .iter()
             .map(|&n| {
-                let values = vec!["(?, ?, ?, ?)"; n].join(", ");
-                format!("INSERT INTO sentences (doc, idx, start_byte, end_byte) VALUES {values}")
+                multi_row_insert(
+                    "INSERT INTO sentences (doc, idx, start_byte, end_byte) VALUES",
+                    4,
+                    n,
+                )
             })
             .collect()
     });
