@@ -34,30 +34,88 @@ struct Unit<'a> {
     hint: Hint,
 }
 
-/// A line rule's regex and, when it has Unicode word boundaries (`\b`),
-/// the same pattern without them. The lazy DFA gives up on a Unicode `\b`
-/// as soon as it meets a non-ASCII character (a curly quote, a Cyrillic
-/// letter), leaving the line to an engine some 50 times slower; the
-/// pattern without `\b` matches wherever the full one does (an assertion
-/// removed only allows more), runs wholly in the DFA, and rules out most
-/// lines first.
+/// A line rule's regex, and a wider one run first when the rule's own is
+/// slow to run or to build. The lazy DFA gives up on a Unicode `\b` as soon
+/// as it meets a non-ASCII character (a curly quote, a Cyrillic letter),
+/// leaving the line to an engine some 50 times slower; and a long bounded
+/// repetition of a Unicode class (`[\p{L}\d' ]{1,40}`) is copied as many
+/// times into the automaton, which then takes tens of milliseconds to
+/// build. The wider pattern drops the `\b`s and lets such repetitions run
+/// on (`+`): it matches wherever the rule's does (an assertion removed or a
+/// bound lifted only allows more), runs wholly in the DFA, is quick to
+/// build, and rules out most lines first. The rule's own regex is built
+/// when a line first gets past it, which in many runs is never.
 struct Rx {
-    exact: Regex,
+    pattern: &'static str,
+    exact: OnceLock<Option<Regex>>,
     quick: Option<Regex>,
 }
 
-fn re(cell: &'static OnceLock<Option<Rx>>, pattern: &str) -> Option<&'static Rx> {
-    // A lazy DFA of 4 MiB (the default is 2): with less, the "Read also"
-    // label's (large, Unicode, case-insensitive) automaton does not fit and
-    // every line is matched by the much slower backtracker instead.
-    let build = |p: &str| RegexBuilder::new(p).dfa_size_limit(4 << 20).build().ok();
+impl Rx {
+    /// The rule's own regex (`None` if it does not build).
+    fn exact(&self) -> Option<&Regex> {
+        self.exact.get_or_init(|| build(self.pattern)).as_ref()
+    }
+}
+
+/// A lazy DFA of 4 MiB (the default is 2): with less, the "Read also"
+/// label's (large, Unicode, case-insensitive) automaton does not fit and
+/// every line is matched by the much slower backtracker instead.
+fn build(pattern: &str) -> Option<Regex> {
+    RegexBuilder::new(pattern)
+        .dfa_size_limit(4 << 20)
+        .build()
+        .ok()
+}
+
+/// `pattern` without its `\b`s and with its bounded repetitions of ten or
+/// more (`{1,40}`) unbounded (`+`); `None` when that changes nothing.
+fn wider(pattern: &str) -> Option<String> {
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(i) = rest.find(['\\', '{']) {
+        let (before, at) = rest.split_at(i);
+        out.push_str(before);
+        if let Some(after) = at.strip_prefix("\\b") {
+            rest = after;
+        } else if let Some(after) = at.strip_prefix('\\') {
+            // An escape: its character is taken as it is.
+            let n = after.chars().next().map_or(0, char::len_utf8);
+            out.push('\\');
+            out.push_str(&after[..n]);
+            rest = &after[n..];
+        } else {
+            let bound = at
+                .strip_prefix("{1,")
+                .and_then(|b| b.split_once('}'))
+                .and_then(|(n, after)| Some((n.parse::<u32>().ok()?, after)))
+                .filter(|&(n, _)| n >= 10);
+            if let Some((_, after)) = bound {
+                out.push('+');
+                rest = after;
+            } else {
+                out.push('{');
+                rest = &at[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    (out != pattern).then_some(out)
+}
+
+fn re(cell: &'static OnceLock<Option<Rx>>, pattern: &'static str) -> Option<&'static Rx> {
     cell.get_or_init(|| {
-        let exact = build(pattern)?;
-        let quick = pattern
-            .contains(r"\b")
-            .then(|| build(&pattern.replace(r"\b", "")))
-            .flatten();
-        Some(Rx { exact, quick })
+        let quick = wider(pattern).and_then(|w| build(&w));
+        let rx = Rx {
+            pattern,
+            exact: OnceLock::new(),
+            quick,
+        };
+        // Without a wider pattern the rule's own is the first one run.
+        if rx.quick.is_none() {
+            rx.exact()?;
+        }
+        Some(rx)
     })
     .as_ref()
 }
@@ -70,7 +128,10 @@ macro_rules! regex {
 }
 
 fn hit(r: Option<&Rx>, text: &str) -> bool {
-    r.is_some_and(|r| r.quick.as_ref().is_none_or(|q| q.is_match(text)) && r.exact.is_match(text))
+    r.is_some_and(|r| {
+        r.quick.as_ref().is_none_or(|q| q.is_match(text))
+            && r.exact().is_some_and(|e| e.is_match(text))
+    })
 }
 
 /// Each ASCII byte lower-cased when it is a letter or digit, else 0.
@@ -250,12 +311,23 @@ fn blocks(lines: &[(usize, usize)]) -> Vec<(usize, usize)> {
     out
 }
 
-/// "Read also", "Related:", "More from" and similar labels.
+/// "Read also", "Related:", "More from" and similar labels: the labels
+/// alone, or with a name after them ("More from Reuters"). The two are
+/// one rule, split so that the named ones' automaton (a Unicode class
+/// repeated up to 40 times, slow to build) is built only for lines that
+/// look like them.
 fn read_also_label(t: &str) -> bool {
     hit(
-        regex!(
-            r"(?i)^\W{0,3}(read also|also read|read more|read next|see also|related( articles?| stories| news| content| coverage| posts?| reading| topics| links?)?|recommended( for you| stories| articles| reading| videos?)?|more from( [\p{L}\d' ]{1,40})?|more on (this|that)( story| topic)?|more stories|you (may|might) (also )?(like|be interested( in)?)|trending( now| stories)?|most (read|popular|viewed|shared)|popular( now| stories| news)?|editor'?s'? picks?|further reading|don'?t miss|latest( news| stories| articles)?|top stories|in other news|keep reading|more news|what to read next|also on [\p{L}\d ]{1,30}|related video|watch also|also watch|read the full (story|article)|explore more|ähnliche (beiträge|artikel|themen|rezepte)|weitere (artikel|beiträge|themen|nachrichten|rezepte|meldungen)|mehr zum thema|mehr (dazu|zum|zur)( [\p{L}\d' ]{1,30})?|das könnte (sie|dich) auch interessieren|auch interessant|(lesen sie|lies) (auch|mehr)|meist(gelesen|diskutiert|kommentiert|geklickt)e?( artikel| beiträge| themen)?|verwandte (artikel|beiträge|themen)|passend zum thema|top[- ]themen|zum weiterlesen|(à )?lire (aussi|également|la suite)|voir aussi|sur le même (sujet|thème)|articles? (similaires|liés|connexes)|pour lire la suite|les plus lus|lea (también|más)|lee también|leer más|te puede interesar|(noticias|artículos) relacionad[oa]s|más noticias|lo más (leído|visto)|leggi anche|articoli correlati|potrebbe interessarti|(leia|veja) (também|mais)|notícias relacionadas|czytaj (też|także|również|więcej)|zobacz (też|także|również)|podobne artykuły|lees ook|meer over)\s*(:|»|>|\||-|–|—|\.\.\.|…|$)"
-        ),
+        regex!(concat!(
+            r"(?i)^\W{0,3}(read also|also read|read more|read next|see also|related( articles?| stories| news| content| coverage| posts?| reading| topics| links?)?|recommended( for you| stories| articles| reading| videos?)?|more from|more on (this|that)( story| topic)?|more stories|you (may|might) (also )?(like|be interested( in)?)|trending( now| stories)?|most (read|popular|viewed|shared)|popular( now| stories| news)?|editor'?s'? picks?|further reading|don'?t miss|latest( news| stories| articles)?|top stories|in other news|keep reading|more news|what to read next|related video|watch also|also watch|read the full (story|article)|explore more|ähnliche (beiträge|artikel|themen|rezepte)|weitere (artikel|beiträge|themen|nachrichten|rezepte|meldungen)|mehr zum thema|mehr (dazu|zum|zur)|das könnte (sie|dich) auch interessieren|auch interessant|(lesen sie|lies) (auch|mehr)|meist(gelesen|diskutiert|kommentiert|geklickt)e?( artikel| beiträge| themen)?|verwandte (artikel|beiträge|themen)|passend zum thema|top[- ]themen|zum weiterlesen|(à )?lire (aussi|également|la suite)|voir aussi|sur le même (sujet|thème)|articles? (similaires|liés|connexes)|pour lire la suite|les plus lus|lea (también|más)|lee también|leer más|te puede interesar|(noticias|artículos) relacionad[oa]s|más noticias|lo más (leído|visto)|leggi anche|articoli correlati|potrebbe interessarti|(leia|veja) (também|mais)|notícias relacionadas|czytaj (też|także|również|więcej)|zobacz (też|także|również)|podobne artykuły|lees ook|meer over",
+            r")\s*(:|»|>|\||-|–|—|\.\.\.|…|$)"
+        )),
+        t,
+    ) || hit(
+        regex!(concat!(
+            r"(?i)^\W{0,3}(more from [\p{L}\d' ]{1,40}|also on [\p{L}\d ]{1,30}|mehr (dazu|zum|zur) [\p{L}\d' ]{1,30}",
+            r")\s*(:|»|>|\||-|–|—|\.\.\.|…|$)"
+        )),
         t,
     )
 }
@@ -543,8 +615,9 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
         }
     } else if let Some(last) = units.last() {
         // "Sources: Reuters, AP, Interfax" on one closing line.
-        if let Some(c) =
-            regex!(r"(?i)^\W{0,3}sources?\s*:\s*(.+)$").and_then(|r| r.exact.captures(last.text))
+        if let Some(c) = regex!(r"(?i)^\W{0,3}sources?\s*:\s*(.+)$")
+            .and_then(Rx::exact)
+            .and_then(|r| r.captures(last.text))
         {
             if last.words <= 25 {
                 sources_from = units.len() - 1;
@@ -738,7 +811,7 @@ fn caption_like(u: &Unit<'_>, in_list: bool) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{hit, normalize, re, OnceLock, Rx};
+    use super::{hit, normalize, re, read_also_label, wider, OnceLock, Rx};
 
     #[test]
     fn the_quick_pass_without_word_boundaries_changes_no_answer() {
@@ -748,7 +821,7 @@ mod tests {
             r"(?i)^\W{0,3}(share( this)?\b|follow (us|@)\b|subscribe\b|partager\b)",
         );
         assert!(r.is_some_and(|r| r.quick.is_some()));
-        let exact = |l: &str| r.is_some_and(|r| r.exact.is_match(l));
+        let exact = |l: &str| r.and_then(Rx::exact).is_some_and(|e| e.is_match(l));
         for (line, want) in [
             ("Share this article", true),
             ("“Share” now", true),
@@ -763,6 +836,33 @@ mod tests {
             assert_eq!(hit(r, line), want, "{line}");
             assert_eq!(exact(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn the_wider_pattern_drops_word_boundaries_and_long_bounds_only() {
+        assert_eq!(wider(r"^\W{0,3}(a|b)\s*$"), None);
+        assert_eq!(wider(r"\d{1,2}[.)]\s"), None);
+        assert_eq!(
+            wider(r"(?i)^\W{0,3}share\b|from( [\p{L}\d' ]{1,40})?\\b"),
+            Some(r"(?i)^\W{0,3}share|from( [\p{L}\d' ]+)?\\b".to_string())
+        );
+        assert_eq!(wider(r"x{1,10}y{1,9}"), Some(r"x+y{1,9}".to_string()));
+    }
+
+    /// A label with a bounded name after it: the rule's own regex is
+    /// what decides, not the wider one that ruled lines out first.
+    #[test]
+    fn a_label_with_a_name_longer_than_its_bound_is_not_a_label() {
+        assert!(read_also_label("More from Reuters:"));
+        assert!(read_also_label("MORE FROM THE KYIV INDEPENDENT"));
+        assert!(read_also_label("Also on Ukrainska Pravda »"));
+        let long = format!("More from {}", "a".repeat(41));
+        assert!(!read_also_label(&long));
+        assert!(read_also_label(&format!("More from {}", "a".repeat(40))));
+        assert!(!read_also_label(&format!("Also on {}", "b".repeat(31))));
+        assert!(!read_also_label(
+            "More from the talks in Abu Dhabi on Friday as negotiators met again"
+        ));
     }
 
     /// The definition `normalize` implements with an ASCII fast path.
