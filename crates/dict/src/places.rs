@@ -281,6 +281,46 @@ fn syntax(file: &str, line: usize, message: impl Into<String>) -> DictError {
     }
 }
 
+/// The trimmed `|`-separated fields of a gazetteer line: the first
+/// [`Fields::MAX`] kept (a line has at most ten), how many there are
+/// counted. Split byte by byte, without a vector a line: the default
+/// gazetteer has 30,000 lines, read at every start.
+struct Fields<'a> {
+    kept: [&'a str; Fields::MAX],
+    len: usize,
+}
+
+impl<'a> Fields<'a> {
+    const MAX: usize = 10;
+
+    fn of(line: &'a str) -> Fields<'a> {
+        let mut f = Fields {
+            kept: [""; Fields::MAX],
+            len: 0,
+        };
+        let mut start = 0;
+        let bytes = line.as_bytes();
+        // `|` is ASCII: it never falls inside a character.
+        let bars = bytes.iter().enumerate().filter(|&(_, &b)| b == b'|');
+        for end in bars.map(|(i, _)| i).chain([bytes.len()]) {
+            if let (Some(slot), Some(field)) = (f.kept.get_mut(f.len), line.get(start..end)) {
+                *slot = field.trim();
+            }
+            f.len += 1;
+            start = end + 1;
+        }
+        f
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn get(&self, i: usize) -> Option<&&'a str> {
+        self.kept.get(i).filter(|_| i < self.len)
+    }
+}
+
 /// Parses one places file.
 pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError> {
     let mut out = Vec::new();
@@ -289,15 +329,15 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
-        let f: Vec<&str> = line.split('|').map(str::trim).collect();
-        if f.len() < 5 || f[0].is_empty() {
+        let f = Fields::of(line);
+        if f.len() < 5 || f.kept[0].is_empty() {
             return Err(syntax(
                 file,
                 i + 1,
                 "expected `name | kind | ISO3 | lat | lon [| population [| alt names]]`",
             ));
         }
-        let kind = f[1];
+        let kind = f.kept[1];
         if !KINDS.contains(&kind) {
             return Err(syntax(file, i + 1, format!("bad kind {kind:?}")));
         }
@@ -317,8 +357,8 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
             }
             Ok(Some(v))
         };
-        let lat = coord(f[3], 90.0)?;
-        let lon = coord(f[4], 180.0)?;
+        let lat = coord(f.kept[3], 90.0)?;
+        let lon = coord(f.kept[4], 180.0)?;
         let population = f.get(5).and_then(|p| p.parse().ok()).unwrap_or(0);
         let alt = f
             .get(6)
@@ -330,7 +370,7 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
                     .collect()
             })
             .unwrap_or_default();
-        let country = (!f[2].is_empty()).then(|| f[2].to_string());
+        let country = (!f.kept[2].is_empty()).then(|| f.kept[2].to_string());
         let opt = |k: usize| f.get(k).filter(|x| !x.is_empty()).map(|x| (*x).to_string());
         let geonames_id = match f.get(9).filter(|x| !x.is_empty()) {
             Some(g) => Some(
@@ -342,7 +382,7 @@ pub fn parse_places(file: &str, text: &str) -> Result<Vec<PlaceEntry>, DictError
         let (fips, adm1) = (opt(7), opt(8));
         out.push(PlaceEntry {
             place: Place {
-                name: f[0].to_string(),
+                name: f.kept[0].to_string(),
                 country,
                 lat,
                 lon,
@@ -418,6 +458,7 @@ impl Gazetteer {
 
     fn compile(entries: Vec<PlaceEntry>) -> Gazetteer {
         let mut capitals = HashMap::default();
+        // Lower-cased name -> (the name as first met, its entries).
         let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::default();
         let stop: rustc_hash::FxHashSet<&str> = STOP.iter().copied().collect();
         for (i, e) in entries.iter().enumerate() {
@@ -442,16 +483,17 @@ impl Gazetteer {
                 }
             }
         }
-        let mut patterns: Vec<(String, Vec<usize>)> = by_name.into_values().collect();
-        patterns.sort_by(|a, b| a.0.cmp(&b.0));
-        for (_, c) in &mut patterns {
-            c.sort_by_key(|&i| entries.get(i).map(rank));
+        // Sorted by the names as first met, which are all different (their
+        // lower-cased keys are): the same order whatever the hash map's.
+        let mut named: Vec<(String, (String, Vec<usize>))> = by_name.into_iter().collect();
+        named.sort_unstable_by(|a, b| a.1 .0.cmp(&b.1 .0));
+        let mut by_name = HashMap::with_capacity_and_hasher(named.len(), Default::default());
+        let mut patterns: Vec<(String, Vec<usize>)> = Vec::with_capacity(named.len());
+        for (i, (key, (name, mut candidates))) in named.into_iter().enumerate() {
+            candidates.sort_by_key(|&i| entries.get(i).map(rank));
+            by_name.insert(key, i);
+            patterns.push((name, candidates));
         }
-        let by_name = patterns
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.0.to_lowercase(), i))
-            .collect();
         // Every pattern starts with a capital: tried only at capitalised word
         // starts, not searched for byte by byte.
         let automaton = Trie::new(patterns.iter().map(|p| p.0.as_str()));
@@ -562,5 +604,33 @@ mod tests {
     fn bad_lines_are_reported() {
         let e = parse_places("p.txt", "# c\nKyiv | town | UKR | 1 | 2\n").unwrap_err();
         assert!(e.to_string().starts_with("p.txt:2:"), "{e}");
+        let e = parse_places("p.txt", "Kyiv | city | UKR | 1\n").unwrap_err();
+        assert!(e.to_string().starts_with("p.txt:1:"), "{e}");
+    }
+
+    #[test]
+    fn fields_are_trimmed_and_those_past_the_tenth_ignored() {
+        let line = " Čerkasy |city| UKR | 49.4 |32.06 | 272651 | Cherkasy; Tscherkassy ;| UP | UP01 | 710791 | extra | more ";
+        let e = parse_places("p.txt", line).unwrap();
+        let [e] = e.as_slice() else {
+            panic!("one entry: {e:?}")
+        };
+        assert_eq!(e.place.name, "Čerkasy");
+        assert_eq!(e.place.kind, "city");
+        assert_eq!(e.place.country.as_deref(), Some("UKR"));
+        assert_eq!((e.place.lat, e.place.lon), (Some(49.4), Some(32.06)));
+        assert_eq!(e.population, 272_651);
+        assert_eq!(e.alt, ["Cherkasy", "Tscherkassy"]);
+        assert_eq!(
+            (e.fips.as_deref(), e.adm1.as_deref()),
+            (Some("UP"), Some("UP01"))
+        );
+        assert_eq!(e.geonames_id, Some(710_791));
+        // Optional fields left out or empty.
+        let e = parse_places("p.txt", "Kyiv | capital | UKR | | None | | |").unwrap();
+        assert_eq!(
+            (e[0].place.lat, e[0].population, e[0].fips.as_deref()),
+            (None, 0, None)
+        );
     }
 }
