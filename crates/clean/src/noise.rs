@@ -69,7 +69,9 @@ fn build(pattern: &str) -> Option<Regex> {
 }
 
 /// `pattern` without its `\b`s and with its bounded repetitions of ten or
-/// more (`{1,40}`) unbounded (`+`); `None` when that changes nothing.
+/// more (`{1,40}`) unbounded (`+`); `None` when that changes nothing. For
+/// the rules' own patterns, which hold neither `\b` nor `{1,` inside a
+/// bracketed class (where they would not be an assertion and a bound).
 fn wider(pattern: &str) -> Option<String> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
