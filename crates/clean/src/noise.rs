@@ -37,14 +37,15 @@ struct Unit<'a> {
 /// A line rule's regex, and a wider one run first when the rule's own is
 /// slow to run or to build. The lazy DFA gives up on a Unicode `\b` as soon
 /// as it meets a non-ASCII character (a curly quote, a Cyrillic letter),
-/// leaving the line to an engine some 50 times slower; and a long bounded
-/// repetition of a Unicode class (`[\p{L}\d' ]{1,40}`) is copied as many
-/// times into the automaton, which then takes tens of milliseconds to
-/// build. The wider pattern drops the `\b`s and lets such repetitions run
-/// on (`+`): it matches wherever the rule's does (an assertion removed or a
-/// bound lifted only allows more), runs wholly in the DFA, is quick to
-/// build, and rules out most lines first. The rule's own regex is built
-/// when a line first gets past it, which in many runs is never.
+/// leaving the line to an engine some 50 times slower; and a bounded
+/// repetition of a Unicode class (`\W{0,3}`, `[\p{L}\d' ]{1,40}`) is
+/// copied as many times into the automaton, which then takes milliseconds
+/// (tens of them for 40 copies) to build. The wider pattern drops the
+/// `\b`s and lets such repetitions run on (`*`, `+`): it matches wherever
+/// the rule's does (an assertion removed or a bound lifted only allows
+/// more), runs wholly in the DFA, is quick to build, and rules out most
+/// lines first. The rule's own regex is built when a line first gets past
+/// it, which in many runs is never.
 struct Rx {
     pattern: &'static str,
     exact: OnceLock<Option<Regex>>,
@@ -68,10 +69,11 @@ fn build(pattern: &str) -> Option<Regex> {
         .ok()
 }
 
-/// `pattern` without its `\b`s and with its bounded repetitions of ten or
-/// more (`{1,40}`) unbounded (`+`); `None` when that changes nothing. For
-/// the rules' own patterns, which hold neither `\b` nor `{1,` inside a
-/// bracketed class (where they would not be an assertion and a bound).
+/// `pattern` without its `\b`s and with its bounded repetitions from none
+/// or one (`{0,3}`, `{1,40}`) unbounded (`*`, `+`); `None` when that
+/// changes nothing. For the rules' own patterns, which hold neither `\b`
+/// nor `{` inside a bracketed class (where they would not be an assertion
+/// and a bound).
 fn wider(pattern: &str) -> Option<String> {
     let mut out = String::with_capacity(pattern.len());
     let mut rest = pattern;
@@ -81,19 +83,30 @@ fn wider(pattern: &str) -> Option<String> {
         if let Some(after) = at.strip_prefix("\\b") {
             rest = after;
         } else if let Some(after) = at.strip_prefix('\\') {
-            // An escape: its character is taken as it is.
-            let n = after.chars().next().map_or(0, char::len_utf8);
+            // An escape: its character is taken as it is (`\p{L}` whole).
+            let n = match after
+                .strip_prefix(['p', 'P'])
+                .filter(|a| a.starts_with('{'))
+            {
+                Some(class) => class.find('}').map_or(after.len(), |e| e + 2),
+                None => after.chars().next().map_or(0, char::len_utf8),
+            };
+            let (escaped, after) = after.split_at(n.min(after.len()));
             out.push('\\');
-            out.push_str(&after[..n]);
-            rest = &after[n..];
+            out.push_str(escaped);
+            rest = after;
         } else {
+            // `{m,n}` with m of 0 or 1 and n above it.
             let bound = at
-                .strip_prefix("{1,")
+                .strip_prefix('{')
                 .and_then(|b| b.split_once('}'))
-                .and_then(|(n, after)| Some((n.parse::<u32>().ok()?, after)))
-                .filter(|&(n, _)| n >= 10);
-            if let Some((_, after)) = bound {
-                out.push('+');
+                .and_then(|(b, after)| {
+                    let (m, n) = b.split_once(',')?;
+                    let (m, n) = (m.parse::<u32>().ok()?, n.parse::<u32>().ok()?);
+                    (m <= 1 && n > m).then_some((if m == 0 { '*' } else { '+' }, after))
+                });
+            if let Some((star, after)) = bound {
+                out.push(star);
                 rest = after;
             } else {
                 out.push('{');
@@ -618,6 +631,7 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
     } else if let Some(last) = units.last() {
         // "Sources: Reuters, AP, Interfax" on one closing line.
         if let Some(c) = regex!(r"(?i)^\W{0,3}sources?\s*:\s*(.+)$")
+            .filter(|r| hit(Some(*r), last.text))
             .and_then(Rx::exact)
             .and_then(|r| r.captures(last.text))
         {
@@ -841,14 +855,17 @@ mod tests {
     }
 
     #[test]
-    fn the_wider_pattern_drops_word_boundaries_and_long_bounds_only() {
-        assert_eq!(wider(r"^\W{0,3}(a|b)\s*$"), None);
-        assert_eq!(wider(r"\d{1,2}[.)]\s"), None);
+    fn the_wider_pattern_drops_word_boundaries_and_bounds_from_none_or_one_only() {
+        assert_eq!(wider(r"^\W{2}(a|b)\s*$"), None);
+        assert_eq!(wider(r"\d{2,4}[.)]\s{1}\p{Lu}"), None);
         assert_eq!(
             wider(r"(?i)^\W{0,3}share\b|from( [\p{L}\d' ]{1,40})?\\b"),
-            Some(r"(?i)^\W{0,3}share|from( [\p{L}\d' ]+)?\\b".to_string())
+            Some(r"(?i)^\W*share|from( [\p{L}\d' ]+)?\\b".to_string())
         );
-        assert_eq!(wider(r"x{1,10}y{1,9}"), Some(r"x+y{1,9}".to_string()));
+        assert_eq!(
+            wider(r"x{1,10}y{0,1}z{1,1}"),
+            Some(r"x+y*z{1,1}".to_string())
+        );
     }
 
     /// A label with a bounded name after it: the rule's own regex is
