@@ -64,15 +64,19 @@ pub fn is_word_char(c: char) -> bool {
     }
 }
 
+// `BMP_WORD_CHARS` and `BMP_LOWERED_CHARS`: made by `build.rs` with this
+// toolchain's `char` methods (checked against them by a test below).
+include!(concat!(env!("OUT_DIR"), "/bmp_tables.rs"));
+
 /// `char::is_alphanumeric` of U+0000 to U+FFFF, one bit a character (8 KB,
-/// built in about a millisecond the first time a word character outside
-/// ASCII is asked for).
+/// in the binary).
 fn bmp_word_chars() -> &'static [u64; 1024] {
-    static T: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
-    T.get_or_init(|| bmp_table(char::is_alphanumeric))
+    &BMP_WORD_CHARS
 }
 
-/// One bit for each character of U+0000 to U+FFFF, set where `has` holds.
+/// One bit for each character of U+0000 to U+FFFF, set where `has` holds
+/// (as `build.rs` makes the tables).
+#[cfg(test)]
 fn bmp_table(has: impl Fn(char) -> bool) -> [u64; 1024] {
     let mut t = [0u64; 1024];
     for (u, c) in (0..0x1_0000u32).filter_map(|u| char::from_u32(u).map(|c| (u, c))) {
@@ -154,15 +158,9 @@ pub fn push_lowercase(out: &mut String, s: &str) {
 }
 
 /// The characters of U+0000 to U+FFFF that lower case changes, one bit a
-/// character.
+/// character (8 KB, in the binary).
 fn bmp_lowered_chars() -> &'static [u64; 1024] {
-    static T: std::sync::OnceLock<[u64; 1024]> = std::sync::OnceLock::new();
-    T.get_or_init(|| {
-        bmp_table(|c| {
-            let mut lower = c.to_lowercase();
-            lower.next() != Some(c) || lower.next().is_some()
-        })
-    })
+    &BMP_LOWERED_CHARS
 }
 
 /// Converts a byte offset into `text` to a character (Unicode scalar) offset.
@@ -230,6 +228,22 @@ pub fn stable_hash(parts: &[&str]) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tables `build.rs` wrote are what this toolchain's `char`
+    /// methods say, character by character.
+    #[test]
+    fn the_built_in_tables_agree_with_char_methods() {
+        assert_eq!(bmp_table(char::is_alphanumeric), BMP_WORD_CHARS);
+        let lowered = bmp_table(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() != Some(c) || lower.next().is_some()
+        });
+        assert_eq!(lowered, BMP_LOWERED_CHARS);
+        assert!(is_word_char('Ж') && is_word_char('東') && !is_word_char('’'));
+        let mut s = String::new();
+        push_lowercase(&mut s, "ŽELENSKYY Київ 東京");
+        assert_eq!(s, "želenskyy київ 東京");
+    }
 
     #[test]
     fn char_at_reads_the_character_starting_there() {
