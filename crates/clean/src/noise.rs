@@ -57,6 +57,14 @@ impl Rx {
     fn exact(&self) -> Option<&Regex> {
         self.exact.get_or_init(|| build(self.pattern)).as_ref()
     }
+
+    /// The rule's captures in `text`, the wider pattern ruling it out first.
+    fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
+        if self.quick.as_ref().is_some_and(|q| !q.is_match(text)) {
+            return None;
+        }
+        self.exact()?.captures(text)
+    }
 }
 
 /// A lazy DFA of 4 MiB (the default is 2): with less, the "Read also"
@@ -630,10 +638,8 @@ pub(crate) fn decide(text: &str, hints: &[(usize, Hint)], meta: &Metadata) -> Ou
         }
     } else if let Some(last) = units.last() {
         // "Sources: Reuters, AP, Interfax" on one closing line.
-        if let Some(c) = regex!(r"(?i)^\W{0,3}sources?\s*:\s*(.+)$")
-            .filter(|r| hit(Some(*r), last.text))
-            .and_then(Rx::exact)
-            .and_then(|r| r.captures(last.text))
+        if let Some(c) =
+            regex!(r"(?i)^\W{0,3}sources?\s*:\s*(.+)$").and_then(|r| r.captures(last.text))
         {
             if last.words <= 25 {
                 sources_from = units.len() - 1;
