@@ -30,13 +30,22 @@ use chronicler_store::{Store, StoreError};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// What is logged unless `CHRONICLER_LOG` says otherwise: warnings, but
+/// not the HTML parser's notes on its own limits ("foster parenting not
+/// implemented", once per misplaced table element of a page), which say
+/// nothing about the input a user could act on; a page chronicler cannot
+/// read gets its own one-line message.
+const DEFAULT_LOG: &str = "warn,html5ever=error,markup5ever=error";
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
+        // Colours for a terminal only: a log file or a pipe gets plain text.
+        .with_ansi(std::io::stderr().is_terminal())
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_env("CHRONICLER_LOG")
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(DEFAULT_LOG)),
         )
         .init();
     match run(cli) {

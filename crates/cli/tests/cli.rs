@@ -511,3 +511,46 @@ fn a_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it() {
     assert_eq!(doc_count(&db), expected_docs, "nothing lost or doubled");
     assert_eq!(export(&db), expected, "same events as an uninterrupted run");
 }
+
+/// A page the HTML parser must repair (a paragraph inside a table) is
+/// ingested without the parser's notes on its own limits reaching the
+/// user, and what is written to a pipe carries no terminal colour codes;
+/// `CHRONICLER_LOG` still shows them to whoever asks.
+#[test]
+fn ingesting_repaired_html_prints_nothing_but_the_run_and_no_colour_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.html");
+    std::fs::write(
+        &page,
+        "<html><head><title>Talks resume</title></head><body><article>\
+         <h1>Talks resume in Geneva</h1>\
+         <table><tr><td>cell</td></tr><p>A paragraph inside a table.</p></table>\
+         <p>Russian and Ukrainian negotiators met in Geneva on Monday to discuss a \
+         ceasefire, officials said. The talks lasted six hours and will resume next week.</p>\
+         </article></body></html>",
+    )
+    .unwrap();
+    let db = dir.path().join("s.db");
+    let o = run(&db, &["ingest", "-q", page.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "",
+        "a quiet ingest of a readable page says nothing"
+    );
+    assert_eq!(doc_count(&db), 1);
+    let o = bin()
+        .arg("--db")
+        .arg(dir.path().join("t.db"))
+        .args(["ingest", "-q", page.to_str().unwrap()])
+        .env("CHRONICLER_LOG", "html5ever=warn")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert!(err.contains("foster parenting"), "{err}");
+    assert!(
+        !err.contains('\u{1b}'),
+        "no colour codes into a pipe: {err:?}"
+    );
+}
