@@ -458,8 +458,11 @@ impl Gazetteer {
 
     fn compile(entries: Vec<PlaceEntry>) -> Gazetteer {
         let mut capitals = HashMap::default();
-        // Lower-cased name -> (the name as first met, its entries).
-        let mut by_name: HashMap<String, (String, Vec<usize>)> = HashMap::default();
+        // Lower-cased name -> its pattern: the name as first met and its
+        // entries, in the order the names are first met (the files' order:
+        // the same whatever the hash map's).
+        let mut by_name: HashMap<String, usize> = HashMap::default();
+        let mut patterns: Vec<(String, Vec<usize>)> = Vec::new();
         let stop: rustc_hash::FxHashSet<&str> = STOP.iter().copied().collect();
         for (i, e) in entries.iter().enumerate() {
             if e.place.kind == "capital" {
@@ -475,24 +478,20 @@ impl Gazetteer {
                 {
                     continue;
                 }
-                let slot = by_name
-                    .entry(n.to_lowercase())
-                    .or_insert_with(|| (n.clone(), Vec::new()));
-                if !slot.1.contains(&i) {
-                    slot.1.push(i);
+                let next = patterns.len();
+                let at = *by_name.entry(n.to_lowercase()).or_insert(next);
+                if at == next {
+                    patterns.push((n.clone(), Vec::new()));
+                }
+                if let Some(slot) = patterns.get_mut(at) {
+                    if !slot.1.contains(&i) {
+                        slot.1.push(i);
+                    }
                 }
             }
         }
-        // Sorted by the names as first met, which are all different (their
-        // lower-cased keys are): the same order whatever the hash map's.
-        let mut named: Vec<(String, (String, Vec<usize>))> = by_name.into_iter().collect();
-        named.sort_unstable_by(|a, b| a.1 .0.cmp(&b.1 .0));
-        let mut by_name = HashMap::with_capacity_and_hasher(named.len(), Default::default());
-        let mut patterns: Vec<(String, Vec<usize>)> = Vec::with_capacity(named.len());
-        for (i, (key, (name, mut candidates))) in named.into_iter().enumerate() {
+        for (_, candidates) in &mut patterns {
             candidates.sort_by_key(|&i| entries.get(i).map(rank));
-            by_name.insert(key, i);
-            patterns.push((name, candidates));
         }
         // Every pattern starts with a capital: tried only at capitalised word
         // starts, not searched for byte by byte.

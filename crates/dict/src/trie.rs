@@ -111,8 +111,10 @@ impl Trie {
             .filter(|(_, p)| !p.is_empty())
             .map(|(i, p)| (p.as_bytes().to_ascii_lowercase(), i as u32))
             .collect();
-        // Sorted by key, then by pattern number: the first of equal keys wins.
-        keys.sort();
+        // Sorted by key, then by pattern number: the first of equal keys
+        // wins (the pairs are all different, so an unstable sort orders them
+        // as a stable one would, without its buffer).
+        keys.sort_unstable();
         keys.dedup_by(|b, a| a.0 == b.0);
         let mut t = Trie::default();
         t.push(0);
