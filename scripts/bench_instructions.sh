@@ -25,7 +25,7 @@ mkdir "$WORK/empty"
 # Inclusive instructions of each stage's entry point (the pipeline's own functions).
 STAGES=(
   "dictionaries:chronicler_dict::Dictionaries::load"
-  "clean:chronicler_clean::clean "
+  "clean:chronicler_clean::clean"
   "analyze:chronicler_analyze::Analyzer::analyze"
   "code:chronicler_code::Coder::code"
   "sign:chronicler_consolidate::minhash::Signature::of"
@@ -57,7 +57,9 @@ PY
   annotated=$(callgrind_annotate --inclusive=yes "$WORK/cg.$n" 2>/dev/null)
   for s in "${STAGES[@]}"; do
     name=${s%%:*}; fn=${s#*:}
-    ir=$(grep -F "$fn" <<< "$annotated" | grep -F "[" | head -1 | awk '{print $1}' | tr -d ',' || true)
+    # The function's own line (`file:function`, with or without ` [binary]`): the largest of
+    # its lines, which callgrind splits by the file its inlined code comes from.
+    ir=$(grep -E ":${fn}( \[[^]]*\])?\$" <<< "$annotated" | head -1 | awk '{print $1}' | tr -d ',' || true)
     [[ -n $ir ]] && python3 -c 'import sys; n, i, t = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]); print(f"         {n:<16} {i:>16,}  {100 * i / t:5.1f} %")' "$name" "$ir" "$total"
   done
 done
