@@ -58,12 +58,19 @@ impl Rx {
         self.exact.get_or_init(|| build(self.pattern)).as_ref()
     }
 
+    /// False when the wider pattern rules `text` out.
+    fn may_match(&self, text: &str) -> bool {
+        self.quick.as_ref().is_none_or(|q| q.is_match(text))
+    }
+
+    /// Whether the rule matches `text`, the wider pattern ruling it out first.
+    fn is_match(&self, text: &str) -> bool {
+        self.may_match(text) && self.exact().is_some_and(|e| e.is_match(text))
+    }
+
     /// The rule's captures in `text`, the wider pattern ruling it out first.
     fn captures<'t>(&self, text: &'t str) -> Option<regex::Captures<'t>> {
-        if self.quick.as_ref().is_some_and(|q| !q.is_match(text)) {
-            return None;
-        }
-        self.exact()?.captures(text)
+        self.may_match(text).then(|| self.exact()?.captures(text))?
     }
 }
 
@@ -151,10 +158,7 @@ macro_rules! regex {
 }
 
 fn hit(r: Option<&Rx>, text: &str) -> bool {
-    r.is_some_and(|r| {
-        r.quick.as_ref().is_none_or(|q| q.is_match(text))
-            && r.exact().is_some_and(|e| e.is_match(text))
-    })
+    r.is_some_and(|r| r.is_match(text))
 }
 
 /// Each ASCII byte lower-cased when it is a letter or digit, else 0.
