@@ -19,14 +19,25 @@ drawn from other sources at random positions (``random.Random(seed, i)``).
 Article lengths follow the sources' own (median ~3 KB, mean ~5 KB).
 Every article's text is distinct (the store drops content duplicates).
 
+With ``--mix`` every paragraph of article ``i`` is drawn from the whole pool
+(as many as source ``i mod S`` has): two articles then seldom share more than
+a paragraph, so near-duplicates stay rare at any size, where the default
+corpus repeats each source's paragraphs in every ``S``-th article and its
+near-duplicate clusters grow with ``N`` (about 430 members each at 100,000).
+Use both for scaling runs: the default is the worst case for consolidation,
+``--mix`` the case where clusters keep their size.
+
 Each line: ``id``, ``url``, ``title``, ``outlet``, ``published`` (a date
-between 2019 and 2026), ``text``. Write it outside the repository (default
+in the ``--days`` days from ``--start``: by default seven years from
+2019-01-01; ``--days 1`` dates every article on one day, as a GDELT day of
+news), ``text``. Write it outside the repository (default
 ``/tmp/chronicler-bench/corpus-N.jsonl``); ``--gzip`` writes ``.jsonl.gz``.
 
 Usage::
 
     python3 scripts/make_corpus.py                 # 10,000 articles
     python3 scripts/make_corpus.py --n 100000      # 100,000 (consolidation scaling)
+    python3 scripts/make_corpus.py --n 100000 --mix --days 1 --start 2026-01-30
 """
 
 import argparse
@@ -107,31 +118,49 @@ def main():
     ap.add_argument("--out", help="output path (default /tmp/chronicler-bench/corpus-N.jsonl[.gz])")
     ap.add_argument("--gzip", action="store_true", help="write gzip-compressed JSON Lines")
     ap.add_argument("--shared", default=SHARED, help="the shared data folder")
+    ap.add_argument(
+        "--days",
+        type=int,
+        default=7 * 365,
+        help="publication dates spread over this many days from --start (default 2555, seven years; "
+        "1 puts every article on one day, as a GDELT day of news)",
+    )
+    ap.add_argument(
+        "--mix",
+        action="store_true",
+        help="draw every paragraph of an article from the whole pool instead of splicing a few into one "
+        "source's (near-duplicates then stay rare at any size; for scaling runs)",
+    )
+    ap.add_argument("--start", default="2019-01-01", help="the first publication date (default 2019-01-01)")
     args = ap.parse_args()
 
     sources = load_sources(args.shared)
     pool = [(s, p) for s, src in enumerate(sources) for p in src[3]]
-    out = args.out or f"/tmp/chronicler-bench/corpus-{args.n}.jsonl" + (".gz" if args.gzip else "")
+    days = ("" if args.days == 7 * 365 else f"-days{args.days}") + ("-mix" if args.mix else "")
+    out = args.out or f"/tmp/chronicler-bench/corpus-{args.n}{days}.jsonl" + (".gz" if args.gzip else "")
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     opener = gzip.open if args.gzip or out.endswith(".gz") else open
     seen = set()
     total = 0
-    day0 = datetime.date(2019, 1, 1)
+    day0 = datetime.date.fromisoformat(args.start)
     with opener(out, "wt", encoding="utf-8") as f:
         for i in range(args.n):
             rng = random.Random(args.seed * 1_000_003 + i)
             url, outlet, title, paras = sources[i % len(sources)]
             while True:
-                body = list(paras)
-                for _ in range(rng.randint(1, 4)):
-                    s, p = pool[rng.randrange(len(pool))]
-                    body.insert(rng.randint(1, len(body)), p)
+                if args.mix:
+                    body = [pool[rng.randrange(len(pool))][1] for _ in range(max(len(paras), 2))]
+                else:
+                    body = list(paras)
+                    for _ in range(rng.randint(1, 4)):
+                        s, p = pool[rng.randrange(len(pool))]
+                        body.insert(rng.randint(1, len(body)), p)
                 text = "\n\n".join(body) + "\n"
                 h = hashlib.sha1(text.encode("utf-8")).digest()
                 if h not in seen:
                     seen.add(h)
                     break
-            published = day0 + datetime.timedelta(days=rng.randrange(7 * 365))
+            published = day0 + datetime.timedelta(days=rng.randrange(max(args.days, 1)))
             rec = {
                 "id": f"corpus-{i:06d}",
                 "url": f"{url}#corpus-{i}",
