@@ -293,7 +293,7 @@ impl<'d> Pipeline<'d> {
             Ok::<(), PipelineError>(())
         })?;
         // What the last batches left waiting for the full-text index.
-        store.flush_text_index()?;
+        store.flush_waiting()?;
         Ok(summary)
     }
 

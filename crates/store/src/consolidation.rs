@@ -205,6 +205,90 @@ pub(crate) fn insert_band_rows(
     Ok(())
 }
 
+/// Lists band rows held back by a batch that keeps the band mirror in
+/// `doc_bands_pending` (migration 0020), one row per document: the rows of
+/// a document are consecutive in `rows`, as [`insert_signature`]'s caller
+/// pushes them. Empties `rows`.
+pub(crate) fn hold_band_rows(
+    conn: &Connection,
+    rows: &mut Vec<(i64, Member)>,
+) -> Result<(), StoreError> {
+    let what = "listing held-back bands";
+    let mut st = conn
+        .prepare_cached(
+            "INSERT OR REPLACE INTO doc_bands_pending (doc, near, related, day, bands)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )
+        .ctx(what)?;
+    for doc in rows.chunk_by(|a, b| a.1.key == b.1.key) {
+        let Some(&(_, m)) = doc.first() else {
+            continue;
+        };
+        let bands: Vec<u8> = doc.iter().flat_map(|(b, _)| b.to_le_bytes()).collect();
+        st.execute(params![m.key, m.near, m.related, m.day, bands])
+            .ctx(what)?;
+    }
+    rows.clear();
+    Ok(())
+}
+
+/// Documents whose held-back band rows [`flush_band_rows`] reads at once:
+/// bounds its memory (21 rows a document, 40 bytes each in memory).
+const PENDING_AT_ONCE: i64 = 16_384;
+
+/// Writes into `doc_bands` every band row waiting in `doc_bands_pending`
+/// and those in `held` (this batch's), sorted ([`insert_band_rows`]), and
+/// empties both; the documents listed.
+pub(crate) fn flush_band_rows(
+    conn: &Connection,
+    held: &mut Vec<(i64, Member)>,
+) -> Result<usize, StoreError> {
+    let what = "writing held-back bands";
+    let mut read = conn
+        .prepare_cached(
+            "SELECT doc, near, related, day, bands FROM doc_bands_pending
+             WHERE doc > ?1 ORDER BY doc LIMIT ?2",
+        )
+        .ctx(what)?;
+    let (mut after, mut docs) = (i64::MIN, 0);
+    let mut rows: Vec<(i64, Member)> = Vec::new();
+    loop {
+        let mut found = read.query(params![after, PENDING_AT_ONCE]).ctx(what)?;
+        let mut read_now = 0;
+        while let Some(r) = found.next().ctx(what)? {
+            let m = Member {
+                key: r.get(0).ctx(what)?,
+                near: r.get(1).ctx(what)?,
+                related: r.get(2).ctx(what)?,
+                day: r.get(3).ctx(what)?,
+            };
+            let bands: Vec<u8> = r.get(4).ctx(what)?;
+            rows.extend(bands.chunks_exact(8).map(|b| {
+                let mut a = [0u8; 8];
+                a.copy_from_slice(b);
+                (i64::from_le_bytes(a), m)
+            }));
+            after = m.key;
+            read_now += 1;
+        }
+        drop(found);
+        docs += read_now;
+        if read_now < PENDING_AT_ONCE {
+            break;
+        }
+        // A part at a time.
+        insert_band_rows(conn, &mut rows)?;
+    }
+    rows.append(held);
+    insert_band_rows(conn, &mut rows)?;
+    if docs > 0 {
+        conn.prepare_cached("DELETE FROM doc_bands_pending")
+            .and_then(|mut st| st.execute([]))
+            .ctx(what)?;
+    }
+    Ok(uint(docs))
+}
+
 /// The values of a band row, in `insert_band_rows`' column order.
 fn band_row(&(band, m): &(i64, Member)) -> [Value; 5] {
     [

@@ -325,8 +325,8 @@ impl Store {
             band_rows_limit: bands::MAX_ROWS,
         };
         schema::migrate(&mut store.conn)?;
-        // Documents a run killed before its end left out of the index.
-        store.flush_text_index()?;
+        // What a run killed before its end left waiting.
+        store.flush_waiting()?;
         Ok(store)
     }
 
@@ -412,6 +412,67 @@ impl Store {
         Ok(n)
     }
 
+    /// Writes what batches of writes left waiting: the full-text index of
+    /// their documents ([`Store::flush_text_index`]) and the band rows held
+    /// back from `doc_bands` while this connection kept them in memory
+    /// (`doc_bands_pending`, migration 0020), in one transaction. An ingest
+    /// calls it at its end; opening a store for writing calls it too, for
+    /// what a run killed before its end left.
+    pub fn flush_waiting(&mut self) -> Result<(), StoreError> {
+        let what = "writing what batches left waiting";
+        let waiting: bool = self
+            .conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM text_index_pending)
+                     OR EXISTS (SELECT 1 FROM doc_bands_pending)",
+                [],
+                |r| r.get(0),
+            )
+            .ctx(what)?;
+        if !waiting {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .ctx(what)?;
+        write::index_pending(&tx)?;
+        consolidation::flush_band_rows(&tx, &mut Vec::new())?;
+        tx.commit().ctx(what)?;
+        // Rows moved from one table to another: a mirror this connection
+        // keeps holds them still (another writer shows in `data_version`).
+        if let Some(m) = self.bands.as_mut() {
+            m.total_changes = self.conn.total_changes();
+        }
+        Ok(())
+    }
+
+    /// Band rows held back by a run that kept them in memory, written into
+    /// `doc_bands` before a lookup through SQL outside batches (one
+    /// transaction; nothing when none wait or the store is read-only).
+    fn flush_band_rows_for_lookup(&self) -> Result<(), StoreError> {
+        let what = "writing held-back band rows before a lookup";
+        if self.read_only {
+            return Ok(());
+        }
+        let waiting: bool = self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM doc_bands_pending)", [], |r| {
+                r.get(0)
+            })
+            .ctx(what)?;
+        if waiting {
+            let tx = rusqlite::Transaction::new_unchecked(
+                &self.conn,
+                rusqlite::TransactionBehavior::Immediate,
+            )
+            .ctx(what)?;
+            consolidation::flush_band_rows(&tx, &mut Vec::new())?;
+            tx.commit().ctx(what)?;
+        }
+        Ok(())
+    }
+
     /// Sets how many documents batch commits leave waiting for the
     /// full-text index before one indexes them all (at least 1; default
     /// [`TEXT_INDEX_EVERY`]): fewer make documents searchable sooner during
@@ -458,6 +519,7 @@ impl Store {
     /// Stored documents sharing at least one LSH band key with `bands`,
     /// with their signatures, by id.
     pub fn band_candidates(&self, bands: &[u64]) -> Result<Vec<Candidate>, StoreError> {
+        self.flush_band_rows_for_lookup()?;
         consolidation::band_candidates(&self.conn, bands)
     }
 
@@ -472,6 +534,7 @@ impl Store {
         q: LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<LinkedDoc>, StoreError> {
+        self.flush_band_rows_for_lookup()?;
         consolidation::linked_candidates(&self.conn, None, || Ok(()), bands, q, similarity)
     }
 

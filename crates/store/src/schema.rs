@@ -134,6 +134,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0019_event_groups_by_group.sql"),
         then: None,
     },
+    Migration {
+        version: 20,
+        name: "band_rows_pending",
+        sql: include_str!("migrations/0020_band_rows_pending.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

@@ -7,7 +7,7 @@ use crate::bands::{BandMirror, Member};
 use crate::codec::{
     content_hash, date_from_cols, date_str, form_str, geonames_int, int, kind_str, multi_row_insert,
 };
-use crate::consolidation::{distinct_bands, insert_band_rows};
+use crate::consolidation::{distinct_bands, flush_band_rows, hold_band_rows};
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// The id of a stored document with this id, URL (when non-empty) or
@@ -152,8 +152,9 @@ pub struct Batch<'s> {
     /// The connection `tx` is on.
     conn: &'s Connection,
     /// Band rows of the documents written, not yet in `doc_bands`: the
-    /// mirror has them (empty when there is none), they go in at the
-    /// commit, in key order, or before a lookup through SQL.
+    /// mirror has them (empty when there is none); the commit lists them
+    /// in `doc_bands_pending`, or they go into `doc_bands` before a lookup
+    /// through SQL.
     held: Vec<(i64, Member)>,
     /// Keys of the documents written, to list for the full-text index at
     /// the commit.
@@ -211,7 +212,7 @@ impl Store {
         let keys = ForeignKeysOff::new(conn)?;
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
             .ctx("starting a batch of writes")?;
-        keep_mirror(&tx, bands, *band_rows_limit).ctx("starting a batch of writes: band rows")?;
+        keep_mirror(&tx, bands, *band_rows_limit)?;
         Ok(Batch {
             tx,
             conn,
@@ -227,13 +228,18 @@ impl Store {
 /// At the start of a batch (under the write lock): keeps the band mirror
 /// when nothing but this connection's committed batches wrote since it was
 /// made, and makes one when the store holds no band rows (see
-/// [`BandMirror`]).
+/// [`BandMirror`]). Without a mirror kept, the band rows a run held back
+/// (`doc_bands_pending`: this connection's, another's, or a killed run's)
+/// go into `doc_bands` first, so that lookups through SQL see them.
 fn keep_mirror(
     conn: &Connection,
     mirror: &mut Option<BandMirror>,
     limit: usize,
-) -> rusqlite::Result<()> {
-    let version: i64 = conn.pragma_query_value(None, "data_version", |r| r.get(0))?;
+) -> Result<(), StoreError> {
+    let what = "starting a batch of writes: band rows";
+    let version: i64 = conn
+        .pragma_query_value(None, "data_version", |r| r.get(0))
+        .ctx(what)?;
     let changes = conn.total_changes();
     if mirror
         .as_ref()
@@ -242,10 +248,14 @@ fn keep_mirror(
         *mirror = None;
     }
     if mirror.is_none() {
+        flush_band_rows(conn, &mut Vec::new())?;
         let empty: bool = conn
-            .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM doc_bands)")?
-            .query_row([], |r| r.get(0))?;
+            .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM doc_bands)")
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
+            .ctx(what)?;
         if empty {
+            // The flush wrote nothing: the count of changes is still that
+            // of the batch start.
             *mirror = Some(BandMirror::new(version, changes, limit));
         }
     }
@@ -305,7 +315,7 @@ impl Batch<'_> {
             if !mirror.add(&bands, m) {
                 // Full: from now on through SQL, which must see them.
                 *self.mirror = None;
-                insert_band_rows(&self.tx, &mut self.held)?;
+                flush_band_rows(&self.tx, &mut self.held)?;
             }
         }
         Ok(w.outcome)
@@ -323,7 +333,7 @@ impl Batch<'_> {
         crate::consolidation::linked_candidates(
             tx,
             self.mirror.as_ref(),
-            || insert_band_rows(tx, held),
+            || flush_band_rows(tx, held).map(|_| ()),
             bands,
             q,
             similarity,
@@ -337,7 +347,9 @@ impl Batch<'_> {
     /// each commit and flushes its pending rows at each statement
     /// savepoint). [`Store::flush_text_index`] indexes the rest.
     pub fn commit(mut self) -> Result<(), StoreError> {
-        insert_band_rows(&self.tx, &mut self.held)?;
+        // Held back while the mirror is kept (and so it is: a dropped
+        // mirror wrote them), listed for `doc_bands` at once later.
+        hold_band_rows(&self.tx, &mut self.held)?;
         if !self.unindexed.is_empty() {
             let keys = json(&self.unindexed, "listing a batch's documents")?;
             self.tx

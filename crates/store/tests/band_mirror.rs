@@ -246,3 +246,101 @@ fn a_lookup_through_sql_sees_the_rows_its_batch_held_back() {
     batch.commit().unwrap();
     assert!(cluster_of(&store, "d901").contains(&"d900".to_string()));
 }
+
+/// The band rows in `doc_bands` as (band, document number), sorted, and
+/// the documents whose rows wait in `doc_bands_pending`, read straight
+/// from the file.
+fn band_tables(path: &Path) -> (Vec<(i64, u64)>, Vec<u64>) {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    let number = |key: i64| -> u64 {
+        let id: String = conn
+            .query_row("SELECT id FROM documents WHERE doc_key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        id.trim_start_matches('d').parse().unwrap()
+    };
+    let rows: Vec<(i64, i64)> = conn
+        .prepare("SELECT band, doc FROM doc_bands ORDER BY band, doc")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let pending: Vec<i64> = conn
+        .prepare("SELECT doc FROM doc_bands_pending ORDER BY doc")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let mut rows: Vec<(i64, u64)> = rows.into_iter().map(|(b, k)| (b, number(k))).collect();
+    rows.sort_unstable();
+    (rows, pending.into_iter().map(number).collect())
+}
+
+/// A run that keeps its band rows in memory lists them beside `doc_bands`
+/// at each commit (rewriting the table's pages at every commit was most of
+/// what a 100,000-article ingest wrote) and writes them into it at once at
+/// its end; a run killed before its end leaves them listed, and opening
+/// the store for writing writes them. The lookups find them all along.
+#[test]
+fn held_back_band_rows_go_into_the_table_at_the_end_or_on_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("held-back.db");
+    let mut store = open(&path);
+    assert!(write_batched(&mut store, 1, &[11, 12]).is_empty());
+    assert_eq!(write_batched(&mut store, 2, &[12, 21]), [1]);
+    assert_eq!(band_tables(&path), (Vec::new(), vec![1, 2]));
+    assert!(store.integrity_check().unwrap().is_empty());
+
+    // The end of a run.
+    store.flush_waiting().unwrap();
+    assert_eq!(
+        band_tables(&path),
+        (vec![(11, 1), (12, 1), (12, 2), (21, 2)], Vec::new())
+    );
+    // The rows moved within the store: the mirror still holds them all.
+    assert_eq!(store.band_rows_in_memory(), Some(4));
+    assert_eq!(write_batched(&mut store, 3, &[21, 31]), [2]);
+    assert_eq!(band_tables(&path).1, [3]);
+
+    // Killed before its end: document 3's rows are listed, not written.
+    drop(store);
+    let mut store = open(&path);
+    assert_eq!(
+        band_tables(&path),
+        (
+            vec![(11, 1), (12, 1), (12, 2), (21, 2), (21, 3), (31, 3)],
+            Vec::new()
+        )
+    );
+    // A run on a store with band rows reads them through SQL.
+    assert_eq!(write_batched(&mut store, 4, &[31]), [3]);
+    assert_eq!(store.band_rows_in_memory(), None);
+    assert_eq!(cluster_of(&store, "d4"), ["d1", "d2", "d3", "d4"]);
+    assert!(store.integrity_check().unwrap().is_empty());
+}
+
+/// Another writer (opened before the rows were held back, so its opening
+/// did not write them) finds them, and the run that held them back goes on
+/// through SQL.
+#[test]
+fn another_writer_finds_the_band_rows_a_run_holds_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("two-writers-held.db");
+    let mut store = open(&path);
+    let other = open(&path);
+    assert!(write_batched(&mut store, 1, &[11, 12]).is_empty());
+    assert_eq!(band_tables(&path).1, [1]);
+    let found: Vec<String> = other
+        .band_candidates(&[12])
+        .unwrap()
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
+    assert_eq!(found, ["d1"]);
+    assert_eq!(band_tables(&path), (vec![(11, 1), (12, 1)], Vec::new()));
+    assert_eq!(write_batched(&mut store, 2, &[11]), [1]);
+    assert_eq!(store.band_rows_in_memory(), None);
+}

@@ -110,7 +110,7 @@ fn main() {
         }
         // As an ingest ends: what the last batches left to index.
         if let Some(s) = store.as_mut() {
-            if let Err(e) = s.flush_text_index() {
+            if let Err(e) = s.flush_waiting() {
                 eprintln!("pipeline_bench: store: {e}");
                 std::process::exit(1)
             }
