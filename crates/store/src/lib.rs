@@ -385,9 +385,9 @@ impl Store {
     }
 
     /// Indexes for full-text search the documents that batches of writes
-    /// left waiting (see [`Batch::commit`]); how many. An ingest calls it
-    /// at its end; opening a store for writing calls it too, for what a run
-    /// killed before its end left.
+    /// left waiting (see [`Batch::commit`]); how many. [`Store::flush_waiting`]
+    /// does it with the band rows held back, at the end of an ingest and
+    /// on opening a store for writing.
     pub fn flush_text_index(&mut self) -> Result<usize, StoreError> {
         // Without the write lock when none wait (opening a store another
         // process is writing).
@@ -436,8 +436,11 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .ctx(what)?;
-        write::index_pending(&tx)?;
+        // The band rows first: FTS5 writes what it holds to disk at the
+        // next statement's savepoint, and the index's rows go last, as in
+        // a document's write.
         consolidation::flush_band_rows(&tx, &mut Vec::new())?;
+        write::index_pending(&tx)?;
         tx.commit().ctx(what)?;
         // Rows moved from one table to another: a mirror this connection
         // keeps holds them still (another writer shows in `data_version`).

@@ -345,10 +345,11 @@ impl Batch<'_> {
     /// or more do; this commit then indexes every waiting document's title
     /// and sentences first, in one statement (FTS5 writes a segment at
     /// each commit and flushes its pending rows at each statement
-    /// savepoint). [`Store::flush_text_index`] indexes the rest.
+    /// savepoint). [`Store::flush_waiting`] indexes the rest.
     pub fn commit(mut self) -> Result<(), StoreError> {
-        // Held back while the mirror is kept (and so it is: a dropped
-        // mirror wrote them), listed for `doc_bands` at once later.
+        // Rows are held back only while the mirror is kept (one dropped in
+        // mid-batch wrote them into `doc_bands`): listed, to go there at
+        // once later.
         hold_band_rows(&self.tx, &mut self.held)?;
         if !self.unindexed.is_empty() {
             let keys = json(&self.unindexed, "listing a batch's documents")?;
