@@ -432,6 +432,7 @@ impl Store {
         if !waiting {
             return Ok(());
         }
+        let changes = self.conn.total_changes();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
@@ -442,9 +443,10 @@ impl Store {
         consolidation::flush_band_rows(&tx, &mut Vec::new())?;
         write::index_pending(&tx)?;
         tx.commit().ctx(what)?;
-        // Rows moved from one table to another: a mirror this connection
-        // keeps holds them still (another writer shows in `data_version`).
-        if let Some(m) = self.bands.as_mut() {
+        // Rows moved from one table to another: a mirror that was current
+        // holds them still (another writer shows in `data_version`); one
+        // this connection made stale by writing outside batches stays so.
+        if let Some(m) = self.bands.as_mut().filter(|m| m.total_changes == changes) {
             m.total_changes = self.conn.total_changes();
         }
         Ok(())

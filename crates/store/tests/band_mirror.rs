@@ -125,6 +125,14 @@ fn a_document_written_outside_batches_is_found() {
 }
 
 #[test]
+fn a_document_written_outside_batches_is_found_after_the_end_of_a_run() {
+    found_when_stored_between_batches("one-writer-flushed.db", |_, store| {
+        write_2(store);
+        store.flush_waiting().unwrap();
+    });
+}
+
+#[test]
 fn a_batch_rolled_back_leaves_no_band_behind() {
     let (_dir, mut store) = store_with_1("rolled-back.db");
     // Document 2 (band 21) is written, seen by the next lookup of its
