@@ -8,9 +8,14 @@
 //! BENCHMARKS.md fifteenth sitting); the same rows in memory are a hash
 //! lookup per band and a short chain each.
 //!
-//! The mirror is exact or absent. It is made only when `doc_bands` is
-//! empty (a new store, or one never signed), so it holds every band row
-//! in the file, and is kept only while nothing else writes:
+//! The mirror is exact or absent. Made when `doc_bands` is empty (a new
+//! store, or one never signed), it is *complete*: it holds every band row
+//! in the file, and the lookup reads nothing else. Made on a store that
+//! holds band rows, it holds those this connection writes from then on:
+//! the lookup reads the older ones through SQL and these here, so that
+//! this run's rows need not be in `doc_bands` (a batch lists them in
+//! `doc_bands_pending` instead, see `consolidation::hold_band_rows`).
+//! Either is kept only while nothing else writes:
 //!
 //! - another connection committing shows in `PRAGMA data_version`;
 //! - this connection writing outside a batch, or a batch that did not
@@ -80,16 +85,26 @@ pub(crate) struct BandMirror {
     /// Rows past which [`BandMirror::add`] refuses ([`MAX_ROWS`] unless
     /// set otherwise).
     limit: usize,
+    /// Every band row of the store (made when `doc_bands` was empty), or
+    /// only those this connection wrote since it was made (a store that
+    /// held band rows already: the lookup reads the others through SQL).
+    pub(crate) complete: bool,
 }
 
 impl BandMirror {
-    /// An empty mirror, for a store without band rows, holding at most
-    /// `limit` rows.
-    pub(crate) fn new(data_version: i64, total_changes: u64, limit: usize) -> BandMirror {
+    /// An empty mirror holding at most `limit` rows: `complete` for a
+    /// store without band rows.
+    pub(crate) fn new(
+        data_version: i64,
+        total_changes: u64,
+        limit: usize,
+        complete: bool,
+    ) -> BandMirror {
         BandMirror {
             data_version,
             total_changes,
             limit,
+            complete,
             ..BandMirror::default()
         }
     }
@@ -168,7 +183,7 @@ mod tests {
 
     #[test]
     fn lists_each_mate_once_oldest_first() {
-        let mut m = BandMirror::new(1, 0, MAX_ROWS);
+        let mut m = BandMirror::new(1, 0, MAX_ROWS, true);
         assert!(m.add(&[1, 2, 3], member(10)));
         assert!(m.add(&[2, 3], member(11)));
         assert!(m.add(&[9], member(12)));
@@ -180,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_long_band_sends_the_lookup_to_sql() {
-        let mut m = BandMirror::new(1, 0, MAX_ROWS);
+        let mut m = BandMirror::new(1, 0, MAX_ROWS, true);
         for k in 0..=i64::from(CHAIN_MAX) {
             assert!(m.add(&[7, 1000 + k], member(k)));
         }

@@ -673,11 +673,13 @@ const LISTED_PER_CLUSTER: usize = 32;
 /// fifth of a 100,000-article ingest; most of ingesting 3,000 copies of
 /// one wire story).
 ///
-/// With `mirror` (every band row of the store, in memory: see
+/// With a complete `mirror` (every band row of the store, in memory: see
 /// [`BandMirror`]) the band mates are read there, and each compared unless
-/// [`Linking::consider`] can tell it changes nothing; through SQL when one
-/// of the bands is shared by many documents, `before_sql` first (the
-/// caller writes the band rows it holds back).
+/// [`Linking::consider`] can tell it changes nothing; with one of this
+/// run's rows only, those are read there the same way, then the store's
+/// through SQL. Through SQL alone when one of the bands is shared by many
+/// documents, `before_sql` first (the caller writes the band rows it holds
+/// back into `doc_bands`).
 pub(crate) fn linked_candidates(
     conn: &Connection,
     mirror: Option<&BandMirror>,
@@ -715,22 +717,31 @@ pub(crate) fn linked_candidates(
         .and_then(|mut st| st.query_row([q.published], |r| r.get::<_, Option<f64>>(0)))
         .ctx(what)?
         .map(band_day);
-    if let Some(mates) = mirror.and_then(|m| m.mates(&bands)) {
-        for m in mates {
-            // As `COLUMNS` computes it.
-            let days = day.filter(|_| m.day >= 0.0).map(|d| (m.day - d).abs());
-            linking
-                .consider(BandMate {
-                    key: m.key,
-                    near: m.near,
-                    related: m.related,
-                    days,
-                })
-                .ctx(what)?;
+    match mirror.map(|m| (m.complete, m.mates(&bands))) {
+        Some((complete, Some(mates))) => {
+            for m in mates {
+                // As `COLUMNS` computes it.
+                let days = day.filter(|_| m.day >= 0.0).map(|d| (m.day - d).abs());
+                linking
+                    .consider(BandMate {
+                        key: m.key,
+                        near: m.near,
+                        related: m.related,
+                        days,
+                    })
+                    .ctx(what)?;
+            }
+            if complete {
+                return Ok(linking.out);
+            }
+            // The rows of this run are those just read; the store's older
+            // ones are read through SQL below, around the clusters those
+            // joined (a row in both is compared once).
         }
-        return Ok(linking.out);
+        // No mirror, or a band too long for it: through SQL alone, which
+        // must see every row.
+        _ => before_sql()?,
     }
-    before_sql()?;
     let n = bands.len();
     // ?1 the day, ?2.. the bands, then the representatives listed around.
     let in_bands = (2..n + 2)

@@ -544,11 +544,15 @@ impl Store {
     }
 
     /// How many band rows this connection keeps in memory for the
-    /// near-duplicate lookup of its batches; `None` when the lookup reads
-    /// them through SQL (see `bands::BandMirror`). A diagnostic: results
-    /// are the same either way.
+    /// near-duplicate lookup of its batches when they are all the store's;
+    /// `None` when the lookup reads them through SQL, or the older ones
+    /// (see `bands::BandMirror`). A diagnostic: results are the same
+    /// either way.
     pub fn band_rows_in_memory(&self) -> Option<usize> {
-        self.bands.as_ref().map(bands::BandMirror::len)
+        self.bands
+            .as_ref()
+            .filter(|m| m.complete)
+            .map(bands::BandMirror::len)
     }
 
     /// Caps the band rows kept in memory for the near-duplicate lookup

@@ -227,10 +227,11 @@ impl Store {
 
 /// At the start of a batch (under the write lock): keeps the band mirror
 /// when nothing but this connection's committed batches wrote since it was
-/// made, and makes one when the store holds no band rows (see
-/// [`BandMirror`]). Without a mirror kept, the band rows a run held back
-/// (`doc_bands_pending`: this connection's, another's, or a killed run's)
-/// go into `doc_bands` first, so that lookups through SQL see them.
+/// made, else makes one: complete when the store holds no band rows, of
+/// this connection's rows from now on when it does (see [`BandMirror`]).
+/// Before making one, the band rows a run held back (`doc_bands_pending`:
+/// this connection's, another's, or a killed run's) go into `doc_bands`,
+/// so that lookups through SQL see them.
 fn keep_mirror(
     conn: &Connection,
     mirror: &mut Option<BandMirror>,
@@ -253,11 +254,9 @@ fn keep_mirror(
             .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM doc_bands)")
             .and_then(|mut st| st.query_row([], |r| r.get(0)))
             .ctx(what)?;
-        if empty {
-            // The flush wrote nothing: the count of changes is still that
-            // of the batch start.
-            *mirror = Some(BandMirror::new(version, changes, limit));
-        }
+        // Read after the flush: its rows are in the store, not to be
+        // taken for another's.
+        *mirror = Some(BandMirror::new(version, conn.total_changes(), limit, empty));
     }
     Ok(())
 }

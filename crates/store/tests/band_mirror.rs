@@ -352,3 +352,45 @@ fn another_writer_finds_the_band_rows_a_run_holds_back() {
     assert_eq!(write_batched(&mut store, 2, &[11]), [1]);
     assert_eq!(store.band_rows_in_memory(), None);
 }
+
+/// A run on a store that holds band rows keeps its own in memory: its
+/// lookups read the store's through SQL and its own there, and its rows
+/// wait beside `doc_bands` until its end, as on a new store.
+#[test]
+fn a_run_on_a_store_with_band_rows_holds_its_own_back_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("second-run.db");
+    {
+        let mut store = open(&path);
+        assert!(write_batched(&mut store, 1, &[11, 12]).is_empty());
+        assert!(write_batched(&mut store, 9, &[91]).is_empty());
+    }
+    let mut store = open(&path);
+    assert_eq!(
+        band_tables(&path),
+        (vec![(11, 1), (12, 1), (91, 9)], Vec::new())
+    );
+    // Document 1 through SQL; then 2 in memory and 9 through SQL.
+    assert_eq!(write_batched(&mut store, 2, &[12, 21]), [1]);
+    assert_eq!(write_batched(&mut store, 3, &[21, 91]), [2, 9]);
+    assert_eq!(band_tables(&path).1, [2, 3]);
+    assert_eq!(store.band_rows_in_memory(), None);
+    store.flush_waiting().unwrap();
+    assert_eq!(
+        band_tables(&path),
+        (
+            vec![
+                (11, 1),
+                (12, 1),
+                (12, 2),
+                (21, 2),
+                (21, 3),
+                (91, 3),
+                (91, 9)
+            ],
+            Vec::new()
+        )
+    );
+    assert_eq!(cluster_of(&store, "d3"), ["d1", "d2", "d3", "d9"]);
+    assert!(store.integrity_check().unwrap().is_empty());
+}
