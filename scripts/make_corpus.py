@@ -136,8 +136,8 @@ def main():
 
     sources = load_sources(args.shared)
     pool = [(s, p) for s, src in enumerate(sources) for p in src[3]]
-    days = ("" if args.days == 7 * 365 else f"-days{args.days}") + ("-mix" if args.mix else "")
-    out = args.out or f"/tmp/chronicler-bench/corpus-{args.n}{days}.jsonl" + (".gz" if args.gzip else "")
+    suffix = ("" if args.days == 7 * 365 else f"-days{args.days}") + ("-mix" if args.mix else "")
+    out = args.out or f"/tmp/chronicler-bench/corpus-{args.n}{suffix}.jsonl" + (".gz" if args.gzip else "")
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     opener = gzip.open if args.gzip or out.endswith(".gz") else open
     seen = set()

@@ -238,11 +238,11 @@ const PENDING_AT_ONCE: i64 = 16_384;
 
 /// Writes into `doc_bands` every band row waiting in `doc_bands_pending`
 /// and those in `held` (this batch's), sorted ([`insert_band_rows`]), and
-/// empties both; the documents listed.
+/// empties both.
 pub(crate) fn flush_band_rows(
     conn: &Connection,
     held: &mut Vec<(i64, Member)>,
-) -> Result<usize, StoreError> {
+) -> Result<(), StoreError> {
     let what = "writing held-back bands";
     let mut read = conn
         .prepare_cached(
@@ -250,7 +250,7 @@ pub(crate) fn flush_band_rows(
              WHERE doc > ?1 ORDER BY doc LIMIT ?2",
         )
         .ctx(what)?;
-    let (mut after, mut docs) = (i64::MIN, 0);
+    let (mut after, mut any) = (i64::MIN, false);
     let mut rows: Vec<(i64, Member)> = Vec::new();
     loop {
         let mut found = read.query(params![after, PENDING_AT_ONCE]).ctx(what)?;
@@ -272,7 +272,7 @@ pub(crate) fn flush_band_rows(
             read_now += 1;
         }
         drop(found);
-        docs += read_now;
+        any |= read_now > 0;
         if read_now < PENDING_AT_ONCE {
             break;
         }
@@ -281,12 +281,12 @@ pub(crate) fn flush_band_rows(
     }
     rows.append(held);
     insert_band_rows(conn, &mut rows)?;
-    if docs > 0 {
+    if any {
         conn.prepare_cached("DELETE FROM doc_bands_pending")
             .and_then(|mut st| st.execute([]))
             .ctx(what)?;
     }
-    Ok(uint(docs))
+    Ok(())
 }
 
 /// The values of a band row, in `insert_band_rows`' column order.

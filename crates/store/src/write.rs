@@ -332,7 +332,7 @@ impl Batch<'_> {
         crate::consolidation::linked_candidates(
             tx,
             self.mirror.as_ref(),
-            || flush_band_rows(tx, held).map(|_| ()),
+            || flush_band_rows(tx, held),
             bands,
             q,
             similarity,
