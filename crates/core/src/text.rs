@@ -125,6 +125,12 @@ const ASCII_WORD_BYTE: [bool; 256] = {
 /// without the table search for each character that lower case leaves as
 /// it is (most of the Basic Multilingual Plane: CJK, Hangul, Arabic...;
 /// one bit a character, built on first use) and without a new `String`.
+///
+/// Inlined for its ASCII case: its callers (the coder's tokens, the MinHash
+/// shingles) lower-case one word at a time, about 1.3 million words per
+/// 1,000 articles, where the call itself counted (BENCHMARKS.md,
+/// twenty-second sitting).
+#[inline]
 pub fn push_lowercase(out: &mut String, s: &str) {
     if s.is_ascii() {
         let from = out.len();
@@ -134,6 +140,11 @@ pub fn push_lowercase(out: &mut String, s: &str) {
         }
         return;
     }
+    push_lowercase_unicode(out, s);
+}
+
+/// [`push_lowercase`] for a string that is not all ASCII.
+fn push_lowercase_unicode(out: &mut String, s: &str) {
     // A capital sigma lowers by its place in the word (final sigma): left
     // to `str::to_lowercase`.
     if s.contains('Σ') {
