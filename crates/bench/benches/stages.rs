@@ -1,6 +1,8 @@
 //! Per-stage benchmarks (divan): cleaning (plain text and HTML), analysis,
-//! coding, consolidation, store writes, and one document through every
-//! stage but the store. Inputs: the corpus of `scripts/make_corpus.py`
+//! coding, consolidation, store writes (a transaction a document, and one
+//! batch as `chronicler ingest` writes), the documents through every stage
+//! but the store, and the whole pipeline end to end (`ingest`, at 1 and 2
+//! threads: reading, all stages, consolidation, store). Inputs: the corpus of `scripts/make_corpus.py`
 //! (`$CHRONICLER_CORPUS`, default `/tmp/chronicler-bench/corpus-10000.jsonl`;
 //! the example articles when it is missing) and, for HTML, the Scrapinghub
 //! pages unpacked by `../shared/baselines/setup.sh`
@@ -197,15 +199,20 @@ fn consolidate(b: Bencher, copies: usize) {
         .bench_local_values(|events| divan::black_box(chronicler_consolidate::merge(events)));
 }
 
+/// A new store in a temporary folder (removed when dropped).
+fn new_store() -> (tempfile::TempDir, chronicler_store::Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = chronicler_store::Store::open(&dir.path().join("b.db")).unwrap();
+    (dir, store)
+}
+
+/// The store's writes one transaction a document (`Store::write_document`,
+/// what a caller outside `chronicler ingest` gets).
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn store_write(b: Bencher) {
     let docs = coded();
     b.counter(ItemsCount::new(docs.len()))
-        .with_inputs(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let store = chronicler_store::Store::open(&dir.path().join("b.db")).unwrap();
-            (dir, store)
-        })
+        .with_inputs(new_store)
         .bench_local_values(|(dir, mut store)| {
             for (doc, events) in docs {
                 store.write_document(doc, events).unwrap();
@@ -229,5 +236,83 @@ fn process_no_store(b: Bencher) {
             for d in docs {
                 divan::black_box(pipeline.process(d).ok());
             }
+        });
+}
+
+/// The store's writes as `chronicler ingest` makes them: the documents in
+/// one batch (one transaction, their sentences indexed for search at the
+/// end), then the store closed (the WAL copied into the file). Without
+/// MinHash signatures: consolidation is in [`ingest`].
+#[divan::bench(sample_count = 10, sample_size = 1)]
+fn store_write_batch(b: Bencher) {
+    let docs = coded();
+    b.counter(ItemsCount::new(docs.len()))
+        .with_inputs(new_store)
+        .bench_local_values(|(dir, mut store)| {
+            let mut batch = store.begin_batch().unwrap();
+            for (doc, events) in docs {
+                batch.write_document(doc, events, None).unwrap();
+            }
+            batch.commit().unwrap();
+            store.flush_waiting().unwrap();
+            drop(store);
+            drop(dir);
+        });
+}
+
+/// The bench articles as a JSON Lines file (written once), for [`ingest`].
+fn articles_jsonl() -> &'static std::path::Path {
+    static F: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, path) = F.get_or_init(|| {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("articles.jsonl");
+        let mut lines = String::new();
+        for d in raw() {
+            let (Body::Text(text) | Body::Html(text)) = &d.body;
+            let line = serde_json::json!({
+                "id": d.id,
+                "url": d.meta.url,
+                "title": d.meta.title,
+                "outlet": d.meta.outlet,
+                "published": d.meta.published,
+                "text": text,
+            });
+            lines.push_str(&line.to_string());
+            lines.push('\n');
+        }
+        std::fs::write(&path, lines).unwrap();
+        (dir, path)
+    });
+    path
+}
+
+/// The whole pipeline end to end, as `chronicler ingest FILE --threads N`
+/// runs it: the articles read from JSON Lines, cleaned, analyzed, coded and
+/// signed by N workers, written with their near-duplicate clusters into a
+/// new store by the writer, then the merged events and stories kept in the
+/// store updated (`chronicler_query::record_event_ids`, as the command
+/// does) and the store closed.
+#[divan::bench(args = [1, 2], sample_count = 10, sample_size = 1)]
+fn ingest(b: Bencher, threads: usize) {
+    let path = articles_jsonl().display().to_string();
+    let mut opts = chronicler_pipeline::PipelineOptions::new(today());
+    opts.threads = threads;
+    let pipeline = chronicler_pipeline::Pipeline::new(dicts(), opts);
+    let docs = raw();
+    b.counter(BytesCount::new(bytes_of(docs)))
+        .counter(ItemsCount::new(docs.len()))
+        .with_inputs(new_store)
+        .bench_local_values(|(dir, mut store)| {
+            let summary = pipeline
+                .ingest(
+                    std::slice::from_ref(&path),
+                    &mut store,
+                    &chronicler_pipeline::Silent,
+                )
+                .unwrap();
+            assert_eq!(summary.stored, docs.len());
+            chronicler_query::record_event_ids(&mut store).unwrap();
+            drop(store);
+            drop(dir);
         });
 }
