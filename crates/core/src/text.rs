@@ -89,7 +89,9 @@ fn bmp_table(has: impl Fn(char) -> bool) -> [u64; 1024] {
 
 /// Where the word going on at byte `from` of `text` ends: the first byte
 /// that does not start a letter or digit ([`is_word_char`]), reading ASCII
-/// bytes as they are.
+/// bytes as they are. Inlined: called once a word by the MinHash shingles
+/// and the dictionary scans, from other crates.
+#[inline]
 pub fn word_end(text: &str, from: usize) -> usize {
     let bytes = text.as_bytes();
     let mut i = from;
