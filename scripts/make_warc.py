@@ -8,6 +8,8 @@ Usage::
 
     python3 scripts/make_warc.py /tmp/baselines-work/manifests/sh.tsv /tmp/chronicler-bench/sh.warc.gz
     chronicler ingest --db /tmp/warc.db /tmp/chronicler-bench/sh.warc.gz
+    python3 scripts/make_warc.py --repeat 9 --crawl /tmp/baselines-work/manifests/sh.tsv \\
+        /tmp/baselines-work/manifests/traf.tsv /tmp/chronicler-bench/cc-like.warc.gz
 
 The manifest (``id \\t url \\t path``, a header line) is written by
 ``../shared/baselines/setup.sh``. The capture date is fixed (2019-11-20).
@@ -26,6 +28,7 @@ same pages make the same file byte for byte.
 import argparse
 import gzip
 import sys
+import urllib.parse
 import uuid
 
 
@@ -69,7 +72,9 @@ def main():
                 with open(path, "rb") as p:
                     body = p.read()
                 if a.crawl:
-                    req = f"GET / HTTP/1.1\r\nHost: example.org\r\nUser-Agent: CCBot\r\n\r\n".encode()
+                    u = urllib.parse.urlsplit(url)
+                    target = (u.path or "/") + (f"?{u.query}" if u.query else "")
+                    req = f"GET {target} HTTP/1.1\r\nHost: {u.netloc}\r\nUser-Agent: CCBot\r\n\r\n".encode()
                     rid = uuid.uuid5(uuid.NAMESPACE_URL, "request " + url)
                     w.write(record("request", url, req, "application/http; msgtype=request", rid))
                 http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Length: %d\r\n\r\n" % len(body) + body

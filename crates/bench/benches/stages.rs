@@ -2,8 +2,8 @@
 //! coding, consolidation, store writes (a transaction a document, and one
 //! batch as `chronicler ingest` writes), the documents through every stage
 //! but the store, and the whole pipeline end to end (`ingest`, at 1 and 2
-//! threads: reading, all stages, consolidation, store). Inputs: the corpus of `scripts/make_corpus.py`
-//! (`$CHRONICLER_CORPUS`, default `/tmp/chronicler-bench/corpus-10000.jsonl`;
+//! threads: reading, all stages, consolidation, store). Inputs: the corpus
+//! of `scripts/make_corpus.py` (`$CHRONICLER_CORPUS`, default `/tmp/chronicler-bench/corpus-10000.jsonl`;
 //! the example articles when it is missing) and, for HTML, the Scrapinghub
 //! pages unpacked by `../shared/baselines/setup.sh`
 //! (`$BASELINES_WORK/manifests/sh.tsv`, default `/tmp/baselines-work`).
