@@ -1357,9 +1357,17 @@ fn hedged(text: &str, out: &mut [Found]) {
         let before = text[from..f.span.start].to_ascii_lowercase();
         let before = before.trim_end();
         let said = f.span.slice(text).to_ascii_lowercase();
-        let part = ["early", "mid", "late", "beginning of", "start of", "end of"]
-            .iter()
-            .any(|p| said.starts_with(p) || said.contains(&format!(" {p}")));
+        // Each part at the start or after a space.
+        let part = [
+            " early",
+            " mid",
+            " late",
+            " beginning of",
+            " start of",
+            " end of",
+        ]
+        .iter()
+        .any(|p| said.starts_with(p.trim_start()) || said.contains(p));
         let hedge = HEDGES.iter().any(|h| {
             before
                 .strip_suffix(h)

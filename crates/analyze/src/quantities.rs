@@ -340,7 +340,9 @@ pub fn read(text: &str, f: &Found) -> Reading {
         (None, None) => (Some(f.value), Some(f.value)),
     };
     let unit = f.unit.to_lowercase();
-    let around = {
+    // The words around, lower-cased: read only for counts of people (a
+    // `to_lowercase` of some 100 bytes per quantity otherwise).
+    let around = || {
         let mut a = f.span.start.saturating_sub(40);
         while a > 0 && !text.is_char_boundary(a) {
             a -= 1;
@@ -408,6 +410,7 @@ pub fn read(text: &str, f: &Found) -> Reading {
             ],
         )
     {
+        let around = around();
         if has_word(&around, &["killed", "dead", "died", "deaths", "lives"]) {
             Some("killed")
         } else if has_word(&around, &["wounded", "injured", "hurt"]) {
