@@ -239,9 +239,7 @@ impl<'d> Pipeline<'d> {
         }
         reporter.start(inputs.len());
         let batch_size = self.opts.batch_size.max(1);
-        // WAL checkpoints off the writer's thread while batches are written.
-        store.checkpoint_in_background(true)?;
-        let written = std::thread::scope(|scope| {
+        std::thread::scope(|scope| {
             let (tx, rx) = std::sync::mpsc::sync_channel(batch_size);
             let inputs = &inputs;
             let opts = &self.opts.ingest;
@@ -293,11 +291,7 @@ impl<'d> Pipeline<'d> {
                 "store writer"
             );
             Ok::<(), PipelineError>(())
-        });
-        // Back to checkpointing as it commits, also after an error.
-        let stopped = store.checkpoint_in_background(false);
-        written?;
-        stopped?;
+        })?;
         // What the last batches left waiting for the full-text index.
         store.flush_waiting()?;
         Ok(summary)

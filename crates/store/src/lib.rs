@@ -19,7 +19,6 @@
 mod actors;
 mod bands;
 mod check;
-mod checkpoint;
 mod codec;
 mod consolidation;
 mod read;
@@ -109,9 +108,6 @@ pub enum StoreError {
     /// damaged).
     #[error("corrupt store: {0}")]
     Corrupt(String),
-    /// A thread of the store's own could not be started.
-    #[error("cannot start a thread: {0}")]
-    Thread(String),
 }
 
 /// Attaches what was being done to SQLite errors.
@@ -231,10 +227,6 @@ pub struct SearchHit {
 /// An open store.
 #[derive(Debug)]
 pub struct Store {
-    /// The thread checkpointing the WAL while an ingest writes (see
-    /// [`Store::checkpoint_in_background`]). Declared first: dropped (its
-    /// thread joined, its connection closed) before `conn` closes.
-    checkpointer: Option<checkpoint::Checkpointer>,
     conn: Connection,
     path: PathBuf,
     read_only: bool,
@@ -248,7 +240,7 @@ pub struct Store {
     band_rows_limit: usize,
 }
 
-pub(crate) const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
+const BUSY_TIMEOUT: Duration = Duration::from_millis(5000);
 
 /// Page cache of a writing connection, in KiB (SQLite's default is 2 MB):
 /// an ingest reads back the B-tree and full-text pages it keeps updating,
@@ -325,7 +317,6 @@ impl Store {
             .ctx("enabling foreign keys")?;
         tune_for_writing(&conn)?;
         let mut store = Store {
-            checkpointer: None,
             conn,
             path: path.to_path_buf(),
             read_only: false,
@@ -379,7 +370,6 @@ impl Store {
             });
         }
         Ok(Store {
-            checkpointer: None,
             conn,
             path: path.to_path_buf(),
             read_only: true,
@@ -392,31 +382,6 @@ impl Store {
     /// The path the store was opened from.
     pub fn path(&self) -> &Path {
         &self.path
-    }
-
-    /// With `on`, WAL checkpoints run on a thread of their own, through a
-    /// second connection, after each batch commit, while this connection
-    /// writes the next batch; every few batches the writer waits for them
-    /// so that the WAL starts again from its beginning (see
-    /// `checkpoint.rs`). Without, this connection checkpoints as it
-    /// commits (every [`WAL_CHECKPOINT_PAGES`] pages), as it does by
-    /// default. What a crash keeps is the same either way.
-    pub fn checkpoint_in_background(&mut self, on: bool) -> Result<(), StoreError> {
-        if self.read_only || on == self.checkpointer.is_some() {
-            return Ok(());
-        }
-        if on {
-            self.checkpointer = Some(checkpoint::Checkpointer::start(&self.path)?);
-            self.conn
-                .pragma_update(None, "wal_autocheckpoint", 0)
-                .ctx("leaving checkpoints to their thread")
-        } else {
-            // Joins the thread after the checkpoints asked for.
-            self.checkpointer = None;
-            self.conn
-                .pragma_update(None, "wal_autocheckpoint", WAL_CHECKPOINT_PAGES)
-                .ctx("setting the WAL checkpoint interval")
-        }
     }
 
     /// Indexes for full-text search the documents that batches of writes

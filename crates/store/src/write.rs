@@ -164,8 +164,6 @@ pub struct Batch<'s> {
     /// The store's band rows in memory, when it keeps them (see
     /// [`BandMirror`]).
     mirror: &'s mut Option<BandMirror>,
-    /// The store's checkpointing thread, told of the commit.
-    checkpointer: &'s mut Option<crate::checkpoint::Checkpointer>,
     _keys: ForeignKeysOff<'s>,
 }
 
@@ -208,12 +206,8 @@ impl Store {
             bands,
             band_rows_limit,
             text_index_every,
-            checkpointer,
             ..
         } = self;
-        if let Some(c) = checkpointer.as_mut() {
-            c.before_batch();
-        }
         let conn: &Connection = conn;
         let keys = ForeignKeysOff::new(conn)?;
         let tx = Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
@@ -226,7 +220,6 @@ impl Store {
             unindexed: Vec::new(),
             index_every: *text_index_every,
             mirror: bands,
-            checkpointer,
             _keys: keys,
         })
     }
@@ -376,16 +369,9 @@ impl Batch<'_> {
             }
         }
         let Batch {
-            tx,
-            conn,
-            mirror,
-            checkpointer,
-            ..
+            tx, conn, mirror, ..
         } = self;
         tx.commit().ctx("committing a batch of documents")?;
-        if let Some(c) = checkpointer.as_mut() {
-            c.committed();
-        }
         if let Some(m) = mirror {
             // Read after the commit: FTS5 writes its pending entries to
             // its own tables as the transaction commits.
