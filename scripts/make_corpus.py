@@ -111,6 +111,10 @@ def load_sources(shared):
     return sources
 
 
+# Publication dates spread over seven years by default (see --days).
+DEFAULT_DAYS = 7 * 365
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--n", type=int, default=10000, help="articles (default 10000)")
@@ -121,7 +125,7 @@ def main():
     ap.add_argument(
         "--days",
         type=int,
-        default=7 * 365,
+        default=DEFAULT_DAYS,
         help="publication dates spread over this many days from --start (default 2555, seven years; "
         "1 puts every article on one day, as a GDELT day of news)",
     )
@@ -136,7 +140,7 @@ def main():
 
     sources = load_sources(args.shared)
     pool = [(s, p) for s, src in enumerate(sources) for p in src[3]]
-    suffix = ("" if args.days == 7 * 365 else f"-days{args.days}") + ("-mix" if args.mix else "")
+    suffix = ("" if args.days == DEFAULT_DAYS else f"-days{args.days}") + ("-mix" if args.mix else "")
     out = args.out or f"/tmp/chronicler-bench/corpus-{args.n}{suffix}.jsonl" + (".gz" if args.gzip else "")
     os.makedirs(os.path.dirname(os.path.abspath(out)), exist_ok=True)
     opener = gzip.open if args.gzip or out.endswith(".gz") else open
