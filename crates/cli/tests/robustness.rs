@@ -238,11 +238,19 @@ fn a_full_disk_stops_the_run_with_a_clear_error_and_corrupts_nothing() {
     let corpus = dir.path().join("corpus.jsonl");
     write_corpus(&corpus, 150);
     let db = dir.path().join("full-disk.db");
-    // A first document, so the store exists.
+    // A first document, so the store exists. Dated by its sidecar: its
+    // text names no date, and the ingest day it would fall back on may
+    // differ between this store and the reference made later (a run
+    // across midnight).
     let first = dir.path().join("first.txt");
     std::fs::write(
         &first,
         "Ukraine and Russia held talks in Geneva on Monday, the Swiss foreign ministry said.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("first.meta.json"),
+        r#"{"published": "2026-01-26"}"#,
     )
     .unwrap();
     assert!(ingest(&db, &first).status.success());
