@@ -10,7 +10,7 @@
 //! Brief overview: [`Pipeline`] holds the dictionaries and options;
 //! [`Pipeline::ingest`] streams documents from a reader thread, processes
 //! them in batches, cleaning, analyzing, coding and signing them in
-//! parallel (rayon) while the previous batch is written, and writes each
+//! parallel (rayon) while the batches before are written, and writes each
 //! batch in one transaction (a savepoint per document, so a document is
 //! stored whole or not at all) **in input order**, so the store is the same
 //! whatever the thread count. Problems with single inputs are reported through a
@@ -18,7 +18,7 @@
 //! store error does (the document in hand is rolled back).
 #![deny(missing_docs)]
 
-use std::collections::{BTreeMap, VecDeque};
+use std::collections::BTreeMap;
 use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::{Duration, Instant};
@@ -38,7 +38,15 @@ mod limits;
 pub use limits::{MAX_DOCUMENT_BYTES, MAX_SENTENCE_BYTES, MAX_TEXT_BYTES};
 
 /// Batches processed ahead of the store writer (see [`Pipeline::ingest`]).
-const AHEAD: usize = 2;
+const AHEAD: usize = 4;
+
+/// The writer's side of the queue to the workers: the batches sent and
+/// not yet received back.
+struct Feed {
+    tx: SyncSender<Vec<RawDocument>>,
+    in_flight: usize,
+    read_all: bool,
+}
 
 /// Options of a run.
 #[derive(Debug, Clone)]
@@ -214,9 +222,10 @@ impl<'d> Pipeline<'d> {
     /// Three stages run at once, joined by bounded queues so memory is
     /// bounded by the batch size, not the input size: a reader thread
     /// streams documents (JSON Lines line by line, WARC record by record);
-    /// the worker pool cleans, analyzes, codes and signs one batch while
-    /// this thread writes the batch before it, in input order, in one
-    /// transaction with a savepoint per document.
+    /// a worker thread hands the batches to the pool one at a time, oldest
+    /// first, so that the pool cleans, analyzes, codes and signs up to
+    /// [`AHEAD`] batches while this thread writes the one before them, in
+    /// input order, in one transaction with a savepoint per document.
     pub fn ingest(
         &self,
         paths: &[String],
@@ -244,43 +253,58 @@ impl<'d> Pipeline<'d> {
             let inputs = &inputs;
             let opts = &self.opts.ingest;
             scope.spawn(move || read_inputs(inputs, opts, &tx));
-            // Batches being processed, oldest first: two ahead of the one
-            // being written, so that a longer write (the full-text index,
-            // every few batches) does not leave the workers idle. The next
-            // batch is read (and checked against the store) after the one
-            // two before it is written, as with one batch ahead.
-            let mut processing = VecDeque::with_capacity(AHEAD);
+            // Batches go to the worker pool one at a time, oldest first, so
+            // the batch the writer needs next is always the one finished
+            // first; up to AHEAD of them are read (and checked against the
+            // store) before the writer has written them, so that a longer
+            // write (the full-text index, every few batches) does not leave
+            // the workers idle.
+            let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Vec<RawDocument>>(AHEAD);
+            let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Signed>>(AHEAD);
+            let workers = scope.spawn(move || {
+                for raw in raw_rx {
+                    let done = pool.install(|| {
+                        raw.into_par_iter()
+                            .map(|raw| limits::guarded(raw, |raw| self.process_signed(raw)))
+                            .collect::<Vec<Signed>>()
+                    });
+                    if done_tx.send(done).is_err() {
+                        // The writer stopped (a store error).
+                        break;
+                    }
+                }
+            });
             // Where this thread's time goes (CHRONICLER_LOG=debug): a
             // writer busier than the workers is the bottleneck.
             let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
             let cpu0 = thread_cpu();
-            loop {
-                while processing.len() < AHEAD {
-                    let raw = self.next_batch(&rx, batch_size, store, reporter, &mut summary)?;
-                    if raw.is_empty() {
-                        break;
-                    }
-                    processing.push_back(scope.spawn(|| {
-                        pool.install(|| {
-                            raw.into_par_iter()
-                                .map(|raw| limits::guarded(raw, |raw| self.process_signed(raw)))
-                                .collect::<Vec<Signed>>()
-                        })
-                    }));
-                }
-                let Some(worker) = processing.pop_front() else {
+            let mut feed = Feed {
+                tx: raw_tx,
+                in_flight: 0,
+                read_all: false,
+            };
+            self.feed(&mut feed, &rx, batch_size, store, reporter, &mut summary)?;
+            while feed.in_flight > 0 {
+                let t0 = Instant::now();
+                let Ok(done) = done_rx.recv() else {
+                    // The worker thread ended without sending: it panicked.
                     break;
                 };
-                let t0 = Instant::now();
-                let done = worker
-                    .join()
-                    .map_err(|_| PipelineError::Threads("a worker thread panicked".into()))?;
+                feed.in_flight -= 1;
                 let t1 = Instant::now();
                 waiting += t1 - t0;
+                // The next batch goes to the workers before this one is
+                // written, so that they have AHEAD batches to do meanwhile.
+                self.feed(&mut feed, &rx, batch_size, store, reporter, &mut summary)?;
                 // On a store error, `rx` is dropped with this scope and the
                 // reader stops at its next document.
                 write_batch(done, store, reporter, &mut summary)?;
                 writing += t1.elapsed();
+            }
+            let lost = feed.in_flight;
+            drop(feed);
+            if workers.join().is_err() || lost > 0 {
+                return Err(PipelineError::Threads("a worker thread panicked".into()));
             }
             tracing::debug!(
                 writing_s = writing.as_secs_f64(),
@@ -303,6 +327,32 @@ impl<'d> Pipeline<'d> {
         let (doc, events) = self.process(raw)?;
         let signature = Signature::of(&doc.doc.text);
         Ok((doc, events, signature))
+    }
+
+    /// Sends batches to the workers until `feed` has [`AHEAD`] of them in
+    /// flight or the inputs are all read.
+    fn feed(
+        &self,
+        feed: &mut Feed,
+        rx: &Receiver<Read>,
+        size: usize,
+        store: &Store,
+        reporter: &dyn Reporter,
+        summary: &mut Summary,
+    ) -> Result<(), PipelineError> {
+        while feed.in_flight < AHEAD && !feed.read_all {
+            let raw = self.next_batch(rx, size, store, reporter, summary)?;
+            if raw.is_empty() {
+                feed.read_all = true;
+            } else if feed.tx.send(raw).is_ok() {
+                feed.in_flight += 1;
+            } else {
+                // The worker thread is gone (it panicked): the writer
+                // finds out when it waits for the batches in flight.
+                feed.read_all = true;
+            }
+        }
+        Ok(())
     }
 
     /// The next batch of documents to process: up to `size` documents from
