@@ -2,7 +2,8 @@
 # Whole pipeline, end to end through the `chronicler` binary: the benchmark corpus ingested
 # into a fresh store at 1 and 2 threads; wall time, CPU time (user + sys), articles/s and MB/s
 # (per wall second and per CPU second, i.e. per core busy), peak RSS (/usr/bin/time -v); then
-# consolidation (`export --format jsonl`: read every coded event, merge, write) on that store.
+# consolidation (`export --format jsonl`: read every coded event, merge, write) on that store;
+# then the ingest confined to N cores (taskset) at --threads N, for the scaling in cores.
 # Then the in-memory, one-core run (pipeline_bench: clean + analyze + code, with and without
 # store writes) used for the spaCy comparison, and the in-memory thread scaling: pipeline_bench
 # --threads N for each N in $THREADS, pinned to the first N cores (articles/s per wall second
@@ -21,18 +22,32 @@ cargo build --release --manifest-path "$ROOT/Cargo.toml" -p chronicler -p chroni
 BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release
 N=$(wc -l < "$CORPUS"); BYTES=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$CORPUS")
 secs() { awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
+# One ingest into a fresh store: ingest_run LABEL THREADS [taskset CPU list].
+ingest_run() {
+  local label=$1 t=$2 cpus=${3:-} db=$OUT/pipeline-t$2.db pin=()
+  [[ -n $cpus ]] && pin=(taskset -c "$cpus")
+  rm -f "$db" "$db-wal" "$db-shm"
+  /usr/bin/time -v "${pin[@]}" "$BIN/chronicler" --db "$db" ingest --quiet --threads "$t" "$CORPUS" 2> "$OUT/time-t$t.txt" || true
+  wall=$(grep 'Elapsed (wall' "$OUT/time-t$t.txt" | secs)
+  cpu=$(awk -F: '/User time|System time/ {s+=$2} END {print s}' "$OUT/time-t$t.txt")
+  rss=$(grep 'Maximum resident' "$OUT/time-t$t.txt" | awk '{print $NF}')
+  python3 -c "import sys; n,b,w,c,r,l=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]),int(sys.argv[5]),sys.argv[6]; print(f'ingest {l} articles={n} wall={w:.2f}s cpu={c:.2f}s {n/w:.0f} articles/s ({b/1e6/w:.2f} MB/s) per wall second, {n/c:.0f} articles/s ({b/1e6/c:.2f} MB/s) per CPU second, peak_rss={r/1024:.0f}MiB')" "$N" "$BYTES" "$wall" "$cpu" "$rss" "$label"
+}
 for t in $THREADS; do
   for rep in $(seq "$REPS"); do
-    db=$OUT/pipeline-t$t.db; rm -f "$db" "$db-wal" "$db-shm"
-    /usr/bin/time -v "$BIN/chronicler" --db "$db" ingest --quiet --threads "$t" "$CORPUS" 2> "$OUT/time-t$t.txt" || true
-    wall=$(grep 'Elapsed (wall' "$OUT/time-t$t.txt" | secs)
-    cpu=$(awk -F: '/User time|System time/ {s+=$2} END {print s}' "$OUT/time-t$t.txt")
-    rss=$(grep 'Maximum resident' "$OUT/time-t$t.txt" | awk '{print $NF}')
-    python3 -c "import sys; n,b,w,c,r,t=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]),int(sys.argv[5]),sys.argv[6]; print(f'ingest threads={t} articles={n} wall={w:.1f}s cpu={c:.1f}s {n/w:.0f} articles/s ({b/1e6/w:.2f} MB/s) per wall second, {n/c:.0f} articles/s ({b/1e6/c:.2f} MB/s) per CPU second, peak_rss={r/1024:.0f}MiB')" "$N" "$BYTES" "$wall" "$cpu" "$rss" "$t"
+    ingest_run "threads=$t" "$t"
   done
   /usr/bin/time -f "consolidation (export --format jsonl) threads=$t: %e s wall, %U s user, %M KiB peak" \
-    "$BIN/chronicler" --db "$db" export --format jsonl > "$OUT/export-t$t.jsonl"
+    "$BIN/chronicler" --db "$OUT/pipeline-t$t.db" export --format jsonl > "$OUT/export-t$t.jsonl"
   echo "merged events: $(wc -l < "$OUT/export-t$t.jsonl")"
+done
+# Scaling in cores: the whole ingest (workers, reader and store writer) confined to the
+# first N cores with N worker threads. `--threads 1` unpinned already has a second core
+# for the writer, so this, not threads 1 against 2, is what a second core buys.
+for t in $THREADS; do
+  for rep in $(seq "$REPS"); do
+    ingest_run "cores=$t threads=$t" "$t" "0-$((t - 1))"
+  done
 done
 if [[ $INMEM == 1 ]]; then
   taskset -c 1 "$BIN/pipeline_bench" "$CORPUS" --repeat 3
