@@ -134,3 +134,35 @@ fn a_resumed_ingest_skips_what_is_stored_and_writes_the_rest_once() {
     assert_eq!(ids, expected);
     assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn a_document_repeated_in_a_later_batch_read_before_the_first_is_written_is_stored_once() {
+    // Batches of 3 with several in flight: the repeat of d001 (with another
+    // text) is read, and checked against the store, before the batch
+    // holding d001 is written; the writer must still keep only the first.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("c.jsonl");
+    corpus(&input, 20);
+    let mut text = std::fs::read_to_string(&input).unwrap();
+    let repeat = serde_json::json!({
+        "id": "d001", "published": "2026-01-06",
+        "text": "A later version. Turkey offered to host a second round of talks in Ankara."
+    });
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    lines.insert(7, repeat.to_string());
+    text = lines.join("\n") + "\n";
+    std::fs::write(&input, text).unwrap();
+    for threads in [1, 2] {
+        let db = dir.path().join(format!("s{threads}.db"));
+        let summary = run(&db, &input, threads, 3);
+        assert_eq!(
+            (summary.documents, summary.stored, summary.duplicates),
+            (21, 20, 1),
+            "{summary:?}"
+        );
+        let store = Store::open(&db).unwrap();
+        let first = store.document("d001").unwrap().unwrap();
+        assert_eq!(first.published, "2026-01-05", "the first d001 is kept");
+        assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
+    }
+}
