@@ -18,7 +18,7 @@
 //! store error does (the document in hand is rolled back).
 #![deny(missing_docs)]
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::ops::ControlFlow;
 use std::sync::mpsc::{Receiver, SyncSender};
 use std::time::{Duration, Instant};
@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use chronicler_analyze::Analyzer;
 use chronicler_code::Coder;
 use chronicler_consolidate::minhash::Signature;
-use chronicler_core::{AnalyzedDocument, CodedEvent, RawDocument};
+use chronicler_core::{AnalyzedDocument, Body, CodedEvent, RawDocument};
 use chronicler_dict::Dictionaries;
 pub use chronicler_ingest::{IngestOptions, Problem, ProblemKind};
 use chronicler_ingest::{Input, Item};
@@ -40,12 +40,39 @@ pub use limits::{MAX_DOCUMENT_BYTES, MAX_SENTENCE_BYTES, MAX_TEXT_BYTES};
 /// Batches processed ahead of the store writer (see [`Pipeline::ingest`]).
 const AHEAD: usize = 4;
 
-/// The writer's side of the queue to the workers: the batches sent and
-/// not yet received back.
+/// Batches always allowed ahead of the writer, however large.
+const MIN_AHEAD: usize = 2;
+
+/// Input bytes past which no batch beyond [`MIN_AHEAD`] is sent ahead: four
+/// batches of plain-text news are about 10 MB, four of HTML pages can be
+/// 300 MB (a Common Crawl WARC's pages average 150 KB).
+const AHEAD_BYTES: usize = 32 << 20;
+
+/// The writer's side of the queue to the workers: the input bytes of each
+/// batch sent and not yet received back, oldest first.
 struct Feed {
     tx: SyncSender<Vec<RawDocument>>,
-    in_flight: usize,
+    in_flight: VecDeque<usize>,
     read_all: bool,
+}
+
+impl Feed {
+    /// True while one more batch may be sent ahead.
+    fn wants_more(&self) -> bool {
+        let n = self.in_flight.len();
+        !self.read_all
+            && (n < MIN_AHEAD || (n < AHEAD && self.in_flight.iter().sum::<usize>() < AHEAD_BYTES))
+    }
+}
+
+/// The bytes of input a batch holds (its texts or markup).
+fn batch_bytes(batch: &[RawDocument]) -> usize {
+    batch
+        .iter()
+        .map(|d| match &d.body {
+            Body::Text(t) | Body::Html(t) => t.len(),
+        })
+        .sum()
 }
 
 /// Options of a run.
@@ -224,7 +251,8 @@ impl<'d> Pipeline<'d> {
     /// streams documents (JSON Lines line by line, WARC record by record);
     /// a worker thread hands the batches to the pool one at a time, oldest
     /// first, so that the pool cleans, analyzes, codes and signs up to
-    /// [`AHEAD`] batches while this thread writes the one before them, in
+    /// [`AHEAD`] batches (fewer when they hold more than [`AHEAD_BYTES`] of
+    /// input) while this thread writes the one before them, in
     /// input order, in one transaction with a savepoint per document.
     pub fn ingest(
         &self,
@@ -255,10 +283,10 @@ impl<'d> Pipeline<'d> {
             scope.spawn(move || read_inputs(inputs, opts, &tx));
             // Batches go to the worker pool one at a time, oldest first, so
             // the batch the writer needs next is always the one finished
-            // first; up to AHEAD of them are read (and checked against the
-            // store) before the writer has written them, so that a longer
-            // write (the full-text index, every few batches) does not leave
-            // the workers idle.
+            // first; up to AHEAD of them (MIN_AHEAD when they are large) are
+            // read, and checked against the store, before the writer has
+            // written them, so that a longer write (the full-text index,
+            // every few batches) does not leave the workers idle.
             let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Vec<RawDocument>>(AHEAD);
             let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Signed>>(AHEAD);
             let workers = scope.spawn(move || {
@@ -280,17 +308,17 @@ impl<'d> Pipeline<'d> {
             let cpu0 = thread_cpu();
             let mut feed = Feed {
                 tx: raw_tx,
-                in_flight: 0,
+                in_flight: VecDeque::with_capacity(AHEAD),
                 read_all: false,
             };
             self.feed(&mut feed, &rx, batch_size, store, reporter, &mut summary)?;
-            while feed.in_flight > 0 {
+            while !feed.in_flight.is_empty() {
                 let t0 = Instant::now();
                 let Ok(done) = done_rx.recv() else {
                     // The worker thread ended without sending: it panicked.
                     break;
                 };
-                feed.in_flight -= 1;
+                feed.in_flight.pop_front();
                 let t1 = Instant::now();
                 waiting += t1 - t0;
                 // The next batch goes to the workers before this one is
@@ -301,7 +329,7 @@ impl<'d> Pipeline<'d> {
                 write_batch(done, store, reporter, &mut summary)?;
                 writing += t1.elapsed();
             }
-            let lost = feed.in_flight;
+            let lost = feed.in_flight.len();
             drop(feed);
             if workers.join().is_err() || lost > 0 {
                 return Err(PipelineError::Threads("a worker thread panicked".into()));
@@ -330,7 +358,8 @@ impl<'d> Pipeline<'d> {
     }
 
     /// Sends batches to the workers until `feed` has [`AHEAD`] of them in
-    /// flight or the inputs are all read.
+    /// flight ([`MIN_AHEAD`] when they hold more than [`AHEAD_BYTES`] of
+    /// input) or the inputs are all read.
     fn feed(
         &self,
         feed: &mut Feed,
@@ -340,12 +369,13 @@ impl<'d> Pipeline<'d> {
         reporter: &dyn Reporter,
         summary: &mut Summary,
     ) -> Result<(), PipelineError> {
-        while feed.in_flight < AHEAD && !feed.read_all {
+        while feed.wants_more() {
             let raw = self.next_batch(rx, size, store, reporter, summary)?;
+            let bytes = batch_bytes(&raw);
             if raw.is_empty() {
                 feed.read_all = true;
             } else if feed.tx.send(raw).is_ok() {
-                feed.in_flight += 1;
+                feed.in_flight.push_back(bytes);
             } else {
                 // The worker thread is gone (it panicked): the writer
                 // finds out when it waits for the batches in flight.
@@ -633,4 +663,53 @@ fn sign_unsigned(store: &mut Store) -> Result<(), StoreError> {
         store.add_signature(&id, &signature)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    fn feed(in_flight: &[usize]) -> (Feed, Receiver<Vec<RawDocument>>) {
+        let (tx, rx) = std::sync::mpsc::sync_channel(AHEAD);
+        let feed = Feed {
+            tx,
+            in_flight: in_flight.iter().copied().collect(),
+            read_all: false,
+        };
+        (feed, rx)
+    }
+
+    #[test]
+    fn small_batches_go_four_ahead_and_large_ones_two() {
+        let mb = 1 << 20;
+        // Plain-text news: about 2.3 MB a batch of 512.
+        assert!(feed(&[3 * mb, 3 * mb, 3 * mb]).0.wants_more());
+        assert!(!feed(&[3 * mb; 4]).0.wants_more());
+        // HTML pages: 75 MB a batch; two always go, no third.
+        assert!(feed(&[75 * mb]).0.wants_more());
+        assert!(!feed(&[75 * mb, 75 * mb]).0.wants_more());
+        assert!(!feed(&[20 * mb, 20 * mb]).0.wants_more());
+        // Nothing more once the inputs are read.
+        let (mut done, _rx) = feed(&[]);
+        done.read_all = true;
+        assert!(!done.wants_more());
+    }
+
+    #[test]
+    fn a_batch_counts_the_bytes_of_its_texts_and_markup() {
+        let doc = |body| RawDocument {
+            id: "d".into(),
+            path: "p".into(),
+            format: chronicler_core::Format::Text,
+            meta: chronicler_core::Metadata::default(),
+            body,
+            warnings: Vec::new(),
+        };
+        let batch = [
+            doc(Body::Text("abc".into())),
+            doc(Body::Html("<p>é</p>".into())),
+        ];
+        assert_eq!(batch_bytes(&batch), 3 + 9);
+    }
 }
