@@ -322,7 +322,7 @@ impl<'d> Pipeline<'d> {
                 let t1 = Instant::now();
                 waiting += t1 - t0;
                 // The next batch goes to the workers before this one is
-                // written, so that they have AHEAD batches to do meanwhile.
+                // written, so that they have up to AHEAD to do meanwhile.
                 self.feed(&mut feed, &rx, batch_size, store, reporter, &mut summary)?;
                 // On a store error, `rx` is dropped with this scope and the
                 // reader stops at its next document.
@@ -667,7 +667,6 @@ fn sign_unsigned(store: &mut Store) -> Result<(), StoreError> {
 
 #[cfg(test)]
 mod tests {
-    #![allow(clippy::unwrap_used)]
     use super::*;
 
     fn feed(in_flight: &[usize]) -> (Feed, Receiver<Vec<RawDocument>>) {
