@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Two builds of chronicler timed in alternation on one corpus, for a noisy or drifting machine:
 # pair i runs A then B when i is odd, B then A when it is even, each on a new store, and the
-# ratio of each pair's CPU times (user + system) is printed with their median. Read the
-# ratios, not the single times: a shared VM's speed can move by 15 % between two minutes.
+# ratio of each pair's CPU times (user + system), then of their wall times, is printed with
+# their median. Read the ratios, not the single times: a shared VM's speed can move by 15 %
+# between two minutes.
 #   usage: bash scripts/bench_pairs.sh BIN_A BIN_B [PAIRS=6] [THREADS=1] [CORPUS]
 # CORPUS defaults to the 10k corpus of scripts/make_corpus.py. One line per run:
 #   A|B user_s system_s wall_s peak_rss_kb
@@ -25,11 +26,14 @@ python3 - "$WORK/runs" <<'PY'
 import statistics, sys
 runs = [l.split() for l in open(sys.argv[1]) if len(l.split()) == 5]
 cpu = {"A": [], "B": []}
-for tag, user, sys_, *_ in runs:
+wall = {"A": [], "B": []}
+for tag, user, sys_, elapsed, *_ in runs:
     cpu[tag].append(float(user) + float(sys_))
-ratios = [b / a for a, b in zip(cpu["A"], cpu["B"])]
-if ratios:
-    print("CPU s median: A %.2f, B %.2f; B/A per pair: %s; median %.3f"
-          % (statistics.median(cpu["A"]), statistics.median(cpu["B"]),
-             " ".join("%.3f" % r for r in ratios), statistics.median(ratios)))
+    wall[tag].append(float(elapsed))
+for name, v in (("CPU", cpu), ("wall", wall)):
+    ratios = [b / a for a, b in zip(v["A"], v["B"])]
+    if ratios:
+        print("%s s median: A %.2f, B %.2f; B/A per pair: %s; median %.3f"
+              % (name, statistics.median(v["A"]), statistics.median(v["B"]),
+                 " ".join("%.3f" % r for r in ratios), statistics.median(ratios)))
 PY
