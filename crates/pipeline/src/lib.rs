@@ -326,8 +326,9 @@ impl<'d> Pipeline<'d> {
                 self.feed(&mut feed, &rx, batch_size, store, reporter, &mut summary)?;
                 // On a store error, `rx` is dropped with this scope and the
                 // reader stops at its next document.
+                let t2 = Instant::now();
                 write_batch(done, store, reporter, &mut summary)?;
-                writing += t1.elapsed();
+                writing += t2.elapsed();
             }
             let lost = feed.in_flight.len();
             drop(feed);
