@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use chronicler_analyze::Analyzer;
 use chronicler_code::Coder;
 use chronicler_consolidate::minhash::Signature;
-use chronicler_core::{AnalyzedDocument, Body, CodedEvent, RawDocument};
+use chronicler_core::{AnalyzedDocument, Body, CleanDocument, CodedEvent, RawDocument};
 use chronicler_dict::Dictionaries;
 pub use chronicler_ingest::{IngestOptions, Problem, ProblemKind};
 use chronicler_ingest::{Input, Item};
@@ -209,8 +209,56 @@ pub struct Pipeline<'d> {
 /// The result of processing one raw document.
 type Processed = Result<(AnalyzedDocument, Vec<CodedEvent>), Problem>;
 
-/// [`Processed`] with the MinHash signature of the clean text.
-type Signed = Result<(AnalyzedDocument, Vec<CodedEvent>, Signature), Problem>;
+/// What the workers made of one document.
+enum Done {
+    /// Cleaned, analyzed and coded, with the MinHash signature of its
+    /// clean text.
+    Full(AnalyzedDocument, Vec<CodedEvent>, Signature),
+    /// Cleaned only: a document before it in the input had the same clean
+    /// text, so it is all but surely a duplicate the writer will not store.
+    /// The writer checks, and finishes it when it is not one after all
+    /// ([`Pipeline::finish`]), so what is stored is the same either way.
+    Copy(CleanDocument),
+}
+
+/// [`Done`], or why the document was skipped.
+type Signed = Result<Done, Problem>;
+
+/// Documents kept in [`Copies`] before it starts again from empty: 16 bytes
+/// each, so at most some 40 MB however long the input; copies of an
+/// article are mostly near each other in a stream of news.
+const COPIES_KEPT: usize = 1 << 21;
+
+/// The clean texts the workers met so far in a run, each by its hash, with
+/// the input position of the first document that had it: so that a later
+/// copy is not analyzed, coded and signed only to be found a duplicate
+/// when written (5 % of the benchmark corpus). Which documents are stored
+/// does not depend on it: only the writer decides, in input order, as
+/// before; whether a copy is caught here depends on which worker got
+/// there first, so only the time saved does.
+#[derive(Default)]
+struct Copies(std::sync::Mutex<rustc_hash::FxHashMap<u64, u64>>);
+
+impl Copies {
+    /// True when a document before input position `seq` had clean text
+    /// `text` (by its 64-bit hash; the writer checks the text itself).
+    fn earlier(&self, text: &str, seq: u64) -> bool {
+        let hash = xxhash_rust::xxh3::xxh3_64(text.as_bytes());
+        let Ok(mut seen) = self.0.lock() else {
+            // A worker panicked holding the lock: no more skipping.
+            return false;
+        };
+        if seen.len() >= COPIES_KEPT {
+            seen.clear();
+        }
+        let first = seen.entry(hash).or_insert(seq);
+        if *first < seq {
+            return true;
+        }
+        *first = seq;
+        false
+    }
+}
 
 impl<'d> Pipeline<'d> {
     /// A pipeline over `dicts`.
@@ -224,6 +272,12 @@ impl<'d> Pipeline<'d> {
 
     /// Cleans, analyzes and codes one document (no I/O).
     pub fn process(&self, raw: RawDocument) -> Processed {
+        let clean = Self::clean(raw)?;
+        Ok(self.analyze_and_code(clean))
+    }
+
+    /// The cleaning of [`Pipeline::process`], with its checks of size.
+    fn clean(raw: RawDocument) -> Result<CleanDocument, Problem> {
         let input = raw.id.clone();
         limits::check_size(&raw)?;
         let clean = chronicler_clean::clean(raw).map_err(|e| Problem {
@@ -235,12 +289,17 @@ impl<'d> Pipeline<'d> {
             message: e.to_string(),
         })?;
         limits::check_text(&clean)?;
+        Ok(clean)
+    }
+
+    /// The rest of [`Pipeline::process`], after cleaning.
+    fn analyze_and_code(&self, clean: CleanDocument) -> (AnalyzedDocument, Vec<CodedEvent>) {
         let mut analyzed = self.analyzer.analyze(clean, self.opts.today);
         let (view, warning) = limits::for_coding(&analyzed);
         let events = self.coder.code(&view);
         drop(view);
         analyzed.doc.warnings.extend(warning);
-        Ok((analyzed, events))
+        (analyzed, events)
     }
 
     /// Reads `paths` (files, folders, `-`), processes every document and
@@ -290,12 +349,21 @@ impl<'d> Pipeline<'d> {
             let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Vec<RawDocument>>(AHEAD);
             let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Signed>>(AHEAD);
             let workers = scope.spawn(move || {
+                let copies = Copies::default();
+                // Input position of the batch's first document.
+                let mut first = 0u64;
                 for raw in raw_rx {
+                    let n = raw.len() as u64;
                     let done = pool.install(|| {
                         raw.into_par_iter()
-                            .map(|raw| limits::guarded(raw, |raw| self.process_signed(raw)))
+                            .enumerate()
+                            .map(|(i, raw)| {
+                                let seq = first + i as u64;
+                                limits::guarded(raw, |raw| self.process_signed(raw, seq, &copies))
+                            })
                             .collect::<Vec<Signed>>()
                     });
+                    first += n;
                     if done_tx.send(done).is_err() {
                         // The writer stopped (a store error).
                         break;
@@ -327,7 +395,7 @@ impl<'d> Pipeline<'d> {
                 // On a store error, `rx` is dropped with this scope and the
                 // reader stops at its next document.
                 let t2 = Instant::now();
-                write_batch(done, store, reporter, &mut summary)?;
+                write_batch(self, done, store, reporter, &mut summary)?;
                 writing += t2.elapsed();
             }
             let lost = feed.in_flight.len();
@@ -351,11 +419,23 @@ impl<'d> Pipeline<'d> {
     }
 
     /// [`Pipeline::process`], plus the MinHash signature of the clean text
-    /// (computed here, in the worker pool, not in the writer).
-    fn process_signed(&self, raw: RawDocument) -> Signed {
-        let (doc, events) = self.process(raw)?;
+    /// (computed here, in the worker pool, not in the writer); only cleaned
+    /// when `copies` says a document before it, at input position `seq`,
+    /// had the same clean text.
+    fn process_signed(&self, raw: RawDocument, seq: u64, copies: &Copies) -> Signed {
+        let clean = Self::clean(raw)?;
+        if copies.earlier(&clean.text, seq) {
+            return Ok(Done::Copy(clean));
+        }
+        let (doc, events, signature) = self.finish(clean);
+        Ok(Done::Full(doc, events, signature))
+    }
+
+    /// Analyzes, codes and signs a clean document.
+    fn finish(&self, clean: CleanDocument) -> (AnalyzedDocument, Vec<CodedEvent>, Signature) {
+        let (doc, events) = self.analyze_and_code(clean);
         let signature = Signature::of(&doc.doc.text);
-        Ok((doc, events, signature))
+        (doc, events, signature)
     }
 
     /// Sends batches to the workers until `feed` has [`AHEAD`] of them in
@@ -478,6 +558,7 @@ fn read_inputs(inputs: &[Input], opts: &IngestOptions, tx: &SyncSender<Read>) {
 /// document alone is left out (and reported). Any other store error rolls
 /// the batch back and stops the run.
 fn write_batch(
+    pipeline: &Pipeline<'_>,
     processed: Vec<Signed>,
     store: &mut Store,
     reporter: &dyn Reporter,
@@ -486,9 +567,9 @@ fn write_batch(
     if processed.is_empty() {
         return Ok(());
     }
-    let (counts, problems) = match write_pass(&processed, store, false) {
+    let (counts, problems) = match write_pass(pipeline, &processed, store, false) {
         Ok(done) => done,
-        Err(e) if e.is_document_fault() => write_pass(&processed, store, true)?,
+        Err(e) if e.is_document_fault() => write_pass(pipeline, &processed, store, true)?,
         Err(e) => return Err(e.into()),
     };
     // Counted once committed: a batch rolled back stored nothing.
@@ -505,6 +586,7 @@ fn write_batch(
 /// One attempt at writing a batch: what it stored and the problems met,
 /// once committed.
 fn write_pass(
+    pipeline: &Pipeline<'_>,
     processed: &[Signed],
     store: &mut Store,
     isolated: bool,
@@ -513,12 +595,31 @@ fn write_pass(
     let mut problems = Vec::new();
     let mut batch = store.begin_batch()?;
     for result in processed {
+        let finished;
         let (doc, events, sig) = match result {
             Err(problem) => {
                 problems.push(problem.clone());
                 continue;
             }
-            Ok(x) => x,
+            Ok(Done::Full(doc, events, sig)) => (doc, events, sig),
+            Ok(Done::Copy(clean)) => {
+                let url = clean.meta.url.as_deref();
+                if batch.find_duplicate(&clean.id, url, &clean.text)?.is_some() {
+                    counts.duplicates += 1;
+                    continue;
+                }
+                // The document it copies was not stored (skipped, or not
+                // stored whole): this one is finished here instead.
+                finished =
+                    limits::guarded_as(clean.id.clone(), || Ok(pipeline.finish(clean.clone())));
+                match &finished {
+                    Err(problem) => {
+                        problems.push(problem.clone());
+                        continue;
+                    }
+                    Ok((doc, events, sig)) => (doc, events, sig),
+                }
+            }
         };
         for w in &doc.doc.warnings {
             tracing::debug!(doc = %doc.doc.id, warning = %w);

@@ -100,7 +100,15 @@ pub(crate) fn guarded<T>(
     f: impl FnOnce(RawDocument) -> Result<T, Problem>,
 ) -> Result<T, Problem> {
     let id = raw.id.clone();
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(raw))).unwrap_or_else(|payload| {
+    guarded_as(id, || f(raw))
+}
+
+/// [`guarded`] for the document `id`, whatever `f` holds of it.
+pub(crate) fn guarded_as<T>(
+    id: String,
+    f: impl FnOnce() -> Result<T, Problem>,
+) -> Result<T, Problem> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).unwrap_or_else(|payload| {
         let what = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())

@@ -40,6 +40,16 @@ fn run(db: &Path, input: &Path, threads: usize, batch_size: usize) -> chronicler
         .unwrap()
 }
 
+/// The ids of the stored documents, in the store's order.
+fn stored_ids(store: &Store) -> Vec<String> {
+    store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .map(|d| d.id)
+        .collect()
+}
+
 #[test]
 fn a_document_the_store_refuses_is_left_out_alone_and_the_batch_is_kept() {
     let dir = tempfile::tempdir().unwrap();
@@ -124,12 +134,7 @@ fn a_resumed_ingest_skips_what_is_stored_and_writes_the_rest_once() {
         "{summary:?}"
     );
     let store = Store::open(&db).unwrap();
-    let ids: Vec<String> = store
-        .documents()
-        .unwrap()
-        .into_iter()
-        .map(|d| d.id)
-        .collect();
+    let ids = stored_ids(&store);
     let expected: Vec<String> = (0..50).map(|i| format!("d{i:03}")).collect();
     assert_eq!(ids, expected);
     assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
@@ -165,4 +170,57 @@ fn a_document_repeated_in_a_later_batch_read_before_the_first_is_written_is_stor
         assert_eq!(first.published, "2026-01-05", "the first d001 is kept");
         assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
     }
+}
+
+#[test]
+fn a_copy_of_a_document_not_stored_is_stored_whole_and_other_copies_are_duplicates() {
+    // "b" reads like "a" but arrives under the URL of "c", read just before
+    // it in the same batch: "b" is a duplicate of "c" and is not stored.
+    // "d" has the clean text of "b": the workers leave it unanalyzed as a
+    // copy, and the writer, finding nothing stored with that text, must
+    // analyze and store it whole. "e" copies "a", which is stored: a
+    // duplicate. Whatever the threads and batch size, the store is the
+    // one a run that analyzed everything would write.
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("c.jsonl");
+    let talks = "Russia and Ukraine held talks in Istanbul on Monday. \
+                 Turkey offered to host a second round of talks in Ankara.";
+    let strike = "The United Nations condemned the strike on the port of Odesa.";
+    let docs = [
+        serde_json::json!({"id": "a", "url": "https://a.test/1", "published": "2026-01-05", "text": talks}),
+        serde_json::json!({"id": "c", "url": "https://c.test/1", "published": "2026-01-05", "text": strike}),
+        serde_json::json!({"id": "b", "url": "https://c.test/1", "published": "2026-01-05", "text": format!("Follow-up. {talks}")}),
+        serde_json::json!({"id": "d", "url": "https://d.test/1", "published": "2026-01-06", "text": format!("Follow-up. {talks}")}),
+        serde_json::json!({"id": "e", "url": "https://e.test/1", "published": "2026-01-07", "text": talks}),
+    ];
+    let lines: Vec<String> = docs.iter().map(|d| d.to_string()).collect();
+    std::fs::write(&input, lines.join("\n") + "\n").unwrap();
+    let mut rows = Vec::new();
+    for (threads, batch) in [(1, 8), (2, 8), (1, 2), (2, 1)] {
+        let db = dir.path().join(format!("s{threads}-{batch}.db"));
+        let summary = run(&db, &input, threads, batch);
+        assert_eq!(
+            (summary.documents, summary.stored, summary.duplicates),
+            (5, 3, 2),
+            "{summary:?}"
+        );
+        let store = Store::open(&db).unwrap();
+        let ids = stored_ids(&store);
+        assert_eq!(ids, ["a", "c", "d"]);
+        let d = store.document("d").unwrap().unwrap();
+        assert_eq!(d.published, "2026-01-06");
+        let events = store.coded_events().unwrap();
+        let of = |id: &str| events.iter().filter(|e| e.doc.id == id).count();
+        assert!(of("d") > 0 && of("d") == of("a"), "d is coded as a is");
+        let found: Vec<String> = store
+            .search_sentences("Ankara", 10)
+            .unwrap()
+            .into_iter()
+            .map(|h| h.doc)
+            .collect();
+        assert!(found.contains(&"d".to_string()), "{found:?}");
+        assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
+        rows.push((ids, events.len()));
+    }
+    assert!(rows.windows(2).all(|w| w[0] == w[1]));
 }

@@ -277,6 +277,19 @@ impl Batch<'_> {
         self.written(written, signature)
     }
 
+    /// The id of the document that one with this id, URL or clean text
+    /// would duplicate, stored or written earlier in this batch: what
+    /// [`Batch::write_document`] checks first, without the document's
+    /// analysis.
+    pub fn find_duplicate(
+        &self,
+        id: &str,
+        url: Option<&str>,
+        text: &str,
+    ) -> Result<Option<String>, StoreError> {
+        find_duplicate(&self.tx, id, url, Some(&content_hash(text)))
+    }
+
     /// [`Batch::write_document`] inside a savepoint of its own: on error
     /// this document alone is rolled back and the batch can go on (or be
     /// committed, or dropped). Slower (see [`Batch`]).
