@@ -224,10 +224,11 @@ enum Done {
 /// [`Done`], or why the document was skipped.
 type Signed = Result<Done, Problem>;
 
-/// Documents kept in [`Copies`] before it starts again from empty: 16 bytes
-/// each, so at most some 40 MB however long the input; copies of an
-/// article are mostly near each other in a stream of news.
-const COPIES_KEPT: usize = 1 << 21;
+/// Documents kept in [`Copies`] before it starts again from empty: a hash
+/// table of 16-byte entries holding this many takes at most 18 MB, however
+/// long the input (2.2 MB for 100,000 documents); copies of an article
+/// are mostly near each other in a stream of news.
+const COPIES_KEPT: usize = 1 << 19;
 
 /// The clean texts the workers met so far in a run, each by its hash, with
 /// the input position of the first document that had it: so that a later
