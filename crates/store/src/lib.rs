@@ -742,8 +742,7 @@ impl Store {
         url: Option<&str>,
         content: &str,
     ) -> Result<Option<String>, StoreError> {
-        let hash = (!content.is_empty()).then(|| content_hash(content));
-        write::find_duplicate(&self.conn, id, url, hash.as_deref())
+        write::duplicate_of(&self.conn, id, url, content)
     }
 
     /// True when `chronicler watch` met this article URL before.

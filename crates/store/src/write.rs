@@ -10,6 +10,18 @@ use crate::codec::{
 use crate::consolidation::{distinct_bands, flush_band_rows, hold_band_rows};
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
+/// [`find_duplicate`] by the clean text itself (its content hash; not
+/// when empty: an empty text duplicates nothing).
+pub(crate) fn duplicate_of(
+    conn: &Connection,
+    id: &str,
+    url: Option<&str>,
+    text: &str,
+) -> Result<Option<String>, StoreError> {
+    let hash = (!text.is_empty()).then(|| content_hash(text));
+    find_duplicate(conn, id, url, hash.as_deref())
+}
+
 /// The id of a stored document with this id, URL (when non-empty) or
 /// content hash (when given).
 pub(crate) fn find_duplicate(
@@ -287,7 +299,7 @@ impl Batch<'_> {
         url: Option<&str>,
         text: &str,
     ) -> Result<Option<String>, StoreError> {
-        find_duplicate(&self.tx, id, url, Some(&content_hash(text)))
+        duplicate_of(&self.tx, id, url, text)
     }
 
     /// [`Batch::write_document`] inside a savepoint of its own: on error
