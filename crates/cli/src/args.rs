@@ -94,7 +94,8 @@ pub struct IngestArgs {
     /// Skip inputs larger than this many bytes.
     #[arg(long, default_value_t = 10 * 1024 * 1024)]
     pub max_bytes: u64,
-    /// Worker threads (0: one per core). The output does not depend on it.
+    /// Worker threads (0: one per core); from 2 up, the store writer is one
+    /// of them. The output does not depend on it.
     #[arg(long, short = 'j', default_value_t = 0)]
     pub threads: usize,
     /// A folder of dictionary files (actors*.txt, agents*.txt, places*.txt,

@@ -216,12 +216,13 @@ fn two_ingests_at_once_both_finish_and_nothing_is_doubled() {
 
 /// Runs an ingest with the size of any file it writes capped (`ulimit
 /// -f`, in 512-byte blocks, with SIGXFSZ ignored so writes fail with EFBIG
-/// as on a full disk).
+/// as on a full disk), at two threads: the store writer is then one of
+/// the worker pool's threads, and its error must end the run all the same.
 fn ingest_with_file_limit(db: &Path, input: &Path, blocks: u64) -> Output {
     Command::new("sh")
         .arg("-c")
         .arg(format!(
-            "ulimit -f {blocks} && trap '' XFSZ && exec \"$0\" --db \"$1\" ingest -q \"$2\""
+            "ulimit -f {blocks} && trap '' XFSZ && exec \"$0\" --db \"$1\" ingest -q -j 2 \"$2\""
         ))
         .arg(env!("CARGO_BIN_EXE_chronicler"))
         .arg(db)

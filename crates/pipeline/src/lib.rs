@@ -65,6 +65,45 @@ impl Feed {
     }
 }
 
+/// How long a writer that helps the workers waits for a batch before it
+/// looks again for a job of theirs to run.
+const HELP_POLL: Duration = Duration::from_millis(1);
+
+/// The next batch the workers finished, `None` when they are gone.
+///
+/// On a thread of the worker pool (the writer is one when there are two
+/// or more), the wait is work: while no batch is ready, the writer runs
+/// the pool's pending jobs (parts of the batches being cleaned, analyzed
+/// and coded), one at a time, and looks again after each. So `--threads N`
+/// keeps N threads busy, not N workers and a writer taking turns on N
+/// cores (what cost 4-8 % more CPU: BENCHMARKS.md, twenty-fifth sitting).
+/// `helping` counts the time spent on those jobs.
+fn next_done<T: Send>(rx: &Receiver<T>, helping: &mut Duration) -> Option<T> {
+    use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
+    if rayon::current_thread_index().is_none() {
+        return rx.recv().ok();
+    }
+    loop {
+        match rx.try_recv() {
+            Ok(done) => return Some(done),
+            Err(TryRecvError::Disconnected) => return None,
+            Err(TryRecvError::Empty) => {}
+        }
+        let t0 = Instant::now();
+        if rayon::yield_now() == Some(rayon::Yield::Executed) {
+            *helping += t0.elapsed();
+            continue;
+        }
+        // Nothing to run: wait for the batch, looking for work again
+        // now and then (the workers split their jobs as they go).
+        match rx.recv_timeout(HELP_POLL) {
+            Ok(done) => return Some(done),
+            Err(RecvTimeoutError::Disconnected) => return None,
+            Err(RecvTimeoutError::Timeout) => {}
+        }
+    }
+}
+
 /// The bytes of input a batch holds (its texts or markup).
 fn batch_bytes(batch: &[RawDocument]) -> usize {
     batch
@@ -80,7 +119,10 @@ fn batch_bytes(batch: &[RawDocument]) -> usize {
 pub struct PipelineOptions {
     /// Input reading options (size limit).
     pub ingest: IngestOptions,
-    /// Worker threads for cleaning, analysis and coding (0: one per core).
+    /// Threads for cleaning, analysis and coding (0: one per core). With
+    /// two or more, the store writer is one of them: it runs the others'
+    /// jobs while no batch is ready to write. With one, the writer has a
+    /// thread of its own.
     pub threads: usize,
     /// The ingest date: the publication date of last resort.
     pub today: Date,
@@ -312,8 +354,10 @@ impl<'d> Pipeline<'d> {
     /// a worker thread hands the batches to the pool one at a time, oldest
     /// first, so that the pool cleans, analyzes, codes and signs up to
     /// [`AHEAD`] batches (fewer when they hold more than [`AHEAD_BYTES`] of
-    /// input) while this thread writes the one before them, in
-    /// input order, in one transaction with a savepoint per document.
+    /// input) while the writer writes the one before them, in input
+    /// order, in one transaction with a savepoint per document. With two
+    /// threads or more the writer is one of the pool's and runs its jobs
+    /// while no batch is ready to write; with one it is this thread.
     pub fn ingest(
         &self,
         paths: &[String],
@@ -349,6 +393,7 @@ impl<'d> Pipeline<'d> {
             // every few batches) does not leave the workers idle.
             let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Vec<RawDocument>>(AHEAD);
             let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Signed>>(AHEAD);
+            let pool = &pool;
             let workers = scope.spawn(move || {
                 let copies = Copies::default();
                 // Input position of the batch's first document.
@@ -371,48 +416,62 @@ impl<'d> Pipeline<'d> {
                     }
                 }
             });
-            // Where this thread's time goes (CHRONICLER_LOG=debug): a
-            // writer busier than the workers is the bottleneck.
-            let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
-            let cpu0 = thread_cpu();
-            let mut feed = Feed {
-                tx: raw_tx,
-                in_flight: VecDeque::with_capacity(AHEAD),
-                read_all: false,
-            };
-            self.feed(&mut feed, &rx, batch_size, store, reporter, &mut summary)?;
-            while !feed.in_flight.is_empty() {
-                let t0 = Instant::now();
-                let Ok(done) = done_rx.recv() else {
-                    // The worker thread ended without sending: it panicked.
-                    break;
+            // The writer: on one of the pool's threads when it has two or
+            // more, where it runs the workers' jobs while no batch is ready
+            // to write (see `next_done`); on this thread beside a pool of
+            // one.
+            let (store, summary) = (&mut *store, &mut summary);
+            let writer = move || -> Result<(), PipelineError> {
+                // Where this thread's time goes (CHRONICLER_LOG=debug): a
+                // writer busier than the workers is the bottleneck.
+                let (mut writing, mut waiting) = (Duration::ZERO, Duration::ZERO);
+                let mut helping = Duration::ZERO;
+                let cpu0 = thread_cpu();
+                let mut feed = Feed {
+                    tx: raw_tx,
+                    in_flight: VecDeque::with_capacity(AHEAD),
+                    read_all: false,
                 };
-                feed.in_flight.pop_front();
-                let t1 = Instant::now();
-                waiting += t1 - t0;
-                // The next batch goes to the workers before this one is
-                // written, so that they have up to AHEAD to do meanwhile.
-                self.feed(&mut feed, &rx, batch_size, store, reporter, &mut summary)?;
-                // On a store error, `rx` is dropped with this scope and the
-                // reader stops at its next document.
-                let t2 = Instant::now();
-                write_batch(self, done, store, reporter, &mut summary)?;
-                writing += t2.elapsed();
+                self.feed(&mut feed, &rx, batch_size, store, reporter, summary)?;
+                while !feed.in_flight.is_empty() {
+                    let t0 = Instant::now();
+                    let Some(done) = next_done(&done_rx, &mut helping) else {
+                        // The worker thread ended without sending: it panicked.
+                        break;
+                    };
+                    feed.in_flight.pop_front();
+                    let t1 = Instant::now();
+                    waiting += t1 - t0;
+                    // The next batch goes to the workers before this one is
+                    // written, so that they have up to AHEAD to do meanwhile.
+                    self.feed(&mut feed, &rx, batch_size, store, reporter, summary)?;
+                    // On a store error, `rx` is dropped with this scope and the
+                    // reader stops at its next document.
+                    let t2 = Instant::now();
+                    write_batch(self, done, store, reporter, summary)?;
+                    writing += t2.elapsed();
+                }
+                let lost = feed.in_flight.len();
+                drop(feed);
+                if workers.join().is_err() || lost > 0 {
+                    return Err(PipelineError::Threads("a worker thread panicked".into()));
+                }
+                tracing::debug!(
+                    writing_s = writing.as_secs_f64(),
+                    thread_cpu_s = thread_cpu()
+                        .zip(cpu0)
+                        .map(|(b, a)| b.saturating_sub(a).as_secs_f64()),
+                    waiting_for_workers_s = waiting.as_secs_f64(),
+                    of_which_helping_them_s = helping.as_secs_f64(),
+                    "store writer"
+                );
+                Ok(())
+            };
+            if pool.current_num_threads() > 1 {
+                pool.install(writer)
+            } else {
+                writer()
             }
-            let lost = feed.in_flight.len();
-            drop(feed);
-            if workers.join().is_err() || lost > 0 {
-                return Err(PipelineError::Threads("a worker thread panicked".into()));
-            }
-            tracing::debug!(
-                writing_s = writing.as_secs_f64(),
-                writer_cpu_s = thread_cpu()
-                    .zip(cpu0)
-                    .map(|(b, a)| b.saturating_sub(a).as_secs_f64()),
-                waiting_for_workers_s = waiting.as_secs_f64(),
-                "store writer"
-            );
-            Ok::<(), PipelineError>(())
         })?;
         // What the last batches left waiting for the full-text index.
         store.flush_waiting()?;
