@@ -76,7 +76,7 @@ const HELP_POLL: Duration = Duration::from_millis(1);
 /// the pool's pending jobs (parts of the batches being cleaned, analyzed
 /// and coded), one at a time, and looks again after each. So `--threads N`
 /// keeps N threads busy, not N workers and a writer taking turns on N
-/// cores (what cost 4-8 % more CPU: BENCHMARKS.md, twenty-fifth sitting).
+/// cores (what cost 4-10 % more CPU: BENCHMARKS.md, twenty-fifth sitting).
 /// `helping` counts the time spent on those jobs.
 fn next_done<T: Send>(rx: &Receiver<T>, helping: &mut Duration) -> Option<T> {
     use std::sync::mpsc::{RecvTimeoutError, TryRecvError};
