@@ -84,28 +84,33 @@ pub fn regroup(
                 .push(i);
         }
     }
-    let subset: Vec<Located> = fresh.iter().map(|&i| events[i].clone()).collect();
+    // The regrouped events are moved out to be grouped, then put back.
+    let mut slots: Vec<Option<Located>> = events.into_iter().map(Some).collect();
+    let subset: Vec<Located> = fresh.iter().filter_map(|&i| slots[i].take()).collect();
     let mut groups: Vec<Vec<usize>> = old.into_values().collect();
     let mut relabels = Vec::with_capacity(fresh.len());
     let mut touched_docs = BTreeSet::new();
     for g in group_indices(&subset) {
-        let members: Vec<usize> = g.iter().map(|&j| fresh[j]).collect();
-        let located: Vec<Located> = g.iter().map(|&j| subset[j].clone()).collect();
+        let located: Vec<&Located> = g.iter().map(|&j| &subset[j]).collect();
         let label = group_id(&located).unwrap_or_default();
-        for &i in &members {
-            touched_docs.insert(events[i].mention.doc.clone());
+        let mut members = Vec::with_capacity(g.len());
+        for &j in &g {
+            let i = fresh[j];
+            touched_docs.insert(subset[j].mention.doc.clone());
             relabels.push(Relabel {
                 index: i,
                 block: block_of[i].clone(),
                 group: label.clone(),
             });
+            members.push(i);
         }
         groups.push(members);
     }
     relabels.sort_by_key(|r| r.index);
     let blocks = touched.iter().map(|b| b.to_string()).collect();
-
-    let mut slots: Vec<Option<Located>> = events.into_iter().map(Some).collect();
+    for (&i, l) in fresh.iter().zip(subset) {
+        slots[i] = Some(l);
+    }
     let groups = groups
         .into_iter()
         .map(|g| g.into_iter().filter_map(|i| slots[i].take()).collect())

@@ -926,8 +926,8 @@ fn group_indices_by(events: &[Located], join: Join) -> Vec<Vec<usize>> {
 
 /// The id a group of events gets (before the suffix that keeps ids unique
 /// on a collision): see the crate documentation. `None` for no events.
-pub fn group_id(members: &[Located]) -> Option<String> {
-    let mut refs: Vec<&Located> = members.iter().collect();
+pub fn group_id(members: &[&Located]) -> Option<String> {
+    let mut refs: Vec<&Located> = members.to_vec();
     refs.sort_by(|a, b| canonical(a, b));
     let items: Vec<Prepared> = refs.into_iter().map(Prepared::new).collect();
     let rep = (0..items.len()).min_by(|&a, &b| better(&items[a], &items[b]).then(a.cmp(&b)))?;

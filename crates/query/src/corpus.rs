@@ -112,14 +112,7 @@ pub struct ConsolidationUpdate {
 /// documents stored since the last update, regrouping only the blocks
 /// and stories they touch. Running it again changes nothing.
 pub fn update_consolidation(store: &mut Store) -> Result<ConsolidationUpdate, QueryError> {
-    Ok(update(store)?.0)
-}
-
-/// [`update_consolidation`], also giving the merged events of the blocks
-/// it regrouped (see `keep`: only what the new documents can change is
-/// read and rewritten).
-fn update(store: &mut Store) -> Result<(ConsolidationUpdate, Consolidated), QueryError> {
-    crate::keep::update(store)
+    Ok(crate::keep::update(store, false)?.0)
 }
 
 /// Keeps the events (and their members) that pass `filter`.
@@ -295,15 +288,14 @@ pub(crate) fn stories_update(store: &Store, c: &Consolidated) -> Result<StoryUpd
 /// mention), so that an id merged away later still resolves. Returns how
 /// many ids were new.
 pub fn record_event_ids(store: &mut Store) -> Result<usize, QueryError> {
-    // The events just kept: no second read of the store.
-    let (_, c) = update(store)?;
-    record_ids(store, &c)
+    // The events just regrouped, as they are kept: no second read of the
+    // store.
+    Ok(crate::keep::update(store, true)?.1)
 }
 
-/// Records the ids of `c`'s events; how many were new.
-pub(crate) fn record_ids(store: &mut Store, c: &Consolidated) -> Result<usize, QueryError> {
-    let ids: Vec<EventIdRecord> = c
-        .events
+/// The ids of `c`'s events, each anchored on its first mention.
+pub(crate) fn id_records(c: &Consolidated) -> Vec<EventIdRecord> {
+    c.events
         .iter()
         .filter_map(|e| {
             let m = e.mentions.first()?;
@@ -315,8 +307,7 @@ pub(crate) fn record_ids(store: &mut Store, c: &Consolidated) -> Result<usize, Q
                 cameo_root: e.event.cameo.chars().take(2).collect(),
             })
         })
-        .collect();
-    Ok(store.record_event_ids(&ids)?)
+        .collect()
 }
 
 /// The current id of the event `id` names: itself when it is current,

@@ -29,7 +29,7 @@ use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{components, specific, story_id, StoryDoc, WINDOW_DAYS};
 use chronicler_consolidate::{assemble, block_key, Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{ClusterLevel, EventGroupWrite, Store};
+use chronicler_store::{ClusterLevel, ConsolidationTx, EventGroupWrite, Store};
 use jiff::civil::Date;
 
 use crate::corpus::{located, ConsolidationUpdate};
@@ -38,55 +38,170 @@ use crate::QueryError;
 /// A group's members: (document id, ordinal).
 type Members = BTreeSet<(String, usize)>;
 
-/// The incremental update (see the module documentation), also giving
-/// the merged events of the regrouped blocks.
-pub(crate) fn update(store: &mut Store) -> Result<(ConsolidationUpdate, Consolidated), QueryError> {
-    update_walking(store, None)
+/// Events regrouped at a time: the blocks new events fall in are taken
+/// whole, in order, until their new and kept events reach this many (a
+/// larger block is taken alone). Regrouping holds a few KB an event (the
+/// event, its sentence and its document's fields, copied while
+/// assembled): the 300,000 events of a million-article ingest held at
+/// once came to 0.9 GB.
+const CHUNK_EVENTS: usize = 10_000;
+
+/// The incremental update (see the module documentation), kept in one
+/// transaction, also recording the ids of the regrouped blocks' merged
+/// events when `ids` (how many were new).
+pub(crate) fn update(
+    store: &mut Store,
+    ids: bool,
+) -> Result<(ConsolidationUpdate, usize), QueryError> {
+    update_walking(store, None, CHUNK_EVENTS, ids)
 }
 
 /// [`crate::record_event_ids`], walking the stories' ties from what
 /// changed through at most `budget` documents (by default 1/64 of the
-/// store) before regrouping every story in one pass instead. Either way
-/// gives the same; tests set the budget to exercise both.
+/// store) before regrouping every story in one pass instead, and
+/// regrouping the new events' blocks `chunk` new events at a time (by
+/// default 20,000). Any budget and chunk give the same; tests set them to
+/// exercise every path.
 #[doc(hidden)]
-pub fn record_event_ids_walking(store: &mut Store, budget: usize) -> Result<usize, QueryError> {
-    let (_, c) = update_walking(store, Some(budget))?;
-    crate::corpus::record_ids(store, &c)
+pub fn record_event_ids_walking(
+    store: &mut Store,
+    budget: usize,
+    chunk: usize,
+) -> Result<usize, QueryError> {
+    Ok(update_walking(store, Some(budget), chunk, true)?.1)
 }
+
+/// One event to regroup: its (document id, ordinal), kept group and event.
+type Item = ((String, usize), Option<KeptGroup>, Located);
 
 fn update_walking(
     store: &mut Store,
     budget: Option<usize>,
-) -> Result<(ConsolidationUpdate, Consolidated), QueryError> {
-    let new = store.ungrouped_events()?;
+    chunk: usize,
+    ids: bool,
+) -> Result<(ConsolidationUpdate, usize), QueryError> {
+    let store: &Store = store;
+    // Read before the transaction, which it cannot be read within (it
+    // takes a snapshot of its own).
     let new_docs = store.unstoried_documents()?;
-    if new.is_empty() && new_docs.is_empty() {
-        return Ok((ConsolidationUpdate::default(), Consolidated::default()));
+    let tx = store.begin_consolidation()?;
+    let new_keys = store.ungrouped_event_keys()?;
+    if new_keys.is_empty() && new_docs.is_empty() {
+        return Ok((ConsolidationUpdate::default(), 0));
     }
-    let blocks: BTreeSet<String> = new
-        .iter()
-        .map(|g| block_key(&located(g.stored.clone())))
-        .collect();
-    let blocks: Vec<String> = blocks.into_iter().collect();
-    let mut all = new;
-    all.append(&mut store.block_events(&blocks)?);
+    let chunk = chunk.max(1);
+    // The block of each new event, reading them a chunk at a time; when
+    // they fit in one, they are kept for the regrouping instead of read
+    // again.
+    let mut by_block: BTreeMap<String, Vec<(i64, i64)>> = BTreeMap::new();
+    let mut held: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    let hold = new_keys.len() <= chunk;
+    for part in new_keys.chunks(chunk) {
+        for g in store.ungrouped_events_at(part)? {
+            let key = (g.stored.doc.id.clone(), g.ordinal);
+            let l = located(g.stored);
+            let block = block_key(&l);
+            let ordinal = i64::try_from(g.ordinal).unwrap_or(i64::MAX);
+            if hold {
+                held.entry(block.clone()).or_default().push((key, None, l));
+            }
+            by_block
+                .entry(block)
+                .or_default()
+                .push((g.doc_key, ordinal));
+        }
+    }
+    drop(new_keys);
+    let names: Vec<String> = by_block.keys().cloned().collect();
+    let sizes = store.kept_block_sizes(&names)?;
+    drop(names);
 
-    let mut keys = Vec::with_capacity(all.len());
-    let mut kept = Vec::with_capacity(all.len());
-    let mut events = Vec::with_capacity(all.len());
+    let mut update = ConsolidationUpdate::default();
+    let mut recorded = 0;
+    let mut seeds: BTreeSet<String> = new_docs.into_iter().collect();
+    let mut touched: BTreeSet<String> = BTreeSet::new();
+    let mut fresh: Vec<MergedEvent> = Vec::new();
+    let mut blocks = by_block.into_iter().zip(sizes).peekable();
+    while blocks.peek().is_some() {
+        // Whole blocks, new and kept events together up to `chunk` (one
+        // block at least).
+        let (mut names, mut keys, mut items) = (Vec::new(), Vec::new(), Vec::new());
+        let mut size = 0;
+        while let Some(((name, k), kept)) = blocks.next_if(|_| size < chunk) {
+            size += k.len() + kept;
+            if let Some(h) = held.remove(&name) {
+                items.extend(h);
+            }
+            names.push(name);
+            keys.extend(k);
+        }
+        if !hold {
+            keys.sort_unstable();
+            items.extend(store.ungrouped_events_at(&keys)?.into_iter().map(|g| {
+                let key = (g.stored.doc.id.clone(), g.ordinal);
+                (key, None, located(g.stored))
+            }));
+        }
+        drop(keys);
+        items.extend(store.block_events(&names)?.into_iter().map(|g| {
+            let key = (g.stored.doc.id.clone(), g.ordinal);
+            let kept = g.kept.map(|(block, group)| KeptGroup { block, group });
+            (key, kept, located(g.stored))
+        }));
+        let r = regroup_chunk(&tx, items, &mut seeds, &mut update)?;
+        if ids {
+            recorded += tx.record_event_ids(&crate::corpus::id_records(&r.consolidated))?;
+        }
+        touched.extend(r.blocks);
+        fresh.extend(r.consolidated.events.into_iter().filter(specific).map(tie));
+    }
+
+    // The walk costs a few index lookups per document reached (~10 times
+    // what a pass over everything costs per document); past 1/64 of the
+    // store one pass over every document's day, cluster and kept group
+    // (no text read) is cheaper, and gives the same.
+    let budget = match budget {
+        Some(b) => b,
+        None => usize::try_from(store.last_document_key()? / 64)
+            .unwrap_or(0)
+            .max(256),
+    };
+    let walked = if seeds.len() > budget {
+        Walked::TooFar(fresh)
+    } else {
+        Walk::new(store, &touched, fresh).stories(seeds, budget)?
+    };
+    let changed = match walked {
+        Walked::Stories(changed) => changed,
+        Walked::TooFar(fresh) => all_stories(store, &touched, fresh)?,
+    };
+    update.documents = changed.len();
+    tx.write_stories(&changed)?;
+    tx.commit()?;
+    Ok((update, recorded))
+}
+
+/// Regroups the events of whole blocks, `items`, and writes their rows
+/// that change; adds to `seeds` the documents of every group that is not
+/// exactly what it was (before and after), and to `update` the counts.
+fn regroup_chunk(
+    tx: &ConsolidationTx<'_>,
+    items: Vec<Item>,
+    seeds: &mut BTreeSet<String>,
+    update: &mut ConsolidationUpdate,
+) -> Result<Regrouped, QueryError> {
+    let mut keys = Vec::with_capacity(items.len());
+    let mut kept = Vec::with_capacity(items.len());
+    let mut events = Vec::with_capacity(items.len());
     let mut before: BTreeMap<(String, String), Members> = BTreeMap::new();
-    for g in all {
-        let key = (g.stored.doc.id.clone(), g.ordinal);
-        let l = located(g.stored);
-        if let Some((block, group)) = g.kept {
+    for (key, k, l) in items {
+        if let Some(k) = &k {
             before
-                .entry((block.clone(), group.clone()))
+                .entry((k.block.clone(), k.group.clone()))
                 .or_default()
                 .insert(key.clone());
-            kept.push(Some(KeptGroup { block, group }));
-        } else {
-            kept.push(None);
         }
+        kept.push(k);
         keys.push(key);
         events.push(l);
     }
@@ -103,7 +218,9 @@ fn update_walking(
             .insert((doc.clone(), *ordinal));
         // An event keeps its block (the block is a function of the event),
         // and every event of a regrouped block is relabelled: a row whose
-        // label is the kept one is left as it is, the others replaced.
+        // label is the kept one is left as it is, the others replaced
+        // (rewriting the 37,000 rows of the blocks 20 new articles touch
+        // in the 100k store: 0.19 G instructions).
         let unchanged = kept
             .get(x.index)
             .and_then(Option::as_ref)
@@ -118,42 +235,34 @@ fn update_walking(
             group: x.group.clone(),
         });
     }
-    // Seeds: new documents, and the documents of every group that is not
-    // exactly what it was (before and after).
-    let mut seeds: BTreeSet<String> = new_docs.iter().cloned().collect();
     for (k, members) in before.iter().chain(&after) {
         if before.get(k) != after.get(k) {
             seeds.extend(members.iter().map(|(d, _)| d.clone()));
         }
     }
-    // The walk costs a few index lookups per document reached (~10 times
-    // what a pass over everything costs per document); past 1/64 of the
-    // store one pass over every document's day, cluster and kept group
-    // (no text read) is cheaper, and gives the same.
-    let budget = match budget {
-        Some(b) => b,
-        None => usize::try_from(store.last_document_key()? / 64)
-            .unwrap_or(0)
-            .max(256),
-    };
-    let changed = match Walk::new(store, &r).stories(seeds, budget)? {
-        Some(changed) => changed,
-        None => all_stories(store, &r)?,
-    };
-    let update = ConsolidationUpdate {
-        blocks: r.blocks.len(),
-        events: r.relabels.len(),
-        documents: changed.len(),
-    };
-    if !writes.is_empty() || !changed.is_empty() {
-        // Only the rows that change: each event of the regrouped blocks
-        // is relabelled, the unchanged ones to what is kept, so the kept
-        // table ends as if every row of those blocks were written again
-        // (rewriting the 37,000 rows of the blocks 20 new articles touch in
-        // the 100k store: 0.19 G instructions).
-        store.write_consolidation(&writes, &changed)?;
+    tx.write_groups(&writes)?;
+    update.blocks += r.blocks.len();
+    update.events += r.relabels.len();
+    Ok(r)
+}
+
+/// What the stories need of a merged event: its representative's code,
+/// actors and dates (whether it is [`specific`]) and one mention a
+/// document, with the document's day; the rest (sentences, places,
+/// counts) dropped, as the merged events of a whole ingest are held
+/// until the stories are regrouped.
+fn tie(mut m: MergedEvent) -> MergedEvent {
+    m.mentions.dedup_by(|a, b| a.doc == b.doc);
+    for x in &mut m.mentions {
+        x.path = String::new();
+        x.url = None;
+        x.outlet = None;
+        x.sentence = String::new();
     }
-    Ok((update, r.consolidated))
+    m.event.quantities = Vec::new();
+    m.event.location = None;
+    m.event.rule = String::new();
+    m
 }
 
 /// Regroups every event and story from scratch and replaces what the
@@ -194,16 +303,28 @@ pub fn rebuild_consolidation(
     Ok((update, r.consolidated))
 }
 
+/// What [`Walk::stories`] came to.
+enum Walked {
+    /// The documents whose story is not the kept one, with their story
+    /// id, sorted.
+    Stories(Vec<(String, String)>),
+    /// Too many documents to walk: the regrouped blocks' specific merged
+    /// events, to regroup every story with.
+    TooFar(Vec<MergedEvent>),
+}
+
 /// The walk over the tie graph from the seeds (see the module
 /// documentation), reading the store as it goes.
 struct Walk<'a> {
     store: &'a Store,
     /// Blocks regrouped in this update: their kept labels are stale.
-    touched: BTreeSet<&'a str>,
+    touched: &'a BTreeSet<String>,
     /// Merged events that tie stories (specific), with their documents'
     /// days sorted.
     events: Vec<MergedEvent>,
     days: Vec<Vec<(Date, String)>>,
+    /// How many of `events` are the regrouped blocks' (the first ones).
+    fresh: usize,
     /// The regrouped blocks' specific events of each document.
     fresh_of: BTreeMap<String, Vec<usize>>,
     /// Kept groups read so far: their index in `events` when specific.
@@ -221,24 +342,32 @@ fn gap(a: Date, b: Date) -> i64 {
 }
 
 impl<'a> Walk<'a> {
-    fn new(store: &'a Store, r: &'a Regrouped) -> Walk<'a> {
+    /// The walk given the blocks regrouped and their specific merged
+    /// events (see [`tie`]).
+    fn new(store: &'a Store, touched: &'a BTreeSet<String>, fresh: Vec<MergedEvent>) -> Walk<'a> {
         let mut walk = Walk {
             store,
-            touched: r.blocks.iter().map(String::as_str).collect(),
+            touched,
             events: Vec::new(),
             days: Vec::new(),
+            fresh: 0,
             fresh_of: BTreeMap::new(),
             loaded: BTreeMap::new(),
             clusters: BTreeMap::new(),
         };
-        for m in &r.consolidated.events {
-            if let Some(i) = walk.add(m.clone()) {
-                let docs: BTreeSet<&str> = m.mentions.iter().map(|x| x.doc.as_str()).collect();
+        for m in fresh {
+            if let Some(i) = walk.add(m) {
+                let docs: BTreeSet<String> = walk
+                    .events
+                    .get(i)
+                    .map(|m| m.mentions.iter().map(|x| x.doc.clone()).collect())
+                    .unwrap_or_default();
                 for d in docs {
-                    walk.fresh_of.entry(d.to_string()).or_default().push(i);
+                    walk.fresh_of.entry(d).or_default().push(i);
                 }
             }
         }
+        walk.fresh = walk.events.len();
         walk
     }
 
@@ -297,13 +426,9 @@ impl<'a> Walk<'a> {
     }
 
     /// Walks from `seeds` and regroups the stories of what it reaches:
-    /// (document id, story id), sorted; `None` once it reaches more than
-    /// `budget` documents.
-    fn stories(
-        mut self,
-        seeds: BTreeSet<String>,
-        budget: usize,
-    ) -> Result<Option<Vec<(String, String)>>, QueryError> {
+    /// (document id, story id), sorted; the regrouped blocks' events back
+    /// once it reaches more than `budget` documents.
+    fn stories(mut self, seeds: BTreeSet<String>, budget: usize) -> Result<Walked, QueryError> {
         // Each document is queued once, when first reached (a syndicated
         // story's k copies reach each other k times over: queueing every
         // reach held k² ids), and the documents around one day of one tie
@@ -326,7 +451,9 @@ impl<'a> Walk<'a> {
             // passes the budget (the same answer, without the lookups of
             // the visits in between).
             if visited > budget || queued.len() > budget {
-                return Ok(None);
+                return Ok(Walked::TooFar(
+                    self.events.into_iter().take(self.fresh).collect(),
+                ));
             }
             let Some(node) = self.store.doc_node(&id)? else {
                 continue;
@@ -396,7 +523,7 @@ impl<'a> Walk<'a> {
             changed.extend(g.into_iter().map(|d| (d, id.clone())));
         }
         changed.sort();
-        Ok(Some(changed))
+        Ok(Walked::Stories(changed))
     }
 }
 
@@ -405,7 +532,11 @@ impl<'a> Walk<'a> {
 /// (events without their text), with the groups of `r`'s blocks as
 /// regrouped: the documents whose story is not the kept one, with their
 /// story id, sorted.
-fn all_stories(store: &Store, r: &Regrouped) -> Result<Vec<(String, String)>, QueryError> {
+fn all_stories(
+    store: &Store,
+    touched: &BTreeSet<String>,
+    fresh: Vec<MergedEvent>,
+) -> Result<Vec<(String, String)>, QueryError> {
     let mut docs: Vec<StoryDoc> = Vec::new();
     let mut by_key: BTreeMap<i64, (String, String)> = BTreeMap::new();
     for (key, id, published) in store.story_documents()? {
@@ -431,13 +562,7 @@ fn all_stories(store: &Store, r: &Regrouped) -> Result<Vec<(String, String)>, Qu
     let dups = NearDuplicates::from_clusters(near.into_values());
     let related = NearDuplicates::from_clusters(related.into_values());
 
-    let mut events: Vec<MergedEvent> = r
-        .consolidated
-        .events
-        .iter()
-        .filter(|m| specific(m))
-        .cloned()
-        .collect();
+    let mut events: Vec<MergedEvent> = fresh;
     let mut group: Vec<Located> = Vec::new();
     let mut current: Option<(String, String)> = None;
     let mut flush = |group: &mut Vec<Located>| {
@@ -446,10 +571,11 @@ fn all_stories(store: &Store, r: &Regrouped) -> Result<Vec<(String, String)>, Qu
             return;
         }
         let merged = assemble(vec![members], &NearDuplicates::default());
-        events.extend(merged.events.into_iter().filter(specific));
+        events.extend(merged.events.into_iter().filter(specific).map(tie));
     };
-    // The regrouped blocks' merged events are `r`'s, not the kept ones.
-    for (key, block, grp, event) in store.kept_group_events(&r.blocks)? {
+    // The regrouped blocks' merged events are `fresh`, not the kept ones.
+    let touched: Vec<String> = touched.iter().cloned().collect();
+    for (key, block, grp, event) in store.kept_group_events(&touched)? {
         let Some((doc, published)) = by_key.get(&key) else {
             continue;
         };

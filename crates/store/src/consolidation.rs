@@ -1122,30 +1122,38 @@ pub(crate) fn record_event_ids(
     ids: &[EventIdRecord],
 ) -> Result<usize, StoreError> {
     let what = "recording event ids";
-    let now = jiff::Timestamp::now().to_string();
     let tx = conn.transaction().ctx(what)?;
-    let mut n = 0;
-    {
-        let mut st = tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO event_ids (id, doc, start_char, end_char, cameo_root, first_seen)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )
-            .ctx(what)?;
-        for r in ids {
-            n += st
-                .execute(params![
-                    r.id,
-                    r.doc,
-                    int(r.start),
-                    int(r.end),
-                    r.cameo_root,
-                    now
-                ])
-                .ctx(what)?;
-        }
-    }
+    let n = insert_event_ids(&tx, ids)?;
     tx.commit().ctx(what)?;
+    Ok(n)
+}
+
+/// Records the ids not recorded yet; how many were new.
+pub(crate) fn insert_event_ids(
+    conn: &Connection,
+    ids: &[EventIdRecord],
+) -> Result<usize, StoreError> {
+    let what = "recording event ids";
+    let now = jiff::Timestamp::now().to_string();
+    let mut st = conn
+        .prepare_cached(
+            "INSERT OR IGNORE INTO event_ids (id, doc, start_char, end_char, cameo_root, first_seen)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )
+        .ctx(what)?;
+    let mut n = 0;
+    for r in ids {
+        n += st
+            .execute(params![
+                r.id,
+                r.doc,
+                int(r.start),
+                int(r.end),
+                r.cameo_root,
+                now
+            ])
+            .ctx(what)?;
+    }
     Ok(n)
 }
 
@@ -1255,37 +1263,60 @@ fn keep_consolidation(
     stories: &[(String, String)],
 ) -> Result<(), StoreError> {
     let what = "keeping the consolidation";
-    let rows: Vec<_> = groups
-        .iter()
-        .map(|g| (&g.doc, g.ordinal, &g.block, &g.group))
-        .collect();
-    let (rows, stories_list) = (json(&rows, what)?, json(stories, what)?);
     let tx = conn.transaction().ctx(what)?;
     if replace_all {
         tx.execute_batch("DELETE FROM event_groups; DELETE FROM doc_stories;")
             .ctx(what)?;
     }
-    if !groups.is_empty() {
-        // CROSS JOIN: the rows in the list's order (a later row for the
-        // same event replaces an earlier one, as one statement per row did).
-        tx.prepare_cached(
-            "INSERT OR REPLACE INTO event_groups (doc, ordinal, block, grp)
-             SELECT d.doc_key, j.value ->> 1, j.value ->> 2, j.value ->> 3
-             FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
-        )
-        .and_then(|mut st| st.execute([rows]))
-        .ctx(what)?;
-    }
-    if !stories.is_empty() {
-        tx.prepare_cached(
-            "INSERT OR REPLACE INTO doc_stories (doc, story)
-             SELECT d.doc_key, j.value ->> 1
-             FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
-        )
-        .and_then(|mut st| st.execute([stories_list]))
-        .ctx(what)?;
-    }
+    write_groups(&tx, groups)?;
+    write_stories(&tx, stories)?;
     tx.commit().ctx(what)
+}
+
+/// Gives each event of `groups` that block and group (replacing its row).
+pub(crate) fn write_groups(
+    conn: &Connection,
+    groups: &[EventGroupWrite],
+) -> Result<(), StoreError> {
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let what = "keeping the event groups";
+    let rows: Vec<_> = groups
+        .iter()
+        .map(|g| (&g.doc, g.ordinal, &g.block, &g.group))
+        .collect();
+    let rows = json(&rows, what)?;
+    // CROSS JOIN: the rows in the list's order (a later row for the
+    // same event replaces an earlier one, as one statement per row did).
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO event_groups (doc, ordinal, block, grp)
+         SELECT d.doc_key, j.value ->> 1, j.value ->> 2, j.value ->> 3
+         FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
+    )
+    .and_then(|mut st| st.execute([rows]))
+    .ctx(what)?;
+    Ok(())
+}
+
+/// Gives each document of `stories` (document id, story id) that story.
+pub(crate) fn write_stories(
+    conn: &Connection,
+    stories: &[(String, String)],
+) -> Result<(), StoreError> {
+    if stories.is_empty() {
+        return Ok(());
+    }
+    let what = "keeping the stories";
+    let list = json(stories, what)?;
+    conn.prepare_cached(
+        "INSERT OR REPLACE INTO doc_stories (doc, story)
+         SELECT d.doc_key, j.value ->> 1
+         FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
+    )
+    .and_then(|mut st| st.execute([list]))
+    .ctx(what)?;
+    Ok(())
 }
 
 /// A coded event with its key and where it stands in the kept grouping
@@ -1294,6 +1325,8 @@ fn keep_consolidation(
 pub struct GroupedEvent {
     /// The event and its document.
     pub stored: crate::StoredEvent,
+    /// Its document's key in the store.
+    pub doc_key: i64,
     /// The event's ordinal within its document.
     pub ordinal: usize,
     /// Its block and group label, once grouped.
@@ -1343,6 +1376,12 @@ pub enum ClusterLevel {
 /// order): grouped events, nearly all of a large store, are passed over
 /// without reading their document's row.
 pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, StoreError> {
+    ungrouped_events_at(conn, &ungrouped_keys(conn)?)
+}
+
+/// The keys (document key, ordinal) of the coded events no group holds
+/// yet, sorted.
+pub(crate) fn ungrouped_keys(conn: &Connection) -> Result<Vec<(i64, i64)>, StoreError> {
     let what = "listing events without a kept group";
     // The events past the last grouped document when the counts show
     // they are all that is missing (see `newer_than_table`), else both key
@@ -1374,21 +1413,35 @@ pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, S
             sorted_minus(all, &grouped)
         }
     };
-    if missing.is_empty() {
+    Ok(missing)
+}
+
+/// The coded events at `keys` (document key, ordinal), without their
+/// kept labels, by document id, sentence and ordinal.
+pub(crate) fn ungrouped_events_at(
+    conn: &Connection,
+    keys: &[(i64, i64)],
+) -> Result<Vec<GroupedEvent>, StoreError> {
+    if keys.is_empty() {
         return Ok(Vec::new());
     }
-    let list = json(&missing, "listing events to read")?;
+    let list = json(keys, "listing events to read")?;
     let sql = "SELECT e.* FROM json_each(?1) j
          CROSS JOIN events e ON e.doc = j.value ->> 0 AND e.ordinal = j.value ->> 1
          CROSS JOIN documents d ON d.doc_key = e.doc
          ORDER BY d.id, e.sentence, e.ordinal";
-    let rows = crate::read::stored_events(conn, sql, [list], ["ordinal"], |r, [ordinal]| {
-        Ok(uint(r.get(ordinal)?))
-    })?;
+    let rows = crate::read::stored_events(
+        conn,
+        sql,
+        [list],
+        ["doc", "ordinal"],
+        |r, [doc, ordinal]| Ok((r.get(doc)?, uint(r.get(ordinal)?))),
+    )?;
     Ok(rows
         .into_iter()
-        .map(|(stored, ordinal)| GroupedEvent {
+        .map(|(stored, (doc_key, ordinal))| GroupedEvent {
             stored,
+            doc_key,
             ordinal,
             kept: None,
         })
@@ -1414,9 +1467,10 @@ pub(crate) fn block_events(
         conn,
         sql,
         [keys],
-        ["ordinal", "kept_block", "kept_grp"],
-        |r, [ordinal, block, group]| {
+        ["doc", "ordinal", "kept_block", "kept_grp"],
+        |r, [doc, ordinal, block, group]| {
             Ok((
+                r.get::<_, i64>(doc)?,
                 uint(r.get(ordinal)?),
                 r.get::<_, String>(block)?,
                 r.get::<_, String>(group)?,
@@ -1431,10 +1485,11 @@ pub(crate) fn block_events(
         .collect();
     let mut events: Vec<(Option<usize>, GroupedEvent)> = rows
         .into_iter()
-        .map(|(stored, (ordinal, block, group))| {
+        .map(|(stored, (doc_key, ordinal, block, group))| {
             let at = place.get(block.as_str()).copied();
             let event = GroupedEvent {
                 stored,
+                doc_key,
                 ordinal,
                 kept: Some((block, group)),
             };
@@ -1443,6 +1498,22 @@ pub(crate) fn block_events(
         .collect();
     events.sort_by_key(|(at, _)| *at);
     Ok(events.into_iter().map(|(_, event)| event).collect())
+}
+
+/// How many grouped events each of `blocks` holds (same order).
+pub(crate) fn kept_block_sizes(
+    conn: &Connection,
+    blocks: &[String],
+) -> Result<Vec<usize>, StoreError> {
+    let what = "counting the events of kept blocks";
+    let mut st = conn
+        .prepare_cached("SELECT count(*) FROM event_groups WHERE block = ?1")
+        .ctx(what)?;
+    blocks
+        .iter()
+        .map(|b| st.query_row([b], |r| r.get::<_, i64>(0)).map(uint))
+        .collect::<Result<_, _>>()
+        .ctx(what)
 }
 
 pub(crate) fn group_members(

@@ -186,6 +186,34 @@ pub struct StoredEvent {
     pub end: usize,
 }
 
+/// A consolidation update being kept (see [`Store::begin_consolidation`]).
+pub struct ConsolidationTx<'a> {
+    tx: rusqlite::Transaction<'a>,
+}
+
+impl ConsolidationTx<'_> {
+    /// Gives each event of `groups` that block and group (an event's
+    /// block never changes, so rows not written stay right).
+    pub fn write_groups(&self, groups: &[EventGroupWrite]) -> Result<(), StoreError> {
+        consolidation::write_groups(&self.tx, groups)
+    }
+
+    /// Gives each document of `stories` (document id, story id) that story.
+    pub fn write_stories(&self, stories: &[(String, String)]) -> Result<(), StoreError> {
+        consolidation::write_stories(&self.tx, stories)
+    }
+
+    /// [`Store::record_event_ids`] within the update; how many were new.
+    pub fn record_event_ids(&self, ids: &[EventIdRecord]) -> Result<usize, StoreError> {
+        consolidation::insert_event_ids(&self.tx, ids)
+    }
+
+    /// Makes everything written since [`Store::begin_consolidation`] durable, at once.
+    pub fn commit(self) -> Result<(), StoreError> {
+        self.tx.commit().ctx("keeping the consolidation")
+    }
+}
+
 /// Counts over the whole store.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
 pub struct Stats {
@@ -625,9 +653,49 @@ impl Store {
         consolidation::ungrouped_events(&self.conn)
     }
 
+    /// The keys of [`Store::ungrouped_events`], sorted: (document key,
+    /// ordinal), 16 bytes an event, to read them a part at a time with
+    /// [`Store::ungrouped_events_at`].
+    pub fn ungrouped_event_keys(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+        consolidation::ungrouped_keys(&self.conn)
+    }
+
+    /// The coded events at `keys` (document key, ordinal, as
+    /// [`Store::ungrouped_event_keys`] gives them), without kept labels,
+    /// by document id, sentence and ordinal.
+    pub fn ungrouped_events_at(
+        &self,
+        keys: &[(i64, i64)],
+    ) -> Result<Vec<GroupedEvent>, StoreError> {
+        consolidation::ungrouped_events_at(&self.conn, keys)
+    }
+
+    /// Begins keeping a consolidation update in one transaction, taking
+    /// the write lock now: the reads made through the store meanwhile
+    /// see one snapshot and what the update wrote, and nothing is seen by
+    /// another connection, or survives a crash, before
+    /// [`ConsolidationTx::commit`] (dropped uncommitted, it is rolled
+    /// back). Reads that open their own transaction
+    /// ([`Store::unstoried_documents`], [`Store::consolidation_input`])
+    /// fail while it is open: make them first.
+    pub fn begin_consolidation(&self) -> Result<ConsolidationTx<'_>, StoreError> {
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )
+        .ctx("beginning to keep the consolidation")?;
+        Ok(ConsolidationTx { tx })
+    }
+
     /// The grouped coded events of `blocks`, with their kept labels.
     pub fn block_events(&self, blocks: &[String]) -> Result<Vec<GroupedEvent>, StoreError> {
         consolidation::block_events(&self.conn, blocks)
+    }
+
+    /// How many grouped events each of `blocks` holds (same order): what
+    /// [`Store::block_events`] would read.
+    pub fn kept_block_sizes(&self, blocks: &[String]) -> Result<Vec<usize>, StoreError> {
+        consolidation::kept_block_sizes(&self.conn, blocks)
     }
 
     /// The coded events of one kept group, with their documents' ids and

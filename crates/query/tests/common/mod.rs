@@ -200,9 +200,11 @@ pub fn grow(dir: &std::path::Path, seed: u64, articles: &[Article]) -> Store {
             chronicler_query::record_event_ids(&mut store).unwrap();
         } else {
             // Walk at most a few documents, else regroup every story in one
-            // pass (one seed in three always, one in three often).
+            // pass (one seed in three always, one in three often); regroup
+            // the new events' blocks one, three or all at a time.
             let budget = if seed % 3 == 1 { 0 } else { 12 };
-            chronicler_query::record_event_ids_walking(&mut store, budget).unwrap();
+            let chunk = [1, 3, usize::MAX][usize::try_from(seed / 3 % 3).unwrap_or(0)];
+            chronicler_query::record_event_ids_walking(&mut store, budget, chunk).unwrap();
         }
     }
     store
