@@ -229,26 +229,11 @@ impl<'a> Graph<'a> {
             .enumerate()
             .map(|(i, d)| (d.id.as_str(), i))
             .collect();
-        let gap = |i: usize, j: usize| {
-            i64::from((docs[j].published - docs[i].published).get_days().abs())
-        };
+        let days: Vec<Date> = docs.iter().map(|d| d.published).collect();
         let mut edges = Vec::new();
-        let mut tie = |i: usize, j: usize, window: bool| {
-            let g = gap(i, j);
-            if i != j && (!window || g <= WINDOW_DAYS) {
-                edges.push((g, i.min(j), i.max(j)));
-            }
-        };
-        // A group of documents (a near-duplicate or related-text cluster,
-        // the reports of one event) ties neighbours by publication day:
-        // as many ties as documents, never all pairs.
         let mut chain = |ids: &mut dyn Iterator<Item = &str>, window: bool| {
             let mut ds: Vec<usize> = ids.filter_map(|d| index.get(d).copied()).collect();
-            ds.sort_unstable_by_key(|&i| (docs[i].published, i));
-            ds.dedup();
-            for w in ds.windows(2) {
-                tie(w[0], w[1], window);
-            }
+            tie_set(&days, &mut ds, window, &mut edges);
         };
         for c in dups.clusters() {
             chain(&mut c.iter().map(String::as_str), false);
@@ -280,9 +265,61 @@ pub fn components(
     related: &NearDuplicates,
 ) -> Vec<Vec<String>> {
     let g = Graph::new(docs, events, dups, related);
-    let mut parent: Vec<usize> = (0..g.docs.len()).collect();
-    let mut span: Vec<(Date, Date)> = g.docs.iter().map(|d| (d.published, d.published)).collect();
-    for &(_, i, j) in &g.edges {
+    let days: Vec<Date> = g.docs.iter().map(|d| d.published).collect();
+    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    for (d, r) in g.docs.iter().zip(join(&days, &g.edges)) {
+        groups.entry(r).or_default().push(d.id.clone());
+    }
+    groups.into_values().collect()
+}
+
+/// [`components`] for documents given by index, `days[i]` the publication
+/// day of the document whose id ranks `i`-th, and their ties as sets of
+/// indices (`true`: only those within [`WINDOW_DAYS`] of each other are
+/// tied; a near-duplicate cluster's are all tied): each document's story,
+/// as the smallest index in it. Holds a few words a document and tie,
+/// where [`components`] holds the ids.
+pub fn story_roots(
+    days: &[Date],
+    ties: impl IntoIterator<Item = (bool, Vec<usize>)>,
+) -> Vec<usize> {
+    let mut edges = Vec::new();
+    for (window, mut set) in ties {
+        set.retain(|&i| i < days.len());
+        tie_set(days, &mut set, window, &mut edges);
+    }
+    edges.sort_unstable();
+    edges.dedup();
+    join(days, &edges)
+}
+
+/// Ties the documents of one set (indices into `days`) to their
+/// neighbours by publication day: as many ties as documents, never all
+/// pairs; within [`WINDOW_DAYS`] only when `window`.
+fn tie_set(
+    days: &[Date],
+    set: &mut Vec<usize>,
+    window: bool,
+    edges: &mut Vec<(i64, usize, usize)>,
+) {
+    set.sort_unstable_by_key(|&i| (days[i], i));
+    set.dedup();
+    for w in set.windows(2) {
+        let (i, j) = (w[0], w[1]);
+        let g = i64::from((days[j] - days[i]).get_days().abs());
+        if i != j && (!window || g <= WINDOW_DAYS) {
+            edges.push((g, i.min(j), i.max(j)));
+        }
+    }
+}
+
+/// Joins tied documents, closest ties first (`edges` sorted), while a
+/// story stays within [`MAX_SPAN_DAYS`]: each document's root, the
+/// smallest index of its story.
+fn join(days: &[Date], edges: &[(i64, usize, usize)]) -> Vec<usize> {
+    let mut parent: Vec<usize> = (0..days.len()).collect();
+    let mut span: Vec<(Date, Date)> = days.iter().map(|&d| (d, d)).collect();
+    for &(_, i, j) in edges {
         let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
         if ri == rj {
             continue;
@@ -295,12 +332,7 @@ pub fn components(
         parent[gone] = keep;
         span[keep] = (lo, hi);
     }
-    let mut groups: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    for (i, d) in g.docs.iter().enumerate() {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(d.id.clone());
-    }
-    groups.into_values().collect()
+    (0..days.len()).map(|i| find(&mut parent, i)).collect()
 }
 
 /// A merged event as a story's description needs it.

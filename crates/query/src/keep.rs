@@ -26,7 +26,7 @@
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
-use chronicler_consolidate::stories::{components, specific, story_id, StoryDoc, WINDOW_DAYS};
+use chronicler_consolidate::stories::{specific, story_id, story_roots, WINDOW_DAYS};
 use chronicler_consolidate::{assemble, block_key, Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
 use chronicler_store::{ClusterLevel, ConsolidationTx, EventGroupWrite, Store};
@@ -120,7 +120,7 @@ fn update_walking(
     let mut recorded = 0;
     let mut seeds: BTreeSet<String> = new_docs.into_iter().collect();
     let mut touched: BTreeSet<String> = BTreeSet::new();
-    let mut fresh: Vec<MergedEvent> = Vec::new();
+    let mut fresh: Vec<Tie> = Vec::new();
     let mut blocks = by_block.into_iter().zip(sizes).peekable();
     while blocks.peek().is_some() {
         // Whole blocks, new and kept events together up to `chunk` (one
@@ -153,7 +153,7 @@ fn update_walking(
             recorded += tx.record_event_ids(&crate::corpus::id_records(&r.consolidated))?;
         }
         touched.extend(r.blocks);
-        fresh.extend(r.consolidated.events.into_iter().filter(specific).map(tie));
+        fresh.extend(r.consolidated.events.iter().filter_map(tie));
     }
 
     // The walk costs a few index lookups per document reached (~10 times
@@ -171,12 +171,13 @@ fn update_walking(
     } else {
         Walk::new(store, &touched, fresh).stories(seeds, budget)?
     };
-    let changed = match walked {
-        Walked::Stories(changed) => changed,
-        Walked::TooFar(fresh) => all_stories(store, &touched, fresh)?,
+    update.documents = match walked {
+        Walked::Stories(changed) => {
+            tx.write_stories(&changed)?;
+            changed.len()
+        }
+        Walked::TooFar(fresh) => all_stories(store, &tx, &touched, fresh)?,
     };
-    update.documents = changed.len();
-    tx.write_stories(&changed)?;
     tx.commit()?;
     Ok((update, recorded))
 }
@@ -246,23 +247,26 @@ fn regroup_chunk(
     Ok(r)
 }
 
-/// What the stories need of a merged event: its representative's code,
-/// actors and dates (whether it is [`specific`]) and one mention a
-/// document, with the document's day; the rest (sentences, places,
-/// counts) dropped, as the merged events of a whole ingest are held
-/// until the stories are regrouped.
-fn tie(mut m: MergedEvent) -> MergedEvent {
-    m.mentions.dedup_by(|a, b| a.doc == b.doc);
-    for x in &mut m.mentions {
-        x.path = String::new();
-        x.url = None;
-        x.outlet = None;
-        x.sentence = String::new();
+/// What the stories need of a merged event: the documents that report
+/// it, with their days, sorted, once each.
+type Tie = Vec<(Date, String)>;
+
+/// The tie of a merged event that ties stories ([`specific`]); `None`
+/// for one that does not. Held for every merged event an ingest
+/// regrouped until the stories are (the events themselves, about 800
+/// bytes each, were 0.1 GB after a million articles).
+fn tie(m: &MergedEvent) -> Option<Tie> {
+    if !specific(m) {
+        return None;
     }
-    m.event.quantities = Vec::new();
-    m.event.location = None;
-    m.event.rule = String::new();
-    m
+    let mut days: Tie = m
+        .mentions
+        .iter()
+        .filter_map(|x| Some((day(x.published.as_deref()?)?, x.doc.clone())))
+        .collect();
+    days.sort();
+    days.dedup();
+    Some(days)
 }
 
 /// Regroups every event and story from scratch and replaces what the
@@ -305,12 +309,11 @@ pub fn rebuild_consolidation(
 
 /// What [`Walk::stories`] came to.
 enum Walked {
-    /// The documents whose story is not the kept one, with their story
-    /// id, sorted.
+    /// The documents reached, with their story id, sorted.
     Stories(Vec<(String, String)>),
-    /// Too many documents to walk: the regrouped blocks' specific merged
-    /// events, to regroup every story with.
-    TooFar(Vec<MergedEvent>),
+    /// Too many documents to walk: the ties of the regrouped blocks'
+    /// merged events, to regroup every story with.
+    TooFar(Vec<Tie>),
 }
 
 /// The walk over the tie graph from the seeds (see the module
@@ -319,15 +322,13 @@ struct Walk<'a> {
     store: &'a Store,
     /// Blocks regrouped in this update: their kept labels are stale.
     touched: &'a BTreeSet<String>,
-    /// Merged events that tie stories (specific), with their documents'
-    /// days sorted.
-    events: Vec<MergedEvent>,
-    days: Vec<Vec<(Date, String)>>,
-    /// How many of `events` are the regrouped blocks' (the first ones).
+    /// The ties of the merged events that tie stories ([`tie`]).
+    ties: Vec<Tie>,
+    /// How many of `ties` are the regrouped blocks' (the first ones).
     fresh: usize,
     /// The regrouped blocks' specific events of each document.
     fresh_of: BTreeMap<String, Vec<usize>>,
-    /// Kept groups read so far: their index in `events` when specific.
+    /// Kept groups read so far: their index in `ties` when specific.
     loaded: BTreeMap<(String, String), Option<usize>>,
     /// Clusters read so far: (near?, representative) → documents and days.
     clusters: BTreeMap<(bool, i64), Vec<(String, Date)>>,
@@ -342,50 +343,28 @@ fn gap(a: Date, b: Date) -> i64 {
 }
 
 impl<'a> Walk<'a> {
-    /// The walk given the blocks regrouped and their specific merged
-    /// events (see [`tie`]).
-    fn new(store: &'a Store, touched: &'a BTreeSet<String>, fresh: Vec<MergedEvent>) -> Walk<'a> {
+    /// The walk given the blocks regrouped and the ties of their merged
+    /// events.
+    fn new(store: &'a Store, touched: &'a BTreeSet<String>, fresh: Vec<Tie>) -> Walk<'a> {
         let mut walk = Walk {
             store,
             touched,
-            events: Vec::new(),
-            days: Vec::new(),
+            ties: Vec::new(),
             fresh: 0,
             fresh_of: BTreeMap::new(),
             loaded: BTreeMap::new(),
             clusters: BTreeMap::new(),
         };
-        for m in fresh {
-            if let Some(i) = walk.add(m) {
-                let docs: BTreeSet<String> = walk
-                    .events
-                    .get(i)
-                    .map(|m| m.mentions.iter().map(|x| x.doc.clone()).collect())
-                    .unwrap_or_default();
-                for d in docs {
-                    walk.fresh_of.entry(d).or_default().push(i);
-                }
+        for t in fresh {
+            let i = walk.ties.len();
+            let docs: BTreeSet<&String> = t.iter().map(|(_, d)| d).collect();
+            for d in docs {
+                walk.fresh_of.entry(d.clone()).or_default().push(i);
             }
+            walk.ties.push(t);
         }
-        walk.fresh = walk.events.len();
+        walk.fresh = walk.ties.len();
         walk
-    }
-
-    /// Keeps `m` when it ties stories; its index.
-    fn add(&mut self, m: MergedEvent) -> Option<usize> {
-        if !specific(&m) {
-            return None;
-        }
-        let mut days: Vec<(Date, String)> = m
-            .mentions
-            .iter()
-            .filter_map(|x| Some((day(x.published.as_deref()?)?, x.doc.clone())))
-            .collect();
-        days.sort();
-        days.dedup();
-        self.events.push(m);
-        self.days.push(days);
-        Some(self.events.len() - 1)
     }
 
     /// The kept group `(block, group)`'s index in `events`, reading it
@@ -402,7 +381,10 @@ impl<'a> Walk<'a> {
             .map(|m| light(m.doc, m.published, m.event))
             .collect();
         let merged = assemble(vec![members], &NearDuplicates::default());
-        let i = merged.events.into_iter().next().and_then(|m| self.add(m));
+        let i = merged.events.first().and_then(tie).map(|t| {
+            self.ties.push(t);
+            self.ties.len() - 1
+        });
         self.loaded.insert(k, i);
         Ok(i)
     }
@@ -438,7 +420,7 @@ impl<'a> Walk<'a> {
         let mut queued: BTreeSet<String> = seeds.iter().cloned().collect();
         let mut queue: VecDeque<String> = seeds.into_iter().collect();
         let mut visited = 0usize;
-        let mut docs: Vec<StoryDoc> = Vec::new();
+        let mut docs: Vec<(String, Date)> = Vec::new();
         let mut near: BTreeSet<i64> = BTreeSet::new();
         let mut related: BTreeSet<i64> = BTreeSet::new();
         let mut related_pushed: BTreeSet<(i64, Date)> = BTreeSet::new();
@@ -451,9 +433,8 @@ impl<'a> Walk<'a> {
             // passes the budget (the same answer, without the lookups of
             // the visits in between).
             if visited > budget || queued.len() > budget {
-                return Ok(Walked::TooFar(
-                    self.events.into_iter().take(self.fresh).collect(),
-                ));
+                self.ties.truncate(self.fresh);
+                return Ok(Walked::TooFar(self.ties));
             }
             let Some(node) = self.store.doc_node(&id)? else {
                 continue;
@@ -490,7 +471,7 @@ impl<'a> Walk<'a> {
                 if !ties_pushed.insert((i, published)) {
                     continue;
                 }
-                let days = self.days.get(i).map_or(&[][..], Vec::as_slice);
+                let days = self.ties.get(i).map_or(&[][..], Vec::as_slice);
                 // Sorted by day: the documents within the window around
                 // `published`.
                 let from = days
@@ -500,109 +481,222 @@ impl<'a> Walk<'a> {
                     .take_while(|(d, _)| *d <= published || gap(*d, published) <= WINDOW_DAYS)
                     .for_each(|(_, doc)| push(doc));
             }
-            docs.push(StoryDoc {
-                id,
-                title: None,
-                published,
-                outlet: None,
-                url: None,
-            });
+            docs.push((id, published));
         }
-        let clusters = |near: bool, reps: &BTreeSet<i64>| {
-            NearDuplicates::from_clusters(reps.iter().filter_map(|r| {
-                self.clusters
-                    .get(&(near, *r))
-                    .map(|c| c.iter().map(|(d, _)| d.clone()).collect::<Vec<_>>())
-            }))
-        };
-        let dups = clusters(true, &near);
-        let related = clusters(false, &related);
-        let mut changed: Vec<(String, String)> = Vec::new();
-        for g in components(&docs, &self.events, &dups, &related) {
-            let id = story_id(g.iter().map(String::as_str));
-            changed.extend(g.into_iter().map(|d| (d, id.clone())));
+        // The documents reached by the rank of their id, each tie a set of
+        // ranks: their stories as a full regrouping gives them.
+        docs.sort_unstable();
+        docs.dedup_by(|a, b| a.0 == b.0);
+        let rank = |d: &str| docs.binary_search_by(|x| x.0.as_str().cmp(d)).ok();
+        let mut sets: Vec<(bool, Vec<usize>)> = Vec::new();
+        for (near, reps) in [(true, &near), (false, &related)] {
+            for r in reps {
+                if let Some(c) = self.clusters.get(&(near, *r)) {
+                    sets.push((!near, c.iter().filter_map(|(d, _)| rank(d)).collect()));
+                }
+            }
         }
-        changed.sort();
+        for t in &self.ties {
+            sets.push((true, t.iter().filter_map(|(_, d)| rank(d)).collect()));
+        }
+        let days: Vec<Date> = docs.iter().map(|x| x.1).collect();
+        let roots = story_roots(&days, sets);
+        let changed: Vec<(String, String)> = docs
+            .iter()
+            .zip(roots)
+            .map(|((id, _), root)| {
+                let first = docs.get(root).map_or(id.as_str(), |x| x.0.as_str());
+                (id.clone(), story_id(std::iter::once(first)))
+            })
+            .collect();
         Ok(Walked::Stories(changed))
     }
 }
 
 /// The stories of every document, regrouped in one pass over the store's
 /// documents (days from the publication index), clusters and kept groups
-/// (events without their text), with the groups of `r`'s blocks as
-/// regrouped: the documents whose story is not the kept one, with their
-/// story id, sorted.
+/// (events without their text), with the ties of the regrouped blocks'
+/// merged events, `fresh`, for those of `touched`: writes the documents
+/// whose story is not the kept one, with their story id, by document id;
+/// how many.
+///
+/// Documents are held by the rank of their id, ties as sets of ranks:
+/// about 100 bytes a document, where strings for each document's id,
+/// day, clusters and story came to 850 (a 0.85 GB peak on a store of a
+/// million articles).
 fn all_stories(
     store: &Store,
+    tx: &ConsolidationTx<'_>,
     touched: &BTreeSet<String>,
-    fresh: Vec<MergedEvent>,
-) -> Result<Vec<(String, String)>, QueryError> {
-    let mut docs: Vec<StoryDoc> = Vec::new();
-    let mut by_key: BTreeMap<i64, (String, String)> = BTreeMap::new();
-    for (key, id, published) in store.story_documents()? {
-        if let Some(d) = day(&published) {
-            docs.push(StoryDoc {
-                id: id.clone(),
-                title: None,
-                published: d,
-                outlet: None,
-                url: None,
-            });
+    fresh: Vec<Tie>,
+) -> Result<usize, QueryError> {
+    let docs = Docs::read(store)?;
+    let dated = |r: usize| docs.days.get(r).copied().flatten();
+    let mut ties: Vec<(bool, Vec<usize>)> = Vec::new();
+    let mut add = |window: bool, set: Vec<usize>| {
+        let set: Vec<usize> = set.into_iter().filter(|&r| dated(r).is_some()).collect();
+        if set.len() > 1 {
+            ties.push((window, set));
         }
-        by_key.insert(key, (id, published));
-    }
-    let mut near: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    let mut related: BTreeMap<i64, Vec<String>> = BTreeMap::new();
-    for (doc, n, rel) in store.cluster_rows()? {
-        if let Some((id, _)) = by_key.get(&doc) {
-            near.entry(n).or_default().push(id.clone());
-            related.entry(rel).or_default().push(id.clone());
-        }
-    }
-    let dups = NearDuplicates::from_clusters(near.into_values());
-    let related = NearDuplicates::from_clusters(related.into_values());
-
-    let mut events: Vec<MergedEvent> = fresh;
-    let mut group: Vec<Located> = Vec::new();
-    let mut current: Option<(String, String)> = None;
-    let mut flush = |group: &mut Vec<Located>| {
-        let members = std::mem::take(group);
-        if members.is_empty() {
-            return;
-        }
-        let merged = assemble(vec![members], &NearDuplicates::default());
-        events.extend(merged.events.into_iter().filter(specific).map(tie));
     };
-    // The regrouped blocks' merged events are `fresh`, not the kept ones.
-    let touched: Vec<String> = touched.iter().cloned().collect();
-    for (key, block, grp, event) in store.kept_group_events(&touched)? {
-        let Some((doc, published)) = by_key.get(&key) else {
-            continue;
+    // Clusters: (representative, rank) sorted, a set per representative.
+    let (mut near, mut related) = (Vec::new(), Vec::new());
+    store.each_cluster_row(|doc, n, rel| {
+        if let Some(r) = docs.rank_of_key(doc) {
+            near.push((n, r));
+            related.push((rel, r));
+        }
+    })?;
+    for (pairs, window) in [(near, false), (related, true)] {
+        let mut pairs = pairs;
+        pairs.sort_unstable();
+        for c in pairs.chunk_by(|a, b| a.0 == b.0) {
+            add(window, c.iter().map(|&(_, r)| r).collect());
+        }
+    }
+    for t in fresh {
+        add(
+            true,
+            t.iter().filter_map(|(_, d)| docs.rank_of_id(d)).collect(),
+        );
+    }
+    // The kept groups outside the regrouped blocks, a group at a time.
+    let mut group: Vec<Located> = Vec::new();
+    let mut ranks: Vec<usize> = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    let mut flush = |group: &mut Vec<Located>, ranks: &mut Vec<usize>| {
+        let members = std::mem::take(group);
+        let set = std::mem::take(ranks);
+        let merged = assemble(vec![members], &NearDuplicates::default());
+        if merged.events.iter().any(specific) {
+            add(true, set);
+        }
+    };
+    let skip: Vec<String> = touched.iter().cloned().collect();
+    store.each_kept_group_event(&skip, |key, block, grp, event| {
+        let Some(r) = docs.rank_of_key(key) else {
+            return;
         };
         if current.as_ref() != Some(&(block.clone(), grp.clone())) {
-            flush(&mut group);
+            if !group.is_empty() {
+                flush(&mut group, &mut ranks);
+            }
             current = Some((block, grp));
         }
-        group.push(light(doc.clone(), published.clone(), event));
+        group.push(light(
+            docs.id(r).to_string(),
+            docs.published(r).to_string(),
+            event,
+        ));
+        ranks.push(r);
+    })?;
+    if !group.is_empty() {
+        flush(&mut group, &mut ranks);
     }
-    flush(&mut group);
+    drop(skip);
 
-    let kept: BTreeMap<i64, String> = store.story_rows()?.into_iter().collect();
-    let kept: BTreeMap<&str, &str> = kept
-        .iter()
-        .filter_map(|(k, s)| Some((by_key.get(k)?.0.as_str(), s.as_str())))
-        .collect();
-    let mut changed = Vec::new();
-    for g in components(&docs, &events, &dups, &related) {
-        let id = story_id(g.iter().map(String::as_str));
-        for d in g {
-            if kept.get(d.as_str()) != Some(&id.as_str()) {
-                changed.push((d, id.clone()));
-            }
+    let days: Vec<Date> = docs.days.iter().map(|d| d.unwrap_or(Date::ZERO)).collect();
+    let roots = story_roots(&days, ties);
+    drop(days);
+    let story = |r: usize| {
+        let root = roots.get(r).copied().unwrap_or(r);
+        story_id(std::iter::once(docs.id(root)))
+    };
+    let mut same = vec![false; docs.len()];
+    store.each_story_row(|key, kept| {
+        if let Some(r) = docs.rank_of_key(key) {
+            same[r] = kept == story(r);
+        }
+    })?;
+    let mut changed: Vec<(String, String)> = Vec::new();
+    let mut written = 0;
+    for (r, same) in same.into_iter().enumerate() {
+        if same || dated(r).is_none() {
+            continue;
+        }
+        changed.push((docs.id(r).to_string(), story(r)));
+        if changed.len() == WRITE_STORIES {
+            tx.write_stories(&changed)?;
+            written += changed.len();
+            changed.clear();
         }
     }
-    changed.sort();
-    Ok(changed)
+    tx.write_stories(&changed)?;
+    Ok(written + changed.len())
+}
+
+/// Story rows written at a time.
+const WRITE_STORIES: usize = 10_000;
+
+/// Every stored document by the rank of its id: its id and publication
+/// day (as stored, and parsed), looked up by key or id.
+struct Docs {
+    /// Ids and days, each document's one after the other.
+    text: String,
+    /// By rank: where its id starts, where its id ends and its day starts,
+    /// where its day ends.
+    at: Vec<(usize, usize, usize)>,
+    /// By rank: its day, when it parses.
+    days: Vec<Option<Date>>,
+    /// (key, rank), by key.
+    by_key: Vec<(i64, usize)>,
+}
+
+impl Docs {
+    fn read(store: &Store) -> Result<Docs, QueryError> {
+        let mut text = String::new();
+        let mut rows: Vec<(i64, (usize, usize, usize))> = Vec::new();
+        store.each_story_document(|key, id, published| {
+            let start = text.len();
+            text.push_str(&id);
+            let mid = text.len();
+            text.push_str(&published);
+            rows.push((key, (start, mid, text.len())));
+        })?;
+        let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+        rows.sort_by(|x, y| slice(x.1 .0, x.1 .1).cmp(slice(y.1 .0, y.1 .1)));
+        let mut by_key: Vec<(i64, usize)> =
+            rows.iter().enumerate().map(|(r, x)| (x.0, r)).collect();
+        by_key.sort_unstable();
+        let at: Vec<(usize, usize, usize)> = rows.into_iter().map(|x| x.1).collect();
+        let days = at.iter().map(|&(_, m, e)| day(slice(m, e))).collect();
+        Ok(Docs {
+            text,
+            at,
+            days,
+            by_key,
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+
+    fn id(&self, rank: usize) -> &str {
+        self.at
+            .get(rank)
+            .and_then(|&(a, b, _)| self.text.get(a..b))
+            .unwrap_or("")
+    }
+
+    fn published(&self, rank: usize) -> &str {
+        self.at
+            .get(rank)
+            .and_then(|&(_, b, c)| self.text.get(b..c))
+            .unwrap_or("")
+    }
+
+    fn rank_of_key(&self, key: i64) -> Option<usize> {
+        let i = self.by_key.binary_search_by_key(&key, |x| x.0).ok()?;
+        self.by_key.get(i).map(|x| x.1)
+    }
+
+    fn rank_of_id(&self, id: &str) -> Option<usize> {
+        let r = self
+            .at
+            .partition_point(|&(a, b, _)| self.text.get(a..b).unwrap_or("") < id);
+        (self.id(r) == id && r < self.len()).then_some(r)
+    }
 }
 
 /// A kept group's member without its document's text: byte offsets order

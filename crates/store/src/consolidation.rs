@@ -1725,37 +1725,60 @@ pub(crate) fn replace_consolidation(
 
 /// Every document as stories need it, from the publication index (no
 /// text read): (key, id, publication day).
-pub(crate) fn story_documents(conn: &Connection) -> Result<Vec<(i64, String, String)>, StoreError> {
-    let what = "listing documents for stories";
-    let mut st = conn
-        .prepare_cached(
-            "SELECT d.doc_key, d.id, d.published FROM documents d INDEXED BY documents_published",
-        )
-        .ctx(what)?;
-    let rows = st
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .ctx(what)?;
-    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+pub(crate) fn each_story_document(
+    conn: &Connection,
+    mut f: impl FnMut(i64, String, String),
+) -> Result<(), StoreError> {
+    each_row(
+        conn,
+        "SELECT d.doc_key, d.id, d.published FROM documents d INDEXED BY documents_published",
+        "listing documents for stories",
+        |r| {
+            f(r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(())
+        },
+    )
 }
 
 /// Every row of `doc_clusters`: (document key, near, related).
-pub(crate) fn cluster_rows(conn: &Connection) -> Result<Vec<(i64, i64, i64)>, StoreError> {
-    let what = "reading near-duplicate clusters";
-    let mut st = conn
-        .prepare_cached("SELECT doc, near, related FROM doc_clusters")
-        .ctx(what)?;
-    let rows = st
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .ctx(what)?;
-    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+pub(crate) fn each_cluster_row(
+    conn: &Connection,
+    mut f: impl FnMut(i64, i64, i64),
+) -> Result<(), StoreError> {
+    each_row(
+        conn,
+        "SELECT doc, near, related FROM doc_clusters",
+        "reading near-duplicate clusters",
+        |r| {
+            f(r.get(0)?, r.get(1)?, r.get(2)?);
+            Ok(())
+        },
+    )
 }
 
-/// Every grouped event, without its document's text: (document key,
-/// block, group label, event), by block and group.
-pub(crate) fn kept_group_events(
+/// Runs `sql` (no parameters), handing each row to `f`, nothing kept.
+fn each_row(
+    conn: &Connection,
+    sql: &str,
+    what: &str,
+    mut f: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
+) -> Result<(), StoreError> {
+    let mut st = conn.prepare_cached(sql).ctx(what)?;
+    let mut rows = st.query([]).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        f(r).ctx(what)?;
+    }
+    Ok(())
+}
+
+/// Every grouped event outside the blocks `skip`, without its
+/// document's text: (document key, block, group label, event), by block
+/// and group.
+pub(crate) fn each_kept_group_event(
     conn: &Connection,
     skip: &[String],
-) -> Result<Vec<(i64, String, String, chronicler_core::CodedEvent)>, StoreError> {
+    mut f: impl FnMut(i64, String, String, chronicler_core::CodedEvent),
+) -> Result<(), StoreError> {
     let what = "reading the kept groups";
     let skip = json(skip, "listing blocks to skip")?;
     // The blocks skipped are dropped on the (block, group) index, before
@@ -1772,32 +1795,33 @@ pub(crate) fn kept_group_events(
         .ctx(what)?;
     let (cols, [doc, kept_block, kept_grp]) =
         crate::read::event_columns(&st, ["doc", "kept_block", "kept_grp"]).ctx(what)?;
-    let rows = st
-        .query_map([skip], |r| {
-            Ok((
-                crate::read::event_row(r, &cols)?,
-                r.get::<_, i64>(doc)?,
-                r.get::<_, String>(kept_block)?,
-                r.get::<_, String>(kept_grp)?,
-            ))
-        })
-        .ctx(what)?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (event, doc, block, group) = row.ctx(what)?;
-        out.push((doc, block, group, crate::read::coded_event(event)?));
+    let mut rows = st.query([skip]).ctx(what)?;
+    while let Some(r) = rows.next().ctx(what)? {
+        let event = crate::read::event_row(r, &cols).ctx(what)?;
+        f(
+            r.get(doc).ctx(what)?,
+            r.get(kept_block).ctx(what)?,
+            r.get(kept_grp).ctx(what)?,
+            crate::read::coded_event(event)?,
+        );
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Every kept story: (document key, story id).
-pub(crate) fn story_rows(conn: &Connection) -> Result<Vec<(i64, String)>, StoreError> {
-    let what = "reading document stories";
-    let mut st = conn
-        .prepare_cached("SELECT doc, story FROM doc_stories")
-        .ctx(what)?;
-    let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).ctx(what)?;
-    rows.collect::<Result<Vec<_>, _>>().ctx(what)
+pub(crate) fn each_story_row(
+    conn: &Connection,
+    mut f: impl FnMut(i64, String),
+) -> Result<(), StoreError> {
+    each_row(
+        conn,
+        "SELECT doc, story FROM doc_stories",
+        "reading document stories",
+        |r| {
+            f(r.get(0)?, r.get(1)?);
+            Ok(())
+        },
+    )
 }
 
 /// A coded event of the kept grouping, with where it is stored (see

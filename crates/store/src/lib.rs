@@ -723,32 +723,35 @@ impl Store {
         consolidation::cluster_members(&self.conn, level, rep)
     }
 
-    /// Every document as stories need it, by key (no text read): (key,
-    /// id, publication day).
-    pub fn story_documents(&self) -> Result<Vec<(i64, String, String)>, StoreError> {
-        consolidation::story_documents(&self.conn)
+    /// Every document as stories need it, handed to `f` one at a time (no
+    /// text read): (key, id, publication day).
+    pub fn each_story_document(
+        &self,
+        f: impl FnMut(i64, String, String),
+    ) -> Result<(), StoreError> {
+        consolidation::each_story_document(&self.conn, f)
     }
 
-    /// Every near-duplicate cluster row: (document key, near
-    /// representative, related representative).
-    pub fn cluster_rows(&self) -> Result<Vec<(i64, i64, i64)>, StoreError> {
-        consolidation::cluster_rows(&self.conn)
+    /// Every near-duplicate cluster row, handed to `f` one at a time:
+    /// (document key, near representative, related representative).
+    pub fn each_cluster_row(&self, f: impl FnMut(i64, i64, i64)) -> Result<(), StoreError> {
+        consolidation::each_cluster_row(&self.conn, f)
     }
 
     /// Every grouped coded event outside the blocks `skip`, without
-    /// its document's text: (document key, block, group label, event), by
-    /// block and group.
-    #[allow(clippy::type_complexity)]
-    pub fn kept_group_events(
+    /// its document's text, handed to `f` one at a time: (document key,
+    /// block, group label, event), by block and group.
+    pub fn each_kept_group_event(
         &self,
         skip: &[String],
-    ) -> Result<Vec<(i64, String, String, chronicler_core::CodedEvent)>, StoreError> {
-        consolidation::kept_group_events(&self.conn, skip)
+        f: impl FnMut(i64, String, String, CodedEvent),
+    ) -> Result<(), StoreError> {
+        consolidation::each_kept_group_event(&self.conn, skip, f)
     }
 
-    /// Every kept story: (document key, story id).
-    pub fn story_rows(&self) -> Result<Vec<(i64, String)>, StoreError> {
-        consolidation::story_rows(&self.conn)
+    /// Every kept story, handed to `f` one at a time: (document key, story id).
+    pub fn each_story_row(&self, f: impl FnMut(i64, String)) -> Result<(), StoreError> {
+        consolidation::each_story_row(&self.conn, f)
     }
 
     /// Replaces the whole kept consolidation (a full rebuild) in one
