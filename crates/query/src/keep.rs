@@ -90,25 +90,32 @@ fn update_walking(
         return Ok((ConsolidationUpdate::default(), 0));
     }
     let chunk = chunk.max(1);
-    // The block of each new event, reading them a chunk at a time; when
-    // they fit in one, they are kept for the regrouping instead of read
-    // again.
+    // The block of each new event. When they fit in one chunk they are
+    // read whole and kept for the regrouping; else only their codes are
+    // read here (a block is a function of the event alone: no document
+    // row or text), a chunk at a time, and the events once regrouped.
     let mut by_block: BTreeMap<String, Vec<(i64, i64)>> = BTreeMap::new();
     let mut held: BTreeMap<String, Vec<Item>> = BTreeMap::new();
     let hold = new_keys.len() <= chunk;
-    for part in new_keys.chunks(chunk) {
-        for g in store.ungrouped_events_at(part)? {
+    if hold {
+        for g in store.ungrouped_events_at(&new_keys)? {
             let key = (g.stored.doc.id.clone(), g.ordinal);
             let l = located(g.stored);
             let block = block_key(&l);
             let ordinal = i64::try_from(g.ordinal).unwrap_or(i64::MAX);
-            if hold {
-                held.entry(block.clone()).or_default().push((key, None, l));
-            }
+            held.entry(block.clone()).or_default().push((key, None, l));
             by_block
                 .entry(block)
                 .or_default()
                 .push((g.doc_key, ordinal));
+        }
+    } else {
+        for part in new_keys.chunks(chunk) {
+            for (doc, ordinal, event) in store.codes_at(part)? {
+                let block = block_key(&light(String::new(), String::new(), event));
+                let ordinal = i64::try_from(ordinal).unwrap_or(i64::MAX);
+                by_block.entry(block).or_default().push((doc, ordinal));
+            }
         }
     }
     drop(new_keys);
@@ -517,8 +524,7 @@ impl<'a> Walk<'a> {
 /// documents (days from the publication index), clusters and kept groups
 /// (events without their text), with the ties of the regrouped blocks'
 /// merged events, `fresh`, for those of `touched`: writes the documents
-/// whose story is not the kept one, with their story id, by document id;
-/// how many.
+/// whose story is not the kept one, with their story id; how many.
 ///
 /// Documents are held by the rank of their id, ties as sets of ranks:
 /// about 100 bytes a document, where strings for each document's id,
@@ -608,20 +614,21 @@ fn all_stories(
             same[r] = kept == story(r);
         }
     })?;
-    let mut changed: Vec<(String, String)> = Vec::new();
+    // In key order: the rows are appended in place.
+    let mut changed: Vec<(i64, String)> = Vec::new();
     let mut written = 0;
-    for (r, same) in same.into_iter().enumerate() {
-        if same || dated(r).is_none() {
+    for &(key, r) in &docs.by_key {
+        if same.get(r).copied().unwrap_or(false) || dated(r).is_none() {
             continue;
         }
-        changed.push((docs.id(r).to_string(), story(r)));
+        changed.push((key, story(r)));
         if changed.len() == WRITE_STORIES {
-            tx.write_stories(&changed)?;
+            tx.write_stories_by_key(&changed)?;
             written += changed.len();
             changed.clear();
         }
     }
-    tx.write_stories(&changed)?;
+    tx.write_stories_by_key(&changed)?;
     Ok(written + changed.len())
 }
 

@@ -1278,25 +1278,34 @@ pub(crate) fn write_groups(
     conn: &Connection,
     groups: &[EventGroupWrite],
 ) -> Result<(), StoreError> {
-    if groups.is_empty() {
-        return Ok(());
-    }
-    let what = "keeping the event groups";
     let rows: Vec<_> = groups
         .iter()
         .map(|g| (&g.doc, g.ordinal, &g.block, &g.group))
         .collect();
-    let rows = json(&rows, what)?;
     // CROSS JOIN: the rows in the list's order (a later row for the
     // same event replaces an earlier one, as one statement per row did).
-    conn.prepare_cached(
+    insert_listed(
+        conn,
         "INSERT OR REPLACE INTO event_groups (doc, ordinal, block, grp)
          SELECT d.doc_key, j.value ->> 1, j.value ->> 2, j.value ->> 3
          FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
+        &rows,
+        "keeping the event groups",
     )
-    .and_then(|mut st| st.execute([rows]))
-    .ctx(what)?;
-    Ok(())
+}
+
+/// Gives each document of `stories` (document key, story id) that story.
+pub(crate) fn write_stories_by_key(
+    conn: &Connection,
+    stories: &[(i64, String)],
+) -> Result<(), StoreError> {
+    insert_listed(
+        conn,
+        "INSERT OR REPLACE INTO doc_stories (doc, story)
+         SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?1) j",
+        stories,
+        "keeping the stories",
+    )
 }
 
 /// Gives each document of `stories` (document id, story id) that story.
@@ -1304,18 +1313,31 @@ pub(crate) fn write_stories(
     conn: &Connection,
     stories: &[(String, String)],
 ) -> Result<(), StoreError> {
-    if stories.is_empty() {
-        return Ok(());
-    }
-    let what = "keeping the stories";
-    let list = json(stories, what)?;
-    conn.prepare_cached(
+    insert_listed(
+        conn,
         "INSERT OR REPLACE INTO doc_stories (doc, story)
          SELECT d.doc_key, j.value ->> 1
          FROM json_each(?1) j CROSS JOIN documents d ON d.id = j.value ->> 0",
+        stories,
+        "keeping the stories",
     )
-    .and_then(|mut st| st.execute([list]))
-    .ctx(what)?;
+}
+
+/// Runs `sql`, an insert reading its rows from the JSON list `?1`, with
+/// `rows` (nothing for none).
+fn insert_listed<T: serde::Serialize>(
+    conn: &Connection,
+    sql: &str,
+    rows: &[T],
+    what: &str,
+) -> Result<(), StoreError> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let list = json(rows, what)?;
+    conn.prepare_cached(sql)
+        .and_then(|mut st| st.execute([list]))
+        .ctx(what)?;
     Ok(())
 }
 
@@ -1414,6 +1436,39 @@ pub(crate) fn ungrouped_keys(conn: &Connection) -> Result<Vec<(i64, i64)>, Store
         }
     };
     Ok(missing)
+}
+
+/// The coded events at `keys` (document key, ordinal) alone, without
+/// their documents (no text read): (document key, ordinal, event), in
+/// `keys` order.
+pub(crate) fn codes_at(
+    conn: &Connection,
+    keys: &[(i64, i64)],
+) -> Result<Vec<(i64, usize, chronicler_core::CodedEvent)>, StoreError> {
+    if keys.is_empty() {
+        return Ok(Vec::new());
+    }
+    let what = "reading coded events";
+    let list = json(keys, "listing events to read")?;
+    let mut st = conn
+        .prepare_cached(
+            "SELECT e.* FROM json_each(?1) j
+             CROSS JOIN events e ON e.doc = j.value ->> 0 AND e.ordinal = j.value ->> 1",
+        )
+        .ctx(what)?;
+    let (cols, [ordinal]) = crate::read::event_columns(&st, ["ordinal"]).ctx(what)?;
+    let rows = st
+        .query_map([list], |r| {
+            Ok((crate::read::event_row(r, &cols)?, uint(r.get(ordinal)?)))
+        })
+        .ctx(what)?;
+    let mut out = Vec::with_capacity(keys.len());
+    for row in rows {
+        let (event, ordinal) = row.ctx(what)?;
+        let doc = event.doc_key();
+        out.push((doc, ordinal, crate::read::coded_event(event)?));
+    }
+    Ok(out)
 }
 
 /// The coded events at `keys` (document key, ordinal), without their

@@ -203,6 +203,12 @@ impl ConsolidationTx<'_> {
         consolidation::write_stories(&self.tx, stories)
     }
 
+    /// Gives each document of `stories` (document key, story id) that
+    /// story: in key order, the rows are appended in place.
+    pub fn write_stories_by_key(&self, stories: &[(i64, String)]) -> Result<(), StoreError> {
+        consolidation::write_stories_by_key(&self.tx, stories)
+    }
+
     /// [`Store::record_event_ids`] within the update; how many were new.
     pub fn record_event_ids(&self, ids: &[EventIdRecord]) -> Result<usize, StoreError> {
         consolidation::insert_event_ids(&self.tx, ids)
@@ -668,6 +674,16 @@ impl Store {
         keys: &[(i64, i64)],
     ) -> Result<Vec<GroupedEvent>, StoreError> {
         consolidation::ungrouped_events_at(&self.conn, keys)
+    }
+
+    /// The coded events at `keys` (document key, ordinal) without their
+    /// documents (no text read, what an event's block needs): (document
+    /// key, ordinal, event), in `keys` order.
+    pub fn codes_at(
+        &self,
+        keys: &[(i64, i64)],
+    ) -> Result<Vec<(i64, usize, CodedEvent)>, StoreError> {
+        consolidation::codes_at(&self.conn, keys)
     }
 
     /// Begins keeping a consolidation update in one transaction, taking

@@ -148,6 +148,13 @@ pub(crate) fn document_text(conn: &Connection, id: &str) -> Result<Option<String
     .with_ctx(|| format!("reading the text of document {id}"))
 }
 
+impl EventRow {
+    /// Its document's key.
+    pub(crate) fn doc_key(&self) -> i64 {
+        self.doc_key
+    }
+}
+
 /// One `events` row as stored.
 pub(crate) struct EventRow {
     doc_key: i64,
