@@ -112,3 +112,41 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
         }
     }
 }
+
+#[test]
+fn an_update_cut_short_keeps_none_of_it_and_the_next_one_completes_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for seed in [3u64, 7] {
+        let mut rng = Rng(seed);
+        let articles: Vec<Article> = (0..600).map(|n| article(&mut rng, n)).collect();
+        // 40 articles kept consolidated, 560 more written since.
+        let mut store = grow(dir.path(), seed, &articles[..40]);
+        for a in &articles[40..] {
+            store
+                .write_document(&common::analyzed(a), &a.events)
+                .unwrap();
+        }
+        let before = kept(&store);
+        let new_events = store.ungrouped_event_keys().unwrap().len();
+        assert!(new_events > 50, "seed {seed}: {new_events}");
+        // The file capped at its size: the update's rows, written a block
+        // at a time, cannot all fit.
+        store.set_max_page_count(1).unwrap();
+        let err = chronicler_query::record_event_ids_walking(&mut store, 0, 1)
+            .expect_err("a full store stops the update")
+            .to_string();
+        assert!(err.contains("full"), "seed {seed}: {err}");
+        assert_eq!(kept(&store), before, "seed {seed}: nothing of it kept");
+        assert_eq!(store.ungrouped_event_keys().unwrap().len(), new_events);
+        assert!(store.integrity_check().unwrap().is_empty(), "seed {seed}");
+        // With room again, the next update does all of it.
+        store.set_max_page_count(1_000_000_000).unwrap();
+        chronicler_query::record_event_ids_walking(&mut store, 0, 1).unwrap();
+        let incremental = kept(&store);
+        let (_, rebuilt) = chronicler_query::rebuild_consolidation(&mut store).unwrap();
+        assert_eq!(incremental, kept(&store), "seed {seed}");
+        for e in &rebuilt.events {
+            assert!(store.event_id(&e.id).unwrap().is_some(), "seed {seed}");
+        }
+    }
+}
