@@ -664,7 +664,8 @@ impl Docs {
             rows.push((key, (start, mid, text.len())));
         })?;
         let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
-        rows.sort_by(|x, y| slice(x.1 .0, x.1 .1).cmp(slice(y.1 .0, y.1 .1)));
+        // Ids are unique: any sort gives one order.
+        rows.sort_unstable_by(|x, y| slice(x.1 .0, x.1 .1).cmp(slice(y.1 .0, y.1 .1)));
         let mut by_key: Vec<(i64, usize)> =
             rows.iter().enumerate().map(|(r, x)| (x.0, r)).collect();
         by_key.sort_unstable();
