@@ -545,7 +545,7 @@ const MINOR_TOWN: u64 = 100_000;
 /// Finds place mentions. The countries of the article's `actors` and the
 /// article's own unambiguous places (countries, capitals, a dateline) break
 /// ties; "X, Y" with Y a subdivision or country of one of X's candidates
-/// picks that candidate ("Paris, Texas"); towns below [`MINOR_TOWN`] people
+/// picks that candidate ("Paris, Texas"); towns below `MINOR_TOWN` people
 /// outside the article's countries are dropped unless so qualified.
 /// `actor_matches` are the actors dictionary's matches in `text`
 /// (`ActorDict::find`), where "the Ukrainian capital" is read.

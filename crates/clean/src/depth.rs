@@ -71,9 +71,9 @@ fn not_nesting(name: &[u8]) -> bool {
 const MAX_LISTED_NAME: usize = 10;
 
 /// An estimate of the deepest element nesting the HTML parser will see in
-/// `html`, once [`strip_non_text`] has cut what it cuts: start tags open a
+/// `html`, once `strip_non_text` has cut what it cuts: start tags open a
 /// level, end tags close one; comments, self-closing tags and the elements
-/// of [`not_nesting`] do not count, nor anything inside a cut element or
+/// of `not_nesting` do not count, nor anything inside a cut element or
 /// a raw-text one (`<script>`, `<title>`). Linear in the length of the
 /// input.
 pub fn markup_depth(html: &str) -> usize {

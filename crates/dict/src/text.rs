@@ -62,7 +62,7 @@ pub fn word_matches(trie: &Trie, text: &str, accept: impl FnMut(usize, usize, us
 /// at the next word otherwise.
 ///
 /// The same candidates as the scan of every word start
-/// ([`matches_at_word_starts`] with `char::is_uppercase`), found by
+/// (`matches_at_word_starts` with `char::is_uppercase`), found by
 /// looking only at the bytes that can begin a capital (ASCII capitals and
 /// the first bytes of multi-byte characters): most of a text is lower-case
 /// words, spaces and punctuation, which the scan decoded one character at

@@ -353,7 +353,7 @@ impl<'d> Pipeline<'d> {
     /// streams documents (JSON Lines line by line, WARC record by record);
     /// a worker thread hands the batches to the pool one at a time, oldest
     /// first, so that the pool cleans, analyzes, codes and signs up to
-    /// [`AHEAD`] batches (fewer when they hold more than [`AHEAD_BYTES`] of
+    /// `AHEAD` batches (fewer when they hold more than `AHEAD_BYTES` of
     /// input) while the writer writes the one before them, in input
     /// order, in one transaction with a savepoint per document. With two
     /// threads or more the writer is one of the pool's and runs its jobs

@@ -170,7 +170,7 @@ impl ApiEvent {
         e
     }
 
-    /// Converts a merged event (`disputed` false: see [`ApiEvent::in_view`]).
+    /// Converts a merged event (`disputed` false: see `ApiEvent::in_view`).
     pub fn new(m: &MergedEvent) -> ApiEvent {
         let e = ExportEvent::from(m);
         let t = chronicler_query::timeline(std::slice::from_ref(m)).pop();

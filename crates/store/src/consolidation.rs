@@ -31,7 +31,7 @@ pub struct SignatureWrite {
     pub bands: Vec<u64>,
     /// Stored documents sharing much text: (document id, similarity).
     pub near_duplicates: Vec<(String, f64)>,
-    /// The same, as [`linked_candidates`] returns them (by store key:
+    /// The same, as [`linked_candidates`](crate::Store::linked_candidates) returns them (by store key:
     /// linking them reads no document row again).
     pub linked: Vec<LinkedDoc>,
     /// Similarity from which a link puts the two documents in one
@@ -45,7 +45,7 @@ pub struct SignatureWrite {
     pub related_within_days: i64,
 }
 
-/// A stored document [`linked_candidates`] compared with a new one and
+/// A stored document [`linked_candidates`](crate::Store::linked_candidates) compared with a new one and
 /// returned: what [`SignatureWrite::linked`] holds. Its key is only
 /// meaningful to the store that returned it, in the same transaction.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -524,7 +524,7 @@ pub(crate) fn band_candidates(
     Ok(out)
 }
 
-/// What [`linked_candidates`] needs to know of the new document: its
+/// What [`linked_candidates`](crate::Store::linked_candidates) needs to know of the new document: its
 /// publication day and the two thresholds of [`SignatureWrite`].
 #[derive(Debug, Clone, Copy)]
 pub struct LinkQuery<'a> {
@@ -536,7 +536,7 @@ pub struct LinkQuery<'a> {
     pub related_within_days: i64,
     /// The least similarity of a candidate the caller links to: one less
     /// similar (and below `near_from`) is not returned, and the caller
-    /// must link every candidate returned (see [`linked_candidates`]).
+    /// must link every candidate returned (see [`linked_candidates`](crate::Store::linked_candidates)).
     pub keep_from: f64,
 }
 
@@ -1383,7 +1383,7 @@ pub struct DocNode {
     pub groups: Vec<(String, String)>,
 }
 
-/// Which cluster [`cluster_members`] lists.
+/// Which cluster [`cluster_members`](crate::Store::cluster_members) lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClusterLevel {
     /// Near duplicates (one source).
