@@ -29,7 +29,7 @@ use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{specific, story_id, story_roots, WINDOW_DAYS};
 use chronicler_consolidate::{assemble, block_key, Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{ClusterLevel, ConsolidationTx, EventGroupWrite, Store};
+use chronicler_store::{ClusterLevel, ConsolidationTx, EventGroupWrite, GroupedEvent, Store};
 use jiff::civil::Date;
 
 use crate::corpus::{located, ConsolidationUpdate};
@@ -74,6 +74,12 @@ pub fn record_event_ids_walking(
 /// One event to regroup: its (document id, ordinal), kept group and event.
 type Item = ((String, usize), Option<KeptGroup>, Located);
 
+fn item(g: GroupedEvent) -> Item {
+    let key = (g.stored.doc.id.clone(), g.ordinal);
+    let kept = g.kept.map(|(block, group)| KeptGroup { block, group });
+    (key, kept, located(g.stored))
+}
+
 fn update_walking(
     store: &mut Store,
     budget: Option<usize>,
@@ -101,22 +107,17 @@ fn update_walking(
     let hold = new_keys.len() <= chunk;
     if hold {
         for g in store.ungrouped_events_at(&new_keys)? {
-            let key = (g.stored.doc.id.clone(), g.ordinal);
-            let l = located(g.stored);
-            let block = block_key(&l);
-            let ordinal = i64::try_from(g.ordinal).unwrap_or(i64::MAX);
-            held.entry(block.clone()).or_default().push((key, None, l));
-            by_block
-                .entry(block)
-                .or_default()
-                .push((g.doc_key, ordinal));
+            let key = (g.doc_key, i64::try_from(g.ordinal).unwrap_or(i64::MAX));
+            let it = item(g);
+            let block = block_key(&it.2);
+            held.entry(block.clone()).or_default().push(it);
+            by_block.entry(block).or_default().push(key);
         }
     } else {
         for part in new_keys.chunks(chunk) {
-            for (doc, ordinal, event) in store.codes_at(part)? {
+            for (key, event) in store.codes_at(part)? {
                 let block = block_key(&light(String::new(), String::new(), event));
-                let ordinal = i64::try_from(ordinal).unwrap_or(i64::MAX);
-                by_block.entry(block).or_default().push((doc, ordinal));
+                by_block.entry(block).or_default().push(key);
             }
         }
     }
@@ -146,17 +147,10 @@ fn update_walking(
         }
         if !hold {
             keys.sort_unstable();
-            items.extend(store.ungrouped_events_at(&keys)?.into_iter().map(|g| {
-                let key = (g.stored.doc.id.clone(), g.ordinal);
-                (key, None, located(g.stored))
-            }));
+            items.extend(store.ungrouped_events_at(&keys)?.into_iter().map(item));
         }
         drop(keys);
-        items.extend(store.block_events(&names)?.into_iter().map(|g| {
-            let key = (g.stored.doc.id.clone(), g.ordinal);
-            let kept = g.kept.map(|(block, group)| KeptGroup { block, group });
-            (key, kept, located(g.stored))
-        }));
+        items.extend(store.block_events(&names)?.into_iter().map(item));
         let r = regroup_chunk(&tx, items, &mut seeds, &mut update)?;
         if ids {
             recorded += tx.record_event_ids(&crate::corpus::id_records(&r.consolidated))?;
@@ -390,8 +384,7 @@ impl<'a> Walk<'a> {
             .into_iter()
             .map(|m| light(m.doc, m.published, m.event))
             .collect();
-        let merged = assemble(vec![members], &NearDuplicates::default());
-        let i = merged.events.first().and_then(tie).map(|t| {
+        let i = kept_group(members).as_ref().and_then(tie).map(|t| {
             self.ties.push(t);
             self.ties.len() - 1
         });
@@ -576,8 +569,7 @@ fn all_stories(
     let mut flush = |group: &mut Vec<Located>, ranks: &mut Vec<usize>| {
         let members = std::mem::take(group);
         let set = std::mem::take(ranks);
-        let merged = assemble(vec![members], &NearDuplicates::default());
-        if merged.events.iter().any(specific) {
+        if kept_group(members).is_some_and(|m| specific(&m)) {
             add(true, set);
         }
     };
@@ -708,6 +700,14 @@ impl Docs {
             .partition_point(|&(a, b, _)| self.text.get(a..b).unwrap_or("") < id);
         (self.id(r) == id && r < self.len()).then_some(r)
     }
+}
+
+/// The merged event of a kept group's members (as [`light`] gives them).
+fn kept_group(members: Vec<Located>) -> Option<MergedEvent> {
+    assemble(vec![members], &NearDuplicates::default())
+        .events
+        .into_iter()
+        .next()
 }
 
 /// A kept group's member without its document's text: byte offsets order

@@ -31,8 +31,9 @@ pub struct SignatureWrite {
     pub bands: Vec<u64>,
     /// Stored documents sharing much text: (document id, similarity).
     pub near_duplicates: Vec<(String, f64)>,
-    /// The same, as [`linked_candidates`](crate::Store::linked_candidates) returns them (by store key:
-    /// linking them reads no document row again).
+    /// The same, as [`linked_candidates`](crate::Store::linked_candidates)
+    /// returns them (by store key: linking them reads no document row
+    /// again).
     pub linked: Vec<LinkedDoc>,
     /// Similarity from which a link puts the two documents in one
     /// near-duplicate cluster (counted as one source), whatever their
@@ -45,8 +46,8 @@ pub struct SignatureWrite {
     pub related_within_days: i64,
 }
 
-/// A stored document [`linked_candidates`](crate::Store::linked_candidates) compared with a new one and
-/// returned: what [`SignatureWrite::linked`] holds. Its key is only
+/// A stored document [`linked_candidates`](crate::Store::linked_candidates)
+/// compared with a new one and returned: what [`SignatureWrite::linked`] holds. Its key is only
 /// meaningful to the store that returned it, in the same transaction.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct LinkedDoc {
@@ -524,8 +525,9 @@ pub(crate) fn band_candidates(
     Ok(out)
 }
 
-/// What [`linked_candidates`](crate::Store::linked_candidates) needs to know of the new document: its
-/// publication day and the two thresholds of [`SignatureWrite`].
+/// What [`linked_candidates`](crate::Store::linked_candidates) needs to
+/// know of the new document: its publication day and the two thresholds
+/// of [`SignatureWrite`].
 #[derive(Debug, Clone, Copy)]
 pub struct LinkQuery<'a> {
     /// The new document's publication day, `YYYY-MM-DD`.
@@ -536,7 +538,8 @@ pub struct LinkQuery<'a> {
     pub related_within_days: i64,
     /// The least similarity of a candidate the caller links to: one less
     /// similar (and below `near_from`) is not returned, and the caller
-    /// must link every candidate returned (see [`linked_candidates`](crate::Store::linked_candidates)).
+    /// must link every candidate returned (see
+    /// [`linked_candidates`](crate::Store::linked_candidates)).
     pub keep_from: f64,
 }
 
@@ -1341,6 +1344,9 @@ fn insert_listed<T: serde::Serialize>(
     Ok(())
 }
 
+/// Where a coded event is stored: (its document's key, its ordinal).
+pub type EventKey = (i64, i64);
+
 /// A coded event with its key and where it stands in the kept grouping
 /// (see [`crate::Store::ungrouped_events`], [`crate::Store::block_events`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -1403,7 +1409,7 @@ pub(crate) fn ungrouped_events(conn: &Connection) -> Result<Vec<GroupedEvent>, S
 
 /// The keys (document key, ordinal) of the coded events no group holds
 /// yet, sorted.
-pub(crate) fn ungrouped_keys(conn: &Connection) -> Result<Vec<(i64, i64)>, StoreError> {
+pub(crate) fn ungrouped_keys(conn: &Connection) -> Result<Vec<EventKey>, StoreError> {
     let what = "listing events without a kept group";
     // The events past the last grouped document when the counts show
     // they are all that is missing (see `newer_than_table`), else both key
@@ -1439,12 +1445,11 @@ pub(crate) fn ungrouped_keys(conn: &Connection) -> Result<Vec<(i64, i64)>, Store
 }
 
 /// The coded events at `keys` (document key, ordinal) alone, without
-/// their documents (no text read): (document key, ordinal, event), in
-/// `keys` order.
+/// their documents (no text read): (key, event), in `keys` order.
 pub(crate) fn codes_at(
     conn: &Connection,
-    keys: &[(i64, i64)],
-) -> Result<Vec<(i64, usize, chronicler_core::CodedEvent)>, StoreError> {
+    keys: &[EventKey],
+) -> Result<Vec<(EventKey, chronicler_core::CodedEvent)>, StoreError> {
     if keys.is_empty() {
         return Ok(Vec::new());
     }
@@ -1459,14 +1464,14 @@ pub(crate) fn codes_at(
     let (cols, [ordinal]) = crate::read::event_columns(&st, ["ordinal"]).ctx(what)?;
     let rows = st
         .query_map([list], |r| {
-            Ok((crate::read::event_row(r, &cols)?, uint(r.get(ordinal)?)))
+            Ok((crate::read::event_row(r, &cols)?, r.get::<_, i64>(ordinal)?))
         })
         .ctx(what)?;
     let mut out = Vec::with_capacity(keys.len());
     for row in rows {
         let (event, ordinal) = row.ctx(what)?;
-        let doc = event.doc_key();
-        out.push((doc, ordinal, crate::read::coded_event(event)?));
+        let key = (event.doc_key(), ordinal);
+        out.push((key, crate::read::coded_event(event)?));
     }
     Ok(out)
 }
@@ -1475,7 +1480,7 @@ pub(crate) fn codes_at(
 /// kept labels, by document id, sentence and ordinal.
 pub(crate) fn ungrouped_events_at(
     conn: &Connection,
-    keys: &[(i64, i64)],
+    keys: &[EventKey],
 ) -> Result<Vec<GroupedEvent>, StoreError> {
     if keys.is_empty() {
         return Ok(Vec::new());

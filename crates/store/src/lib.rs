@@ -37,8 +37,8 @@ pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
     Candidate, ClusterLevel, DocCluster, DocFacts, DocNode, EventGroup, EventGroupWrite,
-    EventIdRecord, GroupMember, GroupedEvent, KeptEvent, LinkQuery, LinkedDoc, SignatureWrite,
-    StoryMember,
+    EventIdRecord, EventKey, GroupMember, GroupedEvent, KeptEvent, LinkQuery, LinkedDoc,
+    SignatureWrite, StoryMember,
 };
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
@@ -662,27 +662,21 @@ impl Store {
     /// The keys of [`Store::ungrouped_events`], sorted: (document key,
     /// ordinal), 16 bytes an event, to read them a part at a time with
     /// [`Store::ungrouped_events_at`].
-    pub fn ungrouped_event_keys(&self) -> Result<Vec<(i64, i64)>, StoreError> {
+    pub fn ungrouped_event_keys(&self) -> Result<Vec<EventKey>, StoreError> {
         consolidation::ungrouped_keys(&self.conn)
     }
 
     /// The coded events at `keys` (document key, ordinal, as
     /// [`Store::ungrouped_event_keys`] gives them), without kept labels,
     /// by document id, sentence and ordinal.
-    pub fn ungrouped_events_at(
-        &self,
-        keys: &[(i64, i64)],
-    ) -> Result<Vec<GroupedEvent>, StoreError> {
+    pub fn ungrouped_events_at(&self, keys: &[EventKey]) -> Result<Vec<GroupedEvent>, StoreError> {
         consolidation::ungrouped_events_at(&self.conn, keys)
     }
 
     /// The coded events at `keys` (document key, ordinal) without their
-    /// documents (no text read, what an event's block needs): (document
-    /// key, ordinal, event), in `keys` order.
-    pub fn codes_at(
-        &self,
-        keys: &[(i64, i64)],
-    ) -> Result<Vec<(i64, usize, CodedEvent)>, StoreError> {
+    /// documents (no text read, what an event's block needs): (key,
+    /// event), in `keys` order.
+    pub fn codes_at(&self, keys: &[EventKey]) -> Result<Vec<(EventKey, CodedEvent)>, StoreError> {
         consolidation::codes_at(&self.conn, keys)
     }
 

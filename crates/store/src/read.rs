@@ -148,13 +148,6 @@ pub(crate) fn document_text(conn: &Connection, id: &str) -> Result<Option<String
     .with_ctx(|| format!("reading the text of document {id}"))
 }
 
-impl EventRow {
-    /// Its document's key.
-    pub(crate) fn doc_key(&self) -> i64 {
-        self.doc_key
-    }
-}
-
 /// One `events` row as stored.
 pub(crate) struct EventRow {
     doc_key: i64,
@@ -190,6 +183,13 @@ pub(crate) struct EventRow {
     symmetric: bool,
     confidence: f64,
     rule: String,
+}
+
+impl EventRow {
+    /// Its document's key.
+    pub(crate) fn doc_key(&self) -> i64 {
+        self.doc_key
+    }
 }
 
 /// The columns of a statement by name, looked up once: rusqlite's
