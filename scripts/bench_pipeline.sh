@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Whole pipeline, end to end through the `chronicler` binary: the benchmark corpus ingested
 # into a fresh store at 1 and 2 threads; wall time, CPU time (user + sys), articles/s and MB/s
-# (per wall second and per CPU second, i.e. per core busy), peak RSS (/usr/bin/time -v); then
+# (per wall second and per CPU second, i.e. per core busy), peak private memory and peak RSS
+# (scripts/measure.py: the RSS counts the store's pages read through its memory map); then
 # consolidation (`export --format jsonl`: read every coded event, merge, write) on that store;
 # then the ingest confined to N cores (taskset) at --threads N, for the scaling in cores.
 # Then the in-memory, one-core run (pipeline_bench: clean + analyze + code, with and without
@@ -21,17 +22,21 @@ mkdir -p "$OUT"
 cargo build --release --manifest-path "$ROOT/Cargo.toml" -p chronicler -p chronicler-bench --bins
 BIN=${CARGO_TARGET_DIR:-$ROOT/target}/release
 N=$(wc -l < "$CORPUS"); BYTES=$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1])))' "$CORPUS")
-secs() { awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }'; }
 # One ingest into a fresh store: ingest_run LABEL THREADS [taskset CPU list].
 ingest_run() {
   local label=$1 t=$2 cpus=${3:-} db=$OUT/pipeline-t$2.db pin=()
   [[ -n $cpus ]] && pin=(taskset -c "$cpus")
   rm -f "$db" "$db-wal" "$db-shm"
-  /usr/bin/time -v "${pin[@]}" "$BIN/chronicler" --db "$db" ingest --quiet --threads "$t" "$CORPUS" 2> "$OUT/time-t$t.txt" || true
-  wall=$(grep 'Elapsed (wall' "$OUT/time-t$t.txt" | secs)
-  cpu=$(awk -F: '/User time|System time/ {s+=$2} END {print s}' "$OUT/time-t$t.txt")
-  rss=$(grep 'Maximum resident' "$OUT/time-t$t.txt" | awk '{print $NF}')
-  python3 -c "import sys; n,b,w,c,r,l=int(sys.argv[1]),int(sys.argv[2]),float(sys.argv[3]),float(sys.argv[4]),int(sys.argv[5]),sys.argv[6]; print(f'ingest {l} articles={n} wall={w:.2f}s cpu={c:.2f}s {n/w:.0f} articles/s ({b/1e6/w:.2f} MB/s) per wall second, {n/c:.0f} articles/s ({b/1e6/c:.2f} MB/s) per CPU second, peak_rss={r/1024:.0f}MiB')" "$N" "$BYTES" "$wall" "$cpu" "$rss" "$label"
+  python3 "$ROOT/scripts/measure.py" -o "$OUT/time-t$t.txt" -- "${pin[@]}" "$BIN/chronicler" --db "$db" ingest --quiet --threads "$t" "$CORPUS" 2>/dev/null || true
+  python3 - "$N" "$BYTES" "$OUT/time-t$t.txt" "$label" <<'PY'
+import sys
+n, b, label = int(sys.argv[1]), int(sys.argv[2]), sys.argv[4]
+m = dict(kv.split("=") for kv in open(sys.argv[3]).read().split())
+w, c = float(m["wall_s"]), float(m["user_s"]) + float(m["sys_s"])
+print(f"ingest {label} articles={n} wall={w:.2f}s cpu={c:.2f}s {n/w:.0f} articles/s ({b/1e6/w:.2f} MB/s) "
+      f"per wall second, {n/c:.0f} articles/s ({b/1e6/c:.2f} MB/s) per CPU second, "
+      f"peak_private={int(m['peak_private_kib'])/1024:.0f}MiB peak_rss={int(m['peak_rss_kib'])/1024:.0f}MiB")
+PY
 }
 for t in $THREADS; do
   for rep in $(seq "$REPS"); do
