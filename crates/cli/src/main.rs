@@ -70,10 +70,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(a) => ingest(db, a),
         Command::Timeline(a) => {
             let store = open_existing(db)?;
-            let events = a
-                .filter
-                .to_filter()?
-                .apply(chronicler_query::merged_events(&store)?);
+            let events = chronicler_query::filtered_events(&store, &a.filter.to_filter()?, None)?;
             let entries = chronicler_query::timeline(&events);
             let mut out = std::io::stdout().lock();
             if a.json {
@@ -85,13 +82,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Events(a) => {
             let store = open_existing(db)?;
-            let mut events = a
-                .filter
-                .to_filter()?
-                .apply(chronicler_query::merged_events(&store)?);
-            if let Some(n) = a.limit {
-                events.truncate(n);
-            }
+            let events =
+                chronicler_query::filtered_events(&store, &a.filter.to_filter()?, a.limit)?;
             let mut out = std::io::stdout().lock();
             if a.json {
                 let rows: Vec<_> = events
@@ -118,7 +110,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Stats(a) => {
             let store = open_existing(db)?;
             let stats = store.stats()?;
-            let merged = chronicler_query::merged_events(&store)?.len();
+            let merged = chronicler_query::merged_event_count(&store)?;
             let mut out = std::io::stdout().lock();
             if a.json {
                 let mut v = serde_json::to_value(&stats)?;

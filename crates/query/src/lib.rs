@@ -5,7 +5,8 @@
 //! - [`merged_events`] reads the coded events of a [`Store`] and merges
 //!   them (through `chronicler-consolidate`) into sourced events.
 //! - [`EventFilter`] selects events by actor, code, date range, status and
-//!   text.
+//!   text; [`filtered_events`] streams the store's through one, holding
+//!   only those that pass.
 //! - [`ExportEvent`] is the event JSON Lines contract (`chronicler export
 //!   --format jsonl`); [`write_jsonl`] and [`write_csv`] write it.
 //! - [`timeline`] orders events into a sourced timeline.
@@ -27,7 +28,7 @@ pub use corpus::*;
 pub use export::*;
 pub use filter::*;
 pub use keep::{rebuild_consolidation, record_event_ids_walking};
-pub use stream::{each_story, merged_stream, MergedStream};
+pub use stream::{each_story, filtered_stream, merged_stream, MergedStream};
 pub use timeline::*;
 
 pub use chronicler_consolidate::Consolidated;
@@ -51,6 +52,45 @@ pub enum QueryError {
 /// one source: see [`consolidated`]).
 pub fn merged_events(store: &Store) -> Result<Vec<MergedEvent>, QueryError> {
     Ok(consolidated(store)?.events)
+}
+
+/// The merged events of `store` that pass `filter`, in the order of
+/// [`merged_events`] and with the same ids, at most `limit` of them: the
+/// first `limit` of `filter.apply(merged_events(store)?)`.
+///
+/// From a store whose kept consolidation is current (after every ingest)
+/// the events are streamed ([`filtered_stream`]): only those that pass are
+/// merged a second time and held, so memory follows the answer, not the
+/// store, and the stream stops at the `limit`-th. At a million articles
+/// `merged_events` held 1.3 GB (BENCHMARKS.md, twenty-seventh sitting).
+pub fn filtered_events(
+    store: &Store,
+    filter: &EventFilter,
+    limit: Option<usize>,
+) -> Result<Vec<MergedEvent>, QueryError> {
+    let mut out = Vec::new();
+    if limit == Some(0) {
+        return Ok(out);
+    }
+    for part in filtered_stream(store, filter)? {
+        for e in part?.events {
+            out.push(e);
+            if limit.is_some_and(|n| out.len() >= n) {
+                return Ok(out);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// How many merged events `store` holds: `merged_events(store)?.len()`,
+/// counted from the kept grouping (one merged event a group) when it is
+/// current, without merging anything.
+pub fn merged_event_count(store: &Store) -> Result<usize, QueryError> {
+    if store.consolidation_is_current()? {
+        return Ok(store.kept_group_count()?);
+    }
+    Ok(consolidated(store)?.events.len())
 }
 
 /// How a mention's source is named for people: the outlet, else the URL's

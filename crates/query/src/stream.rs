@@ -20,11 +20,12 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chronicler_consolidate::stories::{describe_story, Story, StoryDoc, StoryEvent};
 use chronicler_consolidate::{assemble, event_order, order_key, Consolidated, NearDuplicates};
+use chronicler_core::MergedEvent;
 use chronicler_store::{Store, StoryMember};
 use jiff::civil::Date;
 
 use crate::corpus::located;
-use crate::QueryError;
+use crate::{EventFilter, QueryError};
 
 /// One merged event between the passes: its place in the order and where
 /// its coded events are stored, nothing of its reports.
@@ -71,9 +72,17 @@ type Group = (Vec<(i64, usize)>, Vec<chronicler_consolidate::Located>);
 type Member = (StoryDoc, Option<i64>, Vec<(String, String)>);
 
 /// The merged events of a current store in the consolidation's order,
-/// with their unique ids.
-fn ordered_slots(store: &Store) -> Result<Vec<Slot>, QueryError> {
-    let mut slots: Vec<Slot> = Vec::new();
+/// with their unique ids: those for which `wanted` holds, given each as
+/// its group alone merges (the event, its mentions and its article count
+/// are those of the final merge; only its source count waits for the
+/// near-duplicate clusters of the second pass).
+fn ordered_slots(
+    store: &Store,
+    mut wanted: impl FnMut(&MergedEvent) -> bool,
+) -> Result<Vec<Slot>, QueryError> {
+    // Each with whether it is wanted: the unwanted are kept until the ids
+    // are made unique, which counts every merged event.
+    let mut slots: Vec<(Slot, bool)> = Vec::new();
     let none = NearDuplicates::default();
     store.kept_blocks(|block, events| {
         // Each group's stored keys and coded events, by label.
@@ -97,35 +106,42 @@ fn ordered_slots(store: &Store) -> Result<Vec<Slot>, QueryError> {
             ranks[i] = rank;
         }
         for ((group, keys, e, _), rank) in merged.into_iter().zip(ranks) {
+            let keep = wanted(&e);
             let (undated, day, cameo, id, first_doc, first_start) = order_key(&e);
-            slots.push(Slot {
-                undated,
-                day,
-                end: e.event.date.end,
-                cameo: cameo.into(),
-                id: id.into(),
-                first_doc: first_doc.into(),
-                first_start,
-                block: block.into(),
-                group: group.into(),
-                rank,
-                members: keys.into(),
-            });
+            slots.push((
+                Slot {
+                    undated,
+                    day,
+                    end: e.event.date.end,
+                    cameo: cameo.into(),
+                    id: id.into(),
+                    first_doc: first_doc.into(),
+                    first_start,
+                    block: block.into(),
+                    group: group.into(),
+                    rank,
+                    members: keys.into(),
+                },
+                keep,
+            ));
         }
         Ok::<(), QueryError>(())
     })?;
-    slots.sort_by(|a, b| a.key().cmp(&b.key()));
+    slots.sort_by(|a, b| a.0.key().cmp(&b.0.key()));
     // Unique ids as the consolidation makes them: the second of an id
     // gets "-2", and so on, in order.
     let mut seen: HashMap<Box<str>, usize> = HashMap::new();
-    for s in &mut slots {
+    for (s, _) in &mut slots {
         let n = seen.entry(s.id.clone()).or_insert(0);
         *n += 1;
         if *n > 1 {
             s.id = format!("{}-{}", s.id, n).into();
         }
     }
-    Ok(slots)
+    Ok(slots
+        .into_iter()
+        .filter_map(|(s, keep)| keep.then_some(s))
+        .collect())
 }
 
 /// The near-duplicate clusters among the documents `docs` (id and key).
@@ -159,16 +175,45 @@ pub struct MergedStream<'s> {
 
 /// Streams the merged events of `store` (see [`MergedStream`]).
 pub fn merged_stream(store: &Store) -> Result<MergedStream<'_>, QueryError> {
+    merged_stream_of(store, |_| true)
+}
+
+/// Streams the merged events of `store` that pass `filter`, in order and
+/// with the ids they have among all: those that do not pass are dropped
+/// after the first pass (which sees each event as the final merge gives
+/// it, but its source count), so only those that pass are read again and
+/// merged. From a store whose kept consolidation is not current, one
+/// piece holding those that pass.
+pub fn filtered_stream<'s>(
+    store: &'s Store,
+    filter: &EventFilter,
+) -> Result<MergedStream<'s>, QueryError> {
+    merged_stream_of(store, |e| filter.matches(e))
+}
+
+fn merged_stream_of(
+    store: &Store,
+    wanted: impl FnMut(&MergedEvent) -> bool,
+) -> Result<MergedStream<'_>, QueryError> {
     if !store.consolidation_is_current()? {
+        let mut whole = crate::consolidated(store)?;
+        let mut wanted = wanted;
+        let keep: Vec<bool> = whole.events.iter().map(&mut wanted).collect();
+        if keep.contains(&false) {
+            let mut k = keep.iter();
+            whole.events.retain(|_| k.next().copied().unwrap_or(false));
+            let mut k = keep.iter();
+            whole.members.retain(|_| k.next().copied().unwrap_or(false));
+        }
         return Ok(MergedStream {
             store,
             slots: Vec::new().into_iter(),
-            whole: Some(crate::consolidated(store)?),
+            whole: Some(whole),
         });
     }
     Ok(MergedStream {
         store,
-        slots: ordered_slots(store)?.into_iter(),
+        slots: ordered_slots(store, wanted)?.into_iter(),
         whole: None,
     })
 }
@@ -217,7 +262,7 @@ pub fn each_story(
         }
         return Ok(());
     }
-    let slots = ordered_slots(store)?;
+    let slots = ordered_slots(store, |_| true)?;
     let index: HashMap<(&str, &str), usize> = slots
         .iter()
         .enumerate()

@@ -114,6 +114,80 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
 }
 
 #[test]
+fn filtered_reads_give_what_filtering_every_merged_event_gives() {
+    use chronicler_core::Status;
+    use chronicler_query::EventFilter;
+    let dir = tempfile::tempdir().unwrap();
+    let filters = [
+        EventFilter::default(),
+        EventFilter {
+            actor: Some("ukr".into()),
+            ..EventFilter::default()
+        },
+        EventFilter {
+            cameo: Some("04".into()),
+            from: Some(common::day(10)),
+            to: Some(common::day(20)),
+            ..EventFilter::default()
+        },
+        EventFilter {
+            actor: Some("PSEGOV".into()),
+            status: Some(Status::Occurred),
+            ..EventFilter::default()
+        },
+        EventFilter {
+            text: Some("sentence 2 of".into()),
+            ..EventFilter::default()
+        },
+        EventFilter {
+            actor: Some("nobody".into()),
+            ..EventFilter::default()
+        },
+    ];
+    for seed in [4u64, 8] {
+        let mut rng = Rng(seed);
+        let articles: Vec<Article> = (0..90).map(|n| article(&mut rng, n)).collect();
+        let mut store = grow(dir.path(), seed, &articles);
+        // Streamed (the kept consolidation current), then built whole.
+        for current in [true, false] {
+            if !current {
+                let extra = article(&mut rng, 90);
+                store
+                    .write_document(&common::analyzed(&extra), &extra.events)
+                    .unwrap();
+            }
+            assert_eq!(store.consolidation_is_current().unwrap(), current);
+            let all = chronicler_query::merged_events(&store).unwrap();
+            assert_eq!(
+                chronicler_query::merged_event_count(&store).unwrap(),
+                all.len(),
+                "seed {seed}, current {current}"
+            );
+            let mut some_but_not_all = 0;
+            for f in &filters {
+                let want = f.apply(all.clone());
+                if !want.is_empty() && want.len() < all.len() {
+                    some_but_not_all += 1;
+                }
+                for limit in [None, Some(0), Some(1), Some(7)] {
+                    let got = chronicler_query::filtered_events(&store, f, limit).unwrap();
+                    let mut want = want.clone();
+                    if let Some(n) = limit {
+                        want.truncate(n);
+                    }
+                    // Ids, source counts and mentions included.
+                    assert_eq!(
+                        got, want,
+                        "seed {seed}, current {current}, {f:?}, {limit:?}"
+                    );
+                }
+            }
+            assert!(some_but_not_all >= 3, "seed {seed}: the filters select");
+        }
+    }
+}
+
+#[test]
 fn an_update_cut_short_keeps_none_of_it_and_the_next_one_completes_it() {
     let dir = tempfile::tempdir().unwrap();
     for seed in [3u64, 7] {

@@ -1,6 +1,7 @@
 //! Streaming the merged events holds one block or group at a time, not
-//! the store: the peak heap while every event is streamed (and dropped)
-//! is a small part of the peak while the whole consolidation is built.
+//! the store: the peak heap while every event is streamed (and dropped),
+//! or while a filter's few are read, is a small part of the peak while the
+//! whole consolidation is built.
 //! One test in this binary, so that no other test allocates meanwhile.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests: a failed unwrap is a failed test
 
@@ -47,6 +48,26 @@ fn streaming_the_export_holds_a_block_not_the_store() {
         stream_peak * 4 < whole_peak,
         "streaming peaked at {stream_peak} bytes, the whole consolidation at {whole_peak}"
     );
+
+    // A filtered read holds what passes, not the store: here the events
+    // of one day in forty.
+    let filter = chronicler_query::EventFilter {
+        from: Some(common::day(3)),
+        to: Some(common::day(3)),
+        ..Default::default()
+    };
+    let (filtered_peak, filtered) =
+        peak_of(|| chronicler_query::filtered_events(&store, &filter, None).unwrap());
+    eprintln!(
+        "{} of {events} events filtered: {filtered_peak} B",
+        filtered.len()
+    );
+    assert!(!filtered.is_empty() && filtered.len() * 10 < events);
+    assert!(
+        filtered_peak * 4 < whole_peak,
+        "the filtered read peaked at {filtered_peak} bytes, the whole consolidation at {whole_peak}"
+    );
+    drop(filtered);
 
     let (story_peak, stories) = peak_of(|| {
         let mut n = 0;

@@ -1940,6 +1940,21 @@ impl crate::Store {
             .ctx(what)
     }
 
+    /// How many groups the kept grouping holds, counting those of events
+    /// [`kept_blocks`](crate::Store::kept_blocks) reads (each merges into one event).
+    pub fn kept_group_count(&self) -> Result<usize, StoreError> {
+        self.conn
+            .prepare_cached(
+                "SELECT count(*) FROM (SELECT 1 FROM event_groups g
+                 JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
+                 JOIN documents d ON d.doc_key = g.doc
+                 GROUP BY g.block, g.grp)",
+            )
+            .and_then(|mut st| st.query_row([], |r| r.get::<_, i64>(0)))
+            .map(uint)
+            .ctx("counting the kept event groups")
+    }
+
     /// Hands `f` the kept grouping one block at a time (block key and its
     /// events, by group label, then document id, sentence and ordinal),
     /// blocks in key order; at most one block is held.
