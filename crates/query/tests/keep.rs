@@ -70,46 +70,53 @@ fn streamed(store: &Store) -> chronicler_query::Consolidated {
     all
 }
 
+/// Calls `f` on a store grown from `n` random articles of `seed`: once
+/// with its kept consolidation current (reads stream), then with one more
+/// article written and not yet consolidated (reads build it whole).
+fn current_then_not(dir: &std::path::Path, seed: u64, n: usize, mut f: impl FnMut(&Store, bool)) {
+    let mut rng = Rng(seed);
+    let articles: Vec<Article> = (0..n).map(|i| article(&mut rng, i)).collect();
+    let mut store = grow(dir, seed, &articles);
+    for current in [true, false] {
+        if !current {
+            let extra = article(&mut rng, n);
+            store
+                .write_document(&common::analyzed(&extra), &extra.events)
+                .unwrap();
+        }
+        assert_eq!(store.consolidation_is_current().unwrap(), current);
+        f(&store, current);
+    }
+}
+
 #[test]
 fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
     let dir = tempfile::tempdir().unwrap();
     for seed in [2u64, 5, 9] {
-        let mut rng = Rng(seed);
-        let articles: Vec<Article> = (0..70).map(|n| article(&mut rng, n)).collect();
-        let mut store = grow(dir.path(), seed, &articles);
-        // Once with the kept consolidation current (streamed), once with
-        // a new article not yet consolidated (built whole).
-        for current in [true, false] {
-            if !current {
-                let extra = article(&mut rng, 70);
-                store
-                    .write_document(&common::analyzed(&extra), &extra.events)
-                    .unwrap();
-            }
-            assert_eq!(store.consolidation_is_current().unwrap(), current);
-            let whole = chronicler_query::consolidated(&store).unwrap();
-            let parts = streamed(&store);
+        current_then_not(dir.path(), seed, 70, |store, current| {
+            let whole = chronicler_query::consolidated(store).unwrap();
+            let parts = streamed(store);
             assert!(whole.events.len() > 20, "seed {seed}");
             assert_eq!(parts.events, whole.events, "seed {seed}, current {current}");
             assert_eq!(parts.members, whole.members, "seed {seed}");
             // Disagreements and sources need only each event's clusters.
-            let by_part: Vec<_> = chronicler_query::merged_stream(&store)
+            let by_part: Vec<_> = chronicler_query::merged_stream(store)
                 .unwrap()
                 .flat_map(|p| chronicler_query::export_events(&p.unwrap()))
                 .collect();
             assert_eq!(by_part, chronicler_query::export_events(&whole));
             let mut stories = Vec::new();
-            chronicler_query::each_story(&store, |s| {
+            chronicler_query::each_story(store, |s| {
                 stories.push(s);
                 Ok(())
             })
             .unwrap();
             assert_eq!(
                 stories,
-                chronicler_query::stories(&store, &whole).unwrap(),
+                chronicler_query::stories(store, &whole).unwrap(),
                 "seed {seed}"
             );
-        }
+        });
     }
 }
 
@@ -145,21 +152,10 @@ fn filtered_reads_give_what_filtering_every_merged_event_gives() {
         },
     ];
     for seed in [4u64, 8] {
-        let mut rng = Rng(seed);
-        let articles: Vec<Article> = (0..90).map(|n| article(&mut rng, n)).collect();
-        let mut store = grow(dir.path(), seed, &articles);
-        // Streamed (the kept consolidation current), then built whole.
-        for current in [true, false] {
-            if !current {
-                let extra = article(&mut rng, 90);
-                store
-                    .write_document(&common::analyzed(&extra), &extra.events)
-                    .unwrap();
-            }
-            assert_eq!(store.consolidation_is_current().unwrap(), current);
-            let all = chronicler_query::merged_events(&store).unwrap();
+        current_then_not(dir.path(), seed, 90, |store, current| {
+            let all = chronicler_query::merged_events(store).unwrap();
             assert_eq!(
-                chronicler_query::merged_event_count(&store).unwrap(),
+                chronicler_query::merged_event_count(store).unwrap(),
                 all.len(),
                 "seed {seed}, current {current}"
             );
@@ -170,7 +166,7 @@ fn filtered_reads_give_what_filtering_every_merged_event_gives() {
                     some_but_not_all += 1;
                 }
                 for limit in [None, Some(0), Some(1), Some(7)] {
-                    let got = chronicler_query::filtered_events(&store, f, limit).unwrap();
+                    let got = chronicler_query::filtered_events(store, f, limit).unwrap();
                     let mut want = want.clone();
                     if let Some(n) = limit {
                         want.truncate(n);
@@ -183,7 +179,7 @@ fn filtered_reads_give_what_filtering_every_merged_event_gives() {
                 }
             }
             assert!(some_but_not_all >= 3, "seed {seed}: the filters select");
-        }
+        });
     }
 }
 
