@@ -189,6 +189,41 @@ pub fn char_offset(text: &str, byte: usize) -> usize {
     text[..end].chars().count()
 }
 
+/// [`char_offset`] over the bytes of a UTF-8 text, which are not checked
+/// (a text read back from where it was written from a `str`, such as the
+/// store): equal to `char_offset(text, byte)` when `bytes` is
+/// `text.as_bytes()`, without validating the whole text first.
+pub fn char_offset_utf8(bytes: &[u8], byte: usize) -> usize {
+    let byte = byte.min(bytes.len());
+    // A lead byte (or ASCII) is one above -65 as a signed byte; counted
+    // in byte-wide sums of at most 255, which the compiler vectorizes.
+    let leads: usize = bytes[..byte]
+        .chunks(255)
+        .map(|c| {
+            let n: u8 = c.iter().map(|&b| u8::from(b as i8 >= -64)).sum();
+            usize::from(n)
+        })
+        .sum();
+    // Inside a character: that character is not yet reached.
+    leads.saturating_sub(usize::from(
+        bytes.get(byte).is_some_and(|&b| (b as i8) < -64),
+    ))
+}
+
+/// The text of `bytes[start..end]` when both are character boundaries
+/// and that part is UTF-8, else "" (as [`str::get`] and `Span::slice`
+/// give for offsets that are not boundaries): only that part is checked.
+pub fn slice_utf8(bytes: &[u8], start: usize, end: usize) -> &str {
+    let boundary = |i: usize| i == bytes.len() || bytes.get(i).is_some_and(|&b| b & 0xC0 != 0x80);
+    if start > end || end > bytes.len() || !boundary(start) || !boundary(end) {
+        return "";
+    }
+    bytes
+        .get(start..end)
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .unwrap_or("")
+}
+
 /// Past participles that are adjectives in news more often than verbs ("the
 /// United Nations", "armed groups", "the occupied West Bank", "the
 /// so-called Quad"): not a past-tense act where the analyzer or the coder
@@ -348,6 +383,29 @@ mod tests {
         assert_eq!(char_offset(t, b), 7);
         assert_eq!(char_offset(t, 5), 4); // inside the apostrophe
         assert_eq!(char_offset(t, 999), t.chars().count());
+    }
+
+    #[test]
+    fn byte_level_offsets_and_slices_agree_with_the_str_ones() {
+        for t in [
+            "Kyiv’s talks",
+            "",
+            "plain ascii",
+            "東京 서울 Kyiv КИЇВ 😀!",
+            "é",
+        ] {
+            let b = t.as_bytes();
+            for i in 0..=t.len() + 2 {
+                assert_eq!(char_offset_utf8(b, i), char_offset(t, i), "{t:?} {i}");
+                for j in 0..=t.len() + 2 {
+                    assert_eq!(
+                        slice_utf8(b, i, j),
+                        t.get(i..j).unwrap_or(""),
+                        "{t:?} {i}..{j}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -171,11 +171,27 @@ pub struct DocumentRow {
     pub cited_sources: Vec<String>,
 }
 
+/// The document a coded event was read back from, as the event's
+/// mentions name it (the rest of its row is [`DocumentRow`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDoc {
+    /// Document id.
+    pub id: String,
+    /// Input path.
+    pub path: String,
+    /// URL.
+    pub url: Option<String>,
+    /// Outlet.
+    pub outlet: Option<String>,
+    /// Publication date (ISO day).
+    pub published: String,
+}
+
 /// A coded event read back with its document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredEvent {
     /// The document it was coded from.
-    pub doc: DocumentRow,
+    pub doc: EventDoc,
     /// The event.
     pub event: CodedEvent,
     /// Its sentence.

@@ -1,6 +1,6 @@
 //! Queries.
 
-use chronicler_core::text::char_offset;
+use chronicler_core::text::{char_offset_utf8, slice_utf8};
 use chronicler_core::{Actor, CodedEvent, DateRange, Evidence, Place, Quantity, Span, Status};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -9,7 +9,7 @@ use crate::codec::{
     parse_precision, uint,
 };
 use crate::schema::user_version;
-use crate::{Context, DocumentRow, Stats, StoreError, StoredEvent};
+use crate::{Context, DocumentRow, EventDoc, Stats, StoreError, StoredEvent};
 
 const DOC_COLUMNS: &str = "d.id, d.path, d.format, d.url, d.title, d.outlet, d.published,
     d.published_source,
@@ -126,16 +126,32 @@ pub(crate) fn document(conn: &Connection, id: &str) -> Result<Option<DocumentRow
     .transpose()
 }
 
-fn document_by_key(conn: &Connection, key: i64) -> Result<(DocumentRow, String), StoreError> {
-    let what = "reading the document of an event";
+/// The document with key `key`, as an event names it, and the bytes of
+/// its clean text, which are not checked as a whole: an event needs only
+/// its sentence, and [`slice_utf8`] checks that part.
+fn document_by_key(conn: &Connection, key: i64) -> Result<(EventDoc, Vec<u8>), StoreError> {
     // Cached: the streamed reads (`Store::kept_blocks`) come here once per event.
-    let (raw, text) = conn
-        .prepare_cached(&format!(
-            "SELECT {DOC_COLUMNS}, d.clean_text FROM documents d WHERE d.doc_key = ?1"
-        ))
-        .and_then(|mut st| st.query_row([key], |r| Ok((raw_doc(r)?, r.get::<_, String>(11)?))))
-        .ctx(what)?;
-    Ok((finish_doc(raw)?, text))
+    conn.prepare_cached(
+        "SELECT id, path, url, outlet, published, clean_text FROM documents WHERE doc_key = ?1",
+    )
+    .and_then(|mut st| {
+        st.query_row([key], |r| {
+            let text = r.get_ref(5)?.as_bytes().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(5, rusqlite::types::Type::Text, e.into())
+            })?;
+            Ok((
+                EventDoc {
+                    id: r.get(0)?,
+                    path: r.get(1)?,
+                    url: r.get(2)?,
+                    outlet: r.get(3)?,
+                    published: r.get(4)?,
+                },
+                text.to_vec(),
+            ))
+        })
+    })
+    .ctx("reading the document of an event")
 }
 
 pub(crate) fn document_text(conn: &Connection, id: &str) -> Result<Option<String>, StoreError> {
@@ -471,7 +487,7 @@ pub(crate) fn each_stored_event<T, E: From<StoreError>, const N: usize>(
         .query_map(params, |r| Ok((event_row(r, &cols)?, extra(r, at)?)))
         .ctx(what)?;
     // Events come grouped by document: keep only the current one's text.
-    let mut current: Option<(i64, DocumentRow, String)> = None;
+    let mut current: Option<(i64, EventDoc, Vec<u8>)> = None;
     for row in rows {
         let (row, more) = row.ctx(what)?;
         let key = row.doc_key;
@@ -485,12 +501,22 @@ pub(crate) fn each_stored_event<T, E: From<StoreError>, const N: usize>(
         };
         let event = coded_event(row)?;
         let span = event.evidence.sentence_span;
+        let start = char_offset_utf8(text, span.start);
+        let sentence = slice_utf8(text, span.start, span.end);
+        // The end counted from the start when the sentence is a slice (the
+        // prefix scanned once), else from the text's start, as for a span
+        // that is not one.
+        let end = if sentence.is_empty() {
+            char_offset_utf8(text, span.end)
+        } else {
+            start + sentence.chars().count()
+        };
         sink(
             StoredEvent {
                 doc,
-                sentence: span.slice(text).to_string(),
-                start: char_offset(text, span.start),
-                end: char_offset(text, span.end),
+                sentence: sentence.to_string(),
+                start,
+                end,
                 event,
             },
             more,

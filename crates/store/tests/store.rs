@@ -266,7 +266,16 @@ fn round_trip_document_and_events() {
     assert_eq!(stored.len(), 2);
     for (s, e) in stored.iter().zip(&events) {
         assert_eq!(&s.event, e, "event reconstructed exactly");
-        assert_eq!(&s.doc, row);
+        assert_eq!(
+            (
+                &s.doc.id,
+                &s.doc.path,
+                &s.doc.url,
+                &s.doc.outlet,
+                &s.doc.published
+            ),
+            (&row.id, &row.path, &row.url, &row.outlet, &row.published)
+        );
         let span = e.evidence.sentence_span;
         assert_eq!(s.sentence, span.slice(TEXT));
         assert_eq!(s.start, char_offset(TEXT, span.start));
