@@ -45,8 +45,10 @@ def main(argv):
         out, argv = argv[1], argv[2:]
     if argv[:1] == ["--"]:
         argv = argv[1:]
-    if not argv:
+    if not argv or argv[0] in ("-h", "--help"):
         sys.exit("usage: measure.py [-o FILE] -- COMMAND [ARGS...]")
+    if argv[0].startswith("-"):
+        sys.exit(f"measure.py: unknown option {argv[0]} (put the command after --)")
     start = time.monotonic()
     child = subprocess.Popen(argv)
     peak = 0
