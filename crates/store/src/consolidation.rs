@@ -1940,16 +1940,14 @@ impl crate::Store {
             .ctx(what)
     }
 
-    /// How many groups the kept grouping holds, counting those of events
-    /// [`kept_blocks`](crate::Store::kept_blocks) reads (each merges into one event).
+    /// How many groups the kept grouping holds (each merges into one
+    /// event): those [`kept_blocks`](crate::Store::kept_blocks) reads, since
+    /// a group row's event and document exist (foreign keys, enforced
+    /// wherever group rows are written, deleted with them). One pass over
+    /// the group index.
     pub fn kept_group_count(&self) -> Result<usize, StoreError> {
         self.conn
-            .prepare_cached(
-                "SELECT count(*) FROM (SELECT 1 FROM event_groups g
-                 JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
-                 JOIN documents d ON d.doc_key = g.doc
-                 GROUP BY g.block, g.grp)",
-            )
+            .prepare_cached("SELECT count(*) FROM (SELECT 1 FROM event_groups GROUP BY block, grp)")
             .and_then(|mut st| st.query_row([], |r| r.get::<_, i64>(0)))
             .map(uint)
             .ctx("counting the kept event groups")
