@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chronicler_consolidate::stories::{describe_story, Story, StoryDoc, StoryEvent};
 use chronicler_consolidate::{assemble, event_order, order_key, Consolidated, NearDuplicates};
 use chronicler_core::MergedEvent;
-use chronicler_store::{Store, StoryMember};
+use chronicler_store::{ReadSnapshot, Store, StoryMember};
 use jiff::civil::Date;
 
 use crate::corpus::located;
@@ -171,6 +171,8 @@ pub struct MergedStream<'s> {
     store: &'s Store,
     slots: std::vec::IntoIter<Slot>,
     whole: Option<Consolidated>,
+    /// Both passes read one snapshot of the store.
+    _snapshot: Option<ReadSnapshot<'s>>,
 }
 
 /// Streams the merged events of `store` (see [`MergedStream`]).
@@ -195,7 +197,10 @@ fn merged_stream_of(
     store: &Store,
     wanted: impl FnMut(&MergedEvent) -> bool,
 ) -> Result<MergedStream<'_>, QueryError> {
+    let snapshot = store.read_snapshot()?;
     if !store.consolidation_is_current()? {
+        // Read in a snapshot of its own.
+        drop(snapshot);
         let mut whole = crate::consolidated(store)?;
         let mut wanted = wanted;
         let keep: Vec<bool> = whole.events.iter().map(&mut wanted).collect();
@@ -209,12 +214,14 @@ fn merged_stream_of(
             store,
             slots: Vec::new().into_iter(),
             whole: Some(whole),
+            _snapshot: None,
         });
     }
     Ok(MergedStream {
         store,
         slots: ordered_slots(store, wanted)?.into_iter(),
         whole: None,
+        _snapshot: Some(snapshot),
     })
 }
 
@@ -256,7 +263,9 @@ pub fn each_story(
     store: &Store,
     mut emit: impl FnMut(Story) -> Result<(), QueryError>,
 ) -> Result<(), QueryError> {
+    let snapshot = store.read_snapshot()?;
     if !store.consolidation_is_current()? {
+        drop(snapshot);
         for s in crate::stories(store, &crate::consolidated(store)?)? {
             emit(s)?;
         }

@@ -187,6 +187,23 @@ pub struct EventDoc {
     pub published: String,
 }
 
+/// A read snapshot of the store ([`Store::read_snapshot`]), ended when
+/// dropped.
+#[derive(Debug)]
+pub struct ReadSnapshot<'s>(Option<&'s rusqlite::Connection>);
+
+impl Drop for ReadSnapshot<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.0 {
+            // A read transaction: ending it cannot lose anything, and a
+            // failed end is rolled back so the connection is usable again.
+            if conn.execute_batch("COMMIT").is_err() {
+                let _ = conn.execute_batch("ROLLBACK");
+            }
+        }
+    }
+}
+
 /// A coded event read back with its document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StoredEvent {
@@ -676,6 +693,23 @@ impl Store {
     /// The mention an issued event id was anchored on, if it was recorded.
     pub fn event_id(&self, id: &str) -> Result<Option<EventIdRecord>, StoreError> {
         consolidation::event_id(&self.conn, id)
+    }
+
+    /// Reads of the store in one snapshot while the returned guard lives:
+    /// what another process commits meanwhile is not seen, and the WAL is
+    /// locked once rather than once a statement (a streamed export or
+    /// story list makes a statement per merged event or story). Nothing
+    /// when a transaction is already open on this connection (its
+    /// snapshot holds). Writes need `&mut self`, so none can happen while
+    /// the guard borrows the store.
+    pub fn read_snapshot(&self) -> Result<ReadSnapshot<'_>, StoreError> {
+        if !self.conn.is_autocommit() {
+            return Ok(ReadSnapshot(None));
+        }
+        self.conn
+            .execute_batch("BEGIN DEFERRED")
+            .ctx("starting a read snapshot")?;
+        Ok(ReadSnapshot(Some(&self.conn)))
     }
 
     /// What consolidation starts from, read in one snapshot: every coded

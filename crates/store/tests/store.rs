@@ -790,3 +790,26 @@ fn document_pages_follow_the_list() {
     }
     assert_eq!(paged, all);
 }
+
+#[test]
+fn a_read_snapshot_sees_the_store_as_it_was_until_it_ends() {
+    let (_dir, path) = temp_store();
+    let mut writer = Store::open(&path).expect("open");
+    let a = doc_with("a", None, &format!("{TEXT} a"));
+    writer.write_document(&a, &events_for(&a)).expect("a");
+    let reader = Store::open_read_only(&path).expect("reader");
+    {
+        let _snapshot = reader.read_snapshot().expect("snapshot");
+        assert_eq!(reader.stats().expect("stats").documents, 1);
+        // Nested: the outer snapshot holds.
+        let inner = reader.read_snapshot().expect("inner");
+        let b = doc_with("b", None, &format!("{TEXT} b"));
+        writer.write_document(&b, &events_for(&b)).expect("b");
+        drop(inner);
+        assert_eq!(reader.stats().expect("stats").documents, 1);
+        assert_eq!(reader.coded_events().expect("events").len(), 2);
+    }
+    // Ended: the next read sees the commit.
+    assert_eq!(reader.stats().expect("stats").documents, 2);
+    assert_eq!(reader.coded_events().expect("events").len(), 4);
+}
