@@ -1925,18 +1925,21 @@ pub struct StoryMember {
 impl crate::Store {
     /// True when every coded event has a kept group and every document a
     /// kept story (so the kept grouping is the consolidation; it is after
-    /// every ingest).
+    /// every ingest). Counted, not looked up row by row: a group row names
+    /// one event (its primary key) that exists (its foreign key, enforced
+    /// wherever group rows are written, deleting it with the event), so
+    /// every event has one exactly when there are as many group rows as
+    /// events; stories likewise, one row per existing document. Four
+    /// counts over indexes instead of a lookup per event and per document
+    /// (1.5 s at a million articles).
     pub fn consolidation_is_current(&self) -> Result<bool, StoreError> {
         let what = "checking the kept consolidation";
         self.conn
-            .query_row(
-                "SELECT NOT EXISTS (SELECT 1 FROM events e WHERE NOT EXISTS
-                     (SELECT 1 FROM event_groups g WHERE g.doc = e.doc AND g.ordinal = e.ordinal))
-                 AND NOT EXISTS (SELECT 1 FROM documents d WHERE NOT EXISTS
-                     (SELECT 1 FROM doc_stories s WHERE s.doc = d.doc_key))",
-                [],
-                |r| r.get(0),
+            .prepare_cached(
+                "SELECT (SELECT count(*) FROM event_groups) = (SELECT count(*) FROM events)
+                    AND (SELECT count(*) FROM doc_stories) = (SELECT count(*) FROM documents)",
             )
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
             .ctx(what)
     }
 
