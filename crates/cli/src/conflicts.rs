@@ -20,8 +20,12 @@ pub const HELP: &str = "Examples:\n  chronicler conflicts\n  chronicler conflict
 
 pub fn conflicts(db: &Path, a: ConflictsArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
-    let c = chronicler_query::consolidated(&store)?;
-    let list = chronicler_query::conflicts(&c);
+    // One merged event at a time: its disagreements need only its own
+    // reports and their documents' clusters.
+    let mut list = Vec::new();
+    for part in chronicler_query::merged_stream(&store)? {
+        list.extend(chronicler_query::conflicts(&part?));
+    }
     let mut out = std::io::stdout().lock();
     if a.json {
         crate::output::json(&list, &mut out)?;

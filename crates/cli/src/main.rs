@@ -98,12 +98,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Docs(a) => {
             let store = open_existing(db)?;
-            let docs = store.documents()?;
             let mut out = std::io::stdout().lock();
             if a.json {
-                output::json(&docs, &mut out)?;
+                output::docs_json(&store, &mut out)?;
             } else {
-                output::docs(&docs, &mut out)?;
+                output::docs(&store, &mut out)?;
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -7,7 +7,7 @@ use anyhow::Result;
 use chronicler_core::MergedEvent;
 use chronicler_pipeline::{Problem, Summary};
 use chronicler_query::TimelineEntry;
-use chronicler_store::{DocumentRow, Stats};
+use chronicler_store::{Stats, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 
 /// A progress bar on a terminal, nothing otherwise. Problems are printed
@@ -178,17 +178,19 @@ pub fn events(events: &[MergedEvent], out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-pub fn docs(docs: &[DocumentRow], out: &mut dyn Write) -> Result<()> {
-    if docs.is_empty() {
-        writeln!(out, "No documents.")?;
-        return Ok(());
-    }
-    writeln!(
-        out,
-        "{:<12} {:<18} {:<6} {:>5} {:>6}  {:<50} ID",
-        "PUBLISHED", "(FROM)", "FORMAT", "SENTS", "EVENTS", "TITLE"
-    )?;
-    for d in docs {
+/// The documents of `store` as a table, one row each as they are read
+/// (a store of a million documents is not held in memory).
+pub fn docs(store: &Store, out: &mut dyn Write) -> Result<()> {
+    let mut n = 0usize;
+    store.each_document(|d| -> Result<()> {
+        if n == 0 {
+            writeln!(
+                out,
+                "{:<12} {:<18} {:<6} {:>5} {:>6}  {:<50} ID",
+                "PUBLISHED", "(FROM)", "FORMAT", "SENTS", "EVENTS", "TITLE"
+            )?;
+        }
+        n += 1;
         writeln!(
             out,
             "{:<12} {:<18} {:<6} {:>5} {:>6}  {:<50} {}",
@@ -200,8 +202,28 @@ pub fn docs(docs: &[DocumentRow], out: &mut dyn Write) -> Result<()> {
             clip(d.title.as_deref().unwrap_or("-"), 50),
             d.id
         )?;
+        Ok(())
+    })?;
+    if n == 0 {
+        writeln!(out, "No documents.")?;
+    } else {
+        writeln!(out, "{n} documents")?;
     }
-    writeln!(out, "{} documents", docs.len())?;
+    Ok(())
+}
+
+/// The documents of `store` as a JSON array, written as they are read:
+/// the bytes [`json`] gives for the whole list.
+pub fn docs_json(store: &Store, out: &mut dyn Write) -> Result<()> {
+    use serde::ser::{SerializeSeq, Serializer};
+    let mut ser = serde_json::Serializer::pretty(&mut *out);
+    let mut seq = ser.serialize_seq(None)?;
+    store.each_document(|d| -> Result<()> {
+        seq.serialize_element(&d)?;
+        Ok(())
+    })?;
+    seq.end()?;
+    writeln!(out)?;
     Ok(())
 }
 

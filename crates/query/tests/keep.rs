@@ -92,6 +92,7 @@ fn current_then_not(dir: &std::path::Path, seed: u64, n: usize, mut f: impl FnMu
 #[test]
 fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
     let dir = tempfile::tempdir().unwrap();
+    let mut disputed = 0;
     for seed in [2u64, 5, 9] {
         current_then_not(dir.path(), seed, 70, |store, current| {
             let whole = chronicler_query::consolidated(store).unwrap();
@@ -105,6 +106,12 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
                 .flat_map(|p| chronicler_query::export_events(&p.unwrap()))
                 .collect();
             assert_eq!(by_part, chronicler_query::export_events(&whole));
+            let conflicts: Vec<_> = chronicler_query::merged_stream(store)
+                .unwrap()
+                .flat_map(|p| chronicler_query::conflicts(&p.unwrap()))
+                .collect();
+            assert_eq!(conflicts, chronicler_query::conflicts(&whole));
+            disputed += conflicts.len();
             let mut stories = Vec::new();
             chronicler_query::each_story(store, |s| {
                 stories.push(s);
@@ -118,6 +125,7 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
             );
         });
     }
+    assert!(disputed > 0, "the corpus has events whose reports disagree");
 }
 
 #[test]
