@@ -101,28 +101,14 @@ fn json_item(
 
 pub fn story(db: &Path, a: StoryArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
-    // Streamed: one story and its events are kept, not the store's.
-    let mut found = None;
-    chronicler_query::each_story(&store, |s| {
-        if found.is_none() && s.id == a.id.trim() {
-            found = Some(s);
-        }
-        Ok(())
-    })?;
-    let Some(s) = found else {
+    // Found by its id; only its events are merged (not the store's).
+    let Some((s, parts)) = chronicler_query::find_story(&store, &a.id)? else {
         anyhow::bail!("no story {}: `chronicler stories` lists them", a.id);
     };
-    let wanted: std::collections::BTreeSet<&str> = s.events.iter().map(String::as_str).collect();
     let (mut events, mut merged) = (Vec::new(), Vec::new());
-    for part in chronicler_query::merged_stream(&store)? {
-        let part = part?;
-        let xs = chronicler_query::export_events(&part);
-        for (x, e) in xs.into_iter().zip(part.events) {
-            if wanted.contains(x.id.as_str()) {
-                events.push(x);
-                merged.push(e);
-            }
-        }
+    for part in parts {
+        events.extend(chronicler_query::export_events(&part));
+        merged.extend(part.events);
     }
     let mut out = std::io::stdout().lock();
     if a.json {

@@ -123,6 +123,24 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
                 chronicler_query::stories(store, &whole).unwrap(),
                 "seed {seed}"
             );
+            // One story found by its id: itself, and its events as the
+            // whole consolidation has them, in order.
+            for s in stories.iter().step_by(7) {
+                let (found, parts) = chronicler_query::find_story(store, &s.id).unwrap().unwrap();
+                assert_eq!(&found, s, "seed {seed}, current {current}");
+                let events: Vec<_> = parts.into_iter().flat_map(|p| p.events).collect();
+                let want: Vec<_> = whole
+                    .events
+                    .iter()
+                    .filter(|e| s.events.contains(&e.id))
+                    .cloned()
+                    .collect();
+                assert_eq!(events.len(), s.events.len(), "seed {seed}");
+                assert_eq!(events, want, "seed {seed}, current {current}");
+            }
+            assert!(chronicler_query::find_story(store, "st000000000000")
+                .unwrap()
+                .is_none());
         });
     }
     assert!(disputed > 0, "the corpus has events whose reports disagree");

@@ -2072,6 +2072,30 @@ impl crate::Store {
         Ok(())
     }
 
+    /// Hands `f` each kept story's label and the smallest id among its
+    /// documents (what a story's id is made from), without reading its
+    /// documents' rows further.
+    pub fn each_kept_story_first_id<E: From<StoreError>>(
+        &self,
+        mut f: impl FnMut(&str, &str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let what = "reading the first document of each kept story";
+        let mut st = self
+            .conn
+            .prepare(
+                "SELECT s.story, min(d.id) FROM doc_stories s
+                 JOIN documents d ON d.doc_key = s.doc GROUP BY s.story",
+            )
+            .ctx(what)?;
+        let mut rows = st.query([]).ctx(what)?;
+        while let Some(r) = rows.next().ctx(what)? {
+            let story: String = r.get(0).ctx(what)?;
+            let first: String = r.get(1).ctx(what)?;
+            f(&story, &first)?;
+        }
+        Ok(())
+    }
+
     /// The documents of the kept story `story`, by id.
     pub fn kept_story(&self, story: &str) -> Result<Vec<StoryMember>, StoreError> {
         let what = "reading a kept story";
