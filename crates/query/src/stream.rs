@@ -218,6 +218,15 @@ fn merged_stream_of(
     })
 }
 
+/// Where each (block, group label) stands among `slots`.
+fn slot_index(slots: &[Slot]) -> HashMap<(&str, &str), usize> {
+    slots
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ((&*s.block, &*s.group), i))
+        .collect()
+}
+
 /// Keeps the events of `c` (and their members) for which `wanted` holds.
 fn retain_events(c: &mut Consolidated, mut wanted: impl FnMut(&MergedEvent) -> bool) {
     let keep: Vec<bool> = c.events.iter().map(&mut wanted).collect();
@@ -260,11 +269,7 @@ pub fn find_story(
         return Ok(Some((story, vec![whole])));
     }
     let slots = ordered_slots(store, |_| true)?;
-    let index: HashMap<(&str, &str), usize> = slots
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((&*s.block, &*s.group), i))
-        .collect();
+    let index = slot_index(&slots);
     let mut labels = Vec::new();
     store.each_kept_story_first_id(|label, first| {
         if chronicler_consolidate::stories::story_id([first]) == id {
@@ -356,11 +361,7 @@ pub fn each_story(
         return Ok(());
     }
     let slots = ordered_slots(store, |_| true)?;
-    let index: HashMap<(&str, &str), usize> = slots
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((&*s.block, &*s.group), i))
-        .collect();
+    let index = slot_index(&slots);
     let describe = |members: Vec<StoryMember>| describe_kept(members, &slots, &index);
     let mut order: Vec<(String, String, Box<str>)> = Vec::new();
     store.kept_stories(|kept, members| {
