@@ -70,8 +70,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Ingest(a) => ingest(db, a),
         Command::Timeline(a) => {
             let store = open_existing(db)?;
-            let events = chronicler_query::filtered_events(&store, &a.filter.to_filter()?, None)?;
-            let entries = chronicler_query::timeline(&events);
+            let entries = chronicler_query::timeline_of(chronicler_query::filtered_stream(
+                &store,
+                &a.filter.to_filter()?,
+            )?)?;
             let mut out = std::io::stdout().lock();
             if a.json {
                 output::json(&entries, &mut out)?;
@@ -172,7 +174,7 @@ fn ingest(db: &Path, a: args::IngestArgs) -> Result<ExitCode> {
         output::summary(&summary, db);
     }
     if a.timeline {
-        let entries = chronicler_query::timeline(&chronicler_query::merged_events(&store)?);
+        let entries = chronicler_query::timeline_of(chronicler_query::merged_stream(&store)?)?;
         output::timeline(&entries, &mut std::io::stdout().lock())?;
     }
     Ok(if summary.failed() {

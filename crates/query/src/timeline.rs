@@ -4,7 +4,7 @@
 use chronicler_core::{cameo, MergedEvent};
 use serde::Serialize;
 
-use crate::source_label;
+use crate::{source_label, Consolidated, QueryError};
 
 /// One line of the timeline.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -43,7 +43,24 @@ pub struct TimelineEntry {
 /// Builds the timeline of `events`, in date order (ties keep the input
 /// order, which is deterministic).
 pub fn timeline(events: &[MergedEvent]) -> Vec<TimelineEntry> {
-    let mut entries: Vec<TimelineEntry> = events.iter().map(entry).collect();
+    in_date_order(events.iter().map(entry).collect())
+}
+
+/// [`timeline`] of the merged events `stream` yields (such as
+/// [`crate::filtered_stream`]), holding only the entries: one line and one
+/// sentence an event, not all its reports.
+pub fn timeline_of(
+    stream: impl Iterator<Item = Result<Consolidated, QueryError>>,
+) -> Result<Vec<TimelineEntry>, QueryError> {
+    let mut entries = Vec::new();
+    for part in stream {
+        entries.extend(part?.events.iter().map(entry));
+    }
+    Ok(in_date_order(entries))
+}
+
+/// Sorted by day, dated before undated on a day; ties keep their order.
+fn in_date_order(mut entries: Vec<TimelineEntry>) -> Vec<TimelineEntry> {
     entries.sort_by(|a, b| a.sort_day.cmp(&b.sort_day).then(b.dated.cmp(&a.dated)));
     entries
 }

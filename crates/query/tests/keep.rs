@@ -191,6 +191,12 @@ fn filtered_reads_give_what_filtering_every_merged_event_gives() {
                 if !want.is_empty() && want.len() < all.len() {
                     some_but_not_all += 1;
                 }
+                // The timeline, holding entries only, is that of the events.
+                let streamed = chronicler_query::timeline_of(
+                    chronicler_query::filtered_stream(store, f).unwrap(),
+                )
+                .unwrap();
+                assert_eq!(streamed, chronicler_query::timeline(&want), "{f:?}");
                 for limit in [None, Some(0), Some(1), Some(7)] {
                     let got = chronicler_query::filtered_events(store, f, limit).unwrap();
                     let mut want = want.clone();
