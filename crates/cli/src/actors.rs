@@ -60,7 +60,7 @@ fn take<T>(mut v: Vec<T>, limit: usize) -> Vec<T> {
 
 pub fn actors(db: &Path, a: ActorsArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     if a.unresolved {
         let list = take(store.unresolved_counts(a.contexts)?, a.limit);
         if a.json {
@@ -88,6 +88,7 @@ pub fn actors(db: &Path, a: ActorsArgs) -> Result<ExitCode> {
                 )?;
             }
         }
+        out.flush()?;
         return Ok(ExitCode::SUCCESS);
     }
     let list = take(store.actor_counts()?, a.limit);
@@ -115,6 +116,7 @@ pub fn actors(db: &Path, a: ActorsArgs) -> Result<ExitCode> {
                 .join(", ")
         )?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -110,12 +110,13 @@ pub fn run(db: &Path, a: BriefArgs) -> Result<ExitCode> {
     if let Some(label) = story {
         b.scope = label;
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     if a.json {
         serde_json::to_writer_pretty(&mut out, &b)?;
         writeln!(out)?;
     } else {
         out.write_all(chronicler_brief::markdown(&b).as_bytes())?;
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

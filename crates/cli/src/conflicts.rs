@@ -26,7 +26,7 @@ pub fn conflicts(db: &Path, a: ConflictsArgs) -> Result<ExitCode> {
     for part in chronicler_query::merged_stream(&store)? {
         list.extend(chronicler_query::conflicts(&part?));
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     if a.json {
         crate::output::json(&list, &mut out)?;
         return Ok(ExitCode::SUCCESS);
@@ -44,5 +44,6 @@ pub fn conflicts(db: &Path, a: ConflictsArgs) -> Result<ExitCode> {
             }
         }
     }
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

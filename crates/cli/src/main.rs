@@ -12,7 +12,7 @@ mod serve;
 mod stories;
 mod watch;
 
-use std::io::IsTerminal;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -52,10 +52,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => {
             // A closed pipe (`chronicler export | head`) is not an error.
-            if e.chain().any(|c| {
-                c.downcast_ref::<std::io::Error>()
-                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-            }) {
+            if closed_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {e:#}");
@@ -74,19 +71,20 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 &store,
                 &a.filter.to_filter()?,
             )?)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = output::stdout();
             if a.json {
                 output::json(&entries, &mut out)?;
             } else {
                 output::timeline(&entries, &mut out)?;
             }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Events(a) => {
             let store = open_existing(db)?;
             let events =
                 chronicler_query::filtered_events(&store, &a.filter.to_filter()?, a.limit)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = output::stdout();
             if a.json {
                 let rows: Vec<_> = events
                     .iter()
@@ -96,23 +94,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 output::events(&events, &mut out)?;
             }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Docs(a) => {
             let store = open_existing(db)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = output::stdout();
             if a.json {
                 output::docs_json(&store, &mut out)?;
             } else {
                 output::docs(&store, &mut out)?;
             }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Stats(a) => {
             let store = open_existing(db)?;
             let stats = store.stats()?;
             let merged = chronicler_query::merged_event_count(&store)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = output::stdout();
             if a.json {
                 let mut v = serde_json::to_value(&stats)?;
                 if let Some(o) = v.as_object_mut() {
@@ -122,6 +122,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 output::stats(&stats, merged, &mut out)?;
             }
+            out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Serve(a) => serve::serve(db, a),
@@ -133,6 +134,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors(a) => actors::actors(db, a),
         Command::Export(a) => export::export(db, a),
     }
+}
+
+/// True when `e` is a write into a pipe whose reader has gone, as an I/O
+/// error or wrapped in serde_json's (JSON is written through it).
+fn closed_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+    })
 }
 
 fn open_existing(db: &Path) -> Result<Store> {
@@ -175,7 +187,9 @@ fn ingest(db: &Path, a: args::IngestArgs) -> Result<ExitCode> {
     }
     if a.timeline {
         let entries = chronicler_query::timeline_of(chronicler_query::merged_stream(&store)?)?;
-        output::timeline(&entries, &mut std::io::stdout().lock())?;
+        let mut out = output::stdout();
+        output::timeline(&entries, &mut out)?;
+        out.flush()?;
     }
     Ok(if summary.failed() {
         ExitCode::from(1)
@@ -220,5 +234,32 @@ impl Reporter for output::Progress {
     }
     fn problem(&self, problem: &chronicler_pipeline::Problem) {
         self.print_problem(problem);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::closed_pipe;
+
+    /// A writer whose reader has gone.
+    struct Closed;
+
+    impl std::io::Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::ErrorKind::BrokenPipe.into())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_recognised_through_serde_json_and_context() {
+        let json = serde_json::to_writer(Closed, &[1, 2, 3]).expect_err("closed");
+        assert!(closed_pipe(&anyhow::Error::from(json)));
+        let io = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        assert!(closed_pipe(&anyhow::Error::from(io).context("writing")));
+        let other = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        assert!(!closed_pipe(&anyhow::Error::from(other)));
     }
 }

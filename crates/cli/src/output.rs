@@ -86,7 +86,16 @@ pub fn summary(s: &Summary, db: &Path) {
 pub fn json<T: serde::Serialize + ?Sized>(value: &T, out: &mut dyn Write) -> Result<()> {
     serde_json::to_writer_pretty(&mut *out, value)?;
     writeln!(out)?;
+    out.flush()?;
     Ok(())
+}
+
+/// Standard output, buffered (64 KiB): Rust's own flushes at every
+/// newline, a system call a line, and listings run to millions of lines.
+/// Whoever writes to it flushes it at the end, so that a failed write is
+/// reported rather than lost when it is dropped.
+pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock())
 }
 
 fn clip(s: &str, max: usize) -> String {

@@ -110,7 +110,7 @@ pub fn story(db: &Path, a: StoryArgs) -> Result<ExitCode> {
         events.extend(chronicler_query::export_events(&part));
         merged.extend(part.events);
     }
-    let mut out = std::io::stdout().lock();
+    let mut out = crate::output::stdout();
     if a.json {
         let v = serde_json::json!({ "story": s, "events": events });
         crate::output::json(&v, &mut out)?;
@@ -127,5 +127,6 @@ pub fn story(db: &Path, a: StoryArgs) -> Result<ExitCode> {
     writeln!(out, "  documents: {}", s.documents.join(", "))?;
     writeln!(out, "  events:")?;
     crate::output::timeline(&chronicler_query::timeline(&merged), &mut out)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }

@@ -266,6 +266,29 @@ fn a_streamed_csv_export_has_one_header_and_a_closed_pipe_is_no_error() {
     drop(child.stdout.take());
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
+    // Listings and JSON (written through serde_json, whose error wraps the
+    // closed pipe) into a reader gone before they start.
+    for args in [
+        &["docs", "--json"][..],
+        &["timeline", "--json"],
+        &["events", "--json"],
+        &["stats", "--json"],
+        &["docs"],
+        &["timeline"],
+    ] {
+        let mut child = bin()
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        let o = child.wait_with_output().unwrap();
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        assert!(o.stderr.is_empty(), "{args:?}: {}", stderr(&o));
+    }
 }
 
 #[test]
