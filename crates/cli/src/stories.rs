@@ -32,7 +32,7 @@ pub const STORY_HELP: &str =
 
 pub fn stories(db: &Path, a: StoriesArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = crate::output::stdout();
     // Stories come one at a time; a write error is kept to be returned as
     // it is (a closed pipe is no error).
     let mut failed: Option<std::io::Error> = None;
