@@ -199,8 +199,7 @@ fn merged_stream_of(
 ) -> Result<MergedStream<'_>, QueryError> {
     let snapshot = store.read_snapshot()?;
     if !store.consolidation_is_current()? {
-        // Read in a snapshot of its own.
-        drop(snapshot);
+        // Built whole in the same snapshot, which ends once it is read.
         let mut whole = crate::consolidated(store)?;
         retain_events(&mut whole, wanted);
         return Ok(MergedStream {
@@ -254,9 +253,8 @@ pub fn find_story(
     id: &str,
 ) -> Result<Option<(Story, Vec<Consolidated>)>, QueryError> {
     let id = id.trim();
-    let snapshot = store.read_snapshot()?;
+    let _snapshot = store.read_snapshot()?;
     if !store.consolidation_is_current()? {
-        drop(snapshot);
         let mut whole = crate::consolidated(store)?;
         let Some(story) = crate::stories(store, &whole)?
             .into_iter()
@@ -352,9 +350,8 @@ pub fn each_story(
     store: &Store,
     mut emit: impl FnMut(Story) -> Result<(), QueryError>,
 ) -> Result<(), QueryError> {
-    let snapshot = store.read_snapshot()?;
+    let _snapshot = store.read_snapshot()?;
     if !store.consolidation_is_current()? {
-        drop(snapshot);
         for s in crate::stories(store, &crate::consolidated(store)?)? {
             emit(s)?;
         }

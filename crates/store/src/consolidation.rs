@@ -1618,9 +1618,9 @@ pub(crate) fn unstoried_documents(conn: &Connection) -> Result<Vec<String>, Stor
     // One read transaction: the keys and their ids from one snapshot, and
     // one lock of the WAL instead of one per document (after a 10,000-
     // article ingest, 10,000 statements each its own transaction).
-    let tx = conn.unchecked_transaction().ctx(what)?;
-    let keys = missing_keys(&tx, "doc_stories", "doc").ctx(what)?;
-    let mut st = tx
+    let _snapshot = crate::ReadSnapshot::begin(conn)?;
+    let keys = missing_keys(conn, "doc_stories", "doc").ctx(what)?;
+    let mut st = conn
         .prepare_cached("SELECT id FROM documents WHERE doc_key = ?1")
         .ctx(what)?;
     let mut ids = keys
@@ -1628,8 +1628,6 @@ pub(crate) fn unstoried_documents(conn: &Connection) -> Result<Vec<String>, Stor
         .map(|k| st.query_row([k], |r| r.get(0)))
         .collect::<Result<Vec<String>, _>>()
         .ctx(what)?;
-    drop(st);
-    tx.commit().ctx(what)?;
     ids.sort_unstable();
     Ok(ids)
 }

@@ -192,6 +192,20 @@ pub struct EventDoc {
 #[derive(Debug)]
 pub struct ReadSnapshot<'s>(Option<&'s rusqlite::Connection>);
 
+impl<'s> ReadSnapshot<'s> {
+    /// Begins one on `conn`, or nothing when a transaction is already open
+    /// there (its snapshot holds): read-only work that wants one snapshot
+    /// calls this, and nests inside a caller's.
+    pub(crate) fn begin(conn: &'s rusqlite::Connection) -> Result<Self, StoreError> {
+        if !conn.is_autocommit() {
+            return Ok(ReadSnapshot(None));
+        }
+        conn.execute_batch("BEGIN DEFERRED")
+            .ctx("starting a read snapshot")?;
+        Ok(ReadSnapshot(Some(conn)))
+    }
+}
+
 impl Drop for ReadSnapshot<'_> {
     fn drop(&mut self) {
         if let Some(conn) = self.0 {
@@ -703,13 +717,7 @@ impl Store {
     /// snapshot holds). Writes need `&mut self`, so none can happen while
     /// the guard borrows the store.
     pub fn read_snapshot(&self) -> Result<ReadSnapshot<'_>, StoreError> {
-        if !self.conn.is_autocommit() {
-            return Ok(ReadSnapshot(None));
-        }
-        self.conn
-            .execute_batch("BEGIN DEFERRED")
-            .ctx("starting a read snapshot")?;
-        Ok(ReadSnapshot(Some(&self.conn)))
+        ReadSnapshot::begin(&self.conn)
     }
 
     /// What consolidation starts from, read in one snapshot: every coded
@@ -720,13 +728,10 @@ impl Store {
     pub fn consolidation_input(
         &self,
     ) -> Result<(Vec<StoredEvent>, Vec<EventGroup>, Vec<(String, String)>), StoreError> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .ctx("reading the consolidation")?;
-        let events = read::coded_events(&tx)?;
-        let groups = consolidation::event_groups(&tx)?;
-        let stories = consolidation::doc_stories(&tx)?;
+        let _snapshot = self.read_snapshot()?;
+        let events = read::coded_events(&self.conn)?;
+        let groups = consolidation::event_groups(&self.conn)?;
+        let stories = consolidation::doc_stories(&self.conn)?;
         Ok((events, groups, stories))
     }
 
@@ -879,17 +884,10 @@ impl Store {
         if docs.is_empty() {
             return Ok(Vec::new());
         }
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .ctx("looking for stored copies of a batch of documents")?;
-        let found = docs
-            .iter()
-            .map(|&(id, url)| Ok(write::find_duplicate(&tx, id, url, None)?.is_some()))
-            .collect::<Result<Vec<bool>, StoreError>>()?;
-        tx.commit()
-            .ctx("looking for stored copies of a batch of documents")?;
-        Ok(found)
+        let _snapshot = self.read_snapshot()?;
+        docs.iter()
+            .map(|&(id, url)| Ok(write::find_duplicate(&self.conn, id, url, None)?.is_some()))
+            .collect()
     }
 
     /// The id of a stored document with this id, URL or clean text (when

@@ -87,8 +87,8 @@ pub(crate) fn documents_page(
 ) -> Result<(Vec<DocumentRow>, usize), StoreError> {
     let what = "listing a page of documents";
     // The count and the page from one snapshot, while an ingest writes.
-    let tx = conn.unchecked_transaction().ctx(what)?;
-    let total: i64 = tx
+    let _snapshot = crate::ReadSnapshot::begin(conn)?;
+    let total: i64 = conn
         .query_row("SELECT count(*) FROM documents", [], |r| r.get(0))
         .ctx(what)?;
     let (day, id) = after.unwrap_or(("", ""));
@@ -98,7 +98,7 @@ pub(crate) fn documents_page(
         // ?1 and ?2 unused: every document.
         ""
     };
-    let mut st = tx
+    let mut st = conn
         .prepare_cached(&format!(
             "SELECT {DOC_COLUMNS} FROM documents d {from}
              ORDER BY d.published, d.id LIMIT ?3"
