@@ -17,7 +17,9 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::stories::KeptStories;
-use crate::{assemble, block_key, group_id, group_indices, Consolidated, Located, NearDuplicates};
+use crate::{
+    assemble_groups, block_key, group_id, group_indices, Consolidated, Located, NearDuplicates,
+};
 
 /// Where a coded event was grouped in an earlier run.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,6 +51,10 @@ pub struct Regrouped {
     pub blocks: Vec<String>,
     /// The new label of every event of those blocks.
     pub relabels: Vec<Relabel>,
+    /// For each merged event (as `consolidated.events`): the indices in
+    /// the input of its coded events, ascending, and its id before it was
+    /// made unique.
+    pub origins: Vec<(Vec<usize>, String)>,
 }
 
 /// Consolidates `events`, given for each (same index) its kept group, if
@@ -111,11 +117,19 @@ pub fn regroup(
     for (&i, l) in fresh.iter().zip(subset) {
         slots[i] = Some(l);
     }
-    let groups = groups
-        .into_iter()
-        .map(|g| g.into_iter().filter_map(|i| slots[i].take()).collect())
+    let located = groups
+        .iter()
+        .map(|g| g.iter().filter_map(|&i| slots[i].take()).collect())
         .collect();
-    let mut consolidated = assemble(groups, dups);
+    let (mut consolidated, origins) = assemble_groups(located, dups);
+    let origins = origins
+        .into_iter()
+        .map(|(at, base)| {
+            let mut members = groups.get(at).cloned().unwrap_or_default();
+            members.sort_unstable();
+            (members, base)
+        })
+        .collect();
     consolidated.kept_stories = Some(KeptStories {
         story_of,
         touched: touched_docs,
@@ -124,5 +138,6 @@ pub fn regroup(
         consolidated,
         blocks,
         relabels,
+        origins,
     }
 }

@@ -986,8 +986,17 @@ pub fn order_key(m: &MergedEvent) -> (bool, Option<Date>, &str, &str, &str, usiz
 /// in earlier runs): representative, mentions, counts, ids, order. The
 /// result depends only on the set of groups.
 pub fn assemble(groups: Vec<Vec<Located>>, dups: &NearDuplicates) -> Consolidated {
-    let mut out: Vec<(MergedEvent, Vec<Located>)> = Vec::with_capacity(groups.len());
-    for mut located in groups {
+    assemble_groups(groups, dups).0
+}
+
+/// [`assemble`], also giving for each merged event (same order) the index
+/// of its group in `groups` and its id before it was made unique.
+pub fn assemble_groups(
+    groups: Vec<Vec<Located>>,
+    dups: &NearDuplicates,
+) -> (Consolidated, Vec<(usize, String)>) {
+    let mut out: Vec<(MergedEvent, Vec<Located>, usize)> = Vec::with_capacity(groups.len());
+    for (at, mut located) in groups.into_iter().enumerate() {
         located.sort_by(canonical);
         let items: Vec<Prepared> = located.iter().map(Prepared::new).collect();
         let Some(rep) =
@@ -1027,10 +1036,11 @@ pub fn assemble(groups: Vec<Vec<Located>>, dups: &NearDuplicates) -> Consolidate
                 num_sources,
             },
             located,
+            at,
         ));
     }
 
-    out.sort_by(|(a, la), (b, lb)| event_order(a, la, b, lb));
+    out.sort_by(|(a, la, _), (b, lb, _)| event_order(a, la, b, lb));
 
     // Ids must be unique: a hash collision (or two groups reported by the
     // same first sentence with the same code) gets a deterministic suffix.
@@ -1039,14 +1049,19 @@ pub fn assemble(groups: Vec<Vec<Located>>, dups: &NearDuplicates) -> Consolidate
         near_duplicates: dups.clone(),
         ..Consolidated::default()
     };
-    for (mut m, located) in out {
+    let mut origins = Vec::with_capacity(out.len());
+    for (mut m, located, at) in out {
         let n = seen.entry(m.id.clone()).or_insert(0);
         *n += 1;
-        if *n > 1 {
-            m.id = format!("{}-{}", m.id, n);
-        }
+        let base = if *n > 1 {
+            let suffixed = format!("{}-{}", m.id, n);
+            std::mem::replace(&mut m.id, suffixed)
+        } else {
+            m.id.clone()
+        };
+        origins.push((at, base));
         result.events.push(m);
         result.members.push(located);
     }
-    result
+    (result, origins)
 }

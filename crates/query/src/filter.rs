@@ -26,31 +26,15 @@ impl EventFilter {
     /// only when none is set.
     pub fn matches(&self, e: &MergedEvent) -> bool {
         let ev = &e.event;
-        if let Some(a) = self.actor.as_deref() {
-            let hit = |x: &Option<Actor>| x.as_ref().is_some_and(|x| actor_matches(x, a));
-            if !hit(&ev.source) && !hit(&ev.target) {
-                return false;
-            }
-        }
-        if let Some(c) = self.cameo.as_deref() {
-            if !ev.cameo.starts_with(c.trim()) {
-                return false;
-            }
-        }
-        if let Some(s) = self.status {
-            if ev.status != s {
-                return false;
-            }
-        }
-        if self.from.is_some() || self.to.is_some() {
-            let start = ev.date.start.or(ev.date.end);
-            let end = ev.date.end.or(ev.date.start);
-            let (Some(start), Some(end)) = (start, end) else {
-                return false;
-            };
-            if self.from.is_some_and(|f| end < f) || self.to.is_some_and(|t| start > t) {
-                return false;
-            }
+        if !self.matches_fields(
+            ev.source.as_ref(),
+            ev.target.as_ref(),
+            &ev.cameo,
+            ev.status,
+            ev.date.start,
+            ev.date.end,
+        ) {
+            return false;
         }
         if let Some(t) = self.text.as_deref() {
             let t = t.to_lowercase();
@@ -59,6 +43,42 @@ impl EventFilter {
                 .iter()
                 .any(|m| m.sentence.to_lowercase().contains(&t))
             {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// [`EventFilter::matches`] for everything but the text: whether an
+    /// event with these actors, code, status and first and last days passes.
+    pub fn matches_fields(
+        &self,
+        source: Option<&Actor>,
+        target: Option<&Actor>,
+        cameo: &str,
+        status: Status,
+        start: Option<Date>,
+        end: Option<Date>,
+    ) -> bool {
+        if let Some(a) = self.actor.as_deref() {
+            let hit = |x: Option<&Actor>| x.is_some_and(|x| actor_matches(x, a));
+            if !hit(source) && !hit(target) {
+                return false;
+            }
+        }
+        if let Some(c) = self.cameo.as_deref() {
+            if !cameo.starts_with(c.trim()) {
+                return false;
+            }
+        }
+        if self.status.is_some_and(|s| s != status) {
+            return false;
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let (Some(first), Some(last)) = (start.or(end), end.or(start)) else {
+                return false;
+            };
+            if self.from.is_some_and(|f| last < f) || self.to.is_some_and(|t| first > t) {
                 return false;
             }
         }

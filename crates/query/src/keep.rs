@@ -23,7 +23,7 @@
 //! [`rebuild_consolidation`] regroups everything from scratch (the path
 //! the tests compare with).
 
-use std::collections::{BTreeMap, BTreeSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{specific, story_id, story_roots, WINDOW_DAYS};
@@ -72,12 +72,12 @@ pub fn record_event_ids_walking(
 }
 
 /// One event to regroup: its (document id, ordinal), kept group and event.
-type Item = ((String, usize), Option<KeptGroup>, Located);
+type Item = ((String, usize), i64, Option<KeptGroup>, Located);
 
 fn item(g: GroupedEvent) -> Item {
     let key = (g.stored.doc.id.clone(), g.ordinal);
     let kept = g.kept.map(|(block, group)| KeptGroup { block, group });
-    (key, kept, located(g.stored))
+    (key, g.doc_key, kept, located(g.stored))
 }
 
 fn update_walking(
@@ -93,9 +93,18 @@ fn update_walking(
     // update that ran meanwhile cannot have grouped them.
     let new_docs = store.unstoried_documents()?;
     if new_docs.is_empty() && store.ungrouped_event_keys()?.is_empty() {
+        if !store.kept_events_current()? {
+            // Groups kept by an older version, or changed by a rebuild.
+            let tx = store.begin_consolidation()?;
+            keep_merged_events(store, &tx)?;
+            tx.commit()?;
+        }
         return Ok((ConsolidationUpdate::default(), 0));
     }
+    let started = std::time::Instant::now();
     let tx = store.begin_consolidation()?;
+    // Read before the groups are written (writing them clears it).
+    let kept_current = tx.kept_events_current()?;
     let new_keys = store.ungrouped_event_keys()?;
     let chunk = chunk.max(1);
     // The block of each new event. When they fit in one chunk they are
@@ -109,7 +118,7 @@ fn update_walking(
         for g in store.ungrouped_events_at(&new_keys)? {
             let key = (g.doc_key, i64::try_from(g.ordinal).unwrap_or(i64::MAX));
             let it = item(g);
-            let block = block_key(&it.2);
+            let block = block_key(&it.3);
             held.entry(block.clone()).or_default().push(it);
             by_block.entry(block).or_default().push(key);
         }
@@ -151,13 +160,22 @@ fn update_walking(
         }
         drop(keys);
         items.extend(store.block_events(&names)?.into_iter().map(item));
-        let r = regroup_chunk(&tx, items, &mut seeds, &mut update)?;
+        let r = regroup_chunk(&tx, items, kept_current, &mut seeds, &mut update)?;
         if ids {
             recorded += tx.record_event_ids(&crate::corpus::id_records(&r.consolidated))?;
         }
         touched.extend(r.blocks);
         fresh.extend(r.consolidated.events.iter().filter_map(tie));
     }
+
+    let regrouped_at = started.elapsed();
+    if kept_current {
+        // Each chunk wrote its blocks' rows.
+        tx.mark_kept_events_current()?;
+    } else {
+        keep_merged_events(store, &tx)?;
+    }
+    let kept_at = started.elapsed();
 
     // The walk costs a few index lookups per document reached (~10 times
     // what a pass over everything costs per document); past 1/64 of the
@@ -181,24 +199,53 @@ fn update_walking(
         }
         Walked::TooFar(fresh) => all_stories(store, &tx, &touched, fresh)?,
     };
+    let stories_at = started.elapsed();
     tx.commit()?;
+    tracing::debug!(
+        blocks = update.blocks,
+        events = update.events,
+        documents = update.documents,
+        regroup_s = regrouped_at.as_secs_f64(),
+        merged_events_s = (kept_at - regrouped_at).as_secs_f64(),
+        stories_s = (stories_at - kept_at).as_secs_f64(),
+        commit_s = (started.elapsed() - stories_at).as_secs_f64(),
+        "consolidation update"
+    );
     Ok((update, recorded))
 }
 
+/// Writes again every kept merged event, as the kept grouping in `tx`
+/// gives them, and marks them current: one block read at a time.
+fn keep_merged_events(store: &Store, tx: &ConsolidationTx<'_>) -> Result<(), QueryError> {
+    tx.delete_kept_events(None)?;
+    store.kept_blocks(|block, events| {
+        tx.insert_kept_events(&crate::stream::kept_rows(
+            block,
+            crate::stream::by_group(events),
+        ))
+        .map_err(QueryError::from)
+    })?;
+    tx.mark_kept_events_current()?;
+    Ok(())
+}
+
 /// Regroups the events of whole blocks, `items`, and writes their rows
-/// that change; adds to `seeds` the documents of every group that is not
+/// that change, and (when `merged`) the kept merged events of those
+/// blocks; adds to `seeds` the documents of every group that is not
 /// exactly what it was (before and after), and to `update` the counts.
 fn regroup_chunk(
     tx: &ConsolidationTx<'_>,
     items: Vec<Item>,
+    merged: bool,
     seeds: &mut BTreeSet<String>,
     update: &mut ConsolidationUpdate,
 ) -> Result<Regrouped, QueryError> {
     let mut keys = Vec::with_capacity(items.len());
+    let mut doc_keys = Vec::with_capacity(items.len());
     let mut kept = Vec::with_capacity(items.len());
     let mut events = Vec::with_capacity(items.len());
     let mut before: BTreeMap<(String, String), Members> = BTreeMap::new();
-    for (key, k, l) in items {
+    for (key, doc_key, k, l) in items {
         if let Some(k) = &k {
             before
                 .entry((k.block.clone(), k.group.clone()))
@@ -207,6 +254,7 @@ fn regroup_chunk(
         }
         kept.push(k);
         keys.push(key);
+        doc_keys.push(doc_key);
         events.push(l);
     }
     let r = regroup(events, &kept, &NearDuplicates::default(), BTreeMap::new());
@@ -245,6 +293,36 @@ fn regroup_chunk(
         }
     }
     tx.write_groups(&writes)?;
+    if merged {
+        // Every event of the chunk is in a regrouped block, and the merged
+        // events come in their order: a block's rank its events in turn.
+        let mut label: Vec<Option<(&str, &str)>> = vec![None; keys.len()];
+        for x in &r.relabels {
+            if let Some(l) = label.get_mut(x.index) {
+                *l = Some((&x.block, &x.group));
+            }
+        }
+        let mut ranks: HashMap<&str, usize> = HashMap::new();
+        let mut rows = Vec::with_capacity(r.consolidated.events.len());
+        for (e, (members, base)) in r.consolidated.events.iter().zip(&r.origins) {
+            let Some((block, group)) = members
+                .first()
+                .and_then(|&i| label.get(i).copied().flatten())
+            else {
+                continue;
+            };
+            let rank = ranks.entry(block).or_insert(0);
+            let mut at: Vec<(i64, usize)> = members
+                .iter()
+                .filter_map(|&i| Some((*doc_keys.get(i)?, keys.get(i)?.1)))
+                .collect();
+            at.sort_unstable();
+            rows.push(crate::stream::kept_row(block, group, e, base, *rank, at));
+            *rank += 1;
+        }
+        tx.delete_kept_events(Some(&r.blocks))?;
+        tx.insert_kept_events(&rows)?;
+    }
     update.blocks += r.blocks.len();
     update.events += r.relabels.len();
     Ok(r)
@@ -303,6 +381,9 @@ pub fn rebuild_consolidation(
         .collect();
     let stories = crate::corpus::stories_update(store, &r.consolidated)?;
     store.replace_consolidation(&writes, &stories.changed)?;
+    let tx = store.begin_consolidation()?;
+    keep_merged_events(store, &tx)?;
+    tx.commit()?;
     let update = ConsolidationUpdate {
         blocks: r.blocks.len(),
         events: r.relabels.len(),

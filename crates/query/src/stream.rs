@@ -21,7 +21,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chronicler_consolidate::stories::{describe_story, Story, StoryDoc, StoryEvent};
 use chronicler_consolidate::{assemble, event_order, order_key, Consolidated, NearDuplicates};
 use chronicler_core::MergedEvent;
-use chronicler_store::{ReadSnapshot, Store, StoryMember};
+use chronicler_store::{KeptEvent, KeptEventRow, ReadSnapshot, Store, StoryMember};
 use jiff::civil::Date;
 
 use crate::corpus::located;
@@ -34,7 +34,9 @@ struct Slot {
     day: Option<Date>,
     end: Option<Date>,
     cameo: Box<str>,
-    /// The id, made unique after sorting.
+    /// The id the merge gives it (what it is ordered by).
+    base: Box<str>,
+    /// The id made unique in the order of all merged events.
     id: Box<str>,
     first_doc: Box<str>,
     first_start: usize,
@@ -54,90 +56,201 @@ impl Slot {
             self.undated,
             self.day,
             &self.cameo,
-            &self.id,
+            &self.base,
             &self.first_doc,
             self.first_start,
             &self.block,
             self.rank,
         )
     }
+
+    fn from_kept(k: KeptEventRow) -> Slot {
+        Slot {
+            undated: k.undated,
+            day: k.day,
+            end: k.end,
+            cameo: k.cameo.into(),
+            base: k.base_id.into(),
+            id: k.id.into(),
+            first_doc: k.first_doc.into(),
+            first_start: k.first_start,
+            block: k.block.into(),
+            group: k.group.into(),
+            rank: k.rank,
+            members: k.members.into(),
+        }
+    }
 }
 
 /// A kept group being read: its coded events' (document key, ordinal) and
 /// the events.
-type Group = (Vec<(i64, usize)>, Vec<chronicler_consolidate::Located>);
+pub(crate) type Group = (Vec<(i64, usize)>, Vec<chronicler_consolidate::Located>);
 
 /// A story's document: itself, its near-duplicate cluster's
 /// representative and its events' (block, group label).
 type Member = (StoryDoc, Option<i64>, Vec<(String, String)>);
 
+/// The events of one kept block (as [`Store::kept_blocks`] gives them)
+/// by group label.
+pub(crate) fn by_group(events: Vec<KeptEvent>) -> BTreeMap<String, Group> {
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for e in events {
+        let g = groups.entry(e.group).or_default();
+        g.0.push((e.doc_key, e.ordinal));
+        g.1.push(located(e.stored));
+    }
+    groups
+}
+
+/// The merged events of one kept block, its `groups` by label, each as
+/// its group alone merges it: the event, its mentions and its article
+/// count are those of the final merge (only its source count waits for
+/// the near-duplicate clusters of its documents), with its slot (its id
+/// not yet made unique; its members by document key and ordinal).
+fn block_merged(block: &str, groups: BTreeMap<String, Group>) -> Vec<(Slot, MergedEvent)> {
+    let none = NearDuplicates::default();
+    let mut merged = Vec::with_capacity(groups.len());
+    for (group, (mut keys, members)) in groups {
+        keys.sort_unstable();
+        let mut c = assemble(vec![members], &none);
+        if let (Some(e), Some(m)) = (c.events.pop(), c.members.pop()) {
+            merged.push((group, keys, e, m));
+        }
+    }
+    let mut order: Vec<usize> = (0..merged.len()).collect();
+    order.sort_by(|&a, &b| event_order(&merged[a].2, &merged[a].3, &merged[b].2, &merged[b].3));
+    let mut ranks = vec![0; merged.len()];
+    for (rank, i) in order.into_iter().enumerate() {
+        ranks[i] = rank;
+    }
+    merged
+        .into_iter()
+        .zip(ranks)
+        .map(|((group, keys, e, _), rank)| {
+            let (undated, day, cameo, id, first_doc, first_start) = order_key(&e);
+            let slot = Slot {
+                undated,
+                day,
+                end: e.event.date.end,
+                cameo: cameo.into(),
+                base: id.into(),
+                id: id.into(),
+                first_doc: first_doc.into(),
+                first_start,
+                block: block.into(),
+                group: group.into(),
+                rank,
+                members: keys.into(),
+            };
+            (slot, e)
+        })
+        .collect()
+}
+
+/// Makes the ids of `slots`, sorted by [`Slot::key`], unique as the
+/// consolidation makes them: the second of an id gets "-2", and so on, in
+/// order.
+fn make_ids_unique<'a>(slots: impl Iterator<Item = &'a mut Slot>) {
+    let mut seen: HashMap<Box<str>, usize> = HashMap::new();
+    for s in slots {
+        let n = seen.entry(s.base.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            s.id = format!("{}-{}", s.base, n).into();
+        }
+    }
+}
+
+/// The rows [`Store::each_kept_event`] reads back for one kept block (its
+/// `groups` by label): each group's merged event, its place in the order
+/// and its unique id. Equal ids hash equal block fields
+/// ([`chronicler_consolidate::block_key`]), so making them unique within
+/// a block makes them unique among all.
+pub(crate) fn kept_rows(block: &str, groups: BTreeMap<String, Group>) -> Vec<KeptEventRow> {
+    let mut slots = block_merged(block, groups);
+    slots.sort_by(|a, b| a.0.key().cmp(&b.0.key()));
+    make_ids_unique(slots.iter_mut().map(|(s, _)| s));
+    slots
+        .into_iter()
+        .map(|(s, mut e)| {
+            e.id = s.id.into();
+            kept_row(&s.block, &s.group, &e, &s.base, s.rank, s.members.into())
+        })
+        .collect()
+}
+
+/// The kept row of the merged event `e` (its id made unique; `base_id`
+/// before) of the group `group` of `block`, ranked `rank` among the
+/// block's merged events in their order, made of the coded events
+/// `members` (document key and ordinal, sorted).
+pub(crate) fn kept_row(
+    block: &str,
+    group: &str,
+    e: &MergedEvent,
+    base_id: &str,
+    rank: usize,
+    members: Vec<(i64, usize)>,
+) -> KeptEventRow {
+    let (undated, day, cameo, _, first_doc, first_start) = order_key(e);
+    KeptEventRow {
+        block: block.to_string(),
+        group: group.to_string(),
+        undated,
+        day,
+        end: e.event.date.end,
+        cameo: cameo.to_string(),
+        base_id: base_id.to_string(),
+        id: e.id.clone(),
+        first_doc: first_doc.to_string(),
+        first_start,
+        rank,
+        status: e.event.status,
+        source: e.event.source.clone(),
+        target: e.event.target.clone(),
+        members,
+    }
+}
+
 /// The merged events of a current store in the consolidation's order,
-/// with their unique ids: those for which `wanted` holds, given each as
-/// its group alone merges (the event, its mentions and its article count
-/// are those of the final merge; only its source count waits for the
-/// near-duplicate clusters of the second pass).
-fn ordered_slots(
-    store: &Store,
-    mut wanted: impl FnMut(&MergedEvent) -> bool,
-) -> Result<Vec<Slot>, QueryError> {
+/// with their unique ids: those that pass `filter` (all without one).
+///
+/// From the kept merged events when they are current and the filter
+/// needs no sentence (a read of one row per merged event); else every
+/// kept group is merged to learn its place, id and fields.
+fn ordered_slots(store: &Store, filter: Option<&EventFilter>) -> Result<Vec<Slot>, QueryError> {
+    if filter.is_none_or(|f| f.text.is_none()) && store.kept_events_current()? {
+        let mut slots: Vec<Slot> = Vec::new();
+        store.each_kept_event(|k| {
+            let keep = filter.is_none_or(|f| {
+                f.matches_fields(
+                    k.source.as_ref(),
+                    k.target.as_ref(),
+                    &k.cameo,
+                    k.status,
+                    k.day,
+                    k.end,
+                )
+            });
+            if keep {
+                slots.push(Slot::from_kept(k));
+            }
+            Ok::<(), QueryError>(())
+        })?;
+        slots.sort_by(|a, b| a.key().cmp(&b.key()));
+        return Ok(slots);
+    }
     // Each with whether it is wanted: the unwanted are kept until the ids
     // are made unique, which counts every merged event.
     let mut slots: Vec<(Slot, bool)> = Vec::new();
-    let none = NearDuplicates::default();
     store.kept_blocks(|block, events| {
-        // Each group's stored keys and coded events, by label.
-        let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-        for e in events {
-            let g = groups.entry(e.group).or_default();
-            g.0.push((e.doc_key, e.ordinal));
-            g.1.push(located(e.stored));
-        }
-        let mut merged = Vec::with_capacity(groups.len());
-        for (group, (keys, members)) in groups {
-            let mut c = assemble(vec![members], &none);
-            if let (Some(e), Some(m)) = (c.events.pop(), c.members.pop()) {
-                merged.push((group, keys, e, m));
-            }
-        }
-        let mut order: Vec<usize> = (0..merged.len()).collect();
-        order.sort_by(|&a, &b| event_order(&merged[a].2, &merged[a].3, &merged[b].2, &merged[b].3));
-        let mut ranks = vec![0; merged.len()];
-        for (rank, i) in order.into_iter().enumerate() {
-            ranks[i] = rank;
-        }
-        for ((group, keys, e, _), rank) in merged.into_iter().zip(ranks) {
-            let keep = wanted(&e);
-            let (undated, day, cameo, id, first_doc, first_start) = order_key(&e);
-            slots.push((
-                Slot {
-                    undated,
-                    day,
-                    end: e.event.date.end,
-                    cameo: cameo.into(),
-                    id: id.into(),
-                    first_doc: first_doc.into(),
-                    first_start,
-                    block: block.into(),
-                    group: group.into(),
-                    rank,
-                    members: keys.into(),
-                },
-                keep,
-            ));
+        for (slot, e) in block_merged(block, by_group(events)) {
+            let keep = filter.is_none_or(|f| f.matches(&e));
+            slots.push((slot, keep));
         }
         Ok::<(), QueryError>(())
     })?;
     slots.sort_by(|a, b| a.0.key().cmp(&b.0.key()));
-    // Unique ids as the consolidation makes them: the second of an id
-    // gets "-2", and so on, in order.
-    let mut seen: HashMap<Box<str>, usize> = HashMap::new();
-    for (s, _) in &mut slots {
-        let n = seen.entry(s.id.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            s.id = format!("{}-{}", s.id, n).into();
-        }
-    }
+    make_ids_unique(slots.iter_mut().map(|(s, _)| s));
     Ok(slots
         .into_iter()
         .filter_map(|(s, keep)| keep.then_some(s))
@@ -177,7 +290,7 @@ pub struct MergedStream<'s> {
 
 /// Streams the merged events of `store` (see [`MergedStream`]).
 pub fn merged_stream(store: &Store) -> Result<MergedStream<'_>, QueryError> {
-    merged_stream_of(store, |_| true)
+    merged_stream_of(store, None)
 }
 
 /// Streams the merged events of `store` that pass `filter`, in order and
@@ -190,18 +303,20 @@ pub fn filtered_stream<'s>(
     store: &'s Store,
     filter: &EventFilter,
 ) -> Result<MergedStream<'s>, QueryError> {
-    merged_stream_of(store, |e| filter.matches(e))
+    merged_stream_of(store, Some(filter))
 }
 
-fn merged_stream_of(
-    store: &Store,
-    wanted: impl FnMut(&MergedEvent) -> bool,
-) -> Result<MergedStream<'_>, QueryError> {
+fn merged_stream_of<'s>(
+    store: &'s Store,
+    filter: Option<&EventFilter>,
+) -> Result<MergedStream<'s>, QueryError> {
     let snapshot = store.read_snapshot()?;
     if !store.consolidation_is_current()? {
         // Built whole in the same snapshot, which ends once it is read.
         let mut whole = crate::consolidated(store)?;
-        retain_events(&mut whole, wanted);
+        if let Some(f) = filter {
+            retain_events(&mut whole, |e| f.matches(e));
+        }
         return Ok(MergedStream {
             store,
             slots: Vec::new().into_iter(),
@@ -211,7 +326,7 @@ fn merged_stream_of(
     }
     Ok(MergedStream {
         store,
-        slots: ordered_slots(store, wanted)?.into_iter(),
+        slots: ordered_slots(store, filter)?.into_iter(),
         whole: None,
         _snapshot: Some(snapshot),
     })
@@ -266,7 +381,7 @@ pub fn find_story(
         retain_events(&mut whole, |e| wanted.contains(e.id.as_str()));
         return Ok(Some((story, vec![whole])));
     }
-    let slots = ordered_slots(store, |_| true)?;
+    let slots = ordered_slots(store, None)?;
     let index = slot_index(&slots);
     let mut labels = Vec::new();
     store.each_kept_story_first_id(|label, first| {
@@ -357,7 +472,7 @@ pub fn each_story(
         }
         return Ok(());
     }
-    let slots = ordered_slots(store, |_| true)?;
+    let slots = ordered_slots(store, None)?;
     let index = slot_index(&slots);
     let describe = |members: Vec<StoryMember>| describe_kept(members, &slots, &index);
     let mut order: Vec<(String, String, Box<str>)> = Vec::new();

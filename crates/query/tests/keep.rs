@@ -34,6 +34,7 @@ fn stores_grown_in_random_batches_keep_what_a_rebuild_keeps() {
         let articles: Vec<Article> = (0..70).map(|n| article(&mut rng, n)).collect();
         let mut store = grow(dir.path(), seed, &articles);
         let incremental = kept(&store);
+        let incremental_events = kept_events(&store);
         assert!(incremental.0.iter().all(|g| g.2.is_some()), "seed {seed}");
         let again = chronicler_query::update_consolidation(&mut store).unwrap();
         assert_eq!((again.blocks, again.events, again.documents), (0, 0, 0));
@@ -42,6 +43,16 @@ fn stores_grown_in_random_batches_keep_what_a_rebuild_keeps() {
         let scratch = kept(&store);
         assert_eq!(incremental.0, scratch.0, "seed {seed}: groups");
         assert_eq!(incremental.1, scratch.1, "seed {seed}: stories");
+        // The kept merged events, written block by block as batches came
+        // in, are those written for every block at once; one per merged
+        // event, with its id.
+        let scratch_events = kept_events(&store);
+        assert_eq!(incremental_events, scratch_events, "seed {seed}");
+        let mut ids: Vec<&str> = scratch_events.iter().map(|k| k.id.as_str()).collect();
+        ids.sort_unstable();
+        let mut want: Vec<&str> = rebuilt.events.iter().map(|e| e.id.as_str()).collect();
+        want.sort_unstable();
+        assert_eq!(ids, want, "seed {seed}");
         for e in &rebuilt.events {
             assert!(
                 store.event_id(&e.id).unwrap().is_some(),
@@ -57,6 +68,20 @@ fn stores_grown_in_random_batches_keep_what_a_rebuild_keeps() {
         );
     }
     assert_eq!(regrouped_stories, 12 * 70);
+}
+
+/// The kept merged events, current, by block and group.
+fn kept_events(store: &Store) -> Vec<chronicler_store::KeptEventRow> {
+    assert!(store.kept_events_current().unwrap());
+    let mut rows = Vec::new();
+    store
+        .each_kept_event(|k| {
+            rows.push(k);
+            Ok::<(), chronicler_store::StoreError>(())
+        })
+        .unwrap();
+    rows.sort_by(|a, b| (&a.block, &a.group).cmp(&(&b.block, &b.group)));
+    rows
 }
 
 /// Every merged event of the stream, in order, with its members.
@@ -251,4 +276,57 @@ fn an_update_cut_short_keeps_none_of_it_and_the_next_one_completes_it() {
             assert!(store.event_id(&e.id).unwrap().is_some(), "seed {seed}");
         }
     }
+}
+
+#[test]
+fn kept_merged_events_are_read_only_while_they_are_the_kept_groupings() {
+    use chronicler_store::EventGroupWrite;
+    let dir = tempfile::tempdir().unwrap();
+    let mut rng = Rng(6);
+    let articles: Vec<Article> = (0..70).map(|n| article(&mut rng, n)).collect();
+    let mut store = grow(dir.path(), 6, &articles);
+    let before = kept_events(&store);
+    // One event moved to a group of its own, outside any update: one
+    // merged event more, which the kept rows do not have.
+    let (_, groups, _) = store.consolidation_input().unwrap();
+    let moved = groups
+        .iter()
+        .find(|g| {
+            groups
+                .iter()
+                .filter(|h| (&h.block, &h.group) == (&g.block, &g.group))
+                .count()
+                > 1
+        })
+        .expect("a group of several events");
+    store
+        .write_consolidation(
+            &[EventGroupWrite {
+                doc: moved.doc.clone(),
+                ordinal: moved.ordinal,
+                block: moved.block.clone().unwrap(),
+                group: "moved".into(),
+            }],
+            &[],
+        )
+        .unwrap();
+    assert!(!store.kept_events_current().unwrap());
+    assert!(store.consolidation_is_current().unwrap());
+    let whole = chronicler_query::consolidated(&store).unwrap();
+    assert_eq!(whole.events.len(), before.len() + 1);
+    assert_eq!(streamed(&store).events, whole.events);
+    let ukr = chronicler_query::EventFilter {
+        actor: Some("UKR".into()),
+        ..Default::default()
+    };
+    let filtered: Vec<_> = chronicler_query::filtered_stream(&store, &ukr)
+        .unwrap()
+        .flat_map(|p| p.unwrap().events)
+        .collect();
+    assert_eq!(filtered, ukr.apply(whole.events.clone()));
+    // The next update, with nothing new to group, writes them again.
+    chronicler_query::update_consolidation(&mut store).unwrap();
+    let after = kept_events(&store);
+    assert_eq!(after.len(), before.len() + 1);
+    assert_eq!(streamed(&store).events, whole.events);
 }

@@ -1941,6 +1941,22 @@ impl crate::Store {
             .ctx(what)
     }
 
+    /// True when the kept merged events ([`crate::KeptEventRow`], one per
+    /// kept group) are those of the kept grouping: written by the update
+    /// that last changed it. Read it in the snapshot that reads them.
+    pub fn kept_events_current(&self) -> Result<bool, StoreError> {
+        crate::kept_events::current(&self.conn)
+    }
+
+    /// Hands `f` every kept merged event, in no particular order (see
+    /// [`kept_events_current`](crate::Store::kept_events_current)).
+    pub fn each_kept_event<E: From<StoreError>>(
+        &self,
+        f: impl FnMut(crate::KeptEventRow) -> Result<(), E>,
+    ) -> Result<(), E> {
+        crate::kept_events::each(&self.conn, f)
+    }
+
     /// How many groups the kept grouping holds (each merges into one
     /// event): those [`kept_blocks`](crate::Store::kept_blocks) reads, since
     /// a group row's event and document exist (foreign keys, enforced
@@ -1959,18 +1975,43 @@ impl crate::Store {
     /// blocks in key order; at most one block is held.
     pub fn kept_blocks<E: From<StoreError>>(
         &self,
-        mut f: impl FnMut(&str, Vec<KeptEvent>) -> Result<(), E>,
+        f: impl FnMut(&str, Vec<KeptEvent>) -> Result<(), E>,
     ) -> Result<(), E> {
         let sql = "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp FROM event_groups g
              JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
              JOIN documents d ON d.doc_key = g.doc
              ORDER BY g.block, g.grp, d.id, e.sentence, e.ordinal";
+        self.each_kept_block(sql, [], f)
+    }
+
+    /// [`kept_blocks`](crate::Store::kept_blocks) for the blocks `blocks`
+    /// alone (each named once).
+    pub fn kept_blocks_in<E: From<StoreError>>(
+        &self,
+        blocks: &[String],
+        f: impl FnMut(&str, Vec<KeptEvent>) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let sql = "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp
+             FROM json_each(?1) b CROSS JOIN event_groups g ON g.block = b.value
+             JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
+             JOIN documents d ON d.doc_key = g.doc
+             ORDER BY g.block, g.grp, d.id, e.sentence, e.ordinal";
+        let list = json(blocks, "listing blocks to read")?;
+        self.each_kept_block(sql, [list], f)
+    }
+
+    fn each_kept_block<E: From<StoreError>>(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut f: impl FnMut(&str, Vec<KeptEvent>) -> Result<(), E>,
+    ) -> Result<(), E> {
         let mut block = String::new();
         let mut events: Vec<KeptEvent> = Vec::new();
         crate::read::each_stored_event(
             &self.conn,
             sql,
-            [],
+            params,
             ["doc", "ordinal", "kept_block", "kept_grp"],
             |r, [doc, ordinal, block, group]| {
                 Ok((

@@ -21,6 +21,7 @@ mod bands;
 mod check;
 mod codec;
 mod consolidation;
+mod kept_events;
 mod read;
 mod schema;
 mod search;
@@ -40,6 +41,7 @@ pub use consolidation::{
     EventIdRecord, EventKey, GroupMember, GroupedEvent, KeptEvent, LinkQuery, LinkedDoc,
     SignatureWrite, StoryMember,
 };
+pub use kept_events::KeptEventRow;
 pub use schema::SCHEMA_VERSION;
 pub use watch::{FeedState, RetryItem};
 pub use write::{Batch, TEXT_INDEX_EVERY};
@@ -259,6 +261,30 @@ impl ConsolidationTx<'_> {
     /// [`Store::record_event_ids`] within the update; how many were new.
     pub fn record_event_ids(&self, ids: &[EventIdRecord]) -> Result<usize, StoreError> {
         consolidation::insert_event_ids(&self.tx, ids)
+    }
+
+    /// True when the kept merged events ([`KeptEventRow`]) are those of
+    /// the kept grouping as it stands in this transaction.
+    pub fn kept_events_current(&self) -> Result<bool, StoreError> {
+        kept_events::current(&self.tx)
+    }
+
+    /// Deletes the kept merged events of `blocks` (all of them when
+    /// `None`), to write them again.
+    pub fn delete_kept_events(&self, blocks: Option<&[String]>) -> Result<(), StoreError> {
+        kept_events::delete(&self.tx, blocks)
+    }
+
+    /// Writes `rows` (each replacing its group's row).
+    pub fn insert_kept_events(&self, rows: &[KeptEventRow]) -> Result<(), StoreError> {
+        kept_events::insert(&self.tx, rows)
+    }
+
+    /// Marks the kept merged events as the kept grouping's: the caller has
+    /// written the row of every group of every block whose groups changed
+    /// since they were last current (or of every block).
+    pub fn mark_kept_events_current(&self) -> Result<(), StoreError> {
+        kept_events::mark_current(&self.tx)
     }
 
     /// Makes everything written since [`Store::begin_consolidation`] durable, at once.

@@ -140,6 +140,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0020_band_rows_pending.sql"),
         then: None,
     },
+    Migration {
+        version: 21,
+        name: "kept_events",
+        sql: include_str!("migrations/0021_kept_events.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
