@@ -44,7 +44,10 @@ fn with_known<R>(
 ) -> R {
     let (trimmed, as_of) = known_by(events, opts);
     let known: Vec<&MergedEvent> = trimmed.iter().collect();
-    let names = Names::new(&known);
+    let names = match &opts.country_names {
+        Some(n) => Names(n.clone()),
+        None => Names::new(&known),
+    };
     let ctx = Ctx {
         opts,
         as_of,
@@ -149,19 +152,26 @@ fn country(a: &Actor) -> Option<String> {
 /// Country code to a readable name, from the state actors the events name.
 struct Names(BTreeMap<String, String>);
 
-impl Names {
-    fn new(events: &[&MergedEvent]) -> Names {
-        let mut map = BTreeMap::new();
-        for e in events {
-            for a in [&e.event.source, &e.event.target].into_iter().flatten() {
-                if a.kind == ActorKind::State && a.entity.starts_with("state:") {
-                    if let Some(c) = country(a) {
-                        map.entry(c).or_insert_with(|| a.name.clone());
-                    }
-                }
+/// The readable name of each country code: the name of the first state
+/// actor of that country among `actors` (each event's source, then
+/// target, in the events' order).
+pub fn country_names<'a>(actors: impl IntoIterator<Item = &'a Actor>) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for a in actors {
+        if a.kind == ActorKind::State && a.entity.starts_with("state:") {
+            if let Some(c) = country(a) {
+                map.entry(c).or_insert_with(|| a.name.clone());
             }
         }
-        Names(map)
+    }
+    map
+}
+
+impl Names {
+    fn new(events: &[&MergedEvent]) -> Names {
+        Names(country_names(events.iter().flat_map(|e| {
+            [&e.event.source, &e.event.target].into_iter().flatten()
+        })))
     }
 
     fn country(&self, code: &str) -> String {
@@ -199,7 +209,30 @@ fn actor_matches(a: &Actor, q: &str) -> bool {
             || a.name.to_lowercase().contains(&q))
 }
 
-fn side_of(a: &Option<Actor>, code: &str) -> bool {
+/// Whether an event with these actors is in `scope`; `mediation`: a
+/// mediator's event counts when its target is in scope.
+pub(crate) fn scope_holds(
+    scope: &Scope,
+    s: Option<&Actor>,
+    t: Option<&Actor>,
+    mediation: bool,
+) -> bool {
+    match scope {
+        Scope::All => true,
+        Scope::Dyad(a, b) => {
+            if mediation {
+                side_of(t, a) || side_of(t, b)
+            } else {
+                (side_of(s, a) && side_of(t, b)) || (side_of(s, b) && side_of(t, a))
+            }
+        }
+        Scope::Actor(q) => [s, t]
+            .iter()
+            .any(|x| x.is_some_and(|x| actor_matches(x, q))),
+    }
+}
+
+fn side_of(a: Option<&Actor>, code: &str) -> bool {
     a.as_ref().is_some_and(|a| {
         country(a).is_some_and(|c| c.eq_ignore_ascii_case(code))
             || a.code.to_uppercase().starts_with(code)
@@ -300,20 +333,12 @@ fn sentences(e: &MergedEvent) -> impl Iterator<Item = (&str, Option<Date>)> {
 impl Ctx<'_> {
     /// `mediation`: a mediator's event counts when its target is in scope.
     fn in_scope(&self, e: &MergedEvent, mediation: bool) -> bool {
-        let (s, t) = (&e.event.source, &e.event.target);
-        match &self.opts.scope {
-            Scope::All => true,
-            Scope::Dyad(a, b) => {
-                if mediation {
-                    side_of(t, a) || side_of(t, b)
-                } else {
-                    (side_of(s, a) && side_of(t, b)) || (side_of(s, b) && side_of(t, a))
-                }
-            }
-            Scope::Actor(q) => [s, t]
-                .iter()
-                .any(|x| x.as_ref().is_some_and(|x| actor_matches(x, q))),
-        }
+        scope_holds(
+            &self.opts.scope,
+            e.event.source.as_ref(),
+            e.event.target.as_ref(),
+            mediation,
+        )
     }
 
     fn section_for_past(&self, day: Option<Date>) -> Section {

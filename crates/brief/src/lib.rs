@@ -34,7 +34,7 @@ mod render;
 mod stance;
 mod text;
 
-pub use build::{brief, brief_with_texts, documents_in_scope};
+pub use build::{brief, brief_with_texts, country_names, documents_in_scope};
 pub use render::markdown;
 
 use std::sync::Arc;
@@ -66,6 +66,21 @@ pub enum Scope {
 }
 
 impl Scope {
+    /// Whether the brief reads an event with these actors and code: one
+    /// in scope, or a mediator's whose target is. A brief built from the
+    /// events this holds for (with [`BriefOptions::as_of`] and
+    /// [`BriefOptions::country_names`] given as among all events) is the
+    /// brief of all events.
+    pub fn reads(
+        &self,
+        source: Option<&chronicler_core::Actor>,
+        target: Option<&chronicler_core::Actor>,
+        cameo: &str,
+    ) -> bool {
+        build::scope_holds(self, source, target, false)
+            || (cameo.starts_with("045") && build::scope_holds(self, source, target, true))
+    }
+
     /// Parses `UKR-RUS` (also `UKR,RUS`, `UKR:RUS`, `UKR RUS`).
     pub fn dyad(spec: &str) -> Result<Scope, BriefError> {
         let parts: Vec<&str> = spec
@@ -111,6 +126,11 @@ pub struct BriefOptions {
     /// touch (default: the built-in `data/dictionaries/stances.txt`;
     /// `StanceDict::load(Some(dir))` adds the user's `stances*.txt`).
     pub stances: Arc<StanceDict>,
+    /// The readable names of country codes (None: [`country_names`] of
+    /// the events known on the as-of day). Given when the brief is built
+    /// from the events its scope reads alone ([`Scope::reads`]), so that
+    /// parties are named as among all events.
+    pub country_names: Option<std::collections::BTreeMap<String, String>>,
 }
 
 impl Default for BriefOptions {
@@ -121,6 +141,7 @@ impl Default for BriefOptions {
             recent_days: 14,
             expiring_days: 7,
             stances: StanceDict::builtin(),
+            country_names: None,
         }
     }
 }

@@ -447,3 +447,61 @@ fn stands_on_the_issues_of_another_conflict() {
     assert!(has("Ethiopia", "constitution", "rejects"), "{got:?}");
     assert!(has("Ethiopia", "prisoners", "demands"), "{got:?}");
 }
+
+#[test]
+fn a_scoped_brief_from_the_kept_rows_is_the_brief_of_every_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("both.db");
+    ingest(&db, &repo().join("examples/articles"));
+    ingest(
+        &db,
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/brief"),
+    );
+    let scopes: [&[&str]; 6] = [
+        &["--dyad", "UKR-RUS"],
+        &["--dyad", "RUS-UKR", "--as-of", "2026-01-30"],
+        &["--actor", "Zelenskyy"],
+        &["--actor", "SDN"],
+        &["--actor", "SDN", "--as-of", "2025-06-01"],
+        &["--dyad", "ISR-PSE", "--recent-days", "3"],
+    ];
+    let briefs = |json: bool| -> Vec<String> {
+        scopes
+            .iter()
+            .map(|args| {
+                let mut a = vec!["brief"];
+                if json {
+                    a.push("--json");
+                }
+                a.extend_from_slice(args);
+                String::from_utf8(run(&db, &a).stdout).unwrap()
+            })
+            .collect()
+    };
+    let mut store = chronicler_store::Store::open(&db).unwrap();
+    assert!(store.kept_events_current().unwrap());
+    let (from_rows, md_from_rows) = (briefs(true), briefs(false));
+    let in_scope = from_rows
+        .iter()
+        .filter(|b| serde_json::from_str::<Value>(b).unwrap()["events"].as_u64() > Some(0))
+        .count();
+    assert!(in_scope >= 4, "{from_rows:?}");
+    // A group row written again as it was: the kept rows are no longer
+    // read, and every event is merged.
+    let (_, groups, _) = store.consolidation_input().unwrap();
+    let g = &groups[0];
+    store
+        .write_consolidation(
+            &[chronicler_store::EventGroupWrite {
+                doc: g.doc.clone(),
+                ordinal: g.ordinal,
+                block: g.block.clone().unwrap(),
+                group: g.group.clone().unwrap(),
+            }],
+            &[],
+        )
+        .unwrap();
+    assert!(!store.kept_events_current().unwrap());
+    assert_eq!(briefs(true), from_rows);
+    assert_eq!(briefs(false), md_from_rows);
+}

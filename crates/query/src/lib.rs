@@ -28,7 +28,9 @@ pub use corpus::*;
 pub use export::*;
 pub use filter::*;
 pub use keep::{rebuild_consolidation, record_event_ids_walking};
-pub use stream::{each_story, filtered_stream, find_story, merged_stream, MergedStream};
+pub use stream::{
+    each_story, filtered_stream, find_story, kept_heads, merge_kept, merged_stream, MergedStream,
+};
 pub use timeline::*;
 
 pub use chronicler_consolidate::Consolidated;

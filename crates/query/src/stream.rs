@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chronicler_consolidate::stories::{describe_story, Story, StoryDoc, StoryEvent};
 use chronicler_consolidate::{assemble, event_order, order_key, Consolidated, NearDuplicates};
-use chronicler_core::MergedEvent;
+use chronicler_core::{EventMention, MergedEvent};
 use chronicler_store::{KeptEvent, KeptEventRow, ReadSnapshot, Store, StoryMember};
 use jiff::civil::Date;
 
@@ -208,7 +208,65 @@ pub(crate) fn kept_row(
         source: e.event.source.clone(),
         target: e.event.target.clone(),
         members,
+        first_report: e.mentions.iter().filter_map(report_day).min(),
+        undated_report: e.mentions.iter().any(|m| report_day(m).is_none()),
     }
+}
+
+/// The publication day of a report, as `chronicler-brief` reads it.
+fn report_day(m: &EventMention) -> Option<Date> {
+    m.published.as_deref()?.get(..10)?.parse().ok()
+}
+
+/// The kept merged events of `store` in the order of merged events (see
+/// [`chronicler_store::KeptEventRow`]): what is known of each without
+/// merging it. None when they are not current (the caller merges
+/// everything). Read in one snapshot with [`merge_kept`] when the events
+/// picked from them are merged.
+pub fn kept_heads(store: &Store) -> Result<Option<Vec<KeptEventRow>>, QueryError> {
+    let _snapshot = store.read_snapshot()?;
+    if !store.consolidation_is_current()? || !store.kept_events_current()? {
+        return Ok(None);
+    }
+    let mut rows = Vec::new();
+    store.each_kept_event(|k| {
+        rows.push(k);
+        Ok::<(), QueryError>(())
+    })?;
+    rows.sort_by(|a, b| row_key(a).cmp(&row_key(b)));
+    Ok(Some(rows))
+}
+
+/// [`Slot::key`] of a kept row.
+#[allow(clippy::type_complexity)]
+fn row_key(r: &KeptEventRow) -> (bool, Option<Date>, &str, &str, &str, usize, &str, usize) {
+    (
+        r.undated,
+        r.day,
+        &r.cameo,
+        &r.base_id,
+        &r.first_doc,
+        r.first_start,
+        &r.block,
+        r.rank,
+    )
+}
+
+/// The merged events of `rows` (from [`kept_heads`], in their order),
+/// each merged with its id and counts as among all.
+pub fn merge_kept(store: &Store, rows: Vec<KeptEventRow>) -> Result<Vec<MergedEvent>, QueryError> {
+    let slots: Vec<Slot> = rows.into_iter().map(Slot::from_kept).collect();
+    let stream = MergedStream {
+        store,
+        slots: slots.into_iter(),
+        whole: None,
+        _snapshot: Some(store.read_snapshot()?),
+    };
+    let mut events = Vec::new();
+    for c in stream {
+        events.extend(c?.events);
+    }
+    Ok(events)
 }
 
 /// The merged events of a current store in the consolidation's order,

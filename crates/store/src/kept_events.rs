@@ -52,6 +52,11 @@ pub struct KeptEventRow {
     pub target: Option<Actor>,
     /// (document key, ordinal) of its coded events, sorted.
     pub members: Vec<(i64, usize)>,
+    /// The first publication day among its reports (those with a
+    /// readable one).
+    pub first_report: Option<Date>,
+    /// Whether one of its reports has no readable publication day.
+    pub undated_report: bool,
 }
 
 /// True when `kept_events` holds the rows of the kept grouping.
@@ -92,8 +97,9 @@ pub(crate) fn insert(conn: &Connection, rows: &[KeptEventRow]) -> Result<(), Sto
     let mut st = conn
         .prepare_cached(
             "INSERT OR REPLACE INTO kept_events (block, grp, undated, day, end_day, cameo,
-                 base_id, id, first_doc, first_start, rank, status, source, target, members)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                 base_id, id, first_doc, first_start, rank, status, source, target, members,
+                 first_report, undated_report)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )
         .ctx(what)?;
     for r in rows {
@@ -119,6 +125,8 @@ pub(crate) fn insert(conn: &Connection, rows: &[KeptEventRow]) -> Result<(), Sto
             actor(&r.source)?,
             actor(&r.target)?,
             json(&members, what)?,
+            r.first_report.map(|d| d.to_string()),
+            r.undated_report,
         ])
         .ctx(what)?;
     }
@@ -134,7 +142,8 @@ pub(crate) fn each<E: From<StoreError>>(
     let mut st = conn
         .prepare_cached(
             "SELECT block, grp, undated, day, end_day, cameo, base_id, id, first_doc,
-                 first_start, rank, status, source, target, members
+                 first_start, rank, status, source, target, members, first_report,
+                 undated_report
              FROM kept_events",
         )
         .ctx(what)?;
@@ -190,5 +199,7 @@ fn row(r: &Row<'_>) -> Result<KeptEventRow, StoreError> {
         source: actor(12)?,
         target: actor(13)?,
         members: flat.chunks_exact(2).map(|p| (p[0], uint(p[1]))).collect(),
+        first_report: day(15)?,
+        undated_report: r.get(16).ctx(what)?,
     })
 }

@@ -146,6 +146,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0021_kept_events.sql"),
         then: None,
     },
+    Migration {
+        version: 22,
+        name: "kept_event_reports",
+        sql: include_str!("migrations/0022_kept_event_reports.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
