@@ -272,11 +272,12 @@ pub fn merge_kept(store: &Store, rows: Vec<KeptEventRow>) -> Result<Vec<MergedEv
 /// The merged events of a current store in the consolidation's order,
 /// with their unique ids: those that pass `filter` (all without one).
 ///
-/// From the kept merged events when they are current and the filter
-/// needs no sentence (a read of one row per merged event); else every
-/// kept group is merged to learn its place, id and fields.
+/// From the kept merged events when they are current (a read of one row
+/// per merged event, and for a text filter the sentences of the events
+/// that pass the rest); else every kept group is merged to learn its
+/// place, id and fields.
 fn ordered_slots(store: &Store, filter: Option<&EventFilter>) -> Result<Vec<Slot>, QueryError> {
-    if filter.is_none_or(|f| f.text.is_none()) && store.kept_events_current()? {
+    if store.kept_events_current()? {
         let mut slots: Vec<Slot> = Vec::new();
         store.each_kept_event(|k| {
             let keep = filter.is_none_or(|f| {
@@ -294,6 +295,9 @@ fn ordered_slots(store: &Store, filter: Option<&EventFilter>) -> Result<Vec<Slot
             }
             Ok::<(), QueryError>(())
         })?;
+        if let Some(t) = filter.and_then(|f| f.text.as_deref()) {
+            slots = with_text(store, slots, t)?;
+        }
         slots.sort_by(|a, b| a.key().cmp(&b.key()));
         return Ok(slots);
     }
@@ -312,6 +316,40 @@ fn ordered_slots(store: &Store, filter: Option<&EventFilter>) -> Result<Vec<Slot
     Ok(slots
         .into_iter()
         .filter_map(|(s, keep)| keep.then_some(s))
+        .collect())
+}
+
+/// The `slots` one of whose reports' sentences holds `text`, ignoring
+/// case (as [`EventFilter::matches`] reads a merged event's mentions):
+/// every coded event's sentence read in document order, each document's
+/// text once.
+fn with_text(store: &Store, slots: Vec<Slot>, text: &str) -> Result<Vec<Slot>, QueryError> {
+    let t = text.to_lowercase();
+    // (document key, ordinal, slot), by document.
+    let mut at: Vec<(i64, usize, usize)> = slots
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| {
+            s.members
+                .iter()
+                .map(move |&(doc, ordinal)| (doc, ordinal, i))
+        })
+        .collect();
+    at.sort_unstable();
+    let keys: Vec<(i64, usize)> = at.iter().map(|&(doc, ordinal, _)| (doc, ordinal)).collect();
+    let mut hit = vec![false; slots.len()];
+    store.each_event_sentence(&keys, |j, sentence| {
+        if let Some(&(_, _, i)) = at.get(j) {
+            if !hit[i] && sentence.to_lowercase().contains(&t) {
+                hit[i] = true;
+            }
+        }
+        Ok::<(), QueryError>(())
+    })?;
+    let mut hit = hit.into_iter();
+    Ok(slots
+        .into_iter()
+        .filter(|_| hit.next().unwrap_or(false))
         .collect())
 }
 

@@ -197,6 +197,12 @@ fn filtered_reads_give_what_filtering_every_merged_event_gives() {
             text: Some("sentence 2 of".into()),
             ..EventFilter::default()
         },
+        // Read from the kept rows, then the sentences of those that pass.
+        EventFilter {
+            actor: Some("RUS".into()),
+            text: Some("SENTENCE 1 OF REPORT".into()),
+            ..EventFilter::default()
+        },
         EventFilter {
             actor: Some("nobody".into()),
             ..EventFilter::default()

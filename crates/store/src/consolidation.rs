@@ -2061,6 +2061,76 @@ impl crate::Store {
         Ok(out)
     }
 
+    /// Hands `f`, for each of `keys` (document key, ordinal of a coded
+    /// event, sorted by document key), its position in `keys` and its
+    /// event's sentence, as the event's mention gives it ("" for an event
+    /// not found). Each document's text is read once and not copied: what
+    /// a text filter reads of a merged event's reports, without reading
+    /// the events whole.
+    pub fn each_event_sentence<E: From<StoreError>>(
+        &self,
+        keys: &[(i64, usize)],
+        mut f: impl FnMut(usize, &str) -> Result<(), E>,
+    ) -> Result<(), E> {
+        let what = "reading the sentences of events";
+        let mut span = self
+            .conn
+            .prepare_cached(
+                "SELECT sentence_start, sentence_end FROM events WHERE doc = ?1 AND ordinal = ?2",
+            )
+            .ctx(what)?;
+        let mut text = self
+            .conn
+            .prepare_cached("SELECT clean_text FROM documents WHERE doc_key = ?1")
+            .ctx(what)?;
+        let mut at = 0;
+        while let Some(&(doc, _)) = keys.get(at) {
+            let end = at + keys[at..].iter().take_while(|k| k.0 == doc).count();
+            let mut spans = Vec::with_capacity(end - at);
+            for &(_, ordinal) in &keys[at..end] {
+                let s: Option<(i64, i64)> = span
+                    .query_row(params![doc, int(ordinal)], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()
+                    .ctx(what)?;
+                spans.push(s);
+            }
+            let mut failed = None;
+            let mut found = false;
+            text.query_row([doc], |r| {
+                let text = r.get_ref(0)?.as_bytes().map_err(|e| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        0,
+                        rusqlite::types::Type::Text,
+                        e.into(),
+                    )
+                })?;
+                found = true;
+                for (j, s) in spans.iter().enumerate() {
+                    let sentence = s.map_or("", |(a, b)| {
+                        chronicler_core::text::slice_utf8(text, uint(a), uint(b))
+                    });
+                    if let Err(e) = f(at + j, sentence) {
+                        failed = Some(e);
+                        break;
+                    }
+                }
+                Ok(())
+            })
+            .optional()
+            .ctx(what)?;
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            if !found {
+                for j in at..end {
+                    f(j, "")?;
+                }
+            }
+            at = end;
+        }
+        Ok(())
+    }
+
     /// The near-duplicate cluster representative of the document with
     /// key `doc`, when it has a cluster row.
     pub fn near_cluster_of(&self, doc: i64) -> Result<Option<i64>, StoreError> {
