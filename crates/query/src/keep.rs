@@ -187,10 +187,15 @@ fn update_walking(
             .unwrap_or(0)
             .max(256),
     };
+    let seeded = seeds.len();
     let walked = if seeds.len() > budget {
         Walked::TooFar(fresh)
     } else {
         Walk::new(store, &touched, fresh).stories(seeds, budget)?
+    };
+    let walk = match &walked {
+        Walked::Stories(_) => "walked",
+        Walked::TooFar(_) => "every story",
     };
     update.documents = match walked {
         Walked::Stories(changed) => {
@@ -205,6 +210,9 @@ fn update_walking(
         blocks = update.blocks,
         events = update.events,
         documents = update.documents,
+        seeds = seeded,
+        budget,
+        stories = walk,
         regroup_s = regrouped_at.as_secs_f64(),
         merged_events_s = (kept_at - regrouped_at).as_secs_f64(),
         stories_s = (stories_at - kept_at).as_secs_f64(),
