@@ -2,15 +2,19 @@
 //! one at a time, in the same order and with the same ids and counts as
 //! [`crate::consolidated`] and [`crate::stories`] give them whole.
 //!
-//! Two passes. The first reads the kept grouping block by block
-//! ([`Store::kept_blocks`]), merges each group and keeps only its place
-//! in the order (day, code, id, first mention, rank within its block) and
-//! where its coded events are stored; the second reads each group back
-//! ([`Store::events_at`]) in that order and merges it with the
-//! near-duplicate clusters of its own documents. What is held at once is
-//! one block's events, or one group's, plus a few dozen bytes per merged
-//! event for the order. Stories go the same way, story by story
-//! ([`Store::kept_stories`]), keeping their order keys between passes.
+//! Two passes. The first learns each merged event's place in the order
+//! (day, code, id, first mention, rank within its block), its unique id
+//! and where its coded events are stored: from the kept merged events
+//! ([`Store::each_kept_event`], one row per group, written by the
+//! end-of-run update) when they are current, else by reading the kept
+//! grouping block by block ([`Store::kept_blocks`]) and merging each
+//! group. The second reads each group back ([`Store::events_at`]) in that
+//! order and merges it with the near-duplicate clusters of its own
+//! documents. What is held at once is one block's events, or one group's,
+//! plus a few dozen bytes per merged event for the order. Stories go the
+//! same way: their order from their documents' days and events alone
+//! ([`Store::kept_story_heads`]), then story by story
+//! ([`Store::kept_story`]).
 //!
 //! Only a store whose kept consolidation is current (after every ingest)
 //! is streamed; otherwise the whole consolidation is built in memory as
@@ -21,7 +25,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chronicler_consolidate::stories::{describe_story, Story, StoryDoc, StoryEvent};
 use chronicler_consolidate::{assemble, event_order, order_key, Consolidated, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{KeptEvent, KeptEventRow, ReadSnapshot, Store, StoryMember};
+use chronicler_store::{KeptEvent, KeptEventRow, ReadSnapshot, Store, StoryHead, StoryMember};
 use jiff::civil::Date;
 
 use crate::corpus::located;
@@ -571,10 +575,12 @@ pub fn each_story(
     let slots = ordered_slots(store, None)?;
     let index = slot_index(&slots);
     let describe = |members: Vec<StoryMember>| describe_kept(members, &slots, &index);
+    // The order first, from the stories' documents' days and events
+    // alone; then each story read whole and described, in that order.
     let mut order: Vec<(String, String, Box<str>)> = Vec::new();
-    store.kept_stories(|kept, members| {
-        if let Some(s) = describe(members)? {
-            order.push((s.start, s.id, kept.into()));
+    store.kept_story_heads(|kept, heads| {
+        if let Some((start, id)) = story_order(heads, &slots, &index) {
+            order.push((start, id, kept.into()));
         }
         Ok::<(), QueryError>(())
     })?;
@@ -585,6 +591,37 @@ pub fn each_story(
         }
     }
     Ok(())
+}
+
+/// The first day and id of the kept story whose documents are `heads`,
+/// as [`describe_kept`] gives them (its documents with a publication day;
+/// its first day the earliest of theirs and of its events'); None for a
+/// story it would not describe.
+fn story_order(
+    mut heads: Vec<StoryHead>,
+    slots: &[Slot],
+    index: &HashMap<(&str, &str), usize>,
+) -> Option<(String, String)> {
+    let mut days: Vec<Date> = Vec::with_capacity(heads.len());
+    heads.retain(|h| match h.published.parse::<Date>() {
+        Ok(d) => {
+            days.push(d);
+            true
+        }
+        Err(_) => false,
+    });
+    let first = heads.iter().map(|h| h.id.as_str()).min()?;
+    let id = chronicler_consolidate::stories::story_id([first]);
+    for h in &heads {
+        for (b, g) in &h.groups {
+            if let Some(&i) = index.get(&(b.as_str(), g.as_str())) {
+                days.extend(slots[i].day);
+                days.extend(slots[i].end);
+            }
+        }
+    }
+    let start = days.iter().min().map(Date::to_string).unwrap_or_default();
+    Some((start, id))
 }
 
 /// One kept story described (see `chronicler_consolidate::stories::describe`):

@@ -1896,6 +1896,20 @@ pub struct KeptEvent {
     pub stored: crate::StoredEvent,
 }
 
+/// A document of a kept story, as the order of stories needs it (see
+/// [`crate::Store::kept_story_heads`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryHead {
+    /// Document key.
+    pub key: i64,
+    /// Document id.
+    pub id: String,
+    /// Publication day (`YYYY-MM-DD`).
+    pub published: String,
+    /// (block, group label) of each of its grouped events, sorted, once each.
+    pub groups: Vec<(String, String)>,
+}
+
 /// A document of a kept story, as stories need it (see
 /// [`crate::Store::kept_stories`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -2148,37 +2162,63 @@ impl crate::Store {
             .with_ctx(|| format!("reading the facts of document {id}"))
     }
 
-    /// Hands `f` the kept stories one at a time (kept story id and its
-    /// documents by id), stories in id order; at most one story is held.
-    pub fn kept_stories<E: From<StoreError>>(
+    /// Hands `f` each kept story's label and its documents' key, id,
+    /// publication day and groups ([`StoryHead`]), by document id: what
+    /// orders the stories, read from the publication index alone (no
+    /// document row, whose text makes a page or more each).
+    pub fn kept_story_heads<E: From<StoreError>>(
         &self,
-        mut f: impl FnMut(&str, Vec<StoryMember>) -> Result<(), E>,
+        mut f: impl FnMut(&str, Vec<StoryHead>) -> Result<(), E>,
     ) -> Result<(), E> {
-        let what = "reading the kept stories";
+        let what = "reading the kept stories' documents";
         let mut st = self
             .conn
-            .prepare(&format!(
-                "SELECT s.story, {STORY_MEMBER} FROM doc_stories s
-                 JOIN documents d ON d.doc_key = s.doc
-                 LEFT JOIN doc_clusters c ON c.doc = d.doc_key
-                 ORDER BY s.story, d.id"
-            ))
+            .prepare(
+                "SELECT s.story, d.doc_key, d.id, d.published
+                 FROM documents d INDEXED BY documents_published
+                 JOIN doc_stories s ON s.doc = d.doc_key
+                 ORDER BY s.story, d.id",
+            )
             .ctx(what)?;
         let mut rows = st.query([]).ctx(what)?;
         let mut story = String::new();
-        let mut members: Vec<StoryMember> = Vec::new();
+        let mut heads: Vec<StoryHead> = Vec::new();
         while let Some(r) = rows.next().ctx(what)? {
             let s: String = r.get(0).ctx(what)?;
-            if s != story && !members.is_empty() {
-                f(&story, std::mem::take(&mut members))?;
+            if s != story && !heads.is_empty() {
+                f(&story, std::mem::take(&mut heads))?;
             }
             story = s;
-            members.push(self.story_member(r, 1)?);
+            let key: i64 = r.get(1).ctx(what)?;
+            heads.push(StoryHead {
+                key,
+                id: r.get(2).ctx(what)?,
+                published: r.get(3).ctx(what)?,
+                groups: self.groups_of(key)?,
+            });
         }
-        if !members.is_empty() {
-            f(&story, members)?;
+        if !heads.is_empty() {
+            f(&story, heads)?;
         }
         Ok(())
+    }
+
+    /// (block, group label) of each grouped event of the document `key`,
+    /// sorted, once each.
+    fn groups_of(&self, key: i64) -> Result<Vec<(String, String)>, StoreError> {
+        let what = "reading a document's event groups";
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT block, grp FROM event_groups WHERE doc = ?1 ORDER BY 1, 2",
+            )
+            .ctx(what)?;
+        let groups = st
+            .query_map([key], |g| Ok((g.get(0)?, g.get(1)?)))
+            .ctx(what)?
+            .collect::<Result<Vec<_>, _>>()
+            .ctx(what)?;
+        Ok(groups)
     }
 
     /// Hands `f` each kept story's label and the smallest id among its
@@ -2230,17 +2270,7 @@ impl crate::Store {
     fn story_member(&self, r: &rusqlite::Row<'_>, at: usize) -> Result<StoryMember, StoreError> {
         let what = "reading a story's document";
         let key: i64 = r.get(at).ctx(what)?;
-        let mut groups = self
-            .conn
-            .prepare_cached(
-                "SELECT DISTINCT block, grp FROM event_groups WHERE doc = ?1 ORDER BY 1, 2",
-            )
-            .ctx(what)?;
-        let groups = groups
-            .query_map([key], |g| Ok((g.get(0)?, g.get(1)?)))
-            .ctx(what)?
-            .collect::<Result<Vec<_>, _>>()
-            .ctx(what)?;
+        let groups = self.groups_of(key)?;
         Ok(StoryMember {
             key,
             id: r.get(at + 1).ctx(what)?,

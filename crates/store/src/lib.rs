@@ -39,7 +39,7 @@ pub use codec::content_hash;
 pub use consolidation::{
     Candidate, ClusterLevel, DocCluster, DocFacts, DocNode, EventGroup, EventGroupWrite,
     EventIdRecord, EventKey, GroupMember, GroupedEvent, KeptEvent, LinkQuery, LinkedDoc,
-    SignatureWrite, StoryMember,
+    SignatureWrite, StoryHead, StoryMember,
 };
 pub use kept_events::KeptEventRow;
 pub use schema::SCHEMA_VERSION;
