@@ -733,7 +733,13 @@ pub(crate) async fn actors(State(state): State<AppState>) -> Result<Json<ActorLi
 pub(crate) async fn stats(State(state): State<AppState>) -> Result<Json<ApiStats>, ApiError> {
     let stats = state
         .read(|r| {
-            let merged = r.events()?.len();
+            // Counted from the kept grouping when it is current (one group
+            // per merged event), without merging every event into memory.
+            let merged = if r.store.consolidation_is_current()? {
+                r.store.kept_group_count()?
+            } else {
+                r.events()?.len()
+            };
             Ok(ApiStats::new(r.store.stats()?, merged))
         })
         .await?;

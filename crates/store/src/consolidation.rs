@@ -1911,7 +1911,7 @@ pub struct StoryHead {
 }
 
 /// A document of a kept story, as stories need it (see
-/// [`crate::Store::kept_stories`]).
+/// [`crate::Store::kept_story`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoryMember {
     /// Document key.
