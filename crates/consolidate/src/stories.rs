@@ -80,9 +80,17 @@ pub struct Story {
 /// code below root level with both actors known).
 pub fn specific(m: &MergedEvent) -> bool {
     let e = &m.event;
-    e.date.start.is_some()
-        || e.date.end.is_some()
-        || (e.cameo.len() >= 3 && e.source.is_some() && e.target.is_some())
+    specific_fields(
+        e.date.start.is_some() || e.date.end.is_some(),
+        &e.cameo,
+        e.source.is_some() && e.target.is_some(),
+    )
+}
+
+/// [`specific`] of a merged event known by its fields alone: whether it
+/// is dated, its CAMEO code, and whether it has both a source and a target.
+pub fn specific_fields(dated: bool, cameo: &str, both_actors: bool) -> bool {
+    dated || (cameo.len() >= 3 && both_actors)
 }
 
 fn mention_of(d: &StoryDoc) -> EventMention {

@@ -26,7 +26,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 
 use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
-use chronicler_consolidate::stories::{specific, story_id, story_roots, WINDOW_DAYS};
+use chronicler_consolidate::stories::{
+    specific, specific_fields, story_id, story_roots, WINDOW_DAYS,
+};
 use chronicler_consolidate::{assemble, block_key, Consolidated, Located, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
 use chronicler_store::{ClusterLevel, ConsolidationTx, EventGroupWrite, GroupedEvent, Store};
@@ -400,6 +402,49 @@ pub fn rebuild_consolidation(
     Ok((update, r.consolidated))
 }
 
+/// The ties of the kept groups outside the `touched` blocks, read a group
+/// at a time and merged (what the kept merged events' rows give when they
+/// are current): each specific group's documents, as ranks in `docs`.
+fn each_kept_group_tie(
+    store: &Store,
+    docs: &Docs,
+    touched: &BTreeSet<String>,
+    add: &mut impl FnMut(bool, Vec<usize>),
+) -> Result<(), QueryError> {
+    let mut group: Vec<Located> = Vec::new();
+    let mut ranks: Vec<usize> = Vec::new();
+    let mut current: Option<(String, String)> = None;
+    let mut flush = |group: &mut Vec<Located>, ranks: &mut Vec<usize>| {
+        let members = std::mem::take(group);
+        let set = std::mem::take(ranks);
+        if kept_group(members).is_some_and(|m| specific(&m)) {
+            add(true, set);
+        }
+    };
+    let skip: Vec<String> = touched.iter().cloned().collect();
+    store.each_kept_group_event(&skip, |key, block, grp, event| {
+        let Some(r) = docs.rank_of_key(key) else {
+            return;
+        };
+        if current.as_ref() != Some(&(block.clone(), grp.clone())) {
+            if !group.is_empty() {
+                flush(&mut group, &mut ranks);
+            }
+            current = Some((block, grp));
+        }
+        group.push(light(
+            docs.id(r).to_string(),
+            docs.published(r).to_string(),
+            event,
+        ));
+        ranks.push(r);
+    })?;
+    if !group.is_empty() {
+        flush(&mut group, &mut ranks);
+    }
+    Ok(())
+}
+
 /// What [`Walk::stories`] came to.
 enum Walked {
     /// The documents reached, with their story id, sorted.
@@ -651,41 +696,29 @@ fn all_stories(
             t.iter().filter_map(|(_, d)| docs.rank_of_id(d)).collect(),
         );
     }
-    // The kept groups outside the regrouped blocks, a group at a time.
-    let mut group: Vec<Located> = Vec::new();
-    let mut ranks: Vec<usize> = Vec::new();
-    let mut current: Option<(String, String)> = None;
-    let mut flush = |group: &mut Vec<Located>, ranks: &mut Vec<usize>| {
-        let members = std::mem::take(group);
-        let set = std::mem::take(ranks);
-        if kept_group(members).is_some_and(|m| specific(&m)) {
-            add(true, set);
-        }
-    };
-    let skip: Vec<String> = touched.iter().cloned().collect();
-    store.each_kept_group_event(&skip, |key, block, grp, event| {
-        let Some(r) = docs.rank_of_key(key) else {
-            return;
-        };
-        if current.as_ref() != Some(&(block.clone(), grp.clone())) {
-            if !group.is_empty() {
-                flush(&mut group, &mut ranks);
+    // The kept groups outside the regrouped blocks: from their merged
+    // events' rows when they are current (they are, once the update has
+    // written the regrouped blocks' rows), else a group at a time.
+    if tx.kept_events_current()? {
+        store.each_kept_event(|k| {
+            let dated = k.day.is_some() || k.end.is_some();
+            let both = k.source.is_some() && k.target.is_some();
+            if !touched.contains(&k.block) && specific_fields(dated, &k.cameo, both) {
+                add(
+                    true,
+                    k.members
+                        .iter()
+                        .filter_map(|&(key, _)| docs.rank_of_key(key))
+                        .collect(),
+                );
             }
-            current = Some((block, grp));
-        }
-        group.push(light(
-            docs.id(r).to_string(),
-            docs.published(r).to_string(),
-            event,
-        ));
-        ranks.push(r);
-    })?;
-    if !group.is_empty() {
-        flush(&mut group, &mut ranks);
+            Ok::<(), QueryError>(())
+        })?;
+    } else {
+        each_kept_group_tie(store, &docs, touched, &mut add)?;
     }
-    drop(skip);
-
     let days: Vec<Date> = docs.days.iter().map(|d| d.unwrap_or(Date::ZERO)).collect();
+
     let roots = story_roots(&days, ties);
     drop(days);
     let story = |r: usize| {
