@@ -190,7 +190,12 @@ fn update_walking(
             .max(256),
     };
     let seeded = seeds.len();
-    let walked = if seeds.len() > budget {
+    // A walk reaches at least the stories its seeds were in (their ties
+    // stay, but for those of the groups regrouped), so when those already
+    // hold more documents than the budget it is not begun: both ways give
+    // the same stories.
+    let seeds_list: Vec<String> = seeds.iter().cloned().collect();
+    let walked = if seeds.len() > budget || store.kept_story_sizes(&seeds_list, budget)? > budget {
         Walked::TooFar(fresh)
     } else {
         Walk::new(store, &touched, fresh).stories(seeds, budget)?

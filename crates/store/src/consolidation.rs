@@ -1711,6 +1711,42 @@ fn newer_than_table<T>(
     Ok((present == up_to_last).then_some(rows))
 }
 
+pub(crate) fn kept_story_sizes(
+    conn: &Connection,
+    ids: &[String],
+    cap: usize,
+) -> Result<usize, StoreError> {
+    let what = "counting the documents of kept stories";
+    let mut story_of = conn
+        .prepare_cached(
+            "SELECT s.story FROM documents d JOIN doc_stories s ON s.doc = d.doc_key
+             WHERE d.id = ?1",
+        )
+        .ctx(what)?;
+    let mut size_of = conn
+        .prepare_cached("SELECT count(*) FROM doc_stories WHERE story = ?1")
+        .ctx(what)?;
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut total = 0usize;
+    for id in ids {
+        let Some(story) = story_of
+            .query_row([id], |r| r.get::<_, String>(0))
+            .optional()
+            .ctx(what)?
+        else {
+            continue;
+        };
+        if !seen.insert(story.clone()) {
+            continue;
+        }
+        total += uint(size_of.query_row([&story], |r| r.get(0)).ctx(what)?);
+        if total > cap {
+            break;
+        }
+    }
+    Ok(total)
+}
+
 pub(crate) fn doc_node(conn: &Connection, id: &str) -> Result<Option<DocNode>, StoreError> {
     let what = || format!("reading the links of document {id}");
     let mut doc = conn

@@ -827,6 +827,13 @@ impl Store {
         consolidation::unstoried_documents(&self.conn)
     }
 
+    /// How many documents the kept stories of the documents `ids` hold
+    /// together (each story counted once; documents without a story
+    /// count nothing), counted until the sum passes `cap`.
+    pub fn kept_story_sizes(&self, ids: &[String], cap: usize) -> Result<usize, StoreError> {
+        consolidation::kept_story_sizes(&self.conn, ids, cap)
+    }
+
     /// A document's day, clusters and kept groups (see [`DocNode`]).
     pub fn doc_node(&self, id: &str) -> Result<Option<DocNode>, StoreError> {
         consolidation::doc_node(&self.conn, id)
