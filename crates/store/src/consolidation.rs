@@ -2034,22 +2034,6 @@ impl crate::Store {
         self.each_kept_block(sql, [], f)
     }
 
-    /// [`kept_blocks`](crate::Store::kept_blocks) for the blocks `blocks`
-    /// alone (each named once).
-    pub fn kept_blocks_in<E: From<StoreError>>(
-        &self,
-        blocks: &[String],
-        f: impl FnMut(&str, Vec<KeptEvent>) -> Result<(), E>,
-    ) -> Result<(), E> {
-        let sql = "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp
-             FROM json_each(?1) b CROSS JOIN event_groups g ON g.block = b.value
-             JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
-             JOIN documents d ON d.doc_key = g.doc
-             ORDER BY g.block, g.grp, d.id, e.sentence, e.ordinal";
-        let list = json(blocks, "listing blocks to read")?;
-        self.each_kept_block(sql, [list], f)
-    }
-
     fn each_kept_block<E: From<StoreError>>(
         &self,
         sql: &str,
