@@ -152,6 +152,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0022_kept_event_reports.sql"),
         then: None,
     },
+    Migration {
+        version: 23,
+        name: "signature_count",
+        sql: include_str!("migrations/0023_signature_count.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
