@@ -21,9 +21,10 @@ pub const HELP: &str = "Examples:\n  chronicler conflicts\n  chronicler conflict
 pub fn conflicts(db: &Path, a: ConflictsArgs) -> Result<ExitCode> {
     let store = crate::open_existing(db)?;
     // One merged event at a time: its disagreements need only its own
-    // reports and their documents' clusters.
+    // reports and their documents' clusters; those reported by one
+    // document alone cannot disagree and are not merged.
     let mut list = Vec::new();
-    for part in chronicler_query::merged_stream(&store)? {
+    for part in chronicler_query::multi_document_stream(&store)? {
         list.extend(chronicler_query::conflicts(&part?));
     }
     let mut out = crate::output::stdout();

@@ -29,7 +29,8 @@ pub use export::*;
 pub use filter::*;
 pub use keep::{rebuild_consolidation, record_event_ids_walking};
 pub use stream::{
-    each_story, filtered_stream, find_story, kept_heads, merge_kept, merged_stream, MergedStream,
+    each_story, filtered_stream, find_story, kept_heads, merge_kept, merged_stream,
+    multi_document_stream, MergedStream,
 };
 pub use timeline::*;
 

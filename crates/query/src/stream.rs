@@ -393,6 +393,24 @@ pub fn merged_stream(store: &Store) -> Result<MergedStream<'_>, QueryError> {
     merged_stream_of(store, None)
 }
 
+/// Streams the merged events of `store` reported by more than one
+/// document, in order and with the ids they have among all: the only ones
+/// whose reports can disagree (`crate::conflicts`: a disagreement is
+/// between claims of two documents). From a store whose kept
+/// consolidation is not current, one piece holding every merged event.
+pub fn multi_document_stream(store: &Store) -> Result<MergedStream<'_>, QueryError> {
+    let mut stream = merged_stream_of(store, None)?;
+    let slots: Vec<Slot> = std::mem::take(&mut stream.slots)
+        .filter(|s| {
+            let mut docs = s.members.iter().map(|&(doc, _)| doc);
+            let first = docs.next();
+            docs.any(|d| Some(d) != first)
+        })
+        .collect();
+    stream.slots = slots.into_iter();
+    Ok(stream)
+}
+
 /// Streams the merged events of `store` that pass `filter`, in order and
 /// with the ids they have among all: those that do not pass are dropped
 /// after the first pass (which sees each event as the final merge gives

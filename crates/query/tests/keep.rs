@@ -136,6 +136,26 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
                 .flat_map(|p| chronicler_query::conflicts(&p.unwrap()))
                 .collect();
             assert_eq!(conflicts, chronicler_query::conflicts(&whole));
+            // Those reported by one document alone are not read again.
+            let multi: Vec<_> = chronicler_query::multi_document_stream(store)
+                .unwrap()
+                .flat_map(|p| p.unwrap().events)
+                .collect();
+            if current {
+                let want: Vec<_> = whole
+                    .events
+                    .iter()
+                    .filter(|e| e.num_articles > 1)
+                    .cloned()
+                    .collect();
+                assert!(want.len() < whole.events.len(), "seed {seed}");
+                assert_eq!(multi, want, "seed {seed}");
+            }
+            let from_multi: Vec<_> = chronicler_query::multi_document_stream(store)
+                .unwrap()
+                .flat_map(|p| chronicler_query::conflicts(&p.unwrap()))
+                .collect();
+            assert_eq!(from_multi, conflicts, "seed {seed}, current {current}");
             disputed += conflicts.len();
             let mut stories = Vec::new();
             chronicler_query::each_story(store, |s| {
