@@ -23,7 +23,7 @@
 //! [`rebuild_consolidation`] regroups everything from scratch (the path
 //! the tests compare with).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
 use chronicler_consolidate::stories::{
@@ -234,11 +234,8 @@ fn update_walking(
 fn keep_merged_events(store: &Store, tx: &ConsolidationTx<'_>) -> Result<(), QueryError> {
     tx.delete_kept_events(None)?;
     store.kept_blocks(|block, events| {
-        tx.insert_kept_events(&crate::stream::kept_rows(
-            block,
-            crate::stream::by_group(events),
-        ))
-        .map_err(QueryError::from)
+        tx.insert_kept_events(&crate::stream::block_rows(block, events).1)
+            .map_err(QueryError::from)
     })?;
     tx.mark_kept_events_current()?;
     Ok(())
@@ -309,32 +306,22 @@ fn regroup_chunk(
     }
     tx.write_groups(&writes)?;
     if merged {
-        // Every event of the chunk is in a regrouped block, and the merged
-        // events come in their order: a block's rank its events in turn.
+        // Every event of the chunk is in a regrouped block.
         let mut label: Vec<Option<(&str, &str)>> = vec![None; keys.len()];
         for x in &r.relabels {
             if let Some(l) = label.get_mut(x.index) {
                 *l = Some((&x.block, &x.group));
             }
         }
-        let mut ranks: HashMap<&str, usize> = HashMap::new();
-        let mut rows = Vec::with_capacity(r.consolidated.events.len());
-        for (e, (members, base)) in r.consolidated.events.iter().zip(&r.origins) {
-            let Some((block, group)) = members
-                .first()
-                .and_then(|&i| label.get(i).copied().flatten())
-            else {
-                continue;
-            };
-            let rank = ranks.entry(block).or_insert(0);
-            let mut at: Vec<(i64, usize)> = members
-                .iter()
-                .filter_map(|&i| Some((*doc_keys.get(i)?, keys.get(i)?.1)))
-                .collect();
-            at.sort_unstable();
-            rows.push(crate::stream::kept_row(block, group, e, base, *rank, at));
-            *rank += 1;
-        }
+        let rows: Vec<_> = crate::stream::rows_of(
+            &r.consolidated,
+            &r.origins,
+            |i| label.get(i).copied().flatten(),
+            |i| Some((*doc_keys.get(i)?, keys.get(i)?.1)),
+        )
+        .into_iter()
+        .map(|(_, row)| row)
+        .collect();
         tx.delete_kept_events(Some(&r.blocks))?;
         tx.insert_kept_events(&rows)?;
     }
@@ -405,49 +392,6 @@ pub fn rebuild_consolidation(
         documents: stories.changed.len(),
     };
     Ok((update, r.consolidated))
-}
-
-/// The ties of the kept groups outside the `touched` blocks, read a group
-/// at a time and merged (what the kept merged events' rows give when they
-/// are current): each specific group's documents, as ranks in `docs`.
-fn each_kept_group_tie(
-    store: &Store,
-    docs: &Docs,
-    touched: &BTreeSet<String>,
-    add: &mut impl FnMut(bool, Vec<usize>),
-) -> Result<(), QueryError> {
-    let mut group: Vec<Located> = Vec::new();
-    let mut ranks: Vec<usize> = Vec::new();
-    let mut current: Option<(String, String)> = None;
-    let mut flush = |group: &mut Vec<Located>, ranks: &mut Vec<usize>| {
-        let members = std::mem::take(group);
-        let set = std::mem::take(ranks);
-        if kept_group(members).is_some_and(|m| specific(&m)) {
-            add(true, set);
-        }
-    };
-    let skip: Vec<String> = touched.iter().cloned().collect();
-    store.each_kept_group_event(&skip, |key, block, grp, event| {
-        let Some(r) = docs.rank_of_key(key) else {
-            return;
-        };
-        if current.as_ref() != Some(&(block.clone(), grp.clone())) {
-            if !group.is_empty() {
-                flush(&mut group, &mut ranks);
-            }
-            current = Some((block, grp));
-        }
-        group.push(light(
-            docs.id(r).to_string(),
-            docs.published(r).to_string(),
-            event,
-        ));
-        ranks.push(r);
-    })?;
-    if !group.is_empty() {
-        flush(&mut group, &mut ranks);
-    }
-    Ok(())
 }
 
 /// What [`Walk::stories`] came to.
@@ -701,27 +645,23 @@ fn all_stories(
             t.iter().filter_map(|(_, d)| docs.rank_of_id(d)).collect(),
         );
     }
-    // The kept groups outside the regrouped blocks: from their merged
-    // events' rows when they are current (they are, once the update has
-    // written the regrouped blocks' rows), else a group at a time.
-    if tx.kept_events_current()? {
-        store.each_kept_event(|k| {
-            let dated = k.day.is_some() || k.end.is_some();
-            let both = k.source.is_some() && k.target.is_some();
-            if !touched.contains(&k.block) && specific_fields(dated, &k.cameo, both) {
-                add(
-                    true,
-                    k.members
-                        .iter()
-                        .filter_map(|&(key, _)| docs.rank_of_key(key))
-                        .collect(),
-                );
-            }
-            Ok::<(), QueryError>(())
-        })?;
-    } else {
-        each_kept_group_tie(store, &docs, touched, &mut add)?;
-    }
+    // The kept groups outside the regrouped blocks, from their merged
+    // events' rows (current: the update wrote the regrouped blocks' rows,
+    // or all of them, before the stories).
+    store.each_kept_event(|k| {
+        let dated = k.day.is_some() || k.end.is_some();
+        let both = k.source.is_some() && k.target.is_some();
+        if !touched.contains(&k.block) && specific_fields(dated, &k.cameo, both) {
+            add(
+                true,
+                k.members
+                    .iter()
+                    .filter_map(|&(key, _)| docs.rank_of_key(key))
+                    .collect(),
+            );
+        }
+        Ok::<(), QueryError>(())
+    })?;
     let days: Vec<Date> = docs.days.iter().map(|d| d.unwrap_or(Date::ZERO)).collect();
 
     let roots = story_roots(&days, ties);
@@ -760,36 +700,31 @@ const WRITE_STORIES: usize = 10_000;
 /// Every stored document by the rank of its id: its id and publication
 /// day (as stored, and parsed), looked up by key or id.
 struct Docs {
-    /// Ids and days, each document's one after the other.
+    /// Ids, one after the other.
     text: String,
-    /// By rank: where its id starts, where its id ends and its day starts,
-    /// where its day ends.
-    at: Vec<(usize, usize, usize)>,
+    /// By rank: where its id starts and ends.
+    at: Vec<(usize, usize)>,
     /// By rank: its day, when it parses.
     days: Vec<Option<Date>>,
     /// (key, rank), by key.
     by_key: Vec<(i64, usize)>,
 }
-
 impl Docs {
     fn read(store: &Store) -> Result<Docs, QueryError> {
         let mut text = String::new();
-        let mut rows: Vec<(i64, (usize, usize, usize))> = Vec::new();
+        let mut rows: Vec<(i64, (usize, usize), Option<Date>)> = Vec::new();
         store.each_story_document(|key, id, published| {
             let start = text.len();
             text.push_str(&id);
-            let mid = text.len();
-            text.push_str(&published);
-            rows.push((key, (start, mid, text.len())));
+            rows.push((key, (start, text.len()), day(&published)));
         })?;
-        let slice = |a: usize, b: usize| text.get(a..b).unwrap_or("");
+        let slice = |(a, b): (usize, usize)| text.get(a..b).unwrap_or("");
         // Ids are unique: any sort gives one order.
-        rows.sort_unstable_by(|x, y| slice(x.1 .0, x.1 .1).cmp(slice(y.1 .0, y.1 .1)));
+        rows.sort_unstable_by(|x, y| slice(x.1).cmp(slice(y.1)));
         let mut by_key: Vec<(i64, usize)> =
             rows.iter().enumerate().map(|(r, x)| (x.0, r)).collect();
         by_key.sort_unstable();
-        let at: Vec<(usize, usize, usize)> = rows.into_iter().map(|x| x.1).collect();
-        let days = at.iter().map(|&(_, m, e)| day(slice(m, e))).collect();
+        let (at, days) = rows.into_iter().map(|x| (x.1, x.2)).unzip();
         Ok(Docs {
             text,
             at,
@@ -805,14 +740,7 @@ impl Docs {
     fn id(&self, rank: usize) -> &str {
         self.at
             .get(rank)
-            .and_then(|&(a, b, _)| self.text.get(a..b))
-            .unwrap_or("")
-    }
-
-    fn published(&self, rank: usize) -> &str {
-        self.at
-            .get(rank)
-            .and_then(|&(_, b, c)| self.text.get(b..c))
+            .and_then(|&(a, b)| self.text.get(a..b))
             .unwrap_or("")
     }
 
@@ -824,7 +752,7 @@ impl Docs {
     fn rank_of_id(&self, id: &str) -> Option<usize> {
         let r = self
             .at
-            .partition_point(|&(a, b, _)| self.text.get(a..b).unwrap_or("") < id);
+            .partition_point(|&(a, b)| self.text.get(a..b).unwrap_or("") < id);
         (self.id(r) == id && r < self.len()).then_some(r)
     }
 }

@@ -23,7 +23,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chronicler_consolidate::stories::{describe_story, Story, StoryDoc, StoryEvent};
-use chronicler_consolidate::{assemble, event_order, order_key, Consolidated, NearDuplicates};
+use chronicler_consolidate::{assemble, assemble_groups, order_key, Consolidated, NearDuplicates};
 use chronicler_core::{EventMention, MergedEvent};
 use chronicler_store::{KeptEvent, KeptEventRow, ReadSnapshot, Store, StoryHead, StoryMember};
 use jiff::civil::Date;
@@ -86,101 +86,78 @@ impl Slot {
     }
 }
 
-/// A kept group being read: its coded events' (document key, ordinal) and
-/// the events.
-pub(crate) type Group = (Vec<(i64, usize)>, Vec<chronicler_consolidate::Located>);
-
 /// A story's document: itself, its near-duplicate cluster's
 /// representative and its events' (block, group label).
 type Member = (StoryDoc, Option<i64>, Vec<(String, String)>);
 
-/// The events of one kept block (as [`Store::kept_blocks`] gives them)
-/// by group label.
-pub(crate) fn by_group(events: Vec<KeptEvent>) -> BTreeMap<String, Group> {
-    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for e in events {
-        let g = groups.entry(e.group).or_default();
-        g.0.push((e.doc_key, e.ordinal));
-        g.1.push(located(e.stored));
+/// The kept rows of the merged events of `c` (in its order, each made of
+/// the input events `origins` names, with its id before it was made
+/// unique), each with its index in `c.events`: `label` gives the (block,
+/// group label) of an input event, `key` its (document key, ordinal).
+/// The merged events of one block come in their order, so each one's
+/// rank within its block is how many of the block came before it.
+pub(crate) fn rows_of<'a>(
+    c: &Consolidated,
+    origins: &[(Vec<usize>, String)],
+    label: impl Fn(usize) -> Option<(&'a str, &'a str)>,
+    key: impl Fn(usize) -> Option<(i64, usize)>,
+) -> Vec<(usize, KeptEventRow)> {
+    let mut ranks: HashMap<&str, usize> = HashMap::new();
+    let mut rows = Vec::with_capacity(c.events.len());
+    for (i, (e, (members, base))) in c.events.iter().zip(origins).enumerate() {
+        let Some((block, group)) = members.first().and_then(|&m| label(m)) else {
+            continue;
+        };
+        let rank = ranks.entry(block).or_insert(0);
+        let mut at: Vec<(i64, usize)> = members.iter().filter_map(|&m| key(m)).collect();
+        at.sort_unstable();
+        rows.push((i, kept_row(block, group, e, base, *rank, at)));
+        *rank += 1;
     }
-    groups
+    rows
 }
 
-/// The merged events of one kept block, its `groups` by label, each as
-/// its group alone merges it: the event, its mentions and its article
-/// count are those of the final merge (only its source count waits for
-/// the near-duplicate clusters of its documents), with its slot (its id
-/// not yet made unique; its members by document key and ordinal).
-fn block_merged(block: &str, groups: BTreeMap<String, Group>) -> Vec<(Slot, MergedEvent)> {
-    let none = NearDuplicates::default();
-    let mut merged = Vec::with_capacity(groups.len());
-    for (group, (mut keys, members)) in groups {
-        keys.sort_unstable();
-        let mut c = assemble(vec![members], &none);
-        if let (Some(e), Some(m)) = (c.events.pop(), c.members.pop()) {
-            merged.push((group, keys, e, m));
-        }
+/// The merged events of one kept block (its events as
+/// [`Store::kept_blocks`] gives them), each as its group alone merges it
+/// (the event, its mentions and its article count are those of the final
+/// merge; only its source count waits for the near-duplicate clusters of
+/// its documents), and their kept rows (the same order; equal ids hash
+/// equal block fields, [`chronicler_consolidate::block_key`], so ids
+/// made unique within a block are unique among all).
+pub(crate) fn block_rows(
+    block: &str,
+    events: Vec<KeptEvent>,
+) -> (Vec<MergedEvent>, Vec<KeptEventRow>) {
+    let mut labels = Vec::with_capacity(events.len());
+    let mut keys = Vec::with_capacity(events.len());
+    let mut located_at = Vec::with_capacity(events.len());
+    let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in events.into_iter().enumerate() {
+        groups.entry(e.group.clone()).or_default().push(i);
+        labels.push(e.group);
+        keys.push((e.doc_key, e.ordinal));
+        located_at.push(Some(located(e.stored)));
     }
-    let mut order: Vec<usize> = (0..merged.len()).collect();
-    order.sort_by(|&a, &b| event_order(&merged[a].2, &merged[a].3, &merged[b].2, &merged[b].3));
-    let mut ranks = vec![0; merged.len()];
-    for (rank, i) in order.into_iter().enumerate() {
-        ranks[i] = rank;
-    }
-    merged
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let located = groups
+        .iter()
+        .map(|g| g.iter().filter_map(|&i| located_at[i].take()).collect())
+        .collect();
+    let (c, origins) = assemble_groups(located, &NearDuplicates::default());
+    let origins: Vec<(Vec<usize>, String)> = origins
         .into_iter()
-        .zip(ranks)
-        .map(|((group, keys, e, _), rank)| {
-            let (undated, day, cameo, id, first_doc, first_start) = order_key(&e);
-            let slot = Slot {
-                undated,
-                day,
-                end: e.event.date.end,
-                cameo: cameo.into(),
-                base: id.into(),
-                id: id.into(),
-                first_doc: first_doc.into(),
-                first_start,
-                block: block.into(),
-                group: group.into(),
-                rank,
-                members: keys.into(),
-            };
-            (slot, e)
-        })
-        .collect()
-}
-
-/// Makes the ids of `slots`, sorted by [`Slot::key`], unique as the
-/// consolidation makes them: the second of an id gets "-2", and so on, in
-/// order.
-fn make_ids_unique<'a>(slots: impl Iterator<Item = &'a mut Slot>) {
-    let mut seen: HashMap<Box<str>, usize> = HashMap::new();
-    for s in slots {
-        let n = seen.entry(s.base.clone()).or_insert(0);
-        *n += 1;
-        if *n > 1 {
-            s.id = format!("{}-{}", s.base, n).into();
-        }
-    }
-}
-
-/// The rows [`Store::each_kept_event`] reads back for one kept block (its
-/// `groups` by label): each group's merged event, its place in the order
-/// and its unique id. Equal ids hash equal block fields
-/// ([`chronicler_consolidate::block_key`]), so making them unique within
-/// a block makes them unique among all.
-pub(crate) fn kept_rows(block: &str, groups: BTreeMap<String, Group>) -> Vec<KeptEventRow> {
-    let mut slots = block_merged(block, groups);
-    slots.sort_by(|a, b| a.0.key().cmp(&b.0.key()));
-    make_ids_unique(slots.iter_mut().map(|(s, _)| s));
-    slots
-        .into_iter()
-        .map(|(s, mut e)| {
-            e.id = s.id.into();
-            kept_row(&s.block, &s.group, &e, &s.base, s.rank, s.members.into())
-        })
-        .collect()
+        .map(|(at, base)| (groups.get(at).cloned().unwrap_or_default(), base))
+        .collect();
+    let rows = rows_of(
+        &c,
+        &origins,
+        |i| labels.get(i).map(|g| (block, g.as_str())),
+        |i| keys.get(i).copied(),
+    );
+    let mut events: Vec<Option<MergedEvent>> = c.events.into_iter().map(Some).collect();
+    rows.into_iter()
+        .filter_map(|(i, row)| Some((events.get_mut(i)?.take()?, row)))
+        .unzip()
 }
 
 /// The kept row of the merged event `e` (its id made unique; `base_id`
@@ -305,22 +282,18 @@ fn ordered_slots(store: &Store, filter: Option<&EventFilter>) -> Result<Vec<Slot
         slots.sort_by(|a, b| a.key().cmp(&b.key()));
         return Ok(slots);
     }
-    // Each with whether it is wanted: the unwanted are kept until the ids
-    // are made unique, which counts every merged event.
-    let mut slots: Vec<(Slot, bool)> = Vec::new();
+    let mut slots: Vec<Slot> = Vec::new();
     store.kept_blocks(|block, events| {
-        for (slot, e) in block_merged(block, by_group(events)) {
-            let keep = filter.is_none_or(|f| f.matches(&e));
-            slots.push((slot, keep));
+        let (merged, rows) = block_rows(block, events);
+        for (e, row) in merged.iter().zip(rows) {
+            if filter.is_none_or(|f| f.matches(e)) {
+                slots.push(Slot::from_kept(row));
+            }
         }
         Ok::<(), QueryError>(())
     })?;
-    slots.sort_by(|a, b| a.0.key().cmp(&b.0.key()));
-    make_ids_unique(slots.iter_mut().map(|(s, _)| s));
-    Ok(slots
-        .into_iter()
-        .filter_map(|(s, keep)| keep.then_some(s))
-        .collect())
+    slots.sort_by(|a, b| a.key().cmp(&b.key()));
+    Ok(slots)
 }
 
 /// The `slots` one of whose reports' sentences holds `text`, ignoring

@@ -1865,43 +1865,6 @@ fn each_row(
     Ok(())
 }
 
-/// Every grouped event outside the blocks `skip`, without its
-/// document's text: (document key, block, group label, event), by block
-/// and group.
-pub(crate) fn each_kept_group_event(
-    conn: &Connection,
-    skip: &[String],
-    mut f: impl FnMut(i64, String, String, chronicler_core::CodedEvent),
-) -> Result<(), StoreError> {
-    let what = "reading the kept groups";
-    let skip = json(skip, "listing blocks to skip")?;
-    // The blocks skipped are dropped on the (block, group) index, before
-    // any event row is read: those an update regroups can hold most of the
-    // store's events (the big blocks of generic happenings).
-    let mut st = conn
-        .prepare_cached(
-            "SELECT e.*, g.block AS kept_block, g.grp AS kept_grp
-             FROM event_groups g INDEXED BY event_groups_group
-             JOIN events e ON e.doc = g.doc AND e.ordinal = g.ordinal
-             WHERE g.block NOT IN (SELECT value FROM json_each(?1))
-             ORDER BY g.block, g.grp",
-        )
-        .ctx(what)?;
-    let (cols, [doc, kept_block, kept_grp]) =
-        crate::read::event_columns(&st, ["doc", "kept_block", "kept_grp"]).ctx(what)?;
-    let mut rows = st.query([skip]).ctx(what)?;
-    while let Some(r) = rows.next().ctx(what)? {
-        let event = crate::read::event_row(r, &cols).ctx(what)?;
-        f(
-            r.get(doc).ctx(what)?,
-            r.get(kept_block).ctx(what)?,
-            r.get(kept_grp).ctx(what)?,
-            crate::read::coded_event(event)?,
-        );
-    }
-    Ok(())
-}
-
 /// Every kept story: (document key, story id).
 pub(crate) fn each_story_row(
     conn: &Connection,

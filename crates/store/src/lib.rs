@@ -863,17 +863,6 @@ impl Store {
         consolidation::each_cluster_row(&self.conn, f)
     }
 
-    /// Every grouped coded event outside the blocks `skip`, without
-    /// its document's text, handed to `f` one at a time: (document key,
-    /// block, group label, event), by block and group.
-    pub fn each_kept_group_event(
-        &self,
-        skip: &[String],
-        f: impl FnMut(i64, String, String, CodedEvent),
-    ) -> Result<(), StoreError> {
-        consolidation::each_kept_group_event(&self.conn, skip, f)
-    }
-
     /// Every kept story, handed to `f` one at a time: (document key, story id).
     pub fn each_story_row(&self, f: impl FnMut(i64, String)) -> Result<(), StoreError> {
         consolidation::each_story_row(&self.conn, f)
