@@ -146,6 +146,54 @@ impl Default for BriefOptions {
     }
 }
 
+/// What the brief asks of a merged event before it is merged: its actors,
+/// code and the publication days of its reports (a store's kept rows give
+/// these for every merged event at the cost of one row each).
+#[derive(Debug, Clone, Copy)]
+pub struct EventHead<'a> {
+    /// Source actor.
+    pub source: Option<&'a chronicler_core::Actor>,
+    /// Target actor.
+    pub target: Option<&'a chronicler_core::Actor>,
+    /// CAMEO code.
+    pub cameo: &'a str,
+    /// The first publication day among its reports (those with one).
+    pub first_report: Option<Date>,
+    /// Whether one of its reports has no readable publication day.
+    pub undated_report: bool,
+}
+
+/// Which of the merged events `heads` (every one in the store, in the
+/// events' order) the brief of `opts` reads, setting what the brief would
+/// otherwise learn from all of them: the as-of day when unset (the newest
+/// report) and the names of countries (as among the events reported by
+/// then). Merging only the events picked and building the brief from them
+/// gives the brief of all events. Every event is picked for
+/// [`Scope::All`].
+pub fn select(opts: &mut BriefOptions, heads: &[EventHead<'_>]) -> Vec<bool> {
+    let as_of = opts
+        .as_of
+        .or_else(|| heads.iter().filter_map(|h| h.first_report).max());
+    // Reported by the day, as the brief keeps events.
+    let known = |h: &EventHead<'_>| {
+        as_of.is_none_or(|a| h.undated_report || h.first_report.is_some_and(|d| d <= a))
+    };
+    opts.country_names = Some(country_names(
+        heads
+            .iter()
+            .filter(|h| known(h))
+            .flat_map(|h| [h.source, h.target])
+            .flatten(),
+    ));
+    opts.as_of = as_of;
+    heads
+        .iter()
+        .map(|h| {
+            opts.scope == Scope::All || (known(h) && opts.scope.reads(h.source, h.target, h.cameo))
+        })
+        .collect()
+}
+
 /// A stored document's clean text, where positions stated outside coded
 /// events are read.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

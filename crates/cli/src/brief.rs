@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chronicler_brief::{BriefOptions, DocText, Scope};
+use chronicler_brief::{BriefOptions, Scope};
 use chronicler_core::MergedEvent;
-use chronicler_store::{KeptEventRow, Store};
+use chronicler_store::Store;
 use clap::Args;
 
 /// `brief` arguments.
@@ -44,10 +44,7 @@ pub struct BriefArgs {
 pub const AFTER_HELP: &str = "Examples:\n  chronicler brief --dyad UKR-RUS\n  chronicler brief --dyad UKR-RUS --as-of 2026-02-03\n  chronicler brief --actor Zelenskyy --json\n  chronicler brief --story st0123456789ab\n  chronicler brief --dyad ARM-AZE --dict my-dictionaries/\n\nSections: coming up, in force and expiring, just happened, stalled or suspended, earlier, positions (demands, refusals and red lines by actor, and each actor's stands on the issues over time).\nEach item gives its date, its sources, and its evidence: document id and character offsets of the sentence, and the event id (none for a position stated in a sentence no event was coded from).";
 
 /// The events the brief reads, or those of one story (with a label for
-/// it). With a dyad or an actor, from a store whose kept merged events are
-/// current, only the events the scope reads are merged (the rest is
-/// known from the kept rows: the default day and the countries' names,
-/// set in `opts` as among all events); otherwise every event is merged.
+/// it): see [`chronicler_query::brief_events`].
 fn events(
     store: &Store,
     story: Option<&str>,
@@ -60,54 +57,7 @@ fn events(
         let events = parts.into_iter().flat_map(|p| p.events).collect();
         return Ok((events, Some(format!("story {}: {}", s.id, s.title))));
     }
-    if opts.scope != Scope::All {
-        let _snapshot = store.read_snapshot()?;
-        if let Some(rows) = chronicler_query::kept_heads(store)? {
-            let as_of = opts
-                .as_of
-                .or_else(|| rows.iter().filter_map(|r| r.first_report).max());
-            // Reported by the day, as the brief keeps events.
-            let known = |r: &KeptEventRow| {
-                as_of.is_none_or(|a| r.undated_report || r.first_report.is_some_and(|d| d <= a))
-            };
-            opts.country_names = Some(chronicler_brief::country_names(
-                rows.iter()
-                    .filter(|r| known(r))
-                    .flat_map(|r| [r.source.as_ref(), r.target.as_ref()])
-                    .flatten(),
-            ));
-            opts.as_of = as_of;
-            let picked = rows
-                .into_iter()
-                .filter(|r| {
-                    known(r)
-                        && opts
-                            .scope
-                            .reads(r.source.as_ref(), r.target.as_ref(), &r.cameo)
-                })
-                .collect();
-            return Ok((chronicler_query::merge_kept(store, picked)?, None));
-        }
-    }
-    Ok((chronicler_query::consolidated(store)?.events, None))
-}
-
-/// The clean texts of the documents the brief reads positions from.
-fn texts(store: &Store, events: &[MergedEvent], opts: &BriefOptions) -> Result<Vec<DocText>> {
-    let mut out = Vec::new();
-    for id in chronicler_brief::documents_in_scope(events, opts) {
-        let (Some(row), Some(text)) = (store.document(&id)?, store.document_text(&id)?) else {
-            continue;
-        };
-        out.push(DocText {
-            doc: row.id,
-            url: row.url,
-            outlet: row.outlet,
-            published: Some(row.published),
-            text,
-        });
-    }
-    Ok(out)
+    Ok((chronicler_query::brief_events(store, opts)?, None))
 }
 
 /// Prints the brief.
@@ -136,7 +86,7 @@ pub fn run(db: &Path, a: BriefArgs) -> Result<ExitCode> {
         ..BriefOptions::default()
     };
     let (events, story) = events(&store, a.story.as_deref(), &mut opts)?;
-    let texts = texts(&store, &events, &opts)?;
+    let texts = chronicler_query::brief_texts(&store, &events, &opts)?;
     let mut b = chronicler_brief::brief_with_texts(&events, &texts, &opts);
     if let Some(label) = story {
         b.scope = label;

@@ -41,12 +41,15 @@ fn stage_crates_meet_only_through_core() {
         ("consolidate", &["chronicler-core"]),
         ("store", &["chronicler-core"]),
         ("brief", &["chronicler-core", "chronicler-dict"]),
+        // The read side: the store read back, merged (consolidate) and
+        // handed to the brief as the events its scope reads.
         (
             "query",
             &[
                 "chronicler-core",
                 "chronicler-consolidate",
                 "chronicler-store",
+                "chronicler-brief",
             ],
         ),
         // The watcher feeds the pipeline, reads back through query and

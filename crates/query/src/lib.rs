@@ -14,6 +14,7 @@
 //! Nothing here knows SQL (the store does) or HTTP (the server does).
 #![deny(missing_docs)]
 
+mod brief;
 mod corpus;
 mod export;
 mod filter;
@@ -24,16 +25,18 @@ mod stream;
 mod timeline;
 pub mod tone;
 
+pub use brief::{brief_events, brief_texts};
 pub use corpus::*;
 pub use export::*;
 pub use filter::*;
 pub use keep::{rebuild_consolidation, record_event_ids_walking};
 pub use stream::{
-    each_story, filtered_stream, find_story, kept_heads, merge_kept, merged_stream,
-    multi_document_stream, MergedStream,
+    each_story, filtered_stream, find_story, kept_heads, kept_rows_with_text, kept_stream,
+    merge_kept, merged_stream, multi_document_stream, MergedStream,
 };
 pub use timeline::*;
 
+pub use chronicler_consolidate::stories::Story;
 pub use chronicler_consolidate::Consolidated;
 
 use chronicler_core::{EventMention, MergedEvent};

@@ -236,18 +236,25 @@ fn row_key(r: &KeptEventRow) -> (bool, Option<Date>, &str, &str, &str, usize, &s
 /// The merged events of `rows` (from [`kept_heads`], in their order),
 /// each merged with its id and counts as among all.
 pub fn merge_kept(store: &Store, rows: Vec<KeptEventRow>) -> Result<Vec<MergedEvent>, QueryError> {
+    let mut events = Vec::new();
+    for c in kept_stream(store, rows)? {
+        events.extend(c?.events);
+    }
+    Ok(events)
+}
+
+/// Streams the merged events of `rows` (from [`kept_heads`]) in the order
+/// given, as [`merged_stream`] gives them: each one merged with its id
+/// and counts as among all, with its members and the near-duplicate
+/// clusters of its documents (what [`crate::conflicts`] reads).
+pub fn kept_stream(store: &Store, rows: Vec<KeptEventRow>) -> Result<MergedStream<'_>, QueryError> {
     let slots: Vec<Slot> = rows.into_iter().map(Slot::from_kept).collect();
-    let stream = MergedStream {
+    Ok(MergedStream {
         store,
         slots: slots.into_iter(),
         whole: None,
         _snapshot: Some(store.read_snapshot()?),
-    };
-    let mut events = Vec::new();
-    for c in stream {
-        events.extend(c?.events);
-    }
-    Ok(events)
+    })
 }
 
 /// The merged events of a current store in the consolidation's order,
@@ -297,24 +304,48 @@ fn ordered_slots(store: &Store, filter: Option<&EventFilter>) -> Result<Vec<Slot
 }
 
 /// The `slots` one of whose reports' sentences holds `text`, ignoring
-/// case (as [`EventFilter::matches`] reads a merged event's mentions):
-/// every coded event's sentence read in document order, each document's
-/// text once.
+/// case (as [`EventFilter::matches`] reads a merged event's mentions).
 fn with_text(store: &Store, slots: Vec<Slot>, text: &str) -> Result<Vec<Slot>, QueryError> {
+    let hit = text_hits(store, slots.iter().map(|s| &*s.members), text)?;
+    let mut hit = hit.into_iter();
+    Ok(slots
+        .into_iter()
+        .filter(|_| hit.next().unwrap_or(false))
+        .collect())
+}
+
+/// Whether each of `rows` (kept merged events, as [`kept_heads`] gives
+/// them) has a report whose sentence holds `text`, ignoring case: what
+/// [`EventFilter::matches`] asks of a merged event's mentions, read
+/// without merging it.
+pub fn kept_rows_with_text<'a>(
+    store: &Store,
+    rows: impl IntoIterator<Item = &'a KeptEventRow>,
+    text: &str,
+) -> Result<Vec<bool>, QueryError> {
+    text_hits(store, rows.into_iter().map(|r| r.members.as_slice()), text)
+}
+
+/// Whether one of the coded events of each `members` (document key,
+/// ordinal) has a sentence holding `text`, ignoring case: every coded
+/// event's sentence read in document order, each document's text once.
+fn text_hits<'a>(
+    store: &Store,
+    members: impl Iterator<Item = &'a [(i64, usize)]>,
+    text: &str,
+) -> Result<Vec<bool>, QueryError> {
     let t = text.to_lowercase();
-    // (document key, ordinal, slot), by document.
-    let mut at: Vec<(i64, usize, usize)> = slots
+    // (document key, ordinal, item), by document.
+    let members: Vec<&[(i64, usize)]> = members.collect();
+    let mut at: Vec<(i64, usize, usize)> = members
         .iter()
         .enumerate()
-        .flat_map(|(i, s)| {
-            s.members
-                .iter()
-                .map(move |&(doc, ordinal)| (doc, ordinal, i))
-        })
+        .flat_map(|(i, m)| m.iter().map(move |&(doc, ordinal)| (doc, ordinal, i)))
         .collect();
+    let count = members.len();
     at.sort_unstable();
     let keys: Vec<(i64, usize)> = at.iter().map(|&(doc, ordinal, _)| (doc, ordinal)).collect();
-    let mut hit = vec![false; slots.len()];
+    let mut hit = vec![false; count];
     store.each_event_sentence(&keys, |j, sentence| {
         if let Some(&(_, _, i)) = at.get(j) {
             if !hit[i] && sentence.to_lowercase().contains(&t) {
@@ -323,11 +354,7 @@ fn with_text(store: &Store, slots: Vec<Slot>, text: &str) -> Result<Vec<Slot>, Q
         }
         Ok::<(), QueryError>(())
     })?;
-    let mut hit = hit.into_iter();
-    Ok(slots
-        .into_iter()
-        .filter(|_| hit.next().unwrap_or(false))
-        .collect())
+    Ok(hit)
 }
 
 /// The near-duplicate clusters among the documents `docs` (id and key).

@@ -2,7 +2,7 @@
 //! one is a 400 naming it), reads the store through a fresh read-only
 //! connection and converts the result to the DTOs of [`crate::dto`].
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -10,7 +10,7 @@ use axum::extract::{Path, Query, RawQuery, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chronicler_core::{MergedEvent, Status};
+use chronicler_core::Status;
 use chronicler_query::EventFilter;
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -18,7 +18,8 @@ use utoipa::IntoParams;
 
 use crate::dto::*;
 use crate::error::{ApiError, ErrorBody};
-use crate::state::{AppState, EventsView};
+
+use crate::state::{AppState, EventsView, Fields};
 
 /// Most events one page gives.
 pub(crate) const MAX_LIMIT: usize = 1000;
@@ -115,28 +116,51 @@ impl Filter {
         self.base == EventFilter::default() && self.country.is_none() && self.quad_class.is_none()
     }
 
-    fn matches(&self, e: &MergedEvent) -> bool {
-        if !self.base.matches(e) {
+    /// Whether an event with these fields passes (all but the text).
+    fn matches_fields(&self, f: &Fields<'_>) -> bool {
+        if !self
+            .base
+            .matches_fields(f.source, f.target, f.cameo, f.status, f.start, f.end)
+        {
             return false;
         }
         if let Some(c) = &self.country {
-            let hit = |a: &Option<chronicler_core::Actor>| {
-                a.as_ref().is_some_and(|a| {
+            let hit = |a: Option<&chronicler_core::Actor>| {
+                a.is_some_and(|a| {
                     a.country
                         .as_deref()
                         .is_some_and(|x| x.eq_ignore_ascii_case(c))
                 })
             };
-            if !hit(&e.event.source) && !hit(&e.event.target) {
+            if !hit(f.source) && !hit(f.target) {
                 return false;
             }
         }
         if let Some(q) = self.quad_class {
-            if chronicler_core::cameo::info(&e.event.cameo).map(|i| i.quad_class) != Some(q) {
+            if chronicler_core::cameo::info(f.cameo).map(|i| i.quad_class) != Some(q) {
                 return false;
             }
         }
         true
+    }
+
+    /// The events of `order` (indices into `view`) that pass, in that
+    /// order: their fields read first, then, for a text, the sentences of
+    /// those that pass the rest.
+    fn hits(
+        &self,
+        store: &chronicler_store::Store,
+        view: &EventsView,
+        order: impl IntoIterator<Item = usize>,
+    ) -> Result<Vec<usize>, ApiError> {
+        let hits: Vec<usize> = order
+            .into_iter()
+            .filter(|&i| self.matches_fields(&view.fields(i)))
+            .collect();
+        match self.base.text.as_deref() {
+            Some(t) => view.with_text(store, hits, t),
+            None => Ok(hits),
+        }
     }
 }
 
@@ -203,19 +227,6 @@ pub(crate) struct TimelineParams {
     text: Option<String>,
 }
 
-/// The sort key of an event: the day it is placed at, then its id.
-pub(crate) fn sort_key(e: &MergedEvent) -> (String, String) {
-    let ev = &e.event;
-    let day = ev
-        .date
-        .start
-        .or(ev.date.end)
-        .map(|d| d.to_string())
-        .or_else(|| e.mentions.iter().filter_map(|m| m.published.clone()).min())
-        .unwrap_or_default();
-    (day, e.id.clone())
-}
-
 fn encode_cursor(key: &(String, String)) -> String {
     let raw = format!("{}|{}", key.0, key.1);
     raw.bytes().map(|b| format!("{b:02x}")).collect()
@@ -234,24 +245,6 @@ fn decode_cursor(c: &str) -> Result<(String, String), ApiError> {
     let s = String::from_utf8(bytes).map_err(|_| bad())?;
     let (day, id) = s.split_once('|').ok_or_else(bad)?;
     Ok((day.to_string(), id.to_string()))
-}
-
-/// The events of `order` that pass `filter`, in that order or reversed.
-fn in_order<'a>(
-    order: &'a [usize],
-    view: &'a EventsView,
-    filter: &'a Filter,
-    descending: bool,
-) -> Box<dyn Iterator<Item = usize> + 'a> {
-    let it = order
-        .iter()
-        .copied()
-        .filter(move |&i| filter.matches(&view[i]));
-    if descending {
-        Box::new(it.rev())
-    } else {
-        Box::new(it)
-    }
 }
 
 /// Events, filtered, sorted and paginated.
@@ -301,30 +294,32 @@ pub(crate) async fn list_events(
             }
             let keys = &view.keys;
             let order = &view.by_date;
-            // Where the page starts in date order (the events are sorted
-            // once per state of the store, not per request).
-            let ahead: &[usize] = match &cursor {
-                None => order,
-                Some(c) if descending => &order[..order.partition_point(|&i| keys[i] < *c)],
-                Some(c) => &order[order.partition_point(|&i| keys[i] <= *c)..],
-            };
-            let hits = |s| in_order(s, &view, &filter, descending);
-            let total = if filter.is_empty() {
-                order.len()
+            // The events that pass, in date order (sorted once per state
+            // of the store, not per request).
+            let owned;
+            let hits: &[usize] = if filter.is_empty() {
+                order
             } else {
-                hits(order).count()
+                owned = filter.hits(r.store, &view, order.iter().copied())?;
+                &owned
+            };
+            // Where the page starts.
+            let ahead: Box<dyn Iterator<Item = &usize>> = match &cursor {
+                None if descending => Box::new(hits.iter().rev()),
+                None => Box::new(hits.iter()),
+                Some(c) if descending => {
+                    Box::new(hits[..hits.partition_point(|&i| keys[i] < *c)].iter().rev())
+                }
+                Some(c) => Box::new(hits[hits.partition_point(|&i| keys[i] <= *c)..].iter()),
             };
             let (page, next_cursor) =
-                cut_page(hits(ahead).take(limit + 1).collect(), limit, |&i| {
+                cut_page(ahead.take(limit + 1).copied().collect(), limit, |&i| {
                     keys[i].clone()
                 });
             let page = EventPage {
-                events: page
-                    .iter()
-                    .map(|&i| ApiEvent::in_view(&view[i], &view))
-                    .collect(),
+                events: view.api_events(r.store, &page)?,
                 next_cursor,
-                total,
+                total: hits.len(),
             };
             let body = Bytes::from(serde_json::to_vec(&page).map_err(ApiError::internal)?);
             r.keep_answer(&view, &raw, &body);
@@ -353,9 +348,10 @@ pub(crate) async fn get_event(
     let event = state
         .read(move |r| {
             let view = r.events()?;
-            view.iter()
-                .find(|e| e.id == id)
-                .map(|e| ApiEvent::in_view(e, &view))
+            let found = view.find(&id).map(|i| view.api_events(r.store, &[i]));
+            found
+                .transpose()?
+                .and_then(|mut e| e.pop())
                 .ok_or_else(|| ApiError::not_found(format!("no event with id {id}")))
         })
         .await?;
@@ -390,13 +386,10 @@ pub(crate) async fn timeline(
     })?;
     let entries = state
         .read(move |r| {
-            let events: Vec<MergedEvent> = r
-                .events()?
-                .iter()
-                .filter(|e| filter.matches(e))
-                .cloned()
-                .collect();
-            Ok(chronicler_query::timeline(&events)
+            let view = r.events()?;
+            let hits = filter.hits(r.store, &view, 0..view.len())?;
+            Ok(view
+                .timeline(r.store, &hits)?
                 .into_iter()
                 .map(ApiTimelineEntry::from)
                 .collect())
@@ -476,7 +469,9 @@ pub(crate) async fn get_document(
             };
             let text = r.store.document_text(&id)?.unwrap_or_default();
             let mut spans = BTreeSet::new();
-            for e in r.events()?.iter() {
+            let view = r.events()?;
+            let picked = view.of_documents(r.store, &[id.as_str()])?;
+            view.each(r.store, &picked, |e, _| {
                 let mut what = None;
                 for m in e.mentions.iter().filter(|m| m.doc == id) {
                     let what = what.get_or_insert_with(|| ApiEvent::new(e).what).clone();
@@ -487,7 +482,7 @@ pub(crate) async fn get_document(
                         what,
                     });
                 }
-            }
+            })?;
             Ok(DocumentDetail {
                 document: ApiDocument::from(doc),
                 text,
@@ -627,16 +622,20 @@ pub(crate) async fn search(
             if in_sentences {
                 let hits = r.store.search_sentences(&fts, limit)?;
                 // The events each found sentence is evidence for.
-                let mut events: BTreeMap<(&str, usize), Vec<SentenceEvent>> = BTreeMap::new();
+                let mut events: BTreeMap<(String, usize), Vec<SentenceEvent>> = BTreeMap::new();
                 let wanted: BTreeSet<(&str, usize)> =
                     hits.iter().map(|h| (h.doc.as_str(), h.start)).collect();
                 let view = r.events()?;
-                for e in view.iter() {
+                let docs: BTreeSet<&str> = hits.iter().map(|h| h.doc.as_str()).collect();
+                let docs: Vec<&str> = docs.into_iter().collect();
+                let picked = view.of_documents(r.store, &docs)?;
+                view.each(r.store, &picked, |e, _| {
                     let mut seen = BTreeSet::new();
                     for m in &e.mentions {
                         let at = (m.doc.as_str(), m.start);
-                        if let Some(&key) = wanted.get(&at) {
-                            if seen.insert(key) {
+                        if wanted.contains(&at) && seen.insert(at) {
+                            {
+                                let key = (m.doc.clone(), m.start);
                                 events.entry(key).or_default().push(SentenceEvent {
                                     id: e.id.clone(),
                                     what: ApiEvent::new(e).what,
@@ -644,7 +643,7 @@ pub(crate) async fn search(
                             }
                         }
                     }
-                }
+                })?;
                 let mut titles: BTreeMap<String, Option<String>> = BTreeMap::new();
                 for h in &hits {
                     if !titles.contains_key(&h.doc) {
@@ -663,7 +662,7 @@ pub(crate) async fn search(
                         sentence: h.text.clone(),
                         rank: h.rank,
                         events: events
-                            .get(&(h.doc.as_str(), h.start))
+                            .get(&(h.doc.clone(), h.start))
                             .cloned()
                             .unwrap_or_default(),
                     });
@@ -690,10 +689,11 @@ pub(crate) async fn actors(State(state): State<AppState>) -> Result<Json<ActorLi
     let list = state
         .read(|r| {
             let mut by_code: BTreeMap<String, ActorCount> = BTreeMap::new();
-            for e in r.events()?.iter() {
-                let ev = &e.event;
+            let view = r.events()?;
+            for i in 0..view.len() {
+                let f = view.fields(i);
                 let mut seen = BTreeSet::new();
-                for a in [&ev.source, &ev.target].into_iter().flatten() {
+                for a in [f.source, f.target].into_iter().flatten() {
                     if !seen.insert(a.code.clone()) {
                         continue;
                     }
@@ -865,27 +865,31 @@ pub(crate) async fn list_stories(
         .read(move |r| {
             let view = r.events()?;
             let stories = r.stories(&view)?;
-            let by_id: BTreeMap<&str, &MergedEvent> = if filter.base.actor.is_some() {
-                view.iter().map(|e| (e.id.as_str(), e)).collect()
+            let by_id: HashMap<&str, usize> = if filter.base.actor.is_some() {
+                (0..view.len()).map(|i| (view.id(i), i)).collect()
             } else {
-                BTreeMap::new()
+                HashMap::new()
             };
             let (from, to) = (
                 filter.base.from.map(|d| d.to_string()),
                 filter.base.to.map(|d| d.to_string()),
             );
-            let actor_only = EventFilter {
-                actor: filter.base.actor.clone(),
-                ..EventFilter::default()
+            let actor_only = Filter {
+                base: EventFilter {
+                    actor: filter.base.actor.clone(),
+                    ..EventFilter::default()
+                },
+                country: None,
+                quad_class: None,
             };
             let matches = |s: &KeptStory| {
                 from.as_ref().is_none_or(|f| s.summary.end >= *f)
                     && to.as_ref().is_none_or(|t| s.summary.start <= *t)
-                    && (actor_only.actor.is_none()
+                    && (actor_only.base.actor.is_none()
                         || s.events.iter().any(|id| {
                             by_id
                                 .get(id.as_str())
-                                .is_some_and(|e| actor_only.matches(e))
+                                .is_some_and(|&i| actor_only.matches_fields(&view.fields(i)))
                         }))
             };
             let hits: Vec<&KeptStory> = stories.iter().filter(|s| matches(s)).collect();
@@ -945,13 +949,13 @@ pub(crate) async fn get_story(
                 }
             }
             let wanted: BTreeSet<&str> = s.events.iter().map(String::as_str).collect();
-            let events = view
+            let picked: Vec<usize> = view
                 .by_date
                 .iter()
-                .map(|&i| &view[i])
-                .filter(|e| wanted.contains(e.id.as_str()))
-                .map(|e| ApiEvent::in_view(e, &view))
+                .copied()
+                .filter(|&i| wanted.contains(view.id(i)))
                 .collect();
+            let events = view.api_events(r.store, &picked)?;
             Ok(StoryDetail {
                 story: s.summary.clone(),
                 documents,

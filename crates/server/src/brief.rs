@@ -85,26 +85,15 @@ fn parse(p: BriefParams) -> Result<Request, ApiError> {
     })
 }
 
-/// The brief, also reading the texts of the documents in scope for
-/// positions stated outside coded events (as `chronicler brief` does).
+/// The brief of `events`, also reading the texts of the documents in
+/// scope for positions stated outside coded events (as `chronicler brief`
+/// does).
 fn with_texts(
     store: &chronicler_store::Store,
     events: &[MergedEvent],
     opts: &BriefOptions,
 ) -> Result<chronicler_brief::Brief, ApiError> {
-    let mut texts = Vec::new();
-    for id in chronicler_brief::documents_in_scope(events, opts) {
-        let (Some(row), Some(text)) = (store.document(&id)?, store.document_text(&id)?) else {
-            continue;
-        };
-        texts.push(chronicler_brief::DocText {
-            doc: row.id,
-            url: row.url,
-            outlet: row.outlet,
-            published: Some(row.published),
-            text,
-        });
-    }
+    let texts = chronicler_query::brief_texts(store, events, opts)?;
     Ok(chronicler_brief::brief_with_texts(events, &texts, opts))
 }
 
@@ -134,18 +123,14 @@ pub(crate) async fn brief(
     let brief = state
         .read(move |r| {
             let Some(story) = &req.story else {
-                return with_texts(r.store, &r.events()?, &req.opts);
+                let events = chronicler_query::brief_events(r.store, &mut req.opts)?;
+                return with_texts(r.store, &events, &req.opts);
             };
-            let c = chronicler_query::consolidated(r.store)?;
-            let stories = chronicler_query::stories(r.store, &c)?;
-            let Some(s) = stories.iter().find(|s| &s.id == story) else {
+            // The story found by its id, only its events merged.
+            let Some((s, parts)) = chronicler_query::find_story(r.store, story)? else {
                 return Err(ApiError::not_found(format!("no story with id {story}")));
             };
-            let events: Vec<MergedEvent> = c
-                .events
-                .into_iter()
-                .filter(|e| s.events.contains(&e.id))
-                .collect();
+            let events: Vec<MergedEvent> = parts.into_iter().flat_map(|p| p.events).collect();
             let mut b = with_texts(r.store, &events, &req.opts)?;
             b.scope = format!("story {}: {}", s.id, s.title);
             Ok(b)

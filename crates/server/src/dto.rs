@@ -163,14 +163,7 @@ pub struct ApiEvent {
 }
 
 impl ApiEvent {
-    /// Converts a merged event of `view`, with its disputed flag.
-    pub(crate) fn in_view(m: &MergedEvent, view: &crate::state::EventsView) -> ApiEvent {
-        let mut e = ApiEvent::new(m);
-        e.disputed = view.disputed.contains(&m.id);
-        e
-    }
-
-    /// Converts a merged event (`disputed` false: see `ApiEvent::in_view`).
+    /// Converts a merged event (`disputed` false: the server's view of the events sets it).
     pub fn new(m: &MergedEvent) -> ApiEvent {
         let e = ExportEvent::from(m);
         let t = chronicler_query::timeline(std::slice::from_ref(m)).pop();

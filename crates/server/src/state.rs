@@ -1,31 +1,33 @@
 //! The server's shared state: where the store is, a pool of read-only
 //! connections, the one writer (when ingest is allowed) and a cache of
-//! merged events.
+//! the merged events' view.
 //!
 //! Readers take a read-only connection from the pool (SQLite in WAL mode
 //! lets them read while a writer writes; a connection holds no transaction
 //! between requests, so each request sees the latest commit); the writer is
 //! one connection behind a mutex, so documents are written one at a time.
 //!
-//! The merged events are rebuilt when a document was stored since (one
-//! index lookup tells); while one request rebuilds them, the others answer
-//! from the previous set, so a busy server under a running ingest does not
-//! rebuild the same thing on every thread. The cache only ever moves
-//! forward: no answer shows an older set than one given before.
+//! The view is the kept merged events' rows of a current store (each event
+//! merged when an answer shows it), else every event merged in memory. It
+//! is read again when a document was stored since (one index lookup
+//! tells); while one request reads it, the others answer from the previous
+//! view, so a busy server under a running ingest does not read the same
+//! thing on every thread. The cache only ever moves forward: no answer
+//! shows an older set than one given before.
 
-use std::collections::HashMap;
-use std::ops::Deref;
+use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
-use chronicler_core::MergedEvent;
+use chronicler_core::{Actor, MergedEvent, Status};
 use chronicler_dict::Dictionaries;
-use chronicler_store::Store;
+use chronicler_store::{KeptEventRow, Store};
+use jiff::civil::Date;
 
-use crate::dto::{ApiStory, KeptStory};
+use crate::dto::{ApiEvent, ApiStory, KeptStory};
 use crate::error::ApiError;
 
 /// Idle read-only connections kept for reuse.
@@ -38,56 +40,287 @@ pub(crate) struct Writer {
     pub dicts: Dictionaries,
 }
 
+/// Where the merged events of a view are.
+#[derive(Debug)]
+enum Events {
+    /// The kept merged events' rows (a store whose kept consolidation is
+    /// current), in the events' order: a few hundred bytes each, and each
+    /// event merged only when an answer shows it.
+    Kept(Vec<KeptEventRow>),
+    /// Every merged event, built in memory (a store whose kept
+    /// consolidation is not current), with the ids of those whose reports
+    /// disagree.
+    Whole {
+        consolidated: chronicler_query::Consolidated,
+        disputed: BTreeSet<String>,
+    },
+}
+
+/// What a filter reads of a merged event.
+pub(crate) struct Fields<'a> {
+    pub source: Option<&'a Actor>,
+    pub target: Option<&'a Actor>,
+    pub cameo: &'a str,
+    pub status: Status,
+    pub start: Option<Date>,
+    pub end: Option<Date>,
+}
+
 /// The merged events of one state of the store, with their date order.
 #[derive(Debug)]
 pub(crate) struct EventsView {
     /// [`Store::last_document_key`] when they were read.
     key: i64,
-    /// The consolidation (without the members of each event, which only
-    /// the disputed set needs): the events, and what stories are grouped by.
-    consolidated: chronicler_query::Consolidated,
+    events: Events,
     /// The stories of this state, by first day then id: built on first
-    /// ask from the consolidation above, not per request.
+    /// ask, not per request.
     stories: OnceLock<Arc<Vec<KeptStory>>>,
     /// The sort key of each event (day placed at, id).
     pub keys: Vec<(String, String)>,
     /// Indices into the events, by sort key.
     pub by_date: Vec<usize>,
-    /// Ids of the events whose reports disagree (`disputed` in exports).
-    pub disputed: std::collections::BTreeSet<String>,
     /// When it was built, and how long that took.
     built: Instant,
     took: Duration,
 }
 
 impl EventsView {
-    fn new(key: i64, mut c: chronicler_query::Consolidated) -> EventsView {
+    fn new(key: i64, events: Events) -> EventsView {
+        let keys: Vec<(String, String)> = match &events {
+            Events::Kept(rows) => rows
+                .iter()
+                .map(|r| {
+                    let day = r.day.or(r.end).or(r.first_report);
+                    (day.map(|d| d.to_string()).unwrap_or_default(), r.id.clone())
+                })
+                .collect(),
+            Events::Whole { consolidated, .. } => {
+                consolidated.events.iter().map(sort_key).collect()
+            }
+        };
+        let mut by_date: Vec<usize> = (0..keys.len()).collect();
+        by_date.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+        EventsView {
+            key,
+            events,
+            stories: OnceLock::new(),
+            keys,
+            by_date,
+            built: Instant::now(),
+            took: Duration::ZERO,
+        }
+    }
+
+    /// The view of a store whose kept merged events are current (None
+    /// when they are not): their rows only.
+    fn kept(store: &Store, key: i64) -> Result<Option<EventsView>, ApiError> {
+        Ok(chronicler_query::kept_heads(store)?
+            .map(|rows| EventsView::new(key, Events::Kept(rows))))
+    }
+
+    /// The view of any store: every merged event built in memory.
+    fn whole(store: &Store, key: i64) -> Result<EventsView, ApiError> {
+        let mut c = chronicler_query::consolidated(store)?;
         let disputed = chronicler_query::conflicts(&c)
             .into_iter()
             .map(|x| x.id)
             .collect();
         c.members = Vec::new();
-        let keys: Vec<(String, String)> = c.events.iter().map(crate::api::sort_key).collect();
-        let mut by_date: Vec<usize> = (0..c.events.len()).collect();
-        by_date.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
-        EventsView {
+        Ok(EventsView::new(
             key,
-            consolidated: c,
-            stories: OnceLock::new(),
-            keys,
-            by_date,
-            disputed,
-            built: Instant::now(),
-            took: Duration::ZERO,
+            Events::Whole {
+                consolidated: c,
+                disputed,
+            },
+        ))
+    }
+
+    /// Whether it holds the kept rows (not every event merged).
+    fn is_kept(&self) -> bool {
+        matches!(self.events, Events::Kept(_))
+    }
+
+    /// How many merged events.
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    /// The id of event `i`.
+    pub fn id(&self, i: usize) -> &str {
+        &self.keys[i].1
+    }
+
+    /// The index of the event `id`.
+    pub fn find(&self, id: &str) -> Option<usize> {
+        self.keys.iter().position(|k| k.1 == id)
+    }
+
+    /// What a filter reads of event `i`.
+    pub fn fields(&self, i: usize) -> Fields<'_> {
+        match &self.events {
+            Events::Kept(rows) => {
+                let r = &rows[i];
+                Fields {
+                    source: r.source.as_ref(),
+                    target: r.target.as_ref(),
+                    cameo: &r.cameo,
+                    status: r.status,
+                    start: r.day,
+                    end: r.end,
+                }
+            }
+            Events::Whole { consolidated, .. } => {
+                let e = &consolidated.events[i].event;
+                Fields {
+                    source: e.source.as_ref(),
+                    target: e.target.as_ref(),
+                    cameo: &e.cameo,
+                    status: e.status,
+                    start: e.date.start,
+                    end: e.date.end,
+                }
+            }
         }
+    }
+
+    /// Those of `order` whose sentences hold `text` (ignoring case), in
+    /// that order.
+    pub fn with_text(
+        &self,
+        store: &Store,
+        order: Vec<usize>,
+        text: &str,
+    ) -> Result<Vec<usize>, ApiError> {
+        let only_text = chronicler_query::EventFilter {
+            text: Some(text.to_string()),
+            ..chronicler_query::EventFilter::default()
+        };
+        Ok(match &self.events {
+            Events::Kept(rows) => {
+                let hit = chronicler_query::kept_rows_with_text(
+                    store,
+                    order.iter().map(|&i| &rows[i]),
+                    text,
+                )?;
+                order
+                    .into_iter()
+                    .zip(hit)
+                    .filter_map(|(i, h)| h.then_some(i))
+                    .collect()
+            }
+            Events::Whole { consolidated, .. } => order
+                .into_iter()
+                .filter(|&i| only_text.matches(&consolidated.events[i]))
+                .collect(),
+        })
+    }
+
+    /// The events of the documents `docs` (ids), in the events' order.
+    pub fn of_documents(&self, store: &Store, docs: &[&str]) -> Result<Vec<usize>, ApiError> {
+        Ok(match &self.events {
+            Events::Kept(rows) => {
+                let mut keys = Vec::new();
+                for d in docs {
+                    keys.extend(store.document_key(d)?);
+                }
+                (0..rows.len())
+                    .filter(|&i| {
+                        let m = &rows[i].members;
+                        keys.iter().any(|&k| {
+                            let at = m.partition_point(|&(doc, _)| doc < k);
+                            m.get(at).is_some_and(|&(doc, _)| doc == k)
+                        })
+                    })
+                    .collect()
+            }
+            Events::Whole { consolidated, .. } => (0..consolidated.events.len())
+                .filter(|&i| {
+                    consolidated.events[i]
+                        .mentions
+                        .iter()
+                        .any(|m| docs.contains(&m.doc.as_str()))
+                })
+                .collect(),
+        })
+    }
+
+    /// Hands `f` each of the events `picked`, in that order, merged (from
+    /// kept rows, one at a time), with whether its reports disagree.
+    pub fn each(
+        &self,
+        store: &Store,
+        picked: &[usize],
+        mut f: impl FnMut(&MergedEvent, bool),
+    ) -> Result<(), ApiError> {
+        match &self.events {
+            Events::Kept(rows) => {
+                let rows = picked.iter().map(|&i| rows[i].clone()).collect();
+                for piece in chronicler_query::kept_stream(store, rows)? {
+                    let piece = piece?;
+                    let disputed = !chronicler_query::conflicts(&piece).is_empty();
+                    for e in &piece.events {
+                        f(e, disputed);
+                    }
+                }
+            }
+            Events::Whole {
+                consolidated,
+                disputed,
+            } => {
+                for &i in picked {
+                    let e = &consolidated.events[i];
+                    f(e, disputed.contains(&e.id));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The timeline of the events `picked` (in the events' order).
+    pub fn timeline(
+        &self,
+        store: &Store,
+        picked: &[usize],
+    ) -> Result<Vec<chronicler_query::TimelineEntry>, ApiError> {
+        Ok(match &self.events {
+            Events::Kept(rows) => {
+                let rows = picked.iter().map(|&i| rows[i].clone()).collect();
+                chronicler_query::timeline_of(chronicler_query::kept_stream(store, rows)?)?
+            }
+            Events::Whole { consolidated, .. } => {
+                let events: Vec<MergedEvent> = picked
+                    .iter()
+                    .map(|&i| consolidated.events[i].clone())
+                    .collect();
+                chronicler_query::timeline(&events)
+            }
+        })
+    }
+
+    /// The events `picked`, as the API shows them.
+    pub fn api_events(&self, store: &Store, picked: &[usize]) -> Result<Vec<ApiEvent>, ApiError> {
+        let mut out = Vec::with_capacity(picked.len());
+        self.each(store, picked, |e, disputed| {
+            let mut a = ApiEvent::new(e);
+            a.disputed = disputed;
+            out.push(a);
+        })?;
+        Ok(out)
     }
 }
 
-impl Deref for EventsView {
-    type Target = Vec<MergedEvent>;
-    fn deref(&self) -> &Vec<MergedEvent> {
-        &self.consolidated.events
-    }
+/// The sort key of a merged event: the day it is placed at (its first
+/// day, else its last, else the first publication day among its reports),
+/// then its id. The same as a kept row's (see `EventsView::new`).
+pub(crate) fn sort_key(e: &MergedEvent) -> (String, String) {
+    let ev = &e.event;
+    let day = ev.date.start.or(ev.date.end).or_else(|| {
+        e.mentions
+            .iter()
+            .filter_map(|m| m.published.as_deref()?.get(..10)?.parse::<Date>().ok())
+            .min()
+    });
+    (day.map(|d| d.to_string()).unwrap_or_default(), e.id.clone())
 }
 
 /// Answers already given for the current set of merged events, by query
@@ -241,14 +474,24 @@ impl Reader<'_> {
         answers.by_query.insert(query.to_string(), body.clone());
     }
 
-    /// Every merged event: the cached set when nothing was stored since,
+    /// The merged events: the cached set when nothing was stored since,
     /// else a fresh one (or, while another request rebuilds it, the
-    /// previous set).
+    /// previous set). From a store whose kept merged events are current,
+    /// the set is their rows (each event merged when an answer shows it);
+    /// while an ingest is under way (documents stored, the kept
+    /// consolidation not yet brought up to date), the last such set
+    /// answers until the ingest's update lands. Only a store never
+    /// brought up to date has every event merged into memory.
     pub fn events(&self) -> Result<Arc<EventsView>, ApiError> {
+        let _snapshot = self.store.read_snapshot()?;
         let key = self.store.last_document_key()?;
+        let current = || -> Result<bool, ApiError> {
+            Ok(self.store.consolidation_is_current()? && self.store.kept_events_current()?)
+        };
         let cached = self.inner.cache.lock().ok().and_then(|c| c.clone());
         let _rebuilding = match &cached {
-            Some(c) if c.key >= key => return Ok(Arc::clone(c)),
+            Some(c) if c.key >= key && (c.is_kept() || !current()?) => return Ok(Arc::clone(c)),
+            Some(c) if c.is_kept() && !current()? => return Ok(Arc::clone(c)),
             Some(c) => {
                 // At most half of one thread's time goes to rebuilding while
                 // documents keep arriving: after a rebuild that took T, the
@@ -263,12 +506,18 @@ impl Reader<'_> {
             None => None,
         };
         let started = Instant::now();
-        let mut view = EventsView::new(key, chronicler_query::consolidated(self.store)?);
+        let mut view = match EventsView::kept(self.store, key)? {
+            Some(v) => v,
+            None => EventsView::whole(self.store, key)?,
+        };
         view.took = started.elapsed();
         view.built = Instant::now();
         let view = Arc::new(view);
         if let Ok(mut cache) = self.inner.cache.lock() {
-            if cache.as_ref().is_none_or(|c| c.key < key) {
+            let newer = |c: &Arc<EventsView>| {
+                c.key < key || (c.key == key && !c.is_kept() && view.is_kept())
+            };
+            if cache.as_ref().is_none_or(newer) {
                 *cache = Some(Arc::clone(&view));
             }
         }
@@ -283,24 +532,34 @@ impl Reader<'_> {
         if let Some(s) = view.stories.get() {
             return Ok(Arc::clone(s));
         }
-        let mut stories: Vec<KeptStory> =
-            chronicler_query::stories(self.store, &view.consolidated)?
-                .into_iter()
-                .map(|s| KeptStory {
-                    summary: ApiStory {
-                        id: s.id,
-                        title: s.title,
-                        start: s.start,
-                        end: s.end,
-                        num_documents: s.documents.len(),
-                        outlets: s.outlets,
-                        num_sources: s.num_sources,
-                        num_events: s.events.len(),
-                    },
-                    documents: s.documents,
-                    events: s.events,
-                })
-                .collect();
+        let kept = |s: chronicler_query::Story| KeptStory {
+            summary: ApiStory {
+                id: s.id,
+                title: s.title,
+                start: s.start,
+                end: s.end,
+                num_documents: s.documents.len(),
+                outlets: s.outlets,
+                num_sources: s.num_sources,
+                num_events: s.events.len(),
+            },
+            documents: s.documents,
+            events: s.events,
+        };
+        let mut stories: Vec<KeptStory> = Vec::new();
+        match &view.events {
+            // One story at a time from the kept stories.
+            Events::Kept(_) => chronicler_query::each_story(self.store, |s| {
+                stories.push(kept(s));
+                Ok(())
+            })?,
+            Events::Whole { consolidated, .. } => {
+                stories = chronicler_query::stories(self.store, consolidated)?
+                    .into_iter()
+                    .map(kept)
+                    .collect();
+            }
+        }
         stories.sort_by(|a, b| {
             (&a.summary.start, &a.summary.id).cmp(&(&b.summary.start, &b.summary.id))
         });

@@ -980,6 +980,16 @@ impl Store {
         read::document(&self.conn, id)
     }
 
+    /// The key of the document `id` (what [`KeptEventRow::members`] and
+    /// [`Store::events_at`] name documents by), if stored.
+    pub fn document_key(&self, id: &str) -> Result<Option<i64>, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .prepare_cached("SELECT doc_key FROM documents WHERE id = ?1")
+            .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
+            .ctx("reading a document's key")
+    }
+
     /// The clean text of one document.
     pub fn document_text(&self, id: &str) -> Result<Option<String>, StoreError> {
         read::document_text(&self.conn, id)
