@@ -58,6 +58,12 @@ fn checks() -> Vec<(String, String)> {
                 span = crate::search::SENTENCE_ROWID_SPAN,
             ),
         ),
+        (
+            "actor mentions miscounted (corpus_counts)".to_string(),
+            "SELECT abs((SELECT actor_mentions FROM corpus_counts)
+                        - (SELECT coalesce(sum(json_array_length(actors)), 0) FROM doc_mentions))"
+                .to_string(),
+        ),
     ];
     for table in PER_SENTENCE {
         out.push((

@@ -556,10 +556,10 @@ pub(crate) fn stats(conn: &Connection) -> Result<Stats, StoreError> {
     Ok(Stats {
         documents: count("SELECT count(*) FROM documents", "counting documents")?,
         sentences: count("SELECT count(*) FROM sentences", "counting sentences")?,
-        // The length of each document's packed array: the rows of the
-        // `actor_mentions` view, without expanding them.
+        // The rows of the `actor_mentions` view, kept by triggers on
+        // `doc_mentions` (migration 0024).
         actor_mentions: count(
-            "SELECT coalesce(sum(json_array_length(actors)), 0) FROM doc_mentions",
+            "SELECT actor_mentions FROM corpus_counts",
             "counting actor mentions",
         )?,
         coded_events: count("SELECT count(*) FROM events", "counting events")?,

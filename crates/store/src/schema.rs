@@ -158,6 +158,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0023_signature_count.sql"),
         then: None,
     },
+    Migration {
+        version: 24,
+        name: "corpus_counts",
+        sql: include_str!("migrations/0024_corpus_counts.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

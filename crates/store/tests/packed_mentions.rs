@@ -492,6 +492,48 @@ fn the_consistency_check_still_finds_mentions_of_missing_sentences() {
     );
 }
 
+/// `stats` counts actor mentions from a row the writes keep (migration
+/// 0024) instead of reading every document: the same number as the
+/// `actor_mentions` view holds, as documents are written, their mentions
+/// changed, and a document deleted.
+#[test]
+fn stats_count_every_actor_mention_without_reading_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let viewed = || -> usize {
+        let n: i64 = conn
+            .query_row("SELECT count(*) FROM actor_mentions", [], |r| r.get(0))
+            .unwrap();
+        usize::try_from(n).unwrap()
+    };
+    assert_eq!(store.stats().unwrap().actor_mentions, 0);
+    store.write_document(&mentioned("a", TEXT), &[]).unwrap();
+    store
+        .write_document(&mentioned("b", &format!("{TEXT}\nNo more.")), &[])
+        .unwrap();
+    let two = store.stats().unwrap().actor_mentions;
+    assert!(two >= 2, "{two}");
+    assert_eq!(two, viewed());
+    conn.execute(
+        "UPDATE doc_mentions SET actors = json_insert(actors, '$[#]', json('[0, 0, 3, \"x:x\", \"X\", \"XXX\", \"XXX\", \"\", \"person\", \"name\"]'))
+         WHERE doc = (SELECT min(doc) FROM doc_mentions)",
+        [],
+    )
+    .unwrap();
+    assert_eq!(store.stats().unwrap().actor_mentions, two + 1);
+    assert_eq!(store.stats().unwrap().actor_mentions, viewed());
+    conn.execute(
+        "DELETE FROM doc_mentions WHERE doc = (SELECT min(doc) FROM doc_mentions)",
+        [],
+    )
+    .unwrap();
+    assert_eq!(store.stats().unwrap().actor_mentions, viewed());
+    assert!(viewed() > 0 && viewed() < two);
+    assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
+}
+
 /// The actors report names an actor by the three commonest ways the
 /// articles write it, whatever kind of mention each is (a name, an alias):
 /// counted by the text, most frequent first, then in text order.
