@@ -1,9 +1,27 @@
 // chronicler's page: plain JavaScript over the JSON API, no build step.
 // Routes live in the URL hash: #event/ID, #story/ID, #doc/ID, #doc/ID@START-END (a sentence marked), #search/QUERY.
+//
+// A store of at most WINDOW merged events (`?window=N` in the page's address
+// sets it) is loaded whole and filtered here. A larger one is windowed: the
+// server filters, the page shows the newest events and stories that pass
+// (at most 1,000 of each), and the chart of events per day comes from
+// GET /api/days, so the page stays quick whatever the store's size.
 "use strict";
 
 const $ = (id) => document.getElementById(id);
-const state = { events: [], byId: new Map(), range: null, stories: [], storyFilter: { key: "", ids: null } };
+const state = {
+  events: [], range: null, stories: [], storyFilter: { key: "", ids: null },
+  // Windowed: the events and stories shown are the newest that pass the
+  // filters on the server (`shownKey` says for which), `total` how many pass,
+  // `days` the events per day of every date.
+  windowed: false, window: 5000, shownKey: null, total: 0, days: [], storiesTotal: 0, storiesKey: null,
+};
+
+// The most events the page loads whole.
+function pageWindow() {
+  const n = Number(new URLSearchParams(location.search).get("window"));
+  return Number.isInteger(n) && n > 0 ? n : 5000;
+}
 
 function el(tag, attrs, ...children) {
   const e = document.createElement(tag);
@@ -78,9 +96,18 @@ function fillSelect(sel, pairs) {
   for (const [value, label] of pairs) sel.append(el("option", { value }, label));
 }
 
-function setupFilters() {
+// The choices of the filters: from the events loaded, or, windowed, from
+// the store's actors (the 500 in most events) and every CAMEO root.
+function setupFilters(actorList) {
   const actors = new Map(), countries = new Set(), roots = new Map();
-  for (const e of state.events) {
+  if (actorList) {
+    for (const a of actorList.slice(0, 500)) {
+      actors.set(a.code, a.name);
+      if (a.country) countries.add(a.country);
+    }
+    for (let r = 1; r <= 20; r++) roots.set(String(r).padStart(2, "0"), null);
+  }
+  for (const e of actorList ? [] : state.events) {
     for (const a of actorsOf(e)) {
       actors.set(a.code, a.name);
       if (a.country) countries.add(a.country);
@@ -89,7 +116,7 @@ function setupFilters() {
   }
   fillSelect($("f-actor"), [...actors].sort((a, b) => a[1].localeCompare(b[1])).map(([c, n]) => [c, `${n} (${c})`]));
   fillSelect($("f-country"), [...countries].sort().map((c) => [c, c]));
-  fillSelect($("f-root"), [...roots].sort().map(([r, n]) => [r, `${r} (${n})`]));
+  fillSelect($("f-root"), [...roots].sort().map(([r, n]) => [r, n === null ? r : `${r} (${n})`]));
   for (const id of ["f-from", "f-to", "f-actor", "f-country", "f-root", "f-quad", "f-status", "f-undated"]) {
     $(id).addEventListener("change", renderTimeline);
   }
@@ -104,6 +131,7 @@ function setupFilters() {
 }
 
 function dataRange() {
+  if (state.windowed) return state.days.length ? [state.days[0].day, state.days[state.days.length - 1].day] : null;
   const days = state.events.map((e) => e.sort_day).filter(Boolean).sort();
   return days.length ? [days[0], days[days.length - 1]] : null;
 }
@@ -171,8 +199,13 @@ function renderDensity(events, f) {
   const per = Math.max(1, Math.ceil(days / 60)); // days a bar covers
   const bars = Math.ceil(days / per);
   const counts = new Array(bars).fill(0);
-  for (const e of events) {
-    if (e.sort_day) counts[Math.min(bars - 1, Math.floor(daysBetween(all[0], e.sort_day) / per))]++;
+  const bar = (day) => Math.min(bars - 1, Math.floor(daysBetween(all[0], day) / per));
+  if (state.windowed) {
+    for (const d of state.days) counts[bar(d.day)] += d.events;
+  } else {
+    for (const e of events) {
+      if (e.sort_day) counts[bar(e.sort_day)]++;
+    }
   }
   const max = Math.max(1, ...counts);
   for (let i = 0; i < bars; i++) {
@@ -208,8 +241,45 @@ function listEvents(events, places, zoomIn) {
   markSelected();
 }
 
-function renderTimeline() {
+// The API parameters of the filters (`dates`: with the date range).
+function filterQuery(f, dates) {
+  const p = new URLSearchParams();
+  for (const [k, v] of [["actor", f.actor], ["country", f.country], ["cameo", f.root], ["quad_class", f.quad], ["status", f.status]]) {
+    if (v) p.set(k, v);
+  }
+  if (dates && f.from) p.set("from", f.from);
+  if (dates && f.to) p.set("to", f.to);
+  return p.toString();
+}
+
+// Windowed: the newest events that pass the filters, and the events per
+// day of every date, fetched once per choice of filters.
+async function loadWindow(f) {
+  const key = filterQuery(f, true);
+  if (state.shownKey === key) return true;
+  const n = Math.min(state.window, 1000);
+  const [page, days] = await Promise.all([
+    api(`/api/events?sort=-date&limit=${n}&${key}`),
+    api("/api/days?" + filterQuery(f, false)),
+  ]);
+  if (key !== filterQuery(currentFilter(), true)) return false; // a newer choice is on its way
+  state.events = page.events.reverse();
+  state.total = page.total;
+  state.days = days;
+  state.shownKey = key;
+  return true;
+}
+
+async function renderTimeline() {
   const f = currentFilter();
+  if (state.windowed) {
+    try {
+      if (!(await loadWindow(f))) return;
+    } catch (err) {
+      $("timeline").replaceChildren(el("p", {}, "Could not load events: " + err.message));
+      return;
+    }
+  }
   const shown = state.events.filter((e) => passes(e, f));
   MapView.render(shown);
   renderDensity(state.events, f);
@@ -217,11 +287,13 @@ function renderTimeline() {
   updateStories();
   const box = $("timeline");
   box.replaceChildren();
-  if (!state.events.length) {
+  if (!state.events.length && !state.windowed) {
     box.append(el("p", { class: "muted" }, "No events in this store yet. Ingest articles with: chronicler ingest PATH"));
     return;
   }
-  box.append(el("p", { class: "muted" }, `${shown.length} of ${state.events.length} events`));
+  box.append(el("p", { class: "muted" }, state.windowed
+    ? `${shown.length} newest of ${state.total} events that pass (${state.window < 1000 ? state.window : 1000} at most are shown: narrow the dates or filters for the others)`
+    : `${shown.length} of ${state.events.length} events`));
   const days = new Map();
   for (const e of shown) {
     const key = e.sort_day || "";
@@ -398,12 +470,33 @@ async function storiesAbout(f) {
 // per choice), then drawn.
 async function updateStories() {
   const f = currentFilter();
+  if (state.windowed) return updateStoriesWindow(f);
   const key = `${f.actor}|${f.country}`;
   if (key !== state.storyFilter.key) {
     let ids = null;
     try { ids = await storiesAbout(f); } catch (err) { console.warn("stories filter:", err.message); }
     if (key !== `${currentFilter().actor}|${currentFilter().country}`) return; // a newer choice is on its way
     state.storyFilter = { key, ids };
+  }
+  renderStories();
+}
+
+// Windowed: the newest stories that pass the dates and the actor (or else
+// the country) chosen, filtered by the server.
+async function updateStoriesWindow(f) {
+  const p = new URLSearchParams();
+  if (f.actor || f.country) p.set("actor", f.actor || f.country);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  const key = p.toString();
+  if (state.storiesKey !== key) {
+    let page;
+    try { page = await api(`/api/stories?sort=-date&limit=${Math.min(state.window, 1000)}&${key}`); } catch (err) { console.warn("stories:", err.message); return; }
+    const now = currentFilter();
+    if (`${now.actor}|${now.country}|${now.from}|${now.to}` !== `${f.actor}|${f.country}|${f.from}|${f.to}`) return;
+    state.stories = page.stories;
+    state.storiesTotal = page.total;
+    state.storiesKey = key;
   }
   renderStories();
 }
@@ -417,7 +510,7 @@ function renderStories() {
   const shown = state.stories.filter((s) => (!f.from || s.end >= f.from) && (!f.to || s.start <= f.to)
     && (!ids || ids.has(s.id)));
   if (!state.stories.length) {
-    box.replaceChildren(el("p", { class: "muted" }, "No stories yet."));
+    box.replaceChildren(el("p", { class: "muted" }, state.windowed && state.storiesKey === null ? "Loading…" : state.windowed ? "No story passes." : "No stories yet."));
     return;
   }
   box.replaceChildren(
@@ -428,7 +521,8 @@ function renderStories() {
     el("div", { class: "what" }, s.title),
     el("div", { class: "meta" }, spanText(s), " · ", plural(s.num_sources, "source"), " · ",
       plural(s.num_documents, "article"), " · ", plural(s.num_events, "event")))),
-    ...(shown.length < state.stories.length ? [el("p", { class: "muted" }, `${shown.length} of ${state.stories.length} stories in these dates` + (ids ? " about this actor" : ""))] : []));
+    ...(shown.length < state.stories.length ? [el("p", { class: "muted" }, `${shown.length} of ${state.stories.length} stories in these dates` + (ids ? " about this actor" : ""))] : []),
+    ...(state.windowed && state.storiesTotal > shown.length ? [el("p", { class: "muted" }, `the ${shown.length} newest of ${state.storiesTotal} stories that pass`)] : []));
 }
 
 async function showStory(id) {
@@ -558,6 +652,13 @@ async function loadBrief() {
   if (dyad) params.set("dyad", dyad);
   if (asOf) params.set("as_of", asOf);
   const body = $("brief-body");
+  if (state.windowed && !dyad) {
+    // Everyone's state of play in a store this size is every event merged
+    // (minutes, and hundreds of MB): a pair is asked for instead.
+    body.replaceChildren(el("p", { class: "muted" }, "A large store: give two countries (UKR-RUS, for one) for their state of play."));
+    $("brief").dataset.ready = "true";
+    return;
+  }
   try {
     renderBrief(await api("/api/brief" + (params.toString() ? "?" + params : "")));
   } catch (err) {
@@ -591,18 +692,26 @@ async function main() {
   });
   window.addEventListener("hashchange", route);
   const basemap = MapView.init($("map"), openEvent, listEvents);
+  let actorList = null;
   try {
-    const [stats, events, stories] = await Promise.all([api("/api/stats"), loadAll("events"), loadAll("stories"), basemap]);
+    const stats = await api("/api/stats");
     $("stats").textContent = `${stats.merged_events} events from ${stats.documents} articles`;
-    state.events = events;
-    state.stories = stories;
-    for (const e of events) state.byId.set(e.id, e);
+    state.window = pageWindow();
+    state.windowed = stats.merged_events > state.window;
+    if (state.windowed) {
+      actorList = (await api("/api/actors?unresolved=false")).actors;
+    } else {
+      const [events, stories] = await Promise.all([loadAll("events"), loadAll("stories"), basemap]);
+      state.events = events;
+      state.stories = stories;
+    }
   } catch (err) {
     $("timeline").replaceChildren(el("p", {}, "Could not load events: " + err.message));
     return;
   }
-  setupFilters();
-  renderTimeline();
+  setupFilters(actorList);
+  await basemap;
+  await renderTimeline();
   route();
   await setupBrief();
   document.body.dataset.ready = "true";

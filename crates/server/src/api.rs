@@ -275,15 +275,7 @@ pub(crate) async fn list_events(
         status: p.status.as_deref(),
         text: p.text.as_deref(),
     })?;
-    let descending = match p.sort.as_deref().map(str::trim) {
-        None | Some("") | Some("date") => false,
-        Some("-date") => true,
-        Some(s) => {
-            return Err(ApiError::bad_request(format!(
-                "sort={s}: expected date or -date"
-            )))
-        }
-    };
+    let descending = descending(p.sort.as_deref())?;
     let limit = page_limit(p.limit.as_deref())?;
     let cursor = page_cursor(p.cursor.as_deref())?;
     let body = state
@@ -303,19 +295,13 @@ pub(crate) async fn list_events(
                 owned = filter.hits(r.store, &view, order.iter().copied())?;
                 &owned
             };
-            // Where the page starts.
-            let ahead: Box<dyn Iterator<Item = &usize>> = match &cursor {
-                None if descending => Box::new(hits.iter().rev()),
-                None => Box::new(hits.iter()),
-                Some(c) if descending => {
-                    Box::new(hits[..hits.partition_point(|&i| keys[i] < *c)].iter().rev())
-                }
-                Some(c) => Box::new(hits[hits.partition_point(|&i| keys[i] <= *c)..].iter()),
-            };
-            let (page, next_cursor) =
-                cut_page(ahead.take(limit + 1).copied().collect(), limit, |&i| {
-                    keys[i].clone()
-                });
+            let (page, next_cursor) = page_of(
+                hits,
+                |&i| keys[i].clone(),
+                cursor.as_ref(),
+                descending,
+                limit,
+            );
             let page = EventPage {
                 events: view.api_events(r.store, &page)?,
                 next_cursor,
@@ -373,17 +359,7 @@ pub(crate) async fn timeline(
     State(state): State<AppState>,
     q: Result<Query<TimelineParams>, QueryRejection>,
 ) -> Result<Json<Vec<ApiTimelineEntry>>, ApiError> {
-    let p = query(q)?;
-    let filter = Filter::parse(Filters {
-        actor: p.actor.as_deref(),
-        country: p.country.as_deref(),
-        cameo: p.cameo.as_deref(),
-        quad_class: p.quad_class.as_deref(),
-        from: p.from.as_deref(),
-        to: p.to.as_deref(),
-        status: p.status.as_deref(),
-        text: p.text.as_deref(),
-    })?;
+    let filter = timeline_filter(query(q)?)?;
     let entries = state
         .read(move |r| {
             let view = r.events()?;
@@ -396,6 +372,62 @@ pub(crate) async fn timeline(
         })
         .await?;
     Ok(Json(entries))
+}
+
+/// The filter of `GET /api/timeline` and `GET /api/days`.
+fn timeline_filter(p: TimelineParams) -> Result<Filter, ApiError> {
+    Filter::parse(Filters {
+        actor: p.actor.as_deref(),
+        country: p.country.as_deref(),
+        cameo: p.cameo.as_deref(),
+        quad_class: p.quad_class.as_deref(),
+        from: p.from.as_deref(),
+        to: p.to.as_deref(),
+        status: p.status.as_deref(),
+        text: p.text.as_deref(),
+    })
+}
+
+/// How many of the filtered events are placed on each day (their first
+/// day, else their last, else, undated, the day they were first
+/// reported), oldest first, days without events left out: what a page
+/// draws its events-per-day chart from without loading the events.
+#[utoipa::path(
+    get,
+    path = "/api/days",
+    tag = "events",
+    params(TimelineParams),
+    responses(
+        (status = 200, description = "Events per day, oldest first", body = Vec<ApiDay>),
+        (status = 400, description = "A bad parameter", body = ErrorBody),
+    )
+)]
+pub(crate) async fn days(
+    State(state): State<AppState>,
+    q: Result<Query<TimelineParams>, QueryRejection>,
+) -> Result<Json<Vec<ApiDay>>, ApiError> {
+    let filter = timeline_filter(query(q)?)?;
+    let days = state
+        .read(move |r| {
+            let view = r.events()?;
+            let hits = filter.hits(r.store, &view, 0..view.len())?;
+            let mut by_day: BTreeMap<&str, usize> = BTreeMap::new();
+            for i in hits {
+                let day = view.keys[i].0.as_str();
+                if !day.is_empty() {
+                    *by_day.entry(day).or_default() += 1;
+                }
+            }
+            Ok(by_day
+                .into_iter()
+                .map(|(day, events)| ApiDay {
+                    day: day.to_string(),
+                    events,
+                })
+                .collect())
+        })
+        .await?;
+    Ok(Json(days))
 }
 
 /// Stored documents, by publication date then id, paginated (a page is
@@ -678,16 +710,43 @@ pub(crate) async fn search(
     Ok(Json(results))
 }
 
+/// Parameters of `GET /api/actors`.
+#[derive(Debug, Default, Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub(crate) struct ActorsParams {
+    /// `false`: leave out the names no dictionary resolved (counted from
+    /// every document's mentions, the slow part on a large store);
+    /// `true`, the default, lists them.
+    unresolved: Option<String>,
+}
+
 /// Actors seen in events, and names no dictionary resolved.
 #[utoipa::path(
     get,
     path = "/api/actors",
     tag = "events",
-    responses((status = 200, description = "Actors and unresolved names", body = ActorList))
+    params(ActorsParams),
+    responses(
+        (status = 200, description = "Actors and unresolved names", body = ActorList),
+        (status = 400, description = "A bad parameter", body = ErrorBody),
+    )
 )]
-pub(crate) async fn actors(State(state): State<AppState>) -> Result<Json<ActorList>, ApiError> {
+pub(crate) async fn actors(
+    State(state): State<AppState>,
+    q: Result<Query<ActorsParams>, QueryRejection>,
+) -> Result<Json<ActorList>, ApiError> {
+    let unresolved = match query(q)?.unresolved.as_deref().map(str::trim) {
+        None | Some("") | Some("true") => true,
+        Some("false") => false,
+        Some(u) => {
+            return Err(ApiError::bad_request(format!(
+                "unresolved={u}: expected true or false"
+            )))
+        }
+    };
     let list = state
-        .read(|r| {
+        .read(move |r| {
             let mut by_code: BTreeMap<String, ActorCount> = BTreeMap::new();
             let view = r.events()?;
             for i in 0..view.len() {
@@ -711,12 +770,15 @@ pub(crate) async fn actors(State(state): State<AppState>) -> Result<Json<ActorLi
             }
             let mut actors: Vec<ActorCount> = by_code.into_values().collect();
             actors.sort_by(|a, b| b.events.cmp(&a.events).then(a.code.cmp(&b.code)));
-            let unresolved = r
-                .store
-                .unresolved_names()?
-                .into_iter()
-                .map(|(name, count)| UnresolvedName { name, count })
-                .collect();
+            let unresolved = if unresolved {
+                r.store
+                    .unresolved_names()?
+                    .into_iter()
+                    .map(|(name, count)| UnresolvedName { name, count })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             Ok(ActorList { actors, unresolved })
         })
         .await?;
@@ -789,10 +851,45 @@ pub(crate) struct StoriesParams {
     from: Option<String>,
     /// Stories that begin on this day or earlier (YYYY-MM-DD).
     to: Option<String>,
+    /// `date` (by first day, oldest first, the default) or `-date`
+    /// (newest first).
+    sort: Option<String>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
     /// Stories per page, 1 to 1000 (default 100).
     limit: Option<String>,
+}
+
+/// Whether `sort` asks for newest first (`-date`; `date`, the default,
+/// is oldest first).
+fn descending(sort: Option<&str>) -> Result<bool, ApiError> {
+    match sort.map(str::trim) {
+        None | Some("") | Some("date") => Ok(false),
+        Some("-date") => Ok(true),
+        Some(s) => Err(ApiError::bad_request(format!(
+            "sort={s}: expected date or -date"
+        ))),
+    }
+}
+
+/// The page of `hits` (sorted by `key`, ascending) after `cursor` in the
+/// order asked for, with the cursor to the next page.
+fn page_of<T: Copy>(
+    hits: &[T],
+    key: impl Fn(&T) -> (String, String),
+    cursor: Option<&(String, String)>,
+    descending: bool,
+    limit: usize,
+) -> (Vec<T>, Option<String>) {
+    let ahead: Box<dyn Iterator<Item = &T>> = match cursor {
+        None if descending => Box::new(hits.iter().rev()),
+        None => Box::new(hits.iter()),
+        Some(c) if descending => {
+            Box::new(hits[..hits.partition_point(|h| key(h) < *c)].iter().rev())
+        }
+        Some(c) => Box::new(hits[hits.partition_point(|h| key(h) <= *c)..].iter()),
+    };
+    cut_page(ahead.take(limit + 1).copied().collect(), limit, key)
 }
 
 /// The cursor given, if any.
@@ -861,6 +958,7 @@ pub(crate) async fn list_stories(
     })?;
     let limit = page_limit(p.limit.as_deref())?;
     let cursor = page_cursor(p.cursor.as_deref())?;
+    let descending = descending(p.sort.as_deref())?;
     let page = state
         .read(move |r| {
             let view = r.events()?;
@@ -893,16 +991,8 @@ pub(crate) async fn list_stories(
                         }))
             };
             let hits: Vec<&KeptStory> = stories.iter().filter(|s| matches(s)).collect();
-            let key = |s: &KeptStory| (s.summary.start.clone(), s.summary.id.clone());
-            let ahead = match &cursor {
-                None => &hits[..],
-                Some(c) => &hits[hits.partition_point(|s| key(s) <= *c)..],
-            };
-            let (page, next_cursor) = cut_page(
-                ahead.iter().copied().take(limit + 1).collect(),
-                limit,
-                |s| key(s),
-            );
+            let key = |s: &&KeptStory| (s.summary.start.clone(), s.summary.id.clone());
+            let (page, next_cursor) = page_of(&hits, key, cursor.as_ref(), descending, limit);
             Ok(StoryPage {
                 stories: page.iter().map(|s| s.summary.clone()).collect(),
                 next_cursor,

@@ -235,6 +235,15 @@ pub struct EventPage {
     pub total: usize,
 }
 
+/// How many events are placed on one day (`GET /api/days`).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ApiDay {
+    /// The day (YYYY-MM-DD).
+    pub day: String,
+    /// Events placed on it.
+    pub events: usize,
+}
+
 /// One line of the timeline.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct ApiTimelineEntry {

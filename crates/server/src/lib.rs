@@ -128,6 +128,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .routes(routes!(api::list_events))
         .routes(routes!(api::get_event))
         .routes(routes!(api::timeline))
+        .routes(routes!(api::days))
         .routes(routes!(api::list_documents, ingest::post_documents))
         .routes(routes!(api::get_document))
         .routes(routes!(api::search))

@@ -415,6 +415,44 @@ async fn timeline_lists_filtered_entries() {
     assert_eq!(s[0]["when"], "2026-02-01");
 }
 
+/// Events per day, for a chart of a store too large to load: each event
+/// on the day it is placed at (an undated one on the day it was first
+/// reported), filtered as the timeline is.
+#[tokio::test]
+async fn days_count_the_filtered_events_of_each_day() {
+    let f = fixture();
+    let days = get_ok(&f.app, "/api/days").await;
+    let pairs: Vec<(&str, u64)> = days
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["day"].as_str().unwrap(), d["events"].as_u64().unwrap()))
+        .collect();
+    // The talks of 23-24 January on their first day; the invitation,
+    // undated, on the day its article was published (30 January), with
+    // the rejection.
+    assert_eq!(
+        pairs,
+        vec![
+            ("2026-01-23", 1),
+            ("2026-01-29", 1),
+            ("2026-01-30", 2),
+            ("2026-02-01", 1)
+        ]
+    );
+    let total: u64 = pairs.iter().map(|p| p.1).sum();
+    assert_eq!(total, get_ok(&f.app, "/api/events").await["total"]);
+    let russia = get_ok(&f.app, "/api/days?actor=RUSGOV&status=occurred").await;
+    assert_eq!(russia.as_array().unwrap().len(), 3, "{russia}");
+    let scheduled = get_ok(&f.app, "/api/days?status=scheduled&from=2026-01-31").await;
+    assert_eq!(
+        scheduled,
+        serde_json::json!([{"day": "2026-02-01", "events": 1}])
+    );
+    let (s, v) = get(&f.app, "/api/days?quad_class=9").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
+}
+
 #[tokio::test]
 async fn documents_are_listed_and_shown_with_evidence_spans() {
     let f = fixture();
@@ -618,6 +656,31 @@ async fn actors_and_stats() {
     assert_eq!(actors.len(), 2);
     assert!(actors.iter().all(|x| x["events"] == 5));
     assert!(a["unresolved"].is_array());
+    // A name no dictionary knows is listed; the list can leave such names
+    // out (the slow part on a large store).
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("names.db");
+    let dicts = Dictionaries::builtin().unwrap();
+    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(date(2026, 2, 2)));
+    let (doc, events) = pipeline
+        .process(raw(
+            "envoy.txt",
+            "Envoy talks\n\nThe envoy Olena Kravets met Ukrainian officials in Kyiv on Monday.",
+            "ap",
+        ))
+        .unwrap();
+    Store::open(&db)
+        .unwrap()
+        .write_document(&doc, &events)
+        .unwrap();
+    let examples = router(ServerConfig::new(db)).unwrap();
+    let a = get_ok(&examples, "/api/actors").await;
+    assert!(!a["unresolved"].as_array().unwrap().is_empty(), "{a}");
+    let b = get_ok(&examples, "/api/actors?unresolved=false").await;
+    assert_eq!(b["actors"], a["actors"]);
+    assert_eq!(b["unresolved"], serde_json::json!([]));
+    let (s, v) = get(&f.app, "/api/actors?unresolved=maybe").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
     let s = get_ok(&f.app, "/api/stats").await;
     assert_eq!(s["documents"], 2);
     assert_eq!(s["coded_events"], 5);
@@ -743,6 +806,7 @@ async fn every_route_is_in_the_openapi_document() {
         ("get", "/api/events", "/api/events"),
         ("get", "/api/events/{id}", "/api/events/x"),
         ("get", "/api/timeline", "/api/timeline"),
+        ("get", "/api/days", "/api/days"),
         ("get", "/api/documents", "/api/documents"),
         ("post", "/api/documents", "/api/documents"),
         ("get", "/api/documents/{id}", "/api/documents/x"),
@@ -1543,6 +1607,21 @@ async fn stories_are_paginated_with_a_cursor() {
         }
     }
     assert_eq!(seen, every);
+    // Newest first, page by page, is the same list reversed.
+    let mut seen = Vec::new();
+    let mut uri = "/api/stories?limit=1&sort=-date".to_string();
+    loop {
+        let page = get_ok(&f.app, &uri).await;
+        seen.extend(story_ids(&page));
+        match page["next_cursor"].as_str() {
+            Some(c) => uri = format!("/api/stories?limit=1&sort=-date&cursor={c}"),
+            None => break,
+        }
+    }
+    seen.reverse();
+    assert_eq!(seen, every);
+    let (s, v) = get(&f.app, "/api/stories?sort=title").await;
+    assert_eq!(s, StatusCode::BAD_REQUEST, "{v}");
 }
 
 #[tokio::test]

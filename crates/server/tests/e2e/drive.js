@@ -15,10 +15,13 @@
 // the story of both articles and opens it; then clicks the repatriation
 // event, checks that its evidence sentence is highlighted in the article,
 // that the Content-Security-Policy blocked nothing and no script threw, and
-// saves a screenshot.
+// saves a screenshot. Then opens the page windowed (?window=3: the store
+// counts as larger than the page loads whole) and checks that it shows the
+// 3 newest events of all, a chart of events per day, stories, and, when the
+// dates are chosen, the talks fetched from the server.
 // Clicks, typing and choices are Playwright's, as a person's would be.
 // Exits 0 on success, 1 with a message otherwise. Every wait is bounded
-// (15 s each, 60 s in all).
+// (15 s each, 75 s in all).
 "use strict";
 
 const { chromium } = require("playwright-core");
@@ -29,7 +32,7 @@ if (!url || !shot) {
   process.exit(2);
 }
 const WAIT_MS = 15_000;
-const TOTAL_MS = 60_000;
+const TOTAL_MS = 75_000;
 
 // Playwright kills the browser it started when this process exits.
 setTimeout(() => {
@@ -196,8 +199,39 @@ async function main(browser) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(300);
   await page.screenshot({ path: shot });
+
+  // A store with more events than the page's window (`?window=3` makes the
+  // example one such) is windowed: the server filters, the page shows the
+  // newest events and stories that pass and draws the chart from /api/days.
+  const windowed = new URL(url);
+  windowed.searchParams.set("window", "3");
+  await page.goto(windowed.toString());
+  await waitFor("the windowed page to load", () => document.body && document.body.dataset.ready === "true");
+  const total = await page.evaluate(async () => (await (await fetch("/api/stats")).json()).merged_events);
+  const say = await text("#timeline p.muted");
+  await check(new RegExp(`^3 newest of ${total} events that pass`).test(say), () => `the windowed timeline says: ${say} (${total} events)`);
+  await check(await page.locator("#timeline .event").count() === 3, async () => "not 3 events in the windowed timeline:\n" + await text("#timeline"));
+  await check(await page.locator("#density div").count() > 1, () => "no chart of events per day in the windowed page");
+  await waitFor("the windowed stories", () => document.querySelectorAll("#stories .story").length >= 1);
+  // Everyone's state of play is not loaded windowed; a pair's is.
+  const askPair = await text("#brief-body");
+  await check(/give two countries/.test(askPair), () => "the windowed state of play does not ask for a pair: " + askPair);
+  await page.locator("#b-dyad").fill("UKR-RUS");
+  await page.locator("#brief-form button[type=submit]").click();
+  await waitFor("the windowed state of play of UKR-RUS", () => document.getElementById("brief").dataset.ready === "true"
+    && document.querySelectorAll("#brief ul[data-section] li").length > 0);
+  // Choosing the dates of the Abu Dhabi talks asks the server for them.
+  await page.locator("#f-from").fill("2026-01-23");
+  await page.locator("#f-to").fill("2026-01-24");
+  await waitFor("the 23-24 January talks in the windowed timeline", () => [...document.querySelectorAll("#timeline .event")]
+    .some((c) => /23 Jan 2026 – 24 Jan 2026/.test(c.innerText)));
+  const windowedCsp = await page.evaluate(() => window.__csp);
+  await check(Array.isArray(windowedCsp) && !windowedCsp.length, () => "the Content-Security-Policy blocked (windowed): " + JSON.stringify(windowedCsp));
+  await check(!thrown.length, () => "the windowed page threw: " + thrown.join("; "));
+
   console.log(`ok: talks, 1 February round (timeline and state of play), map (${places}; a cluster of ${count}), `
-    + `a story of 2 articles, repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}`);
+    + `a story of 2 articles, repatriation "${detailTitle}" with its evidence highlighted; screenshot ${shot}; `
+    + `windowed (3 of ${total} events, the talks found by their dates)`);
 }
 
 (async () => {
