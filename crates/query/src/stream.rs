@@ -470,6 +470,63 @@ fn retain_events(c: &mut Consolidated, mut wanted: impl FnMut(&MergedEvent) -> b
     }
 }
 
+/// The stories holding one of the documents `docs` (ids), in the order
+/// and as [`each_story`] gives them: from a current store, only those
+/// stories read and described (what a watcher reports after a round of
+/// new articles, at the cost of those articles' stories, not the store's).
+pub fn stories_of_documents(
+    store: &Store,
+    docs: &BTreeSet<String>,
+) -> Result<Vec<Story>, QueryError> {
+    let _snapshot = store.read_snapshot()?;
+    if !store.consolidation_is_current()? {
+        let whole = crate::consolidated(store)?;
+        return Ok(crate::stories(store, &whole)?
+            .into_iter()
+            .filter(|s| s.documents.iter().any(|d| docs.contains(d)))
+            .collect());
+    }
+    let slots = ordered_slots(store, None)?;
+    let index = slot_index(&slots);
+    let mut labels = BTreeSet::new();
+    for d in docs {
+        labels.extend(store.kept_story_of(d)?);
+    }
+    let mut out = Vec::new();
+    for label in labels {
+        out.extend(describe_kept(store.kept_story(&label)?, &slots, &index)?);
+    }
+    out.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
+    Ok(out)
+}
+
+/// The merged events reported by one of the documents `docs` (ids), in
+/// the order and with the ids [`merged_stream`] gives them: from a store
+/// whose kept merged events are current, only those events merged.
+pub fn events_of_documents(
+    store: &Store,
+    docs: &BTreeSet<String>,
+) -> Result<Vec<MergedEvent>, QueryError> {
+    let _snapshot = store.read_snapshot()?;
+    let Some(rows) = kept_heads(store)? else {
+        let mut whole = crate::consolidated(store)?;
+        whole
+            .events
+            .retain(|e| e.mentions.iter().any(|m| docs.contains(&m.doc)));
+        return Ok(whole.events);
+    };
+    let mut keys = Vec::new();
+    for d in docs {
+        keys.extend(store.document_key(d)?);
+    }
+    keys.sort_unstable();
+    let picked = rows
+        .into_iter()
+        .filter(|r| r.members.iter().any(|(k, _)| keys.binary_search(k).is_ok()))
+        .collect();
+    merge_kept(store, picked)
+}
+
 /// The story `id` as [`each_story`] gives it, with its merged events in
 /// the order and with the ids [`merged_stream`] gives them (each piece
 /// one event, or one piece holding them all from a store whose kept

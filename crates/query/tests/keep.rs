@@ -186,6 +186,41 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
             assert!(chronicler_query::find_story(store, "st000000000000")
                 .unwrap()
                 .is_none());
+            // The stories and events of a few documents (what a watcher
+            // reports after a round): those of the whole that hold one.
+            let docs: Vec<String> = store
+                .documents()
+                .unwrap()
+                .into_iter()
+                .map(|d| d.id)
+                .collect();
+            for (skip, step) in [(0, 9), (3, 31)] {
+                let picked: std::collections::BTreeSet<String> =
+                    docs.iter().skip(skip).step_by(step).cloned().collect();
+                let of_docs = chronicler_query::stories_of_documents(store, &picked).unwrap();
+                let want: Vec<_> = stories
+                    .iter()
+                    .filter(|s| s.documents.iter().any(|d| picked.contains(d)))
+                    .cloned()
+                    .collect();
+                assert!(
+                    !want.is_empty() && want.len() < stories.len(),
+                    "seed {seed}"
+                );
+                assert_eq!(of_docs, want, "seed {seed}, current {current}");
+                let events = chronicler_query::events_of_documents(store, &picked).unwrap();
+                let want: Vec<_> = whole
+                    .events
+                    .iter()
+                    .filter(|e| e.mentions.iter().any(|m| picked.contains(&m.doc)))
+                    .cloned()
+                    .collect();
+                assert!(
+                    !want.is_empty() && want.len() < whole.events.len(),
+                    "seed {seed}"
+                );
+                assert_eq!(events, want, "seed {seed}, current {current}");
+            }
         });
     }
     assert!(disputed > 0, "the corpus has events whose reports disagree");

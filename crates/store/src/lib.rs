@@ -827,6 +827,18 @@ impl Store {
         consolidation::unstoried_documents(&self.conn)
     }
 
+    /// The kept story of the document `id` (its label), if it has one.
+    pub fn kept_story_of(&self, id: &str) -> Result<Option<String>, StoreError> {
+        use rusqlite::OptionalExtension;
+        self.conn
+            .prepare_cached(
+                "SELECT s.story FROM documents d JOIN doc_stories s ON s.doc = d.doc_key
+                 WHERE d.id = ?1",
+            )
+            .and_then(|mut st| st.query_row([id], |r| r.get(0)).optional())
+            .ctx("reading a document's kept story")
+    }
+
     /// How many documents the kept stories of the documents `ids` hold
     /// together (each story counted once; documents without a story
     /// count nothing), counted until the sum passes `cap`.

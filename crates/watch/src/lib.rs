@@ -137,8 +137,6 @@ pub struct Watcher<'a, 'd> {
     sinks: Sinks,
     stop: Arc<AtomicBool>,
     summary: Summary,
-    /// Known story ids.
-    stories: Option<BTreeSet<String>>,
     /// The day the state of play was last read for expiring commitments
     /// and coming talks.
     brief_day: Option<Date>,
@@ -174,7 +172,6 @@ impl<'a, 'd> Watcher<'a, 'd> {
             sinks,
             stop,
             summary: Summary::default(),
-            stories: None,
             brief_day: None,
         }
     }
@@ -188,9 +185,6 @@ impl<'a, 'd> Watcher<'a, 'd> {
     pub fn run(&mut self) -> Result<Summary, WatchError> {
         let start = Instant::now();
         let mut due: Vec<Instant> = vec![start; self.config.feeds.len()];
-        if self.stories.is_none() {
-            self.stories = Some(self.story_ids()?.into_keys().collect());
-        }
         while !self.stopped() {
             let mut round = Round::default();
             for i in 0..self.config.feeds.len() {
@@ -217,63 +211,63 @@ impl<'a, 'd> Watcher<'a, 'd> {
         Ok(self.summary.clone())
     }
 
-    /// Story ids of the store, with their documents.
-    fn story_ids(&self) -> Result<BTreeMap<String, Vec<String>>, WatchError> {
-        let c = chronicler_query::consolidated(self.store)?;
-        Ok(chronicler_query::stories(self.store, &c)?
-            .into_iter()
-            .map(|s| (s.id, s.documents))
-            .collect())
-    }
-
     /// Sends the round's changes, adding the story and event changes its
     /// new documents bring.
     fn report(&mut self, mut round: Round) -> Result<(), WatchError> {
         if !round.new_docs.is_empty() {
             chronicler_query::record_event_ids(self.store)?;
-            let c = chronicler_query::consolidated(self.store)?;
-            let known = self.stories.take().unwrap_or_default();
-            let mut ids = BTreeSet::new();
-            for s in chronicler_query::stories(self.store, &c)? {
+            // Only the stories and events of the new documents are read.
+            for s in chronicler_query::stories_of_documents(self.store, &round.new_docs)? {
                 let docs: Vec<String> = s
                     .documents
                     .iter()
                     .filter(|d| round.new_docs.contains(*d))
                     .cloned()
                     .collect();
-                if !docs.is_empty() {
-                    let kind = if known.contains(&s.id) {
-                        ChangeKind::StoryUpdated
-                    } else {
-                        ChangeKind::NewStory
-                    };
-                    let mut ch = Change::new(kind, s.title.clone());
-                    ch.id = Some(s.id.clone());
-                    ch.date = Some(if s.start == s.end {
-                        s.start.clone()
-                    } else {
-                        format!("{}..{}", s.start, s.end)
-                    });
-                    ch.documents = docs;
-                    round.changes.push(ch);
-                }
-                ids.insert(s.id);
+                // New when every one of its articles is.
+                let kind = if docs.len() == s.documents.len() {
+                    ChangeKind::NewStory
+                } else {
+                    ChangeKind::StoryUpdated
+                };
+                let mut ch = Change::new(kind, s.title.clone());
+                ch.id = Some(s.id.clone());
+                ch.date = Some(if s.start == s.end {
+                    s.start.clone()
+                } else {
+                    format!("{}..{}", s.start, s.end)
+                });
+                ch.documents = docs;
+                round.changes.push(ch);
             }
-            self.stories = Some(ids);
-            round.changes.extend(report::event_changes(
-                &c.events,
-                &round.new_docs,
-                &self.config.follow,
-            ));
+            if !self.config.follow.entries.is_empty() {
+                let events = chronicler_query::events_of_documents(self.store, &round.new_docs)?;
+                round.changes.extend(report::event_changes(
+                    &events,
+                    &round.new_docs,
+                    &self.config.follow,
+                ));
+            }
         }
         let today = jiff::Zoned::now().date();
         let mut keys = Vec::new();
         if !round.new_docs.is_empty() || self.brief_day != Some(today) {
             // The state of play changes with new documents and with the day.
             self.brief_day = Some(today);
-            let events = chronicler_query::merged_events(self.store)?;
-            let found =
-                report::state_changes(&events, &self.config.follow, today, self.opts.horizon_days);
+            // Each followed actor's or dyad's brief merges only the events
+            // it reads (everything when nothing is followed).
+            let mut briefs = Vec::new();
+            for scope in report::scopes(&self.config.follow) {
+                let mut opts = chronicler_brief::BriefOptions {
+                    scope,
+                    as_of: Some(today),
+                    expiring_days: self.opts.horizon_days,
+                    ..chronicler_brief::BriefOptions::default()
+                };
+                let events = chronicler_query::brief_events(self.store, &mut opts)?;
+                briefs.push(chronicler_brief::brief(&events, &opts));
+            }
+            let found = report::state_changes(&briefs, today, self.opts.horizon_days);
             let ids: Vec<&str> = found.iter().map(|(k, _)| k.as_str()).collect();
             let reported = self.store.watch_reported(&ids)?;
             for ((key, ch), old) in found.into_iter().zip(reported) {

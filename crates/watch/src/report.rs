@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::io::Write;
 
-use chronicler_brief::{BriefOptions, CommitmentState, RoundState, Scope, SourceRef};
+use chronicler_brief::{Brief, CommitmentState, RoundState, Scope, SourceRef};
 use chronicler_core::MergedEvent;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -172,7 +172,7 @@ pub fn event_changes(
 
 /// The scopes of the state of play a watcher reports on: each followed
 /// actor or dyad, or everything when nothing is followed.
-fn scopes(follow: &Follow) -> Vec<Scope> {
+pub fn scopes(follow: &Follow) -> Vec<Scope> {
     if follow.entries.is_empty() {
         return vec![Scope::All];
     }
@@ -205,17 +205,12 @@ fn sourced(kind: ChangeKind, title: String, date: String, sources: &[SourceRef])
 }
 
 /// Talks scheduled and commitments ending between `today` and
-/// `horizon_days` later, read from the state of play
-/// (`chronicler_brief::brief` as of `today`) of each followed actor or
-/// dyad. Each comes with a key naming what it is about and its day, by
+/// `horizon_days` later, read from `briefs`: the state of play
+/// (`chronicler_brief::brief` as of `today`) of each of [`scopes`] (each
+/// followed actor or dyad, or everything). Each comes with a key naming what it is about and its day, by
 /// which it is reported once: a commitment extended to a new end has a
 /// new key.
-pub fn state_changes(
-    events: &[MergedEvent],
-    follow: &Follow,
-    today: Date,
-    horizon_days: i64,
-) -> Vec<(String, Change)> {
+pub fn state_changes(briefs: &[Brief], today: Date, horizon_days: i64) -> Vec<(String, Change)> {
     let horizon = today
         .checked_add(jiff::Span::new().days(horizon_days.max(0)))
         .unwrap_or(today);
@@ -226,14 +221,7 @@ pub fn state_changes(
             out.push((key, ch));
         }
     };
-    for scope in scopes(follow) {
-        let opts = BriefOptions {
-            scope,
-            as_of: Some(today),
-            expiring_days: horizon_days,
-            ..BriefOptions::default()
-        };
-        let b = chronicler_brief::brief(events, &opts);
+    for b in briefs {
         for r in &b.rounds {
             let Some(day) = within(r.when.start).filter(|_| r.state == RoundState::Scheduled)
             else {

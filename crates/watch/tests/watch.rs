@@ -220,6 +220,11 @@ fn handle(mut conn: TcpStream, state: &Mutex<State>, base: &str) {
             let typeset: Vec<&str> = typeset.iter().map(String::as_str).collect();
             respond(&mut conn, "200 OK", &[html()], &article("Zelenskyy meets Erdogan in Ankara", &typeset, ""))
         }
+        "/a-update" => {
+            // The story of /a told again with more: related text, not a copy.
+            let more = [A[0], A[1], A[2], "Turkey has hosted several rounds of talks between Russia and Ukraine since 2022, including the Istanbul talks of March 2022.", "Ukraine's foreign ministry said a list of prisoners had been handed to the Turkish side."];
+            respond(&mut conn, "200 OK", &[html()], &article("Zelenskyy and Erdogan discuss prisoner exchange", &more, ""))
+        }
         "/flaky" if flaky <= 2 => respond(&mut conn, "503 Service Unavailable", &[], "busy"),
         "/flaky" => respond(&mut conn, "200 OK", &[html()], &article("Armenia and Azerbaijan hold border talks", &["YEREVAN (Example News) - Armenian and Azerbaijani officials held talks on border demarcation on Monday, Armenia's foreign ministry said."], "")),
         "/truce" => {
@@ -459,7 +464,7 @@ fn polls_fetch_store_report_and_resume_politely() {
         .lock()
         .unwrap()
         .extra
-        .push("/sm-1-again".into());
+        .extend(["/sm-1-again".into(), "/a-update".into()]);
     let before = server.log().len();
     let loops = server.count("/loop");
     let s2 = run_once(&db, &cfg, &out, None);
@@ -470,7 +475,7 @@ fn polls_fetch_store_report_and_resume_politely() {
     assert_eq!(server.count("/loop"), loops);
     assert_eq!(server.count("/slow"), 4, "retried, with its own retry");
     assert_eq!(server.count("/flaky"), 3);
-    assert_eq!(s2.stored, 1, "{s2:?}");
+    assert_eq!(s2.stored, 2, "{s2:?}");
     assert_eq!(s2.failed_items.get("timed out"), Some(&1), "{s2:?}");
     assert_eq!(
         s2.seen, 4,
@@ -482,7 +487,7 @@ fn polls_fetch_store_report_and_resume_politely() {
         .collect();
     assert!(!new.contains(&"/a".to_string()), "{new:?}");
     assert!(new.contains(&"/sm-1-again".to_string()), "{new:?}");
-    assert_eq!(store.documents().unwrap().len(), 6);
+    assert_eq!(store.documents().unwrap().len(), 7);
     // Coming talks and the ending truce were reported once: not again
     // after the restart. The still failing page is not reported again
     // either (only its first failure and its giving up are): the one new
@@ -495,6 +500,26 @@ fn polls_fetch_store_report_and_resume_politely() {
         "{c2:#?}"
     );
     assert_eq!(kinds(&c2, "item_failed").len(), 5, "{c2:#?}");
+    // The update of /a joins its story (updated); /flaky, now fetched,
+    // starts one (new: all its articles are).
+    let added = |kind: &str, path: &str| {
+        kinds(&c2[c.len()..], kind)
+            .into_iter()
+            .filter(|ch| {
+                ch["documents"]
+                    .as_array()
+                    .is_some_and(|d| d.len() == 1 && d[0].as_str().unwrap_or("").ends_with(path))
+            })
+            .count()
+    };
+    assert_eq!(
+        added("story_updated", "/a-update"),
+        1,
+        "{:#?}",
+        &c2[c.len()..]
+    );
+    assert_eq!(added("new_story", "/a-update"), 0);
+    assert_eq!(added("new_story", "/flaky"), 1, "{:#?}", &c2[c.len()..]);
     assert!(store.consistency_check().unwrap().is_empty());
     // Bounded in time: two polls of everything, slow page included.
     assert!(started.elapsed() < Duration::from_secs(20));
