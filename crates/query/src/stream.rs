@@ -647,6 +647,31 @@ pub fn each_story(
         }
         return Ok(());
     }
+    kept_stories(store, emit)
+}
+
+/// [`each_story`] of the kept consolidation as it stands, also while
+/// documents stored since wait for the end-of-run update (they are in no
+/// kept story yet, and the kept merged events are those of before): what
+/// a reader holding the kept rows of before shows with them, without
+/// grouping everything in memory. As [`each_story`] when the kept merged
+/// events themselves are not current.
+pub fn each_kept_story(
+    store: &Store,
+    emit: impl FnMut(Story) -> Result<(), QueryError>,
+) -> Result<(), QueryError> {
+    let _snapshot = store.read_snapshot()?;
+    if !store.kept_events_current()? {
+        return each_story(store, emit);
+    }
+    kept_stories(store, emit)
+}
+
+/// The kept stories, described one at a time in their order.
+fn kept_stories(
+    store: &Store,
+    mut emit: impl FnMut(Story) -> Result<(), QueryError>,
+) -> Result<(), QueryError> {
     let slots = ordered_slots(store, None)?;
     let index = slot_index(&slots);
     let describe = |members: Vec<StoryMember>| describe_kept(members, &slots, &index);

@@ -119,6 +119,7 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
     let dir = tempfile::tempdir().unwrap();
     let mut disputed = 0;
     for seed in [2u64, 5, 9] {
+        let mut kept_before = Vec::new();
         current_then_not(dir.path(), seed, 70, |store, current| {
             let whole = chronicler_query::consolidated(store).unwrap();
             let parts = streamed(store);
@@ -168,6 +169,21 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
                 chronicler_query::stories(store, &whole).unwrap(),
                 "seed {seed}"
             );
+            // The kept stories as they stand: those of the update before
+            // while a new document waits for the next one.
+            let mut kept = Vec::new();
+            chronicler_query::each_kept_story(store, |s| {
+                kept.push(s);
+                Ok(())
+            })
+            .unwrap();
+            if current {
+                assert_eq!(kept, stories, "seed {seed}");
+                kept_before = kept;
+            } else {
+                assert_ne!(kept, stories, "seed {seed}: the new document is in a story");
+                assert_eq!(kept, kept_before, "seed {seed}");
+            }
             // One story found by its id: itself, and its events as the
             // whole consolidation has them, in order.
             for s in stories.iter().step_by(7) {

@@ -525,9 +525,12 @@ impl Reader<'_> {
     }
 
     /// The stories of `view` (from [`Reader::events`]), by first day then
-    /// id: grouped once per set of merged events. While the store has moved
-    /// past `view` (a document stored since), they are grouped for this
-    /// answer only and not kept.
+    /// id: described once per view. Kept rows come with the kept stories
+    /// as they stand (while an ingest waits for its update, those of
+    /// before, as the rows are). Every event merged comes with stories
+    /// grouped from them; while the store has moved past such a view (a
+    /// document stored since), they are grouped for this answer only and
+    /// not kept.
     pub fn stories(&self, view: &EventsView) -> Result<Arc<Vec<KeptStory>>, ApiError> {
         if let Some(s) = view.stories.get() {
             return Ok(Arc::clone(s));
@@ -549,7 +552,7 @@ impl Reader<'_> {
         let mut stories: Vec<KeptStory> = Vec::new();
         match &view.events {
             // One story at a time from the kept stories.
-            Events::Kept(_) => chronicler_query::each_story(self.store, |s| {
+            Events::Kept(_) => chronicler_query::each_kept_story(self.store, |s| {
                 stories.push(kept(s));
                 Ok(())
             })?,
@@ -564,7 +567,7 @@ impl Reader<'_> {
             (&a.summary.start, &a.summary.id).cmp(&(&b.summary.start, &b.summary.id))
         });
         let stories = Arc::new(stories);
-        if self.store.last_document_key()? == view.key {
+        if view.is_kept() || self.store.last_document_key()? == view.key {
             return Ok(Arc::clone(view.stories.get_or_init(|| stories)));
         }
         Ok(stories)

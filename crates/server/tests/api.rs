@@ -1819,3 +1819,51 @@ async fn kept_rows_and_every_event_merged_give_the_same_answers() {
         assert!(total(&kept).unwrap().as_u64().unwrap() >= 5);
     }
 }
+
+/// While an ingest has stored documents but not yet brought the kept
+/// consolidation up to date, the server answers from the kept rows it
+/// holds (the events and stories of before, not every event merged);
+/// once the update lands, the new documents' events and stories show.
+#[tokio::test]
+async fn an_ingest_under_way_is_answered_from_the_last_kept_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    write_examples(&db);
+    chronicler_query::record_event_ids(&mut Store::open(&db).unwrap()).unwrap();
+    let app = router(ServerConfig::new(db.clone())).unwrap();
+    let events = get_ok(&app, "/api/events").await;
+    // The stories asked of this server only once the ingest is under way
+    // (another server tells what they were).
+    let stories = get_ok(
+        &router(ServerConfig::new(db.clone())).unwrap(),
+        "/api/stories",
+    )
+    .await;
+    let dicts = Dictionaries::builtin().unwrap();
+    let pipeline = Pipeline::new(&dicts, PipelineOptions::new(date(2026, 2, 2)));
+    let (doc, coded) = pipeline
+        .process(raw(
+            "later.txt",
+            "Truce in Sudan\n\nSudan's army declared a one-month humanitarian truce with the Rapid Support Forces on February 3.",
+            "ap",
+        ))
+        .unwrap();
+    assert!(!coded.is_empty());
+    let mut store = Store::open(&db).unwrap();
+    store.write_document(&doc, &coded).unwrap();
+    assert!(!store.consolidation_is_current().unwrap());
+    assert_eq!(get_ok(&app, "/api/events").await, events);
+    assert_eq!(get_ok(&app, "/api/stories").await, stories);
+    assert_eq!(get_ok(&app, "/api/stats").await["documents"], 3);
+    chronicler_query::record_event_ids(&mut store).unwrap();
+    let after = get_ok(&app, "/api/events").await;
+    assert!(
+        after["total"].as_u64().unwrap() > events["total"].as_u64().unwrap(),
+        "{after}"
+    );
+    let stories_after = get_ok(&app, "/api/stories").await;
+    assert_eq!(
+        stories_after["total"].as_u64().unwrap(),
+        stories["total"].as_u64().unwrap() + 1
+    );
+}
