@@ -205,17 +205,60 @@ fn report_day(m: &EventMention) -> Option<Date> {
 /// everything). Read in one snapshot with [`merge_kept`] when the events
 /// picked from them are merged.
 pub fn kept_heads(store: &Store) -> Result<Option<Vec<KeptEventRow>>, QueryError> {
-    let _snapshot = store.read_snapshot()?;
-    if !store.consolidation_is_current()? || !store.kept_events_current()? {
+    let mut rows = Vec::new();
+    if !each_kept_row(store, |k| {
+        rows.push(k);
+        Ok(())
+    })? {
         return Ok(None);
     }
-    let mut rows = Vec::new();
-    store.each_kept_event(|k| {
-        rows.push(k);
-        Ok::<(), QueryError>(())
-    })?;
     rows.sort_by(|a, b| row_key(a).cmp(&row_key(b)));
     Ok(Some(rows))
+}
+
+/// Hands `f` every kept merged event of `store` (in no order: [`KeptOrder`]
+/// says where each stands) and says true, when they are current; false,
+/// handing none, when they are not. Read in one snapshot.
+pub fn each_kept_row(
+    store: &Store,
+    f: impl FnMut(KeptEventRow) -> Result<(), QueryError>,
+) -> Result<bool, QueryError> {
+    let _snapshot = store.read_snapshot()?;
+    if !store.consolidation_is_current()? || !store.kept_events_current()? {
+        return Ok(false);
+    }
+    store.each_kept_event(f)?;
+    Ok(true)
+}
+
+/// Where a kept merged event stands in the order of merged events (what
+/// [`kept_heads`] sorts by), owned: a reader that keeps less of each row
+/// sorts by it, then drops it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct KeptOrder {
+    undated: bool,
+    day: Option<Date>,
+    cameo: Box<str>,
+    base: Box<str>,
+    first_doc: Box<str>,
+    first_start: usize,
+    block: Box<str>,
+    rank: usize,
+}
+
+impl From<&KeptEventRow> for KeptOrder {
+    fn from(r: &KeptEventRow) -> KeptOrder {
+        KeptOrder {
+            undated: r.undated,
+            day: r.day,
+            cameo: r.cameo.as_str().into(),
+            base: r.base_id.as_str().into(),
+            first_doc: r.first_doc.as_str().into(),
+            first_start: r.first_start,
+            block: r.block.as_str().into(),
+            rank: r.rank,
+        }
+    }
 }
 
 /// [`Slot::key`] of a kept row.

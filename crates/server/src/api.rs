@@ -284,24 +284,28 @@ pub(crate) async fn list_events(
             if let Some(body) = r.answer(&view, &raw) {
                 return Ok(body);
             }
-            let keys = &view.keys;
-            let order = &view.by_date;
             // The events that pass, in date order (sorted once per state
             // of the store, not per request).
+            let order = &view.by_date;
             let owned;
-            let hits: &[usize] = if filter.is_empty() {
+            let hits: &[u32] = if filter.is_empty() {
                 order
             } else {
-                owned = filter.hits(r.store, &view, order.iter().copied())?;
+                owned = filter
+                    .hits(r.store, &view, order.iter().map(|&i| i as usize))?
+                    .into_iter()
+                    .map(|i| i as u32)
+                    .collect::<Vec<u32>>();
                 &owned
             };
             let (page, next_cursor) = page_of(
                 hits,
-                |&i| keys[i].clone(),
+                |&i| view.key(i as usize),
                 cursor.as_ref(),
                 descending,
                 limit,
             );
+            let page: Vec<usize> = page.into_iter().map(|i| i as usize).collect();
             let page = EventPage {
                 events: view.api_events(r.store, &page)?,
                 next_cursor,
@@ -411,10 +415,9 @@ pub(crate) async fn days(
         .read(move |r| {
             let view = r.events()?;
             let hits = filter.hits(r.store, &view, 0..view.len())?;
-            let mut by_day: BTreeMap<&str, usize> = BTreeMap::new();
+            let mut by_day: BTreeMap<jiff::civil::Date, usize> = BTreeMap::new();
             for i in hits {
-                let day = view.keys[i].0.as_str();
-                if !day.is_empty() {
+                if let Some(day) = view.placed(i) {
                     *by_day.entry(day).or_default() += 1;
                 }
             }
@@ -1042,7 +1045,7 @@ pub(crate) async fn get_story(
             let picked: Vec<usize> = view
                 .by_date
                 .iter()
-                .copied()
+                .map(|&i| i as usize)
                 .filter(|&i| wanted.contains(view.id(i)))
                 .collect();
             let events = view.api_events(r.store, &picked)?;

@@ -32,6 +32,7 @@ mod error;
 mod ingest;
 mod limits;
 mod state;
+mod view;
 
 use std::future::Future;
 use std::net::SocketAddr;

@@ -1961,6 +1961,16 @@ impl crate::Store {
         crate::kept_events::current(&self.conn)
     }
 
+    /// The kept merged events of the groups `keys` (block, group label),
+    /// in that order, one indexed read each; a group with no row
+    /// (regrouped since it was named) is left out.
+    pub fn kept_events_at(
+        &self,
+        keys: &[(&str, &str)],
+    ) -> Result<Vec<crate::KeptEventRow>, StoreError> {
+        crate::kept_events::at(&self.conn, keys)
+    }
+
     /// Hands `f` every kept merged event, in no particular order (see
     /// [`kept_events_current`](crate::Store::kept_events_current)).
     pub fn each_kept_event<E: From<StoreError>>(
@@ -2186,9 +2196,11 @@ impl crate::Store {
         Ok(())
     }
 
-    /// (block, group label) of each grouped event of the document `key`,
-    /// sorted, once each.
-    fn groups_of(&self, key: i64) -> Result<Vec<(String, String)>, StoreError> {
+    /// (block, group label) of each grouped event of the document `key`
+    /// (see [`crate::Store::document_key`]), sorted, once each: the kept groups,
+    /// and so the kept merged events ([`crate::Store::kept_events_at`]), that
+    /// the document reports.
+    pub fn groups_of(&self, key: i64) -> Result<Vec<(String, String)>, StoreError> {
         let what = "reading a document's event groups";
         let mut st = self
             .conn

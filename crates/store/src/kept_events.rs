@@ -133,20 +133,39 @@ pub(crate) fn insert(conn: &Connection, rows: &[KeptEventRow]) -> Result<(), Sto
     Ok(())
 }
 
+/// The columns [`row`] reads, from `kept_events`.
+const SELECT_ROWS: &str = "SELECT block, grp, undated, day, end_day, cameo, base_id, id, first_doc,
+     first_start, rank, status, source, target, members, first_report, undated_report
+     FROM kept_events";
+
+/// The kept merged events of the groups `keys` (block, group label), in
+/// that order; a group with no row (regrouped since it was named) is
+/// left out.
+pub(crate) fn at(
+    conn: &Connection,
+    keys: &[(&str, &str)],
+) -> Result<Vec<KeptEventRow>, StoreError> {
+    let what = "reading kept merged events";
+    let mut st = conn
+        .prepare_cached(&format!("{SELECT_ROWS} WHERE block = ?1 AND grp = ?2"))
+        .ctx(what)?;
+    let mut out = Vec::with_capacity(keys.len());
+    for (block, group) in keys {
+        let mut rows = st.query([block, group]).ctx(what)?;
+        if let Some(r) = rows.next().ctx(what)? {
+            out.push(row(r)?);
+        }
+    }
+    Ok(out)
+}
+
 /// Hands `f` every kept merged event, in no particular order.
 pub(crate) fn each<E: From<StoreError>>(
     conn: &Connection,
     mut f: impl FnMut(KeptEventRow) -> Result<(), E>,
 ) -> Result<(), E> {
     let what = "reading the kept merged events";
-    let mut st = conn
-        .prepare_cached(
-            "SELECT block, grp, undated, day, end_day, cameo, base_id, id, first_doc,
-                 first_start, rank, status, source, target, members, first_report,
-                 undated_report
-             FROM kept_events",
-        )
-        .ctx(what)?;
+    let mut st = conn.prepare_cached(SELECT_ROWS).ctx(what)?;
     let mut rows = st.query([]).ctx(what)?;
     while let Some(r) = rows.next().ctx(what)? {
         f(row(r)?)?;
