@@ -722,8 +722,8 @@ fn kept_stories(
     // alone; then each story read whole and described, in that order.
     let mut order: Vec<(String, String, Box<str>)> = Vec::new();
     store.kept_story_heads(|kept, heads| {
-        if let Some((start, id)) = story_order(heads, &slots, &index) {
-            order.push((start, id, kept.into()));
+        if let Some(s) = story_span(heads, &slots, &index) {
+            order.push((s.start, s.id, kept.into()));
         }
         Ok::<(), QueryError>(())
     })?;
@@ -736,15 +736,25 @@ fn kept_stories(
     Ok(())
 }
 
-/// The first day and id of the kept story whose documents are `heads`,
-/// as [`describe_kept`] gives them (its documents with a publication day;
-/// its first day the earliest of theirs and of its events'); None for a
-/// story it would not describe.
-fn story_order(
+/// What a listing knows of a kept story before describing it: its first
+/// and last day, id and merged events, as [`describe_kept`] gives them.
+struct Span {
+    start: String,
+    end: String,
+    id: String,
+    /// Indices of its merged events among the slots, in their order.
+    events: BTreeSet<usize>,
+}
+
+/// The span of the kept story whose documents are `heads` (its documents
+/// with a publication day; its first and last day the earliest and latest
+/// of theirs and of its events'); None for a story [`describe_kept`]
+/// would not describe.
+fn story_span(
     mut heads: Vec<StoryHead>,
     slots: &[Slot],
     index: &HashMap<(&str, &str), usize>,
-) -> Option<(String, String)> {
+) -> Option<Span> {
     let mut days: Vec<Date> = Vec::with_capacity(heads.len());
     heads.retain(|h| match h.published.parse::<Date>() {
         Ok(d) => {
@@ -755,16 +765,104 @@ fn story_order(
     });
     let first = heads.iter().map(|h| h.id.as_str()).min()?;
     let id = chronicler_consolidate::stories::story_id([first]);
+    let mut events = BTreeSet::new();
     for h in &heads {
         for (b, g) in &h.groups {
             if let Some(&i) = index.get(&(b.as_str(), g.as_str())) {
                 days.extend(slots[i].day);
                 days.extend(slots[i].end);
+                events.insert(i);
             }
         }
     }
-    let start = days.iter().min().map(Date::to_string).unwrap_or_default();
-    Some((start, id))
+    let day = |d: Option<&Date>| d.map(Date::to_string).unwrap_or_default();
+    Some(Span {
+        start: day(days.iter().min()),
+        end: day(days.iter().max()),
+        id,
+        events,
+    })
+}
+
+/// A kept story as a listing filters and pages it, before it is
+/// described ([`describe_kept_stories`]): what [`each_story`] would say
+/// of its span, id and events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptStoryHead {
+    /// First day.
+    pub start: String,
+    /// Last day.
+    pub end: String,
+    /// Story id.
+    pub id: String,
+    /// Ids of its merged events, in the events' order.
+    pub events: Vec<String>,
+    /// The kept story it is (what [`describe_kept_stories`] reads).
+    pub label: String,
+}
+
+/// The kept stories as they stand (as [`each_kept_story`] reads them),
+/// in the order [`each_story`] gives them, not described: one pass over
+/// the stories' documents in the publication index, no document row read.
+/// None when the kept merged events are not current.
+pub fn kept_story_list(store: &Store) -> Result<Option<Vec<KeptStoryHead>>, QueryError> {
+    let _snapshot = store.read_snapshot()?;
+    if !store.kept_events_current()? {
+        return Ok(None);
+    }
+    let slots = ordered_slots(store, None)?;
+    let index = slot_index(&slots);
+    let mut out = Vec::new();
+    store.kept_story_heads(|label, heads| {
+        if let Some(s) = story_span(heads, &slots, &index) {
+            out.push(KeptStoryHead {
+                start: s.start,
+                end: s.end,
+                id: s.id,
+                events: s.events.iter().map(|&i| slots[i].id.to_string()).collect(),
+                label: label.to_string(),
+            });
+        }
+        Ok::<(), QueryError>(())
+    })?;
+    out.sort_by(|a, b| (&a.start, &a.id, &a.label).cmp(&(&b.start, &b.id, &b.label)));
+    Ok(Some(out))
+}
+
+/// The kept stories `labels` (from [`kept_story_list`]) described as
+/// [`each_story`] describes them, in that order (None for one it would
+/// not list): their documents read, and the kept rows of their events'
+/// groups alone.
+pub fn describe_kept_stories(
+    store: &Store,
+    labels: &[&str],
+) -> Result<Vec<Option<Story>>, QueryError> {
+    let _snapshot = store.read_snapshot()?;
+    let members = labels
+        .iter()
+        .map(|l| store.kept_story(l))
+        .collect::<Result<Vec<_>, _>>()?;
+    let groups: BTreeSet<(String, String)> = members
+        .iter()
+        .flatten()
+        .flat_map(|m| m.groups.iter().cloned())
+        .collect();
+    let keys: Vec<(&str, &str)> = groups
+        .iter()
+        .map(|(b, g)| (b.as_str(), g.as_str()))
+        .collect();
+    // In the order of merged events, as among all of them.
+    let mut slots: Vec<Slot> = store
+        .kept_events_at(&keys)?
+        .into_iter()
+        .map(Slot::from_kept)
+        .collect();
+    slots.sort_by(|a, b| a.key().cmp(&b.key()));
+    let index = slot_index(&slots);
+    members
+        .into_iter()
+        .map(|m| describe_kept(m, &slots, &index))
+        .collect()
 }
 
 /// One kept story described (see `chronicler_consolidate::stories::describe`):

@@ -177,6 +177,42 @@ fn streamed_events_and_stories_are_the_whole_consolidation_in_order() {
                 Ok(())
             })
             .unwrap();
+            // Listed without describing them, then described by label:
+            // the same stories, each story's list entry its span, id and
+            // events.
+            let list = chronicler_query::kept_story_list(store).unwrap().unwrap();
+            let spans =
+                |v: &[chronicler_query::Story]| -> Vec<(String, String, String, Vec<String>)> {
+                    v.iter()
+                        .map(|s| {
+                            (
+                                s.start.clone(),
+                                s.end.clone(),
+                                s.id.clone(),
+                                s.events.clone(),
+                            )
+                        })
+                        .collect()
+                };
+            let listed: Vec<_> = list
+                .iter()
+                .map(|h| {
+                    (
+                        h.start.clone(),
+                        h.end.clone(),
+                        h.id.clone(),
+                        h.events.clone(),
+                    )
+                })
+                .collect();
+            assert_eq!(listed, spans(&kept), "seed {seed}, current {current}");
+            let labels: Vec<&str> = list.iter().map(|h| h.label.as_str()).collect();
+            let described: Vec<_> = chronicler_query::describe_kept_stories(store, &labels)
+                .unwrap()
+                .into_iter()
+                .flatten()
+                .collect();
+            assert_eq!(described, kept, "seed {seed}, current {current}");
             if current {
                 assert_eq!(kept, stories, "seed {seed}");
                 kept_before = kept;

@@ -984,8 +984,8 @@ pub(crate) async fn list_stories(
                 quad_class: None,
             };
             let matches = |s: &KeptStory| {
-                from.as_ref().is_none_or(|f| s.summary.end >= *f)
-                    && to.as_ref().is_none_or(|t| s.summary.start <= *t)
+                from.as_ref().is_none_or(|f| s.end >= *f)
+                    && to.as_ref().is_none_or(|t| s.start <= *t)
                     && (actor_only.base.actor.is_none()
                         || s.events.iter().any(|id| {
                             by_id
@@ -994,10 +994,13 @@ pub(crate) async fn list_stories(
                         }))
             };
             let hits: Vec<&KeptStory> = stories.iter().filter(|s| matches(s)).collect();
-            let key = |s: &&KeptStory| (s.summary.start.clone(), s.summary.id.clone());
+            let key = |s: &&KeptStory| (s.start.clone(), s.id.clone());
             let (page, next_cursor) = page_of(&hits, key, cursor.as_ref(), descending, limit);
             Ok(StoryPage {
-                stories: page.iter().map(|s| s.summary.clone()).collect(),
+                stories: crate::dto::describe(r.store, &page)?
+                    .iter()
+                    .map(ApiStory::from)
+                    .collect(),
                 next_cursor,
                 total: hits.len(),
             })
@@ -1026,7 +1029,12 @@ pub(crate) async fn get_story(
         .read(move |r| {
             let view = r.events()?;
             let stories = r.stories(&view)?;
-            let Some(s) = stories.iter().find(|s| s.summary.id == id.trim()) else {
+            let listed = stories.iter().find(|s| s.id == id.trim());
+            let Some(s) = listed
+                .map(|s| crate::dto::describe(r.store, &[s]))
+                .transpose()?
+                .and_then(|mut d| d.pop())
+            else {
                 return Err(ApiError::not_found(format!("no story with id {id}")));
             };
             let mut documents = Vec::with_capacity(s.documents.len());
@@ -1050,7 +1058,7 @@ pub(crate) async fn get_story(
                 .collect();
             let events = view.api_events(r.store, &picked)?;
             Ok(StoryDetail {
-                story: s.summary.clone(),
+                story: ApiStory::from(&s),
                 documents,
                 events,
             })

@@ -602,13 +602,89 @@ pub struct ApiStory {
     pub num_events: usize,
 }
 
-/// A story as the server keeps it: its summary, and the ids of its
-/// documents and merged events.
+impl From<&chronicler_query::Story> for ApiStory {
+    fn from(s: &chronicler_query::Story) -> ApiStory {
+        ApiStory {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            start: s.start.clone(),
+            end: s.end.clone(),
+            num_documents: s.documents.len(),
+            outlets: s.outlets.clone(),
+            num_sources: s.num_sources,
+            num_events: s.events.len(),
+        }
+    }
+}
+
+/// A story as the server lists it: what its filters and pages read (span,
+/// id, the ids of its merged events), and the story described (from a
+/// view of every event merged) or the kept story to describe it from when
+/// an answer shows it.
 #[derive(Debug, Clone)]
 pub(crate) struct KeptStory {
-    pub summary: ApiStory,
-    pub documents: Vec<String>,
+    pub start: String,
+    pub end: String,
+    pub id: String,
     pub events: Vec<String>,
+    pub story: Listed,
+}
+
+/// How a listed story is described.
+#[derive(Debug, Clone)]
+pub(crate) enum Listed {
+    /// Already described.
+    Described(Box<chronicler_query::Story>),
+    /// The kept story's label (`query::describe_kept_stories`).
+    Kept(Box<str>),
+}
+
+impl KeptStory {
+    /// A described story.
+    pub fn described(s: chronicler_query::Story) -> KeptStory {
+        KeptStory {
+            start: s.start.clone(),
+            end: s.end.clone(),
+            id: s.id.clone(),
+            events: s.events.clone(),
+            story: Listed::Described(Box::new(s)),
+        }
+    }
+
+    /// A kept story listed, not described.
+    pub fn kept(h: chronicler_query::KeptStoryHead) -> KeptStory {
+        KeptStory {
+            start: h.start,
+            end: h.end,
+            id: h.id,
+            events: h.events,
+            story: Listed::Kept(h.label.into()),
+        }
+    }
+}
+
+/// The stories `listed`, described, in that order (one the store no
+/// longer describes, regrouped since it was listed, is left out).
+pub(crate) fn describe(
+    store: &chronicler_store::Store,
+    listed: &[&KeptStory],
+) -> Result<Vec<chronicler_query::Story>, crate::error::ApiError> {
+    let labels: Vec<&str> = listed
+        .iter()
+        .filter_map(|s| match &s.story {
+            Listed::Kept(l) => Some(&**l),
+            Listed::Described(_) => None,
+        })
+        .collect();
+    let mut kept = chronicler_query::describe_kept_stories(store, &labels)?.into_iter();
+    let mut out = Vec::with_capacity(listed.len());
+    for s in listed {
+        match &s.story {
+            Listed::Described(d) => out.push((**d).clone()),
+            Listed::Kept(_) => out.extend(kept.next().flatten()),
+        }
+    }
+    Ok(out)
 }
 
 /// One page of `GET /api/documents`.

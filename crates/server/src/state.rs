@@ -25,7 +25,7 @@ use axum::body::Bytes;
 use chronicler_dict::Dictionaries;
 use chronicler_store::Store;
 
-use crate::dto::{ApiStory, KeptStory};
+use crate::dto::KeptStory;
 use crate::error::ApiError;
 use crate::view::Events;
 pub(crate) use crate::view::{EventsView, Fields};
@@ -252,37 +252,24 @@ impl Reader<'_> {
         if let Some(s) = view.stories.get() {
             return Ok(Arc::clone(s));
         }
-        let kept = |s: chronicler_query::Story| KeptStory {
-            summary: ApiStory {
-                id: s.id,
-                title: s.title,
-                start: s.start,
-                end: s.end,
-                num_documents: s.documents.len(),
-                outlets: s.outlets,
-                num_sources: s.num_sources,
-                num_events: s.events.len(),
-            },
-            documents: s.documents,
-            events: s.events,
-        };
         let mut stories: Vec<KeptStory> = Vec::new();
         match &view.events {
-            // One story at a time from the kept stories.
-            Events::Kept(_) => chronicler_query::each_kept_story(self.store, |s| {
-                stories.push(kept(s));
-                Ok(())
-            })?,
+            // Listed from the kept stories, each described when shown.
+            Events::Kept(_) => match chronicler_query::kept_story_list(self.store)? {
+                Some(list) => stories = list.into_iter().map(KeptStory::kept).collect(),
+                None => chronicler_query::each_kept_story(self.store, |s| {
+                    stories.push(KeptStory::described(s));
+                    Ok(())
+                })?,
+            },
             Events::Whole { consolidated, .. } => {
                 stories = chronicler_query::stories(self.store, consolidated)?
                     .into_iter()
-                    .map(kept)
+                    .map(KeptStory::described)
                     .collect();
             }
         }
-        stories.sort_by(|a, b| {
-            (&a.summary.start, &a.summary.id).cmp(&(&b.summary.start, &b.summary.id))
-        });
+        stories.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
         let stories = Arc::new(stories);
         if view.is_kept() || self.store.last_document_key()? == view.key {
             return Ok(Arc::clone(view.stories.get_or_init(|| stories)));
