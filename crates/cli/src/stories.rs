@@ -14,6 +14,22 @@ pub struct StoriesArgs {
     /// JSON instead of a listing.
     #[arg(long)]
     pub json: bool,
+    /// Stories that last until this day or later (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    pub from: Option<String>,
+    /// Stories that begin on this day or earlier (YYYY-MM-DD).
+    #[arg(long, value_name = "DAY")]
+    pub to: Option<String>,
+    /// Stories with one of their events about this actor: CAMEO code
+    /// ("UKRGOV"), country ("UKR") or part of a name, case-insensitive.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Newest first (by first day), instead of oldest first.
+    #[arg(long)]
+    pub newest: bool,
+    /// At most this many stories (0: all).
+    #[arg(long, default_value_t = 0)]
+    pub limit: usize,
 }
 
 /// `story` arguments.
@@ -26,18 +42,41 @@ pub struct StoryArgs {
     pub json: bool,
 }
 
-pub const STORIES_HELP: &str = "Examples:\n  chronicler stories\n  chronicler stories --json";
+pub const STORIES_HELP: &str = "Examples:\n  chronicler stories\n  chronicler stories --json\n  chronicler stories --actor UKR --from 2026-01-01 --newest --limit 20";
 pub const STORY_HELP: &str =
     "Examples:\n  chronicler story st0123456789ab\n  chronicler story st0123456789ab --json";
 
 pub fn stories(db: &Path, a: StoriesArgs) -> Result<ExitCode> {
+    let day = |d: &Option<String>, name: &str| {
+        d.as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(|d| {
+                d.parse::<jiff::civil::Date>()
+                    .map_err(|_| anyhow::anyhow!("--{name} {d}: expected a day, YYYY-MM-DD"))
+            })
+            .transpose()
+    };
+    let filter = chronicler_query::StoryFilter {
+        from: day(&a.from, "from")?,
+        to: day(&a.to, "to")?,
+        actor: a
+            .actor
+            .as_deref()
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .map(str::to_string),
+    };
+    if let (Some(f), Some(t)) = (filter.from, filter.to) {
+        anyhow::ensure!(f <= t, "--from {f} is after --to {t}");
+    }
     let store = crate::open_existing(db)?;
     let mut out = crate::output::stdout();
     // Stories come one at a time; a write error is kept to be returned as
     // it is (a closed pipe is no error).
     let mut failed: Option<std::io::Error> = None;
     let mut first = true;
-    let streamed = chronicler_query::each_story(&store, |s| {
+    let streamed = chronicler_query::each_story_where(&store, &filter, a.newest, a.limit, |s| {
         let written = if a.json {
             json_item(&s, first, &mut out)
         } else {

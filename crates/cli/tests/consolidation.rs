@@ -151,6 +151,83 @@ fn copies_and_updates_count_once_and_disagreements_are_kept() {
     );
 }
 
+/// `stories` lists by dates, by actor, newest first and a few at a time:
+/// the stories of the whole list that pass, in its order or reversed.
+#[test]
+fn stories_are_listed_by_dates_and_actor_newest_first_a_few_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let made_up = repo().join("crates/cli/tests/brief").display().to_string();
+    ingest(&db, &[examples().display().to_string(), made_up]);
+    let all = events(&db);
+    let stories: Value = serde_json::from_str(&run(&db, &["stories", "--json"])).unwrap();
+    let stories = stories.as_array().unwrap().clone();
+    let big = stories
+        .iter()
+        .max_by_key(|s| s["documents"].as_array().unwrap().len())
+        .unwrap();
+    // Listed by dates, by actor, newest first, a few: the stories of the
+    // whole list that pass, in its order or reversed.
+    let list = |args: &[&str]| -> Vec<Value> {
+        let mut all = vec!["stories", "--json"];
+        all.extend(args);
+        serde_json::from_str::<Value>(&run(&db, &all))
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    assert!(stories.len() >= 3, "{}", stories.len());
+    let mut reversed = stories.clone();
+    reversed.reverse();
+    assert_eq!(list(&["--newest"]), reversed);
+    assert_eq!(list(&["--limit", "2"]), stories[..2].to_vec());
+    assert_eq!(list(&["--newest", "--limit", "1"]), reversed[..1].to_vec());
+    let day = big["start"].as_str().unwrap();
+    let spans: Vec<Value> = stories
+        .iter()
+        .filter(|s| s["end"].as_str().unwrap() >= day && s["start"].as_str().unwrap() <= day)
+        .cloned()
+        .collect();
+    assert!(!spans.is_empty());
+    assert_eq!(list(&["--from", day, "--to", day]), spans);
+    // About RUS: the stories one of whose events has a side coded RUS, of
+    // Russia, or named with "rus" in it (the actor filter of `events`).
+    let russian: std::collections::BTreeSet<String> = all
+        .iter()
+        .filter(|e| {
+            ["source", "target"].iter().any(|w| {
+                e[*w]["country"] == "RUS"
+                    || e[*w]["code"] == "RUS"
+                    || e[*w]["name"]
+                        .as_str()
+                        .is_some_and(|n| n.to_lowercase().contains("rus"))
+            })
+        })
+        .map(|e| e["id"].as_str().unwrap().to_string())
+        .collect();
+    let about: Vec<Value> = stories
+        .iter()
+        .filter(|s| {
+            s["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| russian.contains(e.as_str().unwrap()))
+        })
+        .cloned()
+        .collect();
+    assert!(
+        !about.is_empty() && about.len() < stories.len(),
+        "{}",
+        about.len()
+    );
+    assert_eq!(list(&["--actor", "RUS"]), about);
+    let bad = common::run(&db, &["stories", "--from", "May"]);
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--from May"));
+}
+
 #[test]
 fn the_result_depends_on_the_documents_not_their_order_and_reruns_change_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -829,6 +829,113 @@ pub fn kept_story_list(store: &Store) -> Result<Option<Vec<KeptStoryHead>>, Quer
     Ok(Some(out))
 }
 
+/// Which stories to list.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StoryFilter {
+    /// Stories that last until this day or later.
+    pub from: Option<Date>,
+    /// Stories that begin on this day or earlier.
+    pub to: Option<Date>,
+    /// Stories with one of their merged events about this actor, as
+    /// [`EventFilter::actor`] reads it (code, country or part of a name).
+    pub actor: Option<String>,
+}
+
+impl StoryFilter {
+    /// Whether a story of this span passes the dates.
+    fn spans(&self, start: &str, end: &str) -> bool {
+        self.from.is_none_or(|f| end >= f.to_string().as_str())
+            && self.to.is_none_or(|t| start <= t.to_string().as_str())
+    }
+}
+
+/// Hands `emit` the stories that pass `filter`, in the order
+/// [`each_story`] gives them or newest first, at most `limit` of them (0:
+/// all). From a current store they are listed first ([`kept_story_list`])
+/// and only those handed out are described; otherwise every story is
+/// grouped in memory and filtered.
+pub fn each_story_where(
+    store: &Store,
+    filter: &StoryFilter,
+    newest: bool,
+    limit: usize,
+    mut emit: impl FnMut(Story) -> Result<(), QueryError>,
+) -> Result<(), QueryError> {
+    if *filter == StoryFilter::default() && !newest && limit == 0 {
+        return each_story(store, emit);
+    }
+    let _snapshot = store.read_snapshot()?;
+    let limit = if limit == 0 { usize::MAX } else { limit };
+    let by_actor = EventFilter {
+        actor: filter.actor.clone(),
+        ..EventFilter::default()
+    };
+    let current = store.consolidation_is_current()?;
+    if let Some(list) = current
+        .then(|| kept_story_list(store))
+        .transpose()?
+        .flatten()
+    {
+        // The actors of every merged event, by id, when asked about one.
+        let rows = match filter.actor {
+            Some(_) => kept_heads(store)?.unwrap_or_default(),
+            None => Vec::new(),
+        };
+        let about: BTreeSet<&str> = rows
+            .iter()
+            .filter(|r| {
+                by_actor.matches_fields(
+                    r.source.as_ref(),
+                    r.target.as_ref(),
+                    &r.cameo,
+                    r.status,
+                    None,
+                    None,
+                )
+            })
+            .map(|r| r.id.as_str())
+            .collect();
+        let passes = |h: &&KeptStoryHead| {
+            filter.spans(&h.start, &h.end)
+                && (filter.actor.is_none() || h.events.iter().any(|e| about.contains(e.as_str())))
+        };
+        let picked: Vec<&KeptStoryHead> = if newest {
+            list.iter().rev().filter(passes).take(limit).collect()
+        } else {
+            list.iter().filter(passes).take(limit).collect()
+        };
+        for chunk in picked.chunks(256) {
+            let labels: Vec<&str> = chunk.iter().map(|h| h.label.as_str()).collect();
+            for s in describe_kept_stories(store, &labels)?.into_iter().flatten() {
+                emit(s)?;
+            }
+        }
+        return Ok(());
+    }
+    let whole = crate::consolidated(store)?;
+    let about: BTreeSet<&str> = whole
+        .events
+        .iter()
+        .filter(|e| by_actor.matches(e))
+        .map(|e| e.id.as_str())
+        .collect();
+    let passes = |s: &Story| {
+        filter.spans(&s.start, &s.end)
+            && (filter.actor.is_none() || s.events.iter().any(|e| about.contains(e.as_str())))
+    };
+    let mut stories: Vec<Story> = crate::stories(store, &whole)?
+        .into_iter()
+        .filter(|s| passes(s))
+        .collect();
+    if newest {
+        stories.reverse();
+    }
+    for s in stories.into_iter().take(limit) {
+        emit(s)?;
+    }
+    Ok(())
+}
+
 /// The kept stories `labels` (from [`kept_story_list`]) described as
 /// [`each_story`] describes them, in that order (None for one it would
 /// not list): their documents read, and the kept rows of their events'

@@ -4,16 +4,22 @@ use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
 /// Runs `chronicler --db DB ARGS...` (no stdin, no `CHRONICLER_DB` from the
-/// environment) and asserts it succeeded, showing its stderr if not.
-pub fn run_ok(db: &Path, args: &[&str]) -> Output {
-    let o = Command::new(env!("CARGO_BIN_EXE_chronicler"))
+/// environment), whatever its exit.
+#[allow(dead_code)] // not every test file reads failures
+pub fn run(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chronicler"))
         .env_remove("CHRONICLER_DB")
         .arg("--db")
         .arg(db)
         .args(args)
         .stdin(Stdio::null())
         .output()
-        .expect("binary runs");
+        .expect("binary runs")
+}
+
+/// [`run`], asserting it succeeded (showing its stderr if not).
+pub fn run_ok(db: &Path, args: &[&str]) -> Output {
+    let o = run(db, args);
     assert!(
         o.status.success(),
         "{args:?}: {}",
