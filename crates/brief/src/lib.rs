@@ -37,6 +37,7 @@ mod text;
 pub use build::{brief, brief_with_texts, country_names, documents_in_scope};
 pub use render::markdown;
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use chronicler_dict::stances::StanceDict;
@@ -163,35 +164,62 @@ pub struct EventHead<'a> {
     pub undated_report: bool,
 }
 
-/// Which of the merged events `heads` (every one in the store, in the
-/// events' order) the brief of `opts` reads, setting what the brief would
-/// otherwise learn from all of them: the as-of day when unset (the newest
-/// report) and the names of countries (as among the events reported by
-/// then). Merging only the events picked and building the brief from them
-/// gives the brief of all events. Every event is picked for
-/// [`Scope::All`].
-pub fn select(opts: &mut BriefOptions, heads: &[EventHead<'_>]) -> Vec<bool> {
-    let as_of = opts
-        .as_of
-        .or_else(|| heads.iter().filter_map(|h| h.first_report).max());
-    // Reported by the day, as the brief keeps events.
-    let known = |h: &EventHead<'_>| {
-        as_of.is_none_or(|a| h.undated_report || h.first_report.is_some_and(|d| d <= a))
-    };
-    opts.country_names = Some(country_names(
-        heads
-            .iter()
-            .filter(|h| known(h))
-            .flat_map(|h| [h.source, h.target])
-            .flatten(),
-    ));
-    opts.as_of = as_of;
-    heads
-        .iter()
-        .map(|h| {
-            opts.scope == Scope::All || (known(h) && opts.scope.reads(h.source, h.target, h.cameo))
-        })
-        .collect()
+/// Picks, one merged event at a time and in any order, the events the
+/// brief of `opts` reads (in scope on its day, or every event for
+/// [`Scope::All`]), and learns meanwhile the names of countries as among
+/// all the events reported by then (see [`country_names`]), so that a
+/// brief built from the events picked alone, with those names, is the
+/// brief of all events. `K` places an event in the events' order; the
+/// day (`opts.as_of`) must be set first (the newest first report when
+/// none was asked for).
+#[derive(Debug, Clone)]
+pub struct Selection<K> {
+    /// Each country's name, with where its naming actor stands (event,
+    /// then source before target).
+    names: BTreeMap<String, ((K, u8), String)>,
+}
+
+impl<K: Ord + Clone> Default for Selection<K> {
+    fn default() -> Self {
+        Selection {
+            names: BTreeMap::new(),
+        }
+    }
+}
+
+impl<K: Ord + Clone> Selection<K> {
+    /// Whether the brief of `opts` reads the event `head`, which stands at
+    /// `order` among all.
+    pub fn pick(&mut self, opts: &BriefOptions, order: &K, head: &EventHead<'_>) -> bool {
+        let known = opts
+            .as_of
+            .is_none_or(|a| head.undated_report || head.first_report.is_some_and(|d| d <= a));
+        if known {
+            for (side, actor) in [head.source, head.target].into_iter().enumerate() {
+                let Some(actor) = actor else { continue };
+                let at = (order.clone(), u8::from(side == 1));
+                for (country, name) in country_names([actor]) {
+                    match self.names.entry(country) {
+                        std::collections::btree_map::Entry::Vacant(v) => {
+                            v.insert((at.clone(), name));
+                        }
+                        std::collections::btree_map::Entry::Occupied(mut o) => {
+                            if at < o.get().0 {
+                                o.insert((at.clone(), name));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        opts.scope == Scope::All
+            || (known && opts.scope.reads(head.source, head.target, head.cameo))
+    }
+
+    /// The countries' names learnt (for [`BriefOptions::country_names`]).
+    pub fn country_names(self) -> BTreeMap<String, String> {
+        self.names.into_iter().map(|(c, (_, n))| (c, n)).collect()
+    }
 }
 
 /// A stored document's clean text, where positions stated outside coded

@@ -1,43 +1,58 @@
 //! What a brief reads from the store: the merged events in its scope and
 //! the texts of their documents.
 
-use chronicler_brief::{BriefOptions, DocText, EventHead, Scope};
+use chronicler_brief::{BriefOptions, DocText, EventHead, Scope, Selection};
 use chronicler_core::MergedEvent;
-use chronicler_store::Store;
+use chronicler_store::{KeptEventRow, Store};
+
+use crate::KeptOrder;
 
 use crate::QueryError;
 
 /// The merged events the brief of `opts` reads, with `opts` completed as
-/// among all events (see [`chronicler_brief::select`]). With a dyad or an
+/// among all events (its day, when unset the newest first report, and the
+/// countries' names: [`chronicler_brief::Selection`]). With a dyad or an
 /// actor, from a store whose kept merged events are current, only the
-/// events the scope reads are merged (the rest is known from the kept
-/// rows); otherwise every event is merged.
+/// events the scope reads are merged and held: the kept rows are read
+/// twice, one at a time (the day first, when it is to be learnt), and only
+/// those picked are kept. Otherwise every event is merged.
 pub fn brief_events(
     store: &Store,
     opts: &mut BriefOptions,
 ) -> Result<Vec<MergedEvent>, QueryError> {
     if opts.scope != Scope::All {
         let _snapshot = store.read_snapshot()?;
-        if let Some(rows) = crate::kept_heads(store)? {
-            let pick = {
-                let heads: Vec<EventHead<'_>> = rows
-                    .iter()
-                    .map(|r| EventHead {
-                        source: r.source.as_ref(),
-                        target: r.target.as_ref(),
-                        cameo: &r.cameo,
-                        first_report: r.first_report,
-                        undated_report: r.undated_report,
-                    })
-                    .collect();
-                chronicler_brief::select(opts, &heads)
-            };
-            let picked = rows
-                .into_iter()
-                .zip(pick)
-                .filter_map(|(r, p)| p.then_some(r))
-                .collect();
-            return crate::merge_kept(store, picked);
+        let mut newest = None;
+        let current = opts.as_of.is_some()
+            || crate::each_kept_row(store, |r| {
+                newest = newest.max(r.first_report);
+                Ok(())
+            })?;
+        if current {
+            if opts.as_of.is_none() {
+                opts.as_of = newest;
+            }
+            let mut selection: Selection<KeptOrder> = Selection::default();
+            let mut picked: Vec<(KeptOrder, KeptEventRow)> = Vec::new();
+            let read = crate::each_kept_row(store, |r| {
+                let order = KeptOrder::from(&r);
+                let head = EventHead {
+                    source: r.source.as_ref(),
+                    target: r.target.as_ref(),
+                    cameo: &r.cameo,
+                    first_report: r.first_report,
+                    undated_report: r.undated_report,
+                };
+                if selection.pick(opts, &order, &head) {
+                    picked.push((order, r));
+                }
+                Ok(())
+            })?;
+            if read {
+                opts.country_names = Some(selection.country_names());
+                picked.sort_by(|a, b| a.0.cmp(&b.0));
+                return crate::merge_kept(store, picked.into_iter().map(|(_, r)| r).collect());
+            }
         }
     }
     Ok(crate::consolidated(store)?.events)
