@@ -381,16 +381,20 @@ impl EventsView {
             Events::Kept(h) => {
                 // The groups the documents' events are in, looked up in
                 // the store; then where those groups stand in the view.
-                let mut groups: BTreeSet<(String, String)> = BTreeSet::new();
+                let mut owned: Vec<(String, String)> = Vec::new();
                 for d in docs {
                     if let Some(key) = store.document_key(d)? {
-                        groups.extend(store.groups_of(key)?);
+                        owned.extend(store.groups_of(key)?);
                     }
                 }
+                let groups: std::collections::HashSet<(&str, &str)> = owned
+                    .iter()
+                    .map(|(b, g)| (b.as_str(), g.as_str()))
+                    .collect();
                 (0..h.heads.len())
                     .filter(|&i| {
                         let (block, group, _) = h.heads[i].parts();
-                        groups.contains(&(block.to_string(), group.to_string()))
+                        groups.contains(&(block, group))
                     })
                     .collect()
             }
