@@ -340,28 +340,13 @@ impl EventsView {
         text: &str,
     ) -> Result<Vec<usize>, ApiError> {
         Ok(match &self.events {
-            Events::Kept(_) => {
-                // A chunk of rows at a time, so that a broad filter holds
-                // no more than that many full rows.
-                let mut out = Vec::new();
-                for chunk in order.chunks(4096) {
-                    let rows = self.rows(store, chunk)?;
-                    let ids: Vec<&str> = rows.iter().map(|r| r.id.as_str()).collect();
-                    let hit = chronicler_query::kept_rows_with_text(store, &rows, text)?;
-                    let found: BTreeSet<&str> = ids
-                        .into_iter()
-                        .zip(hit)
-                        .filter_map(|(id, h)| h.then_some(id))
-                        .collect();
-                    out.extend(
-                        chunk
-                            .iter()
-                            .copied()
-                            .filter(|&i| found.contains(self.id(i))),
-                    );
+            Events::Kept(_) if order.len().saturating_mul(4) > self.len() => {
+                match self.with_text_scanned(store, &order, text)? {
+                    Some(hit) => order.into_iter().filter(|&i| hit[i]).collect(),
+                    None => self.with_text_looked_up(store, order, text)?,
                 }
-                out
             }
+            Events::Kept(_) => self.with_text_looked_up(store, order, text)?,
             Events::Whole { consolidated, .. } => {
                 let only_text = chronicler_query::EventFilter {
                     text: Some(text.to_string()),
@@ -373,6 +358,90 @@ impl EventsView {
                     .collect()
             }
         })
+    }
+
+    /// [`EventsView::with_text`] for many of a view of heads: every kept
+    /// row read in one pass (cheaper than looking up most of them), those
+    /// of `order` tested a batch at a time. Whether each event of the view
+    /// has the text; None when the rows are no longer current (then they
+    /// are looked up).
+    fn with_text_scanned(
+        &self,
+        store: &Store,
+        order: &[usize],
+        text: &str,
+    ) -> Result<Option<Vec<bool>>, ApiError> {
+        let mut wanted = vec![false; self.len()];
+        for &i in order {
+            wanted[i] = true;
+        }
+        let mut hit = vec![false; self.len()];
+        let mut batch: Vec<(usize, KeptEventRow)> = Vec::new();
+        let test = |batch: &mut Vec<(usize, KeptEventRow)>,
+                    hit: &mut Vec<bool>|
+         -> Result<(), chronicler_query::QueryError> {
+            let found =
+                chronicler_query::kept_rows_with_text(store, batch.iter().map(|(_, r)| r), text)?;
+            for ((i, _), yes) in batch.iter().zip(found) {
+                hit[*i] |= yes;
+            }
+            batch.clear();
+            Ok(())
+        };
+        let current = chronicler_query::each_kept_row(store, |r| {
+            let placed = r.day.or(r.end).or(r.first_report);
+            if let Some(i) = self.index_of(placed, &r.id).filter(|&i| wanted[i]) {
+                batch.push((i, r));
+                if batch.len() >= 4096 {
+                    test(&mut batch, &mut hit)?;
+                }
+            }
+            Ok(())
+        })?;
+        if !current {
+            return Ok(None);
+        }
+        test(&mut batch, &mut hit)?;
+        Ok(Some(hit))
+    }
+
+    /// The index of the event placed at `placed` with the id `id`.
+    fn index_of(&self, placed: Option<Date>, id: &str) -> Option<usize> {
+        let at = self.by_date.partition_point(|&j| {
+            let j = j as usize;
+            (self.placed[j], self.id(j)) < (placed, id)
+        });
+        let j = *self.by_date.get(at)? as usize;
+        (self.placed[j] == placed && self.id(j) == id).then_some(j)
+    }
+
+    /// [`EventsView::with_text`] for a few of a view of heads: their rows
+    /// looked up.
+    fn with_text_looked_up(
+        &self,
+        store: &Store,
+        order: Vec<usize>,
+        text: &str,
+    ) -> Result<Vec<usize>, ApiError> {
+        // A chunk of rows at a time, so that a broad filter holds no more
+        // than that many full rows.
+        let mut out = Vec::new();
+        for chunk in order.chunks(4096) {
+            let rows = self.rows(store, chunk)?;
+            let hit = chronicler_query::kept_rows_with_text(store, &rows, text)?;
+            let found: BTreeSet<&str> = rows
+                .iter()
+                .zip(hit)
+                .filter_map(|(r, h)| h.then_some(r.id.as_str()))
+                .collect();
+            out.extend(
+                chunk
+                    .iter()
+                    .copied()
+                    .filter(|&i| found.contains(self.id(i))),
+            );
+        }
+        Ok(out)
     }
 
     /// The events of the documents `docs` (ids), in the events' order.

@@ -1717,6 +1717,11 @@ async fn answers(app: &Router) -> Vec<(String, Value)> {
         "/api/events?country=ukr&cameo=04",
         "/api/events?quad_class=1&from=2026-01-24",
         "/api/events?text=REMAINS",
+        // A narrow filter and a text: the few rows that pass (a quarter
+        // of all at most) looked up
+        // (a broad one reads every row in one pass).
+        "/api/events?cameo=0841&text=remains",
+        "/api/events?actor=Trump&text=moratorium",
         "/api/events?status=proposed",
         "/api/timeline",
         "/api/timeline?actor=Russia&to=2026-01-29",
