@@ -2,7 +2,7 @@
 //! one is a 400 naming it), reads the store through a fresh read-only
 //! connection and converts the result to the DTOs of [`crate::dto`].
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use axum::body::Bytes;
 use axum::extract::rejection::{PathRejection, QueryRejection};
@@ -966,11 +966,6 @@ pub(crate) async fn list_stories(
         .read(move |r| {
             let view = r.events()?;
             let stories = r.stories(&view)?;
-            let by_id: HashMap<&str, usize> = if filter.base.actor.is_some() {
-                (0..view.len()).map(|i| (view.id(i), i)).collect()
-            } else {
-                HashMap::new()
-            };
             let (from, to) = (
                 filter.base.from.map(|d| d.to_string()),
                 filter.base.to.map(|d| d.to_string()),
@@ -988,9 +983,8 @@ pub(crate) async fn list_stories(
                     && to.as_ref().is_none_or(|t| s.start <= *t)
                     && (actor_only.base.actor.is_none()
                         || s.events.iter().any(|id| {
-                            by_id
-                                .get(id.as_str())
-                                .is_some_and(|&i| actor_only.matches_fields(&view.fields(i)))
+                            view.find(id)
+                                .is_some_and(|i| actor_only.matches_fields(&view.fields(i)))
                         }))
             };
             let hits: Vec<&KeptStory> = stories.iter().filter(|s| matches(s)).collect();

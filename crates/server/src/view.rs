@@ -163,6 +163,8 @@ pub(crate) struct EventsView {
     placed: Vec<Option<Date>>,
     /// Indices into the events, by day placed at, then id.
     pub by_date: Vec<u32>,
+    /// Indices into the events, by id: sorted on first ask.
+    by_id: OnceLock<Vec<u32>>,
     /// When it was built, and how long that took.
     pub(crate) built: Instant,
     pub(crate) took: Duration,
@@ -176,6 +178,7 @@ impl EventsView {
             stories: OnceLock::new(),
             placed,
             by_date: Vec::new(),
+            by_id: OnceLock::new(),
             built: Instant::now(),
             took: Duration::ZERO,
         };
@@ -249,9 +252,17 @@ impl EventsView {
         )
     }
 
-    /// The index of the event `id`.
+    /// The index of the event `id`: a binary search in the events sorted
+    /// by id (sorted on first ask, four bytes an event).
     pub fn find(&self, id: &str) -> Option<usize> {
-        (0..self.len()).find(|&i| self.id(i) == id)
+        let by_id = self.by_id.get_or_init(|| {
+            let mut v: Vec<u32> = (0..u32::try_from(self.len()).unwrap_or(u32::MAX)).collect();
+            v.sort_by(|&a, &b| self.id(a as usize).cmp(self.id(b as usize)));
+            v
+        });
+        let at = by_id.partition_point(|&i| self.id(i as usize) < id);
+        let i = *by_id.get(at)? as usize;
+        (self.id(i) == id).then_some(i)
     }
 
     /// What a filter reads of event `i`.
