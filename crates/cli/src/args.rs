@@ -44,7 +44,7 @@ pub enum Command {
     Timeline(TimelineArgs),
     /// List events, filtered.
     #[command(
-        after_help = "Examples:\n  chronicler events --actor Zelenskyy\n  chronicler events --cameo 04 --status scheduled\n  chronicler events --from 2026-01-23 --to 2026-01-31 --text Abu --json"
+        after_help = "Examples:\n  chronicler events --actor Zelenskyy\n  chronicler events --cameo 04 --status scheduled\n  chronicler events --from 2026-01-23 --to 2026-01-31 --text Abu --json\n  chronicler events --actor UKR --newest --limit 20"
     )]
     Events(EventsArgs),
     /// List stored documents.
@@ -152,6 +152,9 @@ pub struct EventsArgs {
     /// At most this many events.
     #[arg(long)]
     pub limit: Option<usize>,
+    /// Newest first: dated events latest day first, then the undated ones.
+    #[arg(long)]
+    pub newest: bool,
     /// JSON (the export format, as an array) instead of a table.
     #[arg(long)]
     pub json: bool,

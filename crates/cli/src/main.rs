@@ -82,8 +82,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Events(a) => {
             let store = open_existing(db)?;
-            let events =
-                chronicler_query::filtered_events(&store, &a.filter.to_filter()?, a.limit)?;
+            let events = chronicler_query::filtered_events_in(
+                &store,
+                &a.filter.to_filter()?,
+                a.limit,
+                a.newest,
+            )?;
             let mut out = output::stdout();
             if a.json {
                 let rows: Vec<_> = events

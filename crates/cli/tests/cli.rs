@@ -577,3 +577,32 @@ fn ingesting_repaired_html_prints_nothing_but_the_run_and_no_colour_codes() {
         "no colour codes into a pipe: {err:?}"
     );
 }
+
+/// `events --newest`: the dated events latest day first, then the
+/// undated ones; with `--limit`, the latest few.
+#[test]
+fn events_newest_first_give_the_latest_dated_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e.db");
+    assert!(run(&db, &["ingest", "-q", &examples()]).status.success());
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["events", "--json"];
+        all.extend(args);
+        let o = run(&db, &all);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let all = json(&[]);
+    let (mut dated, undated): (Vec<_>, Vec<_>) =
+        all.into_iter().partition(|e| !e["date"].is_null());
+    assert!(dated.len() > 3 && !undated.is_empty());
+    dated.reverse();
+    dated.extend(undated);
+    assert_eq!(json(&["--newest"]), dated);
+    assert_eq!(json(&["--newest", "--limit", "3"]), dated[..3].to_vec());
+    let days: Vec<&str> = dated[..3]
+        .iter()
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+}

@@ -76,11 +76,27 @@ pub fn filtered_events(
     filter: &EventFilter,
     limit: Option<usize>,
 ) -> Result<Vec<MergedEvent>, QueryError> {
+    filtered_events_in(store, filter, limit, false)
+}
+
+/// [`filtered_events`], newest first when `newest` (see
+/// [`MergedStream::newest_first`]): the latest `limit` dated events that
+/// pass, merged alone.
+pub fn filtered_events_in(
+    store: &Store,
+    filter: &EventFilter,
+    limit: Option<usize>,
+    newest: bool,
+) -> Result<Vec<MergedEvent>, QueryError> {
     let mut out = Vec::new();
     if limit == Some(0) {
         return Ok(out);
     }
-    for part in filtered_stream(store, filter)? {
+    let mut stream = filtered_stream(store, filter)?;
+    if newest {
+        stream = stream.newest_first();
+    }
+    for part in stream {
         for e in part?.events {
             out.push(e);
             if limit.is_some_and(|n| out.len() >= n) {

@@ -646,6 +646,43 @@ pub fn find_story(
 }
 
 impl MergedStream<'_> {
+    /// The same events newest first: the dated ones in the reverse of
+    /// their order (latest day first), then the undated ones in theirs.
+    pub fn newest_first(mut self) -> Self {
+        let slots: Vec<Slot> = std::mem::take(&mut self.slots).collect();
+        let (mut dated, undated): (Vec<Slot>, Vec<Slot>) =
+            slots.into_iter().partition(|s| !s.undated);
+        dated.reverse();
+        dated.extend(undated);
+        self.slots = dated.into_iter();
+        if let Some(whole) = self.whole.as_mut() {
+            let n = whole.events.len();
+            let is_dated = |i: usize| whole.events[i].event.date.start.is_some();
+            let mut order: Vec<usize> = (0..n).rev().filter(|&i| is_dated(i)).collect();
+            order.extend((0..n).filter(|&i| !is_dated(i)));
+            let mut events: Vec<Option<MergedEvent>> = std::mem::take(&mut whole.events)
+                .into_iter()
+                .map(Some)
+                .collect();
+            let with_members = whole.members.len() == n;
+            let mut members: Vec<Option<_>> = std::mem::take(&mut whole.members)
+                .into_iter()
+                .map(Some)
+                .collect();
+            for i in order {
+                whole
+                    .events
+                    .extend(events.get_mut(i).and_then(Option::take));
+                if with_members {
+                    whole
+                        .members
+                        .extend(members.get_mut(i).and_then(Option::take));
+                }
+            }
+        }
+        self
+    }
+
     fn merge(&self, slot: Slot) -> Result<Consolidated, QueryError> {
         let stored = self.store.events_at(&slot.members)?;
         let dups = clusters_among(

@@ -346,6 +346,22 @@ fn filtered_reads_give_what_filtering_every_merged_event_gives() {
                         got, want,
                         "seed {seed}, current {current}, {f:?}, {limit:?}"
                     );
+                    // Newest first: the dated ones latest first, then the
+                    // undated ones, cut at the limit.
+                    let got = chronicler_query::filtered_events_in(store, f, limit, true).unwrap();
+                    let (mut dated, undated): (Vec<_>, Vec<_>) = f
+                        .apply(all.clone())
+                        .into_iter()
+                        .partition(|e| e.event.date.start.is_some());
+                    dated.reverse();
+                    dated.extend(undated);
+                    if let Some(n) = limit {
+                        dated.truncate(n);
+                    }
+                    assert_eq!(
+                        got, dated,
+                        "newest, seed {seed}, current {current}, {f:?}, {limit:?}"
+                    );
                 }
             }
             assert!(some_but_not_all >= 3, "seed {seed}: the filters select");
