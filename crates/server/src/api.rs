@@ -737,8 +737,12 @@ pub(crate) struct ActorsParams {
 )]
 pub(crate) async fn actors(
     State(state): State<AppState>,
+    raw: RawQuery,
     q: Result<Query<ActorsParams>, QueryRejection>,
-) -> Result<Json<ActorList>, ApiError> {
+) -> Result<Response, ApiError> {
+    // Kept per state of the store, as pages of events are: the unresolved
+    // names are counted from every document.
+    let key = format!("/api/actors?{}", raw.0.unwrap_or_default());
     let unresolved = match query(q)?.unresolved.as_deref().map(str::trim) {
         None | Some("") | Some("true") => true,
         Some("false") => false,
@@ -748,10 +752,13 @@ pub(crate) async fn actors(
             )))
         }
     };
-    let list = state
+    let body = state
         .read(move |r| {
-            let mut by_code: BTreeMap<String, ActorCount> = BTreeMap::new();
             let view = r.events()?;
+            if let Some(body) = r.answer(&view, &key) {
+                return Ok(body);
+            }
+            let mut by_code: BTreeMap<String, ActorCount> = BTreeMap::new();
             for i in 0..view.len() {
                 let f = view.fields(i);
                 let mut seen = BTreeSet::new();
@@ -782,10 +789,13 @@ pub(crate) async fn actors(
             } else {
                 Vec::new()
             };
-            Ok(ActorList { actors, unresolved })
+            let list = ActorList { actors, unresolved };
+            let body = Bytes::from(serde_json::to_vec(&list).map_err(ApiError::internal)?);
+            r.keep_answer(&view, &key, &body);
+            Ok(body)
         })
         .await?;
-    Ok(Json(list))
+    Ok(([(header::CONTENT_TYPE, "application/json")], body).into_response())
 }
 
 /// Counts over the store.

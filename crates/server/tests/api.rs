@@ -1344,6 +1344,9 @@ async fn events_follow_new_documents() {
     let f = ingest_fixture(1 << 20);
     let before = get_ok(&f.app, "/api/events").await;
     assert_eq!(before["total"], 0);
+    // The actors' answer, kept per state of the store, follows too.
+    let actors_before = get_ok(&f.app, "/api/actors").await;
+    assert_eq!(actors_before["actors"], serde_json::json!([]));
     // Several reads in flight at once share the pool and the cache.
     let reads: Vec<_> = (0..8)
         .map(|_| {
@@ -1362,6 +1365,11 @@ async fn events_follow_new_documents() {
     let stats = get_ok(&f.app, "/api/stats").await;
     assert_eq!(stats["merged_events"].as_u64().unwrap(), n);
     assert_eq!(stats["documents"], 1);
+    let actors_after = get_ok(&f.app, "/api/actors").await;
+    assert!(
+        !actors_after["actors"].as_array().unwrap().is_empty(),
+        "{actors_after}"
+    );
 }
 
 /// CI's stand-in for the load test (`scripts/load_test.sh`, which needs a
