@@ -92,8 +92,17 @@ pub fn filtered_events_in(
     if limit == Some(0) {
         return Ok(out);
     }
-    let mut stream = filtered_stream(store, filter)?;
-    if newest {
+    let _snapshot = store.read_snapshot()?;
+    let mut stream = match limit.filter(|_| filter.text.is_none()) {
+        // Cut at a limit: the kept rows read in order from their index
+        // until that many pass (no pass over all of them to sort them).
+        Some(n) => match stream::first_passing(store, filter, n, newest)? {
+            Some(s) => s,
+            None => filtered_stream(store, filter)?,
+        },
+        None => filtered_stream(store, filter)?,
+    };
+    if newest && !stream.in_newest_order() {
         stream = stream.newest_first();
     }
     for part in stream {

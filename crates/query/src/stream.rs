@@ -297,6 +297,7 @@ pub fn kept_stream(store: &Store, rows: Vec<KeptEventRow>) -> Result<MergedStrea
         slots: slots.into_iter(),
         whole: None,
         _snapshot: Some(store.read_snapshot()?),
+        newest: false,
     })
 }
 
@@ -311,17 +312,7 @@ fn ordered_slots(store: &Store, filter: Option<&EventFilter>) -> Result<Vec<Slot
     if store.kept_events_current()? {
         let mut slots: Vec<Slot> = Vec::new();
         store.each_kept_event(|k| {
-            let keep = filter.is_none_or(|f| {
-                f.matches_fields(
-                    k.source.as_ref(),
-                    k.target.as_ref(),
-                    &k.cameo,
-                    k.status,
-                    k.day,
-                    k.end,
-                )
-            });
-            if keep {
+            if filter.is_none_or(|f| row_passes(f, &k)) {
                 slots.push(Slot::from_kept(k));
             }
             Ok::<(), QueryError>(())
@@ -429,6 +420,8 @@ pub struct MergedStream<'s> {
     whole: Option<Consolidated>,
     /// Both passes read one snapshot of the store.
     _snapshot: Option<ReadSnapshot<'s>>,
+    /// Whether it comes newest first ([`MergedStream::newest_first`]).
+    newest: bool,
 }
 
 /// Streams the merged events of `store` (see [`MergedStream`]).
@@ -483,6 +476,7 @@ fn merged_stream_of<'s>(
             slots: Vec::new().into_iter(),
             whole: Some(whole),
             _snapshot: None,
+            newest: false,
         });
     }
     Ok(MergedStream {
@@ -490,6 +484,7 @@ fn merged_stream_of<'s>(
         slots: ordered_slots(store, filter)?.into_iter(),
         whole: None,
         _snapshot: Some(snapshot),
+        newest: false,
     })
 }
 
@@ -640,12 +635,60 @@ pub fn find_story(
         slots: picked.into_iter(),
         whole: None,
         _snapshot: None,
+        newest: false,
     }
     .collect::<Result<Vec<_>, _>>()?;
     Ok(Some((story, events)))
 }
 
+/// Whether the kept merged event `k` passes `filter` but for its text.
+fn row_passes(filter: &EventFilter, k: &KeptEventRow) -> bool {
+    filter.matches_fields(
+        k.source.as_ref(),
+        k.target.as_ref(),
+        &k.cameo,
+        k.status,
+        k.day,
+        k.end,
+    )
+}
+
+/// The first `limit` merged events that pass `filter` (on its fields: no
+/// text), in the order of merged events or newest first, as a stream: the
+/// kept rows read in that order from their index until `limit` pass, only
+/// those merged. None when the kept consolidation is not current. The
+/// caller holds the snapshot the stream reads in.
+pub(crate) fn first_passing<'s>(
+    store: &'s Store,
+    filter: &EventFilter,
+    limit: usize,
+    newest: bool,
+) -> Result<Option<MergedStream<'s>>, QueryError> {
+    if !store.consolidation_is_current()? || !store.kept_events_current()? {
+        return Ok(None);
+    }
+    let mut slots = Vec::new();
+    store.each_kept_event_in_order(newest, |k| {
+        if row_passes(filter, &k) {
+            slots.push(Slot::from_kept(k));
+        }
+        Ok::<bool, QueryError>(slots.len() < limit)
+    })?;
+    Ok(Some(MergedStream {
+        store,
+        slots: slots.into_iter(),
+        whole: None,
+        _snapshot: None,
+        newest,
+    }))
+}
+
 impl MergedStream<'_> {
+    /// Whether its events come newest first already.
+    pub(crate) fn in_newest_order(&self) -> bool {
+        self.newest
+    }
+
     /// The same events newest first: the dated ones in the reverse of
     /// their order (latest day first), then the undated ones in theirs.
     pub fn newest_first(mut self) -> Self {
@@ -655,6 +698,7 @@ impl MergedStream<'_> {
         dated.reverse();
         dated.extend(undated);
         self.slots = dated.into_iter();
+        self.newest = true;
         if let Some(whole) = self.whole.as_mut() {
             let n = whole.events.len();
             let is_dated = |i: usize| whole.events[i].event.date.start.is_some();

@@ -1971,6 +1971,18 @@ impl crate::Store {
         crate::kept_events::at(&self.conn, keys)
     }
 
+    /// Hands `f` the kept merged events in the order of merged events, or
+    /// newest first (the dated ones from the latest, then the undated ones
+    /// in their order), read in that order from an index, until `f` says
+    /// false (see [`kept_events_current`](crate::Store::kept_events_current)).
+    pub fn each_kept_event_in_order<E: From<StoreError>>(
+        &self,
+        newest: bool,
+        f: impl FnMut(crate::KeptEventRow) -> Result<bool, E>,
+    ) -> Result<(), E> {
+        crate::kept_events::each_in_order(&self.conn, newest, f)
+    }
+
     /// Hands `f` every kept merged event, in no particular order (see
     /// [`kept_events_current`](crate::Store::kept_events_current)).
     pub fn each_kept_event<E: From<StoreError>>(

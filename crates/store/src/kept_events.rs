@@ -159,6 +159,41 @@ pub(crate) fn at(
     Ok(out)
 }
 
+/// Hands `f` the kept merged events in the order of merged events (the
+/// index `kept_events_order`), or newest first (the dated ones from the
+/// latest, then the undated ones in their order), until `f` says false.
+pub(crate) fn each_in_order<E: From<StoreError>>(
+    conn: &Connection,
+    newest: bool,
+    mut f: impl FnMut(KeptEventRow) -> Result<bool, E>,
+) -> Result<(), E> {
+    let what = "reading the kept merged events in order";
+    const ASC: &str = "cameo, base_id, first_doc, first_start, block, rank";
+    const DESC: &str =
+        "cameo DESC, base_id DESC, first_doc DESC, first_start DESC, block DESC, rank DESC";
+    let passes = if newest {
+        [
+            format!("{SELECT_ROWS} WHERE undated = 0 ORDER BY undated DESC, day DESC, {DESC}"),
+            format!("{SELECT_ROWS} WHERE undated = 1 ORDER BY undated, day, {ASC}"),
+        ]
+    } else {
+        [
+            format!("{SELECT_ROWS} WHERE undated = 0 ORDER BY undated, day, {ASC}"),
+            format!("{SELECT_ROWS} WHERE undated = 1 ORDER BY undated, day, {ASC}"),
+        ]
+    };
+    for sql in passes {
+        let mut st = conn.prepare_cached(&sql).ctx(what)?;
+        let mut rows = st.query([]).ctx(what)?;
+        while let Some(r) = rows.next().ctx(what)? {
+            if !f(row(r)?)? {
+                return Ok(());
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Hands `f` every kept merged event, in no particular order.
 pub(crate) fn each<E: From<StoreError>>(
     conn: &Connection,

@@ -164,6 +164,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0024_corpus_counts.sql"),
         then: None,
     },
+    Migration {
+        version: 25,
+        name: "kept_events_order",
+        sql: include_str!("migrations/0025_kept_events_order.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last
