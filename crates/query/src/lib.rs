@@ -93,7 +93,7 @@ pub fn filtered_events_in(
         return Ok(out);
     }
     let _snapshot = store.read_snapshot()?;
-    let mut stream = match limit.filter(|_| filter.text.is_none()) {
+    let mut stream = match limit {
         // Cut at a limit: the kept rows read in order from their index
         // until that many pass (no pass over all of them to sort them).
         Some(n) => match stream::first_passing(store, filter, n, newest)? {

@@ -653,10 +653,10 @@ fn row_passes(filter: &EventFilter, k: &KeptEventRow) -> bool {
     )
 }
 
-/// The first `limit` merged events that pass `filter` (on its fields: no
-/// text), in the order of merged events or newest first, as a stream: the
-/// kept rows read in that order from their index until `limit` pass, only
-/// those merged. None when the kept consolidation is not current. The
+/// The first `limit` merged events that pass `filter`, in the order of
+/// merged events or newest first, as a stream: the kept rows read in that
+/// order from their index until `limit` pass (with a text, those passing
+/// the rest tested a few hundred at a time), only those merged. None when the kept consolidation is not current. The
 /// caller holds the snapshot the stream reads in.
 pub(crate) fn first_passing<'s>(
     store: &'s Store,
@@ -668,12 +668,30 @@ pub(crate) fn first_passing<'s>(
         return Ok(None);
     }
     let mut slots = Vec::new();
+    // With a text, the rows that pass the rest are tested a batch at a
+    // time (their sentences read), until enough pass.
+    let text = filter.text.as_deref();
+    let mut batch: Vec<Slot> = Vec::new();
     store.each_kept_event_in_order(newest, |k| {
         if row_passes(filter, &k) {
-            slots.push(Slot::from_kept(k));
+            match text {
+                None => slots.push(Slot::from_kept(k)),
+                Some(t) => {
+                    batch.push(Slot::from_kept(k));
+                    if batch.len() >= 256 {
+                        slots.extend(with_text(store, std::mem::take(&mut batch), t)?);
+                    }
+                }
+            }
         }
         Ok::<bool, QueryError>(slots.len() < limit)
     })?;
+    if let Some(t) = text {
+        if slots.len() < limit && !batch.is_empty() {
+            slots.extend(with_text(store, batch, t)?);
+        }
+    }
+    slots.truncate(limit);
     Ok(Some(MergedStream {
         store,
         slots: slots.into_iter(),
