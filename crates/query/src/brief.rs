@@ -13,28 +13,22 @@ use crate::QueryError;
 /// among all events (its day, when unset the newest first report, and the
 /// countries' names: [`chronicler_brief::Selection`]). With a dyad or an
 /// actor, from a store whose kept merged events are current, only the
-/// events the scope reads are merged and held: the kept rows are read
-/// twice, one at a time (the day first, when it is to be learnt), and only
-/// those picked are kept. Otherwise every event is merged.
+/// events the scope reads are merged and held: the kept rows are read one
+/// at a time (the default day from their latest report, one aggregate)
+/// and only those picked are kept. Otherwise every event is merged.
 pub fn brief_events(
     store: &Store,
     opts: &mut BriefOptions,
 ) -> Result<Vec<MergedEvent>, QueryError> {
     if opts.scope != Scope::All {
         let _snapshot = store.read_snapshot()?;
-        let mut newest = None;
-        let current = opts.as_of.is_some()
-            || crate::each_kept_row(store, |r| {
-                newest = newest.max(r.first_report);
-                Ok(())
-            })?;
-        if current {
+        if store.consolidation_is_current()? && store.kept_events_current()? {
             if opts.as_of.is_none() {
-                opts.as_of = newest;
+                opts.as_of = store.kept_latest_report()?;
             }
             let mut selection: Selection<KeptOrder> = Selection::default();
             let mut picked: Vec<(KeptOrder, KeptEventRow)> = Vec::new();
-            let read = crate::each_kept_row(store, |r| {
+            crate::each_kept_row(store, |r| {
                 let order = KeptOrder::from(&r);
                 let head = EventHead {
                     source: r.source.as_ref(),
@@ -48,11 +42,9 @@ pub fn brief_events(
                 }
                 Ok(())
             })?;
-            if read {
-                opts.country_names = Some(selection.country_names());
-                picked.sort_by(|a, b| a.0.cmp(&b.0));
-                return crate::merge_kept(store, picked.into_iter().map(|(_, r)| r).collect());
-            }
+            opts.country_names = Some(selection.country_names());
+            picked.sort_by(|a, b| a.0.cmp(&b.0));
+            return crate::merge_kept(store, picked.into_iter().map(|(_, r)| r).collect());
         }
     }
     Ok(crate::consolidated(store)?.events)

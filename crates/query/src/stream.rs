@@ -510,59 +510,63 @@ fn retain_events(c: &mut Consolidated, mut wanted: impl FnMut(&MergedEvent) -> b
 
 /// The stories holding one of the documents `docs` (ids), in the order
 /// and as [`each_story`] gives them: from a current store, only those
-/// stories read and described (what a watcher reports after a round of
+/// stories and their events' kept rows read and described (what a watcher reports after a round of
 /// new articles, at the cost of those articles' stories, not the store's).
 pub fn stories_of_documents(
     store: &Store,
     docs: &BTreeSet<String>,
 ) -> Result<Vec<Story>, QueryError> {
     let _snapshot = store.read_snapshot()?;
-    if !store.consolidation_is_current()? {
+    if !store.consolidation_is_current()? || !store.kept_events_current()? {
         let whole = crate::consolidated(store)?;
         return Ok(crate::stories(store, &whole)?
             .into_iter()
             .filter(|s| s.documents.iter().any(|d| docs.contains(d)))
             .collect());
     }
-    let slots = ordered_slots(store, None)?;
-    let index = slot_index(&slots);
     let mut labels = BTreeSet::new();
     for d in docs {
         labels.extend(store.kept_story_of(d)?);
     }
-    let mut out = Vec::new();
-    for label in labels {
-        out.extend(describe_kept(store.kept_story(&label)?, &slots, &index)?);
-    }
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let mut out: Vec<Story> = describe_kept_stories(store, &labels)?
+        .into_iter()
+        .flatten()
+        .collect();
     out.sort_by(|a, b| (&a.start, &a.id).cmp(&(&b.start, &b.id)));
     Ok(out)
 }
 
 /// The merged events reported by one of the documents `docs` (ids), in
 /// the order and with the ids [`merged_stream`] gives them: from a store
-/// whose kept merged events are current, only those events merged.
+/// whose kept merged events are current, only the kept rows of the
+/// documents' groups read and those events merged.
 pub fn events_of_documents(
     store: &Store,
     docs: &BTreeSet<String>,
 ) -> Result<Vec<MergedEvent>, QueryError> {
     let _snapshot = store.read_snapshot()?;
-    let Some(rows) = kept_heads(store)? else {
+    if !store.consolidation_is_current()? || !store.kept_events_current()? {
         let mut whole = crate::consolidated(store)?;
         whole
             .events
             .retain(|e| e.mentions.iter().any(|m| docs.contains(&m.doc)));
         return Ok(whole.events);
-    };
-    let mut keys = Vec::new();
-    for d in docs {
-        keys.extend(store.document_key(d)?);
     }
-    keys.sort_unstable();
-    let picked = rows
-        .into_iter()
-        .filter(|r| r.members.iter().any(|(k, _)| keys.binary_search(k).is_ok()))
+    // The documents' groups, and the kept rows of those alone.
+    let mut groups = BTreeSet::new();
+    for d in docs {
+        if let Some(key) = store.document_key(d)? {
+            groups.extend(store.groups_of(key)?);
+        }
+    }
+    let keys: Vec<(&str, &str)> = groups
+        .iter()
+        .map(|(b, g)| (b.as_str(), g.as_str()))
         .collect();
-    merge_kept(store, picked)
+    let mut rows = store.kept_events_at(&keys)?;
+    rows.sort_by(|a, b| row_key(a).cmp(&row_key(b)));
+    merge_kept(store, rows)
 }
 
 /// The story `id` as [`each_story`] gives it, with its merged events in
@@ -975,25 +979,17 @@ pub fn each_story_where(
         .transpose()?
         .flatten()
     {
-        // The actors of every merged event, by id, when asked about one.
-        let rows = match filter.actor {
-            Some(_) => kept_heads(store)?.unwrap_or_default(),
-            None => Vec::new(),
-        };
-        let about: BTreeSet<&str> = rows
-            .iter()
-            .filter(|r| {
-                by_actor.matches_fields(
-                    r.source.as_ref(),
-                    r.target.as_ref(),
-                    &r.cameo,
-                    r.status,
-                    None,
-                    None,
-                )
-            })
-            .map(|r| r.id.as_str())
-            .collect();
+        // The ids of the merged events about the actor, when asked about
+        // one (the rows read one at a time).
+        let mut about: BTreeSet<String> = BTreeSet::new();
+        if filter.actor.is_some() {
+            each_kept_row(store, |r| {
+                if row_passes(&by_actor, &r) {
+                    about.insert(r.id);
+                }
+                Ok(())
+            })?;
+        }
         let passes = |h: &&KeptStoryHead| {
             filter.spans(&h.start, &h.end)
                 && (filter.actor.is_none() || h.events.iter().any(|e| about.contains(e.as_str())))

@@ -94,7 +94,7 @@ impl Heads {
         let mut placed: Vec<(chronicler_query::KeptOrder, Option<Date>, Head)> = Vec::new();
         let current = chronicler_query::each_kept_row(store, |r: KeptEventRow| {
             let order = chronicler_query::KeptOrder::from(&r);
-            let day = r.day.or(r.end).or(r.first_report);
+            let day = row_placed(&r);
             let mut actor = |a: Option<Actor>| a.map_or(NONE, |a| actors.add(a));
             let head = Head {
                 source: actor(r.source),
@@ -400,8 +400,7 @@ impl EventsView {
             Ok(())
         };
         let current = chronicler_query::each_kept_row(store, |r| {
-            let placed = r.day.or(r.end).or(r.first_report);
-            if let Some(i) = self.index_of(placed, &r.id).filter(|&i| wanted[i]) {
+            if let Some(i) = self.index_of(row_placed(&r), &r.id).filter(|&i| wanted[i]) {
                 batch.push((i, r));
                 if batch.len() >= 4096 {
                     test(&mut batch, &mut hit)?;
@@ -458,25 +457,26 @@ impl EventsView {
     /// The events of the documents `docs` (ids), in the events' order.
     pub fn of_documents(&self, store: &Store, docs: &[&str]) -> Result<Vec<usize>, ApiError> {
         Ok(match &self.events {
-            Events::Kept(h) => {
-                // The groups the documents' events are in, looked up in
-                // the store; then where those groups stand in the view.
-                let mut owned: Vec<(String, String)> = Vec::new();
+            Events::Kept(_) => {
+                // The groups the documents' events are in, their rows read,
+                // and where those events stand in the view.
+                let mut groups: BTreeSet<(String, String)> = BTreeSet::new();
                 for d in docs {
                     if let Some(key) = store.document_key(d)? {
-                        owned.extend(store.groups_of(key)?);
+                        groups.extend(store.groups_of(key)?);
                     }
                 }
-                let groups: std::collections::HashSet<(&str, &str)> = owned
+                let keys: Vec<(&str, &str)> = groups
                     .iter()
                     .map(|(b, g)| (b.as_str(), g.as_str()))
                     .collect();
-                (0..h.heads.len())
-                    .filter(|&i| {
-                        let (block, group, _) = h.heads[i].parts();
-                        groups.contains(&(block, group))
-                    })
-                    .collect()
+                let mut found: Vec<usize> = store
+                    .kept_events_at(&keys)?
+                    .iter()
+                    .filter_map(|r| self.index_of(row_placed(r), &r.id))
+                    .collect();
+                found.sort_unstable();
+                found
             }
             Events::Whole { consolidated, .. } => (0..consolidated.events.len())
                 .filter(|&i| {
@@ -548,6 +548,12 @@ impl EventsView {
         })?;
         Ok(out)
     }
+}
+
+/// The day a kept merged event is placed at (as [`placed_day`] says of a
+/// merged one).
+fn row_placed(r: &KeptEventRow) -> Option<Date> {
+    r.day.or(r.end).or(r.first_report)
 }
 
 /// The day a merged event is placed at: its first day, else its last,

@@ -1983,6 +1983,21 @@ impl crate::Store {
         crate::kept_events::each_in_order(&self.conn, newest, f)
     }
 
+    /// The latest first-report day among the kept merged events (the day
+    /// a brief is of when none is asked for), without reading their rows.
+    pub fn kept_latest_report(&self) -> Result<Option<jiff::civil::Date>, StoreError> {
+        let day: Option<String> = self
+            .conn
+            .prepare_cached("SELECT max(first_report) FROM kept_events")
+            .and_then(|mut st| st.query_row([], |r| r.get(0)))
+            .ctx("reading the latest report day")?;
+        day.map(|d| {
+            d.parse()
+                .map_err(|_| StoreError::Corrupt(format!("kept merged event day {d:?}")))
+        })
+        .transpose()
+    }
+
     /// Hands `f` every kept merged event, in no particular order (see
     /// [`kept_events_current`](crate::Store::kept_events_current)).
     pub fn each_kept_event<E: From<StoreError>>(
