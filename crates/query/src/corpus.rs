@@ -104,6 +104,9 @@ pub struct ConsolidationUpdate {
     pub blocks: usize,
     /// Coded events in those blocks.
     pub events: usize,
+    /// Merged events rebuilt: the groups of those blocks whose members
+    /// changed (the others are kept as they are).
+    pub merged: usize,
     /// Documents whose story was regrouped.
     pub documents: usize,
 }

@@ -2,8 +2,15 @@
 //! and rewriting only what the new documents can change.
 //!
 //! * Groups: the new coded events (those without a kept group) fall into
-//!   blocks ([`chronicler_consolidate::block_key`]); each such block is read
-//!   and regrouped whole, and no other (a group never spans two blocks).
+//!   blocks ([`chronicler_consolidate::block_key`]); each such block is
+//!   regrouped whole, and no other (a group never spans two blocks), from
+//!   what grouping reads of its events (codes, actors, days, documents'
+//!   ids: no text). Only the groups whose members changed are then read
+//!   whole, merged and written; a group with exactly a kept group's
+//!   members is that group (its label and merged event are functions of
+//!   its members) and is left as it is. A day added to a large store
+//!   regroups the busy blocks it touches, but rebuilds a few hundred
+//!   merged events, not the blocks' hundreds of thousands.
 //! * Stories: a document's story can change only if it is tied, through a
 //!   chain of ties, to a document that is new, whose near-duplicate or
 //!   related-text cluster gained a document, or that a changed group
@@ -25,27 +32,28 @@
 
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
-use chronicler_consolidate::incremental::{regroup, KeptGroup, Regrouped};
+use chronicler_consolidate::incremental::regroup;
 use chronicler_consolidate::stories::{
     specific, specific_fields, story_id, story_roots, WINDOW_DAYS,
 };
-use chronicler_consolidate::{assemble, block_key, Consolidated, Located, NearDuplicates};
+use chronicler_consolidate::{
+    assemble, assemble_groups, block_key, group_id, group_indices, Consolidated, Located,
+    NearDuplicates,
+};
 use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{ClusterLevel, ConsolidationTx, EventGroupWrite, GroupedEvent, Store};
+use chronicler_store::{
+    BlockMember, ClusterLevel, ConsolidationTx, EventGroupWrite, EventKey, Store,
+};
 use jiff::civil::Date;
 
 use crate::corpus::{located, ConsolidationUpdate};
 use crate::QueryError;
 
-/// A group's members: (document id, ordinal).
-type Members = BTreeSet<(String, usize)>;
-
 /// Events regrouped at a time: the blocks new events fall in are taken
 /// whole, in order, until their new and kept events reach this many (a
-/// larger block is taken alone). Regrouping holds a few KB an event (the
-/// event, its sentence and its document's fields, copied while
-/// assembled): the 30,118 events of the 100k store held at once took
-/// 88 MB, and a million articles give ten times as many.
+/// larger block is taken alone). Regrouping holds what grouping reads of
+/// each event (the coded event and its document's id and day, a few
+/// hundred bytes), and the changed groups' events read whole.
 const CHUNK_EVENTS: usize = 10_000;
 
 /// The incremental update (see the module documentation), kept in one
@@ -71,15 +79,6 @@ pub fn record_event_ids_walking(
     chunk: usize,
 ) -> Result<usize, QueryError> {
     Ok(update_walking(store, Some(budget), chunk, true)?.1)
-}
-
-/// One event to regroup: its (document id, ordinal), kept group and event.
-type Item = ((String, usize), i64, Option<KeptGroup>, Located);
-
-fn item(g: GroupedEvent) -> Item {
-    let key = (g.stored.doc.id.clone(), g.ordinal);
-    let kept = g.kept.map(|(block, group)| KeptGroup { block, group });
-    (key, g.doc_key, kept, located(g.stored))
 }
 
 fn update_walking(
@@ -110,19 +109,18 @@ fn update_walking(
     let new_keys = store.ungrouped_event_keys()?;
     let chunk = chunk.max(1);
     // The block of each new event. When they fit in one chunk they are
-    // read whole and kept for the regrouping; else only their codes are
-    // read here (a block is a function of the event alone: no document
-    // row or text), a chunk at a time, and the events once regrouped.
+    // read (without text) and kept for the regrouping; else only their
+    // codes are read here (a block is a function of the event alone), a
+    // chunk at a time, and the events again when their blocks are.
     let mut by_block: BTreeMap<String, Vec<(i64, i64)>> = BTreeMap::new();
-    let mut held: BTreeMap<String, Vec<Item>> = BTreeMap::new();
+    let mut held: BTreeMap<String, Vec<BlockMember>> = BTreeMap::new();
     let hold = new_keys.len() <= chunk;
     if hold {
-        for g in store.ungrouped_events_at(&new_keys)? {
-            let key = (g.doc_key, i64::try_from(g.ordinal).unwrap_or(i64::MAX));
-            let it = item(g);
-            let block = block_key(&it.3);
-            held.entry(block.clone()).or_default().push(it);
-            by_block.entry(block).or_default().push(key);
+        for m in store.members_at(&new_keys)? {
+            let key = (m.doc_key, i64::try_from(m.ordinal).unwrap_or(i64::MAX));
+            let block = block_key(&light(String::new(), String::new(), m.event.clone()));
+            by_block.entry(block.clone()).or_default().push(key);
+            held.entry(block).or_default().push(m);
         }
     } else {
         for part in new_keys.chunks(chunk) {
@@ -140,33 +138,37 @@ fn update_walking(
     let mut update = ConsolidationUpdate::default();
     let mut recorded = 0;
     let mut seeds: BTreeSet<String> = new_docs.into_iter().collect();
-    let mut touched: BTreeSet<String> = BTreeSet::new();
+    let mut stale: BTreeSet<(String, String)> = BTreeSet::new();
     let mut fresh: Vec<Tie> = Vec::new();
+    let mut read_s = 0.0;
     let mut blocks = by_block.into_iter().zip(sizes).peekable();
     while blocks.peek().is_some() {
         // Whole blocks, new and kept events together up to `chunk` (one
         // block at least).
-        let (mut names, mut keys, mut items) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut names, mut keys, mut members) = (Vec::new(), Vec::new(), Vec::new());
         let mut size = 0;
         while let Some(((name, k), kept)) = blocks.next_if(|_| size < chunk) {
             size += k.len() + kept;
             if let Some(h) = held.remove(&name) {
-                items.extend(h);
+                members.extend(h);
             }
             names.push(name);
             keys.extend(k);
         }
         if !hold {
             keys.sort_unstable();
-            items.extend(store.ungrouped_events_at(&keys)?.into_iter().map(item));
+            members.extend(store.members_at(&keys)?);
         }
         drop(keys);
-        items.extend(store.block_events(&names)?.into_iter().map(item));
-        let r = regroup_chunk(&tx, items, kept_current, &mut seeds, &mut update)?;
+        let read = std::time::Instant::now();
+        members.extend(store.block_members(&names)?);
+        read_s += read.elapsed().as_secs_f64();
+        update.blocks += names.len();
+        let r = regroup_chunk(store, &tx, members, kept_current, &mut seeds, &mut update)?;
         if ids {
             recorded += tx.record_event_ids(&crate::corpus::id_records(&r.consolidated))?;
         }
-        touched.extend(r.blocks);
+        stale.extend(r.stale);
         fresh.extend(r.consolidated.events.iter().filter_map(tie));
     }
 
@@ -198,7 +200,7 @@ fn update_walking(
     let walked = if seeds.len() > budget || store.kept_story_sizes(&seeds_list, budget)? > budget {
         Walked::TooFar(fresh)
     } else {
-        Walk::new(store, &touched, fresh).stories(seeds, budget)?
+        Walk::new(store, &stale, fresh).stories(seeds, budget)?
     };
     let walk = match &walked {
         Walked::Stories(_) => "walked",
@@ -209,18 +211,20 @@ fn update_walking(
             tx.write_stories(&changed)?;
             changed.len()
         }
-        Walked::TooFar(fresh) => all_stories(store, &tx, &touched, fresh)?,
+        Walked::TooFar(fresh) => all_stories(store, &tx, &stale, fresh)?,
     };
     let stories_at = started.elapsed();
     tx.commit()?;
     tracing::debug!(
         blocks = update.blocks,
         events = update.events,
+        merged = update.merged,
         documents = update.documents,
         seeds = seeded,
         budget,
         stories = walk,
         regroup_s = regrouped_at.as_secs_f64(),
+        blocks_read_s = read_s,
         merged_events_s = (kept_at - regrouped_at).as_secs_f64(),
         stories_s = (stories_at - kept_at).as_secs_f64(),
         commit_s = (started.elapsed() - stories_at).as_secs_f64(),
@@ -241,93 +245,163 @@ fn keep_merged_events(store: &Store, tx: &ConsolidationTx<'_>) -> Result<(), Que
     Ok(())
 }
 
-/// Regroups the events of whole blocks, `items`, and writes their rows
-/// that change, and (when `merged`) the kept merged events of those
-/// blocks; adds to `seeds` the documents of every group that is not
-/// exactly what it was (before and after), and to `update` the counts.
+/// What [`regroup_chunk`] rebuilt.
+struct Chunk {
+    /// The merged events of the groups whose members changed (with their
+    /// new labels), as [`crate::consolidated`] gives them.
+    consolidated: Consolidated,
+    /// The (block, label) of every group that changed: the old labels of
+    /// groups that are not what they were, and the new ones.
+    stale: Vec<(String, String)>,
+}
+
+/// Regroups the events of whole blocks, `members` (their new and kept
+/// events), from what grouping reads (no text), and rebuilds only the
+/// groups whose members changed: their events are read whole, their rows
+/// written (their labels; when `merged`, their kept merged events), and
+/// the rows of the groups they replace deleted. A group whose members are
+/// those of a kept group is that group: its label, a function of its
+/// members, and its merged event are as kept. Adds to `seeds` the
+/// documents of every group that changed (before and after), and to
+/// `update` the counts.
 fn regroup_chunk(
+    store: &Store,
     tx: &ConsolidationTx<'_>,
-    items: Vec<Item>,
+    members: Vec<BlockMember>,
     merged: bool,
     seeds: &mut BTreeSet<String>,
     update: &mut ConsolidationUpdate,
-) -> Result<Regrouped, QueryError> {
-    let mut keys = Vec::with_capacity(items.len());
-    let mut doc_keys = Vec::with_capacity(items.len());
-    let mut kept = Vec::with_capacity(items.len());
-    let mut events = Vec::with_capacity(items.len());
-    let mut before: BTreeMap<(String, String), Members> = BTreeMap::new();
-    for (key, doc_key, k, l) in items {
-        if let Some(k) = &k {
-            before
-                .entry((k.block.clone(), k.group.clone()))
-                .or_default()
-                .insert(key.clone());
-        }
-        kept.push(k);
-        keys.push(key);
-        doc_keys.push(doc_key);
-        events.push(l);
+) -> Result<Chunk, QueryError> {
+    let mut keys = Vec::with_capacity(members.len());
+    let mut kept = Vec::with_capacity(members.len());
+    let mut events = Vec::with_capacity(members.len());
+    for m in members {
+        keys.push((m.doc_key, m.ordinal));
+        kept.push(m.kept);
+        // Byte offsets order an event's mentions as character offsets do:
+        // the groups are those of the events read whole.
+        events.push(light(m.doc, m.published, m.event));
     }
-    let r = regroup(events, &kept, &NearDuplicates::default(), BTreeMap::new());
-    let mut after: BTreeMap<(String, String), Members> = BTreeMap::new();
-    let mut writes = Vec::with_capacity(r.relabels.len());
-    for x in &r.relabels {
-        let Some((doc, ordinal)) = keys.get(x.index) else {
-            continue;
-        };
-        after
-            .entry((x.block.clone(), x.group.clone()))
-            .or_default()
-            .insert((doc.clone(), *ordinal));
-        // An event keeps its block (the block is a function of the event),
-        // and every event of a regrouped block is relabelled: a row whose
-        // label is the kept one is left as it is, the others replaced
-        // (rewriting the 37,000 rows of the blocks 20 new articles touch
-        // in the 100k store: 0.19 G instructions).
-        let unchanged = kept
-            .get(x.index)
+    update.events += events.len();
+    let mut before: BTreeMap<(&str, &str), Vec<usize>> = BTreeMap::new();
+    for (i, k) in kept.iter().enumerate() {
+        if let Some((block, group)) = k {
+            before.entry((block, group)).or_default().push(i);
+        }
+    }
+    let mut same: BTreeSet<(&str, &str)> = BTreeSet::new();
+    let mut changed: Vec<Vec<usize>> = Vec::new();
+    for mut g in group_indices(&events) {
+        g.sort_unstable();
+        let label = g
+            .first()
+            .and_then(|&i| kept.get(i))
             .and_then(Option::as_ref)
-            .is_some_and(|k| k.block == x.block && k.group == x.group);
-        if unchanged {
-            continue;
-        }
-        writes.push(EventGroupWrite {
-            doc: doc.clone(),
-            ordinal: *ordinal,
-            block: x.block.clone(),
-            group: x.group.clone(),
-        });
-    }
-    for (k, members) in before.iter().chain(&after) {
-        if before.get(k) != after.get(k) {
-            seeds.extend(members.iter().map(|(d, _)| d.clone()));
-        }
-    }
-    tx.write_groups(&writes)?;
-    if merged {
-        // Every event of the chunk is in a regrouped block.
-        let mut label: Vec<Option<(&str, &str)>> = vec![None; keys.len()];
-        for x in &r.relabels {
-            if let Some(l) = label.get_mut(x.index) {
-                *l = Some((&x.block, &x.group));
+            .map(|(b, l)| (b.as_str(), l.as_str()));
+        match label {
+            Some(label) if before.get(&label) == Some(&g) => {
+                same.insert(label);
             }
+            _ => changed.push(g),
         }
+    }
+    let mut stale: Vec<(String, String)> = Vec::new();
+    for (label, at) in &before {
+        if !same.contains(label) {
+            stale.push((label.0.to_string(), label.1.to_string()));
+            seeds.extend(
+                at.iter()
+                    .filter_map(|&i| Some(events.get(i)?.mention.doc.clone())),
+            );
+        }
+    }
+    let old = stale.clone();
+    // The changed groups' events, read whole.
+    let mut wanted: Vec<(i64, usize)> = changed
+        .iter()
+        .flatten()
+        .filter_map(|&i| keys.get(i).copied())
+        .collect();
+    wanted.sort_unstable();
+    let read: Vec<EventKey> = wanted
+        .iter()
+        .map(|&(d, o)| (d, i64::try_from(o).unwrap_or(i64::MAX)))
+        .collect();
+    let mut whole: BTreeMap<(i64, usize), Located> = store
+        .whole_events_at(&read)?
+        .into_iter()
+        .map(|g| ((g.doc_key, g.ordinal), located(g.stored)))
+        .collect();
+    drop(read);
+    let mut labels: Vec<Option<(String, String)>> = vec![None; events.len()];
+    let mut writes = Vec::new();
+    let mut groups: Vec<Vec<Located>> = Vec::with_capacity(changed.len());
+    for g in &changed {
+        let located: Vec<Located> = g
+            .iter()
+            .filter_map(|&i| whole.remove(keys.get(i)?))
+            .collect();
+        let refs: Vec<&Located> = located.iter().collect();
+        let label = group_id(&refs).unwrap_or_default();
+        drop(refs);
+        for &i in g {
+            let (Some(event), Some(&(_, ordinal))) = (events.get(i), keys.get(i)) else {
+                continue;
+            };
+            seeds.insert(event.mention.doc.clone());
+            let block = match kept.get(i).and_then(Option::as_ref) {
+                Some((block, _)) => block.clone(),
+                None => block_key(event),
+            };
+            let unchanged = kept
+                .get(i)
+                .and_then(Option::as_ref)
+                .is_some_and(|(b, l)| *b == block && *l == label);
+            if !unchanged {
+                writes.push(EventGroupWrite {
+                    doc: event.mention.doc.clone(),
+                    ordinal,
+                    block: block.clone(),
+                    group: label.clone(),
+                });
+            }
+            labels[i] = Some((block, label.clone()));
+        }
+        if let Some(Some(l)) = g.first().map(|&i| labels[i].clone()) {
+            stale.push(l);
+        }
+        groups.push(located);
+    }
+    drop(whole);
+    tx.write_groups(&writes)?;
+    let (consolidated, origins) = assemble_groups(groups, &NearDuplicates::default());
+    let origins: Vec<(Vec<usize>, String)> = origins
+        .into_iter()
+        .map(|(at, base)| (changed.get(at).cloned().unwrap_or_default(), base))
+        .collect();
+    if merged {
         let rows: Vec<_> = crate::stream::rows_of(
-            &r.consolidated,
-            &r.origins,
-            |i| label.get(i).copied().flatten(),
-            |i| Some((*doc_keys.get(i)?, keys.get(i)?.1)),
+            &consolidated,
+            &origins,
+            |i| {
+                labels
+                    .get(i)?
+                    .as_ref()
+                    .map(|(b, l)| (b.as_str(), l.as_str()))
+            },
+            |i| keys.get(i).copied(),
         )
         .into_iter()
         .map(|(_, row)| row)
         .collect();
-        tx.delete_kept_events(Some(&r.blocks))?;
+        tx.delete_kept_groups(&old)?;
         tx.insert_kept_events(&rows)?;
     }
-    update.blocks += r.blocks.len();
-    update.events += r.relabels.len();
-    Ok(r)
+    update.merged += consolidated.events.len();
+    Ok(Chunk {
+        consolidated,
+        stale,
+    })
 }
 
 /// What the stories need of a merged event: the documents that report
@@ -389,6 +463,7 @@ pub fn rebuild_consolidation(
     let update = ConsolidationUpdate {
         blocks: r.blocks.len(),
         events: r.relabels.len(),
+        merged: r.consolidated.events.len(),
         documents: stories.changed.len(),
     };
     Ok((update, r.consolidated))
@@ -407,8 +482,9 @@ enum Walked {
 /// documentation), reading the store as it goes.
 struct Walk<'a> {
     store: &'a Store,
-    /// Blocks regrouped in this update: their kept labels are stale.
-    touched: &'a BTreeSet<String>,
+    /// Groups (block, label) that changed in this update, old labels and
+    /// new: what the store reads of them is stale.
+    touched: &'a BTreeSet<(String, String)>,
     /// The ties of the merged events that tie stories ([`tie`]).
     ties: Vec<Tie>,
     /// How many of `ties` are the regrouped blocks' (the first ones).
@@ -432,7 +508,7 @@ fn gap(a: Date, b: Date) -> i64 {
 impl<'a> Walk<'a> {
     /// The walk given the blocks regrouped and the ties of their merged
     /// events.
-    fn new(store: &'a Store, touched: &'a BTreeSet<String>, fresh: Vec<Tie>) -> Walk<'a> {
+    fn new(store: &'a Store, touched: &'a BTreeSet<(String, String)>, fresh: Vec<Tie>) -> Walk<'a> {
         let mut walk = Walk {
             store,
             touched,
@@ -548,8 +624,9 @@ impl<'a> Walk<'a> {
                 }
             }
             let mut ties: Vec<usize> = self.fresh_of.get(&id).cloned().unwrap_or_default();
-            for (block, group) in &node.groups {
-                if !self.touched.contains(block.as_str()) {
+            for label in &node.groups {
+                let (block, group) = label;
+                if !self.touched.contains(label) {
                     ties.extend(self.group(block, group)?);
                 }
             }
@@ -612,7 +689,7 @@ impl<'a> Walk<'a> {
 fn all_stories(
     store: &Store,
     tx: &ConsolidationTx<'_>,
-    touched: &BTreeSet<String>,
+    touched: &BTreeSet<(String, String)>,
     fresh: Vec<Tie>,
 ) -> Result<usize, QueryError> {
     let docs = Docs::read(store)?;
@@ -651,7 +728,8 @@ fn all_stories(
     store.each_kept_event(|k| {
         let dated = k.day.is_some() || k.end.is_some();
         let both = k.source.is_some() && k.target.is_some();
-        if !touched.contains(&k.block) && specific_fields(dated, &k.cameo, both) {
+        let stale = touched.contains(&(k.block.clone(), k.group.clone()));
+        if !stale && specific_fields(dated, &k.cameo, both) {
             add(
                 true,
                 k.members

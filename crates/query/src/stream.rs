@@ -3,7 +3,7 @@
 //! [`crate::consolidated`] and [`crate::stories`] give them whole.
 //!
 //! Two passes. The first learns each merged event's place in the order
-//! (day, code, id, first mention, rank within its block), its unique id
+//! (day, code, id, first mention, rank among its block's of that id), its unique id
 //! and where its coded events are stored: from the kept merged events
 //! ([`Store::each_kept_event`], one row per group, written by the
 //! end-of-run update) when they are current, else by reading the kept
@@ -46,7 +46,8 @@ struct Slot {
     first_start: usize,
     block: Box<str>,
     group: Box<str>,
-    /// Its rank within its block by [`event_order`]: settles equal keys
+    /// Its rank among the merged events of its block with the same id
+    /// before it was made unique, by [`event_order`]: settles equal keys
     /// (ids are hashes of the block's fields, so equal ids share a block).
     rank: usize,
     /// (document key, ordinal) of its coded events, in the store's order.
@@ -94,21 +95,24 @@ type Member = (StoryDoc, Option<i64>, Vec<(String, String)>);
 /// the input events `origins` names, with its id before it was made
 /// unique), each with its index in `c.events`: `label` gives the (block,
 /// group label) of an input event, `key` its (document key, ordinal).
-/// The merged events of one block come in their order, so each one's
-/// rank within its block is how many of the block came before it.
+/// The merged events come in their order, so each one's rank is how many
+/// of its block with the same id before it was made unique came before
+/// it: ties of the order key are between those alone (the id is part of
+/// the key), so the rank settles them while the other groups of its block
+/// can change without it.
 pub(crate) fn rows_of<'a>(
     c: &Consolidated,
     origins: &[(Vec<usize>, String)],
     label: impl Fn(usize) -> Option<(&'a str, &'a str)>,
     key: impl Fn(usize) -> Option<(i64, usize)>,
 ) -> Vec<(usize, KeptEventRow)> {
-    let mut ranks: HashMap<&str, usize> = HashMap::new();
+    let mut ranks: HashMap<(&str, &str), usize> = HashMap::new();
     let mut rows = Vec::with_capacity(c.events.len());
     for (i, (e, (members, base))) in c.events.iter().zip(origins).enumerate() {
         let Some((block, group)) = members.first().and_then(|&m| label(m)) else {
             continue;
         };
-        let rank = ranks.entry(block).or_insert(0);
+        let rank = ranks.entry((block, base.as_str())).or_insert(0);
         let mut at: Vec<(i64, usize)> = members.iter().filter_map(|&m| key(m)).collect();
         at.sort_unstable();
         rows.push((i, kept_row(block, group, e, base, *rank, at)));

@@ -459,3 +459,45 @@ fn kept_merged_events_are_read_only_while_they_are_the_kept_groupings() {
     assert_eq!(after.len(), before.len() + 1);
     assert_eq!(streamed(&store).events, whole.events);
 }
+
+/// A kept merged event's row as far as its group goes: block, label and
+/// members.
+type KeptRow = (String, String, Vec<(i64, usize)>);
+
+/// An update rebuilds the merged events of the groups whose members
+/// changed, and only those: a new article's blocks hold many groups, most
+/// of which it leaves as they were.
+#[test]
+fn an_update_rebuilds_only_the_groups_that_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut left_alone = 0;
+    for seed in 1..=6u64 {
+        let mut rng = Rng(seed);
+        let articles: Vec<Article> = (0..80).map(|n| article(&mut rng, n)).collect();
+        let mut store = grow(dir.path(), seed, &articles);
+        let rows = |store: &Store| -> std::collections::BTreeSet<KeptRow> {
+            kept_events(store)
+                .into_iter()
+                .map(|k| (k.block, k.group, k.members))
+                .collect()
+        };
+        let before = rows(&store);
+        let extra = article(&mut rng, 80);
+        store
+            .write_document(&common::analyzed(&extra), &extra.events)
+            .unwrap();
+        let update = chronicler_query::update_consolidation(&mut store).unwrap();
+        let after = rows(&store);
+        let changed = after.difference(&before).count();
+        assert!(
+            changed >= 1,
+            "seed {seed}: the new article's events are in some group"
+        );
+        assert_eq!(update.merged, changed, "seed {seed}");
+        let touched: std::collections::BTreeSet<&String> =
+            after.difference(&before).map(|r| &r.0).collect();
+        let in_blocks = after.iter().filter(|r| touched.contains(&r.0)).count();
+        left_alone += in_blocks - changed;
+    }
+    assert!(left_alone > 0, "the new articles' blocks held other groups");
+}

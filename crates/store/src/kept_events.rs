@@ -18,7 +18,7 @@ use crate::{Context, StoreError};
 
 /// One kept group's merged event, as a query orders and filters it: the
 /// fields of chronicler-consolidate's `order_key`, the rank of the group
-/// within its block, its unique id, its representative's actors, status
+/// among its block's of the same id, its unique id, its representative's actors, status
 /// and dates, and where its coded events are stored.
 #[derive(Debug, Clone, PartialEq)]
 pub struct KeptEventRow {
@@ -42,7 +42,8 @@ pub struct KeptEventRow {
     pub first_doc: String,
     /// Its first mention's character offset.
     pub first_start: usize,
-    /// Its rank among the merged events of its block, in their order.
+    /// Its rank among the merged events of its block with the same
+    /// `base_id`, in their order (0 but for a collision of ids).
     pub rank: usize,
     /// Status.
     pub status: Status,
@@ -88,6 +89,21 @@ pub(crate) fn delete(conn: &Connection, blocks: Option<&[String]>) -> Result<(),
             .ctx(what)?
         }
     };
+    Ok(())
+}
+
+/// Deletes the rows of `groups` (block, group label).
+pub(crate) fn delete_groups(
+    conn: &Connection,
+    groups: &[(String, String)],
+) -> Result<(), StoreError> {
+    let what = "deleting kept merged events";
+    let mut st = conn
+        .prepare_cached("DELETE FROM kept_events WHERE block = ?1 AND grp = ?2")
+        .ctx(what)?;
+    for (block, group) in groups {
+        st.execute([block, group]).ctx(what)?;
+    }
     Ok(())
 }
 

@@ -37,9 +37,9 @@ use rusqlite::{Connection, OpenFlags};
 pub use actors::{ActorCount, NameContext, UnresolvedCount};
 pub use codec::content_hash;
 pub use consolidation::{
-    Candidate, ClusterLevel, DocCluster, DocFacts, DocNode, EventGroup, EventGroupWrite,
-    EventIdRecord, EventKey, GroupMember, GroupedEvent, KeptEvent, LinkQuery, LinkedDoc,
-    SignatureWrite, StoryHead, StoryMember,
+    BlockMember, Candidate, ClusterLevel, DocCluster, DocFacts, DocNode, EventGroup,
+    EventGroupWrite, EventIdRecord, EventKey, GroupMember, GroupedEvent, KeptEvent, LinkQuery,
+    LinkedDoc, SignatureWrite, StoryHead, StoryMember,
 };
 pub use kept_events::KeptEventRow;
 pub use schema::SCHEMA_VERSION;
@@ -273,6 +273,12 @@ impl ConsolidationTx<'_> {
     /// `None`), to write them again.
     pub fn delete_kept_events(&self, blocks: Option<&[String]>) -> Result<(), StoreError> {
         kept_events::delete(&self.tx, blocks)
+    }
+
+    /// Deletes the kept merged events of `groups` (block, group label),
+    /// those whose members changed.
+    pub fn delete_kept_groups(&self, groups: &[(String, String)]) -> Result<(), StoreError> {
+        kept_events::delete_groups(&self.tx, groups)
     }
 
     /// Writes `rows` (each replacing its group's row).
@@ -769,15 +775,15 @@ impl Store {
 
     /// The keys of [`Store::ungrouped_events`], sorted: (document key,
     /// ordinal), 16 bytes an event, to read them a part at a time with
-    /// [`Store::ungrouped_events_at`].
+    /// [`Store::members_at`] or [`Store::whole_events_at`].
     pub fn ungrouped_event_keys(&self) -> Result<Vec<EventKey>, StoreError> {
         consolidation::ungrouped_keys(&self.conn)
     }
 
-    /// The coded events at `keys` (document key, ordinal, as
-    /// [`Store::ungrouped_event_keys`] gives them), without kept labels,
+    /// The coded events at `keys` (document key, ordinal) read whole,
+    /// with their documents' fields and sentences, without kept labels,
     /// by document id, sentence and ordinal.
-    pub fn ungrouped_events_at(&self, keys: &[EventKey]) -> Result<Vec<GroupedEvent>, StoreError> {
+    pub fn whole_events_at(&self, keys: &[EventKey]) -> Result<Vec<GroupedEvent>, StoreError> {
         consolidation::ungrouped_events_at(&self.conn, keys)
     }
 
@@ -805,13 +811,21 @@ impl Store {
         Ok(ConsolidationTx { tx })
     }
 
-    /// The grouped coded events of `blocks`, with their kept labels.
-    pub fn block_events(&self, blocks: &[String]) -> Result<Vec<GroupedEvent>, StoreError> {
-        consolidation::block_events(&self.conn, blocks)
+    /// The coded events of `blocks` with their kept labels, as regrouping
+    /// them needs (their documents' ids and days, no text): what
+    /// [`Store::whole_events_at`] reads, without the text. In no set order.
+    pub fn block_members(&self, blocks: &[String]) -> Result<Vec<BlockMember>, StoreError> {
+        consolidation::block_members(&self.conn, Some(blocks), &[])
+    }
+
+    /// The coded events at `keys` (document key, ordinal) as
+    /// [`Store::block_members`] gives them, without kept labels.
+    pub fn members_at(&self, keys: &[EventKey]) -> Result<Vec<BlockMember>, StoreError> {
+        consolidation::block_members(&self.conn, None, keys)
     }
 
     /// How many grouped events each of `blocks` holds (same order): what
-    /// [`Store::block_events`] would read.
+    /// [`Store::block_members`] would read.
     pub fn kept_block_sizes(&self, blocks: &[String]) -> Result<Vec<usize>, StoreError> {
         consolidation::kept_block_sizes(&self.conn, blocks)
     }
