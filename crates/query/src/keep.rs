@@ -40,10 +40,8 @@ use chronicler_consolidate::{
     assemble, assemble_groups, block_key, group_id, group_indices, Consolidated, Located,
     NearDuplicates,
 };
-use chronicler_core::{EventMention, MergedEvent};
-use chronicler_store::{
-    BlockMember, ClusterLevel, ConsolidationTx, EventGroupWrite, EventKey, Store,
-};
+use chronicler_core::{EventMention, MergedEvent, Span};
+use chronicler_store::{BlockMember, ClusterLevel, ConsolidationTx, EventGroupWrite, Store};
 use jiff::civil::Date;
 
 use crate::corpus::{located, ConsolidationUpdate};
@@ -316,31 +314,56 @@ fn regroup_chunk(
         }
     }
     let old = stale.clone();
-    // The changed groups' events, read whole.
-    let mut wanted: Vec<(i64, usize)> = changed
-        .iter()
-        .flatten()
-        .filter_map(|&i| keys.get(i).copied())
-        .collect();
-    wanted.sort_unstable();
-    let read: Vec<EventKey> = wanted
-        .iter()
-        .map(|&(d, o)| (d, i64::try_from(o).unwrap_or(i64::MAX)))
-        .collect();
-    let mut whole: BTreeMap<(i64, usize), Located> = store
-        .whole_events_at(&read)?
-        .into_iter()
-        .map(|g| ((g.doc_key, g.ordinal), located(g.stored)))
-        .collect();
-    drop(read);
+    // A changed group's merged event reads of its mentions only their
+    // documents and days but for the first one's offsets (its id and row
+    // name them), in characters: the mentions of each group's first
+    // document are given those, its text read once. Byte offsets order a
+    // document's mentions as character offsets do, so the rest compare as
+    // if read whole.
+    let mut firsts: BTreeMap<i64, Vec<usize>> = BTreeMap::new();
+    for g in &changed {
+        let first = g
+            .iter()
+            .filter_map(|&i| Some((events.get(i)?.mention.doc.as_str(), keys.get(i)?.0)))
+            .min();
+        if let Some((_, key)) = first {
+            firsts.entry(key).or_default().extend(g.iter().copied());
+        }
+    }
+    let mut whole: Vec<Option<Located>> = vec![None; events.len()];
+    for g in &changed {
+        for &i in g {
+            if let (Some(slot), Some(l)) = (whole.get_mut(i), events.get(i)) {
+                *slot = Some(l.clone());
+            }
+        }
+    }
+    for (key, members) in firsts {
+        let mut at: Vec<usize> = members
+            .into_iter()
+            .filter(|&i| keys.get(i).is_some_and(|k| k.0 == key))
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        let spans: Vec<Span> = at
+            .iter()
+            .filter_map(|&i| Some(events.get(i)?.event.evidence.sentence_span))
+            .collect();
+        let Some(offsets) = store.mention_offsets(key, &spans)? else {
+            continue;
+        };
+        for (&i, (start, end)) in at.iter().zip(offsets) {
+            if let Some(Some(l)) = whole.get_mut(i) {
+                l.mention.start = start;
+                l.mention.end = end;
+            }
+        }
+    }
     let mut labels: Vec<Option<(String, String)>> = vec![None; events.len()];
     let mut writes = Vec::new();
     let mut groups: Vec<Vec<Located>> = Vec::with_capacity(changed.len());
     for g in &changed {
-        let located: Vec<Located> = g
-            .iter()
-            .filter_map(|&i| whole.remove(keys.get(i)?))
-            .collect();
+        let located: Vec<Located> = g.iter().filter_map(|&i| whole.get_mut(i)?.take()).collect();
         let refs: Vec<&Located> = located.iter().collect();
         let label = group_id(&refs).unwrap_or_default();
         drop(refs);

@@ -818,6 +818,18 @@ impl Store {
         consolidation::block_members(&self.conn, Some(blocks), &[])
     }
 
+    /// The character offsets of sentence spans (byte offsets, as events
+    /// keep them) of the document `key`, as the mentions of its events
+    /// give them ([`Store::whole_events_at`]): its text read once, nothing
+    /// else. `None` when the document is not stored.
+    pub fn mention_offsets(
+        &self,
+        key: i64,
+        spans: &[chronicler_core::Span],
+    ) -> Result<Option<Vec<(usize, usize)>>, StoreError> {
+        read::mention_offsets(&self.conn, key, spans)
+    }
+
     /// The coded events at `keys` (document key, ordinal) as
     /// [`Store::block_members`] gives them, without kept labels.
     pub fn members_at(&self, keys: &[EventKey]) -> Result<Vec<BlockMember>, StoreError> {

@@ -500,17 +500,7 @@ pub(crate) fn each_stored_event<T, E: From<StoreError>, const N: usize>(
             }
         };
         let event = coded_event(row)?;
-        let span = event.evidence.sentence_span;
-        let start = char_offset_utf8(text, span.start);
-        let sentence = slice_utf8(text, span.start, span.end);
-        // The end counted from the start when the sentence is a slice (the
-        // prefix scanned once), else from the text's start, as for a span
-        // that is not one.
-        let end = if sentence.is_empty() {
-            char_offset_utf8(text, span.end)
-        } else {
-            start + sentence.chars().count()
-        };
+        let (start, end, sentence) = mention_span(text, event.evidence.sentence_span);
         sink(
             StoredEvent {
                 doc,
@@ -523,6 +513,51 @@ pub(crate) fn each_stored_event<T, E: From<StoreError>, const N: usize>(
         )?;
     }
     Ok(())
+}
+
+/// A sentence's span in a document's text (byte offsets) as a mention
+/// gives it: its character offsets and its text.
+fn mention_span(text: &[u8], span: Span) -> (usize, usize, &str) {
+    let start = char_offset_utf8(text, span.start);
+    let sentence = slice_utf8(text, span.start, span.end);
+    // The end counted from the start when the sentence is a slice (the
+    // prefix scanned once), else from the text's start, as for a span
+    // that is not one.
+    let end = if sentence.is_empty() {
+        char_offset_utf8(text, span.end)
+    } else {
+        start + sentence.chars().count()
+    };
+    (start, end, sentence)
+}
+
+/// The character offsets of sentence spans (byte offsets) of the
+/// document `key`, as the mentions of its events give them (its text read
+/// once); `None` when it is not stored.
+pub(crate) fn mention_offsets(
+    conn: &Connection,
+    key: i64,
+    spans: &[Span],
+) -> Result<Option<Vec<(usize, usize)>>, StoreError> {
+    let text: Option<Vec<u8>> = conn
+        .prepare_cached("SELECT clean_text FROM documents WHERE doc_key = ?1")
+        .and_then(|mut st| {
+            st.query_row([key], |r| {
+                Ok(r.get_ref(0)?.as_bytes_or_null()?.map(<[u8]>::to_vec))
+            })
+            .optional()
+        })
+        .ctx("reading the text of a document")?
+        .flatten();
+    Ok(text.map(|text| {
+        spans
+            .iter()
+            .map(|&span| {
+                let (start, end, _) = mention_span(&text, span);
+                (start, end)
+            })
+            .collect()
+    }))
 }
 
 /// Every unresolved name with its count, most frequent first, then by

@@ -66,7 +66,9 @@ pub fn article(rng: &mut Rng, n: usize) -> Article {
     const CODES: [&str; 6] = ["04", "042", "043", "19", "190", "036"];
     let published = day(rng.below(40));
     let lines: Vec<String> = (0..1 + rng.below(4))
-        .map(|i| format!("Sentence {i} of report {n}."))
+        // Not ASCII: a mention's character offsets differ from its
+        // sentence's byte offsets past the first sentence.
+        .map(|i| format!("Sentence {i} of report {n} – «Kyïv»."))
         .collect();
     let text = lines.join("\n");
     let mut events = Vec::new();
