@@ -1348,7 +1348,7 @@ fn insert_listed<T: serde::Serialize>(
 pub type EventKey = (i64, i64);
 
 /// A coded event with its key and where it stands in the kept grouping
-/// (see [`crate::Store::ungrouped_events`], [`crate::Store::whole_events_at`]).
+/// (see [`crate::Store::ungrouped_events`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct GroupedEvent {
     /// The event and its document.

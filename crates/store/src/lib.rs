@@ -775,16 +775,9 @@ impl Store {
 
     /// The keys of [`Store::ungrouped_events`], sorted: (document key,
     /// ordinal), 16 bytes an event, to read them a part at a time with
-    /// [`Store::members_at`] or [`Store::whole_events_at`].
+    /// [`Store::members_at`].
     pub fn ungrouped_event_keys(&self) -> Result<Vec<EventKey>, StoreError> {
         consolidation::ungrouped_keys(&self.conn)
-    }
-
-    /// The coded events at `keys` (document key, ordinal) read whole,
-    /// with their documents' fields and sentences, without kept labels,
-    /// by document id, sentence and ordinal.
-    pub fn whole_events_at(&self, keys: &[EventKey]) -> Result<Vec<GroupedEvent>, StoreError> {
-        consolidation::ungrouped_events_at(&self.conn, keys)
     }
 
     /// The coded events at `keys` (document key, ordinal) without their
@@ -813,14 +806,15 @@ impl Store {
 
     /// The coded events of `blocks` with their kept labels, as regrouping
     /// them needs (their documents' ids and days, no text): what
-    /// [`Store::whole_events_at`] reads, without the text. In no set order.
+    /// [`Store::ungrouped_events`] reads of an event, without the text. In
+    /// no set order.
     pub fn block_members(&self, blocks: &[String]) -> Result<Vec<BlockMember>, StoreError> {
         consolidation::block_members(&self.conn, Some(blocks), &[])
     }
 
     /// The character offsets of sentence spans (byte offsets, as events
     /// keep them) of the document `key`, as the mentions of its events
-    /// give them ([`Store::whole_events_at`]): its text read once, nothing
+    /// give them ([`Store::ungrouped_events`]): its text read once, nothing
     /// else. `None` when the document is not stored.
     pub fn mention_offsets(
         &self,
