@@ -53,6 +53,13 @@ pub enum Command {
     /// Counts over the store.
     #[command(after_help = "Example:\n  chronicler stats")]
     Stats(JsonArg),
+    /// Check the store: SQLite's integrity and foreign keys, every document
+    /// stored whole and once and in the search index, and the kept
+    /// consolidation matching its event groups. Exit status 1 when a
+    /// problem is found. Reads the whole store (minutes for millions of
+    /// articles).
+    #[command(after_help = "Examples:\n  chronicler check\n  chronicler check --json")]
+    Check(JsonArg),
     /// Export events as JSON Lines (one event a line) or CSV.
     #[command(
         after_help = "Examples:\n  chronicler export --format jsonl > events.jsonl\n  chronicler export --format csv --actor UKR --output ukr.csv\n  chronicler export --format gdelt-events --since 2026-01-30T12:00:00Z\n  chronicler export --format parquet --output tables/"

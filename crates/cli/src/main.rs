@@ -129,6 +129,42 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Check(a) => {
+            let store = open_existing(db)?;
+            // A store SQLite cannot read through is a finding, not an error.
+            let mut problems = store
+                .integrity_check()
+                .unwrap_or_else(|e| vec![format!("damaged: {e}")]);
+            if problems.is_empty() {
+                problems = store
+                    .consistency_check()
+                    .unwrap_or_else(|e| vec![format!("damaged: {e}")]);
+            }
+            let mut out = output::stdout();
+            if a.json {
+                output::json(
+                    &serde_json::json!({ "sound": problems.is_empty(), "problems": problems }),
+                    &mut out,
+                )?;
+            } else if problems.is_empty() {
+                writeln!(
+                    out,
+                    "{}: sound (SQLite integrity and foreign keys; every document whole, once \
+                     and in the search index; the kept consolidation matches its groups)",
+                    db.display()
+                )?;
+            } else {
+                for p in &problems {
+                    writeln!(out, "{}: {p}", db.display())?;
+                }
+            }
+            out.flush()?;
+            Ok(if problems.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
         Command::Serve(a) => serve::serve(db, a),
         Command::Watch(a) => watch::watch(db, a),
         Command::Brief(a) => brief::run(db, a),

@@ -54,7 +54,9 @@ fn doc_count(db: &Path) -> usize {
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in ["ingest", "timeline", "events", "docs", "stats", "export"] {
+    for cmd in [
+        "ingest", "timeline", "events", "docs", "stats", "check", "export",
+    ] {
         let o = bin().args([cmd, "--help"]).output().expect("runs");
         assert!(o.status.success(), "{cmd} --help");
         let text = stdout(&o);
@@ -605,4 +607,40 @@ fn events_newest_first_give_the_latest_dated_events() {
         .map(|e| e["date"].as_str().unwrap())
         .collect();
     assert!(days.windows(2).all(|w| w[0] >= w[1]), "{days:?}");
+}
+
+/// `chronicler check` says a sound store is sound (exit 0), and a damaged
+/// one damaged (exit 1), in one line naming the store, without a panic.
+#[test]
+fn check_tells_a_sound_store_from_a_damaged_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.db");
+    let o = run(&db, &["ingest", &examples()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = run(&db, &["check"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("sound"), "{}", stdout(&o));
+    let o = run(&db, &["check", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["sound"], true);
+    assert_eq!(v["problems"], serde_json::json!([]));
+
+    // Pages in the middle of the file overwritten.
+    let bad = dir.path().join("bad.db");
+    std::fs::copy(&db, &bad).unwrap();
+    let mut bytes = std::fs::read(&bad).unwrap();
+    let mid = bytes.len() / 2;
+    let end = (mid + 16_384).min(bytes.len());
+    bytes[mid..end].fill(0xff);
+    std::fs::write(&bad, &bytes).unwrap();
+    let o = run(&bad, &["check"]);
+    assert_eq!(o.status.code(), Some(1), "{} {}", stdout(&o), stderr(&o));
+    let out = stdout(&o);
+    assert!(!out.contains("sound ("), "{out}");
+    assert!(
+        out.lines()
+            .all(|l| l.starts_with(&bad.display().to_string())),
+        "{out}"
+    );
+    assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }

@@ -36,6 +36,12 @@ fn stores_grown_in_random_batches_keep_what_a_rebuild_keeps() {
         let incremental = kept(&store);
         let incremental_events = kept_events(&store);
         assert!(incremental.0.iter().all(|g| g.2.is_some()), "seed {seed}");
+        // The kept merged events are exactly the kept groups.
+        assert_eq!(
+            store.consistency_check().unwrap(),
+            Vec::<String>::new(),
+            "seed {seed}"
+        );
         let again = chronicler_query::update_consolidation(&mut store).unwrap();
         assert_eq!((again.blocks, again.events, again.documents), (0, 0, 0));
         let (update, rebuilt) = chronicler_query::rebuild_consolidation(&mut store).unwrap();

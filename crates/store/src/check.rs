@@ -65,6 +65,42 @@ fn checks() -> Vec<(String, String)> {
                 .to_string(),
         ),
     ];
+    // The kept merged events, one row per kept group, made of its events:
+    // checked only while they are current (an update rewrites them).
+    let current = "coalesce((SELECT current FROM kept_events_state), 0)";
+    out.extend([
+        (
+            "kept event groups without their merged event".to_string(),
+            format!(
+                "SELECT {current} * count(*) FROM (SELECT DISTINCT block, grp FROM event_groups) g
+                 WHERE NOT EXISTS (SELECT 1 FROM kept_events k
+                                   WHERE k.block = g.block AND k.grp = g.grp)"
+            ),
+        ),
+        (
+            "kept merged events without their event group".to_string(),
+            format!(
+                "SELECT {current} * count(*) FROM kept_events k
+                 WHERE NOT EXISTS (SELECT 1 FROM event_groups g
+                                   WHERE g.block = k.block AND g.grp = k.grp)"
+            ),
+        ),
+        (
+            "kept merged events whose events are not their group's".to_string(),
+            format!(
+                "SELECT {current} * count(*) FROM kept_events k
+                 WHERE json_array_length(k.members)
+                       <> 2 * (SELECT count(*) FROM event_groups g
+                               WHERE g.block = k.block AND g.grp = k.grp)
+                    OR EXISTS (SELECT 1 FROM json_each(k.members) j
+                               WHERE j.key % 2 = 0 AND NOT EXISTS (
+                                   SELECT 1 FROM event_groups g
+                                   WHERE g.doc = j.value
+                                     AND g.ordinal = k.members ->> (j.key + 1)
+                                     AND g.block = k.block AND g.grp = k.grp))"
+            ),
+        ),
+    ]);
     for table in PER_SENTENCE {
         out.push((
             format!("{table} rows whose sentence is not stored"),
@@ -81,7 +117,8 @@ fn checks() -> Vec<(String, String)> {
 /// Counts partial and doubled documents: documents without sentences,
 /// sentences, mentions or events without their document or sentence,
 /// documents stored twice, sentences and titles missing from the search
-/// index.
+/// index; and, while they are current, kept merged events that are not
+/// exactly the kept event groups.
 /// Returns one line per kind of fault found; empty when consistent.
 pub(crate) fn consistency_check(conn: &Connection) -> Result<Vec<String>, StoreError> {
     let mut problems = Vec::new();

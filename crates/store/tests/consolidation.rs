@@ -46,16 +46,16 @@ fn unsigned_documents_are_listed_in_storage_order_with_their_text() {
     assert!(store.unsigned_documents().unwrap().is_empty());
 }
 
-/// The events a regrouping reads come with their documents' ids and days,
-/// and a mention's character offsets are read from its document's text.
-#[test]
-fn block_members_name_their_documents_however_many_are_asked_for() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
-    for n in 0..64 {
-        let text = format!("Titre «{n}».\nUne réunion à Genève {n}.");
-        let mut d = doc(&format!("doc-{n:02}"), &text);
-        d.published.date = jiff::civil::date(2026, 1, 1 + (n % 28) as i8);
+/// A store of `n` documents made by `make`, each with one event in its
+/// second sentence.
+fn with_events(
+    db: &std::path::Path,
+    n: usize,
+    make: impl Fn(usize) -> chronicler_core::AnalyzedDocument,
+) -> Store {
+    let mut store = Store::open(db).unwrap();
+    for i in 0..n {
+        let d = make(i);
         let event = common::event_in(
             &d.sentences[1],
             "040",
@@ -64,6 +64,20 @@ fn block_members_name_their_documents_however_many_are_asked_for() {
         );
         store.write_document(&d, &[event]).unwrap();
     }
+    store
+}
+
+/// The events a regrouping reads come with their documents' ids and days,
+/// and a mention's character offsets are read from its document's text.
+#[test]
+fn block_members_name_their_documents_however_many_are_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = with_events(&dir.path().join("s.db"), 64, |n| {
+        let text = format!("Titre «{n}».\nUne réunion à Genève {n}.");
+        let mut d = doc(&format!("doc-{n:02}"), &text);
+        d.published.date = jiff::civil::date(2026, 1, 1 + (n % 28) as i8);
+        d
+    });
     let keys = store.ungrouped_event_keys().unwrap();
     assert_eq!(keys.len(), 64);
     let named = |keys: &[EventKey]| -> Vec<(String, String)> {
@@ -96,4 +110,102 @@ fn block_members_name_their_documents_however_many_are_asked_for() {
         )])
     );
     assert_eq!(store.mention_offsets(9_999, &[span]).unwrap(), None);
+}
+
+/// The consistency check finds kept merged events that are not exactly
+/// the kept event groups (a group without its row, a row without its
+/// group, a row naming an event its group does not hold), while they are
+/// current.
+#[test]
+fn the_consistency_check_finds_kept_merged_events_that_are_not_the_groups() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("s.db");
+    let store = with_events(&db, 3, |n| {
+        doc(
+            &format!("doc-{n}"),
+            &format!("Title {n}.\nTalks were held."),
+        )
+    });
+    let keys = store.ungrouped_event_keys().unwrap();
+    // Two groups: doc-0 and doc-1's events together, doc-2's alone.
+    let label = |n: usize| if n < 2 { "g01" } else { "g2" };
+    let tx = store.begin_consolidation().unwrap();
+    let writes: Vec<EventGroupWrite> = (0..3)
+        .map(|n| EventGroupWrite {
+            doc: format!("doc-{n}"),
+            ordinal: 0,
+            block: "b".into(),
+            group: label(n).into(),
+        })
+        .collect();
+    tx.write_groups(&writes).unwrap();
+    let row = |group: &str, members: Vec<(i64, usize)>| KeptEventRow {
+        block: "b".into(),
+        group: group.into(),
+        undated: true,
+        day: None,
+        end: None,
+        cameo: "040".into(),
+        base_id: group.into(),
+        id: group.into(),
+        first_doc: "doc-0".into(),
+        first_start: 0,
+        rank: 0,
+        status: chronicler_core::Status::Occurred,
+        source: None,
+        target: None,
+        members,
+        first_report: None,
+        undated_report: false,
+    };
+    let member = |n: usize| (keys[n].0, usize::try_from(keys[n].1).unwrap());
+    tx.insert_kept_events(&[
+        row("g01", vec![member(0), member(1)]),
+        row("g2", vec![member(2)]),
+    ])
+    .unwrap();
+    tx.mark_kept_events_current().unwrap();
+    tx.commit().unwrap();
+    assert_eq!(store.consistency_check().unwrap(), Vec::<String>::new());
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let problems = || Store::open(&db).unwrap().consistency_check().unwrap();
+    // A row naming an event of another group.
+    conn.execute(
+        "UPDATE kept_events SET members = json_insert(members, '$[#]', ?1, '$[#]', 0)
+         WHERE grp = 'g2'",
+        [keys[0].0],
+    )
+    .unwrap();
+    assert_eq!(
+        problems(),
+        vec!["1 kept merged events whose events are not their group's".to_string()]
+    );
+    // The same number of events, one of them another group's.
+    conn.execute(
+        "UPDATE kept_events SET members = json_array(?1, 0) WHERE grp = 'g2'",
+        [keys[1].0],
+    )
+    .unwrap();
+    assert_eq!(
+        problems(),
+        vec!["1 kept merged events whose events are not their group's".to_string()]
+    );
+    // The row moved to a label no group has.
+    conn.execute(
+        "UPDATE kept_events SET grp = 'nowhere' WHERE grp = 'g2'",
+        [],
+    )
+    .unwrap();
+    let found = problems();
+    assert!(
+        found.contains(&"1 kept event groups without their merged event".to_string())
+            && found.contains(&"1 kept merged events without their event group".to_string()),
+        "{found:?}"
+    );
+    // Not current (an update will write them again): not checked.
+    conn.execute("UPDATE kept_events_state SET current = 0", [])
+        .unwrap();
+    assert_eq!(problems(), Vec::<String>::new());
 }
