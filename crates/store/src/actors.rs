@@ -2,7 +2,10 @@
 //! their codes and mention counts, and the names no dictionary knows, with
 //! their counts and the sentences they stand in (to grow the dictionaries).
 
-use std::collections::HashMap;
+use std::borrow::Cow;
+
+use rustc_hash::FxHashMap;
+use serde::de::IgnoredAny;
 
 use rusqlite::{params, Connection};
 use serde::Serialize;
@@ -54,18 +57,20 @@ pub struct UnresolvedCount {
 
 /// One actor mention as packed in `doc_mentions.actors` (migration 0015):
 /// sentence, start and end byte, entity, name, code, country, role, kind,
-/// form.
-type PackedActor = (
-    i64,
+/// form; its strings borrowed from the JSON where they can be, and what
+/// the count does not read skipped.
+#[derive(serde::Deserialize)]
+struct PackedActorRef<'a>(
+    IgnoredAny,
     usize,
     usize,
-    String,
-    String,
-    String,
-    Option<String>,
-    Option<String>,
-    String,
-    String,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    #[serde(borrow)] Cow<'a, str>,
+    IgnoredAny,
+    IgnoredAny,
+    #[serde(borrow)] Cow<'a, str>,
+    IgnoredAny,
 );
 
 /// Occurrences and the documents they are in, counted as the documents
@@ -90,22 +95,30 @@ impl Seen {
 /// The bytes `[start, end)` of a document's text as SQL's `substr` over
 /// them gives (cut to the text).
 fn text_bytes(text: &[u8], start: usize, end: usize) -> String {
-    let from = start.min(text.len());
-    let to = end.clamp(from, text.len());
-    String::from_utf8_lossy(text.get(from..to).unwrap_or_default()).into_owned()
+    text_form(text, start, end).into_owned()
 }
 
-/// The packed JSON array in column `col` of `row` (`doc_mentions`), decoded;
-/// `what` names it in an error.
-fn unpack<T: serde::de::DeserializeOwned>(
-    row: &rusqlite::Row<'_>,
+/// [`text_bytes`], borrowed when the bytes are UTF-8.
+fn text_form(text: &[u8], start: usize, end: usize) -> Cow<'_, str> {
+    let from = start.min(text.len());
+    let to = end.clamp(from, text.len());
+    String::from_utf8_lossy(text.get(from..to).unwrap_or_default())
+}
+
+/// The packed JSON array in column `col` of `row` (`doc_mentions`),
+/// decoded, its strings borrowed from the row where they can be; `what`
+/// names it in an error.
+fn unpack<'r, T: serde::Deserialize<'r>>(
+    row: &'r rusqlite::Row<'_>,
     col: usize,
     what: impl Fn() -> String,
 ) -> Result<T, StoreError> {
-    let json: String = row
-        .get(col)
-        .with_ctx(|| format!("reading the {}", what()))?;
-    serde_json::from_str(&json).map_err(|source| StoreError::Json {
+    let json = row
+        .get_ref(col)
+        .with_ctx(|| format!("reading the {}", what()))?
+        .as_str()
+        .map_err(|e| StoreError::Corrupt(format!("the {}: {e}", what())))?;
+    serde_json::from_str(json).map_err(|source| StoreError::Json {
         context: format!("reading the {}", what()),
         source,
     })
@@ -117,7 +130,7 @@ struct Tally {
     name: Option<String>,
     kind: Option<String>,
     seen: Seen,
-    forms: HashMap<String, usize>,
+    forms: FxHashMap<String, usize>,
 }
 
 /// Keeps the smaller of `slot` and `value` (SQL's `min` over text).
@@ -145,23 +158,43 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
              WHERE m.actors <> '[]'",
         )
         .ctx(what)?;
-    let mut tallies: HashMap<(String, String), Tally> = HashMap::new();
+    // Entity, then code: looked up by the borrowed strings of each
+    // mention, a key allocated only for a new actor or form (a million
+    // articles' 14 million mentions allocated three strings each).
+    let mut tallies: FxHashMap<String, FxHashMap<String, Tally>> = FxHashMap::default();
     let mut rows = st.query([]).ctx(what)?;
     while let Some(r) = rows.next().ctx(what)? {
         let doc: i64 = r.get(0).ctx(what)?;
-        let mentions: Vec<PackedActor> =
+        let mentions: Vec<PackedActorRef<'_>> =
             unpack(r, 1, || format!("actor mentions of document {doc}"))?;
         let text = r.get_ref(2).ctx(what)?.as_bytes().unwrap_or_default();
-        for (_, start, end, entity, name, code, _, _, kind, _) in mentions {
-            let t = tallies.entry((entity, code)).or_default();
+        for PackedActorRef(_, start, end, entity, name, code, _, _, kind, _) in mentions {
+            let codes = match tallies.get_mut(entity.as_ref()) {
+                Some(codes) => codes,
+                None => tallies.entry(entity.into_owned()).or_default(),
+            };
+            let t = match codes.get_mut(code.as_ref()) {
+                Some(t) => t,
+                None => codes.entry(code.into_owned()).or_default(),
+            };
             keep_min(&mut t.name, &name);
             keep_min(&mut t.kind, &kind);
             t.seen.add(doc);
-            *t.forms.entry(text_bytes(text, start, end)).or_default() += 1;
+            let form = text_form(text, start, end);
+            match t.forms.get_mut(form.as_ref()) {
+                Some(n) => *n += 1,
+                None => {
+                    t.forms.insert(form.into_owned(), 1);
+                }
+            }
         }
     }
+    let tallies = tallies.into_iter().flat_map(|(entity, codes)| {
+        codes
+            .into_iter()
+            .map(move |(code, t)| ((entity.clone(), code), t))
+    });
     let mut out: Vec<ActorCount> = tallies
-        .into_iter()
         .map(|((entity, code), t)| {
             let mut forms: Vec<(String, usize)> = t.forms.into_iter().collect();
             forms.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -194,8 +227,10 @@ pub(crate) fn actor_counts(conn: &Connection) -> Result<Vec<ActorCount>, StoreEr
 }
 
 /// One unresolved name as packed in `doc_mentions.unresolved` (migration
-/// 0015): sentence, start and end byte, name.
-type PackedName = (usize, usize, usize, String);
+/// 0015): sentence, start and end byte, name (borrowed from the JSON where
+/// it can be).
+#[derive(serde::Deserialize)]
+struct PackedNameRef<'a>(usize, usize, IgnoredAny, #[serde(borrow)] Cow<'a, str>);
 
 /// An occurrence of an unresolved name that may be shown: ranked by
 /// document id, then position.
@@ -250,18 +285,29 @@ pub(crate) fn unresolved_counts(
     let mut has_sentence = conn
         .prepare("SELECT 1 FROM sentences WHERE doc = ?1 AND idx = ?2")
         .ctx(what)?;
-    let mut tallies: HashMap<String, NameTally> = HashMap::new();
+    // Looked up by the borrowed name: a key allocated only for a new one.
+    let mut tallies: FxHashMap<String, NameTally> = FxHashMap::default();
     let mut rows = st.query([]).ctx(what)?;
     while let Some(r) = rows.next().ctx(what)? {
         let doc: i64 = r.get(0).ctx(what)?;
         let doc_id: String = r.get(1).ctx(what)?;
         let sentences: i64 = r.get(3).ctx(what)?;
-        let names: Vec<PackedName> =
+        let names: Vec<PackedNameRef<'_>> =
             unpack(r, 2, || format!("unresolved names of document {doc_id}"))?;
-        for (sentence, start, _, name) in names {
-            let t = tallies.entry(name).or_default();
+        for PackedNameRef(sentence, start, _, name) in names {
+            let t = match tallies.get_mut(name.as_ref()) {
+                Some(t) => t,
+                None => tallies.entry(name.into_owned()).or_default(),
+            };
             t.seen.add(doc);
             if contexts == 0 {
+                continue;
+            }
+            let later = t.first.last().is_some_and(|l| {
+                (l.doc_id.as_str(), l.start, l.doc, l.sentence)
+                    < (doc_id.as_str(), start, doc, sentence)
+            });
+            if t.first.len() == contexts && later {
                 continue;
             }
             let o = Occurrence {
@@ -270,9 +316,6 @@ pub(crate) fn unresolved_counts(
                 doc,
                 sentence,
             };
-            if t.first.len() == contexts && t.first.last().is_some_and(|l| *l < o) {
-                continue;
-            }
             let stored = if sentences >= 0 {
                 i64::try_from(sentence).is_ok_and(|i| i < sentences)
             } else {
