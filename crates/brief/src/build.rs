@@ -98,10 +98,26 @@ fn known_by(events: &[MergedEvent], opts: &BriefOptions) -> (Vec<MergedEvent>, O
 /// [`documents_in_scope`]; others are ignored) for demands and red lines
 /// stated outside coded events.
 pub fn brief_with_texts(events: &[MergedEvent], texts: &[DocText], opts: &BriefOptions) -> Brief {
+    brief_reading(events, texts, opts)
+}
+
+/// [`brief_with_texts`] with the texts handed over one at a time, in the
+/// order of [`documents_in_scope`], each dropped once read: what the
+/// brief holds of them is one text, not all (everyone's brief reads every
+/// document that reports an event).
+pub fn brief_reading<T: std::borrow::Borrow<DocText>>(
+    events: &[MergedEvent],
+    texts: impl IntoIterator<Item = T>,
+    opts: &BriefOptions,
+) -> Brief {
     with_known(events, opts, |ctx, known| build(ctx, known, texts))
 }
 
-fn build(ctx: &Ctx, known: &[&MergedEvent], texts: &[DocText]) -> Brief {
+fn build<T: std::borrow::Borrow<DocText>>(
+    ctx: &Ctx,
+    known: &[&MergedEvent],
+    texts: impl IntoIterator<Item = T>,
+) -> Brief {
     let (opts, as_of, names) = (ctx.opts, ctx.as_of, ctx.names);
     let in_scope: Vec<&MergedEvent> = known
         .iter()
@@ -1043,10 +1059,10 @@ impl Ctx<'_> {
     /// Demands and refusals stated in the sentences of the documents in
     /// scope that no position was coded from, by the known actor named
     /// before the words that state them.
-    fn stated_positions(
+    fn stated_positions<T: std::borrow::Borrow<DocText>>(
         &self,
         events: &[&MergedEvent],
-        texts: &[DocText],
+        texts: impl IntoIterator<Item = T>,
         out: &mut Vec<Position>,
     ) {
         let docs: BTreeSet<&str> = events
@@ -1078,7 +1094,11 @@ impl Ctx<'_> {
             })
             .collect();
         let mut stated: Vec<Position> = Vec::new();
-        for t in texts.iter().filter(|t| docs.contains(t.doc.as_str())) {
+        for t in texts {
+            let t: &DocText = t.borrow();
+            if !docs.contains(t.doc.as_str()) {
+                continue;
+            }
             let published = t
                 .published
                 .as_deref()

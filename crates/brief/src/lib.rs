@@ -34,7 +34,7 @@ mod render;
 mod stance;
 mod text;
 
-pub use build::{brief, brief_with_texts, country_names, documents_in_scope};
+pub use build::{brief, brief_reading, brief_with_texts, country_names, documents_in_scope};
 pub use render::markdown;
 
 use std::collections::BTreeMap;

@@ -86,8 +86,7 @@ pub fn run(db: &Path, a: BriefArgs) -> Result<ExitCode> {
         ..BriefOptions::default()
     };
     let (events, story) = events(&store, a.story.as_deref(), &mut opts)?;
-    let texts = chronicler_query::brief_texts(&store, &events, &opts)?;
-    let mut b = chronicler_brief::brief_with_texts(&events, &texts, &opts);
+    let mut b = chronicler_query::brief_of(&store, &events, &opts)?;
     if let Some(label) = story {
         b.scope = label;
     }

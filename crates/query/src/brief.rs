@@ -50,6 +50,49 @@ pub fn brief_events(
     Ok(crate::consolidated(store)?.events)
 }
 
+/// The brief of `events` for `opts`, reading the texts of the documents in
+/// its scope (positions stated outside coded events) from the store one
+/// at a time, as it goes: what [`brief_texts`] and
+/// [`chronicler_brief::brief_with_texts`] give, without holding every
+/// text (everyone's brief of a million articles held the texts of every
+/// document that reports an event).
+pub fn brief_of(
+    store: &Store,
+    events: &[MergedEvent],
+    opts: &BriefOptions,
+) -> Result<chronicler_brief::Brief, QueryError> {
+    let mut failed: Option<QueryError> = None;
+    let texts = chronicler_brief::documents_in_scope(events, opts)
+        .into_iter()
+        .map_while(|id| match doc_text(store, &id) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                failed = Some(e);
+                None
+            }
+        })
+        .flatten();
+    let brief = chronicler_brief::brief_reading(events, texts, opts);
+    match failed {
+        Some(e) => Err(e),
+        None => Ok(brief),
+    }
+}
+
+/// The document `id` as the brief reads it, when stored.
+fn doc_text(store: &Store, id: &str) -> Result<Option<DocText>, QueryError> {
+    let (Some(row), Some(text)) = (store.document(id)?, store.document_text(id)?) else {
+        return Ok(None);
+    };
+    Ok(Some(DocText {
+        doc: row.id,
+        url: row.url,
+        outlet: row.outlet,
+        published: Some(row.published),
+        text,
+    }))
+}
+
 /// The clean texts of the documents in the scope of `opts` among
 /// `events`, where the brief reads positions stated outside coded events.
 pub fn brief_texts(
@@ -59,16 +102,7 @@ pub fn brief_texts(
 ) -> Result<Vec<DocText>, QueryError> {
     let mut out = Vec::new();
     for id in chronicler_brief::documents_in_scope(events, opts) {
-        let (Some(row), Some(text)) = (store.document(&id)?, store.document_text(&id)?) else {
-            continue;
-        };
-        out.push(DocText {
-            doc: row.id,
-            url: row.url,
-            outlet: row.outlet,
-            published: Some(row.published),
-            text,
-        });
+        out.extend(doc_text(store, &id)?);
     }
     Ok(out)
 }

@@ -93,8 +93,7 @@ fn with_texts(
     events: &[MergedEvent],
     opts: &BriefOptions,
 ) -> Result<chronicler_brief::Brief, ApiError> {
-    let texts = chronicler_query::brief_texts(store, events, opts)?;
-    Ok(chronicler_brief::brief_with_texts(events, &texts, opts))
+    Ok(chronicler_query::brief_of(store, events, opts)?)
 }
 
 /// The state of play on a day: talks coming up, commitments in force and
