@@ -1,5 +1,6 @@
 //! Deriving the process records from merged events.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chronicler_core::{cameo, Actor, ActorKind, DatePrecision, MergedEvent, Status};
@@ -43,7 +44,7 @@ fn with_known<R>(
     f: impl FnOnce(&Ctx, &[&MergedEvent]) -> R,
 ) -> R {
     let (trimmed, as_of) = known_by(events, opts);
-    let known: Vec<&MergedEvent> = trimmed.iter().collect();
+    let known: Vec<&MergedEvent> = trimmed.iter().map(AsRef::as_ref).collect();
     let names = match &opts.country_names {
         Some(n) => Names(n.clone()),
         None => Names::new(&known),
@@ -57,8 +58,12 @@ fn with_known<R>(
 }
 
 /// The events as known on the as-of day (later mentions dropped, and
-/// events with none left), and that day.
-fn known_by(events: &[MergedEvent], opts: &BriefOptions) -> (Vec<MergedEvent>, Option<Date>) {
+/// events with none left), and that day. An event all of whose mentions
+/// were known is borrowed, not copied.
+fn known_by<'e>(
+    events: &'e [MergedEvent],
+    opts: &BriefOptions,
+) -> (Vec<Cow<'e, MergedEvent>>, Option<Date>) {
     let as_of = opts
         .as_of
         .or_else(|| events.iter().filter_map(first_published).max());
@@ -73,11 +78,11 @@ fn known_by(events: &[MergedEvent], opts: &BriefOptions) -> (Vec<MergedEvent>, O
         (Some(a), Some(p)) => p <= a,
         _ => true,
     };
-    let trimmed: Vec<MergedEvent> = events
+    let trimmed: Vec<Cow<'e, MergedEvent>> = events
         .iter()
         .filter_map(|e| {
             if e.mentions.iter().all(published_by) {
-                return Some(e.clone());
+                return Some(Cow::Borrowed(e));
             }
             let mentions: Vec<_> = e
                 .mentions
@@ -85,9 +90,14 @@ fn known_by(events: &[MergedEvent], opts: &BriefOptions) -> (Vec<MergedEvent>, O
                 .filter(|m| published_by(m))
                 .cloned()
                 .collect();
-            (!mentions.is_empty()).then(|| MergedEvent {
-                mentions,
-                ..e.clone()
+            (!mentions.is_empty()).then(|| {
+                Cow::Owned(MergedEvent {
+                    mentions,
+                    id: e.id.clone(),
+                    event: e.event.clone(),
+                    num_articles: e.num_articles,
+                    num_sources: e.num_sources,
+                })
             })
         })
         .collect();

@@ -1,7 +1,7 @@
 //! What a brief reads from the store: the merged events in its scope and
 //! the texts of their documents.
 
-use chronicler_brief::{BriefOptions, DocText, EventHead, Scope, Selection};
+use chronicler_brief::{BriefOptions, DocText, EventHead, Selection};
 use chronicler_core::MergedEvent;
 use chronicler_store::{KeptEventRow, Store};
 
@@ -11,16 +11,17 @@ use crate::QueryError;
 
 /// The merged events the brief of `opts` reads, with `opts` completed as
 /// among all events (its day, when unset the newest first report, and the
-/// countries' names: [`chronicler_brief::Selection`]). With a dyad or an
-/// actor, from a store whose kept merged events are current, only the
-/// events the scope reads are merged and held: the kept rows are read one
-/// at a time (the default day from their latest report, one aggregate)
-/// and only those picked are kept. Otherwise every event is merged.
+/// countries' names: [`chronicler_brief::Selection`]). From a store whose
+/// kept merged events are current, only the events the scope reads are
+/// merged and held (all of them for everyone's brief): the kept rows are
+/// read one at a time (the default day from their latest report, one
+/// aggregate), those picked kept, and merged group by group without
+/// holding their coded events. Otherwise every event is merged.
 pub fn brief_events(
     store: &Store,
     opts: &mut BriefOptions,
 ) -> Result<Vec<MergedEvent>, QueryError> {
-    if opts.scope != Scope::All {
+    {
         let _snapshot = store.read_snapshot()?;
         if store.consolidation_is_current()? && store.kept_events_current()? {
             if opts.as_of.is_none() {
