@@ -32,9 +32,10 @@ pub use filter::*;
 pub use keep::{rebuild_consolidation, record_event_ids_walking};
 pub use stream::{
     describe_kept_stories, each_kept_row, each_kept_story, each_story, each_story_where,
-    events_of_documents, filtered_stream, find_story, kept_heads, kept_rows_with_text,
-    kept_story_list, kept_stream, merge_kept, merged_stream, multi_document_stream,
-    stories_of_documents, KeptOrder, KeptStoryHead, MergedStream, StoryFilter,
+    events_of_documents, filtered_stream, find_story, kept_heads, kept_rows_of_documents,
+    kept_rows_with_text, kept_story_list, kept_stream, merge_kept, merged_stream,
+    multi_document_stream, stories_of_documents, KeptOrder, KeptStoryHead, MergedStream,
+    StoryFilter,
 };
 pub use timeline::*;
 

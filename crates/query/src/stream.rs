@@ -557,20 +557,39 @@ pub fn events_of_documents(
             .retain(|e| e.mentions.iter().any(|m| docs.contains(&m.doc)));
         return Ok(whole.events);
     }
-    // The documents' groups, and the kept rows of those alone.
+    let docs: Vec<&str> = docs.iter().map(String::as_str).collect();
+    let mut rows = kept_rows_of_documents(store, &docs)?;
+    rows.sort_by(|a, b| row_key(a).cmp(&row_key(b)));
+    merge_kept(store, rows)
+}
+
+/// The kept merged-event rows of the groups the documents `docs` (ids)
+/// have events in: the documents' groups looked up, and those rows alone
+/// read (in no set order).
+pub fn kept_rows_of_documents(
+    store: &Store,
+    docs: &[&str],
+) -> Result<Vec<KeptEventRow>, QueryError> {
     let mut groups = BTreeSet::new();
     for d in docs {
         if let Some(key) = store.document_key(d)? {
             groups.extend(store.groups_of(key)?);
         }
     }
+    kept_rows_of_groups(store, &groups)
+}
+
+/// The kept merged-event rows of `groups` (block, label), in their order;
+/// a group with no row is left out.
+fn kept_rows_of_groups(
+    store: &Store,
+    groups: &BTreeSet<(String, String)>,
+) -> Result<Vec<KeptEventRow>, QueryError> {
     let keys: Vec<(&str, &str)> = groups
         .iter()
         .map(|(b, g)| (b.as_str(), g.as_str()))
         .collect();
-    let mut rows = store.kept_events_at(&keys)?;
-    rows.sort_by(|a, b| row_key(a).cmp(&row_key(b)));
-    merge_kept(store, rows)
+    Ok(store.kept_events_at(&keys)?)
 }
 
 /// The story `id` as [`each_story`] gives it, with its merged events in
@@ -1053,13 +1072,8 @@ pub fn describe_kept_stories(
         .flatten()
         .flat_map(|m| m.groups.iter().cloned())
         .collect();
-    let keys: Vec<(&str, &str)> = groups
-        .iter()
-        .map(|(b, g)| (b.as_str(), g.as_str()))
-        .collect();
     // In the order of merged events, as among all of them.
-    let mut slots: Vec<Slot> = store
-        .kept_events_at(&keys)?
+    let mut slots: Vec<Slot> = kept_rows_of_groups(store, &groups)?
         .into_iter()
         .map(Slot::from_kept)
         .collect();

@@ -458,20 +458,9 @@ impl EventsView {
     pub fn of_documents(&self, store: &Store, docs: &[&str]) -> Result<Vec<usize>, ApiError> {
         Ok(match &self.events {
             Events::Kept(_) => {
-                // The groups the documents' events are in, their rows read,
-                // and where those events stand in the view.
-                let mut groups: BTreeSet<(String, String)> = BTreeSet::new();
-                for d in docs {
-                    if let Some(key) = store.document_key(d)? {
-                        groups.extend(store.groups_of(key)?);
-                    }
-                }
-                let keys: Vec<(&str, &str)> = groups
-                    .iter()
-                    .map(|(b, g)| (b.as_str(), g.as_str()))
-                    .collect();
-                let mut found: Vec<usize> = store
-                    .kept_events_at(&keys)?
+                // The rows of the groups the documents' events are in, and
+                // where those events stand in the view.
+                let mut found: Vec<usize> = chronicler_query::kept_rows_of_documents(store, docs)?
                     .iter()
                     .filter_map(|r| self.index_of(row_placed(r), &r.id))
                     .collect();
