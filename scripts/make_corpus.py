@@ -111,6 +111,27 @@ def load_sources(shared):
     return sources
 
 
+class PerDay:
+    """One gzip file per publication day, opened when its first article comes."""
+
+    def __init__(self, folder):
+        os.makedirs(folder, exist_ok=True)
+        self.folder = folder
+        self.files = {}
+
+    def file(self, day):
+        if day not in self.files:
+            self.files[day] = gzip.open(os.path.join(self.folder, f"{day}.jsonl.gz"), "wt", encoding="utf-8")
+        return self.files[day]
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        for f in self.files.values():
+            f.close()
+
+
 # Publication dates spread over seven years by default (see --days).
 DEFAULT_DAYS = 7 * 365
 
@@ -136,6 +157,12 @@ def main():
         "source's (near-duplicates then stay rare at any size; for scaling runs)",
     )
     ap.add_argument("--start", default="2019-01-01", help="the first publication date (default 2019-01-01)")
+    ap.add_argument(
+        "--per-day",
+        metavar="DIR",
+        help="write one gzip file per publication day into DIR (DIR/YYYY-MM-DD.jsonl.gz) instead of "
+        "one file: the days of an archive, to ingest one after the other (scripts/bench_days.sh)",
+    )
     args = ap.parse_args()
 
     sources = load_sources(args.shared)
@@ -147,7 +174,8 @@ def main():
     seen = set()
     total = 0
     day0 = datetime.date.fromisoformat(args.start)
-    with opener(out, "wt", encoding="utf-8") as f:
+    days = PerDay(args.per_day) if args.per_day else None
+    with days or opener(out, "wt", encoding="utf-8") as f:
         for i in range(args.n):
             rng = random.Random(args.seed * 1_000_003 + i)
             url, outlet, title, paras = sources[i % len(sources)]
@@ -175,7 +203,9 @@ def main():
             }
             line = json.dumps(rec, ensure_ascii=False)
             total += len(text.encode("utf-8"))
-            f.write(line + "\n")
+            (days.file(rec["published"]) if days else f).write(line + "\n")
+    if days:
+        out = f"{args.per_day}/ ({len(days.files)} days)"
     print(
         f"{out}: {args.n} articles from {len(sources)} sources, "
         f"{total / 1e6:.1f} MB of text ({total / max(args.n, 1):.0f} bytes/article)",

@@ -394,3 +394,63 @@ fn a_run_on_a_store_with_band_rows_holds_its_own_back_too() {
     assert_eq!(cluster_of(&store, "d3"), ["d1", "d2", "d3", "d9"]);
     assert!(store.integrity_check().unwrap().is_empty());
 }
+
+/// The number a signature of `sig` carries.
+fn number(bytes: &[u8]) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.try_into().ok()?))
+}
+
+#[test]
+fn lookups_split_at_a_key_link_a_new_document_as_one_lookup_does() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("split.db");
+    let mut store = open(&path);
+    assert_eq!(
+        store.lookup_split().unwrap(),
+        None,
+        "a new store: all in memory"
+    );
+    assert!(write_batched(&mut store, 1, &[11, 12]).is_empty());
+    assert_eq!(write_batched(&mut store, 2, &[21, 22]), Vec::<u64>::new());
+    drop(store);
+
+    // A later run: documents 1 and 2 are looked up through another
+    // connection, the run's own documents by the writer.
+    let mut store = open(&path);
+    let upto = store
+        .lookup_split()
+        .unwrap()
+        .expect("the store holds band rows");
+    let mut reader = LookupReader::open(&path, upto).unwrap();
+    let published = date(2026, 1, 30).to_string();
+    let mut batch = store.begin_batch().unwrap();
+    let mut compared = Vec::new();
+    for (n, bands) in [(3, [12, 21, 31]), (4, [31, 41, 42])] {
+        let (mut older, mut newer) = (Vec::new(), Vec::new());
+        let found = reader
+            .linked_candidates(&bands, query(&published), |b| {
+                older.extend(number(b));
+                same(b)
+            })
+            .unwrap();
+        let mut linked = batch
+            .linked_candidates_after(upto, &bands, query(&published), |b| {
+                newer.extend(number(b));
+                same(b)
+            })
+            .unwrap();
+        linked.extend(found);
+        batch
+            .write_document(&report(n), &[], Some(&sig(n, &bands, linked)))
+            .unwrap();
+        compared.push((older, newer));
+    }
+    batch.commit().unwrap();
+    // Document 3 meets 1 and 2 (stored before the key), 4 meets 3 (after).
+    assert_eq!(
+        compared,
+        [(vec![1, 2], vec![]), (vec![], vec![3])],
+        "each side compares its own documents only"
+    );
+    assert_eq!(cluster_of(&store, "d4"), ["d1", "d2", "d3", "d4"]);
+}
