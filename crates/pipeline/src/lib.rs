@@ -599,6 +599,9 @@ impl<'d> Pipeline<'d> {
                 writer()
             }
         })?;
+        // The workers' snapshots go first, so that checkpoints can copy
+        // all the run wrote.
+        drop(older);
         // What the last batches left waiting for the full-text index.
         store.flush_waiting()?;
         Ok(summary)
