@@ -6,14 +6,13 @@
 # wall and CPU seconds (user, system), peak private memory (MiB; scripts/measure.py), the
 # store's size on disk (MiB, WAL included), the writer's seconds (`store writer` debug line),
 # the end-of-run update's (regroup and stories seconds, events regrouped, how the stories were
-# found), and who looked up near duplicates among the older documents (`writer`, or `workers`
-# when the run moved them there). What grows with the store shows as the days go by.
+# found). What grows with the store shows as the days go by.
 #
 #   usage: bash scripts/bench_days.sh DAYS_DIR STORE [OUT]
 #   (THREADS=2; BIN=target/release/chronicler, built if missing; OUT=STORE.days.tsv)
 #
 # A year at a thirtieth of Common Crawl News's volume (3,000 articles a day, 1.1 million in all,
-# a 17 GB store):
+# a 15 GB store; 43 minutes here, BENCHMARKS.md, thirty-second sitting):
 #   python3 scripts/make_corpus.py --n 1095000 --mix --days 365 --start 2025-01-01 --seed 31 \
 #       --per-day /tmp/chronicler-bench/year
 #   bash scripts/bench_days.sh /tmp/chronicler-bench/year /tmp/chronicler-bench/year.db
@@ -28,7 +27,7 @@ BIN=${BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/chronicler}
 [[ -x $BIN ]] || cargo build --release --manifest-path "$ROOT/Cargo.toml" -p chronicler
 LOG=$(mktemp)
 trap 'rm -f "$LOG" "$LOG.m"' EXIT
-[[ -s $OUT ]] || printf 'day\tarticles\tdocuments\twall_s\tuser_s\tsys_s\tpeak_private_mib\tstore_mib\twriter_s\tregroup_s\tstories_s\tevents_regrouped\tstories\tolder_lookups\n' > "$OUT"
+[[ -s $OUT ]] || printf 'day\tarticles\tdocuments\twall_s\tuser_s\tsys_s\tpeak_private_mib\tstore_mib\twriter_s\tregroup_s\tstories_s\tevents_regrouped\tstories\n' > "$OUT"
 for f in "$DAYS"/*; do
   day=$(basename "$f"); day=${day%%.*}
   grep -q "^$day	" "$OUT" && continue
@@ -49,7 +48,6 @@ print("\t".join(str(v) for v in [
     day, articles, docs, m["wall_s"], m["user_s"], m["sys_s"],
     int(m["peak_private_kib"]) // 1024, size >> 20,
     field("writing_s"), field("regroup_s"), field("stories_s"), field("events"), field("stories"),
-    "workers" if "moved to the workers" in text else "writer",
 ]))
 PY
   tail -n 1 "$OUT"

@@ -30,9 +30,7 @@ use chronicler_core::{AnalyzedDocument, Body, CleanDocument, CodedEvent, RawDocu
 use chronicler_dict::Dictionaries;
 pub use chronicler_ingest::{IngestOptions, Problem, ProblemKind};
 use chronicler_ingest::{Input, Item};
-use chronicler_store::{
-    Candidate, LinkedDoc, LookupReader, SignatureWrite, Store, StoreError, WriteOutcome,
-};
+use chronicler_store::{Candidate, LinkedDoc, SignatureWrite, Store, StoreError, WriteOutcome};
 use jiff::civil::Date;
 use rayon::prelude::*;
 
@@ -130,11 +128,6 @@ pub struct PipelineOptions {
     pub today: Date,
     /// Documents processed per batch (bounds memory while streaming).
     pub batch_size: usize,
-    /// Whether the workers look up new documents' near duplicates among
-    /// those the store held before the run (see `OlderLookups`): `None`
-    /// to decide on the writer's timings (the default), `Some(true)` from
-    /// the first batch, `Some(false)` never. What is stored is the same.
-    pub older_lookups_in_workers: Option<bool>,
 }
 
 impl PipelineOptions {
@@ -151,7 +144,6 @@ impl PipelineOptions {
             // indexing by half or more (fewer, larger segments to write and
             // merge; BENCHMARKS.md, fifth sitting), peak memory unchanged.
             batch_size: 512,
-            older_lookups_in_workers: None,
         }
     }
 }
@@ -259,15 +251,11 @@ pub struct Pipeline<'d> {
 /// The result of processing one raw document.
 type Processed = Result<(AnalyzedDocument, Vec<CodedEvent>), Problem>;
 
-/// What the workers made of one document. Nearly every document is
-/// [`Done::Full`]: boxing it to make the rare copy smaller would cost an
-/// allocation a document for nothing.
-#[allow(clippy::large_enum_variant)]
+/// What the workers made of one document.
 enum Done {
     /// Cleaned, analyzed and coded, with the MinHash signature of its
-    /// clean text, and its links to the store's older documents when the
-    /// workers looked them up ([`OlderLookups`]).
-    Full(AnalyzedDocument, Vec<CodedEvent>, Signature, Option<Older>),
+    /// clean text.
+    Full(AnalyzedDocument, Vec<CodedEvent>, Signature),
     /// Cleaned only: a document before it in the input had the same clean
     /// text, so it is all but surely a duplicate the writer will not store.
     /// The writer checks, and finishes it when it is not one after all
@@ -277,113 +265,6 @@ enum Done {
 
 /// [`Done`], or why the document was skipped.
 type Signed = Result<Done, Problem>;
-
-/// The writer's near-duplicate lookups in a batch.
-#[derive(Debug, Default, Clone, Copy)]
-struct Looked {
-    time: Duration,
-    documents: u32,
-}
-
-/// The writer's mean time looking up one document's near duplicates in a
-/// batch past which the workers take over the lookups among older
-/// documents ([`OlderLookups`]): about 0.2 ms at 100,000 articles of the
-/// benchmark corpus, where moving them did not pay, 1 ms and more at a
-/// million, where it did.
-const OLDER_BY_WORKERS_FROM: Duration = Duration::from_micros(500);
-
-/// A new document's links to the documents stored up to a key, found by a
-/// worker ([`OlderLookups::links`]): the writer looks up only those stored
-/// after it (`Batch::linked_candidates_after`).
-struct Older {
-    upto: i64,
-    links: Vec<LinkedDoc>,
-}
-
-/// The near-duplicate lookups of new documents among those a store held
-/// when the run began, done by the workers through read-only connections
-/// of their own once they are most of the writer's work, so that the
-/// writer, which at a million articles spent three quarters of its time in
-/// them while the workers waited, looks up only the run's own documents
-/// (held in memory). The clusters written are the same whoever looks up
-/// (see `chronicler_store::LookupReader`), so the switch, made on timings,
-/// changes nothing in the store.
-///
-/// Done by the workers they cost more (each connection maps and reads the
-/// store afresh): at 100,000 articles, where they were a fifth of the
-/// writer's time, a 20,000-article day took 11.1-11.9 s instead of
-/// 9.3-10.7; at a million, 37.5 s instead of 42.9-43.9 (BENCHMARKS.md,
-/// thirty-second sitting).
-struct OlderLookups {
-    path: std::path::PathBuf,
-    upto: i64,
-    /// Whether the workers look up (from the batch after the writer's took
-    /// [`OLDER_BY_WORKERS_FROM`] a document).
-    active: std::sync::atomic::AtomicBool,
-    /// Connections not in use (one per worker busy at once, opened when
-    /// first needed).
-    readers: std::sync::Mutex<Vec<LookupReader>>,
-}
-
-impl OlderLookups {
-    /// For a run into `store` ([`Store::lookup_split`]): `None` when the
-    /// run's batches find every band row in memory.
-    /// `in_workers`: [`PipelineOptions::older_lookups_in_workers`].
-    fn of(store: &Store, in_workers: Option<bool>) -> Result<Option<OlderLookups>, StoreError> {
-        if in_workers == Some(false) {
-            return Ok(None);
-        }
-        Ok(store.lookup_split()?.map(|upto| OlderLookups {
-            path: store.path().to_path_buf(),
-            upto,
-            active: std::sync::atomic::AtomicBool::new(in_workers == Some(true)),
-            readers: std::sync::Mutex::new(Vec::new()),
-        }))
-    }
-
-    /// The workers' lookups when they are switched on.
-    fn active(older: Option<&OlderLookups>) -> Option<&OlderLookups> {
-        older.filter(|o| o.active.load(std::sync::atomic::Ordering::Relaxed))
-    }
-
-    /// Switches the workers' lookups on, for the rest of the run, once the
-    /// writer took that long to look up a batch's documents.
-    fn after_batch(&self, Looked { time, documents }: Looked) {
-        if documents > 0
-            && time >= OLDER_BY_WORKERS_FROM * documents
-            && !self.active.swap(true, std::sync::atomic::Ordering::Relaxed)
-        {
-            tracing::debug!(
-                looking_s = time.as_secs_f64(),
-                documents,
-                "near-duplicate lookups among older documents moved to the workers"
-            );
-        }
-    }
-
-    /// The links of a new document (signature `sig`, published `published`)
-    /// among the documents stored up to [`OlderLookups::upto`]; `None` when
-    /// the store cannot be read here (the writer then looks up every
-    /// document itself, as without).
-    fn links(&self, sig: &Signature, published: &str) -> Option<Older> {
-        let pooled = self.readers.lock().ok().and_then(|mut r| r.pop());
-        let reader = match pooled {
-            Some(r) => r,
-            None => LookupReader::open(&self.path, self.upto).ok()?,
-        };
-        let mut reader = reader;
-        let found = sign_linked(sig, published, |bands, q, similar| {
-            reader.linked_candidates(bands, q, similar)
-        });
-        if let Ok(mut pool) = self.readers.lock() {
-            pool.push(reader);
-        }
-        Some(Older {
-            upto: self.upto,
-            links: found.ok()?.linked,
-        })
-    }
-}
 
 /// Documents kept in [`Copies`] before it starts again from empty: a hash
 /// table of 16-byte entries holding this many takes at most 18 MB, however
@@ -488,7 +369,6 @@ impl<'d> Pipeline<'d> {
             .build()
             .map_err(|e| PipelineError::Threads(e.to_string()))?;
         sign_unsigned(store)?;
-        let older = OlderLookups::of(store, self.opts.older_lookups_in_workers)?;
         let (inputs, problems) = chronicler_ingest::discover(paths);
         let mut summary = Summary {
             inputs: inputs.len(),
@@ -514,7 +394,6 @@ impl<'d> Pipeline<'d> {
             let (raw_tx, raw_rx) = std::sync::mpsc::sync_channel::<Vec<RawDocument>>(AHEAD);
             let (done_tx, done_rx) = std::sync::mpsc::sync_channel::<Vec<Signed>>(AHEAD);
             let pool = &pool;
-            let older = older.as_ref();
             let workers = scope.spawn(move || {
                 let copies = Copies::default();
                 // Input position of the batch's first document.
@@ -526,9 +405,7 @@ impl<'d> Pipeline<'d> {
                             .enumerate()
                             .map(|(i, raw)| {
                                 let seq = first + i as u64;
-                                limits::guarded(raw, |raw| {
-                                    self.process_signed(raw, seq, &copies, older)
-                                })
+                                limits::guarded(raw, |raw| self.process_signed(raw, seq, &copies))
                             })
                             .collect::<Vec<Signed>>()
                     });
@@ -571,11 +448,8 @@ impl<'d> Pipeline<'d> {
                     // On a store error, `rx` is dropped with this scope and the
                     // reader stops at its next document.
                     let t2 = Instant::now();
-                    let looking = write_batch(self, done, store, reporter, summary)?;
+                    write_batch(self, done, store, reporter, summary)?;
                     writing += t2.elapsed();
-                    if let Some(o) = older {
-                        o.after_batch(looking);
-                    }
                 }
                 let lost = feed.in_flight.len();
                 drop(feed);
@@ -599,9 +473,6 @@ impl<'d> Pipeline<'d> {
                 writer()
             }
         })?;
-        // The workers' snapshots go first, so that checkpoints can copy
-        // all the run wrote.
-        drop(older);
         // What the last batches left waiting for the full-text index.
         store.flush_waiting()?;
         Ok(summary)
@@ -611,21 +482,13 @@ impl<'d> Pipeline<'d> {
     /// (computed here, in the worker pool, not in the writer); only cleaned
     /// when `copies` says a document before it, at input position `seq`,
     /// had the same clean text.
-    fn process_signed(
-        &self,
-        raw: RawDocument,
-        seq: u64,
-        copies: &Copies,
-        older: Option<&OlderLookups>,
-    ) -> Signed {
+    fn process_signed(&self, raw: RawDocument, seq: u64, copies: &Copies) -> Signed {
         let clean = Self::clean(raw)?;
         if copies.earlier(&clean.text, seq) {
             return Ok(Done::Copy(clean));
         }
         let (doc, events, signature) = self.finish(clean);
-        let links = OlderLookups::active(older)
-            .and_then(|o| o.links(&signature, &doc.published.date.to_string()));
-        Ok(Done::Full(doc, events, signature, links))
+        Ok(Done::Full(doc, events, signature))
     }
 
     /// Analyzes, codes and signs a clean document.
@@ -753,19 +616,18 @@ fn read_inputs(inputs: &[Input], opts: &IngestOptions, tx: &SyncSender<Read>) {
 /// the store refuses (a constraint, a value too big) rolls the batch back;
 /// the batch is then written again with a savepoint per document, so that
 /// document alone is left out (and reported). Any other store error rolls
-/// the batch back and stops the run. Returns the time spent looking up
-/// near duplicates, and for how many documents.
+/// the batch back and stops the run.
 fn write_batch(
     pipeline: &Pipeline<'_>,
     processed: Vec<Signed>,
     store: &mut Store,
     reporter: &dyn Reporter,
     summary: &mut Summary,
-) -> Result<Looked, PipelineError> {
+) -> Result<(), PipelineError> {
     if processed.is_empty() {
-        return Ok(Looked::default());
+        return Ok(());
     }
-    let (counts, problems, looking) = match write_pass(pipeline, &processed, store, false) {
+    let (counts, problems) = match write_pass(pipeline, &processed, store, false) {
         Ok(done) => done,
         Err(e) if e.is_document_fault() => write_pass(pipeline, &processed, store, true)?,
         Err(e) => return Err(e.into()),
@@ -778,7 +640,7 @@ fn write_batch(
     summary.stored += counts.stored;
     summary.events += counts.events;
     summary.duplicates += counts.duplicates;
-    Ok(looking)
+    Ok(())
 }
 
 /// One attempt at writing a batch: what it stored and the problems met,
@@ -788,19 +650,18 @@ fn write_pass(
     processed: &[Signed],
     store: &mut Store,
     isolated: bool,
-) -> Result<(Summary, Vec<Problem>, Looked), StoreError> {
+) -> Result<(Summary, Vec<Problem>), StoreError> {
     let mut counts = Summary::default();
     let mut problems = Vec::new();
-    let mut looking = Looked::default();
     let mut batch = store.begin_batch()?;
     for result in processed {
         let finished;
-        let (doc, events, sig, older) = match result {
+        let (doc, events, sig) = match result {
             Err(problem) => {
                 problems.push(problem.clone());
                 continue;
             }
-            Ok(Done::Full(doc, events, sig, older)) => (doc, events, sig, older.as_ref()),
+            Ok(Done::Full(doc, events, sig)) => (doc, events, sig),
             Ok(Done::Copy(clean)) => {
                 let url = clean.meta.url.as_deref();
                 if batch.find_duplicate(&clean.id, url, &clean.text)?.is_some() {
@@ -816,7 +677,7 @@ fn write_pass(
                         problems.push(problem.clone());
                         continue;
                     }
-                    Ok((doc, events, sig)) => (doc, events, sig, None),
+                    Ok((doc, events, sig)) => (doc, events, sig),
                 }
             }
         };
@@ -824,18 +685,9 @@ fn write_pass(
             tracing::debug!(doc = %doc.doc.id, warning = %w);
         }
         let published = doc.published.date.to_string();
-        let looked = Instant::now();
-        let signature = sign_linked(sig, &published, |bands, q, similar| match older {
-            // The older documents' links found by a worker, and the rest.
-            Some(o) => {
-                let mut links = batch.linked_candidates_after(o.upto, bands, q, similar)?;
-                links.extend(o.links.iter().copied());
-                Ok(links)
-            }
-            None => batch.linked_candidates(bands, q, similar),
+        let signature = sign_linked(sig, &published, |bands, q, similar| {
+            batch.linked_candidates(bands, q, similar)
         })?;
-        looking.time += looked.elapsed();
-        looking.documents += 1;
         let written = if isolated {
             batch.write_document_isolated(doc, events, Some(&signature))
         } else {
@@ -856,7 +708,7 @@ fn write_pass(
         }
     }
     batch.commit()?;
-    Ok((counts, problems, looking))
+    Ok((counts, problems))
 }
 
 /// Writes one processed document (from [`Pipeline::process`]) as

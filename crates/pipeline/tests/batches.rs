@@ -29,21 +29,10 @@ fn corpus(path: &Path, n: usize) {
 }
 
 fn run(db: &Path, input: &Path, threads: usize, batch_size: usize) -> chronicler_pipeline::Summary {
-    run_with(db, input, threads, batch_size, None)
-}
-
-fn run_with(
-    db: &Path,
-    input: &Path,
-    threads: usize,
-    batch_size: usize,
-    older_lookups_in_workers: Option<bool>,
-) -> chronicler_pipeline::Summary {
     let dicts = chronicler_dict::Dictionaries::load(None).unwrap();
     let mut opts = PipelineOptions::new(jiff::civil::date(2026, 2, 1));
     opts.threads = threads;
     opts.batch_size = batch_size;
-    opts.older_lookups_in_workers = older_lookups_in_workers;
     let pipeline = Pipeline::new(&dicts, opts);
     let mut store = Store::open(db).unwrap();
     pipeline
@@ -266,25 +255,17 @@ fn a_run_into_a_store_holding_documents_links_them_as_one_run_does() {
     assert_eq!(run(&one, &all, 2, 8).stored, 48);
     let expected = clusters(&one);
     // Documents of the second part joined to the first's clusters (the
-    // first's 20 documents have keys 1 to 20).
+    // first's 20 documents have keys 1 to 20): the second run finds the
+    // first's band rows in the store, its own in memory.
     let across = expected
         .iter()
         .filter(|(id, near, _)| id.as_str() >= "d020" && *near <= 20)
         .count();
     assert!(across > 0, "{expected:?}");
-    // The workers look up among the first part's documents from the first
-    // batch, from one chosen on timings, or never.
-    for (threads, in_workers) in [
-        (1, Some(true)),
-        (3, Some(true)),
-        (2, None),
-        (2, Some(false)),
-    ] {
-        let db = dir.path().join(format!("two-{threads}-{in_workers:?}.db"));
+    for threads in [1, 3] {
+        let db = dir.path().join(format!("two-{threads}.db"));
         assert_eq!(run(&db, &first, threads, 8).stored, 20);
-        let split = Store::open(&db).unwrap().lookup_split().unwrap();
-        assert_eq!(split, Some(20), "the second run can split its lookups");
-        assert_eq!(run_with(&db, &rest, threads, 8, in_workers).stored, 28);
-        assert_eq!(clusters(&db), expected, "threads {threads}, {in_workers:?}");
+        assert_eq!(run(&db, &rest, threads, 8).stored, 28);
+        assert_eq!(clusters(&db), expected, "threads {threads}");
     }
 }

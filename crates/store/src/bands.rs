@@ -89,10 +89,6 @@ pub(crate) struct BandMirror {
     /// only those this connection wrote since it was made (a store that
     /// held band rows already: the lookup reads the others through SQL).
     pub(crate) complete: bool,
-    /// The largest document key stored when it was made: while it is kept,
-    /// it holds the rows of every document with a larger key (documents
-    /// take increasing keys, and only this connection writes them).
-    pub(crate) after_key: i64,
 }
 
 impl BandMirror {
@@ -103,14 +99,12 @@ impl BandMirror {
         total_changes: u64,
         limit: usize,
         complete: bool,
-        after_key: i64,
     ) -> BandMirror {
         BandMirror {
             data_version,
             total_changes,
             limit,
             complete,
-            after_key,
             ..BandMirror::default()
         }
     }
@@ -189,7 +183,7 @@ mod tests {
 
     #[test]
     fn lists_each_mate_once_oldest_first() {
-        let mut m = BandMirror::new(1, 0, MAX_ROWS, true, 0);
+        let mut m = BandMirror::new(1, 0, MAX_ROWS, true);
         assert!(m.add(&[1, 2, 3], member(10)));
         assert!(m.add(&[2, 3], member(11)));
         assert!(m.add(&[9], member(12)));
@@ -201,7 +195,7 @@ mod tests {
 
     #[test]
     fn a_long_band_sends_the_lookup_to_sql() {
-        let mut m = BandMirror::new(1, 0, MAX_ROWS, true, 0);
+        let mut m = BandMirror::new(1, 0, MAX_ROWS, true);
         for k in 0..=i64::from(CHAIN_MAX) {
             assert!(m.add(&[7, 1000 + k], member(k)));
         }

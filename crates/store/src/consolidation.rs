@@ -582,31 +582,9 @@ impl Clusters<'_> {
     }
 }
 
-/// The stored documents a lookup ([`linked_candidates`]) considers, by key.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum Keys {
-    /// Every one.
-    All,
-    /// Those with a key at most this one.
-    UpTo(i64),
-    /// Those with a key above this one.
-    After(i64),
-}
-
-impl Keys {
-    fn holds(self, key: i64) -> bool {
-        match self {
-            Keys::All => true,
-            Keys::UpTo(k) => key <= k,
-            Keys::After(k) => key > k,
-        }
-    }
-}
-
 /// What [`linked_candidates`] has found so far.
 struct Linking<'c, F> {
     q: LinkQuery<'c>,
-    keys: Keys,
     similarity: F,
     signature_of: rusqlite::CachedStatement<'c>,
     clusters: Clusters<'c>,
@@ -620,7 +598,7 @@ impl<F: FnMut(&[u8]) -> Option<f64>> Linking<'_, F> {
     /// Compares `c` with the new document unless it can change none of the
     /// clusters the new document joins (or was considered already).
     fn consider(&mut self, c: BandMate) -> rusqlite::Result<()> {
-        if !self.keys.holds(c.key) || !self.seen.insert(c.key) {
+        if !self.seen.insert(c.key) {
             return Ok(());
         }
         let (near, _) = self.clusters.of(c.near)?;
@@ -698,14 +676,6 @@ const LISTED_PER_CLUSTER: usize = 32;
 /// fifth of a 100,000-article ingest; most of ingesting 3,000 copies of
 /// one wire story).
 ///
-/// Only the documents `keys` holds are compared and returned. A lookup
-/// of those up to a key and one of those after it together find what one
-/// lookup of every document finds, or more: each returns every document it
-/// holds that can change the new document's clusters (as the clusters
-/// stood when it looked: they only ever merge), and linking to more
-/// documents than needed changes no cluster. So the older documents can be
-/// looked up before the writer's turn, through another connection.
-///
 /// With a complete `mirror` (every band row of the store, in memory: see
 /// [`BandMirror`]) the band mates are read there, and each compared unless
 /// [`Linking::consider`] can tell it changes nothing; with one of this
@@ -717,7 +687,6 @@ pub(crate) fn linked_candidates(
     conn: &Connection,
     mirror: Option<&BandMirror>,
     before_sql: impl FnOnce() -> Result<(), StoreError>,
-    keys: Keys,
     bands: &[u64],
     q: LinkQuery<'_>,
     similarity: impl FnMut(&[u8]) -> Option<f64>,
@@ -729,7 +698,6 @@ pub(crate) fn linked_candidates(
     }
     let mut linking = Linking {
         q,
-        keys,
         similarity,
         signature_of: conn
             .prepare_cached("SELECT minhash FROM doc_signatures WHERE doc = ?1")
@@ -766,11 +734,7 @@ pub(crate) fn linked_candidates(
                     })
                     .ctx(what)?;
             }
-            // A mirror holding every document after the key asked after
-            // holds all a lookup of those needs.
-            let holds_all =
-                matches!(keys, Keys::After(k) if mirror.is_some_and(|m| m.after_key <= k));
-            if complete || holds_all {
+            if complete {
                 return Ok(linking.out);
             }
             // The rows of this run are those just read; the store's older

@@ -680,37 +680,7 @@ impl Store {
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<LinkedDoc>, StoreError> {
         self.flush_band_rows_for_lookup()?;
-        consolidation::linked_candidates(
-            &self.conn,
-            None,
-            || Ok(()),
-            consolidation::Keys::All,
-            bands,
-            q,
-            similarity,
-        )
-    }
-
-    /// Where a run's near-duplicate lookups can be split
-    /// ([`LookupReader`] and [`Batch::linked_candidates_after`]): the
-    /// largest document key
-    /// stored, when the store holds band rows a writing connection does not
-    /// keep in memory (`None` for a store without any: a run's batches
-    /// find every row in memory). Band rows a run held back are written
-    /// into `doc_bands` first, so that other connections see them.
-    pub fn lookup_split(&self) -> Result<Option<i64>, StoreError> {
-        let what = "reading where the near-duplicate lookups split";
-        self.flush_band_rows_for_lookup()?;
-        let (any, last): (bool, i64) = self
-            .conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM doc_bands),
-                        (SELECT coalesce(max(doc_key), 0) FROM documents)",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .ctx(what)?;
-        Ok(any.then_some(last))
+        consolidation::linked_candidates(&self.conn, None, || Ok(()), bands, q, similarity)
     }
 
     /// How many band rows this connection keeps in memory for the
@@ -1136,81 +1106,5 @@ impl Store {
     /// every document is stored whole, once.
     pub fn consistency_check(&self) -> Result<Vec<String>, StoreError> {
         check::consistency_check(&self.conn)
-    }
-}
-
-/// Documents a [`LookupReader`] looks up from one snapshot of the store.
-const LOOKUPS_PER_SNAPSHOT: usize = 4096;
-
-/// A read-only connection beside a run's writer, in the same process,
-/// looking up new documents' near duplicates among those stored up to a
-/// key ([`Store::lookup_split`]; the writer looks up the others with
-/// [`Batch::linked_candidates_after`]).
-///
-/// It reads from one snapshot of the store for `LOOKUPS_PER_SNAPSHOT`
-/// documents. A connection that starts a read after another committed
-/// drops its page cache and its memory map whole (SQLite must assume any
-/// page changed): reading from a fresh snapshot for each document, two
-/// such readers beside a writer committing every batch faulted the pages
-/// of a million-article store back in over and over (18 s of system time
-/// for 20,000 articles, more than the lookups took). Older snapshots are
-/// as good: the documents up to the key do not change, and their
-/// clusters only ever merge, so a lookup made on an older state returns
-/// every document that can change the new document's clusters, or more
-/// (see `consolidation::linked_candidates`), never fewer. The snapshot
-/// held keeps the writer's checkpoints from copying what was committed
-/// after it, so it is renewed: the log grows by at most that many
-/// documents' writes.
-pub struct LookupReader {
-    store: Store,
-    upto: i64,
-    /// Lookups from the snapshot held, if one is.
-    from_snapshot: usize,
-}
-
-impl LookupReader {
-    /// Opens the store at `path` read-only to look up among the documents
-    /// with a key at most `upto`.
-    pub fn open(path: &Path, upto: i64) -> Result<LookupReader, StoreError> {
-        let store = Store::open_read_only(path)?;
-        // The lookup's statements, as a writer keeps them.
-        store
-            .conn
-            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
-        Ok(LookupReader {
-            store,
-            upto,
-            from_snapshot: 0,
-        })
-    }
-
-    /// [`Store::linked_candidates`] among the documents with a key at most
-    /// the reader's.
-    pub fn linked_candidates(
-        &mut self,
-        bands: &[u64],
-        q: LinkQuery<'_>,
-        similarity: impl FnMut(&[u8]) -> Option<f64>,
-    ) -> Result<Vec<LinkedDoc>, StoreError> {
-        let what = "looking up near-duplicate candidates";
-        let conn = &self.store.conn;
-        if self.from_snapshot >= LOOKUPS_PER_SNAPSHOT && !conn.is_autocommit() {
-            conn.execute_batch("COMMIT").ctx(what)?;
-        }
-        if conn.is_autocommit() {
-            // The snapshot is taken by the first read.
-            conn.execute_batch("BEGIN DEFERRED").ctx(what)?;
-            self.from_snapshot = 0;
-        }
-        self.from_snapshot += 1;
-        consolidation::linked_candidates(
-            conn,
-            None,
-            || Ok(()),
-            consolidation::Keys::UpTo(self.upto),
-            bands,
-            q,
-            similarity,
-        )
     }
 }

@@ -7,7 +7,7 @@ use crate::bands::{BandMirror, Member};
 use crate::codec::{
     content_hash, date_from_cols, date_str, form_str, geonames_int, int, kind_str, multi_row_insert,
 };
-use crate::consolidation::{distinct_bands, flush_band_rows, hold_band_rows, Keys};
+use crate::consolidation::{distinct_bands, flush_band_rows, hold_band_rows};
 use crate::{Context, SignatureWrite, Store, StoreError, WriteOutcome};
 
 /// [`find_duplicate`] by the clean text itself (its content hash; not
@@ -266,19 +266,9 @@ fn keep_mirror(
             .prepare_cached("SELECT NOT EXISTS (SELECT 1 FROM doc_bands)")
             .and_then(|mut st| st.query_row([], |r| r.get(0)))
             .ctx(what)?;
-        let last_key: i64 = conn
-            .prepare_cached("SELECT coalesce(max(doc_key), 0) FROM documents")
-            .and_then(|mut st| st.query_row([], |r| r.get(0)))
-            .ctx(what)?;
         // Read after the flush: its rows are in the store, not to be
         // taken for another's.
-        *mirror = Some(BandMirror::new(
-            version,
-            conn.total_changes(),
-            limit,
-            empty,
-            last_key,
-        ));
+        *mirror = Some(BandMirror::new(version, conn.total_changes(), limit, empty));
     }
     Ok(())
 }
@@ -363,38 +353,11 @@ impl Batch<'_> {
         q: crate::LinkQuery<'_>,
         similarity: impl FnMut(&[u8]) -> Option<f64>,
     ) -> Result<Vec<crate::LinkedDoc>, StoreError> {
-        self.linked_among(Keys::All, bands, q, similarity)
-    }
-
-    /// [`Batch::linked_candidates`] among the documents stored after the
-    /// key `after` only: the others are looked up by a
-    /// [`crate::LookupReader`] up to `after` (another connection, another
-    /// thread, beforehand), and linking the new document to both gives the
-    /// clusters one lookup gives (see `consolidation::linked_candidates`).
-    /// A run's own rows, kept in memory, are then all it reads.
-    pub fn linked_candidates_after(
-        &mut self,
-        after: i64,
-        bands: &[u64],
-        q: crate::LinkQuery<'_>,
-        similarity: impl FnMut(&[u8]) -> Option<f64>,
-    ) -> Result<Vec<crate::LinkedDoc>, StoreError> {
-        self.linked_among(Keys::After(after), bands, q, similarity)
-    }
-
-    fn linked_among(
-        &mut self,
-        keys: Keys,
-        bands: &[u64],
-        q: crate::LinkQuery<'_>,
-        similarity: impl FnMut(&[u8]) -> Option<f64>,
-    ) -> Result<Vec<crate::LinkedDoc>, StoreError> {
         let (tx, held) = (&self.tx, &mut self.held);
         crate::consolidation::linked_candidates(
             tx,
             self.mirror.as_ref(),
             || flush_band_rows(tx, held),
-            keys,
             bands,
             q,
             similarity,
