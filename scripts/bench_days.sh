@@ -6,7 +6,9 @@
 # wall and CPU seconds (user, system), peak private memory (MiB; scripts/measure.py), the
 # store's size on disk (MiB, WAL included), the writer's seconds (`store writer` debug line),
 # the end-of-run update's (regroup and stories seconds, events regrouped, how the stories were
-# found). What grows with the store shows as the days go by.
+# found), and the run's exit status (1: some input skipped, as empty articles are). What grows
+# with the store shows as the days go by. A run that stops on an error (exit status 2: a full
+# disk, a store that cannot be written) stops the script, its line written and its message shown.
 #
 #   usage: bash scripts/bench_days.sh DAYS_DIR STORE [OUT]
 #   (THREADS=2; BIN=target/release/chronicler, built if missing; OUT=STORE.days.tsv)
@@ -27,7 +29,7 @@ BIN=${BIN:-${CARGO_TARGET_DIR:-$ROOT/target}/release/chronicler}
 [[ -x $BIN ]] || cargo build --release --manifest-path "$ROOT/Cargo.toml" -p chronicler
 LOG=$(mktemp)
 trap 'rm -f "$LOG" "$LOG.m"' EXIT
-[[ -s $OUT ]] || printf 'day\tarticles\tdocuments\twall_s\tuser_s\tsys_s\tpeak_private_mib\tstore_mib\twriter_s\tregroup_s\tstories_s\tevents_regrouped\tstories\n' > "$OUT"
+[[ -s $OUT ]] || printf 'day\tarticles\tdocuments\twall_s\tuser_s\tsys_s\tpeak_private_mib\tstore_mib\twriter_s\tregroup_s\tstories_s\tevents_regrouped\tstories\texit\n' > "$OUT"
 for f in "$DAYS"/*; do
   day=$(basename "$f"); day=${day%%.*}
   grep -q "^$day	" "$OUT" && continue
@@ -42,13 +44,22 @@ text = open(log, errors="replace").read()
 def field(name, default=""):
     found = re.findall(rf"\b{name}=\"?([^\s\"]+(?: story)?)", text)
     return found[-1] if found else default
-docs = sqlite3.connect(f"file:{store}?mode=ro", uri=True).execute("SELECT count(*) FROM documents").fetchone()[0]
+try:
+    docs = sqlite3.connect(f"file:{store}?mode=ro", uri=True).execute("SELECT count(*) FROM documents").fetchone()[0]
+except sqlite3.Error:
+    docs = ""  # no readable store: the run's message says why
 size = sum(os.path.getsize(p) for p in (store, store + "-wal") if os.path.exists(p))
 print("\t".join(str(v) for v in [
     day, articles, docs, m["wall_s"], m["user_s"], m["sys_s"],
     int(m["peak_private_kib"]) // 1024, size >> 20,
     field("writing_s"), field("regroup_s"), field("stories_s"), field("events"), field("stories"),
+    m["exit"],
 ]))
 PY
   tail -n 1 "$OUT"
+  if grep -q 'exit=2' "$LOG.m"; then
+    grep -v '^skipped' "$LOG" | grep -v ' DEBUG ' >&2 || true
+    echo "bench_days.sh: the run for $day stopped on an error; stopping here" >&2
+    exit 1
+  fi
 done

@@ -55,10 +55,33 @@ fn main() -> ExitCode {
             if closed_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", one_line(&e));
             ExitCode::from(2)
         }
     }
+}
+
+/// An error and its causes on one line, each said once: a layer whose
+/// message already holds its cause's (the store's errors name their SQLite
+/// error, SQLite's its code's text) or repeats the context around it is not
+/// said again.
+fn one_line(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        // SQLite's innermost error: "Error code 14: unable to open ...".
+        let said = text
+            .strip_prefix("Error code ")
+            .and_then(|t| t.split_once(": "))
+            .map_or(text.as_str(), |(_, t)| t);
+        if out.is_empty() || text.starts_with(&out) {
+            out = text;
+        } else if !out.contains(said) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

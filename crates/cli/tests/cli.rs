@@ -644,3 +644,33 @@ fn check_tells_a_sound_store_from_a_damaged_one() {
     );
     assert!(!stderr(&o).contains("panicked"), "{}", stderr(&o));
 }
+
+/// A store that cannot be opened (no such folder, a file that is not a
+/// store) stops the run with one line naming the store and the reason,
+/// each said once (the store's error and SQLite's name the same reason in
+/// layers), and exit status 2.
+#[test]
+fn a_store_that_cannot_be_opened_is_one_line_saying_why_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("no-such-folder").join("s.db");
+    let not_a_store = dir.path().join("notes.db");
+    std::fs::write(&not_a_store, "not a database, only some notes\n").unwrap();
+    for (db, args, reason) in [
+        (
+            &missing,
+            ["ingest", &examples()],
+            "unable to open database file",
+        ),
+        (&not_a_store, ["stats", "--json"], "file is not a database"),
+    ] {
+        let o = run(db, &args);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let err = stderr(&o);
+        let lines: Vec<&str> = err.lines().filter(|l| l.starts_with("error:")).collect();
+        assert_eq!(lines.len(), 1, "{err}");
+        let line = lines[0];
+        assert!(line.contains(&db.display().to_string()), "{line}");
+        assert_eq!(line.matches(reason).count(), 1, "{line}");
+        assert_eq!(line.matches("cannot open store").count(), 1, "{line}");
+    }
+}
