@@ -21,6 +21,8 @@ pub fn brief_events(
     store: &Store,
     opts: &mut BriefOptions,
 ) -> Result<Vec<MergedEvent>, QueryError> {
+    // The kept rows are read from one snapshot, released before the
+    // fallback below (which reads its own).
     {
         let _snapshot = store.read_snapshot()?;
         if store.consolidation_is_current()? && store.kept_events_current()? {
@@ -53,10 +55,10 @@ pub fn brief_events(
 
 /// The brief of `events` for `opts`, reading the texts of the documents in
 /// its scope (positions stated outside coded events) from the store one
-/// at a time, as it goes: what [`brief_texts`] and
-/// [`chronicler_brief::brief_with_texts`] give, without holding every
-/// text (everyone's brief of a million articles held the texts of every
-/// document that reports an event).
+/// at a time, as it goes: what [`chronicler_brief::brief_with_texts`]
+/// gives with every such text, without holding them all (everyone's brief
+/// of a million articles held the texts of every document that reports an
+/// event).
 pub fn brief_of(
     store: &Store,
     events: &[MergedEvent],
@@ -92,18 +94,4 @@ fn doc_text(store: &Store, id: &str) -> Result<Option<DocText>, QueryError> {
         published: Some(row.published),
         text,
     }))
-}
-
-/// The clean texts of the documents in the scope of `opts` among
-/// `events`, where the brief reads positions stated outside coded events.
-pub fn brief_texts(
-    store: &Store,
-    events: &[MergedEvent],
-    opts: &BriefOptions,
-) -> Result<Vec<DocText>, QueryError> {
-    let mut out = Vec::new();
-    for id in chronicler_brief::documents_in_scope(events, opts) {
-        out.extend(doc_text(store, &id)?);
-    }
-    Ok(out)
 }

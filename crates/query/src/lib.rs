@@ -25,7 +25,7 @@ mod stream;
 mod timeline;
 pub mod tone;
 
-pub use brief::{brief_events, brief_of, brief_texts};
+pub use brief::{brief_events, brief_of};
 pub use corpus::*;
 pub use export::*;
 pub use filter::*;

@@ -171,27 +171,25 @@ fn the_consistency_check_finds_kept_merged_events_that_are_not_the_groups() {
 
     let conn = rusqlite::Connection::open(&db).unwrap();
     let problems = || Store::open(&db).unwrap().consistency_check().unwrap();
-    // A row naming an event of another group.
-    conn.execute(
-        "UPDATE kept_events SET members = json_insert(members, '$[#]', ?1, '$[#]', 0)
-         WHERE grp = 'g2'",
-        [keys[0].0],
-    )
-    .unwrap();
-    assert_eq!(
-        problems(),
-        vec!["1 kept merged events whose events are not their group's".to_string()]
-    );
-    // The same number of events, one of them another group's.
-    conn.execute(
-        "UPDATE kept_events SET members = json_array(?1, 0) WHERE grp = 'g2'",
-        [keys[1].0],
-    )
-    .unwrap();
-    assert_eq!(
-        problems(),
-        vec!["1 kept merged events whose events are not their group's".to_string()]
-    );
+    for (tampering, key) in [
+        // A row naming an event of another group.
+        (
+            "UPDATE kept_events SET members = json_insert(members, '$[#]', ?1, '$[#]', 0)
+             WHERE grp = 'g2'",
+            keys[0].0,
+        ),
+        // The same number of events, one of them another group's.
+        (
+            "UPDATE kept_events SET members = json_array(?1, 0) WHERE grp = 'g2'",
+            keys[1].0,
+        ),
+    ] {
+        conn.execute(tampering, [key]).unwrap();
+        assert_eq!(
+            problems(),
+            vec!["1 kept merged events whose events are not their group's".to_string()]
+        );
+    }
     // The row moved to a label no group has.
     conn.execute(
         "UPDATE kept_events SET grp = 'nowhere' WHERE grp = 'g2'",
