@@ -170,6 +170,12 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("migrations/0025_kept_events_order.sql"),
         then: None,
     },
+    Migration {
+        version: 26,
+        name: "documents_by_key",
+        sql: include_str!("migrations/0026_documents_by_key.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this chronicler writes and reads: that of its last

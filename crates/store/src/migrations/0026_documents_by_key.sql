@@ -1,0 +1,15 @@
+-- chronicler store, schema version 26: each document's id and day by its
+-- key, from an index.
+--
+-- Regrouping the blocks a day of news touches reads, for every event of
+-- those blocks, its document's id and publication day (the id orders the
+-- events; the day dates the undated), looked up by the document's key. A
+-- document's row holds its text, a page or more of its own, so each lookup
+-- read a page for two short strings: the 185,406 documents of the blocks a
+-- 3,000-article day touched in a million-article store took 1.1 s to look
+-- up in their table, 0.14 s in this index (`sqlite3`, the store's pages
+-- not all cached). Readers name it (`INDEXED BY`): SQLite's planner
+-- otherwise prefers the table for a lookup by key. The index is small
+-- beside the store (about 40 bytes a document) and written in key order,
+-- at its end.
+CREATE INDEX IF NOT EXISTS documents_by_key ON documents(doc_key, published, id);
