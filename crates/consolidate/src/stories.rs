@@ -208,8 +208,24 @@ pub fn update(
 /// hash of its smallest document id.
 pub fn story_id<'a>(docs: impl IntoIterator<Item = &'a str>) -> String {
     let smallest = docs.into_iter().min().unwrap_or("");
-    let h = chronicler_core::text::stable_hash(&["story", smallest]);
-    format!("st{:012x}", h >> 16)
+    format!("st{:012x}", story_hash(smallest))
+}
+
+/// Whether `id` is [`story_id`] of a story whose smallest document id is
+/// `smallest`, without writing the id out (a pass over every kept story
+/// asks this of each document).
+pub fn is_story_id(id: &str, smallest: &str) -> bool {
+    id.len() == 14
+        && id.starts_with("st")
+        && id[2..]
+            .bytes()
+            .all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && u64::from_str_radix(&id[2..], 16) == Ok(story_hash(smallest))
+}
+
+/// The hash a story id writes out: 48 bits.
+fn story_hash(smallest: &str) -> u64 {
+    chronicler_core::text::stable_hash(&["story", smallest]) >> 16
 }
 
 /// The documents and the ties between them: (days between their
@@ -440,4 +456,23 @@ pub fn describe(
     }
     out.sort_by(|a, b| a.start.cmp(&b.start).then_with(|| a.id.cmp(&b.id)));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_story_id_is_recognised_only_for_its_smallest_document() {
+        for doc in ["", "a", "corpus-000001", "día-7"] {
+            let id = story_id([doc, "zzz"]);
+            assert!(is_story_id(&id, doc), "{id} {doc}");
+            assert!(!is_story_id(&id, "another"), "{id}");
+            let upper = format!("st{}", id[2..].to_uppercase());
+            assert_eq!(is_story_id(&upper, doc), upper == id, "{upper}");
+            assert!(!is_story_id(&format!("{id}0"), doc));
+            assert!(!is_story_id(&id[..13], doc));
+            assert!(!is_story_id(&format!("+{}", &id[2..]), doc));
+        }
+    }
 }

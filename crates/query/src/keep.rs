@@ -34,7 +34,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use chronicler_consolidate::incremental::regroup;
 use chronicler_consolidate::stories::{
-    specific, specific_fields, story_id, story_roots, WINDOW_DAYS,
+    is_story_id, specific, specific_fields, story_id, story_roots, WINDOW_DAYS,
 };
 use chronicler_consolidate::{
     assemble, assemble_groups, block_key, group_id, group_indices, Consolidated, Located,
@@ -724,20 +724,17 @@ fn all_stories(
             ties.push((window, set));
         }
     };
-    // Clusters: (representative, rank) sorted, a set per representative.
-    let (mut near, mut related) = (Vec::new(), Vec::new());
-    store.each_cluster_row(|doc, n, rel| {
-        if let Some(r) = docs.rank_of_key(doc) {
-            near.push((n, r));
-            related.push((rel, r));
-        }
-    })?;
-    for (pairs, window) in [(near, false), (related, true)] {
-        let mut pairs = pairs;
-        pairs.sort_unstable();
-        for c in pairs.chunk_by(|a, b| a.0 == b.0) {
-            add(window, c.iter().map(|&(_, r)| r).collect());
-        }
+    // Clusters of two documents or more, a set each.
+    for (level, window) in [(ClusterLevel::Near, false), (ClusterLevel::Related, true)] {
+        store.each_cluster(level, |members| {
+            add(
+                window,
+                members
+                    .iter()
+                    .filter_map(|&k| docs.rank_of_key(k))
+                    .collect(),
+            );
+        })?;
     }
     for t in fresh {
         add(
@@ -774,7 +771,8 @@ fn all_stories(
     let mut same = vec![false; docs.len()];
     store.each_story_row(|key, kept| {
         if let Some(r) = docs.rank_of_key(key) {
-            same[r] = kept == story(r);
+            let root = roots.get(r).copied().unwrap_or(r);
+            same[r] = is_story_id(kept, docs.id(root));
         }
     })?;
     // In key order: the rows are appended in place.

@@ -1890,20 +1890,40 @@ pub(crate) fn each_story_document(
     )
 }
 
-/// Every row of `doc_clusters`: (document key, near, related).
-pub(crate) fn each_cluster_row(
+/// Every cluster of `level` with two documents or more, handed to `f` one
+/// at a time as its members' keys (ascending), clusters in the order of
+/// their representatives: one pass over the cluster index (representative,
+/// document), no sort, and nothing handed for the clusters of one
+/// document, most of a store's, which tie no document to another.
+pub(crate) fn each_cluster(
     conn: &Connection,
-    mut f: impl FnMut(i64, i64, i64),
+    level: ClusterLevel,
+    mut f: impl FnMut(&[i64]),
 ) -> Result<(), StoreError> {
-    each_row(
-        conn,
-        "SELECT doc, near, related FROM doc_clusters",
-        "reading near-duplicate clusters",
-        |r| {
-            f(r.get(0)?, r.get(1)?, r.get(2)?);
-            Ok(())
-        },
-    )
+    let sql = match level {
+        ClusterLevel::Near => "SELECT near, doc FROM doc_clusters INDEXED BY doc_clusters_near",
+        ClusterLevel::Related => {
+            "SELECT related, doc FROM doc_clusters INDEXED BY doc_clusters_related"
+        }
+    };
+    let mut members: Vec<i64> = Vec::new();
+    let mut rep = None;
+    each_row(conn, sql, "reading near-duplicate clusters", |r| {
+        let (this, doc): (i64, i64) = (r.get(0)?, r.get(1)?);
+        if rep != Some(this) {
+            if members.len() > 1 {
+                f(&members);
+            }
+            members.clear();
+            rep = Some(this);
+        }
+        members.push(doc);
+        Ok(())
+    })?;
+    if members.len() > 1 {
+        f(&members);
+    }
+    Ok(())
 }
 
 /// Runs `sql` (no parameters), handing each row to `f`, nothing kept.
@@ -1921,17 +1941,19 @@ fn each_row(
     Ok(())
 }
 
-/// Every kept story: (document key, story id).
+/// Every kept story: (document key, story id), the id borrowed from the
+/// row.
 pub(crate) fn each_story_row(
     conn: &Connection,
-    mut f: impl FnMut(i64, String),
+    mut f: impl FnMut(i64, &str),
 ) -> Result<(), StoreError> {
     each_row(
         conn,
         "SELECT doc, story FROM doc_stories",
         "reading document stories",
         |r| {
-            f(r.get(0)?, r.get(1)?);
+            let story = r.get_ref(1)?.as_str()?;
+            f(r.get(0)?, story);
             Ok(())
         },
     )

@@ -889,14 +889,18 @@ impl Store {
         consolidation::each_story_document(&self.conn, f)
     }
 
-    /// Every near-duplicate cluster row, handed to `f` one at a time:
-    /// (document key, near representative, related representative).
-    pub fn each_cluster_row(&self, f: impl FnMut(i64, i64, i64)) -> Result<(), StoreError> {
-        consolidation::each_cluster_row(&self.conn, f)
+    /// Every cluster of `level` with two documents or more, handed to `f`
+    /// one at a time as its members' keys (ascending).
+    pub fn each_cluster(
+        &self,
+        level: ClusterLevel,
+        f: impl FnMut(&[i64]),
+    ) -> Result<(), StoreError> {
+        consolidation::each_cluster(&self.conn, level, f)
     }
 
     /// Every kept story, handed to `f` one at a time: (document key, story id).
-    pub fn each_story_row(&self, f: impl FnMut(i64, String)) -> Result<(), StoreError> {
+    pub fn each_story_row(&self, f: impl FnMut(i64, &str)) -> Result<(), StoreError> {
         consolidation::each_story_row(&self.conn, f)
     }
 
