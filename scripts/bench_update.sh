@@ -10,6 +10,10 @@
 # runs alternate (one of each, REPS times), so that a shared machine's drift falls on both.
 # After the last run the store's kept groups, stories and merged-event rows are printed as
 # md5 sums (every column of the rows but the rank): equal sums, equal results.
+# Binaries of different schema versions: a binary refuses a store a newer one has migrated, so
+# with RESET_VERSION=1 the store's schema version is set back, before each run, to the one it
+# had when copied, and each binary migrates it again. Only for migrations that can run twice
+# (`CREATE INDEX IF NOT EXISTS`, as 0026's): the thirty-third sitting compared 0025 and 0026 so.
 #
 #   usage: bash scripts/bench_update.sh STORE DAY.jsonl [BINARY...]
 #   (default binary: target/release/chronicler; REPS=2, WORK=/tmp/chronicler-bench/update)
@@ -35,6 +39,7 @@ mkdir -p "$WORK/empty"
 DB=$WORK/store.db
 rm -f "$DB" "$DB-wal" "$DB-shm"
 cp "$STORE" "$DB"
+VERSION=$(sqlite3 "$DB" "PRAGMA user_version")
 FIRST=$(sqlite3 "$DB" "SELECT coalesce(max(doc_key), 0) + 1 FROM documents")
 "${BINS[0]}" --db "$DB" ingest --quiet "$DAY" 2>"$WORK/ingest.log" || true
 echo "day: $(sqlite3 "$DB" "SELECT count(*) FROM documents WHERE doc_key >= $FIRST") documents," \
@@ -45,6 +50,7 @@ for rep in $(seq "$REPS"); do
     sqlite3 "$DB" "BEGIN; DELETE FROM event_groups WHERE doc >= $FIRST;
       DELETE FROM doc_stories WHERE doc >= $FIRST;
       UPDATE kept_events_state SET current = 1; COMMIT;"
+    [[ ${RESET_VERSION:-0} == 1 ]] && sqlite3 "$DB" "PRAGMA user_version = $VERSION"
     echo "== $bin (run $rep)"
     CHRONICLER_LOG=chronicler_query=debug python3 "$ROOT/scripts/measure.py" -- \
       "$bin" --db "$DB" ingest "$WORK/empty" 2>&1 |
