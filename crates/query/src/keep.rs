@@ -764,15 +764,13 @@ fn all_stories(
 
     let roots = story_roots(&days, ties);
     drop(days);
-    let story = |r: usize| {
-        let root = roots.get(r).copied().unwrap_or(r);
-        story_id(std::iter::once(docs.id(root)))
-    };
+    // A document's story is named by its root's id.
+    let root_id = |r: usize| docs.id(roots.get(r).copied().unwrap_or(r));
+    let story = |r: usize| story_id(std::iter::once(root_id(r)));
     let mut same = vec![false; docs.len()];
     store.each_story_row(|key, kept| {
         if let Some(r) = docs.rank_of_key(key) {
-            let root = roots.get(r).copied().unwrap_or(r);
-            same[r] = is_story_id(kept, docs.id(root));
+            same[r] = is_story_id(kept, root_id(r));
         }
     })?;
     // In key order: the rows are appended in place.

@@ -2392,23 +2392,11 @@ mod tests {
     #![allow(clippy::unwrap_used, clippy::expect_used)]
     use super::*;
 
-    /// The steps of `EXPLAIN QUERY PLAN sql`.
-    fn plan(store: &crate::Store, sql: &str, arg: &str) -> Vec<String> {
-        store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
-            .unwrap()
-            .query_map([arg], |r| r.get::<_, String>(3))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
-    }
-
     #[test]
     fn documents_are_named_from_the_index_by_key_not_their_rows() {
         let dir = tempfile::tempdir().unwrap();
         let store = crate::Store::open(&dir.path().join("s.db")).unwrap();
-        let steps = plan(&store, DOCS_BY_KEY, "[1, 2]");
+        let steps = crate::query_plan(&store, DOCS_BY_KEY, ["[1, 2]"]);
         assert!(
             steps
                 .iter()

@@ -1112,3 +1112,18 @@ impl Store {
         check::consistency_check(&self.conn)
     }
 }
+
+/// The steps of `EXPLAIN QUERY PLAN sql` with `params` bound: what the
+/// plan tests of the store's statements read.
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) fn query_plan(store: &Store, sql: &str, params: impl rusqlite::Params) -> Vec<String> {
+    store
+        .conn
+        .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+        .unwrap()
+        .query_map(params, |r| r.get::<_, String>(3))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}

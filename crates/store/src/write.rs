@@ -814,21 +814,15 @@ mod tests {
     fn texts_are_indexed_in_key_order_without_a_sort() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.db")).unwrap();
-        let plan: Vec<String> = store
-            .conn
-            .prepare(&format!("EXPLAIN QUERY PLAN {INDEX_TEXTS}"))
-            .unwrap()
-            .query_map(
-                params![
-                    "[1, 2]",
-                    crate::search::SENTENCE_ROWID_SPAN,
-                    crate::search::TITLE_INDEX
-                ],
-                |r| r.get::<_, String>(3),
-            )
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap();
+        let plan = crate::query_plan(
+            &store,
+            INDEX_TEXTS,
+            params![
+                "[1, 2]",
+                crate::search::SENTENCE_ROWID_SPAN,
+                crate::search::TITLE_INDEX
+            ],
+        );
         assert!(
             plan.iter().all(|step| !step.contains("TEMP B-TREE")),
             "{plan:?}"
