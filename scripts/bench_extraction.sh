@@ -6,6 +6,12 @@
 #   usage: bash scripts/bench_extraction.sh        (~12 minutes; setup.sh first run ~2 min more)
 # Work dir: $BASELINES_WORK (default /tmp/baselines-work, outside the checkout).
 # Results: $BASELINES_WORK/$RESULTS/*.json (default results-extraction) and a markdown table.
+# Then the ratio itself, measured in the same minutes: chronicler and trafilatura in turn on
+# the same core, ROUNDS rounds (default 3; 0 skips them) per set, each round timed as above;
+# prints chronicler's pages/s over trafilatura's, round by round, and their median. On a VM
+# whose speed drifts by half within minutes, this is the ratio to report: the side-by-side
+# table runs chronicler and trafilatura minutes apart. Results in $RESULTS-alternated/.
+# ALTERNATED_ONLY=1 runs only the rounds (about 4 minutes with the default three).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 KIT=$(cd "$ROOT/../shared/baselines" && pwd)
@@ -25,16 +31,48 @@ chronicler() { # dataset manifest repeat
     --language rust --outputs "outputs/$ds-chronicler.jsonl" --timing "outputs/$ds-chronicler.timing.json" \
     --out "$RESULTS/$ds-chronicler.json" --per-page "outputs/$ds-chronicler.pages.tsv"
 }
-# chronicler gets the UTF-8 copies of trafilatura's pages, as dom_smoothie does.
-chronicler sh sh 3
-chronicler traf traf-utf8 2
-CORE=$CORE bash "$KIT/run_rust_peers.sh"
-CORE=$CORE bash "$KIT/run_extraction.sh" sh trafilatura
-CORE=$CORE bash "$KIT/run_extraction.sh" traf trafilatura
-# chronicler again at the end, so drift across the sitting shows
 RESULTS_FIRST=$RESULTS
-export RESULTS=$RESULTS_FIRST-again
-mkdir -p "$RESULTS"
-chronicler sh sh 3
-chronicler traf traf-utf8 2
-python3 "$KIT/summarize.py" "$RESULTS_FIRST" | tee "$RESULTS_FIRST/summary.md"
+if [[ ${ALTERNATED_ONLY:-0} != 1 ]]; then
+  # chronicler gets the UTF-8 copies of trafilatura's pages, as dom_smoothie does.
+  chronicler sh sh 3
+  chronicler traf traf-utf8 2
+  CORE=$CORE bash "$KIT/run_rust_peers.sh"
+  CORE=$CORE bash "$KIT/run_extraction.sh" sh trafilatura
+  CORE=$CORE bash "$KIT/run_extraction.sh" traf trafilatura
+  # chronicler again at the end, so drift across the sitting shows
+  export RESULTS=$RESULTS_FIRST-again
+  mkdir -p "$RESULTS"
+  chronicler sh sh 3
+  chronicler traf traf-utf8 2
+  python3 "$KIT/summarize.py" "$RESULTS_FIRST" | tee "$RESULTS_FIRST/summary.md"
+fi
+ROUNDS=${ROUNDS:-3}
+(( ROUNDS > 0 )) || exit 0
+ALT=$RESULTS_FIRST-alternated
+rm -rf "$ALT"
+mkdir -p "$ALT"
+for ((r = 1; r <= ROUNDS; r++)); do
+  for ds in sh traf; do
+    man=$ds; [[ $ds == traf ]] && man=traf-utf8
+    reps=3; [[ $ds == traf ]] && reps=2
+    export RESULTS=$ALT/r$r
+    mkdir -p "$RESULTS"
+    chronicler "$ds" "$man" "$reps"
+    CORE=$CORE bash "$KIT/run_extraction.sh" "$ds" trafilatura
+  done
+done
+python3 - "$ALT" "$ROUNDS" <<'PY' | tee "$ALT/ratios.md"
+import json, statistics, sys
+alt, rounds = sys.argv[1], int(sys.argv[2])
+def speed(r, ds, algo):
+    return json.load(open(f"{alt}/r{r}/{ds}-{algo}.json"))["docs_per_s_best"]
+print("| set | round | chronicler pages/s | trafilatura pages/s | ratio |")
+print("|---|---|---|---|---|")
+for ds in ("sh", "traf"):
+    ratios = []
+    for r in range(1, rounds + 1):
+        c, t = speed(r, ds, "chronicler"), speed(r, ds, "trafilatura")
+        ratios.append(c / t)
+        print(f"| {ds} | {r} | {c:.1f} | {t:.1f} | {c / t:.1f}x |")
+    print(f"| {ds} | median | | | **{statistics.median(ratios):.1f}x** |")
+PY
