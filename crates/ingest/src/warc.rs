@@ -4,13 +4,17 @@
 //!
 //! From a WARC file only `response` records carrying an HTML page (HTTP
 //! status 2xx, `Content-Type` text/html or application/xhtml+xml) become
-//! documents: their HTTP headers are stripped, the record's
+//! documents: their HTTP headers are stripped, a body stored as it came
+//! over the wire (chunked, or gzip-, deflate- or zstd-compressed, as wget,
+//! Heritrix and warcprox record it; Common Crawl stores it decoded) is
+//! decoded, the record's
 //! `WARC-Target-URI` is the document's id and URL, and the record's
 //! `WARC-Date` (the capture time) is its publication date unless the page
 //! itself names one (meta tags, JSON-LD, `<time>`), which cleaning reads.
 //! Each record is held in memory only while it is read; records over the
 //! size limit are skipped with a problem naming them.
 
+use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Read};
 use std::ops::ControlFlow;
 use std::path::Path;
@@ -210,11 +214,25 @@ fn stream_warc(
             return;
         }
         drop(record);
-        let Some(page) = html_payload(&block) else {
-            continue;
+        let (page, notes) = match http_payload(&block, opts.max_bytes) {
+            Payload::Html(page, notes) => (page, notes),
+            Payload::NotHtml => continue,
+            Payload::Unreadable(kind, why) => {
+                pages += 1;
+                if sink(Item::Problem(Problem::new(shown, kind, why))).is_break() {
+                    return;
+                }
+                continue;
+            }
         };
         pages += 1;
-        let item = page_document(page, &uri, &shown, display, &date);
+        for note in &notes {
+            let warning = Problem::new(shown.as_str(), ProblemKind::Truncated, note.as_str());
+            if sink(Item::Problem(warning)).is_break() {
+                return;
+            }
+        }
+        let item = page_document(&page, &uri, &shown, display, &date, notes);
         if sink(item).is_break() {
             return;
         }
@@ -234,20 +252,53 @@ fn stream_warc(
     }
 }
 
-/// The body of an HTTP response block when it is a successful HTML page
-/// (headers stripped), else `None`.
-pub(crate) fn html_payload(block: &[u8]) -> Option<&[u8]> {
-    let end = memchr::memmem::find(block, b"\r\n\r\n")
+/// What an HTTP response block holds for the ingest.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) enum Payload<'a> {
+    /// A successful HTML page: its body with the transfer and content
+    /// encodings undone, and what was noted while undoing them (a body cut
+    /// short: the page is kept as far as it goes).
+    Html(Cow<'a, [u8]>, Vec<String>),
+    /// Not a successful HTML response: passed over, as the other records
+    /// are.
+    NotHtml,
+    /// A successful HTML response whose body cannot be read: skipped, with
+    /// the reason.
+    Unreadable(ProblemKind, String),
+}
+
+/// The page of an HTTP response block (headers stripped) when it is a
+/// successful HTML response, its body decoded: a chunked transfer put
+/// back together, then the content encodings (`gzip`, `deflate`, `zstd`)
+/// undone in the reverse of their order, each bounded by `max_bytes`.
+///
+/// Common Crawl stores bodies decoded (it renames the headers
+/// `X-Crawler-Content-Encoding` and so on); wget, Heritrix and warcprox
+/// store them as they came over the wire. A body that a header calls
+/// encoded but that is not (its first bytes are no chunk size, no gzip
+/// header, or it does not inflate and reads as markup) is taken as it is.
+pub(crate) fn http_payload(block: &[u8], max_bytes: u64) -> Payload<'_> {
+    let Some((head_end, body_start)) = memchr::memmem::find(block, b"\r\n\r\n")
         .map(|i| (i, i + 4))
-        .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2)))?;
-    let head = std::str::from_utf8(&block[..end.0]).ok()?;
+        .or_else(|| memchr::memmem::find(block, b"\n\n").map(|i| (i, i + 2)))
+    else {
+        return Payload::NotHtml;
+    };
+    let Ok(head) = std::str::from_utf8(&block[..head_end]) else {
+        return Payload::NotHtml;
+    };
     let mut lines = head.lines();
-    let status = lines.next()?;
-    let code = status.split_whitespace().nth(1)?;
+    let Some(code) = lines
+        .next()
+        .and_then(|status| status.split_whitespace().nth(1))
+    else {
+        return Payload::NotHtml;
+    };
     if !code.starts_with('2') {
-        return None;
+        return Payload::NotHtml;
     }
-    let mut html = false;
+    let (mut html, mut chunked) = (false, false);
+    let mut encodings: Vec<String> = Vec::new();
     for line in lines {
         let Some((name, value)) = line.split_once(':') else {
             continue;
@@ -258,13 +309,162 @@ pub(crate) fn html_payload(block: &[u8]) -> Option<&[u8]> {
             "content-type" => {
                 html = value.starts_with("text/html") || value.starts_with("application/xhtml")
             }
-            // Common Crawl stores payloads decoded; anything still encoded
-            // is not readable text.
-            "content-encoding" if !matches!(value.as_str(), "identity" | "") => return None,
+            "transfer-encoding" => chunked |= value.split(',').any(|v| v.trim() == "chunked"),
+            "content-encoding" => encodings.extend(
+                value
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty() && *v != "identity")
+                    .map(str::to_string),
+            ),
             _ => {}
         }
     }
-    html.then_some(&block[end.1..])
+    if !html {
+        return Payload::NotHtml;
+    }
+    let mut notes = Vec::new();
+    let mut body = Cow::Borrowed(&block[body_start..]);
+    if chunked {
+        if let Some((joined, complete)) = dechunk(&body) {
+            if !complete {
+                notes.push("cut short: the record ends inside a chunk of the page".to_string());
+            }
+            body = Cow::Owned(joined);
+        }
+    }
+    for encoding in encodings.iter().rev() {
+        match decode_content(encoding, &body, max_bytes) {
+            Decoded::AsIs => {}
+            Decoded::Done(bytes, complete) => {
+                if !complete {
+                    notes.push(format!(
+                        "cut short: the page's {encoding} data ends early; kept as far as it goes"
+                    ));
+                }
+                body = Cow::Owned(bytes);
+            }
+            Decoded::Failed(kind, why) => return Payload::Unreadable(kind, why),
+        }
+    }
+    Payload::Html(body, notes)
+}
+
+/// The body of a chunked transfer (RFC 9112, 7.1) put back together, and
+/// whether its last chunk came; `None` when `body` does not begin with a
+/// chunk size (a body stored decoded under the header). A body cut short
+/// keeps the chunks that came.
+fn dechunk(body: &[u8]) -> Option<(Vec<u8>, bool)> {
+    let mut out = Vec::with_capacity(body.len());
+    let mut rest = body;
+    let mut first = true;
+    loop {
+        let size = memchr::memchr(b'\n', rest).and_then(|eol| {
+            let line = &rest[..eol];
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            // Chunk extensions (";name=value") follow the size.
+            let digits = line.split(|&b| b == b';').next().unwrap_or_default();
+            let digits = std::str::from_utf8(digits).ok()?.trim();
+            let size = usize::from_str_radix(digits, 16).ok()?;
+            Some((size, eol + 1))
+        });
+        let Some((size, after)) = size else {
+            return (!first).then_some((out, false));
+        };
+        first = false;
+        rest = &rest[after..];
+        if size == 0 {
+            return Some((out, true));
+        }
+        let Some(data) = rest.get(..size) else {
+            out.extend_from_slice(rest);
+            return Some((out, false));
+        };
+        out.extend_from_slice(data);
+        rest = &rest[size..];
+        rest = rest
+            .strip_prefix(b"\r\n")
+            .or_else(|| rest.strip_prefix(b"\n"))
+            .unwrap_or(rest);
+    }
+}
+
+/// What undoing one content encoding gave.
+enum Decoded {
+    /// Not encoded after all: the body as it is.
+    AsIs,
+    /// The decoded bytes, and whether the encoded data was whole.
+    Done(Vec<u8>, bool),
+    /// Unreadable: the problem and why.
+    Failed(ProblemKind, String),
+}
+
+/// Undoes the content encoding `encoding` (lower case) of `body`, at most
+/// `max_bytes` of output (a small body can inflate a thousandfold).
+fn decode_content(encoding: &str, body: &[u8], max_bytes: u64) -> Decoded {
+    let markup = || {
+        body.iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .is_none_or(|i| {
+                body[i..].starts_with(b"<") || body[i..].starts_with("\u{feff}".as_bytes())
+            })
+    };
+    let reader: Box<dyn Read + '_> = match encoding {
+        "gzip" | "x-gzip" => {
+            if !body.starts_with(&[0x1f, 0x8b]) {
+                return Decoded::AsIs;
+            }
+            Box::new(flate2::read::MultiGzDecoder::new(body))
+        }
+        "deflate" => {
+            // Servers send zlib data (RFC 9110) or, wrongly, raw deflate.
+            let zlib = body.len() >= 2
+                && body[0] & 0x0f == 8
+                && ((u16::from(body[0]) << 8) | u16::from(body[1])) % 31 == 0;
+            if zlib {
+                Box::new(flate2::read::ZlibDecoder::new(body))
+            } else {
+                Box::new(flate2::read::DeflateDecoder::new(body))
+            }
+        }
+        "zstd" => match zstd::stream::read::Decoder::new(body) {
+            Ok(d) => Box::new(d),
+            Err(_) if markup() => return Decoded::AsIs,
+            Err(e) => {
+                return Decoded::Failed(ProblemKind::Malformed, format!("corrupt zstd page: {e}"))
+            }
+        },
+        other => {
+            if markup() {
+                return Decoded::AsIs;
+            }
+            return Decoded::Failed(
+                ProblemKind::Unsupported,
+                format!("page compressed as {other:?}, which chronicler does not decode"),
+            );
+        }
+    };
+    let mut out = Vec::new();
+    match reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut out)
+    {
+        Ok(_) if out.len() as u64 > max_bytes => Decoded::Failed(
+            ProblemKind::TooLarge,
+            format!("page over {max_bytes} bytes once its {encoding} data is decoded"),
+        ),
+        Ok(_) => Decoded::Done(out, true),
+        // What came before the data was cut or spoiled.
+        Err(_) if !out.is_empty() => Decoded::Done(out, false),
+        Err(_) if markup() => Decoded::AsIs,
+        Err(e) => Decoded::Failed(
+            ProblemKind::Malformed,
+            format!(
+                "corrupt {encoding} page: {}",
+                crate::lower_first(&e.to_string())
+            ),
+        ),
+    }
 }
 
 /// True when the page's head names a publication date cleaning will find.
@@ -284,12 +484,18 @@ fn page_has_date(html: &str) -> bool {
     .any(|k| head.contains(k))
 }
 
-fn page_document(page: &[u8], uri: &str, shown: &str, display: &str, date: &str) -> Item {
+fn page_document(
+    page: &[u8],
+    uri: &str,
+    shown: &str,
+    display: &str,
+    date: &str,
+    mut warnings: Vec<String>,
+) -> Item {
     if page.iter().all(u8::is_ascii_whitespace) {
         return Item::Problem(Problem::new(shown, ProblemKind::Empty, "empty page"));
     }
     let decoded = decode::decode(page);
-    let mut warnings = Vec::new();
     if decoded.lossy {
         warnings.push(NOT_UTF8.to_string());
     }
@@ -318,18 +524,140 @@ fn page_document(page: &[u8], uri: &str, shown: &str, display: &str, date: &str)
 mod tests {
     use super::*;
 
+    const MAX: u64 = 10 << 20;
+
+    fn page(block: &[u8]) -> Option<Vec<u8>> {
+        match http_payload(block, MAX) {
+            Payload::Html(p, _) => Some(p.into_owned()),
+            _ => None,
+        }
+    }
+
+    fn response(headers: &str, body: &[u8]) -> Vec<u8> {
+        let mut r =
+            format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n{headers}\r\n").into_bytes();
+        r.extend_from_slice(body);
+        r
+    }
+
+    fn gzip(data: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(data).unwrap();
+        gz.finish().unwrap()
+    }
+
+    fn chunked(data: &[u8], size: usize) -> Vec<u8> {
+        let mut out = Vec::new();
+        for c in data.chunks(size) {
+            out.extend_from_slice(format!("{:x}\r\n", c.len()).as_bytes());
+            out.extend_from_slice(c);
+            out.extend_from_slice(b"\r\n");
+        }
+        out.extend_from_slice(b"0\r\n\r\n");
+        out
+    }
+
+    const HTML: &[u8] = b"<html><body><p>Delegations met in Doha on Monday.</p></body></html>";
+
     #[test]
     fn payload_needs_2xx_html() {
         let ok = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<html>x</html>";
-        assert_eq!(html_payload(ok), Some(&b"<html>x</html>"[..]));
+        assert_eq!(page(ok), Some(b"<html>x</html>".to_vec()));
         let pdf = b"HTTP/1.1 200 OK\r\nContent-Type: application/pdf\r\n\r\n%PDF";
-        assert_eq!(html_payload(pdf), None);
+        assert_eq!(http_payload(pdf, MAX), Payload::NotHtml);
         let redirect = b"HTTP/1.1 301 Moved\r\nContent-Type: text/html\r\n\r\n<html>";
-        assert_eq!(html_payload(redirect), None);
-        let gz =
-            b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b";
-        assert_eq!(html_payload(gz), None);
-        assert_eq!(html_payload(b"garbage"), None);
+        assert_eq!(http_payload(redirect, MAX), Payload::NotHtml);
+        assert_eq!(http_payload(b"garbage", MAX), Payload::NotHtml);
+    }
+
+    #[test]
+    fn bodies_recorded_as_they_came_over_the_wire_are_decoded() {
+        let gz = gzip(HTML);
+        for (headers, body) in [
+            ("Content-Encoding: gzip\r\n", gz.clone()),
+            ("Content-Encoding: x-gzip\r\n", gz.clone()),
+            ("Transfer-Encoding: chunked\r\n", chunked(HTML, 7)),
+            (
+                "Transfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n",
+                chunked(&gz, 5),
+            ),
+            ("Content-Encoding: deflate\r\n", {
+                use std::io::Write;
+                let mut z =
+                    flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+                z.write_all(HTML).unwrap();
+                z.finish().unwrap()
+            }),
+            ("Content-Encoding: deflate\r\n", {
+                use std::io::Write;
+                let mut z =
+                    flate2::write::DeflateEncoder::new(Vec::new(), flate2::Compression::fast());
+                z.write_all(HTML).unwrap();
+                z.finish().unwrap()
+            }),
+            (
+                "Content-Encoding: zstd\r\n",
+                zstd::encode_all(HTML, 1).unwrap(),
+            ),
+            // Stored decoded under the headers that described the wire.
+            ("Content-Encoding: gzip\r\n", HTML.to_vec()),
+            ("Content-Encoding: br\r\n", HTML.to_vec()),
+            ("Transfer-Encoding: chunked\r\n", HTML.to_vec()),
+            // Common Crawl's renamed headers: nothing to undo.
+            ("X-Crawler-Content-Encoding: gzip\r\n", HTML.to_vec()),
+        ] {
+            let block = response(headers, &body);
+            assert_eq!(
+                http_payload(&block, MAX),
+                Payload::Html(Cow::Owned(HTML.to_vec()), Vec::new()),
+                "{headers:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_cut_short_is_kept_as_far_as_it_goes_and_noted() {
+        let body = chunked(HTML, 10);
+        let cut = &body[..body.len() - 20];
+        let block = response("Transfer-Encoding: chunked\r\n", cut);
+        let Payload::Html(p, notes) = http_payload(&block, MAX) else {
+            panic!("not read")
+        };
+        assert!(HTML.starts_with(&p) && p.len() > 40, "{p:?}");
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        let gz = gzip(HTML);
+        let cut = &gz[..gz.len() - 12];
+        let block = response("Content-Encoding: gzip\r\n", cut);
+        let Payload::Html(p, notes) = http_payload(&block, MAX) else {
+            panic!("not read")
+        };
+        assert!(HTML.starts_with(&p) && !p.is_empty(), "{p:?}");
+        assert!(notes[0].contains("gzip"), "{notes:?}");
+    }
+
+    #[test]
+    fn unreadable_bodies_are_named_not_guessed() {
+        let br = response("Content-Encoding: br\r\n", &[0x1b, 0x2f, 0x00, 0xa4, 0x9c]);
+        assert!(matches!(
+            http_payload(&br, MAX),
+            Payload::Unreadable(ProblemKind::Unsupported, m) if m.contains("\"br\"")
+        ));
+        let broken = response(
+            "Content-Encoding: gzip\r\n",
+            &[0x1f, 0x8b, 0xff, 0xff, 0xff],
+        );
+        assert!(matches!(
+            http_payload(&broken, MAX),
+            Payload::Unreadable(ProblemKind::Malformed, _)
+        ));
+        // A small body inflating past the limit (a compression bomb).
+        let bomb = gzip(&vec![b' '; 4 << 20]);
+        assert!(bomb.len() < 64 << 10, "{}", bomb.len());
+        assert!(matches!(
+            http_payload(&response("Content-Encoding: gzip\r\n", &bomb), 1 << 20),
+            Payload::Unreadable(ProblemKind::TooLarge, _)
+        ));
     }
 
     #[test]

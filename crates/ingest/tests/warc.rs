@@ -73,6 +73,90 @@ fn html_responses_become_documents_with_url_and_capture_date() {
     assert_eq!(r.docs[1].meta.published, None);
 }
 
+/// An HTTP response as wget or Heritrix record it: the body as it came
+/// over the wire, gzip-compressed and sent in chunks.
+fn wire_response(body: &[u8], encoding: &str) -> Vec<u8> {
+    let mut r = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Encoding: {encoding}\r\nTransfer-Encoding: chunked\r\n\r\n"
+    )
+    .into_bytes();
+    for c in body.chunks(64) {
+        r.extend_from_slice(format!("{:X}\r\n", c.len()).as_bytes());
+        r.extend_from_slice(c);
+        r.extend_from_slice(b"\r\n");
+    }
+    r.extend_from_slice(b"0\r\n\r\n");
+    r
+}
+
+#[test]
+fn pages_recorded_as_they_came_over_the_wire_read_as_the_decoded_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crawl.warc");
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(PAGE.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let response = "application/http; msgtype=response";
+    let records = [
+        record(
+            "response",
+            "https://news.example/plain",
+            response,
+            &http("200 OK", "text/html", PAGE),
+        ),
+        record(
+            "response",
+            "https://news.example/wire",
+            response,
+            &wire_response(&gz, "gzip"),
+        ),
+        record(
+            "response",
+            "https://news.example/br",
+            response,
+            &wire_response(&[0x1b, 0x2f, 0x00, 0xa4], "br"),
+        ),
+        record(
+            "response",
+            "https://news.example/after",
+            response,
+            &http("200 OK", "text/html", PAGE),
+        ),
+    ];
+    // A plain (uncompressed) WARC file, as `wget --warc-file` can write.
+    std::fs::write(&path, records.concat()).unwrap();
+    let input = &discover(&[path.display().to_string()]).0[0];
+    let r = read(input, &IngestOptions::default());
+    let ids: Vec<&str> = r.docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "https://news.example/plain",
+            "https://news.example/wire",
+            "https://news.example/after"
+        ]
+    );
+    let body = |i: usize| match &r.docs[i].body {
+        Body::Html(h) => h.clone(),
+        Body::Text(_) => panic!("a page is HTML"),
+    };
+    assert_eq!(body(1), body(0), "unchunked and gunzipped");
+    assert!(r.docs[1].warnings.is_empty(), "{:?}", r.docs[1].warnings);
+    // The page it cannot decode is named, with the reason, and the run goes on.
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert_eq!(r.problems[0].kind, ProblemKind::Unsupported);
+    assert!(
+        r.problems[0].input.ends_with("#https://news.example/br"),
+        "{}",
+        r.problems[0]
+    );
+    assert!(
+        r.problems[0].message.contains("\"br\""),
+        "{}",
+        r.problems[0]
+    );
+}
+
 #[test]
 fn oversized_records_are_skipped_and_a_cut_archive_is_reported() {
     let dir = tempfile::tempdir().unwrap();
