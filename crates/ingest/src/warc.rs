@@ -660,6 +660,67 @@ mod tests {
         ));
     }
 
+    proptest::proptest! {
+        /// Whatever a record holds (any headers among those decoded, any
+        /// bytes, a body cut anywhere or with bytes spoiled), reading it
+        /// ends in a page no longer than the body or the limit, or a named
+        /// problem: never a panic.
+        #[test]
+        fn any_body_cut_or_spoiled_is_read_or_named(
+            headers in proptest::sample::subsequence(vec![
+                "Transfer-Encoding: chunked\r\n",
+                "Content-Encoding: gzip\r\n",
+                "Content-Encoding: deflate\r\n",
+                "Content-Encoding: zstd\r\n",
+                "Content-Encoding: br\r\n",
+            ], 0..=3),
+            repeat in 1usize..6,
+            encode in proptest::bool::ANY,
+            cut in 0usize..400,
+            spoil in proptest::collection::vec((0usize..400, proptest::num::u8::ANY), 0..4),
+            noise in proptest::collection::vec(proptest::num::u8::ANY, 0..64),
+        ) {
+            // The body as the headers describe it (or not, when `encode` is
+            // false), then cut and spoiled. Repeated, the page compresses
+            // to less than it decodes to.
+            let mut body = [HTML.repeat(repeat), noise].concat();
+            if encode {
+                for h in headers.iter().rev() {
+                    body = match *h {
+                        h if h.contains("chunked") => chunked(&body, 9),
+                        h if h.contains("gzip") => gzip(&body),
+                        h if h.contains("zstd") => zstd::encode_all(&body[..], 1).unwrap(),
+                        h if h.contains("deflate") => {
+                            use std::io::Write;
+                            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+                            z.write_all(&body).unwrap();
+                            z.finish().unwrap()
+                        }
+                        _ => body,
+                    };
+                }
+            }
+            body.truncate(body.len().saturating_sub(cut));
+            for (at, b) in spoil {
+                if let Some(x) = body.get_mut(at) {
+                    *x = b;
+                }
+            }
+            let block = response(&headers.concat(), &body);
+            // Below what many bodies decode to: the limit is met too.
+            let limit = 100;
+            match http_payload(&block, limit) {
+                // Taken as it is (at most the body), or decoded (at most the limit).
+                Payload::Html(p, _) => proptest::prop_assert!(
+                    p.len() <= body.len() || p.len() as u64 <= limit,
+                    "{} bytes from a {}-byte body", p.len(), body.len()
+                ),
+                Payload::NotHtml => proptest::prop_assert!(false, "a 200 text/html response passed over"),
+                Payload::Unreadable(_, why) => proptest::prop_assert!(!why.is_empty()),
+            }
+        }
+    }
+
     #[test]
     fn archive_names() {
         assert_eq!(
