@@ -147,36 +147,6 @@ fn number(w: &str) -> Option<i64> {
     })
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-fn month(w: &str) -> Option<i8> {
-    let w = w.to_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let full = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    MONTHS
-        .iter()
-        .zip(full)
-        .position(|(a, f)| f.starts_with(w.trim_end_matches('.')) && w.starts_with(a) || w == *a)
-        .and_then(|i| i8::try_from(i + 1).ok())
-}
-
 /// Calendar dates written in a sentence ("February 1, 2026", "1 February",
 /// "Feb. 1"), with their byte offset; a missing year is the one that puts
 /// the day nearest to `published`.
@@ -194,7 +164,7 @@ pub fn dates(sentence: &str, published: Option<Date>) -> Vec<(usize, Date)> {
             (_, _, Some(d), Some(m)) => (m, d, c.get(6)),
             _ => continue,
         };
-        let Some(mo) = month(m.as_str()) else {
+        let Some(mo) = chronicler_core::month_number(m.as_str()) else {
             continue;
         };
         let Ok(day) = d.as_str().parse::<i8>() else {

@@ -3,7 +3,7 @@
 //! Nothing here recurses over the document tree: walks use an explicit
 //! stack, so deeply nested markup cannot overflow ours.
 
-use chronicler_core::Metadata;
+use chronicler_core::{parse_published, Metadata};
 
 use dom_query::{Document, Element, NodeData, NodeRef};
 use serde_json::Value;
@@ -153,11 +153,14 @@ pub(crate) fn extract(html: &str, meta: &mut Metadata) -> Extracted {
         let readability = dom_smoothie::Readability::with_document(parsed, None, Some(config));
         match readability.map(|mut r| (r.parse(), r)) {
             Ok((Ok(article), r)) => {
-                if meta.published.is_none() {
-                    meta.published = article
+                if !has_date(meta) {
+                    if let Some(t) = article
                         .published_time
                         .clone()
-                        .filter(|s| !s.trim().is_empty());
+                        .filter(|s| parse_published(s).is_some())
+                    {
+                        meta.published = Some(t);
+                    }
                 }
                 if meta.title.is_none() && !article.title.trim().is_empty() {
                     meta.title = Some(article.title.trim().to_string());
@@ -649,15 +652,9 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
             | "parsely-pub-date"
             | "sailthru.date"
             | "og:published_time"
-            | "article.published"
-                if published.is_none() =>
-            {
-                published = Some(content)
-            }
-            "dcterms.available" | "dcterms.issued" | "weibo:article:create_at"
-                if late_published.is_none() =>
-            {
-                late_published = Some(content)
+            | "article.published" => keep_date(&mut published, content),
+            "dcterms.available" | "dcterms.issued" | "weibo:article:create_at" => {
+                keep_date(&mut late_published, content)
             }
             _ => {}
         }
@@ -682,14 +679,41 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
     if meta.outlet.is_none() {
         meta.outlet = site.or(ld.publisher);
     }
-    if meta.published.is_none() {
+    if !has_date(meta) {
         let time = doc
             .select("time")
             .nodes()
             .iter()
             .find_map(|t| nonempty(t.attr("datetime")));
-        meta.published = published.or(ld.published).or(time).or(late_published);
+        // The first that names a date ("0001-01-01" is a page with none),
+        // else the first given, kept for the record.
+        let candidates = [published, ld.published, time, late_published];
+        let dated = candidates
+            .iter()
+            .flatten()
+            .find(|c| parse_published(c).is_some())
+            .cloned();
+        if dated.is_some() || meta.published.is_none() {
+            meta.published = dated.or_else(|| candidates.into_iter().flatten().next());
+        }
     }
+}
+
+/// Keeps in `slot` the first of the page's dates that reads as one, or
+/// failing that the first given.
+fn keep_date(slot: &mut Option<String>, content: String) {
+    let dated = |s: &Option<String>| s.as_deref().and_then(parse_published).is_some();
+    if slot.is_none() || (!dated(slot) && parse_published(&content).is_some()) {
+        *slot = Some(content);
+    }
+}
+
+/// True when `meta` holds a publication date chronicler reads as one.
+fn has_date(meta: &Metadata) -> bool {
+    meta.published
+        .as_deref()
+        .and_then(parse_published)
+        .is_some()
 }
 
 /// "Headline | Site" → "Headline", when the tail is short.

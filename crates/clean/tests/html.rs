@@ -308,3 +308,43 @@ fn short_phrases_above_the_story_are_kept_and_labels_dropped() {
         assert!(!d.text.contains(label), "kept {label}: {}", d.text);
     }
 }
+
+#[test]
+fn a_placeholder_date_gives_way_to_the_page_s_real_one() {
+    // JSON-LD with the zero time of a CMS that had no date, and the real
+    // date written in a `<time>` element and, in words, in a meta tag.
+    let story = "<p>The parliament approved the security agreement with a large majority on Thursday after a long debate.</p>";
+    let html = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"0001-01-01T00:00:00Z"}}</script>
+<meta name="pubdate" content="0001-01-01T00:00:00Z"></head>
+<body><article><time datetime="2026-05-06T10:00:00+02:00">6 May</time>{story}</article></body></html>"#
+    );
+    let d = clean(raw_html(&html, Metadata::default())).unwrap();
+    assert_eq!(
+        d.meta.published.as_deref(),
+        Some("2026-05-06T10:00:00+02:00")
+    );
+    // A date in words counts as a date; with nothing better, the
+    // placeholder is kept as the page gave it (the analysis reads no date
+    // in it).
+    let words = format!(
+        r#"<html><head><meta name="pubdate" content="0001-01-01"><meta name="dc.date" content="x"><meta property="og:published_time" content="November 19, 2019, 07:47 PM EST"></head><body><article>{story}</article></body></html>"#
+    );
+    let d = clean(raw_html(&words, Metadata::default())).unwrap();
+    assert_eq!(
+        d.meta.published.as_deref(),
+        Some("November 19, 2019, 07:47 PM EST")
+    );
+    let none = format!(
+        r#"<html><head><meta name="pubdate" content="0001-01-01"></head><body><article>{story}</article></body></html>"#
+    );
+    let d = clean(raw_html(&none, Metadata::default())).unwrap();
+    assert_eq!(d.meta.published.as_deref(), Some("0001-01-01"));
+    // A date the input gave is not replaced by the page's.
+    let given = Metadata {
+        published: Some("2026-01-01".into()),
+        ..Metadata::default()
+    };
+    let d = clean(raw_html(&html, given)).unwrap();
+    assert_eq!(d.meta.published.as_deref(), Some("2026-01-01"));
+}

@@ -129,6 +129,8 @@ pub struct RawDocument {
 pub enum DateSource {
     /// Given by the input's metadata (sidecar, JSONL field, meta tag, feed).
     Metadata,
+    /// Written in the article's URL ("/2019/11/19/").
+    Url,
     /// Inferred from a dateline or a date in the text.
     Inferred,
     /// Nothing better: the day of ingestion.
@@ -140,6 +142,7 @@ impl DateSource {
     pub fn as_str(self) -> &'static str {
         match self {
             DateSource::Metadata => "metadata",
+            DateSource::Url => "url",
             DateSource::Inferred => "inferred",
             DateSource::IngestTime => "ingest_time",
         }
@@ -223,4 +226,152 @@ pub struct Sentence {
     pub index: usize,
     /// Where it lies in the clean text.
     pub span: Span,
+}
+
+/// The calendar date a publication-date field names, as pages and feeds
+/// write it: ISO 8601 ("2019-11-19", "2019-11-19T13:03:00.000Z", also with
+/// `/` or `.` between the parts), or a month name with a day and a year in
+/// either order ("November 19, 2019, 07:47 PM EST", "19 Nov 2019 07:09
+/// GMT", "Tue, 19 Nov 2019 10:00:00 +0000", "Tue Nov 19 2019 03:05:46
+/// GMT+0000"). The date is the one written, in the writer's own time zone.
+///
+/// `None` for anything else (all-numeric day-month orders are ambiguous)
+/// and for the placeholders systems write when they have no date: years
+/// before 1800 (`0001-01-01`, the zero time of Go and .NET), `1900-01-01`
+/// and `1970-01-01` (the Unix epoch).
+pub fn parse_published(s: &str) -> Option<Date> {
+    let s = s.trim();
+    let date = iso_date(s).or_else(|| named_month_date(s))?;
+    let placeholder = date.year() < 1800
+        || (date.month() == 1 && date.day() == 1 && matches!(date.year(), 1900 | 1970));
+    (!placeholder).then_some(date)
+}
+
+/// "2019-11-19…", "2019/11/19…", "2019.11.19…".
+fn iso_date(s: &str) -> Option<Date> {
+    let b = s.as_bytes();
+    let head = b.get(..10)?;
+    let sep = head[4];
+    let digits = |r: std::ops::Range<usize>| head[r].iter().all(u8::is_ascii_digit);
+    if !(matches!(sep, b'-' | b'/' | b'.')
+        && head[7] == sep
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10))
+    {
+        return None;
+    }
+    // The date ends there: "2019-11-19T…", "2019-11-19 10:00", not "2019-11-190".
+    if b.get(10).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i16>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
+}
+
+/// The number of a month written in English: its name, or the first three
+/// letters or more of it, with or without a full stop ("Nov", "Sept.",
+/// "November", any case).
+pub fn month_number(word: &str) -> Option<i8> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let w = word.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(w.as_str()))
+        .and_then(|i| i8::try_from(i + 1).ok())
+}
+
+/// A month name or its abbreviation ("Nov", "Nov.", "November"), with the
+/// day right after it or right before it and the first four-digit year.
+fn named_month_date(s: &str) -> Option<Date> {
+    let words: Vec<&str> = s
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (at, month) = words
+        .iter()
+        .enumerate()
+        .find_map(|(i, w)| Some((i, month_number(w)?)))?;
+    let year = words
+        .iter()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse::<i16>().ok())?;
+    let day_at = |i: Option<usize>| {
+        let w = words.get(i?)?;
+        let w = w
+            .strip_suffix("st")
+            .or_else(|| w.strip_suffix("nd"))
+            .or_else(|| w.strip_suffix("rd"))
+            .or_else(|| w.strip_suffix("th"))
+            .unwrap_or(w);
+        (w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| w.parse::<i8>().ok())
+            .flatten()
+    };
+    let day = day_at(Some(at + 1)).or_else(|| day_at(at.checked_sub(1)))?;
+    Date::new(year, month, day).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_published;
+
+    fn ymd(s: &str) -> Option<String> {
+        parse_published(s).map(|d| d.to_string())
+    }
+
+    #[test]
+    fn publication_dates_as_pages_write_them() {
+        for (field, date) in [
+            ("2019-11-19", "2019-11-19"),
+            ("2019-11-19T13:03:00.000Z", "2019-11-19"),
+            ("2019-11-19T23:30:00-05:00", "2019-11-19"),
+            ("2019/11/19 10:00", "2019-11-19"),
+            ("November 19, 2019, 07:47 PM EST", "2019-11-19"),
+            ("November 20, 2019 13:42", "2019-11-20"),
+            ("19 Nov 2019 07:09 GMT", "2019-11-19"),
+            ("Tue, 19 Nov 2019 10:00:00 +0000", "2019-11-19"),
+            ("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19"),
+            ("Sept. 3rd, 2020", "2020-09-03"),
+            ("  2 March 2021  ", "2021-03-02"),
+        ] {
+            assert_eq!(ymd(field).as_deref(), Some(date), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn placeholders_and_guesses_are_no_dates() {
+        for field in [
+            "0001-01-01T00:00:00Z",
+            "1970-01-01T00:00:00Z",
+            "1900-01-01",
+            "2019-02-30",
+            "11/19/2019",
+            "2019-11-190",
+            "Monday",
+            "November 2019",
+            "",
+            "yesterday",
+        ] {
+            assert_eq!(ymd(field), None, "{field:?}");
+        }
+        assert_eq!(ymd("1970-01-02").as_deref(), Some("1970-01-02"));
+    }
 }

@@ -176,6 +176,23 @@ proptest! {
         let _ = chronicler_analyze::parse_iso_date(&text);
     }
 
+    /// Any string in a date field or a URL reads as a date of the years
+    /// news is written in, or as none: never a panic.
+    #[test]
+    fn publication_dates_read_from_any_string_are_plausible(
+        text in prose(),
+        field in "[ 0-9A-Za-z,:./+-]{0,40}",
+    ) {
+        for s in [&text, &field] {
+            for date in [chronicler_core::parse_published(s), chronicler_analyze::date_in_url(s)]
+                .into_iter()
+                .flatten()
+            {
+                prop_assert!((1800..=9999).contains(&date.year()), "{s:?}: {date}");
+            }
+        }
+    }
+
     #[test]
     fn feeds_never_panic(items in prop::collection::vec(prose(), 0..4), entity in any::<bool>(), cut in any::<prop::sample::Index>()) {
         let mut xml = String::from("<?xml version=\"1.0\"?>");

@@ -34,22 +34,28 @@ pub fn analyze_with(
     published: Option<&str>,
     today: Date,
 ) -> AnalyzedDocument {
-    let doc = CleanDocument {
+    let meta = Metadata {
+        published: published.map(String::from),
+        ..Metadata::default()
+    };
+    Analyzer::new(dicts).analyze(clean_doc(text, meta), today)
+}
+
+/// `text` as a cleaned plain-text article with `meta`.
+#[allow(dead_code)]
+pub fn clean_doc(text: &str, meta: Metadata) -> CleanDocument {
+    CleanDocument {
         id: "t".into(),
         path: "t".into(),
         format: Format::Text,
-        meta: Metadata {
-            published: published.map(String::from),
-            ..Metadata::default()
-        },
+        meta,
         extracted: text.into(),
         text: text.into(),
         segments: Vec::new(),
         cited_sources: Vec::new(),
         removed: Vec::new(),
         warnings: Vec::new(),
-    };
-    Analyzer::new(dicts).analyze(doc, today)
+    }
 }
 
 /// (surface text, code) of every actor mention.
