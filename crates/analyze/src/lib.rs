@@ -42,8 +42,9 @@ fn dateline_re() -> Option<&'static Regex> {
 
 /// The publication date: metadata (as [`chronicler_core::parse_published`]
 /// reads it: placeholders such as `0001-01-01` are no date), else a
-/// date in the article's URL ([`date_in_url`]), else a dateline or the
-/// latest full date in the first paragraphs, else `today`.
+/// date in the article's URL ([`chronicler_core::date_in_url`]), else the
+/// day an archive recorded the page ([`chronicler_core::Metadata::captured`]), else a
+/// dateline or the latest full date in the first paragraphs, else `today`.
 pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
     if let Some(d) = doc
         .meta
@@ -60,12 +61,23 @@ pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
         .meta
         .url
         .as_deref()
-        .and_then(date_in_url)
+        .and_then(chronicler_core::date_in_url)
         .filter(|d| *d <= today)
     {
         return Published {
             date: d,
             source: DateSource::Url,
+        };
+    }
+    if let Some(d) = doc
+        .meta
+        .captured
+        .as_deref()
+        .and_then(chronicler_core::parse_published)
+    {
+        return Published {
+            date: d,
+            source: DateSource::Capture,
         };
     }
     let head: String = doc
@@ -103,54 +115,6 @@ pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
         date: today,
         source: DateSource::IngestTime,
     }
-}
-
-/// The date news sites write in an article's path: three segments
-/// ("/2019/11/19/"), one ("/2019-11-19/"), or eight digits standing alone
-/// between `-`, `_`, `.` or `/` ("/tuft-cells-20191115/"); the year from
-/// 1990 to 2100. The host and the query are not read.
-pub fn date_in_url(url: &str) -> Option<Date> {
-    let rest = url.split_once("://").map_or(url, |(_, r)| r);
-    let path = rest.split(['?', '#']).next().unwrap_or_default();
-    let path = path.split_once('/').map_or("", |(_, p)| p);
-    let segments: Vec<&str> = path.split('/').collect();
-    let num = |s: &str, len: std::ops::RangeInclusive<usize>| {
-        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<i16>().ok())
-            .flatten()
-    };
-    let date = |y: i16, m: i16, d: i16| {
-        let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
-        (1990..=2100)
-            .contains(&y)
-            .then(|| Date::new(y, m, d).ok())
-            .flatten()
-    };
-    let three = segments
-        .windows(3)
-        .find_map(|w| date(num(w[0], 4..=4)?, num(w[1], 1..=2)?, num(w[2], 1..=2)?));
-    three.or_else(|| {
-        segments.iter().find_map(|seg| {
-            let iso = seg
-                .get(..10)
-                .filter(|_| !seg.as_bytes().get(10).is_some_and(u8::is_ascii_digit))
-                .and_then(|h| {
-                    let p: Vec<&str> = h.split('-').collect();
-                    match p[..] {
-                        [y, m, d] => date(num(y, 4..=4)?, num(m, 2..=2)?, num(d, 2..=2)?),
-                        _ => None,
-                    }
-                });
-            iso.or_else(|| {
-                seg.split(['-', '_', '.']).find_map(|t| {
-                    let ok = t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit());
-                    let part = |r: std::ops::Range<usize>| t.get(r)?.parse::<i16>().ok();
-                    ok.then(|| date(part(0..4)?, part(4..6)?, part(6..8)?))
-                        .flatten()
-                })
-            })
-        })
-    })
 }
 
 /// True for a name in capitals opening a line and followed by a comma or a

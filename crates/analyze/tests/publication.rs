@@ -4,7 +4,8 @@
 
 mod support;
 
-use chronicler_analyze::{date_in_url, publication_date};
+use chronicler_analyze::publication_date;
+use chronicler_core::date_in_url;
 use chronicler_core::{Metadata, Published};
 use jiff::civil::Date;
 
@@ -37,6 +38,19 @@ fn the_publication_date_is_read_where_pages_write_it() {
         at(dated(Some("0001-01-01T00:00:00Z"), None, text)),
         ("2026-12-05".into(), "ingest_time")
     );
+    // An archive's capture date comes after the page's and the URL's,
+    // before what the text says.
+    let captured = |url: Option<&str>| {
+        let meta = Metadata {
+            url: url.map(str::to_string),
+            captured: Some("2019-11-21T04:00:00Z".into()),
+            ..Metadata::default()
+        };
+        let doc = support::clean_doc("WASHINGTON, Nov. 18 (Reuters) - Talks resumed.", meta);
+        at(publication_date(&doc, Date::new(2026, 12, 5).unwrap()))
+    };
+    assert_eq!(captured(None), ("2019-11-21".into(), "capture"));
+    assert_eq!(captured(Some(url)), ("2019-11-19".into(), "url"));
     // A URL dated after today is a mistake, not a date.
     let future = "https://news.example/2031/01/02/story";
     assert_eq!(at(dated(None, Some(future), text)).1, "ingest_time");

@@ -75,6 +75,7 @@ pub fn load_corpus(path: &Path, limit: usize) -> Result<Vec<RawDocument>, BenchE
                 title: field("title"),
                 outlet: field("outlet"),
                 published: field("published"),
+                captured: None,
             },
             body: Body::Text(text),
             warnings: Vec::new(),

@@ -28,6 +28,7 @@ fn meta_of(json: &str) -> Metadata {
         title: f("title"),
         outlet: f("outlet"),
         published: f("published"),
+        captured: None,
     }
 }
 

@@ -101,8 +101,12 @@ pub struct Metadata {
     pub title: Option<String>,
     /// Publishing outlet ("Reuters", "mbn360.com").
     pub outlet: Option<String>,
-    /// Publication date or date-time as given (ISO 8601 expected).
+    /// Publication date or date-time as given (read by [`parse_published`]).
     pub published: Option<String>,
+    /// When an archive recorded the page (a WARC record's `WARC-Date`): the
+    /// publication date when neither the page nor its URL names one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub captured: Option<String>,
 }
 
 /// One article as read from an input, before cleaning.
@@ -131,6 +135,8 @@ pub enum DateSource {
     Metadata,
     /// Written in the article's URL ("/2019/11/19/").
     Url,
+    /// The day an archive recorded the page ([`Metadata::captured`]).
+    Capture,
     /// Inferred from a dateline or a date in the text.
     Inferred,
     /// Nothing better: the day of ingestion.
@@ -143,6 +149,7 @@ impl DateSource {
         match self {
             DateSource::Metadata => "metadata",
             DateSource::Url => "url",
+            DateSource::Capture => "capture",
             DateSource::Inferred => "inferred",
             DateSource::IngestTime => "ingest_time",
         }
@@ -245,6 +252,54 @@ pub fn parse_published(s: &str) -> Option<Date> {
     let placeholder = date.year() < 1800
         || (date.month() == 1 && date.day() == 1 && matches!(date.year(), 1900 | 1970));
     (!placeholder).then_some(date)
+}
+
+/// The date news sites write in an article's path: three segments
+/// ("/2019/11/19/"), one ("/2019-11-19/"), or eight digits standing alone
+/// between `-`, `_`, `.` or `/` ("/tuft-cells-20191115/"); the year from
+/// 1990 to 2100. The host and the query are not read.
+pub fn date_in_url(url: &str) -> Option<Date> {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let path = rest.split(['?', '#']).next().unwrap_or_default();
+    let path = path.split_once('/').map_or("", |(_, p)| p);
+    let segments: Vec<&str> = path.split('/').collect();
+    let num = |s: &str, len: std::ops::RangeInclusive<usize>| {
+        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<i16>().ok())
+            .flatten()
+    };
+    let date = |y: i16, m: i16, d: i16| {
+        let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
+        (1990..=2100)
+            .contains(&y)
+            .then(|| Date::new(y, m, d).ok())
+            .flatten()
+    };
+    let three = segments
+        .windows(3)
+        .find_map(|w| date(num(w[0], 4..=4)?, num(w[1], 1..=2)?, num(w[2], 1..=2)?));
+    three.or_else(|| {
+        segments.iter().find_map(|seg| {
+            let iso = seg
+                .get(..10)
+                .filter(|_| !seg.as_bytes().get(10).is_some_and(u8::is_ascii_digit))
+                .and_then(|h| {
+                    let p: Vec<&str> = h.split('-').collect();
+                    match p[..] {
+                        [y, m, d] => date(num(y, 4..=4)?, num(m, 2..=2)?, num(d, 2..=2)?),
+                        _ => None,
+                    }
+                });
+            iso.or_else(|| {
+                seg.split(['-', '_', '.']).find_map(|t| {
+                    let ok = t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit());
+                    let part = |r: std::ops::Range<usize>| t.get(r)?.parse::<i16>().ok();
+                    ok.then(|| date(part(0..4)?, part(4..6)?, part(6..8)?))
+                        .flatten()
+                })
+            })
+        })
+    })
 }
 
 /// "2019-11-19…", "2019/11/19…", "2019.11.19…".

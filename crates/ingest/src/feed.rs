@@ -144,6 +144,7 @@ fn emit(feed: feed_rs::model::Feed, display: &str, warnings: Vec<String>, out: &
                 title,
                 outlet: outlet.clone(),
                 published,
+                captured: None,
             },
             body,
             warnings: warnings.clone(),

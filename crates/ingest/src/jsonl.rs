@@ -34,16 +34,22 @@ fn field(obj: &Map<String, Value>, name: &str) -> Option<String> {
     }
 }
 
-/// Metadata from an object's `url`, `title`, `outlet` and `published`
-/// fields (`source`/`site_name` and `date` accepted as aliases).
+/// Metadata from an object's `url`, `title`, `outlet`, `published` and
+/// `captured` fields (`source`/`site_name`/`source_domain`,
+/// `date`/`date_publish` and `date_download` accepted as aliases, the
+/// last three as news-please writes them).
 pub(crate) fn metadata_of(obj: &Map<String, Value>) -> Metadata {
     Metadata {
         url: field(obj, "url").or_else(|| field(obj, "link")),
         title: field(obj, "title").or_else(|| field(obj, "headline")),
         outlet: field(obj, "outlet")
             .or_else(|| field(obj, "source"))
-            .or_else(|| field(obj, "site_name")),
-        published: field(obj, "published").or_else(|| field(obj, "date")),
+            .or_else(|| field(obj, "site_name"))
+            .or_else(|| field(obj, "source_domain")),
+        published: field(obj, "published")
+            .or_else(|| field(obj, "date"))
+            .or_else(|| field(obj, "date_publish")),
+        captured: field(obj, "captured").or_else(|| field(obj, "date_download")),
     }
 }
 
@@ -336,13 +342,16 @@ pub(crate) fn handle_line(
         )));
         return;
     };
-    let text = field(&obj, "text");
+    // `maintext`: news-please's name for it.
+    let text = field(&obj, "text").or_else(|| field(&obj, "maintext"));
     let html = field(&obj, "html");
     let body = match (text, html) {
         (_, Some(h)) => Body::Html(h),
         (Some(t), None) => Body::Text(t),
         (None, None) => {
-            let present = ["text", "html"].iter().any(|k| obj.contains_key(*k));
+            let present = ["text", "html", "maintext"]
+                .iter()
+                .any(|k| obj.contains_key(*k));
             let msg = if present {
                 "empty \"text\" and \"html\" fields".to_string()
             } else {

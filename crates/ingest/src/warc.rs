@@ -10,7 +10,9 @@
 //! decoded, the record's
 //! `WARC-Target-URI` is the document's id and URL, and the record's
 //! `WARC-Date` (the capture time) is its publication date unless the page
-//! itself names one (meta tags, JSON-LD, `<time>`), which cleaning reads.
+//! itself names one (meta tags, JSON-LD, `<time>`, which cleaning reads) or
+//! its URL does (`/2019/11/19/`): the capture date is kept apart, as
+//! `Metadata::captured`, and the analysis takes it only after those.
 //! Each record is held in memory only while it is read; records over the
 //! size limit are skipped with a problem naming them.
 
@@ -467,23 +469,6 @@ fn decode_content(encoding: &str, body: &[u8], max_bytes: u64) -> Decoded {
     }
 }
 
-/// True when the page's head names a publication date cleaning will find.
-fn page_has_date(html: &str) -> bool {
-    let head: String = html
-        .chars()
-        .take(64 * 1024)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    [
-        "published_time",
-        "datepublished",
-        "article.published",
-        "<time",
-    ]
-    .iter()
-    .any(|k| head.contains(k))
-}
-
 fn page_document(
     page: &[u8],
     uri: &str,
@@ -500,7 +485,6 @@ fn page_document(
         warnings.push(NOT_UTF8.to_string());
     }
     let text = decoded.text;
-    let published = (!page_has_date(&text)).then(|| date.to_string());
     let id = if uri.is_empty() {
         shown.to_string()
     } else {
@@ -512,7 +496,7 @@ fn page_document(
         format: Format::Html,
         meta: Metadata {
             url: (!uri.is_empty()).then(|| uri.to_string()),
-            published,
+            captured: (!date.is_empty()).then(|| date.to_string()),
             ..Metadata::default()
         },
         body: Body::Html(text),

@@ -263,6 +263,22 @@ fn jsonl_good_and_bad_lines() {
 }
 
 #[test]
+fn jsonl_as_news_please_writes_it() {
+    // news-please, the usual extractor of Common Crawl News, names its
+    // fields `maintext`, `source_domain`, `date_publish`, `date_download`.
+    let d = tempfile::tempdir().unwrap();
+    let line = r#"{"url":"https://news.example/a","title":"Talks resume","maintext":"Delegations met in Doha on Monday.","source_domain":"news.example","date_publish":"2019-11-19 13:03:00","date_download":"2019-11-20 08:00:00"}"#;
+    let p = write(d.path(), "cc.jsonl", format!("{line}\n").as_bytes());
+    let r = read_path(&p);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    let m = &r.docs[0].meta;
+    assert_eq!(m.outlet.as_deref(), Some("news.example"));
+    assert_eq!(m.published.as_deref(), Some("2019-11-19 13:03:00"));
+    assert_eq!(m.captured.as_deref(), Some("2019-11-20 08:00:00"));
+    assert!(matches!(&r.docs[0].body, Body::Text(t) if t.contains("Doha")));
+}
+
+#[test]
 fn jsonl_overlong_line() {
     let d = tempfile::tempdir().unwrap();
     let long = format!(

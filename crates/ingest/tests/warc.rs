@@ -61,7 +61,11 @@ fn html_responses_become_documents_with_url_and_capture_date() {
     assert_eq!(ids, ["https://news.example/a", "https://news.example/b"]);
     let a = &r.docs[0];
     assert_eq!(a.meta.url.as_deref(), Some("https://news.example/a"));
-    assert_eq!(a.meta.published.as_deref(), Some("2024-03-05T10:20:30Z"));
+    assert_eq!(a.meta.captured.as_deref(), Some("2024-03-05T10:20:30Z"));
+    assert_eq!(
+        a.meta.published, None,
+        "the page's date is cleaning's to read"
+    );
     match &a.body {
         Body::Html(h) => {
             assert!(h.starts_with("<html>"), "HTTP headers stripped: {h}");
@@ -69,8 +73,13 @@ fn html_responses_become_documents_with_url_and_capture_date() {
         }
         Body::Text(_) => panic!("a page is HTML"),
     }
-    // The page names its own date: cleaning reads it, not the capture date.
+    // The page names its own date: cleaning reads it; the capture date is
+    // kept apart for the analysis to fall back on.
     assert_eq!(r.docs[1].meta.published, None);
+    assert_eq!(
+        r.docs[1].meta.captured.as_deref(),
+        Some("2024-03-05T10:20:30Z")
+    );
 }
 
 /// An HTTP response as wget or Heritrix record it: the body as it came

@@ -184,7 +184,7 @@ proptest! {
         field in "[ 0-9A-Za-z,:./+-]{0,40}",
     ) {
         for s in [&text, &field] {
-            for date in [chronicler_core::parse_published(s), chronicler_analyze::date_in_url(s)]
+            for date in [chronicler_core::parse_published(s), chronicler_core::date_in_url(s)]
                 .into_iter()
                 .flatten()
             {

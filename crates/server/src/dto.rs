@@ -306,7 +306,7 @@ pub struct ApiDocument {
     pub outlet: Option<String>,
     /// Publication date.
     pub published: String,
-    /// Where the date came from ("metadata", "url", "inferred", "ingest_time").
+    /// Where the date came from ("metadata", "url", "capture", "inferred", "ingest_time").
     pub published_source: String,
     /// Number of sentences.
     pub sentences: usize,

@@ -44,6 +44,7 @@ fn raw(id: &str, text: &str, outlet: &str) -> RawDocument {
             title: None,
             outlet: Some(outlet.into()),
             published: Some("2026-01-30".into()),
+            captured: None,
         },
         body: chronicler_core::Body::Text(text.into()),
         warnings: vec![],

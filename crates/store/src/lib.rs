@@ -163,7 +163,7 @@ pub struct DocumentRow {
     pub outlet: Option<String>,
     /// Publication date (ISO day).
     pub published: String,
-    /// Where the date came from ("metadata", "url", "inferred", "ingest_time").
+    /// Where the date came from ("metadata", "url", "capture", "inferred", "ingest_time").
     pub published_source: String,
     /// Number of sentences.
     pub sentences: usize,

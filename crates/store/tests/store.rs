@@ -77,6 +77,7 @@ fn doc_with(id: &str, url: Option<&str>, text: &str) -> AnalyzedDocument {
                 title: Some("Talks in Istanbul".into()),
                 outlet: Some("Reuters".into()),
                 published: Some("2025-05-12T08:00:00Z".into()),
+                captured: None,
             },
             extracted: format!("Share this\n{text}"),
             text: text.into(),

@@ -487,6 +487,7 @@ impl<'a, 'd> Watcher<'a, 'd> {
                 title: item.title.clone(),
                 outlet: None,
                 published: item.published.clone(),
+                captured: None,
             },
             body,
             warnings: Vec::new(),

@@ -133,6 +133,7 @@ pub fn analyze(dicts: &Dictionaries, name: &str) -> (String, AnalyzedDocument) {
             title: get("title"),
             outlet: get("outlet"),
             published: get("published"),
+            captured: None,
         },
         body: Body::Text(raw.clone()),
         warnings: Vec::new(),
