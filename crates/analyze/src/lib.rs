@@ -46,39 +46,30 @@ fn dateline_re() -> Option<&'static Regex> {
 /// day an archive recorded the page ([`chronicler_core::Metadata::captured`]), else a
 /// dateline or the latest full date in the first paragraphs, else `today`.
 pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
-    if let Some(d) = doc
-        .meta
-        .published
-        .as_deref()
-        .and_then(chronicler_core::parse_published)
+    use chronicler_core::{date_in_url, parse_published};
+    let meta = &doc.meta;
+    let given = [
+        (
+            meta.published.as_deref().and_then(parse_published),
+            DateSource::Metadata,
+        ),
+        (
+            meta.url
+                .as_deref()
+                .and_then(date_in_url)
+                .filter(|d| *d <= today),
+            DateSource::Url,
+        ),
+        (
+            meta.captured.as_deref().and_then(parse_published),
+            DateSource::Capture,
+        ),
+    ];
+    if let Some((date, source)) = given
+        .into_iter()
+        .find_map(|(date, source)| Some((date?, source)))
     {
-        return Published {
-            date: d,
-            source: DateSource::Metadata,
-        };
-    }
-    if let Some(d) = doc
-        .meta
-        .url
-        .as_deref()
-        .and_then(chronicler_core::date_in_url)
-        .filter(|d| *d <= today)
-    {
-        return Published {
-            date: d,
-            source: DateSource::Url,
-        };
-    }
-    if let Some(d) = doc
-        .meta
-        .captured
-        .as_deref()
-        .and_then(chronicler_core::parse_published)
-    {
-        return Published {
-            date: d,
-            source: DateSource::Capture,
-        };
+        return Published { date, source };
     }
     let head: String = doc
         .text
