@@ -1,4 +1,6 @@
-//! Byte-level checks and decoding: binary sniffing, BOMs, UTF-16, lossy UTF-8.
+//! Byte-level checks and decoding: binary sniffing, BOMs, UTF-16, UTF-8,
+//! and the legacy encodings (windows-1252, windows-1251, Shift_JIS...) a
+//! page names in its `charset` or, failing that, that its bytes show.
 
 /// How many leading bytes the binary check looks at.
 const SNIFF_LEN: usize = 8 * 1024;
@@ -9,6 +11,30 @@ pub(crate) struct Decoded {
     pub text: String,
     /// True when invalid UTF-8 was replaced.
     pub lossy: bool,
+    /// The legacy encoding the text was decoded from when no `charset`
+    /// named it and its bytes were guessed at (chardetng).
+    pub guessed: Option<&'static str>,
+}
+
+impl Decoded {
+    fn utf8(text: String, lossy: bool) -> Decoded {
+        Decoded {
+            text,
+            lossy,
+            guessed: None,
+        }
+    }
+
+    /// What a reader of the document should be told about its decoding:
+    /// replaced bytes, or an encoding guessed.
+    pub(crate) fn warning(&self) -> Option<String> {
+        match self.guessed {
+            Some(enc) => Some(format!(
+                "not valid UTF-8 and no charset named: decoded as {enc}, as its bytes suggest"
+            )),
+            None => self.lossy.then(|| NOT_UTF8.to_string()),
+        }
+    }
 }
 
 /// Which UTF-16 byte order a BOM announces, if any.
@@ -84,8 +110,15 @@ pub(crate) fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
 }
 
 /// Decodes bytes to text: strips a UTF-8 BOM, decodes UTF-16 (with a BOM,
-/// or without one when every other byte is NUL), and decodes anything else as UTF-8, lossily if it must.
+/// or without one when every other byte is NUL), and UTF-8; bytes that are
+/// not UTF-8 as [`legacy`] reads them.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded {
+    decode_with_charset(bytes, None)
+}
+
+/// [`decode`], with the `charset` a transport named (an HTTP
+/// `Content-Type`): it decides for bytes that are not UTF-8.
+pub(crate) fn decode_with_charset(bytes: &[u8], charset: Option<&str>) -> Decoded {
     if let Some((le, bom)) = utf16(bytes) {
         let body = &bytes[bom..];
         let units = body.chunks(2).map(|c| match (c, le) {
@@ -103,18 +136,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
                 })
             })
             .collect();
-        return Decoded { text, lossy };
+        return Decoded::utf8(text, lossy);
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
-        Ok(s) => Decoded {
-            text: s.to_string(),
-            lossy: false,
-        },
-        Err(_) => Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
-            lossy: true,
-        },
+        Ok(s) => Decoded::utf8(s.to_string(), false),
+        Err(_) => legacy(bytes, charset),
     }
 }
 
@@ -125,12 +152,84 @@ pub(crate) fn decode_owned(bytes: Vec<u8>) -> Decoded {
         return decode(&bytes);
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Decoded { text, lossy: false },
-        Err(e) => Decoded {
-            text: String::from_utf8_lossy(e.as_bytes()).into_owned(),
-            lossy: true,
-        },
+        Ok(text) => Decoded::utf8(text, false),
+        Err(e) => legacy(e.as_bytes(), None),
     }
+}
+
+/// Text that is not UTF-8: in the encoding `charset` or the page's own
+/// `<meta charset>` names (one a browser would use: a label of UTF-8 or
+/// UTF-16 names none); else, when it is mostly UTF-8 with a few bad bytes
+/// (valid multi-byte characters at least as many as the bad sequences),
+/// UTF-8 with replacement characters; else in the encoding its bytes
+/// suggest (chardetng, as Firefox guesses an unlabelled page).
+fn legacy(bytes: &[u8], charset: Option<&str>) -> Decoded {
+    let named = charset
+        .and_then(|c| encoding_rs::Encoding::for_label(c.trim().as_bytes()))
+        .or_else(|| meta_charset(bytes))
+        .filter(|e| {
+            ![
+                encoding_rs::UTF_8,
+                encoding_rs::UTF_16LE,
+                encoding_rs::UTF_16BE,
+                encoding_rs::REPLACEMENT,
+            ]
+            .contains(e)
+        });
+    if let Some(enc) = named {
+        let (text, lossy) = enc.decode_without_bom_handling(bytes);
+        return Decoded::utf8(text.into_owned(), lossy);
+    }
+    if mostly_utf8(bytes) {
+        return Decoded::utf8(String::from_utf8_lossy(bytes).into_owned(), true);
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    let enc = detector.guess(None, false);
+    let (text, lossy) = enc.decode_without_bom_handling(bytes);
+    Decoded {
+        text: text.into_owned(),
+        lossy,
+        guessed: Some(enc.name()),
+    }
+}
+
+/// True when `bytes` hold at least as many valid multi-byte UTF-8
+/// characters as invalid sequences, and some.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid, mut invalid) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        valid += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += usize::from(!chunk.invalid().is_empty());
+    }
+    valid > 0 && valid >= invalid
+}
+
+/// The encoding a page's `<meta charset="…">` or `<meta http-equiv
+/// content="…; charset=…">` names in its first 4 KB (the HTML standard's
+/// pre-scan looks at 1 KB; pages with long heads put it later).
+fn meta_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = bytes.get(..bytes.len().min(4096)).unwrap_or(bytes);
+    let head = head.to_ascii_lowercase();
+    let mut rest = head.as_slice();
+    while let Some(at) = memchr::memmem::find(rest, b"<meta") {
+        let tag = &rest[at..];
+        let end = memchr::memchr(b'>', tag).unwrap_or(tag.len());
+        let tag = &tag[..end];
+        if let Some(c) = memchr::memmem::find(tag, b"charset=") {
+            let value = tag[c + 8..]
+                .iter()
+                .skip_while(|b| matches!(b, b'"' | b'\'' | b' '))
+                .take_while(|b| !matches!(b, b'"' | b'\'' | b' ' | b';' | b'/' | b'>'))
+                .copied()
+                .collect::<Vec<u8>>();
+            if let Some(enc) = encoding_rs::Encoding::for_label(&value) {
+                return Some(enc);
+            }
+        }
+        rest = &rest[at + 5..];
+    }
+    None
 }
 
 /// The message for lossy decoding.

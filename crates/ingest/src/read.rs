@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chronicler_core::{Body, Format, Metadata, RawDocument};
 
-use crate::decode::{self, NOT_UTF8};
+use crate::decode;
 use crate::{
     feed, io_message, jsonl, IngestOptions, Input, Item, Problem, ProblemKind, ReadResult,
 };
@@ -270,6 +270,7 @@ fn read_bytes(input: &Input, bytes: Vec<u8>, opts: &IngestOptions, out: &mut Rea
         return;
     }
     let decoded = decode::decode_owned(bytes);
+    let warning = decoded.warning();
     let text = decoded.text;
     if text
         .trim_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}')
@@ -280,10 +281,10 @@ fn read_bytes(input: &Input, bytes: Vec<u8>, opts: &IngestOptions, out: &mut Rea
         return;
     }
     let mut warnings = Vec::new();
-    if decoded.lossy {
+    if let Some(w) = warning {
         out.problems
-            .push(Problem::new(display, ProblemKind::NotUtf8, NOT_UTF8));
-        warnings.push(NOT_UTF8.to_string());
+            .push(Problem::new(display, ProblemKind::NotUtf8, w.clone()));
+        warnings.push(w);
     }
     let kind = input
         .path

@@ -24,7 +24,7 @@ use std::path::Path;
 use chronicler_core::{Body, Format, Metadata, RawDocument};
 use warc::{RecordType, WarcHeader, WarcReader};
 
-use crate::decode::{self, NOT_UTF8};
+use crate::decode;
 use crate::{io_message, jsonl, IngestOptions, Problem, ProblemKind};
 
 /// What streaming reading hands on: a document, or a problem.
@@ -216,8 +216,8 @@ fn stream_warc(
             return;
         }
         drop(record);
-        let (page, notes) = match http_payload(&block, opts.max_bytes) {
-            Payload::Html(page, notes) => (page, notes),
+        let (page, notes, charset) = match http_payload(&block, opts.max_bytes) {
+            Payload::Html(page, notes, charset) => (page, notes, charset),
             Payload::NotHtml => continue,
             Payload::Unreadable(kind, why) => {
                 pages += 1;
@@ -234,7 +234,15 @@ fn stream_warc(
                 return;
             }
         }
-        let item = page_document(&page, &uri, &shown, display, &date, notes);
+        let item = page_document(
+            &page,
+            charset.as_deref(),
+            &uri,
+            &shown,
+            display,
+            &date,
+            notes,
+        );
         if sink(item).is_break() {
             return;
         }
@@ -259,8 +267,9 @@ fn stream_warc(
 pub(crate) enum Payload<'a> {
     /// A successful HTML page: its body with the transfer and content
     /// encodings undone, and what was noted while undoing them (a body cut
-    /// short: the page is kept as far as it goes).
-    Html(Cow<'a, [u8]>, Vec<String>),
+    /// short: the page is kept as far as it goes), and the `charset` its
+    /// `Content-Type` names.
+    Html(Cow<'a, [u8]>, Vec<String>, Option<String>),
     /// Not a successful HTML response: passed over, as the other records
     /// are.
     NotHtml,
@@ -299,7 +308,7 @@ pub(crate) fn http_payload(block: &[u8], max_bytes: u64) -> Payload<'_> {
     if !code.starts_with('2') {
         return Payload::NotHtml;
     }
-    let (mut html, mut chunked) = (false, false);
+    let (mut html, mut chunked, mut charset) = (false, false, None);
     let mut encodings: Vec<String> = Vec::new();
     for line in lines {
         let Some((name, value)) = line.split_once(':') else {
@@ -309,7 +318,11 @@ pub(crate) fn http_payload(block: &[u8], max_bytes: u64) -> Payload<'_> {
         let value = value.trim().to_ascii_lowercase();
         match name.as_str() {
             "content-type" => {
-                html = value.starts_with("text/html") || value.starts_with("application/xhtml")
+                html = value.starts_with("text/html") || value.starts_with("application/xhtml");
+                charset = value
+                    .split(';')
+                    .find_map(|p| p.trim().strip_prefix("charset="))
+                    .map(|c| c.trim_matches(['"', '\'', ' ']).to_string());
             }
             "transfer-encoding" => chunked |= value.split(',').any(|v| v.trim() == "chunked"),
             "content-encoding" => encodings.extend(
@@ -349,7 +362,7 @@ pub(crate) fn http_payload(block: &[u8], max_bytes: u64) -> Payload<'_> {
             Decoded::Failed(kind, why) => return Payload::Unreadable(kind, why),
         }
     }
-    Payload::Html(body, notes)
+    Payload::Html(body, notes, charset)
 }
 
 /// The body of a chunked transfer (RFC 9112, 7.1) put back together, and
@@ -471,6 +484,7 @@ fn decode_content(encoding: &str, body: &[u8], max_bytes: u64) -> Decoded {
 
 fn page_document(
     page: &[u8],
+    charset: Option<&str>,
     uri: &str,
     shown: &str,
     display: &str,
@@ -480,10 +494,8 @@ fn page_document(
     if page.iter().all(u8::is_ascii_whitespace) {
         return Item::Problem(Problem::new(shown, ProblemKind::Empty, "empty page"));
     }
-    let decoded = decode::decode(page);
-    if decoded.lossy {
-        warnings.push(NOT_UTF8.to_string());
-    }
+    let decoded = decode::decode_with_charset(page, charset);
+    warnings.extend(decoded.warning());
     let text = decoded.text;
     let id = if uri.is_empty() {
         shown.to_string()
@@ -512,7 +524,7 @@ mod tests {
 
     fn page(block: &[u8]) -> Option<Vec<u8>> {
         match http_payload(block, MAX) {
-            Payload::Html(p, _) => Some(p.into_owned()),
+            Payload::Html(p, _, _) => Some(p.into_owned()),
             _ => None,
         }
     }
@@ -594,7 +606,7 @@ mod tests {
             let block = response(headers, &body);
             assert_eq!(
                 http_payload(&block, MAX),
-                Payload::Html(Cow::Owned(HTML.to_vec()), Vec::new()),
+                Payload::Html(Cow::Owned(HTML.to_vec()), Vec::new(), None),
                 "{headers:?}"
             );
         }
@@ -605,7 +617,7 @@ mod tests {
         let body = chunked(HTML, 10);
         let cut = &body[..body.len() - 20];
         let block = response("Transfer-Encoding: chunked\r\n", cut);
-        let Payload::Html(p, notes) = http_payload(&block, MAX) else {
+        let Payload::Html(p, notes, _) = http_payload(&block, MAX) else {
             panic!("not read")
         };
         assert!(HTML.starts_with(&p) && p.len() > 40, "{p:?}");
@@ -613,7 +625,7 @@ mod tests {
         let gz = gzip(HTML);
         let cut = &gz[..gz.len() - 12];
         let block = response("Content-Encoding: gzip\r\n", cut);
-        let Payload::Html(p, notes) = http_payload(&block, MAX) else {
+        let Payload::Html(p, notes, _) = http_payload(&block, MAX) else {
             panic!("not read")
         };
         assert!(HTML.starts_with(&p) && !p.is_empty(), "{p:?}");
@@ -695,7 +707,7 @@ mod tests {
             let limit = 100;
             match http_payload(&block, limit) {
                 // Taken as it is (at most the body), or decoded (at most the limit).
-                Payload::Html(p, _) => proptest::prop_assert!(
+                Payload::Html(p, _, _) => proptest::prop_assert!(
                     p.len() <= body.len() || p.len() as u64 <= limit,
                     "{} bytes from a {}-byte body", p.len(), body.len()
                 ),

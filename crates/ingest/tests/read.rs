@@ -208,18 +208,70 @@ fn utf16_with_bom_is_decoded() {
 }
 
 #[test]
-fn invalid_utf8_is_lossy_with_warning() {
+fn text_in_a_legacy_encoding_is_read_as_its_bytes_suggest() {
     let d = tempfile::tempdir().unwrap();
-    let p = write(d.path(), "l.txt", b"Caf\xe9 talks resumed.\n");
+    // Latin-1 / windows-1252, named nowhere.
+    let p = write(
+        d.path(),
+        "l.txt",
+        b"Caf\xe9 talks resumed in Qu\xe9bec on Monday.\n",
+    );
     let r = read_path(&p);
     assert_eq!(r.docs.len(), 1);
     assert_eq!(kinds(&r), vec![ProblemKind::NotUtf8]);
     assert_eq!(
         r.problems[0].message,
-        "not valid UTF-8: decoded with replacement characters"
+        "not valid UTF-8 and no charset named: decoded as windows-1252, as its bytes suggest"
     );
     assert_eq!(r.docs[0].warnings.len(), 1);
-    assert!(matches!(&r.docs[0].body, Body::Text(t) if t.contains('\u{FFFD}')));
+    assert!(
+        matches!(&r.docs[0].body, Body::Text(t) if t.starts_with("Café talks resumed in Québec")),
+        "{:?}",
+        r.docs[0].body
+    );
+}
+
+#[test]
+fn utf8_with_a_bad_byte_keeps_its_characters_and_replaces_the_byte() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "u.txt",
+        &[
+            "Zelenskyy\u{2019}s envoy met Erdo\u{11f}an in \u{130}stanbul ".as_bytes(),
+            b"\xff on Monday.\n",
+        ]
+        .concat(),
+    );
+    let r = read_path(&p);
+    assert_eq!(
+        r.problems[0].message,
+        "not valid UTF-8: decoded with replacement characters"
+    );
+    assert!(
+        matches!(&r.docs[0].body, Body::Text(t) if t.contains("Zelenskyy\u{2019}s") && t.contains("Erdo\u{11f}an") && t.contains('\u{FFFD}')),
+        "{:?}",
+        r.docs[0].body
+    );
+}
+
+#[test]
+fn a_page_in_the_charset_it_names_is_read_without_complaint() {
+    let d = tempfile::tempdir().unwrap();
+    // "Переговоры в Абу-Даби" in windows-1251, named by the page.
+    let (cyrillic, _, _) =
+        encoding_rs::WINDOWS_1251.encode("Переговоры в Абу-Даби продолжатся в воскресенье.");
+    let mut page = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\"><title>t</title></head><body><p>".to_vec();
+    page.extend_from_slice(&cyrillic);
+    page.extend_from_slice(b"</p></body></html>");
+    let p = write(d.path(), "ru.html", &page);
+    let r = read_path(&p);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(
+        matches!(&r.docs[0].body, Body::Html(h) if h.contains("Переговоры в Абу-Даби")),
+        "{:?}",
+        r.docs[0].body
+    );
 }
 
 #[test]

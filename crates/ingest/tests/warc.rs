@@ -363,3 +363,30 @@ fn streaming_hands_on_records_one_by_one_and_stops_when_asked() {
     });
     assert_eq!(seen, ["a0", "a1", "a2", "a3", "a4"]);
 }
+
+#[test]
+fn a_page_is_read_in_the_charset_its_http_headers_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("legacy.warc.gz");
+    let mut block =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=ISO-8859-1\r\n\r\n".to_vec();
+    block.extend_from_slice(
+        b"<html><body><article><p>Les n\xe9gociateurs se sont r\xe9unis \xe0 Qu\xe9bec lundi.</p></article></body></html>",
+    );
+    let records = vec![record(
+        "response",
+        "https://nouvelles.example/a",
+        "application/http; msgtype=response",
+        &block,
+    )];
+    std::fs::write(&path, warc_gz(&records)).unwrap();
+    let (inputs, _) = discover(&[path.display().to_string()]);
+    let r = read(&inputs[0], &IngestOptions::default());
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+    assert!(
+        matches!(&r.docs[0].body, Body::Html(h) if h.contains("négociateurs se sont réunis à Québec")),
+        "{:?}",
+        r.docs[0].body
+    );
+    assert!(r.docs[0].warnings.is_empty(), "{:?}", r.docs[0].warnings);
+}
