@@ -766,8 +766,8 @@ fn json_ld(doc: &Document) -> JsonLd {
                             .and_then(|x| x.as_str())
                             .and_then(|x| nonempty(Some(x)))
                     };
-                    if out.published.is_none() {
-                        out.published = str_of("datePublished").or_else(|| str_of("dateCreated"));
+                    if let Some(date) = str_of("datePublished").or_else(|| str_of("dateCreated")) {
+                        keep_date(&mut out.published, date);
                     }
                     if out.headline.is_none() {
                         out.headline = str_of("headline");

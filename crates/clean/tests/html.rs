@@ -340,6 +340,12 @@ fn a_placeholder_date_gives_way_to_the_page_s_real_one() {
     );
     let d = clean(raw_html(&none, Metadata::default())).unwrap();
     assert_eq!(d.meta.published.as_deref(), Some("0001-01-01"));
+    // Of two JSON-LD blocks, the one with a real date.
+    let two = format!(
+        r#"<html><head><script type="application/ld+json">{{"@type":"WebPage","datePublished":"0001-01-01T00:00:00Z"}}</script><script type="application/ld+json">{{"@type":"NewsArticle","datePublished":"2019-11-19T13:03:00Z"}}</script></head><body><article>{story}</article></body></html>"#
+    );
+    let d = clean(raw_html(&two, Metadata::default())).unwrap();
+    assert_eq!(d.meta.published.as_deref(), Some("2019-11-19T13:03:00Z"));
     // A date the input gave is not replaced by the page's.
     let given = Metadata {
         published: Some("2026-01-01".into()),
