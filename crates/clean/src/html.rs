@@ -652,7 +652,13 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
             | "parsely-pub-date"
             | "sailthru.date"
             | "og:published_time"
-            | "article.published" => keep_date(&mut published, content),
+            | "article.published"
+            | "publication_date"
+            | "publish_date"
+            | "published_date"
+            | "date_published"
+            | "citation_publication_date"
+            | "dcterms.date" => keep_date(&mut published, content),
             "dcterms.available" | "dcterms.issued" | "weibo:article:create_at" => {
                 keep_date(&mut late_published, content)
             }
@@ -685,9 +691,22 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
             .nodes()
             .iter()
             .find_map(|t| nonempty(t.attr("datetime")));
+        // Microdata on the page's own elements: `<span
+        // itemprop="datePublished" content="…">`, `<abbr … title="…">`, or
+        // the date written out ("20.06.2019 11:43").
+        let mut micro = None;
+        for n in doc.select(r#"[itemprop="datePublished"]"#).nodes() {
+            let given = ["content", "datetime", "title"]
+                .iter()
+                .find_map(|a| nonempty(n.attr(a)))
+                .or_else(|| nonempty(Some(n.text())));
+            if let Some(given) = given.filter(|g| g.len() <= 64) {
+                keep_date(&mut micro, given);
+            }
+        }
         // The first that names a date ("0001-01-01" is a page with none),
         // else the first given, kept for the record.
-        let candidates = [published, ld.published, time, late_published];
+        let candidates = [published, ld.published, micro, time, late_published];
         let dated = candidates
             .iter()
             .flatten()

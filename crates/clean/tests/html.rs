@@ -346,6 +346,12 @@ fn a_placeholder_date_gives_way_to_the_page_s_real_one() {
     );
     let d = clean(raw_html(&two, Metadata::default())).unwrap();
     assert_eq!(d.meta.published.as_deref(), Some("2019-11-19T13:03:00Z"));
+    // Microdata on the page's own elements, written out the European way.
+    let micro = format!(
+        r#"<html><head><meta name="description" content="x"></head><body><article><div class="date" itemprop="datePublished">20.06.2019 11:43</div>{story}</article></body></html>"#
+    );
+    let d = clean(raw_html(&micro, Metadata::default())).unwrap();
+    assert_eq!(d.meta.published.as_deref(), Some("20.06.2019 11:43"));
     // A date the input gave is not replaced by the page's.
     let given = Metadata {
         published: Some("2026-01-01".into()),

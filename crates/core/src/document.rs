@@ -237,7 +237,8 @@ pub struct Sentence {
 
 /// The calendar date a publication-date field names, as pages and feeds
 /// write it: ISO 8601 ("2019-11-19", "2019-11-19T13:03:00.000Z", also with
-/// `/` or `.` between the parts), or a month name with a day and a year in
+/// `/` or `.` between the parts, or one-digit months and days), day first
+/// with full stops ("20.06.2019"), or a month name with a day and a year in
 /// either order ("November 19, 2019, 07:47 PM EST", "19 Nov 2019 07:09
 /// GMT", "Tue, 19 Nov 2019 10:00:00 +0000", "Tue Nov 19 2019 03:05:46
 /// GMT+0000"). The date is the one written, in the writer's own time zone.
@@ -302,26 +303,48 @@ pub fn date_in_url(url: &str) -> Option<Date> {
     })
 }
 
-/// "2019-11-19…", "2019/11/19…", "2019.11.19…".
+/// A date in digits at the start of `s`: year first ("2019-11-19…",
+/// "2019/11/19", "2022-1-26T14:32"), or day first with full stops, the
+/// European way ("20.06.2019 11:43", "4.11.2021"). Day-first dates with
+/// `/` or `-` ("11/19/2019") are left alone: the order is anyone's guess.
 fn iso_date(s: &str) -> Option<Date> {
     let b = s.as_bytes();
-    let head = b.get(..10)?;
-    let sep = head[4];
-    let digits = |r: std::ops::Range<usize>| head[r].iter().all(u8::is_ascii_digit);
-    if !(matches!(sep, b'-' | b'/' | b'.')
-        && head[7] == sep
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10))
-    {
-        return None;
+    let mut parts: [&str; 3] = [""; 3];
+    let mut at = 0;
+    let mut sep = None;
+    for (i, part) in parts.iter_mut().enumerate() {
+        let len = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        *part = s.get(at..at + len)?;
+        at += len;
+        if i < 2 {
+            let c = *b.get(at)?;
+            if !matches!(c, b'-' | b'/' | b'.') || sep.is_some_and(|x| x != c) {
+                return None;
+            }
+            sep = Some(c);
+            at += 1;
+        }
     }
-    // The date ends there: "2019-11-19T…", "2019-11-19 10:00", not "2019-11-190".
-    if b.get(10).is_some_and(u8::is_ascii_digit) {
+    let num = |p: &str, len: std::ops::RangeInclusive<usize>| {
+        len.contains(&p.len())
+            .then(|| p.parse::<i16>().ok())
+            .flatten()
+    };
+    let (y, m, d) = if parts[0].len() == 4 {
+        (
+            num(parts[0], 4..=4)?,
+            num(parts[1], 1..=2)?,
+            num(parts[2], 1..=2)?,
+        )
+    } else if sep == Some(b'.') {
+        (
+            num(parts[2], 4..=4)?,
+            num(parts[1], 1..=2)?,
+            num(parts[0], 1..=2)?,
+        )
+    } else {
         return None;
-    }
-    let num = |r: std::ops::Range<usize>| s.get(r)?.parse::<i16>().ok();
-    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    };
     Date::new(y, i8::try_from(m).ok()?, i8::try_from(d).ok()?).ok()
 }
 
@@ -406,6 +429,9 @@ mod tests {
             ("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19"),
             ("Sept. 3rd, 2020", "2020-09-03"),
             ("  2 March 2021  ", "2021-03-02"),
+            ("2022-1-26T14:32:06+02:00", "2022-01-26"),
+            ("20.06.2019 11:43", "2019-06-20"),
+            ("4.11.2021", "2021-11-04"),
         ] {
             assert_eq!(ymd(field).as_deref(), Some(date), "{field:?}");
         }
@@ -419,6 +445,9 @@ mod tests {
             "1900-01-01",
             "2019-02-30",
             "11/19/2019",
+            "19-11-2019",
+            "2019-11/19",
+            "20.06.19",
             "2019-11-190",
             "Monday",
             "November 2019",
