@@ -686,34 +686,49 @@ fn page_metadata(doc: &Document, meta: &mut Metadata) {
         meta.outlet = site.or(ld.publisher);
     }
     if !has_date(meta) {
-        let time = doc
-            .select("time")
-            .nodes()
-            .iter()
-            .find_map(|t| nonempty(t.attr("datetime")));
+        // The candidates in order, each looked for only when those before
+        // it name no date ("0001-01-01" is a page with none).
+        let time = || {
+            doc.select("time")
+                .nodes()
+                .iter()
+                .find_map(|t| nonempty(t.attr("datetime")))
+        };
         // Microdata on the page's own elements: `<span
         // itemprop="datePublished" content="…">`, `<abbr … title="…">`, or
         // the date written out ("20.06.2019 11:43").
-        let mut micro = None;
-        for n in doc.select(r#"[itemprop="datePublished"]"#).nodes() {
-            let given = ["content", "datetime", "title"]
-                .iter()
-                .find_map(|a| nonempty(n.attr(a)))
-                .or_else(|| nonempty(Some(n.text())));
-            if let Some(given) = given.filter(|g| g.len() <= 64) {
-                keep_date(&mut micro, given);
+        let micro = || {
+            let mut micro = None;
+            for n in doc.select(r#"[itemprop="datePublished"]"#).nodes() {
+                let given = ["content", "datetime", "title"]
+                    .iter()
+                    .find_map(|a| nonempty(n.attr(a)))
+                    .or_else(|| nonempty(Some(n.text())));
+                if let Some(given) = given.filter(|g| g.len() <= 64) {
+                    keep_date(&mut micro, given);
+                }
             }
+            micro
+        };
+        let candidates: [&dyn Fn() -> Option<String>; 5] = [
+            &|| published.clone(),
+            &|| ld.published.clone(),
+            &micro,
+            &time,
+            &|| late_published.clone(),
+        ];
+        let mut first = None;
+        for candidate in candidates {
+            let Some(given) = candidate() else { continue };
+            if parse_published(&given).is_some() {
+                meta.published = Some(given);
+                return;
+            }
+            first.get_or_insert(given);
         }
-        // The first that names a date ("0001-01-01" is a page with none),
-        // else the first given, kept for the record.
-        let candidates = [published, ld.published, micro, time, late_published];
-        let dated = candidates
-            .iter()
-            .flatten()
-            .find(|c| parse_published(c).is_some())
-            .cloned();
-        if dated.is_some() || meta.published.is_none() {
-            meta.published = dated.or_else(|| candidates.into_iter().flatten().next());
+        // None names a date: the first given is kept for the record.
+        if meta.published.is_none() {
+            meta.published = first;
         }
     }
 }
