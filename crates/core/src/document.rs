@@ -377,7 +377,8 @@ pub fn month_number(word: &str) -> Option<i8> {
 }
 
 /// A month name or its abbreviation ("Nov", "Nov.", "November"), with the
-/// day right after it or right before it and the first four-digit year.
+/// day right after it or right before it and the first four-digit year
+/// from 1800 to 2100.
 fn named_month_date(s: &str) -> Option<Date> {
     let words: Vec<&str> = s
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -389,8 +390,10 @@ fn named_month_date(s: &str) -> Option<Date> {
         .find_map(|(i, w)| Some((i, month_number(w)?)))?;
     let year = words
         .iter()
-        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|w| w.parse::<i16>().ok())?;
+        .filter(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .filter_map(|w| w.parse::<i16>().ok())
+        // A year, not a time ("1200 GMT, Nov 19 2019").
+        .find(|y| (1800..=2100).contains(y))?;
     let day_at = |i: Option<usize>| {
         let w = words.get(i?)?;
         let w = w
@@ -428,6 +431,7 @@ mod tests {
             ("Tue, 19 Nov 2019 10:00:00 +0000", "2019-11-19"),
             ("Tue Nov 19 2019 03:05:46 GMT+0000", "2019-11-19"),
             ("Sept. 3rd, 2020", "2020-09-03"),
+            ("1200 GMT, Nov 19 2019", "2019-11-19"),
             ("  2 March 2021  ", "2021-03-02"),
             ("2022-1-26T14:32:06+02:00", "2022-01-26"),
             ("20.06.2019 11:43", "2019-06-20"),
