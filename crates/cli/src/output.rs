@@ -64,9 +64,16 @@ impl Progress {
 }
 
 pub fn summary(s: &Summary, db: &Path) {
+    let n = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
     let mut line = format!(
-        "{} inputs, {} documents: {} stored ({} events), {} already in the store",
-        s.inputs, s.documents, s.stored, s.events, s.duplicates
+        "{}, {}: {} stored ({}), {} already in the store",
+        n(s.inputs, "input", "inputs"),
+        n(s.documents, "document", "documents"),
+        s.stored,
+        n(s.events, "event", "events"),
+        s.duplicates
     );
     if s.failed() {
         let parts: Vec<String> = s.skipped.iter().map(|(k, v)| format!("{v} {k}")).collect();
