@@ -54,8 +54,14 @@ pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
             DateSource::Metadata,
         ),
         (
+            // The article's URL, or its id when that is one (a page a
+            // feed pointed to, before its canonical link is known).
             meta.url
                 .as_deref()
+                .or_else(|| {
+                    let id = doc.id.as_str();
+                    (id.starts_with("http://") || id.starts_with("https://")).then_some(id)
+                })
                 .and_then(date_in_url)
                 .filter(|d| *d <= today),
             DateSource::Url,

@@ -51,6 +51,14 @@ fn the_publication_date_is_read_where_pages_write_it() {
     };
     assert_eq!(captured(None), ("2019-11-21".into(), "capture"));
     assert_eq!(captured(Some(url)), ("2019-11-19".into(), "url"));
+    // With no URL given, an id that is one (a watched page) is read.
+    let mut doc = support::clean_doc(text, Metadata::default());
+    doc.id = url.to_string();
+    let p = publication_date(&doc, Date::new(2026, 12, 5).unwrap());
+    assert_eq!(at(p), ("2019-11-19".into(), "url"));
+    doc.id = "2019/11/19/notes.txt".to_string();
+    let p = publication_date(&doc, Date::new(2026, 12, 5).unwrap());
+    assert_eq!(at(p).1, "ingest_time", "a path is no URL");
     // A URL dated after today is a mistake, not a date.
     let future = "https://news.example/2031/01/02/story";
     assert_eq!(at(dated(None, Some(future), text)).1, "ingest_time");
