@@ -4,6 +4,7 @@ use std::sync::OnceLock;
 
 use aho_corasick::automaton::Automaton;
 use aho_corasick::{AhoCorasick, Anchored, MatchKind};
+use chronicler_core::month_number;
 use chronicler_core::text::ADJECTIVAL_PARTICIPLES;
 use chronicler_core::{DatePrecision, DateRange, Span};
 use jiff::civil::{Date, Weekday};
@@ -372,27 +373,6 @@ impl<'t> Caps<'t> {
     fn name(&self, n: &str) -> Option<Hit<'t>> {
         self.hit(self.c.name(n))
     }
-}
-
-/// Month number of a month name or abbreviation.
-pub fn month_of(s: &str) -> Option<i8> {
-    let l = s.trim_end_matches('.').to_ascii_lowercase();
-    let m = match l.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "may" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
 }
 
 fn day_of(s: &str) -> Option<i8> {
@@ -926,11 +906,11 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
     for c in g.captures(&r.month_range, text, NEED_MONTH_RANGE) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
-            let m1 = month_of(c.name("m1")?.as_str())?;
+            let m1 = month_number(c.name("m1")?.as_str())?;
             let d1 = day_of(c.name("d1")?.as_str())?;
             let m2 = c
                 .name("m2")
-                .and_then(|m| month_of(m.as_str()))
+                .and_then(|m| month_number(m.as_str()))
                 .unwrap_or(m1);
             let d2 = day_of(c.name("d2")?.as_str())?;
             let y = c.name("y2").or(c.name("y1")).map(|y| y.as_str());
@@ -946,7 +926,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
     for c in g.captures(&r.day_range, text, NEED_DAY_RANGE) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
-            let m = month_of(c.name("m")?.as_str())?;
+            let m = month_number(c.name("m")?.as_str())?;
             let a = ymd(
                 c.name("y").map(|y| y.as_str()),
                 m,
@@ -963,7 +943,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             let Some(all) = c.get(0) else { continue };
             // "May" as a verb: "May 5" needs the day; fine. Skip "March 2026"-like misreads.
             let res = (|| {
-                let m = month_of(c.name("m")?.as_str())?;
+                let m = month_number(c.name("m")?.as_str())?;
                 let d = day_of(c.name("d")?.as_str())?;
                 Some(DateRange::day(ymd(
                     c.name("y").map(|y| y.as_str()),
@@ -978,7 +958,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
     for c in g.captures(&r.month_year, text, NEED_MONTH_YEAR) {
         let Some(all) = c.get(0) else { continue };
         let res = (|| {
-            let m = month_of(c.name("m")?.as_str())?;
+            let m = month_number(c.name("m")?.as_str())?;
             let y: i16 = c.name("y")?.as_str().parse().ok()?;
             let (a, b) = month_bounds(y, m)?;
             Some(span_range(a, b, DatePrecision::Month))
@@ -1295,7 +1275,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         {
             continue;
         }
-        let Some(m) = month_of(mc.as_str()) else {
+        let Some(m) = month_number(mc.as_str()) else {
             continue;
         };
         let pick = match w.as_deref() {
@@ -1385,7 +1365,7 @@ pub fn latest_full_date(text: &str) -> Option<Date> {
     Gate::new(text)
         .captures(&rules().any_full, text, NEED_ANY_FULL)
         .filter_map(|c| {
-            let m = month_of(c.name("m").or(c.name("m2"))?.as_str())?;
+            let m = month_number(c.name("m").or(c.name("m2"))?.as_str())?;
             let d = day_of(c.name("d").or(c.name("d2"))?.as_str())?;
             let y: i16 = c.name("y").or(c.name("y2"))?.as_str().parse().ok()?;
             Date::new(y, m, d).ok()

@@ -27,11 +27,6 @@ pub struct Analyzer<'d> {
     dicts: &'d Dictionaries,
 }
 
-/// Parses an ISO date or date-time ("2026-01-30", "2026-01-30T10:00:00Z").
-pub fn parse_iso_date(s: &str) -> Option<Date> {
-    s.trim().get(..10)?.parse().ok()
-}
-
 fn dateline_re() -> Option<&'static Regex> {
     static R: OnceLock<Option<Regex>> = OnceLock::new();
     R.get_or_init(|| {
@@ -84,7 +79,9 @@ pub fn publication_date(doc: &CleanDocument, today: Date) -> Published {
         .collect::<Vec<_>>()
         .join("\n\n");
     if let Some(c) = dateline_re().and_then(|r| head.lines().find_map(|l| r.captures(l))) {
-        let m = c.name("m").and_then(|m| dates::month_of(m.as_str()));
+        let m = c
+            .name("m")
+            .and_then(|m| chronicler_core::month_number(m.as_str()));
         let d = c.name("d").and_then(|d| d.as_str().parse::<i8>().ok());
         if let (Some(m), Some(d)) = (m, d) {
             let y = c

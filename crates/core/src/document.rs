@@ -264,11 +264,6 @@ pub fn date_in_url(url: &str) -> Option<Date> {
     let path = rest.split(['?', '#']).next().unwrap_or_default();
     let path = path.split_once('/').map_or("", |(_, p)| p);
     let segments: Vec<&str> = path.split('/').collect();
-    let num = |s: &str, len: std::ops::RangeInclusive<usize>| {
-        (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<i16>().ok())
-            .flatten()
-    };
     let date = |y: i16, m: i16, d: i16| {
         let (m, d) = (i8::try_from(m).ok()?, i8::try_from(d).ok()?);
         (1990..=2100)
@@ -276,9 +271,13 @@ pub fn date_in_url(url: &str) -> Option<Date> {
             .then(|| Date::new(y, m, d).ok())
             .flatten()
     };
-    let three = segments
-        .windows(3)
-        .find_map(|w| date(num(w[0], 4..=4)?, num(w[1], 1..=2)?, num(w[2], 1..=2)?));
+    let three = segments.windows(3).find_map(|w| {
+        date(
+            digits(w[0], 4..=4)?,
+            digits(w[1], 1..=2)?,
+            digits(w[2], 1..=2)?,
+        )
+    });
     three.or_else(|| {
         segments.iter().find_map(|seg| {
             let iso = seg
@@ -287,20 +286,26 @@ pub fn date_in_url(url: &str) -> Option<Date> {
                 .and_then(|h| {
                     let p: Vec<&str> = h.split('-').collect();
                     match p[..] {
-                        [y, m, d] => date(num(y, 4..=4)?, num(m, 2..=2)?, num(d, 2..=2)?),
+                        [y, m, d] => date(digits(y, 4..=4)?, digits(m, 2..=2)?, digits(d, 2..=2)?),
                         _ => None,
                     }
                 });
             iso.or_else(|| {
                 seg.split(['-', '_', '.']).find_map(|t| {
-                    let ok = t.len() == 8 && t.bytes().all(|b| b.is_ascii_digit());
-                    let part = |r: std::ops::Range<usize>| t.get(r)?.parse::<i16>().ok();
-                    ok.then(|| date(part(0..4)?, part(4..6)?, part(6..8)?))
-                        .flatten()
+                    let (y, md) = t.split_at_checked(4).filter(|_| t.len() == 8)?;
+                    let (m, d) = md.split_at_checked(2)?;
+                    date(digits(y, 4..=4)?, digits(m, 2..=2)?, digits(d, 2..=2)?)
                 })
             })
         })
     })
+}
+
+/// The number `s` writes in ASCII digits, when it has `len` of them.
+fn digits(s: &str, len: std::ops::RangeInclusive<usize>) -> Option<i16> {
+    (len.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 /// A date in digits at the start of `s`: year first ("2019-11-19…",
@@ -325,22 +330,17 @@ fn iso_date(s: &str) -> Option<Date> {
             at += 1;
         }
     }
-    let num = |p: &str, len: std::ops::RangeInclusive<usize>| {
-        len.contains(&p.len())
-            .then(|| p.parse::<i16>().ok())
-            .flatten()
-    };
     let (y, m, d) = if parts[0].len() == 4 {
         (
-            num(parts[0], 4..=4)?,
-            num(parts[1], 1..=2)?,
-            num(parts[2], 1..=2)?,
+            digits(parts[0], 4..=4)?,
+            digits(parts[1], 1..=2)?,
+            digits(parts[2], 1..=2)?,
         )
     } else if sep == Some(b'.') {
         (
-            num(parts[2], 4..=4)?,
-            num(parts[1], 1..=2)?,
-            num(parts[0], 1..=2)?,
+            digits(parts[2], 4..=4)?,
+            digits(parts[1], 1..=2)?,
+            digits(parts[0], 1..=2)?,
         )
     } else {
         return None;
@@ -366,7 +366,7 @@ pub fn month_number(word: &str) -> Option<i8> {
         "november",
         "december",
     ];
-    let w = word.trim_end_matches('.').to_lowercase();
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
