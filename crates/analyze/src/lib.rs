@@ -167,11 +167,30 @@ impl<'d> Analyzer<'d> {
     }
 
     /// Analyzes one document. `today` is the ingest date, the publication
-    /// date of last resort.
+    /// date of last resort. A document not in English
+    /// ([`chronicler_core::language`]) keeps its sentences and a warning
+    /// saying so, and nothing else is looked for in it.
     pub fn analyze(&self, doc: CleanDocument, today: Date) -> AnalyzedDocument {
         let published = publication_date(&doc, today);
         let text = doc.text.as_str();
         let sentences = sentences::split(text);
+        // Not English: the sentences (for search), no mentions, no coding.
+        let language = chronicler_core::language::language(text);
+        if let Some(w) = language.warning() {
+            let mut doc = doc;
+            doc.warnings.push(w.to_string());
+            return AnalyzedDocument {
+                doc,
+                published,
+                sentences,
+                actors: Vec::new(),
+                places: Vec::new(),
+                dates: Vec::new(),
+                quantities: Vec::new(),
+                unresolved: Vec::new(),
+                language,
+            };
+        }
         let date = published.date;
         // The actors dictionary's matches: actor mentions, and the
         // "Ukrainian capital" places.
@@ -252,6 +271,7 @@ impl<'d> Analyzer<'d> {
             dates,
             quantities,
             unresolved,
+            language,
         }
     }
 }

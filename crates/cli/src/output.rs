@@ -67,8 +67,13 @@ pub fn summary(s: &Summary, db: &Path) {
     let n = |count: usize, one: &str, many: &str| {
         format!("{count} {}", if count == 1 { one } else { many })
     };
+    let foreign = if s.not_english > 0 {
+        format!("; {} not in English, not coded", s.not_english)
+    } else {
+        String::new()
+    };
     let mut line = format!(
-        "{}, {}: {} stored ({}), {} already in the store",
+        "{}, {}: {} stored ({}{foreign}), {} already in the store",
         n(s.inputs, "input", "inputs"),
         n(s.documents, "document", "documents"),
         s.stored,

@@ -674,3 +674,55 @@ fn a_store_that_cannot_be_opened_is_one_line_saying_why_once() {
         assert_eq!(line.matches("cannot open store").count(), 1, "{line}");
     }
 }
+
+#[test]
+fn an_article_not_in_english_is_stored_and_indexed_but_not_coded() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("de.db");
+    let german = dir.path().join("kiew.txt");
+    std::fs::write(
+        &german,
+        "Selenskyj lädt Putin nach Kiew ein\n\n\
+         Der ukrainische Präsident Wolodymyr Selenskyj hat am Freitag den russischen \
+         Präsidenten Wladimir Putin nach Kiew eingeladen, nachdem der Kreml ein Treffen in \
+         Moskau vorgeschlagen hatte. Moskau und Minsk lehnten das Angebot innerhalb weniger \
+         Stunden ab.\n\n\
+         Die nächste Verhandlungsrunde mit den Vereinigten Staaten ist für Sonntag in Abu Dhabi \
+         geplant, sagten Beamte in Kiew. Die NATO und Donald Trump äußerten sich nicht, und das \
+         Moratorium für Angriffe auf die Energieversorgung läuft am Sonntag aus.\n",
+    )
+    .unwrap();
+    let o = run(&db, &["ingest", german.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("1 stored (0 events; 1 not in English, not coded)"),
+        "{}",
+        stderr(&o)
+    );
+    // Stored, with its sentences.
+    assert_eq!(doc_count(&db), 1);
+    let o = run(&db, &["stats"]);
+    let stats = stdout(&o);
+    let count = |name: &str| -> usize {
+        stats
+            .lines()
+            .find(|l| l.starts_with(name))
+            .and_then(|l| l.split_whitespace().last())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in {stats}"))
+    };
+    assert!(count("sentences") >= 3, "{stats}");
+    // Putin, NATO and Trump are in the English dictionaries: a German text
+    // is not read with them.
+    assert_eq!(count("actor mentions"), 0, "{stats}");
+    assert_eq!(count("coded events"), 0, "{stats}");
+    // In the search index like any other (`check` verifies every document is).
+    let o = run(&db, &["check"]);
+    assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));
+    // An English article in the same store is coded as before.
+    let o = run(&db, &["ingest", &examples()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("2 stored ("), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("not in English"), "{}", stderr(&o));
+    assert!(!export(&db).is_empty());
+}

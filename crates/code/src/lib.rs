@@ -32,8 +32,13 @@ impl<'d> Coder<'d> {
         Coder { dicts }
     }
 
-    /// Codes the events of one document, in text order.
+    /// Codes the events of one document, in text order: none for a
+    /// document not in English, nor from a sentence plainly in another
+    /// language ([`chronicler_core::language`]).
     pub fn code(&self, doc: &AnalyzedDocument) -> Vec<CodedEvent> {
+        if !doc.language.is_english() {
+            return Vec::new();
+        }
         let discards = &self.dicts.discards;
         if discards
             .story

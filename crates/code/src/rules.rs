@@ -535,7 +535,11 @@ pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<Code
         // Most sentences hold no pattern of the dictionary: they are left
         // before their words are copied and their mentions mapped to tokens.
         let found = dict.find(&words);
-        if found.is_empty() {
+        // A paragraph in another language can spell an English pattern
+        // ("a" in French, "in" in German).
+        if found.is_empty()
+            || chronicler_core::language::foreign_sentence(s.span.slice(&doc.doc.text))
+        {
             continue;
         }
         let words: Vec<String> = words.into_iter().map(str::to_string).collect();

@@ -327,6 +327,7 @@ impl Doc {
             dates: self.dates,
             quantities: self.quantities,
             unresolved: vec![],
+            language: Default::default(),
         }
     }
 }

@@ -305,6 +305,10 @@ pub struct AnalyzedDocument {
     pub quantities: Vec<Quantity>,
     /// Capitalised names no dictionary resolved.
     pub unresolved: Vec<UnresolvedName>,
+    /// The text's language: a document not in English is stored with its
+    /// sentences but no mentions, and not coded.
+    #[serde(default)]
+    pub language: crate::Language,
 }
 
 impl AnalyzedDocument {

@@ -5,7 +5,8 @@
 //! 1. `chronicler-ingest` reads inputs into [`RawDocument`]s.
 //! 2. `chronicler-clean` turns each into a [`CleanDocument`]: the article text
 //!    without web noise, with an alignment back to the extracted text.
-//! 3. `chronicler-analyze` finds [`Sentence`]s, [`ActorMention`]s,
+//! 3. `chronicler-analyze` asks whether the text is English ([`language`]) and
+//!    finds [`Sentence`]s, [`ActorMention`]s,
 //!    [`PlaceMention`]s, [`DateMention`]s and [`Quantity`]s: an [`AnalyzedDocument`].
 //! 4. `chronicler-code` codes [`CodedEvent`]s from an analyzed document.
 //! 5. `chronicler-consolidate` merges coded events across sentences and
@@ -20,7 +21,9 @@
 pub mod cameo;
 mod document;
 mod event;
+pub mod language;
 pub mod text;
 
 pub use document::*;
 pub use event::*;
+pub use language::Language;

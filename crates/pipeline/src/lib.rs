@@ -191,6 +191,9 @@ pub struct Summary {
     pub duplicates: usize,
     /// Coded events stored.
     pub events: usize,
+    /// Of the documents stored, those not in English: stored and
+    /// searchable, not coded ([`chronicler_core::language`]).
+    pub not_english: usize,
     /// Documents or inputs skipped, by reason.
     pub skipped: BTreeMap<&'static str, usize>,
     /// Warnings (document kept), by reason.
@@ -642,6 +645,7 @@ fn write_batch(
     summary.stored += counts.stored;
     summary.events += counts.events;
     summary.duplicates += counts.duplicates;
+    summary.not_english += counts.not_english;
     Ok(())
 }
 
@@ -699,6 +703,7 @@ fn write_pass(
             Ok(WriteOutcome::Inserted) => {
                 counts.stored += 1;
                 counts.events += events.len();
+                counts.not_english += usize::from(!doc.language.is_english());
             }
             Ok(WriteOutcome::Duplicate(_)) => counts.duplicates += 1,
             Err(e) if isolated && e.is_document_fault() => problems.push(Problem {

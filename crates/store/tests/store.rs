@@ -155,6 +155,7 @@ fn doc_with(id: &str, url: Option<&str>, text: &str) -> AnalyzedDocument {
                 text: "Istanbul".into(),
             },
         ],
+        language: Default::default(),
     }
 }
 

@@ -155,6 +155,7 @@ pub fn analyzed(a: &Article) -> AnalyzedDocument {
         dates: vec![],
         quantities: vec![],
         unresolved: vec![],
+        language: Default::default(),
     }
 }
 

@@ -226,6 +226,7 @@ pub fn doc(id: &str, text: &str) -> AnalyzedDocument {
         dates: vec![],
         quantities: vec![],
         unresolved: vec![],
+        language: Default::default(),
     }
 }
 
