@@ -701,21 +701,14 @@ fn an_article_not_in_english_is_stored_and_indexed_but_not_coded() {
     );
     // Stored, with its sentences.
     assert_eq!(doc_count(&db), 1);
-    let o = run(&db, &["stats"]);
-    let stats = stdout(&o);
-    let count = |name: &str| -> usize {
-        stats
-            .lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split_whitespace().last())
-            .and_then(|n| n.parse().ok())
-            .unwrap_or_else(|| panic!("no {name} in {stats}"))
-    };
-    assert!(count("sentences") >= 3, "{stats}");
+    let o = run(&db, &["stats", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let stats: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("json");
+    assert!(stats["sentences"].as_u64().unwrap() >= 3, "{stats}");
     // Putin, NATO and Trump are in the English dictionaries: a German text
     // is not read with them.
-    assert_eq!(count("actor mentions"), 0, "{stats}");
-    assert_eq!(count("coded events"), 0, "{stats}");
+    assert_eq!(stats["actor_mentions"], 0, "{stats}");
+    assert_eq!(stats["coded_events"], 0, "{stats}");
     // In the search index like any other (`check` verifies every document is).
     let o = run(&db, &["check"]);
     assert!(o.status.success(), "{}{}", stdout(&o), stderr(&o));

@@ -22,10 +22,12 @@
 //! table of scores) is English too. Checked on real pages (BENCHMARKS.md,
 //! thirty-sixth sitting): of the 181 of the Scrapinghub set, the 20 judged
 //! not English are all in Korean, Japanese, Russian, Portuguese, Italian,
-//! German or Indonesian; of the 988 of trafilatura's set, 773 are judged not
+//! German or Indonesian; of the 988 of trafilatura's set, 774 are judged not
 //! English and none of the 171 that whatlang reads as English.
 
 use serde::{Deserialize, Serialize};
+
+use crate::text::char_at;
 
 /// The language of a document, as far as the coding needs to know it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -62,6 +64,11 @@ impl Language {
     }
 }
 
+/// A sentence this long or longer with no English function word (and
+/// some of another language) is not English; a paragraph this long can
+/// show a page is.
+pub const SENTENCE_MIN_WORDS: usize = 12;
+
 /// How many words of a sentence [`foreign_sentence`] reads.
 pub const SENTENCE_WORDS: usize = 200;
 
@@ -91,64 +98,47 @@ pub struct WordCounts {
     pub other_letters: usize,
 }
 
-/// The counts [`language`] decides on. A word is a run of letters; each
-/// letter of a script written without spaces (Chinese, Japanese) is not
-/// told apart, so such a text is a few long words of other letters.
+impl std::ops::AddAssign for WordCounts {
+    fn add_assign(&mut self, o: WordCounts) {
+        self.words += o.words;
+        self.english += o.english;
+        self.foreign += o.foreign;
+        self.ascii_letters += o.ascii_letters;
+        self.other_letters += o.other_letters;
+    }
+}
+
+/// The counts [`language`] decides on. A word is a run of letters; a
+/// script written without spaces (Chinese, Japanese) gives a few long words
+/// of other letters. A word with any letter outside ASCII ("Köln") is
+/// nobody's function word.
 pub fn word_counts(text: &str, max_words: usize) -> WordCounts {
     let mut c = WordCounts::default();
-    let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() && c.words < max_words {
-        let b = bytes[i];
-        if b.is_ascii_alphabetic() {
-            let start = i;
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            // A word running on into other letters ("Köln", "naïve") is
-            // not an English function word.
-            let mut other = 0;
-            while let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) {
-                if ch.is_ascii_alphabetic() {
-                    i += 1;
-                } else if !ch.is_ascii() && ch.is_alphabetic() {
-                    other += 1;
-                    i += ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            c.words += 1;
-            c.ascii_letters += i - start - other;
-            c.other_letters += other;
-            if other == 0 {
-                match cue(&bytes[start..i]) {
-                    Cue::English => c.english += 1,
-                    Cue::Foreign => c.foreign += 1,
-                    Cue::None => {}
-                }
-            }
-        } else if b.is_ascii() {
-            i += 1;
-        } else {
-            let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) else {
-                break;
-            };
-            if ch.is_alphabetic() {
-                // A word in other letters (Latin ones after it counted too).
-                while let Some(ch) = text.get(i..).and_then(|t| t.chars().next()) {
-                    if ch.is_ascii_alphabetic() {
-                        c.ascii_letters += 1;
-                    } else if !ch.is_ascii() && ch.is_alphabetic() {
-                        c.other_letters += 1;
-                    } else {
-                        break;
-                    }
-                    i += ch.len_utf8();
-                }
-                c.words += 1;
+    while c.words < max_words {
+        let Some(ch) = char_at(text, i) else {
+            break;
+        };
+        if !ch.is_alphabetic() {
+            i += ch.len_utf8();
+            continue;
+        }
+        let (start, mut other) = (i, 0);
+        while let Some(ch) = char_at(text, i).filter(|ch| ch.is_alphabetic()) {
+            if ch.is_ascii() {
+                c.ascii_letters += 1;
             } else {
-                i += ch.len_utf8();
+                other += 1;
+            }
+            i += ch.len_utf8();
+        }
+        c.words += 1;
+        c.other_letters += other;
+        if other == 0 {
+            match text.get(start..i).map_or(Cue::None, |w| cue(w.as_bytes())) {
+                Cue::English => c.english += 1,
+                Cue::Foreign => c.foreign += 1,
+                Cue::None => {}
             }
         }
     }
@@ -199,10 +189,9 @@ fn cue(w: &[u8]) -> Cue {
 /// The language of `text`. English as soon as one paragraph reads plainly
 /// as English ([`SENTENCE_MIN_WORDS`] words or more, at least one in twelve
 /// an English function word, and twice as many of them as of another
-/// language's; an English report quoting
-/// a foreign one, a foreign page with an English section: the analysis
-/// runs, and the coder passes over the sentences in another language).
-/// Otherwise the whole text is judged by [`judge`]: mostly letters of
+/// language's): for an English report quoting a foreign one, or a foreign
+/// page with an English section, the analysis runs and the coder passes
+/// over the sentences in another language. Otherwise the whole text is judged by [`judge`]: mostly letters of
 /// another script, or fewer than [`ENGLISH_SHARE`] of its words English
 /// function words and at least as many the common words of another
 /// language, and it is not English. Texts under [`LANGUAGE_MIN_WORDS`]
@@ -214,11 +203,7 @@ pub fn language(text: &str) -> Language {
         if plainly_english(c) {
             return Language::English;
         }
-        total.words += c.words;
-        total.english += c.english;
-        total.foreign += c.foreign;
-        total.ascii_letters += c.ascii_letters;
-        total.other_letters += c.other_letters;
+        total += c;
     }
     judge(total)
 }
@@ -232,7 +217,9 @@ fn plainly_english(c: WordCounts) -> bool {
         && c.english >= 2 * c.foreign
 }
 
-/// [`language`]'s decision on counts already made.
+/// [`language`]'s decision on counts already made. "Mostly letters of
+/// another script" also asks for [`LANGUAGE_MIN_WORDS`] such letters at
+/// least (a script without spaces has few, long words).
 pub fn judge(c: WordCounts) -> Language {
     if c.other_letters > c.ascii_letters && c.other_letters >= LANGUAGE_MIN_WORDS {
         return Language::OtherScript;
@@ -250,14 +237,11 @@ pub fn judge(c: WordCounts) -> Language {
     }
 }
 
-/// A sentence this long or longer with no English function word is not
-/// English.
-pub const SENTENCE_MIN_WORDS: usize = 12;
-
 /// True when one sentence is plainly not English: mostly letters of
-/// another script, or [`SENTENCE_MIN_WORDS`] words or more, not one of
-/// them an English function word and some another language's. Shorter sentences, and any with one such
-/// word, are given the benefit of the doubt.
+/// another script, or [`SENTENCE_MIN_WORDS`] words or more with no English
+/// function word among them and some of another language's. Shorter
+/// sentences, and any with one English function word, are given the
+/// benefit of the doubt.
 pub fn foreign_sentence(sentence: &str) -> bool {
     let c = word_counts(sentence, SENTENCE_WORDS);
     (c.other_letters > c.ascii_letters && c.other_letters >= SENTENCE_MIN_WORDS)
