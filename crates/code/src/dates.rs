@@ -208,6 +208,14 @@ pub(crate) fn assign_dates(
             if clause.is_some_and(|(p, end)| t0 < p || t0 >= end) {
                 continue;
             }
+            // "Russia, which invaded Ukraine in 2022, launched drones
+            // overnight": a relative clause's date is its own act's, or
+            // that of the act noun it describes ("the ceasefire, which
+            // went into effect on Friday").
+            let rel = s.rel_at(*a);
+            if rel != s.rel_at(t0) && rel.is_none_or(|(o, _)| o != t1) {
+                continue;
+            }
             let dseg = s.seg.get(*a).copied().unwrap_or(0);
             let d = dist(*a, *b);
             let ok = if dseg == seg {

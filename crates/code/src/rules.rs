@@ -39,6 +39,37 @@ pub(crate) struct Sent<'a> {
     places: Vec<(usize, usize, usize)>,
     /// Token ranges of quantities, with their index in `doc.quantities`.
     quants: Vec<(usize, usize, usize)>,
+    /// Non-restrictive relative clauses, from the comma before "which",
+    /// "who", "whose" or "whom" to the comma (or hard boundary) that ends
+    /// them, exclusive: "Burundi[, which has deployed troops to back
+    /// Kinshasa], closed its border". Their actors and dates are the
+    /// clause's own, never those of the main clause around them.
+    pub(crate) rel: Vec<(usize, usize)>,
+}
+
+impl Sent<'_> {
+    /// The relative clause holding token `i`, if any.
+    pub(crate) fn rel_at(&self, i: usize) -> Option<(usize, usize)> {
+        self.rel.iter().copied().find(|&(o, e)| o < i && i < e)
+    }
+}
+
+/// The non-restrictive relative clauses of a sentence (see [`Sent::rel`]).
+fn relative_clauses(words: &[String]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if words[i] == "," && matches!(words[i + 1].as_str(), "which" | "who" | "whose" | "whom") {
+            let end = (i + 2..words.len())
+                .find(|&j| words[j] == "," || words[j] == "—" || is_hard_boundary(&words[j]))
+                .unwrap_or(words.len());
+            out.push((i, end));
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// A coded event before date assignment.
@@ -431,6 +462,7 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         }
         seg.push(cur);
     }
+    let rel = relative_clauses(&words);
     Sent {
         spans: toks,
         words,
@@ -439,6 +471,7 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         dates,
         places,
         quants,
+        rel,
     }
 }
 
@@ -2175,10 +2208,24 @@ fn anti(s: &Sent<'_>, m: &Ment<'_>) -> bool {
 /// The nearest resolved actor mention ending before token `t`, not before `lo`;
 /// a pronoun or title yields to the named head it modifies.
 fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Ment<'a>> {
+    // A relative clause between the subject and its verb neither supplies
+    // the subject nor hides it: "Russia, which invaded Ukraine in 2022,
+    // launched 300 drones" is Russia's act, however long the clause.
+    let own = s.rel_at(t);
+    let lo = match s.rel_at(lo) {
+        Some((o, _)) if own.is_none_or(|r| r.0 != o) => clause_start(&s.words, o, 25),
+        _ => lo,
+    };
     let cands: Vec<&Ment<'a>> = s
         .ments
         .iter()
-        .filter(|m| m.last < t && m.first >= lo && resolved(m) && !anti(s, m))
+        .filter(|m| {
+            m.last < t
+                && m.first >= lo
+                && resolved(m)
+                && !anti(s, m)
+                && s.rel_at(m.first).is_none_or(|r| own == Some(r))
+        })
         .collect();
     let mut best = cands.last().copied()?;
     // "Bree Prime Minister Romendacil": a title right before a bare state
