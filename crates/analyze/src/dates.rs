@@ -563,14 +563,17 @@ fn past_markers() -> &'static Markers {
 
 /// Future tense around a date expression: a future marker before it in the
 /// clause, or right after it when nothing before it is past ("On Friday,
-/// the leaders will meet").
+/// the leaders will meet"; not "Katz warned on Wednesday that Israel
+/// would act").
 fn future_context(text: &str, at: usize, end: usize) -> bool {
     let (future, past) = (future_markers(), past_markers());
     let b = before_window(text, at);
     if future.any(&b) {
         return true;
     }
-    if past.any(&b) {
+    // "Katz warned on Wednesday that Israel would act": the clause is
+    // told in the past, whatever the reported speech after the date says.
+    if past.any(&b) || past_verb_before(text, at) {
         return false;
     }
     let a = after_window(text, end);

@@ -813,7 +813,16 @@ impl Ctx<'_> {
             }
         }
         let mut out: Vec<(String, String, Exchange)> = Vec::new();
-        for (((a, b), _, done), es) in groups {
+        for (((a, b), _, done), mut es) in groups {
+            // Transfers read in the order the reports tell them: "Hamas
+            // released 33 hostages, and Israel released 737 prisoners".
+            es.sort_by_key(|e| {
+                let m = e.mentions.first();
+                (
+                    m.map(|m| (m.doc.clone(), m.start)),
+                    e.event.evidence.trigger.start,
+                )
+            });
             let mut transfers = Vec::new();
             let mut srcs = Vec::new();
             let mut parties = Vec::new();

@@ -274,6 +274,42 @@ pub(crate) fn assign_dates(
             }
         }
     }
+    // A past-tense act told in another clause of a sentence that has a
+    // time anchor of its own happened then: "the government said on
+    // Saturday it would study any proposal, but its foreign ministry
+    // rejected a role for the UAE", "the truce took effect on Saturday,
+    // after the two officers agreed to halt all firing". Not a date that
+    // anchors a subordinate clause or sits in a relative clause, nor one
+    // after publication.
+    for c in cands.iter_mut() {
+        if !c.wants_date
+            || c.past_marker
+            || !matches!(c.ev.status, Status::Occurred | Status::Rejected)
+            || !past_act(words, c.t0, c.t1, verb_rule(&c.ev.rule))
+        {
+            continue;
+        }
+        let nearest = s
+            .dates
+            .iter()
+            .filter(|(a, _, di)| {
+                anchored_clause(s, *a).is_none()
+                    && s.rel_at(*a).is_none()
+                    && doc.dates.get(*di).is_some_and(|dm| {
+                        dm.range
+                            .end
+                            .or(dm.range.start)
+                            .is_some_and(|d| d <= doc.published.date)
+                    })
+            })
+            .min_by_key(|(a, b, _)| dist_to(c.t0, c.t1, *a, *b));
+        if let Some(dm) = nearest.and_then(|(_, _, di)| doc.dates.get(*di)) {
+            c.ev.date = dm.range;
+            c.ev.evidence.date_from = DateFrom::Text;
+            c.ev.confidence *= 0.9;
+            c.wants_date = false;
+        }
+    }
     // A past-tense act with no time anchor of its own continues the
     // narrative of the act before it. A date that anchors a clause the act
     // is not in is no anchor of the act's sentence.
