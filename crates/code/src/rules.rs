@@ -381,6 +381,7 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
             }
         }
     }
+    let dateline = dateline_end(&doc.doc.text, &toks);
     let mut ments = Vec::new();
     for m in doc.actors.iter().filter(|m| m.sentence == si) {
         let Some((first, last)) = tok_range(&toks, m.span) else {
@@ -409,21 +410,22 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         // place where it happens.
         let goal = m.actor.kind == ActorKind::State
             && (prev == "into" || (prev == "the" && prev2 == "into"));
-        let venue = m.form != MentionForm::Adjective
-            && m.form != MentionForm::Pronoun
-            && is_place
-            && !goal
-            && (LOCATIVE.contains(&prev)
-                || (DIRECTIONAL.contains(&prev)
-                    && places.iter().any(|(a, b, pi)| {
-                        *a <= last
-                            && first <= *b
-                            && doc
-                                .places
-                                .get(*pi)
-                                .is_some_and(|p| p.place.kind != "country")
-                    }))
-                || (matches!(prev, "the") && LOCATIVE.contains(&prev2)));
+        let venue = first < dateline
+            || (m.form != MentionForm::Adjective
+                && m.form != MentionForm::Pronoun
+                && is_place
+                && !goal
+                && (LOCATIVE.contains(&prev)
+                    || (DIRECTIONAL.contains(&prev)
+                        && places.iter().any(|(a, b, pi)| {
+                            *a <= last
+                                && first <= *b
+                                && doc
+                                    .places
+                                    .get(*pi)
+                                    .is_some_and(|p| p.place.kind != "country")
+                        }))
+                    || (matches!(prev, "the") && LOCATIVE.contains(&prev2))));
         ments.push(Ment {
             first,
             last,
@@ -473,6 +475,50 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         quants,
         rel,
     }
+}
+
+/// The token just past a wire dateline opening the sentence ("BRUSSELS –",
+/// "ADEN, Feb 12 (Meridian News Agency) -", "NEW DELHI/ISLAMABAD, May 12
+/// —", "GOMA, Democratic Republic of Congo, Oct 16 —"), or 0. The place
+/// names where the story was filed, not an actor: "BRUSSELS – Chief
+/// negotiators from Serbia and Kosovo met" is no act of Belgium's. A
+/// dateline starts with a word in capitals, holds capitals and "/" up to
+/// its first comma or parenthesis, and ends at a dash within 16 tokens.
+fn dateline_end(text: &str, toks: &[Span]) -> usize {
+    let tok = |i: usize| {
+        toks.get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    let capitals = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\'' | '’'))
+    };
+    if !capitals(tok(0)) || tok(0).chars().filter(|c| c.is_alphabetic()).count() < 3 {
+        return 0;
+    }
+    let mut head = true;
+    for i in 1..toks.len().min(16) {
+        let w = tok(i);
+        if matches!(w, "–" | "—") {
+            return i + 1;
+        }
+        // A hyphen is no token: "(Reuters) - The ..." shows in the gap.
+        let gap = text.get(toks[i - 1].end..toks[i].start).unwrap_or("");
+        if matches!(gap.trim(), "-" | "--") {
+            return i;
+        }
+        if matches!(w, "," | "(") {
+            head = false;
+        } else if head && !(capitals(w) || w == "/") {
+            return 0;
+        }
+        if matches!(w, "." | ";" | "!" | "?") {
+            return 0;
+        }
+    }
+    0
 }
 
 /// Sentences about sport, entertainment or distant history.
@@ -2581,4 +2627,60 @@ fn dedup(cands: Vec<Cand>) -> Vec<CodedEvent> {
     }
     out.sort_by_key(|e| (e.evidence.trigger.start, e.evidence.trigger.end));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokens::tokenize;
+
+    /// The words of `text`'s dateline, lower-cased.
+    fn dateline(text: &str) -> Vec<String> {
+        let t = tokenize(text, 0);
+        let end = dateline_end(text, &t.spans);
+        t.words()[..end].iter().map(|w| w.to_string()).collect()
+    }
+
+    #[test]
+    fn a_wire_dateline_is_found_in_its_usual_shapes() {
+        assert_eq!(
+            dateline("BRUSSELS – Chief negotiators met."),
+            ["brussels", "–"]
+        );
+        assert_eq!(
+            dateline("KYIV (AP) -- Drones hit the city."),
+            ["kyiv", "(", "ap", ")"]
+        );
+        assert_eq!(
+            dateline("ADEN, Feb 12 (Meridian News Agency) - The Houthis freed 650."),
+            ["aden", ",", "feb", "12", "(", "meridian", "news", "agency", ")"]
+        );
+        assert_eq!(
+            dateline("NEW DELHI/ISLAMABAD, May 12 — The officers will speak."),
+            ["new", "delhi", "/", "islamabad", ",", "may", "12", "—"]
+        );
+        assert_eq!(
+            dateline("GOMA, Democratic Republic of Congo, Oct 16 — The M23 freed 15."),
+            [
+                "goma",
+                ",",
+                "democratic",
+                "republic",
+                "of",
+                "congo",
+                ",",
+                "oct",
+                "16",
+                "—"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_merely_starts_in_capitals_has_no_dateline() {
+        assert!(dateline("US forces struck Houthi targets - the Pentagon said.").is_empty());
+        assert!(dateline("NATO said on Monday that Russia - not Ukraine - fired.").is_empty());
+        assert!(dateline("The UN - and the EU - condemned the strike.").is_empty());
+        assert!(dateline("UN. Then - nothing.").is_empty());
+    }
 }

@@ -35,8 +35,10 @@ const BUILTIN_AGENTS: &str = include_str!("../../../data/dictionaries/agents.txt
 const SECTOR_PREFIXES: &[&str] = &["IGO", "NGO", "IMG", "NGM", "MNC", "INT"];
 
 /// Codes used beyond the CAMEO tables shipped in `data/cameo/` (which predate
-/// them): South Sudan (2011) and the African Union (CAMEO's OAU successor).
-pub const EXTRA_CODES: &[&str] = &["SSD", "AFU"];
+/// them): South Sudan (2011), Timor-Leste and Kosovo under their ISO 3166
+/// codes (TLS; XKX, the code the EU and the World Bank use), and the African
+/// Union (CAMEO's OAU successor).
+pub const EXTRA_CODES: &[&str] = &["SSD", "TLS", "XKX", "AFU"];
 
 /// Post phrases: canonical post, then the phrases that name it in text.
 const POSTS: &[(&str, &[&str])] = &[
