@@ -322,7 +322,13 @@ fn dyad(doc: &AnalyzedDocument) -> Option<(String, String)> {
     v.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
     let a = v.first()?;
     let b = v.get(1)?;
-    if b.1 .0 < 2 || v.get(2).is_some_and(|c| c.1 .0 * 2 > b.1 .0 && c.1 .0 >= 3) {
+    // A second country named far less than the first is no side of the
+    // story: an article about one country's civil war that names a
+    // foreign minister twice has no dyad with that minister's country.
+    if b.1 .0 < 2
+        || b.1 .0 * 5 < a.1 .0
+        || v.get(2).is_some_and(|c| c.1 .0 * 2 > b.1 .0 && c.1 .0 >= 3)
+    {
         return None;
     }
     // in order of first mention
@@ -519,6 +525,36 @@ fn dateline_end(text: &str, toks: &[Span]) -> usize {
         }
     }
     0
+}
+
+/// Verbs of denial: what follows them did not happen, says the speaker.
+const DENYING: &[&str] = &[
+    "denied", "denies", "deny", "denying", "disputed", "disputes",
+];
+
+/// The denying verb when the act at token `t0` is what a speaker denies: "the spokesman
+/// denied that government troops had launched an offensive", "Kigali
+/// denies claims that its troops crossed", "denied launching the strike"
+/// (at most ten words back, no comma, "and" or clause break between).
+fn denied(words: &[String], t0: usize) -> Option<usize> {
+    let lo = t0.saturating_sub(10);
+    let k = (lo..t0).rfind(|&k| DENYING.contains(&words[k].as_str()))?;
+    // "denied that it had attacked, and accused the rebels": the second
+    // verb is the speaker's own act.
+    if window(words, k + 1, t0)
+        .any(|w| is_hard_boundary(w) || matches!(w, "," | "and" | "but" | "while"))
+    {
+        return None;
+    }
+    let next = words.get(k + 1).map_or("", String::as_str);
+    let claim = matches!(
+        next,
+        "reports" | "claims" | "accusations" | "allegations" | "charges" | "suggestions"
+    );
+    (next == "that"
+        || (claim && words.get(k + 2).is_some_and(|w| w == "that"))
+        || (k + 1 == t0 && words[t0].ends_with("ing")))
+    .then_some(k)
 }
 
 /// Sentences about sport, entertainment or distant history.
@@ -860,6 +896,14 @@ fn code_sentence(
             || near_before.windows(2).any(|w| w == ["no", "longer"])
             || after_neg;
         if negated {
+            continue;
+        }
+        if let Some(k) = denied(words, m.start) {
+            // "X denied that its troops had bombed the camps, and accused
+            // the rebels": the verb after "and" is the denier's.
+            if let Some(sm) = nearest_before(s, k, clause_start(words, k, 25)) {
+                last_verb_src = Some((sm.clone(), 1.0));
+            }
             continue;
         }
         // Conditionals and speculation; "X said it would V" is the future
@@ -2426,6 +2470,20 @@ fn dyad_other(
         } else {
             None
         };
+    }
+    // A civil war's two sides are one country's state and an armed group
+    // of it: the state's adversary is the group ("Defence Minister Pedro
+    // Sánchez said operations against the ELN would continue"), not
+    // whatever foreign country the article names next most.
+    if let Some((a, b)) = top_sides(doc) {
+        let c = src.country.as_deref();
+        if c.is_some() && a.country.as_deref() == c && b.country.as_deref() == c {
+            match (a.kind, b.kind) {
+                (ActorKind::Group, k) if k != ActorKind::Group => return Some(a),
+                (k, ActorKind::Group) if k != ActorKind::Group => return Some(b),
+                _ => {}
+            }
+        }
     }
     let (a, b) = dyad?;
     let c = src.country.as_deref()?;
