@@ -59,6 +59,11 @@ fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
         .rev()
         .take_while(|&k| s.seg.get(k) == Some(&seg))
         .find(|&k| CLAUSE_OPENERS.contains(&words[k].as_str()))?;
+    // "held since July on Dec. 31": the opener has its own date; this one
+    // is the main act's.
+    if s.dates.iter().any(|&(a2, b2, _)| p <= a2 && b2 < a) {
+        return None;
+    }
     let bare = words[p + 1..a]
         .iter()
         .all(|w| TIME_OF_DAY.contains(&w.as_str()));
@@ -214,6 +219,16 @@ pub(crate) fn assign_dates(
             // went into effect on Friday").
             let rel = s.rel_at(*a);
             if rel != s.rel_at(t0) && rel.is_none_or(|(o, _)| o != t1) {
+                continue;
+            }
+            // "freed 18 soldiers it had held since July on Dec. 31": a
+            // "since" date starts a state; an act told in the simple past
+            // happened at a point, not then.
+            if (words.get(*a).is_some_and(|w| w == "since") || (*a > 0 && words[*a - 1] == "since"))
+                && past_tense(&words[t0])
+                && !window(words, t0.saturating_sub(2), t0)
+                    .any(|w| matches!(w, "has" | "have" | "had" | "'s" | "'ve" | "'d"))
+            {
                 continue;
             }
             let dseg = s.seg.get(*a).copied().unwrap_or(0);

@@ -833,6 +833,20 @@ fn code_sentence(
         {
             continue;
         }
+        // "arms" is a noun ("returned fire with small arms", "an arms
+        // embargo") unless an actor or a relative pronoun is right before
+        // it ("Iran arms the Houthis", "which arms them").
+        if p.kind == PatternKind::Verb
+            && words[m.start] == "arms"
+            && !(s.ments.iter().any(|mm| mm.last + 1 == m.start)
+                || m.start > 0
+                    && matches!(
+                        words[m.start - 1].as_str(),
+                        "who" | "which" | "that" | "also"
+                    ))
+        {
+            continue;
+        }
         // A trigger inside an actor's name is not a trigger.
         if s.ments
             .iter()
