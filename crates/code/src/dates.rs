@@ -76,6 +76,44 @@ fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
     Some((p, end))
 }
 
+/// Whether the date at tokens `[a, b]` modifies a noun rather than dating
+/// an act: "condemned the strikes as a violation of the November 2024
+/// ceasefire", "the 1960 Indus Waters Treaty": a determiner before it, a
+/// word that is neither a preposition nor punctuation after it.
+fn attributive(words: &[String], a: usize, b: usize) -> bool {
+    let before = a
+        .checked_sub(1)
+        .and_then(|k| words.get(k))
+        .map_or("", String::as_str);
+    let after = words.get(b + 1).map_or("", String::as_str);
+    matches!(
+        before,
+        "the" | "a" | "an" | "its" | "their" | "his" | "her" | "our"
+    ) && after.chars().next().is_some_and(char::is_alphabetic)
+        && !matches!(
+            after,
+            "to" | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "for"
+                | "of"
+                | "and"
+                | "or"
+                | "when"
+                | "after"
+                | "before"
+                | "until"
+                | "with"
+                | "from"
+                | "as"
+                | "that"
+                | "which"
+                | "is"
+                | "was"
+        )
+}
+
 /// Words that make the clause present or future: no narrative past.
 const PRESENT: &[&str] = &[
     "is", "are", "am", "has", "have", "'ve", "will", "would", "can", "says", "say", "does", "do",
@@ -209,6 +247,9 @@ pub(crate) fn assign_dates(
         // (distance, date idx, anchors the trigger's clause)
         let mut best: Option<(usize, usize, bool)> = None;
         for (a, b, di) in &s.dates {
+            if attributive(words, *a, *b) {
+                continue;
+            }
             let clause = anchored_clause(s, *a);
             if clause.is_some_and(|(p, end)| t0 < p || t0 >= end) {
                 continue;
@@ -307,8 +348,9 @@ pub(crate) fn assign_dates(
         let nearest = s
             .dates
             .iter()
-            .filter(|(a, _, di)| {
-                anchored_clause(s, *a).is_none()
+            .filter(|(a, b, di)| {
+                !attributive(words, *a, *b)
+                    && anchored_clause(s, *a).is_none()
                     && s.rel_at(*a).is_none()
                     && doc.dates.get(*di).is_some_and(|dm| {
                         dm.range

@@ -904,7 +904,16 @@ fn code_sentence(
             || near_before.windows(2).any(|w| {
                 matches!(
                     w[0],
-                    "refused" | "refuses" | "refuse" | "declined" | "failed" | "fails" | "denied"
+                    "refused"
+                        | "refuses"
+                        | "refuse"
+                        | "refusing"
+                        | "declined"
+                        | "declining"
+                        | "failed"
+                        | "fails"
+                        | "failing"
+                        | "denied"
                 ) && w[1] == "to"
             })
             || near_before.windows(2).any(|w| w == ["no", "longer"])
@@ -1171,13 +1180,14 @@ fn code_sentence(
                     .filter(|(t, _)| !mediating(t.actor) || mediating(src_m.actor));
                 // "called on both sides", "congratulated both countries":
                 // the article's two parties, one event each.
-                let sides: Vec<Actor> = if early.is_none()
-                    && found.is_none()
-                    && both_sides(words, m.start + 1, (m.end + 3).min(seg_end))
-                {
+                let sides: Vec<Actor> = if early.is_some() || found.is_some() {
+                    Vec::new()
+                } else if both_sides(words, m.start + 1, (m.end + 3).min(seg_end)) {
                     two_sides(doc, src_m.actor).map_or_else(Vec::new, |(a, b)| vec![a, b])
                 } else {
-                    Vec::new()
+                    // "condemned the attack", "welcomed Wednesday's
+                    // releases": the parties of the act named.
+                    object_antecedent(si, s, m.start, m.end, &p.code, src_m.actor, prior)
                 };
                 let tgt = early
                     .or_else(|| found.map(|(t, c)| (t.actor.clone(), c)))
@@ -2207,6 +2217,99 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
 
 /// How many sentences back an act noun may refer.
 const ACT_NOUN_REACH: usize = 6;
+
+/// Object nouns that name an act already reported, with the CAMEO roots
+/// of the acts they refer back to and whether the act's target is a party
+/// of it too (an agreement, a release: both sides; an attack: its author).
+const OBJECT_ACTS: &[(&[&str], &[&str], bool)] = &[
+    (
+        &[
+            "attack", "attacks", "strike", "strikes", "assault", "bombing", "bombings", "shelling",
+            "raid", "raids", "killing", "killings",
+        ],
+        &["18", "19", "20"],
+        false,
+    ),
+    (
+        &["release", "releases", "exchange", "swap", "handover"],
+        &["0841"],
+        true,
+    ),
+    (
+        &["agreement", "deal", "accord", "accords", "treaty"],
+        &["057", "03", "0356"],
+        true,
+    ),
+    (&["signing"], &["057"], true),
+    (&["ceasefire", "truce"], &["0871", "0356"], true),
+];
+
+/// The parties of an act the object of a reaction names ("Somalia's
+/// president condemned the attack", "the envoy welcomed Wednesday's
+/// releases", "Turkey welcomed the agreement"): for a criticism or an
+/// approval (codes 11x and 051) whose object is a determiner (or a day's
+/// possessive) and an act noun, the source of the nearest preceding act
+/// of that kind within [`ACT_NOUN_REACH`] sentences, and its target too
+/// when the act has two sides. Not the reacting actor's own side.
+fn object_antecedent(
+    si: usize,
+    s: &Sent<'_>,
+    t0: usize,
+    t1: usize,
+    code: &str,
+    src: &Actor,
+    prior: &[CodedEvent],
+) -> Vec<Actor> {
+    let words = &s.words;
+    if !(code.starts_with("051") || code.starts_with("11")) {
+        return Vec::new();
+    }
+    // The act noun: in the trigger ("welcomed the agreement") or right
+    // after it, after a determiner or a possessive and at most one
+    // modifier ("the deadly attack", "Wednesday's releases").
+    let act = (t0 + 1..(t1 + 4).min(words.len())).find_map(|j| {
+        let det = (j.saturating_sub(2)..j).any(|k| {
+            matches!(
+                words[k].as_str(),
+                "the" | "this" | "that" | "these" | "those" | "its" | "their" | "'s"
+            )
+        });
+        OBJECT_ACTS
+            .iter()
+            .find(|(nouns, _, _)| nouns.contains(&words[j].as_str()))
+            .filter(|_| det && !window(words, t0 + 1, j).any(is_punct))
+            .map(|&(_, roots, both)| (j, roots, both))
+    });
+    let Some((j, roots, both)) = act else {
+        return Vec::new();
+    };
+    // "the attack on the convoy by the RSF", "Russia's attack" name the
+    // author themselves
+    if s.ments.iter().any(|m| m.first > t0 && m.first <= j + 3) {
+        return Vec::new();
+    }
+    let Some(ev) = prior.iter().rev().find(|e| {
+        e.evidence.sentence + ACT_NOUN_REACH >= si
+            && e.source.is_some()
+            && roots.iter().any(|r| e.cameo.starts_with(r))
+    }) else {
+        return Vec::new();
+    };
+    let mut out: Vec<Actor> = Vec::new();
+    let parties = [
+        ev.source.as_ref(),
+        both.then_some(ev.target.as_ref()).flatten(),
+    ];
+    for a in parties.into_iter().flatten() {
+        if !a.entity.is_empty()
+            && !same_country(a, src)
+            && !out.iter().any(|o| o.entity == a.entity)
+        {
+            out.push(a.clone());
+        }
+    }
+    out
+}
 
 /// The source of an act named by the clause's subject noun phrase ("The
 /// invitation, made on Friday, rejected ..."; "This overture represents a
