@@ -387,6 +387,13 @@ pub(crate) fn assign_dates(
         if c.weak && c.wants_date && c.ev.location.is_none() {
             continue;
         }
+        // "Turkey and Qatar, which mediated the Doha ceasefire, said": a
+        // past act told in a relative clause without a date of its own is
+        // background, neither today's news nor the narrative's: it stays
+        // undated.
+        if c.wants_date && undated_background(s, c) {
+            continue;
+        }
         if let Some((j, date)) = narrative {
             if c.wants_date
                 && !c.past_marker
@@ -422,6 +429,13 @@ pub(crate) fn assign_dates(
             c.ev.evidence.date_from = DateFrom::Undated;
         }
     }
+}
+
+/// A past act told in a relative clause ("which mediated the truce").
+fn undated_background(s: &Sent<'_>, c: &Cand) -> bool {
+    s.rel_at(c.t0).is_some()
+        && c.ev.status == Status::Occurred
+        && past_act(&s.words, c.t0, c.t1, verb_rule(&c.ev.rule))
 }
 
 fn dist_to(t0: usize, t1: usize, a: usize, b: usize) -> usize {

@@ -885,6 +885,9 @@ fn code_sentence(
             let until = (m.end..(m.end + reach).min(words.len()))
                 .find(|&j| is_hard_boundary(&words[j]))
                 .unwrap_or(m.end + reach);
+            // "Turkey, which mediated the Doha ceasefire, said it would
+            // host talks": a relative clause dominates nothing past it.
+            let until = s.rel_at(m.start).map_or(until, |(_, e)| until.min(e));
             dominated_until = Some((until, m.end.saturating_sub(1)));
         }
         let cs = clause_start(words, m.start, 8);
