@@ -392,6 +392,7 @@ pub fn resolve(
             let earlier: Vec<&ActorMention> = mentions
                 .iter()
                 .take_while(|m| m.span.end <= site.span.start)
+                .filter(|m| !m.capital_as_venue(text))
                 .collect();
             let prev_subject = site
                 .sentence

@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chronicler_core::text::PROCESS_NOUNS;
 use chronicler_core::{
     Actor, ActorKind, AnalyzedDocument, CodedEvent, DateRange, Evidence, MentionForm, Place,
     Quantity, Span, Status,
@@ -416,7 +417,16 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         // place where it happens.
         let goal = m.actor.kind == ActorKind::State
             && (prev == "into" || (prev == "the" && prev2 == "into"));
+        // "the Muscat talks", "the Doha process": a capital before a noun
+        // of a diplomatic process is where it happens.
+        let process_venue = m.actor.kind == ActorKind::State
+            && m.form == MentionForm::Name
+            && m.actor.role.as_deref() == Some("GOV")
+            && words
+                .get(last + 1)
+                .is_some_and(|w| PROCESS_NOUNS.contains(&w.as_str()));
         let venue = first < dateline
+            || process_venue
             || (m.form != MentionForm::Adjective
                 && m.form != MentionForm::Pronoun
                 && is_place
@@ -844,6 +854,35 @@ fn code_sentence(
                         words[m.start - 1].as_str(),
                         "who" | "which" | "that" | "also"
                     ))
+        {
+            continue;
+        }
+        // "free" before a noun is an adjective: "keep free movement of
+        // people", "free and fair elections", "a free trade zone".
+        if p.kind == PatternKind::Verb
+            && words[m.start] == "free"
+            && words.get(m.start + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "movement"
+                        | "trade"
+                        | "speech"
+                        | "passage"
+                        | "flow"
+                        | "and"
+                        | "access"
+                        | "elections"
+                        | "election"
+                        | "zone"
+                        | "press"
+                        | "market"
+                        | "world"
+                        | "media"
+                        | "expression"
+                        | "transit"
+                        | "navigation"
+                )
+            })
         {
             continue;
         }
@@ -1963,7 +2002,10 @@ fn two_sides(doc: &AnalyzedDocument, src: &Actor) -> Option<(Actor, Actor)> {
 fn top_sides(doc: &AnalyzedDocument) -> Option<(Actor, Actor)> {
     let mut counts: Vec<(&str, usize, &Actor)> = Vec::new();
     for m in &doc.actors {
-        if m.actor.kind == ActorKind::Organization || m.form == MentionForm::Pronoun {
+        if m.actor.kind == ActorKind::Organization
+            || m.form == MentionForm::Pronoun
+            || m.capital_as_venue(&doc.doc.text)
+        {
             continue;
         }
         let key = match (m.actor.kind, m.actor.country.as_deref()) {
@@ -2437,7 +2479,9 @@ fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Me
                 && s.rel_at(m.first).is_none_or(|r| own == Some(r))
         })
         .collect();
-    let mut best = cands.last().copied()?;
+    let Some(mut best) = cands.last().copied() else {
+        return affiliation(s, t, lo);
+    };
     // "Bree Prime Minister Romendacil": a title right before a bare state
     // code of the same country names the role ("BREGOV", not "BRE").
     if let Some(title) = cands.iter().rev().nth(1).copied() {
@@ -2461,6 +2505,40 @@ fn nearest_before<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Me
         return cands.get(cands.len() - 2).copied();
     }
     Some(best)
+}
+
+/// The body a person of no known allegiance speaks for, from the relative
+/// clause after the name: "Abdulqader al-Murtada, who heads the Houthi
+/// committee on prisoners' affairs, accused the government" is the
+/// Houthis' accusation. Only for "who" and a verb of heading or belonging,
+/// in the clause before token `t`, not before `lo`.
+fn affiliation<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Ment<'a>> {
+    let (o, e) = s.rel.iter().copied().rfind(|&(o, e)| o >= lo && e < t)?;
+    let verb = s.words.get(o + 2).map_or("", String::as_str);
+    let heads = s.words.get(o + 1).is_some_and(|w| w == "who")
+        && matches!(
+            verb,
+            "heads"
+                | "headed"
+                | "leads"
+                | "led"
+                | "chairs"
+                | "chaired"
+                | "commands"
+                | "commanded"
+                | "represents"
+                | "represented"
+                | "directs"
+                | "runs"
+                | "is"
+                | "was"
+        );
+    if !heads {
+        return None;
+    }
+    s.ments
+        .iter()
+        .find(|m| m.first > o && m.last < e && resolved(m) && !anti(s, m))
 }
 
 /// The target after the trigger: the nearest resolved mention after it in

@@ -81,6 +81,35 @@ pub struct ActorMention {
     pub form: MentionForm,
 }
 
+impl ActorMention {
+    /// A capital named as a place, not as its government: "talks in
+    /// Muscat", "the Doha process", "the Muscat talks" (`text` is the
+    /// document's clean text). Such a mention is neither a side of the
+    /// article nor an antecedent of "the government", which in an article
+    /// about Yemen's talks in Muscat is Yemen's, not Oman's.
+    pub fn capital_as_venue(&self, text: &str) -> bool {
+        if self.actor.kind != ActorKind::State
+            || self.form != MentionForm::Name
+            || self.actor.role.as_deref() != Some("GOV")
+        {
+            return false;
+        }
+        let before = text
+            .get(..self.span.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let after = text
+            .get(self.span.end..)
+            .and_then(|t| t.split_whitespace().next())
+            .unwrap_or("")
+            .trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
+        matches!(before.as_str(), "in" | "at" | "near" | "from" | "outside")
+            || crate::text::PROCESS_NOUNS.contains(&after.as_str())
+    }
+}
+
 /// How precisely a place locates an event, from the most to the least
 /// precise. A country is never a point: an event placed in one keeps
 /// precision `country` (its coordinates are a centroid).

@@ -224,6 +224,29 @@ pub fn slice_utf8(bytes: &[u8], start: usize, end: usize) -> &str {
         .unwrap_or("")
 }
 
+/// Nouns of a diplomatic process a capital names the place of when it
+/// stands before them: "the Doha talks", "the Muscat process", "the
+/// Istanbul format". Such a capital is a venue, not its government.
+pub const PROCESS_NOUNS: &[&str] = &[
+    "talks",
+    "process",
+    "agreement",
+    "deal",
+    "accord",
+    "accords",
+    "ceasefire",
+    "truce",
+    "summit",
+    "meeting",
+    "round",
+    "declaration",
+    "format",
+    "negotiations",
+    "framework",
+    "forum",
+    "conference",
+];
+
 /// Past participles that are adjectives in news more often than verbs ("the
 /// United Nations", "armed groups", "the occupied West Bank", "the
 /// so-called Quad"): not a past-tense act where the analyzer or the coder
