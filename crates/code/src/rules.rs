@@ -2287,12 +2287,33 @@ const OBJECT_ACTS: &[(&[&str], &[&str], bool)] = &[
     ),
     (&["signing"], &["057"], true),
     (&["ceasefire", "truce"], &["0871", "0356"], true),
+    (
+        &[
+            "offer",
+            "proposal",
+            "proposals",
+            "invitation",
+            "plan",
+            "initiative",
+            "call",
+            "calls",
+            "demand",
+            "demands",
+            "request",
+            "appeal",
+            "overture",
+            "ultimatum",
+        ],
+        &["02", "03", "10", "13"],
+        false,
+    ),
 ];
 
 /// The parties of an act the object of a reaction names ("Somalia's
 /// president condemned the attack", "the envoy welcomed Wednesday's
-/// releases", "Turkey welcomed the agreement"): for a criticism or an
-/// approval (codes 11x and 051) whose object is a determiner (or a day's
+/// releases", "Turkey welcomed the agreement", "Kurti rejected the
+/// offer"): for a criticism, a rejection or an approval (codes 11x, 12x
+/// and 051) whose object is a determiner (or a day's
 /// possessive) and an act noun, the source of the nearest preceding act
 /// of that kind within [`ACT_NOUN_REACH`] sentences, and its target too
 /// when the act has two sides. Not the reacting actor's own side.
@@ -2306,7 +2327,7 @@ fn object_antecedent(
     prior: &[CodedEvent],
 ) -> Vec<Actor> {
     let words = &s.words;
-    if !(code.starts_with("051") || code.starts_with("11")) {
+    if !(code.starts_with("051") || code.starts_with("11") || code.starts_with("12")) {
         return Vec::new();
     }
     // The act noun: in the trigger ("welcomed the agreement") or right
