@@ -2354,10 +2354,15 @@ fn object_antecedent(
     if s.ments.iter().any(|m| m.first > t0 && m.first <= j + 3) {
         return Vec::new();
     }
+    // not an act of the reacting actor's own (a mediator welcomes the
+    // parties' releases, not one it took part in)
+    let own = |a: Option<&Actor>| a.is_some_and(|a| same_country(a, src));
     let Some(ev) = prior.iter().rev().find(|e| {
         e.evidence.sentence + ACT_NOUN_REACH >= si
             && e.source.is_some()
             && roots.iter().any(|r| e.cameo.starts_with(r))
+            && !own(e.source.as_ref())
+            && !(both && own(e.target.as_ref()))
     }) else {
         return Vec::new();
     };
