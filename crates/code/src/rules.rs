@@ -886,6 +886,20 @@ fn code_sentence(
         {
             continue;
         }
+        // "it struck me as political", "hit them hard as": an idiom of
+        // judgement, no attack.
+        if p.kind == PatternKind::Verb
+            && matches!(
+                words[m.start].as_str(),
+                "strike" | "strikes" | "struck" | "striking"
+            )
+            && words
+                .get(m.start + 1)
+                .is_some_and(|w| matches!(w.as_str(), "me" | "us" | "him" | "her" | "them" | "you"))
+            && words.get(m.start + 2).is_some_and(|w| w == "as")
+        {
+            continue;
+        }
         // A trigger inside an actor's name is not a trigger.
         if s.ments
             .iter()
