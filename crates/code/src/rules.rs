@@ -2296,7 +2296,7 @@ const OBJECT_ACTS: &[(&[&str], &[&str], bool)] = &[
     ),
     (
         &["agreement", "deal", "accord", "accords", "treaty"],
-        &["057", "03", "0356"],
+        &["057", "03", "0356", "046"],
         true,
     ),
     (&["signing"], &["057"], true),
