@@ -2648,7 +2648,14 @@ fn find_target_in<'s, 'a>(
             && !words[m.first - 2].ends_with("en")
             && !is_punct(&words[m.first - 2])
             && after_determiner(words, m.first - 2);
-        if !resolved(m)
+        // "pointed the finger at Rwanda", "lashed out at Iran": right
+        // after a pattern that ends in its preposition, a state is the
+        // object, not the venue the preposition would make it elsewhere.
+        let object = m.first > 0
+            && verb_at.get(m.first - 1).is_some_and(|f| f & VERB_END != 0)
+            && LOCATIVE.contains(&prev)
+            && m.actor.country.as_deref().is_some_and(|c| !c.is_empty());
+        if !(resolved(m) || object)
             || same_country(m.actor, src)
             || (prev == "by" && !act_author)
             || prev == "according"
