@@ -102,6 +102,11 @@ pub fn actors(
         })
         .collect();
     let mut seen_people: HashSet<usize> = HashSet::default();
+    // the match index of a namesake's name, read as no one, and the people
+    // a namesake shares a name with: their name or surname alone is no one
+    // in this article either
+    let mut namesake: Option<usize> = None;
+    let mut namesakes: HashSet<usize> = HashSet::default();
     let mut out: Vec<ActorMention> = Vec::new();
     let mut covered: Vec<Span> = Vec::new();
     let mut i = 0;
@@ -194,7 +199,16 @@ pub fn actors(
             {
                 let st = title.as_ref().map(|t| t.0);
                 if let Some((p, _)) = person_of(n, &seen_people, Some(st.flatten())) {
-                    if let Some(actor) = dict.actor(p, date) {
+                    // "Defence Minister Pedro Sánchez" in Colombia: a title
+                    // the person never held names a namesake; neither the
+                    // title nor the name is read as that person.
+                    if title
+                        .as_ref()
+                        .is_some_and(|t| dict.contradicts_post(p, &t.1, date))
+                    {
+                        namesake = Some(i + t_used);
+                        namesakes.insert(p);
+                    } else if let Some(actor) = dict.actor(p, date) {
                         seen_people.insert(p);
                         record(
                             &mut out,
@@ -255,8 +269,16 @@ pub fn actors(
                 }
             }
         }
+        if namesake == Some(i) {
+            i += 1;
+            continue;
+        }
         // A person by name or surname.
         if let Some((p, sur)) = person_of(m, &seen_people, None) {
+            if namesakes.contains(&p) {
+                i += 1;
+                continue;
+            }
             if let Some(actor) = dict.actor(p, date) {
                 let form =
                     if sur || (seen_people.contains(&p) && !text[m.start..m.end].contains(' ')) {

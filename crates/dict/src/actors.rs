@@ -789,6 +789,28 @@ impl ActorDict {
             .any(|p| p == post || (post == "leader" && HEAD_POSTS.contains(&p.as_str())))
     }
 
+    /// True when a title naming `post` cannot be person `i`'s on `date`: the
+    /// dictionary lists the posts the person holds then, and the title is a
+    /// head of state's or government's where the person holds none, or a
+    /// lesser post where the person only heads a state or government
+    /// ("Defence Minister Pedro Sánchez" of Colombia is not Spain's prime
+    /// minister). A namesake, not the person. Posts of one rank are not
+    /// told apart (a "foreign secretary" may be titled "foreign minister");
+    /// "leader" and a person with no posts listed contradict nothing.
+    pub fn contradicts_post(&self, i: usize, post: &str, date: Date) -> bool {
+        let Some(role) = self.role_on(i, date) else {
+            return false;
+        };
+        let head = |p: &str| HEAD_POSTS.contains(&p);
+        post != "leader"
+            && !role.posts.is_empty()
+            && if head(post) {
+                !role.posts.iter().any(|p| head(p))
+            } else {
+                role.posts.iter().all(|p| head(p))
+            }
+    }
+
     /// People holding `post` for `state` on `date` according to the dictionary.
     pub fn holders(&self, state: Option<usize>, post: &str, date: Date) -> Vec<usize> {
         (0..self.entries.len())
