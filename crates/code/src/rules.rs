@@ -2648,13 +2648,17 @@ fn find_target_in<'s, 'a>(
             && !words[m.first - 2].ends_with("en")
             && !is_punct(&words[m.first - 2])
             && after_determiner(words, m.first - 2);
-        // "pointed the finger at Rwanda", "lashed out at Iran": right
-        // after a pattern that ends in its preposition, a state is the
-        // object, not the venue the preposition would make it elsewhere.
-        let object = m.first > 0
-            && verb_at.get(m.first - 1).is_some_and(|f| f & VERB_END != 0)
-            && LOCATIVE.contains(&prev)
-            && m.actor.country.as_deref().is_some_and(|c| !c.is_empty());
+        // "pointed the finger at Rwanda", "lashed out at the United
+        // States": right after a pattern that ends in its preposition, a
+        // state is the object, not the venue the preposition would make it
+        // elsewhere.
+        let at_pattern_end = |k: usize| {
+            verb_at.get(k).is_some_and(|f| f & VERB_END != 0)
+                && LOCATIVE.contains(&words[k].as_str())
+        };
+        let object = m.actor.country.as_deref().is_some_and(|c| !c.is_empty())
+            && ((m.first > 0 && at_pattern_end(m.first - 1))
+                || (m.first > 1 && prev == "the" && at_pattern_end(m.first - 2)));
         if !(resolved(m) || object)
             || same_country(m.actor, src)
             || (prev == "by" && !act_author)
