@@ -589,6 +589,20 @@ fn off_topic(words: &[&str]) -> bool {
         "tennis",
         "cricket",
         "match",
+        "coach",
+        "midfielder",
+        "semifinal",
+        "quarterfinal",
+        "playoff",
+        "playoffs",
+        "rugby",
+        "basketball",
+        "baseball",
+        "boxing",
+        "fifa",
+        "uefa",
+        "nba",
+        "nfl",
     ];
     let old_year = words.iter().enumerate().any(|(i, w)| {
         w.len() == 4
