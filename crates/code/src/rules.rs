@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 
-use chronicler_core::text::PROCESS_NOUNS;
 use chronicler_core::{
     Actor, ActorKind, AnalyzedDocument, CodedEvent, DateRange, Evidence, MentionForm, Place,
     Quantity, Span, Status,
@@ -417,16 +416,9 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         // place where it happens.
         let goal = m.actor.kind == ActorKind::State
             && (prev == "into" || (prev == "the" && prev2 == "into"));
-        // "the Muscat talks", "the Doha process": a capital before a noun
-        // of a diplomatic process is where it happens.
-        let process_venue = m.actor.kind == ActorKind::State
-            && m.form == MentionForm::Name
-            && m.actor.role.as_deref() == Some("GOV")
-            && words
-                .get(last + 1)
-                .is_some_and(|w| PROCESS_NOUNS.contains(&w.as_str()));
+        // "the Muscat talks", "the Doha process": where it happens.
         let venue = first < dateline
-            || process_venue
+            || m.names_process_venue(&doc.doc.text)
             || (m.form != MentionForm::Adjective
                 && m.form != MentionForm::Pronoun
                 && is_place

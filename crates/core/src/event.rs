@@ -88,10 +88,7 @@ impl ActorMention {
     /// article nor an antecedent of "the government", which in an article
     /// about Yemen's talks in Muscat is Yemen's, not Oman's.
     pub fn capital_as_venue(&self, text: &str) -> bool {
-        if self.actor.kind != ActorKind::State
-            || self.form != MentionForm::Name
-            || self.actor.role.as_deref() != Some("GOV")
-        {
+        if !self.is_capital_name() {
             return false;
         }
         let before = text
@@ -99,14 +96,30 @@ impl ActorMention {
             .and_then(|t| t.split_whitespace().next_back())
             .unwrap_or("")
             .to_ascii_lowercase();
-        let after = text
-            .get(self.span.end..)
-            .and_then(|t| t.split_whitespace().next())
-            .unwrap_or("")
-            .trim_end_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
         matches!(before.as_str(), "in" | "at" | "near" | "from" | "outside")
-            || crate::text::PROCESS_NOUNS.contains(&after.as_str())
+            || self.names_process_venue(text)
+    }
+
+    /// A capital before a noun of a diplomatic process ("the Muscat
+    /// talks", "the Doha process", `text::PROCESS_NOUNS`): where the
+    /// process happens.
+    pub fn names_process_venue(&self, text: &str) -> bool {
+        self.is_capital_name()
+            && text
+                .get(self.span.end..)
+                .and_then(|t| t.split_whitespace().next())
+                .map(|w| {
+                    w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                        .to_ascii_lowercase()
+                })
+                .is_some_and(|w| crate::text::PROCESS_NOUNS.contains(&w.as_str()))
+    }
+
+    /// A state named by its seat of government (coded `<CTRY>GOV`).
+    fn is_capital_name(&self) -> bool {
+        self.actor.kind == ActorKind::State
+            && self.form == MentionForm::Name
+            && self.actor.role.as_deref() == Some("GOV")
     }
 }
 
