@@ -2137,8 +2137,13 @@ fn find_seq(words: &[String], from: usize, to: usize, seq: &[&str]) -> Option<us
     })
 }
 
+/// A mention that can be a party: one with a country, or an organisation
+/// of no country and no CAMEO group code ("the Norwegian Refugee Council",
+/// coded `NGO`), which acts in its own name.
 fn resolved(m: &Ment<'_>) -> bool {
-    !m.venue && m.actor.country.as_deref().is_some_and(|c| !c.is_empty())
+    !m.venue
+        && (m.actor.country.as_deref().is_some_and(|c| !c.is_empty())
+            || (m.actor.kind == ActorKind::Organization && !m.actor.code.is_empty()))
 }
 
 /// The source of a trigger at tokens `[t0, t1)` and how sure (0..1).

@@ -38,7 +38,7 @@ const SECTOR_PREFIXES: &[&str] = &["IGO", "NGO", "IMG", "NGM", "MNC", "INT"];
 /// them): South Sudan (2011), Timor-Leste and Kosovo under their ISO 3166
 /// codes (TLS; XKX, the code the EU and the World Bank use), and the African
 /// Union (CAMEO's OAU successor).
-pub const EXTRA_CODES: &[&str] = &["SSD", "TLS", "XKX", "AFU"];
+pub const EXTRA_CODES: &[&str] = &["SSD", "TLS", "XKX", "AFU", "AES", "EAC"];
 
 /// Post phrases: canonical post, then the phrases that name it in text.
 const POSTS: &[(&str, &[&str])] = &[
