@@ -755,6 +755,16 @@ fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
         })
 }
 
+/// "into the Black Sea port of Odesa": a pattern ending in a sea's name
+/// ("fired missiles into * sea") that goes on to a place on that sea.
+fn sea_place(words: &[String], end: usize) -> bool {
+    end > 0
+        && words[end - 1].eq_ignore_ascii_case("sea")
+        && words
+            .get(end)
+            .is_some_and(|w| matches!(w.as_str(), "port" | "city" | "town" | "region" | "province"))
+}
+
 /// The matches `ms` (of [`VerbDict::find`] in `words`) that trigger
 /// events: verb patterns used as nouns dropped, then the longest of
 /// overlapping ones.
@@ -773,7 +783,8 @@ fn select_matches(
                 || !(after_determiner(words, m.start)
                     || in_prepositional_phrase(words, m.start)
                     || (matches!(words[m.start].as_str(), "close" | "closer")
-                        && words.get(m.start + 1).is_some_and(|w| w == "to")))
+                        && words.get(m.start + 1).is_some_and(|w| w == "to"))
+                    || sea_place(words, m.end))
         })
     });
     // longest first, then most specific code, then dictionary order
@@ -951,8 +962,34 @@ fn code_sentence(
         }
         let cs = clause_start(words, m.start, 8);
         let before: Vec<&str> = window(words, cs, m.start).collect();
-        let near_before: Vec<&str> =
+        let mut near_before: Vec<&str> =
             window(words, m.start.saturating_sub(4).max(cs), m.start).collect();
+        // "said the kingdom would not negotiate and accused Algeria": a
+        // past verb after "and" is a new predicate, out of the reach of a
+        // negation on a modal's bare verb (not "had not attacked and
+        // killed", where both participles are negated).
+        if words[m.start].ends_with("ed") {
+            if let Some(k) = near_before
+                .iter()
+                .rposition(|w| matches!(*w, "and" | "but"))
+            {
+                let neg = near_before[..k].iter().position(|w| NEGATORS.contains(w));
+                let aux = neg
+                    .and_then(|n| {
+                        let abs = m.start - near_before.len() + n;
+                        abs.checked_sub(1).and_then(|i| words.get(i))
+                    })
+                    .is_some_and(|w| {
+                        matches!(
+                            w.as_str(),
+                            "had" | "has" | "have" | "was" | "were" | "is" | "are" | "been"
+                        )
+                    });
+                if neg.is_some() && !aux {
+                    near_before.drain(..=k);
+                }
+            }
+        }
         // Negation
         let seg_end = (m.end..words.len())
             .find(|&j| s.seg[j] != s.seg[m.start])
@@ -1235,8 +1272,33 @@ fn code_sentence(
                 let early = passive_subject
                     .or(partner)
                     .or_else(|| venue_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)));
-                let found = early
-                    .is_none()
+                // A denial of one's own part ("denied responsibility")
+                // stands alone; one of a claim ("denied that ...", "rejected
+                // the accusation") answers its accuser, not a party named
+                // in the denied claim.
+                let answers = p.code.starts_with("016")
+                    && !window(words, m.start, m.end)
+                        .any(|w| matches!(w, "responsibility" | "involvement" | "behind"));
+                // "fired a missile into the sea": a show of force aimed
+                // at no one (not at the state whose officials report it).
+                let open_sea = p.code == "150"
+                    && window(words, m.start, m.end).any(|w| {
+                        w.eq_ignore_ascii_case("sea")
+                            || w.eq_ignore_ascii_case("waters")
+                            || w.eq_ignore_ascii_case("ocean")
+                            || w.eq_ignore_ascii_case("coast")
+                    });
+                // ", firing rockets into the sea": a detail of the main
+                // clause's act (drills around an island), not an act alone
+                if open_sea
+                    && words[m.start].ends_with("ing")
+                    && m.start > 0
+                    && words[m.start - 1] == ","
+                {
+                    continue;
+                }
+                let early = early.filter(|_| !open_sea);
+                let found = (early.is_none() && !answers && !open_sea)
                     .then(|| find_target_in(s, m.start + 1, src_m.actor, &verb_at))
                     .flatten()
                     .filter(|(t, _)| !mediating(t.actor) || mediating(src_m.actor));
@@ -1251,27 +1313,36 @@ fn code_sentence(
                     // releases": the parties of the act named.
                     object_antecedent(si, s, m.start, m.end, &p.code, src_m.actor, prior)
                 };
-                let tgt = early
-                    .or_else(|| found.map(|(t, c)| (t.actor.clone(), c)))
-                    .or_else(|| sides.first().map(|a| (a.clone(), 0.75)))
-                    .or_else(|| place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8)))
-                    .or_else(|| {
-                        object_place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.75))
-                    })
-                    .or_else(|| {
-                        noun_phrase_place(doc, s, m, p, src_m.actor, &verb_at).map(|a| (a, 0.7))
-                    })
-                    .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
-                    .or_else(|| {
-                        matches!(root, "17" | "18" | "19" | "20" | "21")
-                            .then(|| lone_object(s, m.end))
-                            .flatten()
-                            .map(|a| (a, 0.75))
-                    });
+                let tgt = if open_sea {
+                    None
+                } else {
+                    early
+                        .or_else(|| found.map(|(t, c)| (t.actor.clone(), c)))
+                        .or_else(|| sides.first().map(|a| (a.clone(), 0.75)))
+                        .or_else(|| {
+                            place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.8))
+                        })
+                        .or_else(|| {
+                            object_place_target(doc, s, m.end, src_m.actor, root).map(|a| (a, 0.75))
+                        })
+                        .or_else(|| {
+                            noun_phrase_place(doc, s, m, p, src_m.actor, &verb_at).map(|a| (a, 0.7))
+                        })
+                        .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
+                        .or_else(|| {
+                            matches!(root, "17" | "18" | "19" | "20" | "21")
+                                .then(|| lone_object(s, m.end))
+                                .flatten()
+                                .map(|a| (a, 0.75))
+                        })
+                };
                 // Acts that need no target: statements, claims and denials,
                 // investigations, protests, appeals for aid, withdrawals.
+                // a denial that answers no accuser is no event
                 let untargeted = p.kind == PatternKind::Verb
+                    && !answers
                     && (matches!(root, "01" | "09" | "14")
+                        || p.code == "150"
                         || p.code.starts_with("023")
                         || p.code == "0874");
                 // "X and Y signed an agreement": a coordinated subject is
@@ -2314,6 +2385,20 @@ const OBJECT_ACTS: &[(&[&str], &[&str], bool)] = &[
     (&["ceasefire", "truce"], &["0871", "0356"], true),
     (
         &[
+            "accusation",
+            "accusations",
+            "allegation",
+            "allegations",
+            "charge",
+            "charges",
+            "claim",
+            "claims",
+        ],
+        &["11"],
+        false,
+    ),
+    (
+        &[
             "offer",
             "proposal",
             "proposals",
@@ -2352,7 +2437,8 @@ fn object_antecedent(
     prior: &[CodedEvent],
 ) -> Vec<Actor> {
     let words = &s.words;
-    if !(code.starts_with("051") || code.starts_with("11") || code.starts_with("12")) {
+    let denial = code.starts_with("016");
+    if !(denial || code.starts_with("051") || code.starts_with("11") || code.starts_with("12")) {
         return Vec::new();
     }
     // The act noun: in the trigger ("welcomed the agreement") or right
@@ -2372,11 +2458,21 @@ fn object_antecedent(
             .map(|&(_, roots, both)| (j, roots, both))
     });
     let Some((j, roots, both)) = act else {
-        return Vec::new();
+        // "denied that its troops had been involved": a denial answers
+        // the nearest accusation aimed at the denier's side.
+        return if denial {
+            accuser(si, src, prior).into_iter().collect()
+        } else {
+            Vec::new()
+        };
     };
     // "the attack on the convoy by the RSF", "Russia's attack" name the
     // author themselves
-    if s.ments.iter().any(|m| m.first > t0 && m.first <= j + 3) {
+    if s.ments.iter().any(|m| {
+        m.first > t0
+            && m.first <= j + 3
+            && !window(words, j + 1, m.first).any(|w| matches!(w, "," | "and" | "but"))
+    }) {
         return Vec::new();
     }
     // not an act of the reacting actor's own (a mediator welcomes the
@@ -2405,6 +2501,21 @@ fn object_antecedent(
         }
     }
     out
+}
+
+/// Who accused `src`'s side most recently within [`ACT_NOUN_REACH`]
+/// sentences before `si` (a criticism or accusation, root 11, aimed at it).
+fn accuser(si: usize, src: &Actor, prior: &[CodedEvent]) -> Option<Actor> {
+    prior
+        .iter()
+        .rev()
+        .find(|e| {
+            e.evidence.sentence + ACT_NOUN_REACH >= si
+                && e.cameo.starts_with("11")
+                && e.target.as_ref().is_some_and(|t| same_country(t, src))
+                && e.source.as_ref().is_some_and(|a| !same_country(a, src))
+        })
+        .and_then(|e| e.source.clone())
 }
 
 /// The source of an act named by the clause's subject noun phrase ("The
