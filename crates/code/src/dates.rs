@@ -81,6 +81,15 @@ fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
 /// ceasefire", "the 1960 Indus Waters Treaty": a determiner before it, a
 /// word that is neither a preposition nor punctuation after it.
 fn attributive(words: &[String], a: usize, b: usize) -> bool {
+    // "for Sunday's elections", "welcomed Wednesday's releases": a
+    // possessive date is its noun's, not the clause's act's.
+    if words.get(b + 1).is_some_and(|w| w == "'s")
+        && words
+            .get(b + 2)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic))
+    {
+        return true;
+    }
     let before = a
         .checked_sub(1)
         .and_then(|k| words.get(k))

@@ -416,8 +416,28 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         // place where it happens.
         let goal = m.actor.kind == ActorKind::State
             && (prev == "into" || (prev == "the" && prev2 == "into"));
+        // "in Niamey, Niger's capital", "the Chinese city of Kunming": a
+        // state that describes a place (in apposition, or as the adjective
+        // of "city of"), not "north of Haiti's capital", where it is hit.
+        let place_head = {
+            let k = if words.get(last + 1).is_some_and(|w| w == "'s") {
+                last + 2
+            } else {
+                last + 1
+            };
+            words.get(k).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "capital" | "city" | "town" | "port" | "province" | "village" | "region"
+                )
+            }) && m.actor.kind == ActorKind::State
+                && (prev == ","
+                    || (m.form == MentionForm::Adjective
+                        && words.get(k + 1).is_some_and(|w| w == "of")))
+        };
         // "the Muscat talks", "the Doha process": where it happens.
         let venue = first < dateline
+            || place_head
             || m.names_process_venue(&doc.doc.text)
             || (m.form != MentionForm::Adjective
                 && m.form != MentionForm::Pronoun
@@ -673,14 +693,80 @@ pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<Code
         {
             continue;
         }
-        let words: Vec<String> = words.into_iter().map(str::to_string).collect();
+        // "the Syrian Democratic Forces (SDF) attacked": an acronym in
+        // brackets after a name is no clause boundary; its tokens go.
+        let dropped = acronym_brackets(&doc.doc.text, &tokens.spans);
+        let (words, spans): (Vec<String>, Vec<Span>) = if dropped.is_empty() {
+            (
+                words.into_iter().map(str::to_string).collect(),
+                tokens.spans.clone(),
+            )
+        } else {
+            words
+                .into_iter()
+                .zip(tokens.spans.iter())
+                .enumerate()
+                .filter(|(i, _)| !dropped.contains(i))
+                .map(|(_, (w, sp))| (w.to_string(), *sp))
+                .unzip()
+        };
+        let found = if dropped.is_empty() {
+            found
+        } else {
+            dict.find(&words.iter().map(String::as_str).collect::<Vec<_>>())
+        };
         let matches = select_matches(dict, &words, found);
         if matches.is_empty() {
             continue;
         }
-        let sent = build_sent(doc, si, words, tokens.spans.clone());
+        let sent = build_sent(doc, si, words, spans);
         let mut evs = code_sentence(dict, doc, si, &sent, &matches, dyad.as_ref(), &out);
         out.append(&mut evs);
+    }
+    out
+}
+
+/// The tokens of bracketed acronyms right after a name: "the Syrian
+/// Democratic Forces (SDF)", "Joint Chiefs of Staff (JCS)", "the U.N.
+/// mission (UNSMIL)". Their brackets would otherwise cut the clause
+/// between a subject and its verb. A dateline's "(Reuters) -" stays.
+fn acronym_brackets(text: &str, spans: &[Span]) -> Vec<usize> {
+    let tok = |i: usize| {
+        spans
+            .get(i)
+            .and_then(|t| text.get(t.start..t.end))
+            .unwrap_or("")
+    };
+    let acronym = |w: &str| {
+        w.chars().any(char::is_alphabetic)
+            && w.chars().all(|c| {
+                c.is_uppercase() || c.is_ascii_digit() || matches!(c, '.' | '/' | '-' | '&')
+            })
+    };
+    let mut out = Vec::new();
+    for open in 1..spans.len() {
+        if tok(open) != "(" || !tok(open - 1).starts_with(char::is_uppercase) {
+            continue;
+        }
+        let Some(close) = (open + 1..(open + 6).min(spans.len())).find(|&k| tok(k) == ")") else {
+            continue;
+        };
+        let inner = open + 1..close;
+        if inner.is_empty()
+            || !inner
+                .clone()
+                .all(|k| acronym(tok(k)) || matches!(tok(k), "/" | "-" | "."))
+        {
+            continue;
+        }
+        let after = spans
+            .get(close)
+            .and_then(|t| text.get(t.end..))
+            .unwrap_or("");
+        if after.trim_start().starts_with(['-', '–', '—']) {
+            continue;
+        }
+        out.extend(open..=close);
     }
     out
 }
@@ -2229,8 +2315,14 @@ fn find_source<'s, 'a>(
     // Passive: "X was invited by Y".
     let after_by = |from: usize| {
         let to = (from + 8).min(words.len());
+        // "came under fire ... in an attack the army blamed on Venezuelan
+        // troops": the author named in a blame after a passive.
+        let blamed = (from..words.len().min(from + 20)).find(|&j| {
+            words[j] == "on" && j > 0 && matches!(words[j - 1].as_str(), "blamed" | "blames")
+        });
         let by = (from..to)
-            .find(|&j| words[j] == "by" || (kind == PatternKind::Noun && words[j] == "from"))?;
+            .find(|&j| words[j] == "by" || (kind == PatternKind::Noun && words[j] == "from"))
+            .or(blamed)?;
         s.ments
             .iter()
             .find(|m| m.first == by + 1 || (m.first == by + 2 && words[by + 1] == "the"))
@@ -2610,7 +2702,12 @@ fn is_passive(words: &[String], t0: usize, kind: PatternKind) -> bool {
                 "held" | "met" | "struck" | "hit" | "shot" | "freed"
             )
     });
-    kind == PatternKind::Verb && is_pp && t0 > 0 && BE.contains(&words[t0 - 1].as_str())
+    let come_under = matches!(
+        words.get(t0).map(String::as_str),
+        Some("come" | "came" | "comes" | "coming")
+    ) && words.get(t0 + 1).is_some_and(|w| w == "under");
+    kind == PatternKind::Verb
+        && ((is_pp && t0 > 0 && BE.contains(&words[t0 - 1].as_str())) || come_under)
 }
 
 /// "an anti-Gondor parade": the act is aimed at the mention, never done
