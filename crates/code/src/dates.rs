@@ -237,6 +237,39 @@ fn antecedent(
     .then_some((e.evidence.sentence, e.date))
 }
 
+/// "Addressing parliament last week, Abiy said ... He also accused
+/// Eritrea": a sentence opened by a pronoun subject continues the one
+/// before it in its paragraph, and takes its one past date when that
+/// sentence has exactly one (and none of its acts was coded to carry it).
+fn continuation(doc: &AnalyzedDocument, si: usize, words: &[String]) -> Option<(usize, DateRange)> {
+    let prev = si.checked_sub(1)?;
+    if !words
+        .first()
+        .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "they" | "it"))
+    {
+        return None;
+    }
+    let here = doc.sentences.get(si)?.span.start;
+    let before = doc.sentences.get(prev)?.span;
+    if doc
+        .doc
+        .text
+        .get(before.end..here)
+        .is_none_or(|gap| gap.contains('\n'))
+    {
+        return None;
+    }
+    let mut dates = doc.dates.iter().filter(|d| d.sentence == prev);
+    let d = dates.next()?;
+    if dates.next().is_some() {
+        return None;
+    }
+    let r = d.range;
+    (r.end.or(r.start).is_some_and(|e| e <= doc.published.date)
+        && matches!(r.precision, DatePrecision::Day | DatePrecision::Month))
+    .then_some((prev, r))
+}
+
 /// Dates the candidates of sentence `si`; `prior` holds the events of the
 /// sentences before it.
 pub(crate) fn assign_dates(
@@ -253,8 +286,11 @@ pub(crate) fn assign_dates(
         // candidate dates: same segment first, then an adjacent segment
         // whose nearest trigger is this one
         let dist = |a: usize, b: usize| if b < t0 { t0 - b } else { a.saturating_sub(t1) };
-        // (distance, date idx, anchors the trigger's clause)
-        let mut best: Option<(usize, usize, bool)> = None;
+        // (reported across "that", distance, date idx, anchors the
+        // trigger's clause): "said on Monday that it had carried out
+        // strikes on Sunday" dates the strikes Sunday; the report's own
+        // date serves only when the reported clause has none.
+        let mut best: Option<(bool, usize, usize, bool)> = None;
         for (a, b, di) in &s.dates {
             if attributive(words, *a, *b) {
                 continue;
@@ -294,11 +330,12 @@ pub(crate) fn assign_dates(
             } else {
                 false
             };
-            if ok && best.is_none_or(|(bd, _, _)| d < bd) {
-                best = Some((d, *di, clause.is_some()));
+            let across = *b < t0 && window(words, *b + 1, t0).any(|w| w == "that");
+            if ok && best.is_none_or(|(ba, bd, _, _)| (across, d) < (ba, bd)) {
+                best = Some((across, d, *di, clause.is_some()));
             }
         }
-        if let Some((_, di, clause)) = best {
+        if let Some((_, _, di, clause)) = best {
             if let Some(dm) = doc.dates.get(di) {
                 let mut r = dm.range;
                 if cands[i].ev.status == Status::Scheduled {
@@ -389,7 +426,7 @@ pub(crate) fn assign_dates(
     let narrative = if anchored {
         None
     } else {
-        antecedent(doc, si, prior)
+        antecedent(doc, si, prior).or_else(|| continuation(doc, si, words))
     };
     // Fallback: a fresh act with no date of its own is today's news.
     for c in cands.iter_mut() {
