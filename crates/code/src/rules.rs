@@ -1229,11 +1229,15 @@ fn code_sentence(
         }
         // "Tokyo said it had lodged a protest": a past perfect reported
         // with no date of its own is news of the report, not old history.
+        // So is "said the missile fell short and that it had lodged a
+        // protest": a "that" right before, a reporting verb before it.
         let reported_perfect = |k: usize| {
             before[k] == "had"
-                && before[k.saturating_sub(4)..k]
+                && (before[k.saturating_sub(4)..k]
                     .iter()
                     .any(|w| REPORTING.contains(w))
+                    || (before[k.saturating_sub(3)..k].contains(&"that")
+                        && window(words, 0, m.start).any(|w| REPORTING.contains(&w))))
         };
         let past_marker = before
             .iter()
