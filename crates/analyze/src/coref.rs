@@ -425,6 +425,93 @@ pub fn resolve(
         }
     }
     opening_it(text, sentences, mentions);
+    compass_halves(dict, text, sentences, date, mentions);
+}
+
+/// "the North rejected Seoul's offer", "dismissed the South's proposal":
+/// in an article naming both halves of a divided country (North and
+/// South Korea; Sudan and South Sudan), a capitalised "the North" or "the
+/// South" is the state of that name. A longer name ("the South China
+/// Sea", "the North Atlantic") is not.
+fn compass_halves(
+    dict: &ActorDict,
+    text: &str,
+    sentences: &[Sentence],
+    date: Date,
+    mentions: &mut Vec<ActorMention>,
+) {
+    // the states named (by name, metonym or agent), as the dictionary
+    // calls them: "Seoul" and "South Korea's military" are South Korea
+    let mut states: Vec<Actor> = Vec::new();
+    for m in mentions.iter() {
+        let Some(c) = m.actor.country.as_deref() else {
+            continue;
+        };
+        if states.iter().any(|a| a.country.as_deref() == Some(c)) {
+            continue;
+        }
+        if let Some(a) = dict.state_of(c).and_then(|st| dict.actor(st, date)) {
+            states.push(a);
+        }
+    }
+    let named = |prefix: &str| -> Option<Actor> {
+        let m = states.iter().find(|a| a.name.starts_with(prefix))?;
+        let rest = m.name.strip_prefix(prefix)?;
+        // the other half: "North Korea" for "South Korea", "Sudan" for
+        // "South Sudan"
+        let other = states.iter().any(|o| {
+            o.country != m.country && (o.name == rest || o.name.ends_with(&format!(" {rest}")))
+        });
+        other.then(|| m.clone())
+    };
+    let halves: Vec<(&str, Actor)> = [("North", "North "), ("South", "South ")]
+        .into_iter()
+        .filter_map(|(word, prefix)| named(prefix).map(|a| (word, a)))
+        .collect();
+    if halves.is_empty() {
+        return;
+    }
+    let mut add = Vec::new();
+    for s in sentences {
+        let t = s.span.slice(text);
+        for (word, actor) in &halves {
+            for (i, _) in t.match_indices(word) {
+                let before = &t[..i];
+                if !(before.ends_with("the ") || before.ends_with("The ")) {
+                    continue;
+                }
+                let after = &t[i + word.len()..];
+                let next = after
+                    .strip_prefix("'s")
+                    .or_else(|| after.strip_prefix("\u{2019}s"))
+                    .unwrap_or(after);
+                // a longer name or a hyphenated word ("the North-East")
+                if next.starts_with(|c: char| c.is_alphanumeric() || c == '-')
+                    || next
+                        .strip_prefix(' ')
+                        .is_some_and(|r| r.starts_with(char::is_uppercase))
+                {
+                    continue;
+                }
+                let start = s.span.start + i;
+                add.push(ActorMention {
+                    sentence: s.index,
+                    span: Span::new(start, start + word.len()),
+                    actor: actor.clone(),
+                    form: MentionForm::Reference,
+                });
+            }
+        }
+    }
+    for m in add {
+        if !mentions
+            .iter()
+            .any(|x| x.span.start < m.span.end && m.span.start < x.span.end)
+        {
+            let at = mentions.partition_point(|x| x.span < m.span);
+            mentions.insert(at, m);
+        }
+    }
 }
 
 /// The subject of a sentence, roughly: its first mention, when only

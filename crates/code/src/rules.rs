@@ -841,6 +841,17 @@ fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
         })
 }
 
+/// "the truce village of Panmunjom", "the ceasefire line": a truce noun
+/// naming a place, not a truce.
+fn truce_place(dict: &VerbDict, words: &[String], m: &PatternMatch) -> bool {
+    dict.patterns
+        .get(m.pattern)
+        .is_some_and(|p| p.kind == PatternKind::Noun && p.code.starts_with("0871"))
+        && words
+            .get(m.end)
+            .is_some_and(|w| matches!(w.as_str(), "village" | "line" | "lines" | "zone"))
+}
+
 /// "into the Black Sea port of Odesa": a pattern ending in a sea's name
 /// ("fired missiles into * sea") that goes on to a place on that sea.
 fn sea_place(words: &[String], end: usize) -> bool {
@@ -871,7 +882,7 @@ fn select_matches(
                     || (matches!(words[m.start].as_str(), "close" | "closer")
                         && words.get(m.start + 1).is_some_and(|w| w == "to"))
                     || sea_place(words, m.end))
-        })
+        }) && !truce_place(dict, words, m)
     });
     // longest first, then most specific code, then dictionary order
     ms.sort_by(|a, b| {
@@ -2273,13 +2284,18 @@ fn both_sides(words: &[String], from: usize, to: usize) -> bool {
 /// by Qatar"), none of them one of the mediators `meds`.
 fn sentence_pair<'a>(s: &Sent<'a>, meds: &[&Actor]) -> Option<(&'a Actor, &'a Actor)> {
     let mediating = |a: &Actor| meds.iter().any(|m| same_country(a, m));
+    // "Syrian and Israeli officials": an adjective coordinated with a
+    // noun phrase of the other side names a party too.
     s.ments
         .iter()
-        .filter(|m| resolved(m) && m.form != MentionForm::Adjective)
+        .filter(|m| resolved(m))
         .filter(|m| !mediating(m.actor))
         .find_map(|m| {
             let o = coordinated_after(s, m)?;
-            (!mediating(o.actor) && !same_country(o.actor, m.actor)).then_some((m.actor, o.actor))
+            (!mediating(o.actor)
+                && !same_country(o.actor, m.actor)
+                && (m.form != MentionForm::Adjective || o.form != MentionForm::Adjective))
+                .then_some((m.actor, o.actor))
         })
 }
 
