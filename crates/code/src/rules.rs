@@ -2471,14 +2471,35 @@ const ACT_NOUNS: &[(&str, &[&str])] = &[
 /// How many sentences back an act noun may refer.
 const ACT_NOUN_REACH: usize = 6;
 
+/// How many sentences back the object of a reaction may refer: "condemned
+/// the attack", "welcomed the agreement" answer the article's main act,
+/// often told in its first paragraph and ten sentences before.
+const OBJECT_REACH: usize = 12;
+
 /// Object nouns that name an act already reported, with the CAMEO roots
 /// of the acts they refer back to and whether the act's target is a party
 /// of it too (an agreement, a release: both sides; an attack: its author).
 const OBJECT_ACTS: &[(&[&str], &[&str], bool)] = &[
     (
         &[
-            "attack", "attacks", "strike", "strikes", "assault", "bombing", "bombings", "shelling",
-            "raid", "raids", "killing", "killings",
+            "attack",
+            "attacks",
+            "strike",
+            "strikes",
+            "assault",
+            "bombing",
+            "bombings",
+            "shelling",
+            "raid",
+            "raids",
+            "killing",
+            "killings",
+            "incursion",
+            "incursions",
+            "invasion",
+            "offensive",
+            "ambush",
+            "massacre",
         ],
         &["18", "19", "20"],
         false,
@@ -2537,7 +2558,7 @@ const OBJECT_ACTS: &[(&[&str], &[&str], bool)] = &[
 /// offer"): for a criticism, a rejection or an approval (codes 11x, 12x
 /// and 051) whose object is a determiner (or a day's
 /// possessive) and an act noun, the source of the nearest preceding act
-/// of that kind within [`ACT_NOUN_REACH`] sentences, and its target too
+/// of that kind within [`OBJECT_REACH`] sentences, and its target too
 /// when the act has two sides. Not the reacting actor's own side.
 fn object_antecedent(
     si: usize,
@@ -2591,7 +2612,7 @@ fn object_antecedent(
     // parties' releases, not one it took part in)
     let own = |a: Option<&Actor>| a.is_some_and(|a| same_country(a, src));
     let Some(ev) = prior.iter().rev().find(|e| {
-        e.evidence.sentence + ACT_NOUN_REACH >= si
+        e.evidence.sentence + OBJECT_REACH >= si
             && e.source.is_some()
             && roots.iter().any(|r| e.cameo.starts_with(r))
             && !own(e.source.as_ref())
