@@ -23,15 +23,50 @@ use super::{resolved, same_country, window, Sent, ASPECTUAL, BE, REPORTING};
 /// to the one before it: "Armenia and Israel" (the word before), "Armenia
 /// and the United States" (an article between).
 pub(super) fn conjunction_before(words: &[String], first: usize) -> Option<usize> {
+    // "the Kurdish-led SDF", "the Iran-backed Houthis": a hyphenated
+    // modifier (two tokens) before the name
+    let first = match first
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .map(String::as_str)
+    {
+        Some("led" | "backed" | "controlled" | "dominated" | "based" | "aligned") => {
+            first.checked_sub(2)?
+        }
+        _ => first,
+    };
     let prev = first.checked_sub(1)?;
     match words.get(prev)?.as_str() {
         "and" => Some(prev),
         "the" => {
             let and = prev.checked_sub(1)?;
+            if words.get(and)? == "of" {
+                return head_of(words, and);
+            }
             (words.get(and)? == "and").then_some(and)
         }
+        "of" => head_of(words, prev),
         _ => None,
     }
+}
+
+/// "X and the commander of the SDF agreed": the group's head stands for it
+/// in the coordination; `of` is the index of "of".
+fn head_of(words: &[String], of: usize) -> Option<usize> {
+    let head = of.checked_sub(1)?;
+    if !matches!(
+        words.get(head)?.as_str(),
+        "commander" | "leader" | "head" | "chief" | "representatives" | "envoy"
+    ) {
+        return None;
+    }
+    let det = head.checked_sub(1)?;
+    let and = if words.get(det)? == "the" {
+        det.checked_sub(1)?
+    } else {
+        det
+    };
+    (words.get(and)? == "and").then_some(and)
 }
 
 /// Verbs that reject what they govern.
