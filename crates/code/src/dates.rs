@@ -286,6 +286,16 @@ pub(crate) fn assign_dates(
         // candidate dates: same segment first, then an adjacent segment
         // whose nearest trigger is this one
         let dist = |a: usize, b: usize| if b < t0 { t0 - b } else { a.saturating_sub(t1) };
+        // Another trigger nearer the date takes it, unless it tells the
+        // same act ("A drone strike killed three fighters ... on
+        // Saturday": the strike and the killing share their day).
+        let root = cands[i].ev.cameo.get(..2).unwrap_or("").to_string();
+        let src = cands[i].ev.source.as_ref().map(|a| a.entity.clone());
+        let rival = |c: &Cand| {
+            c.t0 != t0
+                && !(c.ev.cameo.starts_with(&root)
+                    && c.ev.source.as_ref().map(|a| a.entity.clone()) == src)
+        };
         // (reported across "that", distance, date idx, anchors the
         // trigger's clause): "said on Monday that it had carried out
         // strikes on Sunday" dates the strikes Sunday; the report's own
@@ -325,8 +335,23 @@ pub(crate) fn assign_dates(
                 // no other trigger is closer to this date
                 cands
                     .iter()
-                    .all(|c| c.t0 == t0 || dist_to(c.t0, c.t1, *a, *b) >= d)
+                    .all(|c| !rival(c) || dist_to(c.t0, c.t1, *a, *b) >= d)
                     && d <= 12
+            } else if dseg == seg + 2 {
+                // "stormed the town of Cabaret, north of Haiti's capital,
+                // on Wednesday": a verbless phrase set off by commas
+                // between the act and its date
+                let middle = (t1..*a).filter(|&k| s.seg.get(k) == Some(&(seg + 1)));
+                let verbless = middle.clone().all(|k| {
+                    let w = words[k].as_str();
+                    !past_tense(w) && !w.ends_with("ing") && !matches!(w, "said" | "says")
+                });
+                verbless
+                    && middle.count() <= 8
+                    && cands
+                        .iter()
+                        .all(|c| !rival(c) || dist_to(c.t0, c.t1, *a, *b) >= d)
+                    && d <= 14
             } else {
                 false
             };

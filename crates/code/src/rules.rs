@@ -462,11 +462,15 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
             venue,
         });
     }
+    // A wire dateline's date ("PORT-AU-PRINCE, Nov 6 (Atlas) -") is the
+    // report's, never an act's: "stormed the town on Wednesday" is Wednesday.
     let mut dates = Vec::new();
     for (i, d) in doc.dates.iter().enumerate() {
         if d.sentence == si {
             if let Some((a, b)) = tok_range(&toks, d.span) {
-                dates.push((a, b, i));
+                if a >= dateline {
+                    dates.push((a, b, i));
+                }
             }
         }
     }
