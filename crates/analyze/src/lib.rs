@@ -9,6 +9,7 @@
 pub mod coref;
 pub mod dates;
 pub mod mentions;
+pub mod named_groups;
 pub mod quantities;
 pub mod sentences;
 
@@ -261,7 +262,10 @@ impl<'d> Analyzer<'d> {
         known.extend(actors.iter().map(|m| m.span));
         known.extend(places.iter().map(|m| m.span));
         known.extend(date_spans);
-        let unresolved = mentions::unresolved(text, &sentences, &known);
+        let mut unresolved = mentions::unresolved(text, &sentences, &known);
+        // "the Radaa Deterrence Force, the armed group that ...": an unknown
+        // name an apposition calls an armed group is one.
+        named_groups::named_groups(text, &mut actors, &mut unresolved);
         AnalyzedDocument {
             doc,
             published,

@@ -1,0 +1,180 @@
+//! Armed groups no dictionary knows, named by the apposition that follows
+//! them: "the Radaa Deterrence Force, the armed group that controls the
+//! capital's airport", "Jaish al-Fatah, a militia based in Idlib". Such a
+//! name becomes an armed group (`<country>REB`) of the country named just
+//! before it in its sentence, else of the article's most-named country;
+//! every later mention of the name, or of its first word alone ("Radaa
+//! fighters", "accused Radaa of"), is that group.
+
+use chronicler_core::{Actor, ActorKind, ActorMention, MentionForm, UnresolvedName};
+
+/// The nouns an apposition uses for an armed group (after "the", "a" or
+/// "an" and at most two modifiers: "a powerful Tripoli-based militia").
+const HEADS: &[&[&str]] = &[
+    &["armed", "group"],
+    &["armed", "faction"],
+    &["militia"],
+    &["rebel", "group"],
+    &["rebel", "movement"],
+    &["rebel", "alliance"],
+    &["paramilitary", "group"],
+    &["paramilitary", "force"],
+    &["insurgent", "group"],
+    &["militant", "group"],
+    &["jihadist", "group"],
+    &["separatist", "group"],
+    &["gang"],
+    &["gang", "coalition"],
+];
+
+/// Whether the text after a name opens an apposition naming an armed group.
+fn group_apposition(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(", ") else {
+        return false;
+    };
+    let Some(rest) = ["the ", "a ", "an "]
+        .iter()
+        .find_map(|d| rest.strip_prefix(d))
+    else {
+        return false;
+    };
+    let words: Vec<String> = rest
+        .split_whitespace()
+        .take(5)
+        .map(|w| {
+            w.trim_end_matches([',', '.', ';', ':'])
+                .to_ascii_lowercase()
+        })
+        .collect();
+    (0..=2).any(|skip| {
+        HEADS.iter().any(|h| {
+            words.len() >= skip + h.len()
+                && words[skip..skip + h.len()]
+                    .iter()
+                    .zip(h.iter())
+                    .all(|(a, b)| a == b)
+        })
+    })
+}
+
+/// The country the article names most often (states and their agents).
+fn most_named(actors: &[ActorMention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for m in actors {
+        if !matches!(m.actor.kind, ActorKind::State | ActorKind::Agent) {
+            continue;
+        }
+        let Some(c) = m.actor.country.as_deref() else {
+            continue;
+        };
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    // most named first; ties to the first named (stable sort)
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    counts.first().map(|(c, _)| (*c).to_string())
+}
+
+/// Turns the unknown names introduced as armed groups into group actors,
+/// with all their mentions; those names leave `unresolved`.
+pub fn named_groups(
+    text: &str,
+    actors: &mut Vec<ActorMention>,
+    unresolved: &mut Vec<UnresolvedName>,
+) {
+    let mut found: Vec<(String, Option<String>, Actor)> = Vec::new();
+    for u in unresolved.iter() {
+        if found.iter().any(|(n, _, _)| *n == u.text) {
+            continue;
+        }
+        if !text.get(u.span.end..).is_some_and(group_apposition) {
+            continue;
+        }
+        let near = actors
+            .iter()
+            .filter(|m| {
+                m.sentence == u.sentence
+                    && m.span.end <= u.span.start
+                    && matches!(m.actor.kind, ActorKind::State | ActorKind::Agent)
+            })
+            .filter_map(|m| m.actor.country.clone())
+            .last();
+        let Some(country) = near.or_else(|| most_named(actors)) else {
+            continue;
+        };
+        let slug: String = u
+            .text
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '-'
+                }
+            })
+            .collect();
+        let actor = Actor {
+            entity: format!("group:named:{slug}"),
+            name: u.text.clone(),
+            code: format!("{country}REB"),
+            country: Some(country),
+            role: Some("REB".to_string()),
+            kind: ActorKind::Group,
+        };
+        // "Radaa" for "Radaa Deterrence Force": a first word of four
+        // letters or more, when the name has more than one
+        let alias = u
+            .text
+            .split_whitespace()
+            .next()
+            .filter(|w| w.len() >= 4 && *w != u.text && w.chars().all(char::is_alphabetic))
+            .map(str::to_string);
+        found.push((u.text.clone(), alias, actor));
+    }
+    if found.is_empty() {
+        return;
+    }
+    let mut keep = Vec::with_capacity(unresolved.len());
+    for u in unresolved.drain(..) {
+        let hit = found.iter().find_map(|(name, alias, actor)| {
+            if u.text == *name {
+                Some((actor, MentionForm::Name))
+            } else if alias.as_deref() == Some(u.text.as_str()) {
+                Some((actor, MentionForm::Alias))
+            } else {
+                None
+            }
+        });
+        match hit {
+            Some((actor, form)) => {
+                let m = ActorMention {
+                    sentence: u.sentence,
+                    span: u.span,
+                    actor: actor.clone(),
+                    form,
+                };
+                let at = actors.partition_point(|x| x.span < m.span);
+                actors.insert(at, m);
+            }
+            None => keep.push(u),
+        }
+    }
+    *unresolved = keep;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_apposition_names_an_armed_group() {
+        assert!(group_apposition(", the armed group that controls the airport"));
+        assert!(group_apposition(", a powerful Tripoli-based militia, said"));
+        assert!(group_apposition(", a rebel movement"));
+        assert!(!group_apposition(", the group's leader said"));
+        assert!(!group_apposition(" militia"));
+        assert!(!group_apposition(", the ministry said"));
+    }
+}
