@@ -100,7 +100,7 @@ pub fn named_groups(
                     && matches!(m.actor.kind, ActorKind::State | ActorKind::Agent)
             })
             .filter_map(|m| m.actor.country.clone())
-            .last();
+            .next_back();
         let Some(country) = near.or_else(|| most_named(actors)) else {
             continue;
         };
@@ -170,7 +170,9 @@ mod tests {
 
     #[test]
     fn an_apposition_names_an_armed_group() {
-        assert!(group_apposition(", the armed group that controls the airport"));
+        assert!(group_apposition(
+            ", the armed group that controls the airport"
+        ));
         assert!(group_apposition(", a powerful Tripoli-based militia, said"));
         assert!(group_apposition(", a rebel movement"));
         assert!(!group_apposition(", the group's leader said"));
