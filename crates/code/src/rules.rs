@@ -699,7 +699,11 @@ pub(crate) fn code_document(dict: &VerbDict, doc: &AnalyzedDocument) -> Vec<Code
         }
         // "the Syrian Democratic Forces (SDF) attacked": an acronym in
         // brackets after a name is no clause boundary; its tokens go.
-        let dropped = acronym_brackets(&doc.doc.text, &tokens.spans);
+        let mut dropped = acronym_brackets(&doc.doc.text, &tokens.spans);
+        // "an immediate, comprehensive ceasefire": the comma between two
+        // adjectives of one noun parts no phrase.
+        dropped.extend(adjective_commas(&words));
+        dropped.sort_unstable();
         let (words, spans): (Vec<String>, Vec<Span>) = if dropped.is_empty() {
             (
                 words.into_iter().map(str::to_string).collect(),
@@ -773,6 +777,34 @@ fn acronym_brackets(text: &str, spans: &[Span]) -> Vec<usize> {
         out.extend(open..=close);
     }
     out
+}
+
+/// Whether `w` reads as an adjective: a few common ones of truces and
+/// talks, or an adjectival ending.
+fn adjective_like(w: &str) -> bool {
+    matches!(
+        w,
+        "full" | "new" | "fresh" | "total" | "complete" | "lasting" | "durable" | "fragile"
+    ) || (w.len() > 4
+        && [
+            "ate", "ive", "al", "ful", "ous", "ent", "ant", "ic", "able", "ible", "less", "ary",
+        ]
+        .iter()
+        .any(|e| w.ends_with(e)))
+}
+
+/// The commas between two adjectives after a determiner ("an immediate,
+/// comprehensive ceasefire", "a full, unconditional withdrawal").
+fn adjective_commas(words: &[&str]) -> Vec<usize> {
+    (2..words.len().saturating_sub(2))
+        .filter(|&k| {
+            words[k] == ","
+                && matches!(words[k - 2], "a" | "an" | "the")
+                && adjective_like(words[k - 1])
+                && adjective_like(words[k + 1])
+                && words[k + 2].chars().all(char::is_alphabetic)
+        })
+        .collect()
 }
 
 /// True when the word at `i` follows a determiner ("a visit", "their meeting").
