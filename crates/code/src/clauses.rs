@@ -149,7 +149,15 @@ const ANNOUNCING: &[&str] = &[
 /// is no threat: the negation rule drops it first.
 pub(super) fn threatened(words: &[String], t0: usize) -> Option<usize> {
     let lo = t0.saturating_sub(4);
-    let modal = (lo..t0).rfind(|&k| matches!(words[k].as_str(), "would" | "will" | "'ll"))?;
+    // "warned that Ankara could resort to force": "could" and "might"
+    // threaten only after a verb of warning, not after "said"
+    let modal = (lo..t0).rfind(|&k| {
+        matches!(
+            words[k].as_str(),
+            "would" | "will" | "'ll" | "could" | "might"
+        )
+    })?;
+    let weak_modal = matches!(words[modal].as_str(), "could" | "might");
     let between_ok = window(words, modal + 1, t0).all(|w| {
         w.ends_with("ly")
             || ASPECTUAL.contains(&w)
@@ -161,7 +169,7 @@ pub(super) fn threatened(words: &[String], t0: usize) -> Option<usize> {
     let from = modal.saturating_sub(14);
     let verb = (from..modal).rfind(|&k| {
         let w = words[k].as_str();
-        ANNOUNCING.contains(&w) || REPORTING.contains(&w)
+        ANNOUNCING.contains(&w) || (!weak_modal && REPORTING.contains(&w))
     })?;
     (!window(words, verb + 1, modal).any(|w| matches!(w, "whether" | "?" | "." | ";" | "asked")))
         .then_some(verb)
