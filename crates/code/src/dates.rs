@@ -216,25 +216,30 @@ fn antecedent(
                 DateFrom::Undated | DateFrom::Unrecorded | DateFrom::Clause
             )
     })?;
-    let same_paragraph = doc
-        .doc
-        .text
-        .get(e.evidence.sentence_span.end..here)
-        .is_some_and(|gap| !gap.contains('\n'));
-    let before_publication = e
-        .date
-        .end
-        .or(e.date.start)
-        .is_some_and(|d| d <= doc.published.date);
-    (same_paragraph
+    (same_paragraph(doc, e.evidence.sentence_span.end, here)
         && matches!(
             e.evidence.date_from,
             DateFrom::Text | DateFrom::Carried { .. }
         )
-        && before_publication
         && e.status == Status::Occurred
-        && matches!(e.date.precision, DatePrecision::Day | DatePrecision::Month))
+        && carriable(doc, &e.date))
     .then_some((e.evidence.sentence, e.date))
+}
+
+/// No line break between byte `end` (of a sentence) and byte `start` (of
+/// a later one).
+fn same_paragraph(doc: &AnalyzedDocument, end: usize, start: usize) -> bool {
+    doc.doc
+        .text
+        .get(end..start)
+        .is_some_and(|gap| !gap.contains('\n'))
+}
+
+/// A date a later sentence may take over: a day or a month, not after
+/// publication.
+fn carriable(doc: &AnalyzedDocument, r: &DateRange) -> bool {
+    r.end.or(r.start).is_some_and(|d| d <= doc.published.date)
+        && matches!(r.precision, DatePrecision::Day | DatePrecision::Month)
 }
 
 /// "Addressing parliament last week, Abiy said ... He also accused
@@ -251,12 +256,7 @@ fn continuation(doc: &AnalyzedDocument, si: usize, words: &[String]) -> Option<(
     }
     let here = doc.sentences.get(si)?.span.start;
     let before = doc.sentences.get(prev)?.span;
-    if doc
-        .doc
-        .text
-        .get(before.end..here)
-        .is_none_or(|gap| gap.contains('\n'))
-    {
+    if !same_paragraph(doc, before.end, here) {
         return None;
     }
     let mut dates = doc.dates.iter().filter(|d| d.sentence == prev);
@@ -264,10 +264,7 @@ fn continuation(doc: &AnalyzedDocument, si: usize, words: &[String]) -> Option<(
     if dates.next().is_some() {
         return None;
     }
-    let r = d.range;
-    (r.end.or(r.start).is_some_and(|e| e <= doc.published.date)
-        && matches!(r.precision, DatePrecision::Day | DatePrecision::Month))
-    .then_some((prev, r))
+    carriable(doc, &d.range).then_some((prev, d.range))
 }
 
 /// Dates the candidates of sentence `si`; `prior` holds the events of the
@@ -294,7 +291,7 @@ pub(crate) fn assign_dates(
         let rival = |c: &Cand| {
             c.t0 != t0
                 && !(c.ev.cameo.starts_with(&root)
-                    && c.ev.source.as_ref().map(|a| a.entity.clone()) == src)
+                    && c.ev.source.as_ref().map(|a| a.entity.as_str()) == src.as_deref())
         };
         // (reported across "that", distance, date idx, anchors the
         // trigger's clause): "said on Monday that it had carried out
@@ -329,14 +326,16 @@ pub(crate) fn assign_dates(
             }
             let dseg = s.seg.get(*a).copied().unwrap_or(0);
             let d = dist(*a, *b);
-            let ok = if dseg == seg {
-                true
-            } else if dseg + 1 == seg || dseg == seg + 1 {
-                // no other trigger is closer to this date
+            // no other trigger is closer to this date
+            let nearest = || {
                 cands
                     .iter()
                     .all(|c| !rival(c) || dist_to(c.t0, c.t1, *a, *b) >= d)
-                    && d <= 12
+            };
+            let ok = if dseg == seg {
+                true
+            } else if dseg + 1 == seg || dseg == seg + 1 {
+                nearest() && d <= 12
             } else if dseg == seg + 2 {
                 // "stormed the town of Cabaret, north of Haiti's capital,
                 // on Wednesday": a verbless phrase set off by commas
@@ -346,12 +345,7 @@ pub(crate) fn assign_dates(
                     let w = words[k].as_str();
                     !past_tense(w) && !w.ends_with("ing") && !matches!(w, "said" | "says")
                 });
-                verbless
-                    && middle.count() <= 8
-                    && cands
-                        .iter()
-                        .all(|c| !rival(c) || dist_to(c.t0, c.t1, *a, *b) >= d)
-                    && d <= 14
+                verbless && middle.count() <= 8 && nearest() && d <= 14
             } else {
                 false
             };

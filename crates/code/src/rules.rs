@@ -888,14 +888,20 @@ fn truce_place(dict: &VerbDict, words: &[String], m: &PatternMatch) -> bool {
             .is_some_and(|w| matches!(w.as_str(), "village" | "line" | "lines" | "zone"))
 }
 
+/// Nouns after a sea's name that make it a place on land: "the Black Sea
+/// port of Odesa", "a Red Sea resort".
+const SEA_SETTLEMENTS: &[&str] = &[
+    "port", "city", "coast", "town", "region", "province", "resort", "base",
+];
+
 /// "into the Black Sea port of Odesa": a pattern ending in a sea's name
 /// ("fired missiles into * sea") that goes on to a place on that sea.
 fn sea_place(words: &[String], end: usize) -> bool {
     end > 0
-        && words[end - 1].eq_ignore_ascii_case("sea")
+        && words[end - 1] == "sea"
         && words
             .get(end)
-            .is_some_and(|w| matches!(w.as_str(), "port" | "city" | "town" | "region" | "province"))
+            .is_some_and(|w| SEA_SETTLEMENTS.contains(&w.as_str()))
 }
 
 /// The matches `ms` (of [`VerbDict::find`] in `words`) that trigger
@@ -1419,12 +1425,8 @@ fn code_sentence(
                 // "fired a missile into the sea": a show of force aimed
                 // at no one (not at the state whose officials report it).
                 let open_sea = p.code == "150"
-                    && window(words, m.start, m.end).any(|w| {
-                        w.eq_ignore_ascii_case("sea")
-                            || w.eq_ignore_ascii_case("waters")
-                            || w.eq_ignore_ascii_case("ocean")
-                            || w.eq_ignore_ascii_case("coast")
-                    });
+                    && window(words, m.start, m.end)
+                        .any(|w| matches!(w, "sea" | "waters" | "ocean" | "coast"));
                 // ", firing rockets into the sea": a detail of the main
                 // clause's act (drills around an island), not an act alone
                 if open_sea
@@ -1741,12 +1743,9 @@ fn fired_into_nowhere(
     // "into the (East China) Sea", "into the Sea of Japan", not "into the
     // Black Sea port of Odesa"
     let settlement = |k: usize| {
-        words.get(k).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "port" | "city" | "coast" | "town" | "region" | "resort" | "base"
-            )
-        })
+        words
+            .get(k)
+            .is_some_and(|w| SEA_SETTLEMENTS.contains(&w.as_str()))
     };
     let open_sea = words.get(into + 1).is_some_and(|w| w == "the")
         && (into + 2..(into + 6).min(seg_end))
