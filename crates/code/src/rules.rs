@@ -1841,6 +1841,25 @@ fn drop_attributions_and_background(s: &Sent<'_>, cands: &mut Vec<Cand>) {
     cands.retain(|c| !(in_background(c) || (is_report(c) && main_end.is_some_and(|e| c.t0 > e))));
 }
 
+/// Start of a trailing reporting clause (", the ministry said on
+/// Tuesday."): its speaker attributes the act before it and is never that
+/// act's target. The sentence's length when there is none.
+fn report_tail(s: &Sent<'_>) -> usize {
+    let words = &s.words;
+    let Some(comma) = words.iter().rposition(|w| w == ",") else {
+        return words.len();
+    };
+    let tail = &words[comma + 1..];
+    let reported = tail.len() <= 12
+        && tail.iter().any(|w| REPORTING.contains(&w.as_str()))
+        && !tail.iter().any(|w| w == "that");
+    if reported && comma > 0 {
+        comma
+    } else {
+        words.len()
+    }
+}
+
 /// True when two actors are one party: the same entity, or two non-group
 /// actors of one country (an armed group fights its own country's army
 /// or state: "the RSF shelled the Sudanese army" is two parties).
@@ -2891,7 +2910,15 @@ fn find_target_in<'s, 'a>(
     verb_at: &[u8],
 ) -> Option<(&'s Ment<'a>, f32)> {
     let words = &s.words;
-    let mut end = words.len().min(t1 + 14);
+    // The speaker of a trailing report is the target only when the
+    // clause names no other party ("returned fire, the Cambodian army
+    // said"); "Russia and Ukraine exchanged ..., the UAE said" has one.
+    let partner = s
+        .ments
+        .iter()
+        .any(|m| m.last < t1 && resolved(m) && !same_country(m.actor, src));
+    let tail = if partner { report_tail(s) } else { words.len() };
+    let mut end = words.len().min(t1 + 14).min(tail);
     #[allow(clippy::needless_range_loop)]
     for j in t1..end {
         if is_hard_boundary(&words[j])
