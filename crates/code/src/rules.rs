@@ -327,7 +327,8 @@ fn dyad(doc: &AnalyzedDocument) -> Option<(String, String)> {
     // foreign minister twice has no dyad with that minister's country.
     if b.1 .0 < 2
         || b.1 .0 * 5 < a.1 .0
-        || v.get(2).is_some_and(|c| c.1 .0 * 2 > b.1 .0 && c.1 .0 >= 3)
+        || v.get(2)
+            .is_some_and(|c| c.1 .0 * 3 > b.1 .0 * 2 && c.1 .0 >= 3)
     {
         return None;
     }
@@ -1863,12 +1864,25 @@ fn report_tail(s: &Sent<'_>) -> usize {
 /// True when two actors are one party: the same entity, or two non-group
 /// actors of one country (an armed group fights its own country's army
 /// or state: "the RSF shelled the Sudanese army" is two parties).
+///
+/// The state and those who oppose it from within are two parties too:
+/// "police arrested opposition leader Imran Khan" (`PAKCOP`, `PAKOPP`).
 fn same_country(a: &Actor, b: &Actor) -> bool {
     a.entity == b.entity
         || (a.country.is_some()
             && a.country == b.country
             && a.kind != ActorKind::Group
-            && b.kind != ActorKind::Group)
+            && b.kind != ActorKind::Group
+            && dissident(a) == dissident(b))
+}
+
+/// An actor that opposes its own state: opposition, rebels, insurgents,
+/// separatists (the CAMEO roles), whatever its kind.
+fn dissident(a: &Actor) -> bool {
+    matches!(
+        a.role.as_deref(),
+        Some("OPP" | "REB" | "INS" | "SEP" | "UAF")
+    )
 }
 
 /// The state a place object belongs to: "shelled Kharkiv", "attacked El
