@@ -92,6 +92,9 @@ EXTRA_NAMES = {
     'MKD': (['North Macedonia', 'Macedonia'], ['Macedonian']), 'TLS': (['East Timor', 'Timor-Leste'], []),
     'GMB': (['Gambia', 'The Gambia'], ['Gambian']), 'BHS': (['Bahamas', 'The Bahamas'], []),
     'XKX': (['Kosovo'], ['Kosovar', 'Kosovan', 'Kosovars']),
+    # "Greek Cypriot" is Cyprus's, not Greece's (the Turkish Cypriots are a group of
+    # their own in actors-orgs.txt).
+    'CYP': (['Cyprus', 'Republic of Cyprus'], ['Cypriot', 'Cypriots', 'Greek Cypriot', 'Greek Cypriots']),
     # Demonyms news uses that world-countries lacks (not those that are also common
     # words: "Pole", "Dane", "Swede", "Finn").
     'SRB': ([], ['Serb', 'Serbs']), 'HRV': ([], ['Croat', 'Croats']), 'POL': ([], ['Poles']),

@@ -1487,8 +1487,12 @@ fn code_sentence(
                         || p.code == "0874");
                 // "X and Y signed an agreement": a coordinated subject is
                 // a mutual act.
+                // "Armenian and Azerbaijani leaders agreed": two demonyms
+                // of one head noun are two parties too.
+                let demonyms =
+                    |o: &Ment<'_>| o.form == MentionForm::Adjective && o.last + 2 == src_m.first;
                 let coordinated = if tgt.is_none()
-                    && src_m.form != MentionForm::Adjective
+                    && (src_m.form != MentionForm::Adjective || src_m.last > src_m.first)
                     && clauses::conjunction_before(words, src_m.first).is_some()
                 {
                     s.ments
@@ -1496,7 +1500,7 @@ fn code_sentence(
                         .rfind(|o| {
                             Some(o.last + 1) == clauses::conjunction_before(words, src_m.first)
                                 && resolved(o)
-                                && o.form != MentionForm::Adjective
+                                && (o.form != MentionForm::Adjective || demonyms(o))
                         })
                         .filter(|o| !same_country(o.actor, src_m.actor))
                         // "struck Ukraine and Poland condemned": no pair
@@ -1993,12 +1997,27 @@ fn noun_phrase_place(
 ) -> Option<Actor> {
     let (t0, t1) = (m.start, m.end);
     let root = code_root(&p.code);
+    let words = &s.words;
+    // "agreed to hold talks in Moscow": the place of a meeting offered
+    // is its venue too
+    let meeting = t1 > 0
+        && matches!(
+            words[t1 - 1].as_str(),
+            "meet"
+                | "talk"
+                | "talks"
+                | "negotiate"
+                | "negotiations"
+                | "summit"
+                | "meeting"
+                | "round"
+        );
     if p.kind != PatternKind::Verb
+        || meeting
         || matches!(root, "04" | "05" | "15" | "16" | "17" | "18" | "19" | "20")
     {
         return None;
     }
-    let words = &s.words;
     let from = if words.get(t1).is_some_and(|w| w == "for") {
         t1 + 1
     } else {
@@ -2270,6 +2289,8 @@ fn top_sides(doc: &AnalyzedDocument) -> Option<(Actor, Actor)> {
         }
         let key = match (m.actor.kind, m.actor.country.as_deref()) {
             (ActorKind::Group, _) => m.actor.entity.as_str(),
+            // the opposition of a state is a side apart from it
+            (_, Some(_)) if dissident(&m.actor) => m.actor.code.as_str(),
             (_, Some(c)) => c,
             (_, None) => continue,
         };
@@ -2281,7 +2302,7 @@ fn top_sides(doc: &AnalyzedDocument) -> Option<(Actor, Actor)> {
     // most named first; ties in order of first mention (stable sort)
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let side = |(key, _, actor): &(&str, usize, &Actor)| {
-        if actor.kind == ActorKind::Group {
+        if actor.kind == ActorKind::Group || dissident(actor) {
             (*actor).clone()
         } else {
             country_actor(doc, key).map_or_else(|| (*actor).clone(), state_of)
@@ -3063,9 +3084,10 @@ fn dyad_other(
     if let Some((a, b)) = top_sides(doc) {
         let c = src.country.as_deref();
         if c.is_some() && a.country.as_deref() == c && b.country.as_deref() == c {
-            match (a.kind, b.kind) {
-                (ActorKind::Group, k) if k != ActorKind::Group => return Some(a),
-                (k, ActorKind::Group) if k != ActorKind::Group => return Some(b),
+            let apart = |x: &Actor| x.kind == ActorKind::Group || dissident(x);
+            match (apart(&a), apart(&b)) {
+                (true, false) => return Some(if apart(src) { b } else { a }),
+                (false, true) => return Some(if apart(src) { a } else { b }),
                 _ => {}
             }
         }

@@ -514,6 +514,78 @@ fn skippable(w: &str) -> bool {
         )
 }
 
+/// Length of a date adverbial at `pos` that may sit inside a pattern
+/// ("agreed on Tuesday to meet", "pledged last week to release"): "on"
+/// and a weekday or a day of a month, "late/early on" a weekday,
+/// "yesterday", "last/this week". None when there is none.
+pub(super) fn date_skip(words: &[&str], pos: usize) -> Option<usize> {
+    const WEEKDAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    const MONTHS: [&str; 21] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan.",
+        "feb.",
+        "aug.",
+        "sept.",
+        "sep.",
+        "oct.",
+        "nov.",
+        "dec.",
+        "jan",
+    ];
+    // the coder's tokens are lower-cased already
+    let w = |k: usize| words.get(pos + k).copied();
+    let day = |x: &Option<&str>| {
+        x.is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()))
+    };
+    let weekday = |x: &Option<&str>| x.is_some_and(|d| WEEKDAYS.contains(&d));
+    let month = |x: &Option<&str>| x.is_some_and(|d| MONTHS.contains(&d));
+    let part = |x: &Option<&str>| {
+        x.is_some_and(|d| matches!(d, "morning" | "afternoon" | "evening" | "night"))
+    };
+    let on_date = |k: usize| -> Option<usize> {
+        if w(k) != Some("on") {
+            return None;
+        }
+        let a = w(k + 1);
+        if weekday(&a) {
+            return Some(if part(&w(k + 2)) { 3 } else { 2 });
+        }
+        if month(&a) && day(&w(k + 2)) {
+            return Some(3);
+        }
+        if day(&a) && month(&w(k + 2)) {
+            return Some(3);
+        }
+        None
+    };
+    match w(0)? {
+        "on" => on_date(0),
+        "late" | "early" => on_date(1).map(|n| n + 1),
+        "yesterday" | "today" => Some(1),
+        "last" | "this" if matches!(w(1), Some("week" | "weekend" | "month")) => Some(2),
+        _ => None,
+    }
+}
+
 /// Punctuation tokens a gap may not cross.
 fn is_boundary(w: &str) -> bool {
     matches!(w, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "—" | "–")
@@ -585,6 +657,12 @@ mod tests {
                 if skippable(words.get(pos)?) {
                     if let Some(n) = match_alt(alts, words, pos + 1) {
                         return match_elems(rest, words, pos + 1 + n).map(|(e, g)| (e, g + 1));
+                    }
+                }
+                // or one date adverbial
+                if let Some(d) = date_skip(words, pos) {
+                    if let Some(n) = match_alt(alts, words, pos + d) {
+                        return match_elems(rest, words, pos + d + n).map(|(e, g)| (e, g + d));
                     }
                 }
                 None

@@ -14,7 +14,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{is_boundary, skippable, Elem, Pattern, PatternMatch};
+use super::{date_skip, is_boundary, skippable, Elem, Pattern, PatternMatch};
 
 /// The number of a token no pattern names.
 const UNKNOWN: u32 = u32::MAX;
@@ -217,6 +217,14 @@ impl Matcher {
                         return self
                             .match_ops(rest, words, ids, pos + 1 + n)
                             .map(|(e, g)| (e, g + 1));
+                    }
+                }
+                // Or one date adverbial ("agreed on Tuesday to meet").
+                if let Some(d) = date_skip(words, pos) {
+                    if let Some(n) = self.match_alt(alts, ids, pos + d) {
+                        return self
+                            .match_ops(rest, words, ids, pos + d + n)
+                            .map(|(e, g)| (e, g + d));
                     }
                 }
                 None
