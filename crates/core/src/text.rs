@@ -224,6 +224,17 @@ pub fn slice_utf8(bytes: &[u8], start: usize, end: usize) -> &str {
         .unwrap_or("")
 }
 
+/// The days of the week, lower-cased.
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
 /// Nouns of a diplomatic process a capital names the place of when it
 /// stands before them: "the Doha talks", "the Muscat process", "the
 /// Istanbul format". Such a capital is a venue, not its government.

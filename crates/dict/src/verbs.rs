@@ -519,45 +519,14 @@ fn skippable(w: &str) -> bool {
 /// and a weekday or a day of a month, "late/early on" a weekday,
 /// "yesterday", "last/this week". None when there is none.
 pub(super) fn date_skip(words: &[&str], pos: usize) -> Option<usize> {
-    const WEEKDAYS: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    const MONTHS: [&str; 21] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan.",
-        "feb.",
-        "aug.",
-        "sept.",
-        "sep.",
-        "oct.",
-        "nov.",
-        "dec.",
-        "jan",
-    ];
     // the coder's tokens are lower-cased already
     let w = |k: usize| words.get(pos + k).copied();
     let day = |x: &Option<&str>| {
         x.is_some_and(|d| !d.is_empty() && d.len() <= 2 && d.chars().all(|c| c.is_ascii_digit()))
     };
-    let weekday = |x: &Option<&str>| x.is_some_and(|d| WEEKDAYS.contains(&d));
-    let month = |x: &Option<&str>| x.is_some_and(|d| MONTHS.contains(&d));
+    let weekday =
+        |x: &Option<&str>| x.is_some_and(|d| chronicler_core::text::WEEKDAYS.contains(&d));
+    let month = |x: &Option<&str>| x.is_some_and(|d| chronicler_core::month_number(d).is_some());
     let part = |x: &Option<&str>| {
         x.is_some_and(|d| matches!(d, "morning" | "afternoon" | "evening" | "night"))
     };
