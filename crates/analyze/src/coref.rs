@@ -392,7 +392,7 @@ pub fn resolve(
             let earlier: Vec<&ActorMention> = mentions
                 .iter()
                 .take_while(|m| m.span.end <= site.span.start)
-                .filter(|m| !m.capital_as_venue(text))
+                .filter(|m| !m.capital_as_venue(text) && !m.state_as_place(text))
                 .collect();
             let prev_subject = site
                 .sentence

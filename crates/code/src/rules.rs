@@ -60,9 +60,35 @@ fn relative_clauses(words: &[String]) -> Vec<(usize, usize)> {
     let mut i = 0;
     while i + 1 < words.len() {
         if words[i] == "," && matches!(words[i + 1].as_str(), "which" | "who" | "whose" | "whom") {
-            let end = (i + 2..words.len())
-                .find(|&j| words[j] == "," || words[j] == "—" || is_hard_boundary(&words[j]))
-                .unwrap_or(words.len());
+            let stop = |from: usize| {
+                (from..words.len())
+                    .find(|&j| words[j] == "," || words[j] == "—" || is_hard_boundary(&words[j]))
+                    .unwrap_or(words.len())
+            };
+            let mut end = stop(i + 2);
+            // "which mediated between Kyiv, Moscow and Minsk, said": a
+            // comma inside a list, whose last member follows "and" with no
+            // verb, does not end the clause.
+            while end < words.len() && words[end] == "," {
+                let next = stop(end + 1);
+                let seg = &words[end + 1..next];
+                let list_end = next < words.len()
+                    && words[next] == ","
+                    && seg.len() <= 8
+                    && seg.iter().any(|w| w == "and" || w == "or")
+                    && !seg.iter().any(|w| {
+                        past_tense(w)
+                            || BE.contains(&w.as_str())
+                            || matches!(
+                                w.as_str(),
+                                "has" | "have" | "had" | "will" | "would" | "said"
+                            )
+                    });
+                if !list_end {
+                    break;
+                }
+                end = next;
+            }
             out.push((i, end));
             i = end;
         } else {
@@ -437,7 +463,15 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
                         && words.get(k + 1).is_some_and(|w| w == "of")))
         };
         // "the Muscat talks", "the Doha process": where it happens.
+        // "read out the statement in Turkish,": a demonym after "in" with
+        // no noun of its own names a language, not a party.
+        let language = m.form == MentionForm::Adjective
+            && prev == "in"
+            && words
+                .get(last + 1)
+                .is_none_or(|w| is_punct(w) || w == "and");
         let venue = first < dateline
+            || language
             || place_head
             || m.names_process_venue(&doc.doc.text)
             || (m.form != MentionForm::Adjective
@@ -1831,7 +1865,32 @@ fn drop_attributions_and_background(s: &Sent<'_>, cands: &mut Vec<Cand>) {
             (k, end)
         })
         .collect();
-    let in_background = |c: &Cand| background.iter().any(|&(b, e)| c.t0 > b && c.t0 < e);
+    // "air strikes have for years killed fighters": force in a perfect
+    // that spans years is a habit of the past, no one act (a standing
+    // role, "has mediated between them for years", is kept).
+    let habitual = |c: &Cand| {
+        if !matches!(
+            code_root(&c.ev.cameo),
+            "15" | "16" | "17" | "18" | "19" | "20"
+        ) {
+            return false;
+        }
+        let seg = s.seg.get(c.t0).copied();
+        let in_seg = |k: usize| s.seg.get(k).copied() == seg;
+        let span = (c.t0.saturating_sub(10)..(c.t1 + 6).min(words.len())).filter(|&k| in_seg(k));
+        let mut perfect = false;
+        let mut years = false;
+        for k in span {
+            perfect |= matches!(words[k].as_str(), "has" | "have");
+            years |= words[k] == "for"
+                && words
+                    .get(k + 1)
+                    .is_some_and(|w| matches!(w.as_str(), "years" | "decades" | "generations"));
+        }
+        perfect && years
+    };
+    let in_background =
+        |c: &Cand| background.iter().any(|&(b, e)| c.t0 > b && c.t0 < e) || habitual(c);
     let is_report = |c: &Cand| {
         c.t0 > 0
             && REPORTING.contains(&words[c.t0].as_str())

@@ -100,6 +100,22 @@ impl ActorMention {
             || self.names_process_venue(text)
     }
 
+    /// A state's name after a locative preposition ("his capture in
+    /// Kenya", "talks at Abu Dhabi"): where something happened, not an
+    /// actor a later "the government" can stand for.
+    pub fn state_as_place(&self, text: &str) -> bool {
+        if self.actor.kind != ActorKind::State || self.form != MentionForm::Name {
+            return false;
+        }
+        let before = text
+            .get(..self.span.start)
+            .and_then(|t| t.split_whitespace().next_back())
+            .unwrap_or("");
+        ["in", "at", "near", "outside"]
+            .iter()
+            .any(|p| before.eq_ignore_ascii_case(p))
+    }
+
     /// A capital before a noun of a diplomatic process ("the Muscat
     /// talks", "the Doha process", `text::PROCESS_NOUNS`): where the
     /// process happens.
