@@ -646,6 +646,8 @@ soldiers; soldier; troops; servicemen; serviceman; servicemembers; service membe
 officials; official; government; authorities; administration; diplomats; diplomat; envoy; envoys; ambassador; ministers; minister; ministry; foreign ministry; cabinet; negotiators; delegation; delegates; representatives; representative; spokesman; spokeswoman; spokesperson; president; prime minister; leaders; leadership; regime; junta; presidency; lawmakers; parliament; legislators; mps; senators | GOV
 police; policemen; police officers; riot police; border guards; border guard | COP
 rebels; insurgents; militants; separatists; guerrillas; fighters; armed groups; militias; militiamen; jihadists | REB
+gunmen; gunman; armed men; assailants | UAF
+kidnappers; abductors; captors; bandits; armed bandits; gangs; gang members | CRM
 protesters; protestors; demonstrators; activists; civilians; residents; people; villagers; citizens; refugees; displaced people; children; women; journalists; students; workers; prisoners; hostages; detainees; prisoners of war; pows | CVL
 opposition; opposition leaders; opposition parties | OPP
 judges; courts; court; prosecutors | JUD

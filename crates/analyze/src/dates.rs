@@ -1315,7 +1315,45 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
     hedged(text, &mut out);
     durations(text, &g, &r.duration, &mut out);
     out.sort_by_key(|f| f.span);
+    same_day(text, &mut out);
     out
+}
+
+/// "told reporters the same day", "later that day": the latest day named
+/// before the phrase, within about three sentences (600 bytes). `out` is
+/// sorted and stays so.
+fn same_day(text: &str, out: &mut Vec<Found>) {
+    const PHRASES: [&str; 5] = [
+        "the same day",
+        "The same day",
+        "later that day",
+        "Later that day",
+        "that same day",
+    ];
+    let mut found = Vec::new();
+    for p in PHRASES {
+        for (at, _) in text.match_indices(p) {
+            let span = Span::new(at, at + p.len());
+            if out.iter().any(|f| f.span.overlaps(span)) {
+                continue;
+            }
+            let before = out
+                .iter()
+                .rev()
+                .filter(|f| f.span.end <= at && f.range.precision == DatePrecision::Day)
+                .find(|f| at - f.span.end <= 600);
+            if let Some(f) = before {
+                found.push(Found {
+                    span,
+                    range: f.range,
+                });
+            }
+        }
+    }
+    if !found.is_empty() {
+        out.extend(found);
+        out.sort_by_key(|f| f.span);
+    }
 }
 
 /// Words right before a date that make it approximate ("around February 1").

@@ -8,6 +8,7 @@
 
 pub mod coref;
 pub mod dates;
+pub mod local_agents;
 pub mod mentions;
 pub mod named_groups;
 pub mod quantities;
@@ -195,7 +196,9 @@ impl<'d> Analyzer<'d> {
         let date = published.date;
         // The actors dictionary's matches: actor mentions, and the
         // "Ukrainian capital" places.
-        let actor_matches = self.dicts.actors.find(text);
+        let mut actor_matches = self.dicts.actors.find(text);
+        // "in Niger state": a subdivision, not the state of that name
+        actor_matches.retain(|m| !mentions::names_subdivision(&self.dicts.actors, m, text));
         let (mut actors, mut known) =
             mentions::actors(&self.dicts.actors, &actor_matches, text, &sentences, date);
         // A dateline ("PORT SUDAN, Jan 28 (Reuters) -") places the report; its
@@ -232,6 +235,8 @@ impl<'d> Analyzer<'d> {
                 .map(|a| a.span),
         );
         places.retain(|p| !names.overlaps(p.span));
+        // "gunmen stormed a school": in a story of one country, its gunmen.
+        local_agents::local_agents(&mut actors, &places);
         let found_dates = dates::find(text, date);
         let dates: Vec<DateMention> = found_dates
             .iter()

@@ -45,6 +45,65 @@ fn with_article(text: &str, start: usize) -> usize {
     start
 }
 
+/// True when a state's name or capital is the first word of a
+/// subdivision's: "in Niger state,", "Washington State on Monday",
+/// "Lagos province". Not "Iran state media" or "the US State Department",
+/// where a noun follows.
+pub fn names_subdivision(dict: &ActorDict, m: &ActorMatch, text: &str) -> bool {
+    let state = m.targets.iter().any(|t| match t.kind {
+        TargetKind::Name(s) | TargetKind::Gov(s, _) => {
+            dict.entry(s).is_some_and(|e| e.kind == ActorKind::State)
+        }
+        _ => false,
+    });
+    if !state {
+        return false;
+    }
+    let rest = text.get(m.end..).unwrap_or("");
+    let Some(rest) = [
+        "states",
+        "state",
+        "States",
+        "State",
+        "provinces",
+        "province",
+        "Province",
+    ]
+    .iter()
+    .find_map(|w| rest.strip_prefix(' ').and_then(|r| r.strip_prefix(w))) else {
+        return false;
+    };
+    if rest.starts_with(|c: char| c.is_alphanumeric()) {
+        return false;
+    }
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .next()
+        .unwrap_or("");
+    next.is_empty()
+        || matches!(
+            next,
+            "in" | "on"
+                | "at"
+                | "and"
+                | "of"
+                | "where"
+                | "which"
+                | "to"
+                | "from"
+                | "'s"
+                | "last"
+                | "this"
+                | "near"
+                | "before"
+                | "after"
+                | "since"
+                | "late"
+                | "early"
+        )
+}
+
 /// The preposition tying an agent to the state after it (" from ", " of ",
 /// " in ", each possibly followed by "the ").
 fn prep_gap(text: &str, a: usize, b: usize) -> Option<&'static str> {
@@ -498,7 +557,17 @@ pub fn actors(
                 _ => None,
             }) {
                 let word = &text[m.start..m.end];
-                if word.ends_with('s')
+                // "the Government Girls Secondary School": a capitalised
+                // noun before another capital is part of a name
+                let in_name = word.starts_with(char::is_uppercase)
+                    && text
+                        .get(m.end..)
+                        .and_then(|r| r.strip_prefix(' '))
+                        .is_some_and(|r| r.starts_with(char::is_uppercase));
+                // plurals ("rebels", "gunmen", "militiamen") and collectives
+                if in_name {
+                } else if word.ends_with('s')
+                    || word.ends_with("men")
                     || matches!(
                         word.to_ascii_lowercase().as_str(),
                         "police" | "military" | "army" | "government"
@@ -705,6 +774,15 @@ pub fn places(
         };
         let Some(&b) = best else { continue };
         let Some(e) = gaz.entry(b) else { continue };
+        // "St. Mary's school", "Saint Helena's": a saint, not the place
+        // (a place whose name holds the saint was matched whole)
+        let before = text.get(..m.start).unwrap_or("");
+        if ["St. ", "St ", "Saint ", "Ste. "]
+            .iter()
+            .any(|p| before.ends_with(p))
+        {
+            continue;
+        }
         if e.place.kind == "city" && e.population < MINOR_TOWN && !in_context(&b) {
             continue;
         }

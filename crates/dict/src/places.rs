@@ -484,6 +484,16 @@ impl Gazetteer {
                     patterns.push((n.clone(), Vec::new()));
                 }
                 if let Some(slot) = patterns.get_mut(at) {
+                    // "Borno State" and "Borno state": the form a match must
+                    // be case-compatible with capitalises only what all do.
+                    if slot.0 != *n && slot.0.chars().count() == n.chars().count() {
+                        slot.0 = slot
+                            .0
+                            .chars()
+                            .zip(n.chars())
+                            .map(|(a, b)| if b.is_lowercase() { b } else { a })
+                            .collect();
+                    }
                     if !slot.1.contains(&i) {
                         slot.1.push(i);
                     }

@@ -1,0 +1,147 @@
+//! Agents named with no country ("gunmen stormed a school", "police in
+//! Kebbi arrested four men", "bandits abducted 25 pupils") in an article
+//! about one country: they are that country's. The article's country is
+//! the one named in most mentions of states, people and agents (at least
+//! three, and three in five of them); an agent takes it unless a place
+//! of another country is named in its sentence. Only the roles no foreign
+//! party is likely to hold in such a story are given a country: police,
+//! criminals, unaffiliated gunmen, rebels and insurgents, and students
+//! and schoolchildren. Soldiers and
+//! officials stay without one: in a story of one country they may still be
+//! a neighbour's.
+
+use chronicler_core::{ActorKind, ActorMention, PlaceMention};
+
+/// The roles an agent with no country takes the article's country for.
+const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU"];
+
+/// The article's one country, if it has one (see the module doc).
+fn single_country(actors: &[ActorMention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    let mut total = 0usize;
+    for m in actors {
+        if !matches!(
+            m.actor.kind,
+            ActorKind::State | ActorKind::Agent | ActorKind::Person
+        ) {
+            continue;
+        }
+        if m.actor.code.starts_with("IGO") {
+            continue;
+        }
+        let Some(c) = m.actor.country.as_deref().filter(|c| c.len() == 3) else {
+            continue;
+        };
+        total += 1;
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(e) => e.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    // most named first; ties to the first named (stable sort)
+    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+    let &(c, n) = counts.first()?;
+    (n >= 3 && n * 5 >= total * 3).then(|| c.to_string())
+}
+
+/// Gives the article's country to the agents of [`LOCAL_ROLES`] named
+/// without one (see the module doc).
+pub fn local_agents(actors: &mut [ActorMention], places: &[PlaceMention]) {
+    let Some(country) = single_country(actors) else {
+        return;
+    };
+    for m in actors.iter_mut() {
+        let local = m.actor.kind == ActorKind::Agent
+            && m.actor.country.is_none()
+            && m.actor
+                .role
+                .as_deref()
+                .is_some_and(|r| LOCAL_ROLES.contains(&r));
+        if !local {
+            continue;
+        }
+        let abroad = places.iter().any(|p| {
+            p.sentence == m.sentence && p.place.country.as_deref().is_some_and(|c| c != country)
+        });
+        if abroad {
+            continue;
+        }
+        let role = m.actor.role.clone().unwrap_or_default();
+        m.actor.code = format!("{country}{role}");
+        m.actor.entity = format!("agent:{}", m.actor.code);
+        m.actor.country = Some(country.clone());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chronicler_core::{Actor, MentionForm, Place, Span};
+
+    fn mention(
+        sentence: usize,
+        code: &str,
+        country: Option<&str>,
+        kind: ActorKind,
+    ) -> ActorMention {
+        ActorMention {
+            sentence,
+            span: Span::new(sentence * 10, sentence * 10 + 5),
+            actor: Actor {
+                entity: format!("x:{code}"),
+                name: code.to_string(),
+                code: code.to_string(),
+                country: country.map(str::to_string),
+                role: if country.is_none() {
+                    Some(code.to_string())
+                } else {
+                    None
+                },
+                kind,
+            },
+            form: MentionForm::Name,
+        }
+    }
+
+    fn place(sentence: usize, country: &str) -> PlaceMention {
+        PlaceMention {
+            sentence,
+            span: Span::new(sentence * 10 + 6, sentence * 10 + 9),
+            place: Place {
+                country: Some(country.to_string()),
+                ..Place::default()
+            },
+        }
+    }
+
+    #[test]
+    fn gunmen_in_a_story_of_one_country_are_its_own() {
+        let mut actors = vec![
+            mention(0, "NGA", Some("NGA"), ActorKind::State),
+            mention(1, "NGA", Some("NGA"), ActorKind::State),
+            mention(2, "NGAGOV", Some("NGA"), ActorKind::Person),
+            mention(3, "UAF", None, ActorKind::Agent),
+            mention(4, "MIL", None, ActorKind::Agent),
+            mention(5, "CRM", None, ActorKind::Agent),
+        ];
+        local_agents(&mut actors, &[place(5, "NER")]);
+        assert_eq!(actors[3].actor.code, "NGAUAF");
+        assert_eq!(actors[3].actor.country.as_deref(), Some("NGA"));
+        // soldiers stay unassigned; an agent in a foreign place too
+        assert_eq!(actors[4].actor.country, None);
+        assert_eq!(actors[5].actor.country, None);
+    }
+
+    #[test]
+    fn a_story_of_two_countries_assigns_nothing() {
+        let mut actors = vec![
+            mention(0, "ISR", Some("ISR"), ActorKind::State),
+            mention(1, "IRN", Some("IRN"), ActorKind::State),
+            mention(2, "ISR", Some("ISR"), ActorKind::State),
+            mention(3, "IRN", Some("IRN"), ActorKind::State),
+            mention(4, "UAF", None, ActorKind::Agent),
+        ];
+        local_agents(&mut actors, &[]);
+        assert_eq!(actors[4].actor.country, None);
+    }
+}
