@@ -1319,34 +1319,63 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
     out
 }
 
-/// "told reporters the same day", "later that day": the latest day named
-/// before the phrase, within about three sentences (600 bytes). `out` is
+/// Days told relative to the last day named: "told reporters the same
+/// day", "later that day", "two days earlier", "the previous day", "a day
+/// later", "the following day". The day counted from is the latest day
+/// named before the phrase, within about three sentences (600 bytes).
+/// "two days after the talks" (relative to an act) is not read. `out` is
 /// sorted and stays so.
 fn same_day(text: &str, out: &mut Vec<Found>) {
-    const PHRASES: [&str; 5] = [
-        "the same day",
-        "The same day",
-        "later that day",
-        "Later that day",
-        "that same day",
+    const PHRASES: [(&str, i64); 14] = [
+        ("the same day", 0),
+        ("later that day", 0),
+        ("that same day", 0),
+        ("the previous day", -1),
+        ("the day before", -1),
+        ("a day earlier", -1),
+        ("one day earlier", -1),
+        ("two days earlier", -2),
+        ("three days earlier", -3),
+        ("the next day", 1),
+        ("the following day", 1),
+        ("a day later", 1),
+        ("two days later", 2),
+        ("three days later", 3),
     ];
     let mut found = Vec::new();
-    for p in PHRASES {
-        for (at, _) in text.match_indices(p) {
-            let span = Span::new(at, at + p.len());
-            if out.iter().any(|f| f.span.overlaps(span)) {
-                continue;
-            }
-            let before = out
-                .iter()
-                .rev()
-                .filter(|f| f.span.end <= at && f.range.precision == DatePrecision::Day)
-                .find(|f| at - f.span.end <= 600);
-            if let Some(f) = before {
-                found.push(Found {
-                    span,
-                    range: f.range,
-                });
+    for (p, offset) in PHRASES {
+        // the phrase opening a sentence too: "Two days earlier the ..."
+        let mut capital = String::with_capacity(p.len());
+        let mut chars = p.chars();
+        if let Some(c) = chars.next() {
+            capital.extend(c.to_uppercase());
+            capital.push_str(chars.as_str());
+        }
+        for form in [p, capital.as_str()] {
+            for (at, _) in text.match_indices(form) {
+                let span = Span::new(at, at + form.len());
+                // "the day before the vote": a day relative to an event
+                let next = text[span.end..].trim_start();
+                if p.ends_with("before") && next.starts_with(|c: char| c.is_alphanumeric()) {
+                    continue;
+                }
+                if out.iter().any(|f| f.span.overlaps(span)) {
+                    continue;
+                }
+                let before = out
+                    .iter()
+                    .rev()
+                    .filter(|f| f.span.end <= at && f.range.precision == DatePrecision::Day)
+                    .find(|f| at - f.span.end <= 600);
+                let day = before
+                    .and_then(|f| f.range.start)
+                    .and_then(|d| d.checked_add(offset.days()).ok());
+                if let Some(d) = day {
+                    found.push(Found {
+                        span,
+                        range: DateRange::day(d),
+                    });
+                }
             }
         }
     }
