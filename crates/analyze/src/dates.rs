@@ -1343,39 +1343,47 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
         ("three days later", 3),
     ];
     let mut found = Vec::new();
-    for (p, offset) in PHRASES {
-        // the phrase opening a sentence too: "Two days earlier the ..."
-        let mut capital = String::with_capacity(p.len());
-        let mut chars = p.chars();
-        if let Some(c) = chars.next() {
-            capital.extend(c.to_uppercase());
-            capital.push_str(chars.as_str());
-        }
-        for form in [p, capital.as_str()] {
-            for (at, _) in text.match_indices(form) {
-                let span = Span::new(at, at + form.len());
-                // "the day before the vote": a day relative to an event
-                let next = text[span.end..].trim_start();
-                if p.ends_with("before") && next.starts_with(|c: char| c.is_alphanumeric()) {
-                    continue;
-                }
-                if out.iter().any(|f| f.span.overlaps(span)) {
-                    continue;
-                }
-                let before = out
-                    .iter()
-                    .rev()
-                    .filter(|f| f.span.end <= at && f.range.precision == DatePrecision::Day)
-                    .find(|f| at - f.span.end <= 600);
-                let day = before
-                    .and_then(|f| f.range.start)
-                    .and_then(|d| d.checked_add(offset.days()).ok());
-                if let Some(d) = day {
-                    found.push(Found {
-                        span,
-                        range: DateRange::day(d),
-                    });
-                }
+    // Every phrase holds "day": one pass over the text finds them all.
+    for (hit, _) in text.match_indices("day") {
+        for (p, offset) in PHRASES {
+            let Some(k) = p.find("day") else { continue };
+            let Some(at) = hit.checked_sub(k) else {
+                continue;
+            };
+            let Some(form) = text.get(at..at + p.len()) else {
+                continue;
+            };
+            // as written, or opening a sentence ("Two days earlier the ...")
+            let capitalised = form.as_bytes().first().map(u8::to_ascii_lowercase)
+                == p.as_bytes().first().copied()
+                && form.get(1..) == p.get(1..);
+            if !capitalised {
+                continue;
+            }
+            let span = Span::new(at, at + p.len());
+            // "the day before the vote": a day relative to an event
+            let next = text[span.end..].trim_start();
+            if p.ends_with("before") && next.starts_with(|c: char| c.is_alphanumeric()) {
+                continue;
+            }
+            if out.iter().any(|f| f.span.overlaps(span))
+                || found.iter().any(|f: &Found| f.span.overlaps(span))
+            {
+                continue;
+            }
+            let before = out
+                .iter()
+                .rev()
+                .filter(|f| f.span.end <= at && f.range.precision == DatePrecision::Day)
+                .find(|f| at - f.span.end <= 600);
+            let day = before
+                .and_then(|f| f.range.start)
+                .and_then(|d| d.checked_add(offset.days()).ok());
+            if let Some(d) = day {
+                found.push(Found {
+                    span,
+                    range: DateRange::day(d),
+                });
             }
         }
     }
@@ -1455,6 +1463,30 @@ mod tests {
         let f = find(text, d(anchor));
         assert!(!f.is_empty(), "nothing found in {text:?}");
         (f[0].span.slice(text).to_string(), f[0].range)
+    }
+
+    #[test]
+    fn days_counted_from_the_last_day_named() {
+        let a = "2025-08-18";
+        let text = "They raided Mapate on Saturday, in the month of July 2021 style. \
+                    Two days earlier they attacked a base. The next day the army \
+                    said so. The day before the vote nothing happened.";
+        let f = find(text, d(a));
+        let got: Vec<(&str, DateRange)> = f.iter().map(|f| (f.span.slice(text), f.range)).collect();
+        assert!(
+            got.contains(&("Two days earlier", DateRange::day(d("2025-08-14")))),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("The next day", DateRange::day(d("2025-08-17")))),
+            "{got:?}"
+        );
+        assert!(
+            !got.iter().any(|(t, _)| t.starts_with("The day before")),
+            "{got:?}"
+        );
+        // with no day named before, nothing to count from
+        assert!(find("Two days earlier they attacked.", d(a)).is_empty());
     }
 
     #[test]
