@@ -56,7 +56,7 @@ fn rules() -> &'static Rules {
                 r"(?i)(?-u:\b)(?P<w>in|during|since|by|earlier|early|late|later|before|after|until|throughout|of|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{Y})(?-u:\b)"
             )),
             weekday: re(r"(?-u:\b)(?:(?P<q>[Ll]ast|[Nn]ext|[Tt]his|on|[Oo]n)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)".to_string()),
-            relative: re(r"(?i)(?-u:\b)(?:(?P<a>yesterday|today|tonight|tomorrow)|(?:(?P<e>earlier|later)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year))(?-u:\b)".to_string()),
+            relative: re(r"(?i)(?-u:\b)(?:(?P<a>yesterday|today|tonight|tomorrow)|(?:(?P<e>earlier|later)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year)|(?:at|over)\s+the\s+(?P<tw>weekend))(?-u:\b)".to_string()),
             any_full: re(format!(r"(?-u:\b)(?P<m>{M})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?-u:\b)|(?-u:\b)(?P<d2>{D})\s+(?P<m2>{M})\s+(?P<y2>{Y})(?-u:\b)")),
             iso: re(format!(r"(?-u:\b)(?P<y>{Y})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12][0-9]|3[01])(?-u:\b)")),
             // early 2025 / by the end of 2026 / mid-2024
@@ -1165,6 +1165,24 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
                     _ => 0,
                 };
                 return Some(DateRange::day(anchor.checked_add(off.days()).ok()?));
+            }
+            // "at the weekend", "over the weekend": the last one, or the
+            // next in a future clause
+            if let Some(tw) = c.name("tw") {
+                let sat = if future_context(text, tw.start(), tw.end()) {
+                    anchor.nth_weekday(1, Weekday::Saturday).ok()?
+                } else {
+                    anchor
+                        .checked_add(1.days())
+                        .ok()?
+                        .nth_weekday(-1, Weekday::Saturday)
+                        .ok()?
+                };
+                return Some(span_range(
+                    sat,
+                    sat.checked_add(1.days()).ok()?,
+                    DatePrecision::Day,
+                ));
             }
             let q = c.name("q")?.as_str().to_ascii_lowercase();
             let u = c.name("u")?.as_str().to_ascii_lowercase();

@@ -1190,6 +1190,13 @@ fn code_sentence(
                 ) && w[1] == "to"
             })
             || near_before.windows(2).any(|w| w == ["no", "longer"])
+            // "held back from further attacks", "refrained from striking"
+            || near_before.windows(2).any(|w| {
+                matches!(
+                    w,
+                    ["back" | "refrained" | "refrain" | "refraining" | "abstained", "from"]
+                )
+            })
             || after_neg;
         if negated {
             continue;
