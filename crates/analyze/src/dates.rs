@@ -436,6 +436,20 @@ fn weekday_of(s: &str) -> Option<Weekday> {
     })
 }
 
+/// The Saturday of the weekend meant: the next one, or the latest (the
+/// anchor's own when it is a Saturday or Sunday).
+fn weekend(anchor: Date, next: bool) -> Option<Date> {
+    if next {
+        anchor.nth_weekday(1, Weekday::Saturday).ok()
+    } else {
+        anchor
+            .checked_add(1.days())
+            .ok()?
+            .nth_weekday(-1, Weekday::Saturday)
+            .ok()
+    }
+}
+
 fn week_start(d: Date) -> Date {
     let back = i64::from(d.weekday().to_monday_zero_offset());
     d.checked_sub(back.days()).unwrap_or(d)
@@ -1169,15 +1183,7 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
             // "at the weekend", "over the weekend": the last one, or the
             // next in a future clause
             if let Some(tw) = c.name("tw") {
-                let sat = if future_context(text, tw.start(), tw.end()) {
-                    anchor.nth_weekday(1, Weekday::Saturday).ok()?
-                } else {
-                    anchor
-                        .checked_add(1.days())
-                        .ok()?
-                        .nth_weekday(-1, Weekday::Saturday)
-                        .ok()?
-                };
+                let sat = weekend(anchor, future_context(text, tw.start(), tw.end()))?;
                 return Some(span_range(
                     sat,
                     sat.checked_add(1.days()).ok()?,
@@ -1217,17 +1223,11 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
                     (s, s.checked_add(6.days()).ok()?, DatePrecision::Day)
                 }
                 (_, "weekend") => {
-                    let sat = if q == "next"
-                        || (q == "this" && future_context(text, all.start(), all.end()))
-                    {
-                        anchor.nth_weekday(1, Weekday::Saturday).ok()?
-                    } else {
-                        anchor
-                            .checked_add(1.days())
-                            .ok()?
-                            .nth_weekday(-1, Weekday::Saturday)
-                            .ok()?
-                    };
+                    let sat = weekend(
+                        anchor,
+                        q == "next"
+                            || (q == "this" && future_context(text, all.start(), all.end())),
+                    )?;
                     (sat, sat.checked_add(1.days()).ok()?, DatePrecision::Day)
                 }
                 ("last", "month") => {
