@@ -1091,6 +1091,22 @@ fn code_sentence(
         {
             continue;
         }
+        // "struck a more conciliatory note", "strike a balance": a manner
+        // of speaking or a compromise, no attack.
+        if p.kind == PatternKind::Verb
+            && matches!(
+                words[m.start].as_str(),
+                "strike" | "strikes" | "struck" | "striking"
+            )
+            && window(words, m.start + 1, (m.start + 5).min(words.len())).any(|w| {
+                matches!(
+                    w,
+                    "note" | "tone" | "chord" | "balance" | "pose" | "nerve" | "deal" | "bargain"
+                )
+            })
+        {
+            continue;
+        }
         // A trigger inside an actor's name is not a trigger.
         if s.ments
             .iter()
@@ -1334,10 +1350,13 @@ fn code_sentence(
                     || (before[k.saturating_sub(3)..k].contains(&"that")
                         && window(words, 0, m.start).any(|w| REPORTING.contains(&w))))
         };
+        // markers of the trigger's own segment ("said a fisherman had been
+        // killed in an earlier strike, and accused": not "earlier")
+        let own_segment = |k: usize| s.seg.get(cs + k) == s.seg.get(m.start);
         let past_marker = before
             .iter()
             .enumerate()
-            .any(|(k, w)| PAST_MARKERS.contains(w) && !reported_perfect(k))
+            .any(|(k, w)| PAST_MARKERS.contains(w) && !reported_perfect(k) && own_segment(k))
             || window(words, m.start, seg_end)
                 .any(|w| matches!(w, "earlier" | "ago" | "previously"));
 
@@ -2505,6 +2524,25 @@ fn find_source<'s, 'a>(
     };
     if is_passive(words, t0, kind) {
         return after_by(t1).map(|m| (m, 0.9));
+    }
+    // "Petro said a Colombian fisherman had been killed, and accused the
+    // United States": a verb after ", and" that follows a report shares the
+    // reporter's subject, not that of the clause reported.
+    if kind == PatternKind::Verb && t0 >= 2 && words[t0 - 1] == "and" && words[t0 - 2] == "," {
+        let said = (cs..t0 - 2).find(|&k| {
+            matches!(
+                words[k].as_str(),
+                "said" | "told" | "says" | "added" | "stated"
+            )
+        });
+        if let Some(k) = said {
+            let subject = s.ments.iter().rfind(|m| {
+                m.last < k && m.first >= cs && resolved(m) && m.form != MentionForm::Adjective
+            });
+            if let Some(m) = subject {
+                return Some((m, 0.85));
+            }
+        }
     }
     // Reduced passive: "a deal brokered by Qatar", "talks mediated by Egypt".
     if kind == PatternKind::Verb
