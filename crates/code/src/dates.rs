@@ -54,7 +54,7 @@ const NOW: &[&str] = &["now", "currently", "today", "tonight", "yesterday"];
 fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
     let words = &s.words;
     let seg = s.seg.get(a).copied()?;
-    let lo = a.saturating_sub(10);
+    let lo = a.saturating_sub(16);
     let p = (lo..a)
         .rev()
         .take_while(|&k| s.seg.get(k) == Some(&seg))

@@ -470,8 +470,31 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
             && words
                 .get(last + 1)
                 .is_none_or(|w| is_punct(w) || w == "and");
+        // "at the Swiss resort of Crans-Montana", "near the Syrian border
+        // town": a demonym of a place after a locative is where, not who.
+        let place_adjective = m.form == MentionForm::Adjective
+            && prev == "the"
+            && LOCATIVE.contains(&prev2)
+            && words.get(last + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "resort"
+                        | "city"
+                        | "town"
+                        | "village"
+                        | "port"
+                        | "capital"
+                        | "region"
+                        | "province"
+                        | "border"
+                        | "coast"
+                        | "island"
+                        | "enclave"
+                )
+            });
         let venue = first < dateline
             || language
+            || place_adjective
             || place_head
             || m.names_process_venue(&doc.doc.text)
             || (m.form != MentionForm::Adjective
