@@ -44,7 +44,7 @@ fn single_country(actors: &[ActorMention]) -> Option<String> {
     (n >= 3 && n * 5 >= total * 3).then(|| c.to_string())
 }
 
-/// Gives the article's country to the agents of [`LOCAL_ROLES`] named
+/// Gives the article's country to the agents of the local roles named
 /// without one (see the module doc).
 pub fn local_agents(actors: &mut [ActorMention], places: &[PlaceMention]) {
     let Some(country) = single_country(actors) else {
