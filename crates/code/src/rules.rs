@@ -45,6 +45,11 @@ pub(crate) struct Sent<'a> {
     /// Kinshasa], closed its border". Their actors and dates are the
     /// clause's own, never those of the main clause around them.
     pub(crate) rel: Vec<(usize, usize)>,
+    /// Each "him" or "her" of the sentence as a mention of the last person
+    /// named in the sentence before, in the same paragraph: whom an object
+    /// pronoun with no antecedent in its own sentence stands for ("Putin
+    /// spoke. Zelenskyy invited him").
+    prev_person: Vec<Ment<'a>>,
 }
 
 impl Sent<'_> {
@@ -555,6 +560,36 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         seg.push(cur);
     }
     let rel = relative_clauses(&words);
+    let prev_person = si.checked_sub(1).and_then(|p| {
+        let here = doc.sentences.get(si)?.span.start;
+        let before = doc.sentences.get(p)?.span;
+        let gap = doc.doc.text.get(before.end..here)?;
+        if gap.contains('\n') {
+            return None;
+        }
+        doc.actors
+            .iter()
+            .rfind(|m| {
+                m.sentence == p && m.actor.kind == ActorKind::Person && m.actor.country.is_some()
+            })
+            .map(|m| &m.actor)
+    });
+    let prev_person: Vec<Ment<'_>> = prev_person
+        .map(|actor| {
+            words
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| *w == "him" || *w == "her")
+                .map(|(k, _)| Ment {
+                    first: k,
+                    last: k,
+                    actor,
+                    form: MentionForm::Pronoun,
+                    venue: false,
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Sent {
         spans: toks,
         words,
@@ -564,6 +599,7 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         places,
         quants,
         rel,
+        prev_person,
     }
 }
 
@@ -2651,7 +2687,30 @@ fn find_source<'s, 'a>(
             return None;
         }
     }
-    nearest_before(s, t0, cs).map(|m| (m, 1.0))
+    let near = nearest_before(s, t0, cs)?;
+    // "Machar had been plotting and accused him": an object pronoun right
+    // after the verb is not its own subject; the person it stands for is
+    // not the one who acts on it.
+    // Only where that person is the subject of a clause reported by
+    // another ("X said that Machar had ... and accused him"), not in
+    // "Zelenskyy invited him", where "him" is someone named before.
+    let reported = (cs..near.first).any(|k| {
+        matches!(
+            words[k].as_str(),
+            "said" | "told" | "says" | "added" | "stated"
+        )
+    });
+    if reported
+        && near.actor.kind == ActorKind::Person
+        && words
+            .get(t1)
+            .is_some_and(|w| matches!(w.as_str(), "him" | "her"))
+    {
+        return nearest_before(s, near.first, cs)
+            .filter(|m| m.actor.entity != near.actor.entity)
+            .map(|m| (m, 0.8));
+    }
+    Some((near, 1.0))
 }
 
 /// Verbs that equate their subject with a nominal act: "the invitation
@@ -3114,6 +3173,13 @@ fn find_target_in<'s, 'a>(
     {
         if let Some(a) = antecedent() {
             return Some(a);
+        }
+        if let Some(m) = s
+            .prev_person
+            .iter()
+            .find(|m| m.first == t1 && !same_country(m.actor, src))
+        {
+            return Some((m, 0.8));
         }
     }
     for m in s.ments.iter().filter(|m| m.first >= t1 && m.first < end) {
