@@ -12,34 +12,21 @@
 
 use chronicler_core::{ActorKind, ActorMention, PlaceMention};
 
+use crate::named_groups::country_counts;
+
 /// The roles an agent with no country takes the article's country for.
 const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU"];
 
 /// The article's one country, if it has one (see the module doc).
 fn single_country(actors: &[ActorMention]) -> Option<String> {
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    let mut total = 0usize;
-    for m in actors {
-        if !matches!(
+    let counts = country_counts(actors, |m| {
+        matches!(
             m.actor.kind,
             ActorKind::State | ActorKind::Agent | ActorKind::Person
-        ) {
-            continue;
-        }
-        if m.actor.code.starts_with("IGO") {
-            continue;
-        }
-        let Some(c) = m.actor.country.as_deref().filter(|c| c.len() == 3) else {
-            continue;
-        };
-        total += 1;
-        match counts.iter_mut().find(|(k, _)| *k == c) {
-            Some(e) => e.1 += 1,
-            None => counts.push((c, 1)),
-        }
-    }
-    // most named first; ties to the first named (stable sort)
-    counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        ) && !m.actor.code.starts_with("IGO")
+            && m.actor.country.as_deref().is_some_and(|c| c.len() == 3)
+    });
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
     let &(c, n) = counts.first()?;
     (n >= 3 && n * 5 >= total * 3).then(|| c.to_string())
 }

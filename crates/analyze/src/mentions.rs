@@ -565,14 +565,13 @@ pub fn actors(
                         .and_then(|r| r.strip_prefix(' '))
                         .is_some_and(|r| r.starts_with(char::is_uppercase));
                 // plurals ("rebels", "gunmen", "militiamen") and collectives
-                if in_name {
-                } else if word.ends_with('s')
+                let plural = word.ends_with('s')
                     || word.ends_with("men")
                     || matches!(
                         word.to_ascii_lowercase().as_str(),
                         "police" | "military" | "army" | "government"
-                    )
-                {
+                    );
+                if plural && !in_name {
                     out.push(ActorMention {
                         sentence: sent,
                         span: Span::new(m.start, m.end),

@@ -57,13 +57,14 @@ fn group_apposition(after: &str) -> bool {
     })
 }
 
-/// The country the article names most often (states and their agents).
-fn most_named(actors: &[ActorMention]) -> Option<String> {
+/// How many of the mentions that `keep` keeps name each country, most
+/// named first (ties to the first named).
+pub(crate) fn country_counts(
+    actors: &[ActorMention],
+    keep: impl Fn(&ActorMention) -> bool,
+) -> Vec<(&str, usize)> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for m in actors {
-        if !matches!(m.actor.kind, ActorKind::State | ActorKind::Agent) {
-            continue;
-        }
+    for m in actors.iter().filter(|m| keep(m)) {
         let Some(c) = m.actor.country.as_deref() else {
             continue;
         };
@@ -72,9 +73,18 @@ fn most_named(actors: &[ActorMention]) -> Option<String> {
             None => counts.push((c, 1)),
         }
     }
-    // most named first; ties to the first named (stable sort)
+    // stable sort: ties stay in order of first mention
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-    counts.first().map(|(c, _)| (*c).to_string())
+    counts
+}
+
+/// The country the article names most often (states and their agents).
+fn most_named(actors: &[ActorMention]) -> Option<String> {
+    country_counts(actors, |m| {
+        matches!(m.actor.kind, ActorKind::State | ActorKind::Agent)
+    })
+    .first()
+    .map(|(c, _)| (*c).to_string())
 }
 
 /// Turns the unknown names introduced as armed groups into group actors,

@@ -228,7 +228,7 @@ fn antecedent(
 
 /// No line break between byte `end` (of a sentence) and byte `start` (of
 /// a later one).
-fn same_paragraph(doc: &AnalyzedDocument, end: usize, start: usize) -> bool {
+pub(crate) fn same_paragraph(doc: &AnalyzedDocument, end: usize, start: usize) -> bool {
     doc.doc
         .text
         .get(end..start)

@@ -129,6 +129,11 @@ const LOCATIVE: &[&str] = &[
     "via",
     "outside",
 ];
+/// Nouns of a settlement or an area that a state's name or demonym can
+/// describe: "Niger's capital", "the Chinese city of Kunming".
+const PLACE_NOUNS: &[&str] = &[
+    "capital", "city", "town", "port", "province", "village", "region",
+];
 const DIRECTIONAL: &[&str] = &["to", "from", "toward", "towards"];
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s"];
 const NEGATORS: &[&str] = &["not", "n't", "never", "no", "without", "nor", "cannot"];
@@ -457,17 +462,14 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
             } else {
                 last + 1
             };
-            words.get(k).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "capital" | "city" | "town" | "port" | "province" | "village" | "region"
-                )
-            }) && m.actor.kind == ActorKind::State
+            words
+                .get(k)
+                .is_some_and(|w| PLACE_NOUNS.contains(&w.as_str()))
+                && m.actor.kind == ActorKind::State
                 && (prev == ","
                     || (m.form == MentionForm::Adjective
                         && words.get(k + 1).is_some_and(|w| w == "of")))
         };
-        // "the Muscat talks", "the Doha process": where it happens.
         // "read out the statement in Turkish,": a demonym after "in" with
         // no noun of its own names a language, not a party.
         let language = m.form == MentionForm::Adjective
@@ -481,22 +483,13 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
             && prev == "the"
             && LOCATIVE.contains(&prev2)
             && words.get(last + 1).is_some_and(|w| {
-                matches!(
-                    w.as_str(),
-                    "resort"
-                        | "city"
-                        | "town"
-                        | "village"
-                        | "port"
-                        | "capital"
-                        | "region"
-                        | "province"
-                        | "border"
-                        | "coast"
-                        | "island"
-                        | "enclave"
-                )
+                PLACE_NOUNS.contains(&w.as_str())
+                    || matches!(
+                        w.as_str(),
+                        "resort" | "border" | "coast" | "island" | "enclave"
+                    )
             });
+        // "the Muscat talks", "the Doha process": where it happens.
         let venue = first < dateline
             || language
             || place_adjective
@@ -560,11 +553,11 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         seg.push(cur);
     }
     let rel = relative_clauses(&words);
-    let prev_person = si.checked_sub(1).and_then(|p| {
+    let object_pronoun = words.iter().any(|w| w == "him" || w == "her");
+    let prev_person = si.checked_sub(1).filter(|_| object_pronoun).and_then(|p| {
         let here = doc.sentences.get(si)?.span.start;
         let before = doc.sentences.get(p)?.span;
-        let gap = doc.doc.text.get(before.end..here)?;
-        if gap.contains('\n') {
+        if !crate::dates::same_paragraph(doc, before.end, here) {
             return None;
         }
         doc.actors
@@ -2033,6 +2026,12 @@ fn dissident(a: &Actor) -> bool {
     )
 }
 
+/// A side of its own in a country's conflict, apart from its state: an
+/// armed group or a dissident actor.
+fn own_side(a: &Actor) -> bool {
+    a.kind == ActorKind::Group || dissident(a)
+}
+
 /// The state a place object belongs to: "shelled Kharkiv", "attacked El
 /// Fasher", "visited Islamabad". Only for acts done to or in a place
 /// (visits 042/043, force 15-20), the place named right after the trigger.
@@ -2446,7 +2445,7 @@ fn top_sides(doc: &AnalyzedDocument) -> Option<(Actor, Actor)> {
     // most named first; ties in order of first mention (stable sort)
     counts.sort_by_key(|c| std::cmp::Reverse(c.1));
     let side = |(key, _, actor): &(&str, usize, &Actor)| {
-        if actor.kind == ActorKind::Group || dissident(actor) {
+        if own_side(actor) {
             (*actor).clone()
         } else {
             country_actor(doc, key).map_or_else(|| (*actor).clone(), state_of)
@@ -2588,12 +2587,7 @@ fn find_source<'s, 'a>(
     // United States": a verb after ", and" that follows a report shares the
     // reporter's subject, not that of the clause reported.
     if kind == PatternKind::Verb && t0 >= 2 && words[t0 - 1] == "and" && words[t0 - 2] == "," {
-        let said = (cs..t0 - 2).find(|&k| {
-            matches!(
-                words[k].as_str(),
-                "said" | "told" | "says" | "added" | "stated"
-            )
-        });
+        let said = (cs..t0 - 2).find(|&k| REPORTING.contains(&words[k].as_str()));
         if let Some(k) = said {
             let subject = s.ments.iter().rfind(|m| {
                 m.last < k && m.first >= cs && resolved(m) && m.form != MentionForm::Adjective
@@ -2688,18 +2682,11 @@ fn find_source<'s, 'a>(
         }
     }
     let near = nearest_before(s, t0, cs)?;
-    // "Machar had been plotting and accused him": an object pronoun right
-    // after the verb is not its own subject; the person it stands for is
-    // not the one who acts on it.
-    // Only where that person is the subject of a clause reported by
-    // another ("X said that Machar had ... and accused him"), not in
-    // "Zelenskyy invited him", where "him" is someone named before.
-    let reported = (cs..near.first).any(|k| {
-        matches!(
-            words[k].as_str(),
-            "said" | "told" | "says" | "added" | "stated"
-        )
-    });
+    // "X said that Machar had been plotting and accused him": an object
+    // pronoun right after the verb is not its own subject, so the person
+    // of the reported clause is not who acts on "him" (but in "Zelenskyy
+    // invited him", with no report, "him" is someone named before).
+    let reported = (cs..near.first).any(|k| REPORTING.contains(&words[k].as_str()));
     if reported
         && near.actor.kind == ActorKind::Person
         && words
@@ -3277,10 +3264,9 @@ fn dyad_other(
     if let Some((a, b)) = top_sides(doc) {
         let c = src.country.as_deref();
         if c.is_some() && a.country.as_deref() == c && b.country.as_deref() == c {
-            let apart = |x: &Actor| x.kind == ActorKind::Group || dissident(x);
-            match (apart(&a), apart(&b)) {
-                (true, false) => return Some(if apart(src) { b } else { a }),
-                (false, true) => return Some(if apart(src) { a } else { b }),
+            match (own_side(&a), own_side(&b)) {
+                (true, false) => return Some(if own_side(src) { b } else { a }),
+                (false, true) => return Some(if own_side(src) { a } else { b }),
                 _ => {}
             }
         }
