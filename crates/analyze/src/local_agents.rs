@@ -6,9 +6,13 @@
 //! of another country is named in its sentence. Only the roles no foreign
 //! party is likely to hold in such a story are given a country: police,
 //! criminals, unaffiliated gunmen, rebels and insurgents, and students
-//! and schoolchildren. Soldiers and
-//! officials stay without one: in a story of one country they may still be
-//! a neighbour's.
+//! and schoolchildren. Soldiers and the army take it only when the article
+//! names an armed or political opponent of that country's state from
+//! within (a rebel group, insurgents, the opposition: "the army said its
+//! aircraft had bombed an ELN camp"): then the story is a conflict inside
+//! the country and its soldiers are the state's. Otherwise they stay
+//! without one, and officials always do: in a story of one country they
+//! may still be a neighbour's.
 
 use chronicler_core::{ActorKind, ActorMention, PlaceMention};
 
@@ -16,6 +20,20 @@ use crate::named_groups::country_counts;
 
 /// The roles an agent with no country takes the article's country for.
 const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU"];
+
+/// The roles of those who oppose a state from within it.
+const DISSIDENT_ROLES: &[&str] = &["OPP", "REB", "INS", "SEP", "UAF", "CRM"];
+
+/// Whether the article names a dissident of `country` with its country.
+fn has_dissident(actors: &[ActorMention], country: &str) -> bool {
+    actors.iter().any(|m| {
+        m.actor.country.as_deref() == Some(country)
+            && m.actor
+                .role
+                .as_deref()
+                .is_some_and(|r| DISSIDENT_ROLES.contains(&r))
+    })
+}
 
 /// The article's one country, if it has one (see the module doc).
 fn single_country(actors: &[ActorMention]) -> Option<String> {
@@ -37,13 +55,14 @@ pub fn local_agents(actors: &mut [ActorMention], places: &[PlaceMention]) {
     let Some(country) = single_country(actors) else {
         return;
     };
+    let soldiers = has_dissident(actors, &country);
     for m in actors.iter_mut() {
         let local = m.actor.kind == ActorKind::Agent
             && m.actor.country.is_none()
             && m.actor
                 .role
                 .as_deref()
-                .is_some_and(|r| LOCAL_ROLES.contains(&r));
+                .is_some_and(|r| LOCAL_ROLES.contains(&r) || (soldiers && r == "MIL"));
         if !local {
             continue;
         }
@@ -116,6 +135,24 @@ mod tests {
         assert_eq!(actors[3].actor.country.as_deref(), Some("NGA"));
         // soldiers stay unassigned; an agent in a foreign place too
         assert_eq!(actors[4].actor.country, None);
+        assert_eq!(actors[5].actor.country, None);
+    }
+
+    #[test]
+    fn soldiers_are_the_states_in_a_conflict_inside_it() {
+        let mut rebels = mention(1, "COLREB", Some("COL"), ActorKind::Group);
+        rebels.actor.role = Some("REB".to_string());
+        let mut actors = vec![
+            mention(0, "COL", Some("COL"), ActorKind::State),
+            rebels,
+            mention(2, "COLGOV", Some("COL"), ActorKind::Person),
+            mention(2, "COL", Some("COL"), ActorKind::State),
+            mention(3, "MIL", None, ActorKind::Agent),
+            mention(4, "GOV", None, ActorKind::Agent),
+        ];
+        local_agents(&mut actors, &[]);
+        assert_eq!(actors[4].actor.code, "COLMIL");
+        // officials stay unassigned
         assert_eq!(actors[5].actor.country, None);
     }
 

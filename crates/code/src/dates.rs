@@ -15,6 +15,7 @@
 use chronicler_core::text::ADJECTIVAL_PARTICIPLES;
 use chronicler_core::{AnalyzedDocument, CodedEvent, DateFrom, DatePrecision, DateRange, Status};
 
+use jiff::civil::Date;
 use jiff::ToSpan;
 
 use crate::rules::{past_tense, tok_range, window, Cand, Sent};
@@ -136,6 +137,32 @@ fn past_verb_at(words: &[String], k: usize) -> bool {
     past_tense(w)
         && !ADJECTIVAL_PARTICIPLES.contains(&w)
         && !window(words, k.saturating_sub(3), k).any(|w| PRESENT.contains(&w))
+}
+
+/// The end of a range whose start is date mention `di`: a second date
+/// right after it, joined by "until", "till", "through" or "to" (commas
+/// around it allowed): "from Friday, March 6, until Tuesday, March 10".
+fn range_end(doc: &AnalyzedDocument, s: &Sent<'_>, di: usize) -> Option<Date> {
+    let words = &s.words;
+    let &(_, mut b, _) = s.dates.iter().find(|&&(_, _, d)| d == di)?;
+    let (a2, d2) = loop {
+        let &(a2, b2, d2) = s.dates.iter().find(|&&(a2, _, _)| a2 > b)?;
+        // "Friday, March 6": one day named twice
+        if window(words, b + 1, a2).all(|w| w == ",") {
+            b = b2;
+            continue;
+        }
+        break (a2, d2);
+    };
+    let between: Vec<&str> = window(words, b + 1, a2).filter(|w| *w != ",").collect();
+    if !matches!(
+        between.as_slice(),
+        ["until" | "till" | "through" | "to"] | ["until" | "till" | "through" | "to", "on"]
+    ) {
+        return None;
+    }
+    let r = doc.dates.get(d2)?.range;
+    r.end.or(r.start)
 }
 
 /// A scheduled act on a bare weekday ("plan to meet on Tuesday") is on the
@@ -384,6 +411,18 @@ pub(crate) fn assign_dates(
                         precision: r.precision,
                         ..Default::default()
                     };
+                } else if let Some(end) = range_end(doc, s, di) {
+                    // "from Friday, March 6, until Tuesday, March 10"
+                    if r.start.is_some_and(|st| st <= end) {
+                        r.end = Some(end);
+                    }
+                }
+                // "would halt operations from Friday": a truce that starts
+                // after the report is coming, not in force
+                if cands[i].ev.status == Status::Ongoing
+                    && r.start.is_some_and(|st| st > doc.published.date)
+                {
+                    cands[i].ev.status = Status::Scheduled;
                 }
                 cands[i].ev.date = r;
                 cands[i].ev.evidence.date_from = if clause {

@@ -1013,6 +1013,25 @@ fn select_matches(
                     || sea_place(words, m.end))
         }) && !truce_place(dict, words, m)
     });
+    // "welcomed the release of the soldiers": a verb pattern ending on the
+    // act noun that starts a noun pattern takes that act as its object;
+    // the noun is no act of the verb's subject.
+    let objects: Vec<usize> = ms
+        .iter()
+        .filter(|m| {
+            dict.patterns
+                .get(m.pattern)
+                .is_some_and(|p| p.kind == PatternKind::Verb)
+                && m.end > m.start + 1
+        })
+        .map(|m| m.end - 1)
+        .collect();
+    ms.retain(|m| {
+        dict.patterns
+            .get(m.pattern)
+            .is_none_or(|p| p.kind != PatternKind::Noun)
+            || !objects.contains(&m.start)
+    });
     // longest first, then most specific code, then dictionary order
     ms.sort_by(|a, b| {
         let la = a.end - a.start;
@@ -1717,11 +1736,11 @@ fn code_sentence(
                 let Some((a, b, c)) = parties(
                     doc,
                     s,
-                    m.start,
-                    m.end,
+                    (m.start, m.end),
                     src.as_ref().map(|x| &x.0),
                     dyad,
                     root,
+                    &verb_at,
                 ) else {
                     continue;
                 };
@@ -1903,8 +1922,51 @@ fn reported_future(words: &[String], t0: usize, t1: usize, cs: usize) -> bool {
     let end = (t1..words.len())
         .find(|&k| is_hard_boundary(&words[k]))
         .unwrap_or(words.len());
+    // "would halt operations from Friday until Tuesday": a time, no condition
     !window(words, said + 1, would).any(|w| conditional(w) || is_punct(w) || w == "and")
-        && !window(words, t1, end).any(conditional)
+        && !(t1..end).any(|k| conditional(&words[k]) && !time_after(words, k))
+}
+
+/// Whether the words after token `k` ("until", "after", "when") name a
+/// time: "until Tuesday", "after March 10", "until 23:59", "until the end
+/// of the month", "until midnight".
+fn time_after(words: &[String], k: usize) -> bool {
+    let next = |i: usize| words.get(k + i).map_or("", String::as_str);
+    let timeish = |w: &str| {
+        w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || matches!(
+                w,
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "may"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "midnight"
+                    | "noon"
+                    | "dawn"
+                    | "tomorrow"
+                    | "today"
+                    | "then"
+            )
+    };
+    matches!(words[k].as_str(), "until" | "after")
+        && (timeish(next(1))
+            || (next(1) == "the" && matches!(next(2), "end" | "weekend" | "elections"))
+            || (next(1) == "further" && next(2) == "notice"))
 }
 
 /// Reporting verbs: a clause of them attributes what the sentence reports.
@@ -2862,10 +2924,17 @@ fn object_antecedent(
         };
     };
     // "the attack on the convoy by the RSF", "Russia's attack" name the
-    // author themselves
+    // author themselves; "the release of the soldiers" names whom the act
+    // was done to, not its author
+    let patient = |m: &Ment<'_>| {
+        m.first > j
+            && words.get(j + 1).is_some_and(|w| w == "of")
+            && roots.iter().any(|r| r.starts_with("08"))
+    };
     if s.ments.iter().any(|m| {
         m.first > t0
             && m.first <= j + 3
+            && !patient(m)
             && !window(words, j + 1, m.first).any(|w| matches!(w, "," | "and" | "but"))
     }) {
         return Vec::new();
@@ -3104,13 +3173,9 @@ fn affiliation<'s, 'a>(s: &'s Sent<'a>, t: usize, lo: usize) -> Option<&'s Ment<
 }
 
 /// The target after the trigger: the nearest resolved mention after it in
-/// the same clause, or the antecedent of an object pronoun.
-fn find_target<'s, 'a>(s: &'s Sent<'a>, t1: usize, src: &Actor) -> Option<(&'s Ment<'a>, f32)> {
-    find_target_in(s, t1, src, &[])
-}
-
-/// [`find_target`], not past a coordinated verb that is a trigger of its
-/// own (`verb_at`): "condemned the attack and promised aid to Syria".
+/// the same clause, or the antecedent of an object pronoun; not past a
+/// coordinated verb that is a trigger of its own (`verb_at`): "condemned
+/// the attack and promised aid to Syria".
 fn find_target_in<'s, 'a>(
     s: &'s Sent<'a>,
     t1: usize,
@@ -3320,11 +3385,11 @@ fn between<'a>(s: &Sent<'a>, t1: usize) -> Option<(&'a Actor, &'a Actor)> {
 fn parties(
     doc: &AnalyzedDocument,
     s: &Sent<'_>,
-    t0: usize,
-    t1: usize,
+    (t0, t1): (usize, usize),
     src: Option<&Ment<'_>>,
     dyad: Option<&(String, String)>,
     root: &str,
+    verb_at: &[u8],
 ) -> Option<(Actor, Actor, f32)> {
     if let Some((a, b)) = between(s, t1) {
         return Some((a.clone(), b.clone(), 1.0));
@@ -3350,10 +3415,17 @@ fn parties(
                 }
             }
         }
-        if let Some(t) = find_target(s, t1, src.actor) {
+        if let Some(t) = find_target_in(s, t1, src.actor, verb_at) {
             return Some((src.actor.clone(), t.0.actor.clone(), t.1 * 0.9));
         }
-        // the other side of the article's dyad
+        // the other side: a group's or a civil war's adversary ("the ELN
+        // has declared a unilateral ceasefire": the state it fights), else
+        // the other of the article's dyad
+        if let Some(other) = dyad_other(doc, dyad, src.actor, root) {
+            // a side of its own has one adversary: no mere guess
+            let c = if own_side(src.actor) { 0.7 } else { 0.65 };
+            return Some((src.actor.clone(), other, c));
+        }
         let (a, b) = dyad?;
         let c = src.actor.country.as_deref()?;
         let other = if c == a {
