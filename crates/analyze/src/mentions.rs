@@ -590,14 +590,20 @@ pub fn actors(
         }
         i += 1;
     }
-    pronouns(text, sentences, &mut out);
+    pronouns(text, sentences, &mut out, |_| true);
     out.sort_by_key(|m| m.span);
     (out, covered)
 }
 
-/// "He"/"She" opening a sentence: the person of the previous sentence, when
-/// it names exactly one person.
-fn pronouns(text: &str, sentences: &[Sentence], out: &mut Vec<ActorMention>) {
+/// "He"/"She" opening a sentence with no mention there yet: the person of
+/// the previous sentence, when it names exactly one person and `accept`
+/// takes them.
+pub(crate) fn pronouns(
+    text: &str,
+    sentences: &[Sentence],
+    out: &mut Vec<ActorMention>,
+    accept: impl Fn(&Actor) -> bool,
+) {
     let mut add = Vec::new();
     for s in sentences.iter().skip(1) {
         let t = s.span.slice(text);
@@ -608,6 +614,12 @@ fn pronouns(text: &str, sentences: &[Sentence], out: &mut Vec<ActorMention>) {
         } else {
             continue;
         };
+        if out
+            .iter()
+            .any(|m| m.sentence == s.index && m.span.start == s.span.start)
+        {
+            continue;
+        }
         let prev = s.index - 1;
         let people: Vec<&ActorMention> = out
             .iter()
@@ -615,7 +627,7 @@ fn pronouns(text: &str, sentences: &[Sentence], out: &mut Vec<ActorMention>) {
             .collect();
         let distinct: HashSet<&str> = people.iter().map(|m| m.actor.entity.as_str()).collect();
         if distinct.len() == 1 {
-            if let Some(p) = people.first() {
+            if let Some(p) = people.first().filter(|p| accept(&p.actor)) {
                 add.push(ActorMention {
                     sentence: s.index,
                     span: Span::new(s.span.start, s.span.start + len),
@@ -625,7 +637,10 @@ fn pronouns(text: &str, sentences: &[Sentence], out: &mut Vec<ActorMention>) {
             }
         }
     }
-    out.extend(add);
+    for m in add {
+        let at = out.partition_point(|x| x.span < m.span);
+        out.insert(at, m);
+    }
 }
 
 /// Towns below this population are taken only when the article speaks of
@@ -1092,7 +1107,7 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
         }
         let first_word = st.len() - st.trim_start_matches(|c: char| !is_word_char(c)).len();
         let mut words: Vec<(usize, usize)> = Vec::new(); // current run
-        let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<UnresolvedName>| {
+        let flush_run = |words: &mut Vec<(usize, usize)>, out: &mut Vec<UnresolvedName>| {
             while words
                 .last()
                 .is_some_and(|&(a, b)| CONNECTOR_SET.has(&st[a..b]))
@@ -1132,6 +1147,23 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
                     }
                 }
             }
+            words.clear();
+        };
+        // A run that holds a known name ("Security Minister Omar Garcia
+        // Harfuch", the title known) is split around it: the unknown
+        // words on either side are names of their own.
+        let flush = |words: &mut Vec<(usize, usize)>, out: &mut Vec<UnresolvedName>| {
+            let mut rest: &[(usize, usize)] = words;
+            while let Some(k) = rest
+                .iter()
+                .position(|&(a, b)| known.overlaps(Span::new(s.span.start + a, s.span.start + b)))
+            {
+                let mut part = rest[..k].to_vec();
+                flush_run(&mut part, out);
+                rest = &rest[k + 1..];
+            }
+            let mut part = rest.to_vec();
+            flush_run(&mut part, out);
             words.clear();
         };
         for &w in &pieces {

@@ -114,17 +114,7 @@ pub fn named_groups(
         let Some(country) = near.or_else(|| most_named(actors)) else {
             continue;
         };
-        let slug: String = u
-            .text
-            .chars()
-            .map(|c| {
-                if c.is_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '-'
-                }
-            })
-            .collect();
+        let slug = slug(&u.text);
         let actor = Actor {
             entity: format!("group:named:{slug}"),
             name: u.text.clone(),
@@ -146,23 +136,34 @@ pub fn named_groups(
     if found.is_empty() {
         return;
     }
-    let mut keep = Vec::with_capacity(unresolved.len());
-    for u in unresolved.drain(..) {
-        let hit = found.iter().find_map(|(name, alias, actor)| {
+    take_names(actors, unresolved, |u| {
+        found.iter().find_map(|(name, alias, actor)| {
             if u.text == *name {
-                Some((actor, MentionForm::Name))
+                Some((actor.clone(), MentionForm::Name))
             } else if alias.as_deref() == Some(u.text.as_str()) {
-                Some((actor, MentionForm::Alias))
+                Some((actor.clone(), MentionForm::Alias))
             } else {
                 None
             }
-        });
-        match hit {
+        })
+    });
+}
+
+/// Moves the unresolved names that `hit` resolves into `actors` (kept in
+/// span order), as mentions of the actor it gives in the form it gives.
+pub(crate) fn take_names(
+    actors: &mut Vec<ActorMention>,
+    unresolved: &mut Vec<UnresolvedName>,
+    hit: impl Fn(&UnresolvedName) -> Option<(Actor, MentionForm)>,
+) {
+    let mut keep = Vec::with_capacity(unresolved.len());
+    for u in unresolved.drain(..) {
+        match hit(&u) {
             Some((actor, form)) => {
                 let m = ActorMention {
                     sentence: u.sentence,
                     span: u.span,
-                    actor: actor.clone(),
+                    actor,
                     form,
                 };
                 let at = actors.partition_point(|x| x.span < m.span);
@@ -172,6 +173,20 @@ pub fn named_groups(
         }
     }
     *unresolved = keep;
+}
+
+/// A name as an entity key's last part: lower case, every other
+/// character a hyphen ("Liu Dejun": "liu-dejun").
+pub(crate) fn slug(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_lowercase().next().unwrap_or(c)
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -59,3 +59,29 @@ fn names_after_no_break_spaces_keep_their_offsets() {
         a.unresolved
     );
 }
+
+#[test]
+fn a_name_with_a_post_is_a_person_of_the_post() {
+    let text = "Mexico's Security Minister Omar Garcia Harfuch told reporters on Monday that \
+                the transfer had been agreed with the authorities of the neighbouring country. \
+                Garcia Harfuch met U.S. Ambassador Ronald Johnson in Mexico City on Tuesday to \
+                review the security cooperation plan that both governments signed last year. \
+                Liu Dejun, a spokesman for China's coast guard, said the vessels had entered \
+                the waters without permission. He accused Manila of lying.";
+    let a = analyze(text);
+    let of = |name: &str| {
+        a.actors
+            .iter()
+            .filter(|m| m.span.slice(text) == name)
+            .map(|m| (m.actor.code.as_str(), m.actor.name.as_str()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        of("Omar Garcia Harfuch"),
+        [("MEXGOV", "Omar Garcia Harfuch")]
+    );
+    assert_eq!(of("Garcia Harfuch"), [("MEXGOV", "Omar Garcia Harfuch")]);
+    assert_eq!(of("Ronald Johnson"), [("USAGOV", "Ronald Johnson")]);
+    assert_eq!(of("Liu Dejun"), [("CHNMIL", "Liu Dejun")]);
+    assert_eq!(of("He"), [("CHNMIL", "Liu Dejun")]);
+}

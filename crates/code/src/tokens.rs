@@ -127,6 +127,16 @@ pub(crate) fn tokenize_into(out: &mut Tokens, text: &str, base: usize) {
                     continue;
                 }
             }
+            // "Ferdinand Marcos Jr. condemned": a name's suffix keeps its
+            // dot, which would cut the subject off its verb
+            let end = if bytes.get(end) == Some(&b'.')
+                && bytes.get(start).is_some_and(u8::is_ascii_uppercase)
+                && NAME_SUFFIXES.contains(&text[start..end].to_ascii_lowercase().as_str())
+            {
+                end + 1
+            } else {
+                end
+            };
             out.push(&text[start..end], base + start, base + end);
             b = end;
             continue;
@@ -151,6 +161,10 @@ pub(crate) fn tokenize_into(out: &mut Tokens, text: &str, base: usize) {
         b = after;
     }
 }
+
+/// Abbreviations that end a name ("Marcos Jr.", "Acme Inc."): their dot
+/// is part of the word.
+const NAME_SUFFIXES: &[&str] = &["jr", "sr", "inc", "ltd", "corp", "co"];
 
 /// The character ending at byte `at` of `text` (a character boundary).
 fn char_before(text: &str, at: usize) -> Option<char> {
@@ -187,6 +201,27 @@ fn dotted_abbreviation(text: &str, at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_suffix_keeps_its_dot() {
+        let t = tokenize("Ferdinand Marcos Jr. condemned it. Jr. is no name.", 0);
+        assert_eq!(
+            t.words(),
+            [
+                "ferdinand",
+                "marcos",
+                "jr.",
+                "condemned",
+                "it",
+                ".",
+                "jr.",
+                "is",
+                "no",
+                "name",
+                "."
+            ]
+        );
+    }
 
     #[test]
     fn splits_hyphens_and_possessives() {
