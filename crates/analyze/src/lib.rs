@@ -163,6 +163,34 @@ fn inside_unknown_name(text: &str, span: Span, taken: &SpanSet) -> bool {
         && !taken.overlaps(Span::new(span.end + 1, span.end + 1 + next_len))
 }
 
+/// Whether the mention at `span` is joined by a hyphen to a participle of
+/// support: "Russian-backed", "Iran-aligned", "US-funded".
+fn backer(text: &str, span: Span) -> bool {
+    let Some(rest) = text.get(span.end..).and_then(|t| t.strip_prefix('-')) else {
+        return false;
+    };
+    let word: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    matches!(
+        word.as_str(),
+        "backed"
+            | "supported"
+            | "funded"
+            | "armed"
+            | "allied"
+            | "aligned"
+            | "sponsored"
+            | "installed"
+            | "trained"
+            | "financed"
+            | "friendly"
+            | "leaning"
+    )
+}
+
 fn is_dateline(text: &str, span: Span) -> bool {
     let name = span.slice(text);
     let line_start = span.start == 0 || text[..span.start].ends_with('\n');
@@ -252,6 +280,10 @@ impl<'d> Analyzer<'d> {
         // A dateline ("PORT SUDAN, Jan 28 (Reuters) -") places the report; its
         // city is not the government acting.
         actors.retain(|m| !is_dateline(text, m.span));
+        // "the Russian-backed region", "Iran-backed Houthis": the backing
+        // state modifies another party's name and does not act in the
+        // clause.
+        actors.retain(|m| m.actor.kind != ActorKind::State || !backer(text, m.span));
         // "the network", "the rebels", "its foreign ministry": the earlier
         // actor they stand for.
         coref::resolve(

@@ -139,6 +139,41 @@ fn past_verb_at(words: &[String], k: usize) -> bool {
         && !window(words, k.saturating_sub(3), k).any(|w| PRESENT.contains(&w))
 }
 
+/// Whether the date at token `a` dates the previous such act, not this
+/// one: "their first direct talks since September", "the heaviest
+/// shelling since 2022".
+fn last_before(words: &[String], a: usize) -> bool {
+    // the date's span may hold its preposition
+    let since = if words.get(a).is_some_and(|w| w == "since") {
+        a
+    } else if a >= 1 && words[a - 1] == "since" {
+        a - 1
+    } else {
+        return false;
+    };
+    since >= 1
+        && window(words, since.saturating_sub(6), since).any(|w| {
+            matches!(
+                w,
+                "first"
+                    | "highest"
+                    | "lowest"
+                    | "biggest"
+                    | "largest"
+                    | "worst"
+                    | "heaviest"
+                    | "deadliest"
+                    | "longest"
+                    | "most"
+                    | "only"
+            ) || w.ends_with("est")
+                && !matches!(
+                    w,
+                    "west" | "rest" | "arrest" | "protest" | "interest" | "request"
+                )
+        })
+}
+
 /// The end of a range whose start is date mention `di`: a second date
 /// right after it, joined by "until", "till", "through" or "to" (commas
 /// around it allowed): "from Friday, March 6, until Tuesday, March 10".
@@ -326,7 +361,7 @@ pub(crate) fn assign_dates(
         // date serves only when the reported clause has none.
         let mut best: Option<(bool, usize, usize, bool)> = None;
         for (a, b, di) in &s.dates {
-            if attributive(words, *a, *b) {
+            if attributive(words, *a, *b) || last_before(words, *a) {
                 continue;
             }
             let clause = anchored_clause(s, *a);

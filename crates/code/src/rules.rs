@@ -964,15 +964,30 @@ fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
         })
 }
 
-/// "the truce village of Panmunjom", "the ceasefire line": a truce noun
-/// naming a place, not a truce.
+/// "the truce village of Panmunjom", "the ceasefire line", "ceasefire
+/// monitors": a truce noun naming a place or modifying those who watch
+/// one, not a truce.
 fn truce_place(dict: &VerbDict, words: &[String], m: &PatternMatch) -> bool {
     dict.patterns
         .get(m.pattern)
         .is_some_and(|p| p.kind == PatternKind::Noun && p.code.starts_with("0871"))
-        && words
-            .get(m.end)
-            .is_some_and(|w| matches!(w.as_str(), "village" | "line" | "lines" | "zone"))
+        && words.get(m.end).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "village"
+                    | "line"
+                    | "lines"
+                    | "zone"
+                    | "monitors"
+                    | "monitoring"
+                    | "observers"
+                    | "observer"
+                    | "mission"
+                    | "mechanism"
+                    | "commission"
+                    | "committee"
+            )
+        })
 }
 
 /// Nouns after a sea's name that make it a place on land: "the Black Sea
@@ -2437,12 +2452,23 @@ fn coordinated_before<'s, 'a>(
     adjectives: bool,
 ) -> Option<&'s Ment<'a>> {
     let words = &s.words;
+    // "Moldova and its Russian-backed breakaway region of Transnistria": a
+    // head noun with "of" between the conjunction and the name
+    let of_head = || {
+        if m.first < 3 || words[m.first - 1] != "of" {
+            return None;
+        }
+        let and = (m.first.saturating_sub(8)..m.first - 2).rfind(|&k| words[k] == "and")?;
+        let clear = window(words, and + 1, m.first - 1).all(|w| !is_punct(w))
+            && !s.ments.iter().any(|o| o.first > and && o.first < m.first);
+        clear.then_some(and)
+    };
     let and = if m.first >= 2 && words[m.first - 1] == "and" {
         m.first - 1
     } else if m.first >= 3 && words[m.first - 1] == "the" && words[m.first - 2] == "and" {
         m.first - 2
     } else {
-        return None;
+        of_head()?
     };
     // "Wazalendo fighters and M23 rebels": a group's head noun may follow it.
     let head = |o: &Ment<'_>| {
@@ -3442,13 +3468,28 @@ fn parties(
         ));
     }
     // No party named: talks (or a truce) in an article about a dyad are
-    // that dyad's.
+    // that dyad's; in one about a conflict inside a country, its state's
+    // and the other side's.
     if matches!(root, "04" | "08")
         && !s
             .ments
             .iter()
             .any(|m| resolved(m) && m.last + 6 >= t0 && m.first <= t1 + 6)
     {
+        // (not when the sentence names a state of another country: "the
+        // United States, Saudi Arabia ... met": their talks)
+        if let Some((a, b)) = top_sides(doc) {
+            let others = s.ments.iter().any(|m| {
+                m.actor.kind == ActorKind::State && resolved(m) && m.actor.country != a.country
+            });
+            if a.country.is_some()
+                && a.country == b.country
+                && own_side(&a) != own_side(&b)
+                && !others
+            {
+                return Some((a, b, 0.6));
+            }
+        }
         let (a, b) = dyad?;
         return Some((
             state_of(country_actor(doc, a)?),
