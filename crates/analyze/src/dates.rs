@@ -1344,7 +1344,14 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
 /// "two days after the talks" (relative to an act) is not read. `out` is
 /// sorted and stays so.
 fn same_day(text: &str, out: &mut Vec<Found>) {
-    const PHRASES: [(&str, i64); 14] = [
+    const PHRASES: [(&str, i64); 19] = [
+        // "The transfer came a day after Trump threatened": the act after
+        // "after" is that many days before the day last named
+        ("a day after", -1),
+        ("one day after", -1),
+        ("two days after", -2),
+        ("three days after", -3),
+        ("four days after", -4),
         ("the same day", 0),
         ("later that day", 0),
         ("that same day", 0),
@@ -1379,6 +1386,17 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
                 continue;
             }
             let span = Span::new(at, at + p.len());
+            // "N days after" only after "came": "two days after the talks"
+            // is relative to an act, not to the day last named
+            if p.ends_with("after")
+                && !text[..at]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| matches!(w, "came" | "comes" | "come"))
+            {
+                continue;
+            }
             // "the day before the vote": a day relative to an event
             let next = text[span.end..].trim_start();
             if p.ends_with("before") && next.starts_with(|c: char| c.is_alphanumeric()) {
@@ -1505,6 +1523,17 @@ mod tests {
         );
         // with no day named before, nothing to count from
         assert!(find("Two days earlier they attacked.", d(a)).is_empty());
+        // "came two days after" counts back from the day last named; "two
+        // days after the talks" is relative to an act
+        let text = "Mexico sent 37 suspects on Wednesday. The transfer came a day after \
+                    Trump threatened strikes, two days after the talks.";
+        let f = find(text, d("2026-03-05"));
+        let got: Vec<(&str, DateRange)> = f.iter().map(|f| (f.span.slice(text), f.range)).collect();
+        assert!(
+            got.contains(&("a day after", DateRange::day(d("2026-03-03")))),
+            "{got:?}"
+        );
+        assert!(!got.iter().any(|(t, _)| *t == "two days after"), "{got:?}");
     }
 
     #[test]

@@ -902,7 +902,9 @@ fn after_determiner(words: &[String], i: usize) -> bool {
             matches!(
                 w.as_str(),
                 "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
-            )
+            ) || (matches!(w.as_str(), "most" | "many" | "several" | "few" | "numerous")
+                // "most attacks", "many strikes": a plural noun
+                && words.get(i).is_some_and(|v| v.ends_with('s')))
         })
 }
 
@@ -1339,11 +1341,31 @@ fn code_sentence(
                     | "routinely"
             )
         });
+        // saying its forces "target only terrorists": a present-tense verb
+        // of force opening a quotation states a practice, not an act (a
+        // stance, "Washington "stands with Guyana"", is one)
+        let habitual = habitual
+            || (p.kind == PatternKind::Verb
+                && matches!(root, "15" | "16" | "17" | "18" | "19" | "20")
+                && m.start >= 2
+                && words[m.start - 1] == "\""
+                && s.ments.iter().any(|o| o.last + 2 == m.start)
+                && !past_tense(&words[m.start])
+                && !words[m.start].ends_with("ing"));
         let anaphoric = p.kind == PatternKind::Noun
             && (window(words, m.start.saturating_sub(2), m.start).any(|w| {
                 matches!(
                     w,
-                    "any" | "these" | "those" | "such" | "this" | "possible" | "potential"
+                    "any"
+                        | "these"
+                        | "those"
+                        | "such"
+                        | "this"
+                        | "possible"
+                        | "potential"
+                        // "with most attacks concentrated in": a tally
+                        | "most"
+                        | "many"
                 )
             })
                 // "under the Gaza ceasefire agreement": a frame, not an act
@@ -1615,6 +1637,12 @@ fn code_sentence(
                             noun_phrase_place(doc, s, m, p, src_m.actor, &verb_at).map(|a| (a, 0.7))
                         })
                         .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
+                        .or_else(|| {
+                            p.code
+                                .starts_with("015")
+                                .then(|| claimed_victim(doc, si, src_m.actor, prior, dyad))
+                                .flatten()
+                        })
                         .or_else(|| {
                             matches!(root, "17" | "18" | "19" | "20" | "21")
                                 .then(|| lone_object(s, m.end))
@@ -1949,16 +1977,10 @@ fn time_after(words: &[String], k: usize) -> bool {
     let next = |i: usize| words.get(k + i).map_or("", String::as_str);
     let timeish = |w: &str| {
         w.bytes().next().is_some_and(|b| b.is_ascii_digit())
+            || chronicler_core::text::WEEKDAYS.contains(&w)
             || matches!(
                 w,
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "january"
+                "january"
                     | "february"
                     | "march"
                     | "april"
@@ -2177,7 +2199,8 @@ fn object_place_target(
     src: &Actor,
     root: &str,
 ) -> Option<Actor> {
-    if !matches!(root, "18" | "19" | "20") || t1 == 0 {
+    // threats too: "threatened to strike cartel targets inside Mexico"
+    if !matches!(root, "13" | "18" | "19" | "20") || t1 == 0 {
         return None;
     }
     let words = &s.words;
@@ -2189,7 +2212,10 @@ fn object_place_target(
             && a.checked_sub(1)
                 .and_then(|i| words.get(i))
                 .is_some_and(|w| {
-                    matches!(w.as_str(), "in" | "into" | "near" | "at" | "of" | "outside")
+                    matches!(
+                        w.as_str(),
+                        "in" | "into" | "near" | "at" | "of" | "outside" | "inside"
+                    )
                 })
     })?;
     if window(words, t1, *a).any(|w| matches!(w, "from" | "by" | "with" | "to")) {
@@ -2747,7 +2773,25 @@ fn find_source<'s, 'a>(
             || (t0 > 1 && words[t0 - 2] == "," && words[t0 - 1].ends_with("ly")))
     {
         let first = s.ments.iter().find(|m| resolved(m) && m.last < t0)?;
-        return Some((first, 0.8));
+        // "Mujahid said Pakistani forces had started the fighting by
+        // shelling homes, killing three": the subject of the reported
+        // clause, named right after the report
+        let reported = (first.last + 1..t0)
+            .find(|&k| REPORTING.contains(&words[k].as_str()))
+            .and_then(|r| {
+                s.ments.iter().find(|m| {
+                    m.first > r
+                        && m.last < t0
+                        && resolved(m)
+                        && window(words, r + 1, m.first).all(|w| {
+                            matches!(
+                                w,
+                                "that" | "on" | "the" | "a" | "an" | "late" | "early" | "earlier"
+                            ) || chronicler_core::text::WEEKDAYS.contains(&w)
+                        })
+                })
+            });
+        return Some((reported.unwrap_or(first), 0.8));
     }
     // ", a senior official said": the subject is the noun phrase between
     // the last comma and the verb; an actor before the comma is not it.
@@ -2993,6 +3037,28 @@ fn object_antecedent(
     out
 }
 
+/// Whom the attack that `src` claims was aimed at ("JNIM claimed the
+/// attack", "the TTP claimed responsibility"): the target of the latest
+/// attack within [`OBJECT_REACH`] sentences before `si` by `src`'s side or
+/// by no one named, else the adversary of the claiming group.
+fn claimed_victim(
+    doc: &AnalyzedDocument,
+    si: usize,
+    src: &Actor,
+    prior: &[CodedEvent],
+    dyad: Option<&(String, String)>,
+) -> Option<(Actor, f32)> {
+    let attack = prior.iter().rev().find(|e| {
+        e.evidence.sentence + OBJECT_REACH >= si
+            && matches!(code_root(&e.cameo), "18" | "19" | "20")
+            && e.source.as_ref().is_none_or(|a| same_country(a, src))
+    });
+    if let Some(t) = attack.and_then(|e| e.target.clone()) {
+        return Some((t, 0.8));
+    }
+    dyad_other(doc, dyad, src, "19").map(|a| (a, 0.7))
+}
+
 /// Who accused `src`'s side most recently within [`ACT_NOUN_REACH`]
 /// sentences before `si` (a criticism or accusation, root 11, aimed at it).
 fn accuser(si: usize, src: &Actor, prior: &[CodedEvent]) -> Option<Actor> {
@@ -3227,6 +3293,9 @@ fn find_target_in<'s, 'a>(
             )
             || background_at(words, j)
             || (words[j] == "and" && verb_at.get(j + 1).is_some_and(|f| f & VERB_START != 0))
+            // "..., and that Afghan forces had responded": a second
+            // reported clause
+            || (words[j] == "and" && words.get(j + 1).is_some_and(|w| w == "that"))
         {
             end = j;
             break;
