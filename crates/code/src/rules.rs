@@ -901,7 +901,8 @@ fn after_determiner(words: &[String], i: usize) -> bool {
         .is_some_and(|w| {
             matches!(
                 w.as_str(),
-                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our"
+                // "China's use of water cannon": after a possessive
+                "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "'s"
             ) || (matches!(w.as_str(), "most" | "many" | "several" | "few" | "numerous")
                 // "most attacks", "many strikes": a plural noun
                 && words.get(i).is_some_and(|v| v.ends_with('s')))
