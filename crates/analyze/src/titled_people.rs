@@ -45,6 +45,7 @@ const POSTS: &[&str] = &[
     "representative",
     "coordinator",
     "commissioner",
+    "counterpart",
 ];
 
 /// Whether `w` is a word of a post (or a modifier of one: "foreign",

@@ -139,6 +139,19 @@ fn past_verb_at(words: &[String], k: usize) -> bool {
         && !window(words, k.saturating_sub(3), k).any(|w| PRESENT.contains(&w))
 }
 
+/// The quotation token `k` stands in (the index of its opening mark), if
+/// any: "ready to sign the agreement \"tomorrow\" and accused Baku" dates
+/// nothing outside the quotation.
+pub(crate) fn quote_of(words: &[String], k: usize) -> Option<usize> {
+    let mut open = None;
+    for (i, w) in words.iter().enumerate().take(k) {
+        if w == "\"" {
+            open = if open.is_some() { None } else { Some(i) };
+        }
+    }
+    open
+}
+
 /// Whether the date at token `a` dates the previous such act, not this
 /// one: "their first direct talks since September", "the heaviest
 /// shelling since 2022".
@@ -361,7 +374,21 @@ pub(crate) fn assign_dates(
         // date serves only when the reported clause has none.
         let mut best: Option<(bool, usize, usize, bool)> = None;
         for (a, b, di) in &s.dates {
-            if attributive(words, *a, *b) || last_before(words, *a) {
+            // "agreed to start joint work next spring": a day ahead in the
+            // object of an agreement made dates the work, not the agreement
+            let agreed_ahead = *a >= t1
+                && cands[i].ev.status == Status::Occurred
+                && cands[i].ev.cameo.starts_with("03")
+                && doc
+                    .dates
+                    .get(*di)
+                    .and_then(|d| d.range.start)
+                    .is_some_and(|d| d > doc.published.date);
+            if attributive(words, *a, *b)
+                || last_before(words, *a)
+                || quote_of(words, *a) != quote_of(words, t0)
+                || agreed_ahead
+            {
                 continue;
             }
             let clause = anchored_clause(s, *a);

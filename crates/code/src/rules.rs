@@ -1240,7 +1240,19 @@ fn code_sentence(
             dominated_until = Some((until, m.end.saturating_sub(1)));
         }
         let cs = clause_start(words, m.start, 8);
-        let before: Vec<&str> = window(words, cs, m.start).collect();
+        // the clause before the trigger, without a quotation the trigger
+        // stands outside of ("ready to sign \"tomorrow\" and accused")
+        let own_quote = crate::dates::quote_of(words, m.start);
+        // (blanked, so that `before[k]` stays token `cs + k`)
+        let before: Vec<&str> = (cs..m.start)
+            .map(|k| {
+                if own_quote.is_none() && crate::dates::quote_of(words, k).is_some() {
+                    ""
+                } else {
+                    words[k].as_str()
+                }
+            })
+            .collect();
         let mut near_before: Vec<&str> =
             window(words, m.start.saturating_sub(4).max(cs), m.start).collect();
         // "said the kingdom would not negotiate and accused Algeria": a
@@ -3297,6 +3309,8 @@ fn find_target_in<'s, 'a>(
             // "..., and that Afghan forces had responded": a second
             // reported clause
             || (words[j] == "and" && words.get(j + 1).is_some_and(|w| w == "that"))
+            // "signed a declaration in the presence of Trump": a witness
+            || (words[j] == "presence" && j >= 1 && words[j - 1] == "the")
         {
             end = j;
             break;
