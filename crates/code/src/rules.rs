@@ -3025,13 +3025,19 @@ fn object_antecedent(
     // not an act of the reacting actor's own (a mediator welcomes the
     // parties' releases, not one it took part in)
     let own = |a: Option<&Actor>| a.is_some_and(|a| same_country(a, src));
-    let Some(ev) = prior.iter().rev().find(|e| {
+    let fits = |e: &&CodedEvent| {
         e.evidence.sentence + OBJECT_REACH >= si
             && e.source.is_some()
             && roots.iter().any(|r| e.cameo.starts_with(r))
             && !own(e.source.as_ref())
             && !(both && own(e.target.as_ref()))
-    }) else {
+    };
+    // "condemned the attack" after the lede's attack and a later strike
+    // told in passing: "the attack" is the story's, the lede's
+    let lede = (j >= 1 && words[j - 1] == "the" && !words[j].ends_with('s'))
+        .then(|| prior.iter().find(|e| e.evidence.sentence <= 2 && fits(e)))
+        .flatten();
+    let Some(ev) = lede.or_else(|| prior.iter().rev().find(fits)) else {
         return Vec::new();
     };
     let mut out: Vec<Actor> = Vec::new();
