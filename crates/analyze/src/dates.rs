@@ -1407,11 +1407,23 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
             {
                 continue;
             }
-            let before = out
-                .iter()
-                .rev()
-                .filter(|f| f.span.end <= at && f.range.precision == DatePrecision::Day)
-                .find(|f| at - f.span.end <= 600);
+            let days = || {
+                out.iter()
+                    .rev()
+                    .filter(|f| f.span.end <= at && f.range.precision == DatePrecision::Day)
+            };
+            // "The accusation came two days after ...": the act of the
+            // sentence before, whose first day named is its own ("accused
+            // Kinshasa on Thursday ... accords signed on December 4")
+            let prev_sentence = p.ends_with("after").then(|| {
+                let here = text[..at].rfind(". ").map_or(0, |i| i + 2);
+                text[..here.saturating_sub(2)]
+                    .rfind(". ")
+                    .map_or(0, |i| i + 2)
+            });
+            let before = prev_sentence
+                .and_then(|from| days().filter(|f| f.span.start >= from).next_back())
+                .or_else(|| days().find(|f| at - f.span.end <= 600));
             let day = before
                 .and_then(|f| f.range.start)
                 .and_then(|d| d.checked_add(offset.days()).ok());
@@ -1534,6 +1546,16 @@ mod tests {
             "{got:?}"
         );
         assert!(!got.iter().any(|(t, _)| *t == "two days after"), "{got:?}");
+        // the act of the sentence before has the first day it names, not a
+        // day of its background
+        let text = "Rwanda accused Kinshasa on Thursday of breaching the accords signed on \
+                    December 4. The accusation came two days after Boulos met Tshisekedi.";
+        let f = find(text, d("2026-01-30"));
+        let got: Vec<(&str, DateRange)> = f.iter().map(|f| (f.span.slice(text), f.range)).collect();
+        assert!(
+            got.contains(&("two days after", DateRange::day(d("2026-01-27")))),
+            "{got:?}"
+        );
     }
 
     #[test]
