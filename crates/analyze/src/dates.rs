@@ -1422,7 +1422,7 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
                     .map_or(0, |i| i + 2)
             });
             let before = prev_sentence
-                .and_then(|from| days().filter(|f| f.span.start >= from).next_back())
+                .and_then(|from| days().rfind(|f| f.span.start >= from))
                 .or_else(|| days().find(|f| at - f.span.end <= 600));
             let day = before
                 .and_then(|f| f.range.start)
