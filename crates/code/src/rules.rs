@@ -1698,6 +1698,18 @@ fn code_sentence(
                 if let Some(o) = coordinated {
                     new.push(base(o.actor, src_m.actor, true, conf * src_conf));
                 }
+                // "Tiraspol demanded his release": a demand or appeal for
+                // a release is made to the captor, not to the captive
+                let tgt = if p.code.starts_with("1053") || p.code.starts_with("0253") {
+                    match tgt {
+                        Some((t, c)) => Some(
+                            captor(si, Some(&t), src_m.actor, prior).map_or((t, c), |a| (a, 0.8)),
+                        ),
+                        None => captor(si, None, src_m.actor, prior).map(|a| (a, 0.75)),
+                    }
+                } else {
+                    tgt
+                };
                 let Some((tgt, tc)) = tgt.or_else(|| {
                     (untargeted && coordinated.is_none()).then(|| {
                         let mut none = src_m.actor.clone();
@@ -3076,6 +3088,26 @@ fn claimed_victim(
         return Some((t, 0.8));
     }
     dyad_other(doc, dyad, src, "19").map(|a| (a, 0.7))
+}
+
+/// Who holds the people whose release `src` asks for: the author of the
+/// latest arrest or abduction (17x, 181) within [`OBJECT_REACH`] sentences
+/// before `si` whose victim is on `src`'s side or is `named` (the captive
+/// the demand names), when the author is not on `src`'s side.
+fn captor(si: usize, named: Option<&Actor>, src: &Actor, prior: &[CodedEvent]) -> Option<Actor> {
+    prior
+        .iter()
+        .rev()
+        .find(|e| {
+            e.evidence.sentence + OBJECT_REACH >= si
+                && (code_root(&e.cameo) == "17" || e.cameo.starts_with("181"))
+                && e.target.as_ref().is_some_and(|t| {
+                    same_country(t, src)
+                        || named.is_some_and(|n| !n.entity.is_empty() && t.entity == n.entity)
+                })
+        })
+        .and_then(|e| e.source.clone())
+        .filter(|a| !same_country(a, src))
 }
 
 /// Who accused `src`'s side most recently within [`ACT_NOUN_REACH`]
