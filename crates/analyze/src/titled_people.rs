@@ -97,11 +97,18 @@ fn post_before<'a>(
         .strip_prefix("'s")
         .or_else(|| gap.strip_prefix("\u{2019}s"))
         .unwrap_or(gap);
+    // "Moldova's deputy prime minister, Valeriu Chiveri", "Tiraspol's
+    // chief negotiator, Vitaly Ignatiev": the post, a comma, the name
+    let gap = gap.strip_prefix(',').unwrap_or(gap);
     let words: Vec<String> = gap
         .split_whitespace()
-        .map(str::to_ascii_lowercase)
+        .map(|w| w.strip_suffix(',').unwrap_or(w).to_ascii_lowercase())
         .collect();
-    if !gap.starts_with(' ') || !gap.ends_with(' ') || words.len() > 5 {
+    if !gap.starts_with(' ')
+        || !gap.ends_with(' ')
+        || words.len() > 5
+        || gap.trim_end().trim_end_matches(',').contains(',')
+    {
         return None;
     }
     // "U.S. Ambassador Ronald Johnson": the mention ends on its post
@@ -283,19 +290,22 @@ pub fn titled_people(
             }
         }
     }
-    // Names of more than one word, wherever they stand after the first
-    // mention, even across a place's name ("Garcia Harfuch met": the town
-    // of García is no place here).
+    // The names and surnames, wherever they stand after the first mention,
+    // even across a place's name ("Garcia Harfuch met": the town of García
+    // is no place here) or opening a sentence ("Ignatiev rejected"); a
+    // surname two of them share names neither.
     let mut added: Vec<ActorMention> = Vec::new();
-    for (full, first, person) in &found {
+    for (i, (full, first, person)) in found.iter().enumerate() {
         let from = sentences.get(*first).map_or(0, |s| s.span.start);
         let mut forms = vec![(full.clone(), MentionForm::Name)];
         forms.extend(
             surnames(full)
                 .into_iter()
-                .filter(|f| f.contains(' '))
+                .filter(|f| short.iter().any(|(x, k)| x == f && *k == i))
                 .map(|f| (f, MentionForm::Alias)),
         );
+        // longest first: "Garcia Harfuch" before "Harfuch"
+        forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.len()));
         for (form, how) in forms {
             let mut at = from;
             while let Some(i) = text.get(at..).and_then(|t| t.find(form.as_str())) {

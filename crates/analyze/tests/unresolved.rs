@@ -60,6 +60,19 @@ fn names_after_no_break_spaces_keep_their_offsets() {
     );
 }
 
+/// The (code, canonical name) of the actor mentions written `name`.
+fn named_as<'a>(
+    a: &'a chronicler_core::AnalyzedDocument,
+    text: &str,
+    name: &str,
+) -> Vec<(&'a str, &'a str)> {
+    a.actors
+        .iter()
+        .filter(|m| m.span.slice(text) == name)
+        .map(|m| (m.actor.code.as_str(), m.actor.name.as_str()))
+        .collect()
+}
+
 #[test]
 fn a_name_with_a_post_is_a_person_of_the_post() {
     let text = "Mexico's Security Minister Omar Garcia Harfuch told reporters on Monday that \
@@ -69,13 +82,7 @@ fn a_name_with_a_post_is_a_person_of_the_post() {
                 Liu Dejun, a spokesman for China's coast guard, said the vessels had entered \
                 the waters without permission. He accused Manila of lying.";
     let a = analyze(text);
-    let of = |name: &str| {
-        a.actors
-            .iter()
-            .filter(|m| m.span.slice(text) == name)
-            .map(|m| (m.actor.code.as_str(), m.actor.name.as_str()))
-            .collect::<Vec<_>>()
-    };
+    let of = |name: &str| named_as(&a, text, name);
     assert_eq!(
         of("Omar Garcia Harfuch"),
         [("MEXGOV", "Omar Garcia Harfuch")]
@@ -84,4 +91,17 @@ fn a_name_with_a_post_is_a_person_of_the_post() {
     assert_eq!(of("Ronald Johnson"), [("USAGOV", "Ronald Johnson")]);
     assert_eq!(of("Liu Dejun"), [("CHNMIL", "Liu Dejun")]);
     assert_eq!(of("He"), [("CHNMIL", "Liu Dejun")]);
+}
+
+#[test]
+fn a_post_then_a_comma_then_the_name_and_the_surname_opening_a_sentence() {
+    let text = "The meeting brought together Moldova's deputy prime minister, Valeriu Chiveri, \
+                and Tiraspol's chief negotiator, Vitaly Ignatiev, at the office of the mission. \
+                The European Union offered aid on Monday to the residents of the region. \
+                Ignatiev rejected that condition on Tuesday in an interview with an agency.";
+    let a = analyze(text);
+    let of = |name: &str| named_as(&a, text, name);
+    assert_eq!(of("Valeriu Chiveri"), [("MDAGOV", "Valeriu Chiveri")]);
+    assert_eq!(of("Vitaly Ignatiev"), [("MDASEP", "Vitaly Ignatiev")]);
+    assert_eq!(of("Ignatiev"), [("MDASEP", "Vitaly Ignatiev")]);
 }
