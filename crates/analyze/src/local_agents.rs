@@ -21,17 +21,13 @@ use crate::named_groups::country_counts;
 /// The roles an agent with no country takes the article's country for.
 const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU"];
 
-/// The roles of those who oppose a state from within it.
-const DISSIDENT_ROLES: &[&str] = &["OPP", "REB", "INS", "SEP", "UAF", "CRM"];
-
-/// Whether the article names a dissident of `country` with its country.
+/// Whether the article names, with its country, one who opposes the
+/// state of `country` from within ([`chronicler_core::Actor::is_dissident`])
+/// or a criminal gang of it.
 fn has_dissident(actors: &[ActorMention], country: &str) -> bool {
     actors.iter().any(|m| {
         m.actor.country.as_deref() == Some(country)
-            && m.actor
-                .role
-                .as_deref()
-                .is_some_and(|r| DISSIDENT_ROLES.contains(&r))
+            && (m.actor.is_dissident() || m.actor.role.as_deref() == Some("CRM"))
     })
 }
 

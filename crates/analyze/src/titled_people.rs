@@ -64,12 +64,10 @@ fn post_word(w: &str) -> bool {
                 | "military"
                 | "senior"
                 | "top"
-                | "chief"
                 | "ministry"
                 | "government"
                 | "national"
                 | "special"
-                | "deputy"
         )
 }
 

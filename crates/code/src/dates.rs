@@ -139,17 +139,23 @@ fn past_verb_at(words: &[String], k: usize) -> bool {
         && !window(words, k.saturating_sub(3), k).any(|w| PRESENT.contains(&w))
 }
 
-/// The quotation token `k` stands in (the index of its opening mark), if
-/// any: "ready to sign the agreement \"tomorrow\" and accused Baku" dates
-/// nothing outside the quotation.
-pub(crate) fn quote_of(words: &[String], k: usize) -> Option<usize> {
+/// For each token, the quotation it stands in (the index of its opening
+/// mark), if any: "ready to sign the agreement \"tomorrow\" and accused
+/// Baku" dates nothing outside the quotation. A mark itself counts as
+/// outside.
+pub(crate) fn quotations(words: &[String]) -> Vec<Option<usize>> {
     let mut open = None;
-    for (i, w) in words.iter().enumerate().take(k) {
-        if w == "\"" {
-            open = if open.is_some() { None } else { Some(i) };
-        }
-    }
-    open
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| {
+            let here = open;
+            if w == "\"" {
+                open = if open.is_some() { None } else { Some(i) };
+            }
+            here
+        })
+        .collect()
 }
 
 /// Whether the date at token `a` dates the previous such act, not this
@@ -386,7 +392,7 @@ pub(crate) fn assign_dates(
                     .is_some_and(|d| d > doc.published.date);
             if attributive(words, *a, *b)
                 || last_before(words, *a)
-                || quote_of(words, *a) != quote_of(words, t0)
+                || s.quote.get(*a) != s.quote.get(t0)
                 || agreed_ahead
             {
                 continue;

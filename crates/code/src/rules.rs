@@ -35,6 +35,8 @@ pub(crate) struct Sent<'a> {
     pub(crate) seg: Vec<usize>,
     /// Token ranges of date mentions, with their index in `doc.dates`.
     pub(crate) dates: Vec<(usize, usize, usize)>,
+    /// For each token, the opening mark of the quotation it stands in.
+    pub(crate) quote: Vec<Option<usize>>,
     /// Token ranges of place mentions, with their index in `doc.places`.
     places: Vec<(usize, usize, usize)>,
     /// Token ranges of quantities, with their index in `doc.quantities`.
@@ -583,8 +585,10 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
                 .collect()
         })
         .unwrap_or_default();
+    let quote = crate::dates::quotations(&words);
     Sent {
         spans: toks,
+        quote,
         words,
         ments,
         seg,
@@ -1242,11 +1246,12 @@ fn code_sentence(
         let cs = clause_start(words, m.start, 8);
         // the clause before the trigger, without a quotation the trigger
         // stands outside of ("ready to sign \"tomorrow\" and accused")
-        let own_quote = crate::dates::quote_of(words, m.start);
+        let in_quote = |k: usize| s.quote.get(k).copied().flatten();
+        let own_quote = in_quote(m.start);
         // (blanked, so that `before[k]` stays token `cs + k`)
         let before: Vec<&str> = (cs..m.start)
             .map(|k| {
-                if own_quote.is_none() && crate::dates::quote_of(words, k).is_some() {
+                if own_quote.is_none() && in_quote(k).is_some() {
                     ""
                 } else {
                     words[k].as_str()
@@ -2138,22 +2143,13 @@ fn same_country(a: &Actor, b: &Actor) -> bool {
             && a.country == b.country
             && a.kind != ActorKind::Group
             && b.kind != ActorKind::Group
-            && dissident(a) == dissident(b))
-}
-
-/// An actor that opposes its own state: opposition, rebels, insurgents,
-/// separatists (the CAMEO roles), whatever its kind.
-fn dissident(a: &Actor) -> bool {
-    matches!(
-        a.role.as_deref(),
-        Some("OPP" | "REB" | "INS" | "SEP" | "UAF")
-    )
+            && a.is_dissident() == b.is_dissident())
 }
 
 /// A side of its own in a country's conflict, apart from its state: an
 /// armed group or a dissident actor.
 fn own_side(a: &Actor) -> bool {
-    a.kind == ActorKind::Group || dissident(a)
+    a.kind == ActorKind::Group || a.is_dissident()
 }
 
 /// The state a place object belongs to: "shelled Kharkiv", "attacked El
@@ -2572,7 +2568,7 @@ fn top_sides(doc: &AnalyzedDocument) -> Option<(Actor, Actor)> {
         let key = match (m.actor.kind, m.actor.country.as_deref()) {
             (ActorKind::Group, _) => m.actor.entity.as_str(),
             // the opposition of a state is a side apart from it
-            (_, Some(_)) if dissident(&m.actor) => m.actor.code.as_str(),
+            (_, Some(_)) if m.actor.is_dissident() => m.actor.code.as_str(),
             (_, Some(c)) => c,
             (_, None) => continue,
         };

@@ -40,6 +40,18 @@ pub struct Actor {
     pub kind: ActorKind,
 }
 
+impl Actor {
+    /// Whether the actor opposes its own state from within: opposition,
+    /// rebels, insurgents, separatists, unaffiliated armed men (their
+    /// CAMEO roles), whatever its kind.
+    pub fn is_dissident(&self) -> bool {
+        matches!(
+            self.role.as_deref(),
+            Some("OPP" | "REB" | "INS" | "SEP" | "UAF")
+        )
+    }
+}
+
 /// How a mention names its actor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
