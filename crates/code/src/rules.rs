@@ -972,8 +972,8 @@ fn in_prepositional_phrase(words: &[String], i: usize) -> bool {
 }
 
 /// "the truce village of Panmunjom", "the ceasefire line", "ceasefire
-/// monitors": a truce noun naming a place or modifying those who watch
-/// one, not a truce.
+/// monitors", "ceasefire talks": a truce noun naming a place or modifying
+/// those who watch or negotiate one, not a truce.
 fn truce_place(dict: &VerbDict, words: &[String], m: &PatternMatch) -> bool {
     dict.patterns
         .get(m.pattern)
@@ -993,6 +993,11 @@ fn truce_place(dict: &VerbDict, words: &[String], m: &PatternMatch) -> bool {
                     | "mechanism"
                     | "commission"
                     | "committee"
+                    // "ceasefire talks" are talks about a truce
+                    | "talks"
+                    | "negotiations"
+                    | "negotiators"
+                    | "discussions"
             )
         })
 }
@@ -1048,11 +1053,12 @@ fn select_matches(
         })
         .map(|m| m.end - 1)
         .collect();
+    // ("held talks hosted by Qatar": the hosting is the mediator's act)
     ms.retain(|m| {
-        dict.patterns
-            .get(m.pattern)
-            .is_none_or(|p| p.kind != PatternKind::Noun)
-            || !objects.contains(&m.start)
+        dict.patterns.get(m.pattern).is_none_or(|p| {
+            p.kind != PatternKind::Noun
+                || dict.entry_of(p).is_some_and(|e| e.roles == Roles::Mediator)
+        }) || !objects.contains(&m.start)
     });
     // longest first, then most specific code, then dictionary order
     ms.sort_by(|a, b| {
@@ -1109,7 +1115,9 @@ fn code_sentence(
     let by_mediators = mediators_by(s, &verb_at);
     let mediating = |a: &Actor| by_mediators.iter().any(|o| same_country(o, a));
     let mut last_verb_src: Option<(Ment<'_>, f32)> = None;
-    let mut dominated_until: Option<(usize, usize)> = None; // (end token, trigger's last token)
+    // (end token, trigger's last token, whether the dominating act is a truce
+    // or release, root 08)
+    let mut dominated_until: Option<(usize, usize, bool)> = None;
     for m in matches {
         let Some(p) = dict.patterns.get(m.pattern) else {
             continue;
@@ -1218,7 +1226,14 @@ fn code_sentence(
                     && (words[m.start - 1].ends_with("ly") || words[m.start - 1] == "also")));
         // A meeting, release or attack inside an invitation, demand,
         // refusal or accusation is part of it.
-        if let Some((until, by)) = dominated_until {
+        if let Some((until, by, yielding)) = dominated_until {
+            // "the ceasefire was agreed during a meeting between X and Y":
+            // the meeting is an act of its own, not part of the truce
+            let until = if yielding && root == "04" && p.kind == PatternKind::Noun {
+                0
+            } else {
+                until
+            };
             // "turned down an invitation from X": the invitation is X's.
             if m.start <= until
                 && p.kind == PatternKind::Noun
@@ -1241,7 +1256,7 @@ fn code_sentence(
             // "Turkey, which mediated the Doha ceasefire, said it would
             // host talks": a relative clause dominates nothing past it.
             let until = s.rel_at(m.start).map_or(until, |(_, e)| until.min(e));
-            dominated_until = Some((until, m.end.saturating_sub(1)));
+            dominated_until = Some((until, m.end.saturating_sub(1), root == "08"));
         }
         let cs = clause_start(words, m.start, 8);
         // the clause before the trigger, without a quotation the trigger
@@ -2517,12 +2532,26 @@ fn coordinated_before<'s, 'a>(
     } else {
         of_head()?
     };
-    // "Wazalendo fighters and M23 rebels": a group's head noun may follow it.
+    // "Wazalendo fighters and M23 rebels", "government negotiators and the
+    // ELN": a head noun may follow the name.
     let head = |o: &Ment<'_>| {
         o.last + 2 == and
             && matches!(
                 words[o.last + 1].as_str(),
-                "fighters" | "rebels" | "militia" | "militias" | "militiamen" | "forces" | "troops"
+                "fighters"
+                    | "rebels"
+                    | "militia"
+                    | "militias"
+                    | "militiamen"
+                    | "forces"
+                    | "troops"
+                    | "negotiators"
+                    | "officials"
+                    | "delegates"
+                    | "delegation"
+                    | "delegations"
+                    | "representatives"
+                    | "envoys"
             )
     };
     s.ments.iter().rfind(|o| {
@@ -2715,6 +2744,18 @@ fn find_source<'s, 'a>(
             .find(|m| m.first == by + 1 || (m.first == by + 2 && words[by + 1] == "the"))
             .filter(|m| resolved(m))
     };
+    // A pattern ending on "by" names its author next: "talks chaired by
+    // Obasanjo", "the round hosted by Qatar".
+    if t1 > t0 + 1 && words[t1 - 1] == "by" {
+        return s
+            .ments
+            .iter()
+            .find(|m| {
+                m.first >= t1 && m.first <= t1 + 3 && !window(words, t1, m.first).any(is_punct)
+            })
+            .filter(|m| resolved(m))
+            .map(|m| (m, 0.9));
+    }
     if is_passive(words, t0, kind) {
         return after_by(t1).map(|m| (m, 0.9));
     }
@@ -3511,7 +3552,17 @@ fn dyad_excluding(
 fn between<'a>(s: &Sent<'a>, t1: usize) -> Option<(&'a Actor, &'a Actor)> {
     let words = &s.words;
     let to = (t1 + 6).min(words.len());
-    let k = (t1..to).find(|&j| words[j] == "between")?;
+    // the trigger may end on it: "a meeting between X and Y"
+    // "talks that brought together X and Y" too
+    let k = (t1.saturating_sub(1)..to).find(|&j| {
+        words[j] == "between"
+            || (words[j] == "together"
+                && j > 0
+                && matches!(
+                    words[j - 1].as_str(),
+                    "brought" | "bring" | "brings" | "bringing"
+                ))
+    })?;
     let ms: Vec<&Ment<'a>> = s
         .ments
         .iter()
