@@ -6,6 +6,7 @@
 //! [`AnalyzedDocument`].
 #![deny(missing_docs)]
 
+pub mod acronyms;
 pub mod coref;
 pub mod dates;
 pub mod local_agents;
@@ -164,7 +165,8 @@ fn inside_unknown_name(text: &str, span: Span, taken: &SpanSet) -> bool {
 }
 
 /// Whether the mention at `span` is joined by a hyphen to a participle of
-/// support: "Russian-backed", "Iran-aligned", "US-funded".
+/// support or of speech: "Russian-backed", "Iran-aligned", "US-funded",
+/// "French-speaking".
 fn backer(text: &str, span: Span) -> bool {
     let Some(rest) = text.get(span.end..).and_then(|t| t.strip_prefix('-')) else {
         return false;
@@ -188,6 +190,8 @@ fn backer(text: &str, span: Span) -> bool {
             | "financed"
             | "friendly"
             | "leaning"
+            // "the French-speaking government": a language, no state
+            | "speaking"
     )
 }
 
@@ -284,6 +288,8 @@ impl<'d> Analyzer<'d> {
         // state modifies another party's name and does not act in the
         // clause.
         actors.retain(|m| m.actor.kind != ActorKind::State || !backer(text, m.span));
+        // "the Ambazonia Defence Forces (ADF)": the article's own ADF.
+        acronyms::acronyms(text, &mut actors);
         // "the network", "the rebels", "its foreign ministry": the earlier
         // actor they stand for.
         coref::resolve(

@@ -1,8 +1,8 @@
 //! Agents named with no country ("gunmen stormed a school", "police in
 //! Kebbi arrested four men", "bandits abducted 25 pupils") in an article
 //! about one country: they are that country's. The article's country is
-//! the one named in most mentions of states, people and agents (at least
-//! three, and three in five of them); an agent takes it unless a place
+//! the one named in most mentions of states, people, agents and armed
+//! groups (at least three, and three in five of them); an agent takes it unless a place
 //! of another country is named in its sentence. Only the roles no foreign
 //! party is likely to hold in such a story are given a country: police,
 //! criminals, unaffiliated gunmen, rebels and insurgents, and students
@@ -36,7 +36,7 @@ fn single_country(actors: &[ActorMention]) -> Option<String> {
     let counts = country_counts(actors, |m| {
         matches!(
             m.actor.kind,
-            ActorKind::State | ActorKind::Agent | ActorKind::Person
+            ActorKind::State | ActorKind::Agent | ActorKind::Person | ActorKind::Group
         ) && !m.actor.code.starts_with("IGO")
             && m.actor.country.as_deref().is_some_and(|c| c.len() == 3)
     });
@@ -150,6 +150,28 @@ mod tests {
         assert_eq!(actors[4].actor.code, "COLMIL");
         // officials stay unassigned
         assert_eq!(actors[5].actor.country, None);
+    }
+
+    #[test]
+    fn the_countrys_armed_groups_count_towards_its_story() {
+        // four of the country's own and two of its group against four
+        // foreign mentions: the story is the country's
+        let group = || mention(1, "CMRREB", Some("CMR"), ActorKind::Group);
+        let mut actors = vec![
+            mention(0, "CMR", Some("CMR"), ActorKind::State),
+            mention(0, "CMR", Some("CMR"), ActorKind::State),
+            mention(1, "CMRMIL", Some("CMR"), ActorKind::Agent),
+            mention(2, "CMR", Some("CMR"), ActorKind::State),
+            group(),
+            group(),
+            mention(3, "CHE", Some("CHE"), ActorKind::State),
+            mention(4, "CHE", Some("CHE"), ActorKind::State),
+            mention(5, "CAN", Some("CAN"), ActorKind::State),
+            mention(6, "VAT", Some("VAT"), ActorKind::State),
+            mention(7, "REB", None, ActorKind::Agent),
+        ];
+        local_agents(&mut actors, &[]);
+        assert_eq!(actors[10].actor.code, "CMRREB");
     }
 
     #[test]

@@ -1,0 +1,116 @@
+//! Acronyms a document defines for itself: "Fighters of the Ambazonia
+//! Defence Forces (ADF) stormed the school". From there on the acronym
+//! names what the article spelled out, whatever a dictionary knows under
+//! the same letters (the ADF of Uganda and the Congo). When the spelled-out
+//! name is one no dictionary knows ("the Rohingya Solidarity Organisation
+//! (RSO)"), a dictionary's reading of the letters is dropped: the article
+//! has said they mean something else.
+
+use chronicler_core::{ActorKind, ActorMention, Span};
+
+/// An acronym in parentheses: `(ADF)`, two to six capitals (digits and
+/// one hyphen or slash allowed after the first), and where it lies.
+fn defined(text: &str) -> Vec<(Span, &str)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(k) = text.get(from..).and_then(|t| t.find('(')) {
+        let open = from + k;
+        from = open + 1;
+        let Some(close) = text.get(open + 1..).and_then(|t| t.find(')')) else {
+            break;
+        };
+        let inner = &text[open + 1..open + 1 + close];
+        let ok = (2..=6).contains(&inner.chars().filter(char::is_ascii_uppercase).count())
+            && inner.len() <= 8
+            && inner.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && inner
+                .chars()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-' || c == '/');
+        if ok {
+            out.push((Span::new(open, open + 2 + close), inner));
+        }
+    }
+    out
+}
+
+/// The capitalised words right before `at` spell `acronym` by their
+/// initials ("Rohingya Solidarity Organisation" for RSO), "of", "the",
+/// "for" and "and" skipped.
+fn spelled_before(text: &str, at: usize, acronym: &str) -> bool {
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
+    let words: Vec<&str> = text[..at]
+        .split_whitespace()
+        .rev()
+        .take(letters.len() + 4)
+        .collect();
+    let mut initials: Vec<char> = Vec::new();
+    for w in words {
+        if matches!(w, "of" | "the" | "for" | "and" | "de" | "du" | "des" | "al") {
+            continue;
+        }
+        let Some(c) = w.chars().next().filter(char::is_ascii_uppercase) else {
+            break;
+        };
+        initials.push(c);
+        if initials.len() == letters.len() {
+            break;
+        }
+    }
+    initials.reverse();
+    initials == letters
+}
+
+/// Rebinds, or drops, the mentions of an acronym the document defines
+/// (see the module doc).
+pub fn acronyms(text: &str, actors: &mut Vec<ActorMention>) {
+    for (paren, acronym) in defined(text) {
+        let before = text[..paren.start].trim_end();
+        let full = actors
+            .iter()
+            // a group's or organisation's name of two words or more, not a
+            // noun that ends it ("... of Islam and Muslims (JNIM)")
+            .filter(|m| {
+                m.span.end == before.len()
+                    && matches!(m.actor.kind, ActorKind::Group | ActorKind::Organization)
+                    && m.span.slice(text).split_whitespace().count() >= 2
+            })
+            .map(|m| m.actor.clone())
+            .next();
+        let later = |m: &ActorMention| m.span.start > paren.start && m.span.slice(text) == acronym;
+        match full {
+            Some(actor) => {
+                for m in actors.iter_mut().filter(|m| later(m)) {
+                    m.actor = actor.clone();
+                }
+            }
+            None if spelled_before(text, before.len(), acronym) => {
+                actors.retain(|m| {
+                    !(later(m) || m.span.start > paren.start && m.span.end < paren.end)
+                });
+            }
+            None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_acronyms_in_parentheses_only() {
+        let t = "the Ambazonia Defence Forces (ADF) and the (old) ECOWAS (the bloc) and (SPLM-IO)";
+        let found: Vec<&str> = defined(t).into_iter().map(|(_, a)| a).collect();
+        assert_eq!(found, ["ADF", "SPLM-IO"]);
+    }
+
+    #[test]
+    fn initials_of_the_words_before_spell_the_acronym() {
+        let t = "fighters of the Rohingya Solidarity Organisation (RSO) attacked";
+        let at = t.find(" (").unwrap_or(0);
+        assert!(spelled_before(t, at, "RSO"));
+        let t = "the Interim Government of Ambazonia (IGA)";
+        assert!(spelled_before(t, t.find(" (").unwrap_or(0), "IGA"));
+        assert!(!spelled_before("went to the market (RSO)", 17, "RSO"));
+    }
+}
