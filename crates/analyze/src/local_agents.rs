@@ -47,11 +47,23 @@ fn single_country(actors: &[ActorMention]) -> Option<String> {
 
 /// Gives the article's country to the agents of the local roles named
 /// without one (see the module doc).
-pub fn local_agents(actors: &mut [ActorMention], places: &[PlaceMention]) {
+pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
     let Some(country) = single_country(actors) else {
         return;
     };
     let soldiers = has_dissident(actors, &country);
+    // "JNIM fighters", "Houthi negotiators": the agent right after a
+    // group's name is the group, named already, not the country at large
+    let group_ends: Vec<usize> = actors
+        .iter()
+        .filter(|g| g.actor.kind == ActorKind::Group)
+        .map(|g| g.span.end)
+        .collect();
+    actors.retain(|m| {
+        !(m.actor.kind == ActorKind::Agent
+            && m.actor.country.is_none()
+            && group_ends.iter().any(|end| end + 1 == m.span.start))
+    });
     for m in actors.iter_mut() {
         let local = m.actor.kind == ActorKind::Agent
             && m.actor.country.is_none()
