@@ -138,7 +138,8 @@ impl<'d> Coder<'d> {
             .actors
             .state_of(&country)
             .and_then(|i| self.dicts.actors.entry(i));
-        if release && a.kind == ActorKind::Agent {
+        // (not those who release: "separatists freed 11 teachers")
+        if release && a.kind == ActorKind::Agent && !a.is_dissident() {
             a.kind = ActorKind::State;
             a.entity = format!("state:{country}");
             a.role = None;
