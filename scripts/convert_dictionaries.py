@@ -92,6 +92,9 @@ EXTRA_NAMES = {
     'MKD': (['North Macedonia', 'Macedonia'], ['Macedonian']), 'TLS': (['East Timor', 'Timor-Leste'], []),
     'GMB': (['Gambia', 'The Gambia'], ['Gambian']), 'BHS': (['Bahamas', 'The Bahamas'], []),
     'XKX': (['Kosovo'], ['Kosovar', 'Kosovan', 'Kosovars']),
+    'BIH': (['Bosnia and Herzegovina', 'Bosnia-Herzegovina', 'Bosnia'], ['Bosnian', 'Bosnians']),
+    'CAF': (['Central African Republic', 'CAR'], ['Central African']),
+    'BLR': (['Belarus', 'Republic of Belarus'], ['Belarusian', 'Belarusians', 'Belarussian']),
     # "Greek Cypriot" is Cyprus's, not Greece's (the Turkish Cypriots are a group of
     # their own in actors-orgs.txt).
     'CYP': (['Cyprus', 'Republic of Cyprus'], ['Cypriot', 'Cypriots', 'Greek Cypriot', 'Greek Cypriots']),

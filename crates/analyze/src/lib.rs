@@ -190,8 +190,14 @@ fn backer(text: &str, span: Span) -> bool {
             | "financed"
             | "friendly"
             | "leaning"
-            // "the French-speaking government": a language, no state
+            // "the French-speaking government": a language, no state;
+            // "Bosnia's Serb-run entity": a people, no state
             | "speaking"
+            | "run"
+            | "majority"
+            | "dominated"
+            | "populated"
+            | "inhabited"
     )
 }
 

@@ -867,6 +867,12 @@ mod tests {
             "{texts:?}"
         );
         assert!(texts.contains(&"Volodymyr Zelenskyy"));
+        // a mixed-case acronym needs its capitals: "LeT" is a group, "Let" a verb
+        let t = "\"Let them talk,\" he said. LeT fighters attacked.";
+        let m = dict.find(t);
+        let texts: Vec<&str> = m.iter().map(|m| &t[m.start..m.end]).collect();
+        assert!(!texts.contains(&"Let"), "{texts:?}");
+        assert!(texts.contains(&"LeT"), "{texts:?}");
     }
 
     #[test]

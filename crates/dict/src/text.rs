@@ -28,6 +28,15 @@ pub fn case_compatible(form: &str, matched: &str) -> bool {
                     {
                         return false;
                     }
+                } else if capitals >= 2 {
+                    // "LeT", "JeM": each capital of a mixed-case form is
+                    // one in the text too ("Let us" is no armed group)
+                    if f.chars()
+                        .zip(m.chars())
+                        .any(|(a, b)| a.is_uppercase() && !b.is_uppercase())
+                    {
+                        return false;
+                    }
                 } else if fc.is_uppercase() && !mc.is_uppercase() {
                     return false;
                 }
