@@ -6,7 +6,7 @@
 //! (RSO)"), a dictionary's reading of the letters is dropped: the article
 //! has said they mean something else.
 
-use chronicler_core::{ActorKind, ActorMention, Span};
+use chronicler_core::{ActorKind, ActorMention, MentionForm, Sentence, Span};
 
 /// An acronym in parentheses: `(ADF)`, two to six capitals (digits and
 /// one hyphen or slash allowed after the first), and where it lies.
@@ -60,18 +60,38 @@ fn spelled_before(text: &str, at: usize, acronym: &str) -> bool {
     initials == letters
 }
 
+/// Where `word` stands as a whole word in `text` from byte `from` on.
+fn whole_words(text: &str, word: &str, from: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut k = from;
+    while let Some(i) = text.get(k..).and_then(|t| t.find(word)) {
+        let at = k + i;
+        let end = at + word.len();
+        let before = text[..at].chars().next_back();
+        let after = text[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            out.push(at);
+        }
+        k = end;
+    }
+    out
+}
+
 /// Rebinds, or drops, the mentions of an acronym the document defines
 /// (see the module doc).
-pub fn acronyms(text: &str, actors: &mut Vec<ActorMention>) {
+pub fn acronyms(text: &str, sentences: &[Sentence], actors: &mut Vec<ActorMention>) {
     for (paren, acronym) in defined(text) {
         let before = text[..paren.start].trim_end();
         let full = actors
             .iter()
-            // a group's or organisation's name of two words or more, not a
-            // noun that ends it ("... of Islam and Muslims (JNIM)")
+            // a group's or organisation's name of two words or more, or a
+            // state body's, not a noun that ends a name ("... of Islam and
+            // Muslims (JNIM)")
             .filter(|m| {
                 m.span.end == before.len()
-                    && matches!(m.actor.kind, ActorKind::Group | ActorKind::Organization)
+                    && (matches!(m.actor.kind, ActorKind::Group | ActorKind::Organization)
+                        // "the Central African armed forces (FACA)"
+                        || (m.actor.kind == ActorKind::Agent && m.actor.country.is_some()))
                     && m.span.slice(text).split_whitespace().count() >= 2
             })
             .map(|m| m.actor.clone())
@@ -82,6 +102,24 @@ pub fn acronyms(text: &str, actors: &mut Vec<ActorMention>) {
                 for m in actors.iter_mut().filter(|m| later(m)) {
                     m.actor = actor.clone();
                 }
+                // and every later use no dictionary knows ("UPC fighters
+                // handed over 120 weapons")
+                for at in whole_words(text, acronym, paren.start) {
+                    let span = Span::new(at, at + acronym.len());
+                    if actors
+                        .iter()
+                        .any(|m| m.span.start < span.end && span.start < m.span.end)
+                    {
+                        continue;
+                    }
+                    actors.push(ActorMention {
+                        sentence: crate::mentions::sentence_of(sentences, at),
+                        span,
+                        actor: actor.clone(),
+                        form: MentionForm::Alias,
+                    });
+                }
+                actors.sort_by_key(|m| (m.span.start, m.span.end));
             }
             None if spelled_before(text, before.len(), acronym) => {
                 actors.retain(|m| {
@@ -102,6 +140,12 @@ mod tests {
         let t = "the Ambazonia Defence Forces (ADF) and the (old) ECOWAS (the bloc) and (SPLM-IO)";
         let found: Vec<&str> = defined(t).into_iter().map(|(_, a)| a).collect();
         assert_eq!(found, ["ADF", "SPLM-IO"]);
+    }
+
+    #[test]
+    fn whole_words_only() {
+        let t = "UPC fighters, the UPCs, UPC. and xUPC";
+        assert_eq!(whole_words(t, "UPC", 0), [0, 24]);
     }
 
     #[test]

@@ -295,7 +295,7 @@ impl<'d> Analyzer<'d> {
         // clause.
         actors.retain(|m| m.actor.kind != ActorKind::State || !backer(text, m.span));
         // "the Ambazonia Defence Forces (ADF)": the article's own ADF.
-        acronyms::acronyms(text, &mut actors);
+        acronyms::acronyms(text, &sentences, &mut actors);
         // "the network", "the rebels", "its foreign ministry": the earlier
         // actor they stand for.
         coref::resolve(
