@@ -32,8 +32,9 @@ CONFLICT = set('UKR RUS ISR PSE LBN SYR IRQ IRN YEM SDN SSD COD RWA BDI UGA ETH 
                'MDA KOR PRK JOR SAU QAT ARE EGY TUR CYP SRB XKX BIH MOZ CMR KEN'.split())
 CONFLICT_MIN = 5000
 WORLD_MIN = 15000
-# Capitals whose name is also a word or common name: kept, but no metonym.
-NO_METONYM = {'Victoria', 'Kingston', 'Georgetown', 'Hamilton', 'Castries', 'Basseterre',
+# Capitals whose name is also a word or common name, or stands for another body
+# ("Brussels" is the EU in news: actors-orgs.txt): kept, but no metonym.
+NO_METONYM = {'Brussels', 'Victoria', 'Kingston', 'Georgetown', 'Hamilton', 'Castries', 'Basseterre',
               'Male', 'Palikir', 'Avarua', 'Alofi', 'Jamestown', 'Adamstown', 'Saipan',
               'Hagåtña', 'Apia', 'Majuro', 'Funafuti', 'Vaduz', 'San Marino', 'Monaco',
               'Luxembourg', 'Singapore', 'Kuwait City', 'Djibouti', 'Panama City',

@@ -1684,6 +1684,15 @@ fn code_sentence(
                             noun_phrase_place(doc, s, m, p, src_m.actor, &verb_at).map(|a| (a, 0.7))
                         })
                         .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
+                        // "Belarus's foreign ministry rejected the
+                        // accusation": with no accuser told, the other side
+                        // of a two-party story made it
+                        .or_else(|| {
+                            answers
+                                .then(|| dyad_other(doc, dyad, src_m.actor, "12"))
+                                .flatten()
+                                .map(|a| (a, 0.65))
+                        })
                         .or_else(|| {
                             p.code
                                 .starts_with("015")
