@@ -315,6 +315,9 @@ impl<'d> Analyzer<'d> {
             &actors,
         );
         // A place name inside a person's or organisation's name is not a place ("Vladimir Putin").
+        // (A body named by its city, "Brussels" for the EU, keeps the
+        // place: "a speech in Brussels" is where, not who.)
+        let city_named: Vec<Span> = places.iter().map(|p| p.span).collect();
         let names = SpanSet::new(
             actors
                 .iter()
@@ -322,7 +325,7 @@ impl<'d> Analyzer<'d> {
                     matches!(
                         a.actor.kind,
                         ActorKind::Person | ActorKind::Organization | ActorKind::Group
-                    )
+                    ) && !(a.actor.kind == ActorKind::Organization && city_named.contains(&a.span))
                 })
                 .map(|a| a.span),
         );

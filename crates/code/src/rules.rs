@@ -1575,6 +1575,23 @@ fn code_sentence(
         };
         // A threat is aimed where the threatened force would go.
         let root = if threat { "19" } else { root };
+        // "The two ministers agreed to set up a joint cell": the pair the
+        // sentence before told of meeting or acting on each other.
+        // (A symmetric act finds its parties itself: "the two countries
+        // will hold talks" are the story's two.)
+        if src.is_none() && roles != Roles::Symmetric && the_two_subject(words, m.start) {
+            if let Some((a, b)) = prior_pair(si, prior) {
+                cands.push(Cand {
+                    ev: base(&a, &b, false, conf * 0.8),
+                    t0: m.start,
+                    t1: m.end,
+                    past_marker,
+                    wants_date: true,
+                    weak: false,
+                });
+                continue;
+            }
+        }
         let mut new: Vec<CodedEvent> = Vec::new();
         let mut weak = false;
         let mediated = (roles == Roles::Symmetric)
@@ -3597,6 +3614,56 @@ fn between<'a>(s: &Sent<'a>, t1: usize) -> Option<(&'a Actor, &'a Actor)> {
         .iter()
         .find(|m| m.first > and && !same_country(m.actor, a.actor))?;
     Some((a.actor, b.actor))
+}
+
+/// Whether the clause of a trigger at `t0` opens the sentence with "the
+/// two" and at most a noun of people or parties: "The two ministers
+/// agreed", "The two sides signed", "The two agreed".
+fn the_two_subject(words: &[String], t0: usize) -> bool {
+    let start = usize::from(words.first().is_some_and(|w| is_punct(w)));
+    let (Some(the), Some(two)) = (words.get(start), words.get(start + 1)) else {
+        return false;
+    };
+    if the != "the" || two != "two" {
+        return false;
+    }
+    let k = start + 2;
+    t0 == k
+        || (t0 > k
+            && t0 <= k + 2
+            && matches!(
+                words[k].as_str(),
+                "leaders"
+                    | "ministers"
+                    | "sides"
+                    | "countries"
+                    | "men"
+                    | "presidents"
+                    | "delegations"
+                    | "governments"
+                    | "officials"
+                    | "chiefs"
+                    | "commanders"
+                    | "envoys"
+                    | "negotiators"
+                    | "parties"
+                    | "states"
+                    | "neighbours"
+                    | "neighbors"
+            ))
+}
+
+/// The two parties of the latest act told in one of the two sentences
+/// before `si`, when they are of two sides.
+fn prior_pair(si: usize, prior: &[CodedEvent]) -> Option<(Actor, Actor)> {
+    prior.iter().rev().find_map(|e| {
+        // (a mediator is not one of the two)
+        let near = e.evidence.sentence < si
+            && e.evidence.sentence + 2 >= si
+            && !e.cameo.starts_with("045");
+        let (a, b) = (e.source.as_ref()?, e.target.as_ref()?);
+        (near && !same_country(a, b)).then(|| (a.clone(), b.clone()))
+    })
 }
 
 /// The two parties of a symmetric act.
