@@ -1657,9 +1657,15 @@ fn code_sentence(
                         .any(|w| matches!(w, "responsibility" | "involvement" | "behind"));
                 // "fired a missile into the sea": a show of force aimed
                 // at no one (not at the state whose officials report it).
+                // (not "sailed into Japanese territorial waters": whose
+                // waters they are is named)
                 let open_sea = p.code == "150"
                     && window(words, m.start, m.end)
-                        .any(|w| matches!(w, "sea" | "waters" | "ocean" | "coast"));
+                        .any(|w| matches!(w, "sea" | "waters" | "ocean" | "coast"))
+                    && !s
+                        .ments
+                        .iter()
+                        .any(|o| o.first > m.start && o.last < m.end && resolved(o));
                 // ", firing rockets into the sea": a detail of the main
                 // clause's act (drills around an island), not an act alone
                 if open_sea
