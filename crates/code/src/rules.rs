@@ -1575,6 +1575,31 @@ fn code_sentence(
         };
         // A threat is aimed where the threatened force would go.
         let root = if threat { "19" } else { root };
+        // "Vice Foreign Minister X summoned Chinese Ambassador Y": a
+        // summoner no one names is the other side of the envoy's state.
+        // (an envoy after the verb is no summoner of himself)
+        if src.as_ref().is_none_or(|(sm, _)| sm.first > m.start)
+            && words[m.start].starts_with("summon")
+            && p.code.starts_with("114")
+        {
+            let envoy = s
+                .ments
+                .iter()
+                .find(|o| o.first > m.start && o.first <= m.end + 1 && resolved(o));
+            if let Some((o, other)) =
+                envoy.and_then(|o| dyad_other(doc, dyad, o.actor, "12").map(|other| (o, other)))
+            {
+                cands.push(Cand {
+                    ev: base(&other, o.actor, false, conf * 0.8),
+                    t0: m.start,
+                    t1: m.end,
+                    past_marker,
+                    wants_date: true,
+                    weak: false,
+                });
+                continue;
+            }
+        }
         // "The two ministers agreed to set up a joint cell": the pair the
         // sentence before told of meeting or acting on each other.
         // (A symmetric act finds its parties itself: "the two countries
