@@ -381,9 +381,11 @@ pub(crate) fn assign_dates(
         let mut best: Option<(bool, usize, usize, bool)> = None;
         for (a, b, di) in &s.dates {
             // "agreed to start joint work next spring": a day ahead in the
-            // object of an agreement made dates the work, not the agreement
+            // object of an agreement made dates the work, not the agreement;
+            // "invited Egypt to talks on Sept. 28" dates the talks, not the
+            // invitation
             let agreed_ahead = *a >= t1
-                && cands[i].ev.status == Status::Occurred
+                && matches!(cands[i].ev.status, Status::Occurred | Status::Proposed)
                 && cands[i].ev.cameo.starts_with("03")
                 && doc
                     .dates
