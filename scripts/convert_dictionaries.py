@@ -109,6 +109,8 @@ EXTRA_NAMES = {
 # States the CAMEO country table lacks (it predates them) under their ISO 3166
 # alpha-3 code, and the code world-countries files them under.
 NEW_STATES = {'SSD': 'SSD', 'TLS': 'TLS', 'XKX': 'UNK'}
+# CAMEO codes that differ from the ISO code world-countries uses (Romania, Montenegro).
+CAMEO_ISO = {'ROM': 'ROU', 'MTN': 'MNE'}
 WC_ISO3 = {'UNK': 'XKX'}
 # Adjectives that are also common words or ambiguous: no adjective entry.
 BAD_ADJ = {'Niger', 'Guinea', 'Chad', 'Jersey', 'Man', 'Georgia', 'Jordan', 'Turkey', 'Lao'}
@@ -185,7 +187,7 @@ def main():
     for code in NEW_STATES:
         labels.setdefault(code, EXTRA_NAMES[code][0][0])
     for code, label in sorted(labels.items()):
-        w = by3.get(NEW_STATES.get(code, code))
+        w = by3.get(NEW_STATES.get(code, CAMEO_ISO.get(code, code)))
         # Only real states: in world-countries, or a CAMEO code Phoenix uses for a country.
         if w is None and code not in EXTRA_NAMES and code not in phoenix:
             continue

@@ -33,31 +33,36 @@ fn defined(text: &str) -> Vec<(Span, &str)> {
     out
 }
 
-/// The capitalised words right before `at` spell `acronym` by their
-/// initials ("Rohingya Solidarity Organisation" for RSO), "of", "the",
-/// "for" and "and" skipped.
-fn spelled_before(text: &str, at: usize, acronym: &str) -> bool {
+/// Where the capitalised words right before `at` that spell `acronym` by
+/// their initials start ("Rohingya Solidarity Organisation" for RSO), "of",
+/// "the", "for" and "and" skipped; None when they do not spell it.
+fn spelled_from(text: &str, at: usize, acronym: &str) -> Option<usize> {
     let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
-    let words: Vec<&str> = text[..at]
-        .split_whitespace()
-        .rev()
-        .take(letters.len() + 4)
-        .collect();
     let mut initials: Vec<char> = Vec::new();
-    for w in words {
+    let mut end = at;
+    for _ in 0..letters.len() + 4 {
+        let head = text.get(..end)?.trim_end();
+        let start = head.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        let w = &head[start..];
+        if w.is_empty() {
+            return None;
+        }
+        end = start;
         if matches!(w, "of" | "the" | "for" | "and" | "de" | "du" | "des" | "al") {
             continue;
         }
-        let Some(c) = w.chars().next().filter(char::is_ascii_uppercase) else {
-            break;
-        };
+        let c = w.chars().next().filter(char::is_ascii_uppercase)?;
         initials.push(c);
         if initials.len() == letters.len() {
-            break;
+            initials.reverse();
+            return (initials == letters).then_some(start);
         }
     }
-    initials.reverse();
-    initials == letters
+    None
+}
+
+fn spelled_before(text: &str, at: usize, acronym: &str) -> bool {
+    spelled_from(text, at, acronym).is_some()
 }
 
 /// Where `word` stands as a whole word in `text` from byte `from` on.
@@ -95,7 +100,20 @@ pub fn acronyms(text: &str, sentences: &[Sentence], actors: &mut Vec<ActorMentio
                     && m.span.slice(text).split_whitespace().count() >= 2
             })
             .map(|m| m.actor.clone())
-            .next();
+            .next()
+            // "the Border Guard Bangladesh (BGB)": the spelled-out name
+            // holds a state's name; the acronym is that state's body
+            .or_else(|| {
+                let from = spelled_from(text, before.len(), acronym)?;
+                actors
+                    .iter()
+                    .find(|m| {
+                        m.span.start >= from
+                            && m.span.end == before.len()
+                            && m.actor.kind == ActorKind::State
+                    })
+                    .map(|m| m.actor.clone())
+            });
         let later = |m: &ActorMention| m.span.start > paren.start && m.span.slice(text) == acronym;
         match full {
             Some(actor) => {
