@@ -1577,6 +1577,16 @@ fn code_sentence(
         let root = if threat { "19" } else { root };
         // "Vice Foreign Minister X summoned Chinese Ambassador Y": a
         // summoner no one names is the other side of the envoy's state.
+        // An event whose parties a rule below settles alone, dated and
+        // placed like any other.
+        let settled = |ev: CodedEvent| Cand {
+            ev,
+            t0: m.start,
+            t1: m.end,
+            past_marker,
+            wants_date: true,
+            weak: false,
+        };
         // (an envoy after the verb is no summoner of himself)
         if src.as_ref().is_none_or(|(sm, _)| sm.first > m.start)
             && words[m.start].starts_with("summon")
@@ -1589,14 +1599,7 @@ fn code_sentence(
             if let Some((o, other)) =
                 envoy.and_then(|o| dyad_other(doc, dyad, o.actor, "12").map(|other| (o, other)))
             {
-                cands.push(Cand {
-                    ev: base(&other, o.actor, false, conf * 0.8),
-                    t0: m.start,
-                    t1: m.end,
-                    past_marker,
-                    wants_date: true,
-                    weak: false,
-                });
+                cands.push(settled(base(&other, o.actor, false, conf * 0.8)));
                 continue;
             }
         }
@@ -1606,14 +1609,7 @@ fn code_sentence(
         // will hold talks" are the story's two.)
         if src.is_none() && roles != Roles::Symmetric && the_two_subject(words, m.start) {
             if let Some((a, b)) = prior_pair(si, prior) {
-                cands.push(Cand {
-                    ev: base(&a, &b, false, conf * 0.8),
-                    t0: m.start,
-                    t1: m.end,
-                    past_marker,
-                    wants_date: true,
-                    weak: false,
-                });
+                cands.push(settled(base(&a, &b, false, conf * 0.8)));
                 continue;
             }
         }
