@@ -42,7 +42,12 @@ fn spelled_from(text: &str, at: usize, acronym: &str) -> Option<usize> {
     let mut end = at;
     for _ in 0..letters.len() + 4 {
         let head = text.get(..end)?.trim_end();
-        let start = head.rfind(char::is_whitespace).map_or(0, |k| k + 1);
+        // (after the whitespace character, whatever its width: a
+        // no-break space is two bytes)
+        let start = head
+            .char_indices()
+            .rfind(|(_, c)| c.is_whitespace())
+            .map_or(0, |(k, c)| k + c.len_utf8());
         let w = &head[start..];
         if w.is_empty() {
             return None;
@@ -174,5 +179,8 @@ mod tests {
         let t = "the Interim Government of Ambazonia (IGA)";
         assert!(spelled_before(t, t.find(" (").unwrap_or(0), "IGA"));
         assert!(!spelled_before("went to the market (RSO)", 17, "RSO"));
+        // a no-break space between the words is a space, not a panic
+        let t = "the Rohingya\u{a0}Solidarity\u{a0}Organisation (RSO)";
+        assert!(spelled_before(t, t.find(" (").unwrap_or(0), "RSO"));
     }
 }
