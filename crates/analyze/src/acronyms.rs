@@ -66,10 +66,6 @@ fn spelled_from(text: &str, at: usize, acronym: &str) -> Option<usize> {
     None
 }
 
-fn spelled_before(text: &str, at: usize, acronym: &str) -> bool {
-    spelled_from(text, at, acronym).is_some()
-}
-
 /// Where `word` stands as a whole word in `text` from byte `from` on.
 fn whole_words(text: &str, word: &str, from: usize) -> Vec<usize> {
     let mut out = Vec::new();
@@ -90,8 +86,10 @@ fn whole_words(text: &str, word: &str, from: usize) -> Vec<usize> {
 /// Rebinds, or drops, the mentions of an acronym the document defines
 /// (see the module doc).
 pub fn acronyms(text: &str, sentences: &[Sentence], actors: &mut Vec<ActorMention>) {
+    let mut added = false;
     for (paren, acronym) in defined(text) {
         let before = text[..paren.start].trim_end();
+        let spelled = spelled_from(text, before.len(), acronym);
         let full = actors
             .iter()
             // a group's or organisation's name of two words or more, or a
@@ -109,7 +107,7 @@ pub fn acronyms(text: &str, sentences: &[Sentence], actors: &mut Vec<ActorMentio
             // "the Border Guard Bangladesh (BGB)": the spelled-out name
             // holds a state's name; the acronym is that state's body
             .or_else(|| {
-                let from = spelled_from(text, before.len(), acronym)?;
+                let from = spelled?;
                 actors
                     .iter()
                     .find(|m| {
@@ -141,16 +139,19 @@ pub fn acronyms(text: &str, sentences: &[Sentence], actors: &mut Vec<ActorMentio
                         actor: actor.clone(),
                         form: MentionForm::Alias,
                     });
+                    added = true;
                 }
-                actors.sort_by_key(|m| (m.span.start, m.span.end));
             }
-            None if spelled_before(text, before.len(), acronym) => {
+            None if spelled.is_some() => {
                 actors.retain(|m| {
                     !(later(m) || m.span.start > paren.start && m.span.end < paren.end)
                 });
             }
             None => {}
         }
+    }
+    if added {
+        actors.sort_by_key(|m| (m.span.start, m.span.end));
     }
 }
 
@@ -175,12 +176,12 @@ mod tests {
     fn initials_of_the_words_before_spell_the_acronym() {
         let t = "fighters of the Rohingya Solidarity Organisation (RSO) attacked";
         let at = t.find(" (").unwrap_or(0);
-        assert!(spelled_before(t, at, "RSO"));
+        assert!(spelled_from(t, at, "RSO").is_some());
         let t = "the Interim Government of Ambazonia (IGA)";
-        assert!(spelled_before(t, t.find(" (").unwrap_or(0), "IGA"));
-        assert!(!spelled_before("went to the market (RSO)", 17, "RSO"));
+        assert!(spelled_from(t, t.find(" (").unwrap_or(0), "IGA").is_some());
+        assert!(spelled_from("went to the market (RSO)", 17, "RSO").is_none());
         // a no-break space between the words is a space, not a panic
         let t = "the Rohingya\u{a0}Solidarity\u{a0}Organisation (RSO)";
-        assert!(spelled_before(t, t.find(" (").unwrap_or(0), "RSO"));
+        assert!(spelled_from(t, t.find(" (").unwrap_or(0), "RSO").is_some());
     }
 }

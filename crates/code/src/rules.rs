@@ -1575,10 +1575,8 @@ fn code_sentence(
         };
         // A threat is aimed where the threatened force would go.
         let root = if threat { "19" } else { root };
-        // "Vice Foreign Minister X summoned Chinese Ambassador Y": a
-        // summoner no one names is the other side of the envoy's state.
-        // An event whose parties a rule below settles alone, dated and
-        // placed like any other.
+        // A candidate for an event whose parties are settled: dated by the
+        // fallback rules like any other.
         let settled = |ev: CodedEvent| Cand {
             ev,
             t0: m.start,
@@ -1587,7 +1585,9 @@ fn code_sentence(
             wants_date: true,
             weak: false,
         };
-        // (an envoy after the verb is no summoner of himself)
+        // "Vice Foreign Minister X summoned Chinese Ambassador Y": a
+        // summoner no one names is the other side of the envoy's state
+        // (an envoy after the verb is no summoner of himself).
         if src.as_ref().is_none_or(|(sm, _)| sm.first > m.start)
             && words[m.start].starts_with("summon")
             && p.code.starts_with("114")
@@ -1810,14 +1810,7 @@ fn code_sentence(
                     let loc = location(doc, s, m.start, m.end, seg_end);
                     for mut ev in new {
                         ev.location = loc.clone();
-                        cands.push(Cand {
-                            ev,
-                            t0: m.start,
-                            t1: m.end,
-                            past_marker,
-                            wants_date: true,
-                            weak: false,
-                        });
+                        cands.push(settled(ev));
                     }
                     continue;
                 };
