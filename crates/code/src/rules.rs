@@ -3146,7 +3146,22 @@ fn object_antecedent(
     let lede = (j >= 1 && words[j - 1] == "the" && !words[j].ends_with('s'))
         .then(|| prior.iter().find(|e| e.evidence.sentence <= 2 && fits(e)))
         .flatten();
-    let Some(ev) = lede.or_else(|| prior.iter().rev().find(fits)) else {
+    // Else the nearest sentence with such an act; of several there, the
+    // latest in time, then the first told: "Iran fired missiles at the base
+    // in retaliation for US strikes at the weekend" is Iran's attack.
+    let nearest = || {
+        let si = prior.iter().rev().find(fits)?.evidence.sentence;
+        prior
+            .iter()
+            .filter(|e| e.evidence.sentence == si && fits(e))
+            .max_by(|a, b| {
+                a.date
+                    .start
+                    .cmp(&b.date.start)
+                    .then(b.evidence.trigger.start.cmp(&a.evidence.trigger.start))
+            })
+    };
+    let Some(ev) = lede.or_else(nearest) else {
         return Vec::new();
     };
     let mut out: Vec<Actor> = Vec::new();
