@@ -48,12 +48,9 @@ fn single_country(actors: &[ActorMention]) -> Option<String> {
 /// Gives the article's country to the agents of the local roles named
 /// without one (see the module doc).
 pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
-    let Some(country) = single_country(actors) else {
-        return;
-    };
-    let soldiers = has_dissident(actors, &country);
     // "JNIM fighters", "Houthi negotiators": the agent right after a
     // group's name is the group, named already, not the country at large
+    // or of the place
     let group_ends: Vec<usize> = actors
         .iter()
         .filter(|g| g.actor.kind == ActorKind::Group)
@@ -64,14 +61,13 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
             && m.actor.country.is_none()
             && group_ends.iter().any(|end| end + 1 == m.span.start))
     });
+    let Some(country) = single_country(actors) else {
+        placed_agents(actors, places);
+        return;
+    };
+    let soldiers = has_dissident(actors, &country);
     for m in actors.iter_mut() {
-        let local = m.actor.kind == ActorKind::Agent
-            && m.actor.country.is_none()
-            && m.actor
-                .role
-                .as_deref()
-                .is_some_and(|r| LOCAL_ROLES.contains(&r) || (soldiers && r == "MIL"));
-        if !local {
+        if !unplaced_agent(m, |r| LOCAL_ROLES.contains(&r) || (soldiers && r == "MIL")) {
             continue;
         }
         let abroad = places.iter().any(|p| {
@@ -80,10 +76,56 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
         if abroad {
             continue;
         }
-        let role = m.actor.role.clone().unwrap_or_default();
-        m.actor.code = format!("{country}{role}");
-        m.actor.entity = format!("agent:{}", m.actor.code);
-        m.actor.country = Some(country.clone());
+        give_country(m, &country);
+    }
+}
+
+/// Whether `m` is an agent with no country in a role `role` accepts.
+fn unplaced_agent(m: &ActorMention, role: impl Fn(&str) -> bool) -> bool {
+    m.actor.kind == ActorKind::Agent
+        && m.actor.country.is_none()
+        && m.actor.role.as_deref().is_some_and(role)
+}
+
+/// Makes the agent `m` one of `country` (code, entity and country).
+fn give_country(m: &mut ActorMention, country: &str) {
+    let role = m.actor.role.clone().unwrap_or_default();
+    m.actor.code = format!("{country}{role}");
+    m.actor.entity = format!("agent:{}", m.actor.code);
+    m.actor.country = Some(country.to_string());
+}
+
+/// In an article of no one country, an agent of a local role named
+/// without one takes the country of the places its sentence names, when
+/// they are all of one country: "police detained him at his hotel in Dar
+/// es Salaam", "gunmen attacked a village in Zamfara". Only police,
+/// criminals, gunmen and students: soldiers are often abroad, and rebels
+/// and insurgents often cross a border; nor an agent a group leads
+/// ("Hamas-led gunmen stormed southern Israel").
+fn placed_agents(actors: &mut [ActorMention], places: &[PlaceMention]) {
+    let group_ends: Vec<usize> = actors
+        .iter()
+        .filter(|g| g.actor.kind == ActorKind::Group)
+        .map(|g| g.span.end)
+        .collect();
+    for m in actors.iter_mut() {
+        let local = unplaced_agent(m, |r| matches!(r, "COP" | "CRM" | "UAF" | "EDU"))
+            && !group_ends
+                .iter()
+                .any(|&end| end < m.span.start && m.span.start <= end + 10);
+        if !local {
+            continue;
+        }
+        let mut here = places
+            .iter()
+            .filter(|p| p.sentence == m.sentence)
+            .filter_map(|p| p.place.country.as_deref());
+        let Some(first) = here.next() else { continue };
+        if first.len() != 3 || here.any(|c| c != first) {
+            continue;
+        }
+        let first = first.to_string();
+        give_country(m, &first);
     }
 }
 
@@ -142,6 +184,30 @@ mod tests {
         assert_eq!(actors[3].actor.code, "NGAUAF");
         assert_eq!(actors[3].actor.country.as_deref(), Some("NGA"));
         // soldiers stay unassigned; an agent in a foreign place too
+        assert_eq!(actors[4].actor.country, None);
+        assert_eq!(actors[5].actor.country, None);
+    }
+
+    #[test]
+    fn with_no_story_country_police_take_the_country_of_their_sentences_places() {
+        let mut actors = vec![
+            mention(0, "TZA", Some("TZA"), ActorKind::State),
+            mention(1, "KEN", Some("KEN"), ActorKind::State),
+            mention(2, "COP", None, ActorKind::Agent),
+            mention(3, "COP", None, ActorKind::Agent),
+            mention(4, "MIL", None, ActorKind::Agent),
+            mention(5, "COP", None, ActorKind::Agent),
+        ];
+        let places = [
+            place(2, "TZA"),
+            place(3, "TZA"),
+            place(3, "KEN"),
+            place(4, "TZA"),
+        ];
+        local_agents(&mut actors, &places);
+        assert_eq!(actors[2].actor.code, "TZACOP");
+        // places of two countries, soldiers, no place: unassigned
+        assert_eq!(actors[3].actor.country, None);
         assert_eq!(actors[4].actor.country, None);
         assert_eq!(actors[5].actor.country, None);
     }
