@@ -32,7 +32,7 @@ fn has_dissident(actors: &[ActorMention], country: &str) -> bool {
 }
 
 /// The article's one country, if it has one (see the module doc).
-fn single_country(actors: &[ActorMention]) -> Option<String> {
+pub(crate) fn single_country(actors: &[ActorMention]) -> Option<String> {
     let counts = country_counts(actors, |m| {
         matches!(
             m.actor.kind,

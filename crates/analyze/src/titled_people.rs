@@ -124,6 +124,30 @@ fn post_before<'a>(
     ok.then_some(&m.actor)
 }
 
+/// Whether the capitalised post words before a name hold a government
+/// office ("Interior Minister", "Government Spokesman", "President"), not
+/// a rank or a leadership that rebels hold too ("General", "Commander").
+fn government_post(title: &str) -> bool {
+    title.split_whitespace().any(|w| {
+        matches!(
+            w.to_ascii_lowercase().as_str(),
+            "minister"
+                | "president"
+                | "secretary"
+                | "governor"
+                | "mayor"
+                | "prosecutor"
+                | "ambassador"
+                | "envoy"
+                | "senator"
+                | "lawmaker"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+        )
+    })
+}
+
 /// Where the name proper starts in `u` (after capitalised post words it
 /// opens with: "Security Minister Omar Garcia Harfuch"), and whether it
 /// had such words.
@@ -222,6 +246,7 @@ pub fn titled_people(
     places: &mut Vec<PlaceMention>,
     unresolved: &mut Vec<UnresolvedName>,
 ) {
+    let story = crate::local_agents::single_country(actors);
     // (full name, first sentence, person)
     let mut found: Vec<(String, usize, Actor)> = Vec::new();
     let mut renamed: Vec<(usize, UnresolvedName)> = Vec::new();
@@ -232,10 +257,31 @@ pub fn titled_people(
         if !(2..=4).contains(&words) || found.iter().any(|(n, _, _)| n == name) {
             continue;
         }
-        let Some(post) =
-            post_before(text, actors, u, start, titled).or_else(|| post_after(text, actors, u))
-        else {
-            continue;
+        let home;
+        let post = match post_before(text, actors, u, start, titled)
+            .or_else(|| post_after(text, actors, u))
+        {
+            Some(post) => post,
+            // "Interior Minister Mohsin Naqvi accused India": a government
+            // post with no state named, in an article of one country, is
+            // that country's.
+            None => match story
+                .as_deref()
+                .filter(|_| titled && government_post(text.get(u.span.start..start).unwrap_or("")))
+            {
+                Some(c) => {
+                    home = Actor {
+                        entity: format!("state:{c}"),
+                        name: c.to_string(),
+                        code: c.to_string(),
+                        country: Some(c.to_string()),
+                        role: None,
+                        kind: ActorKind::State,
+                    };
+                    &home
+                }
+                None => continue,
+            },
         };
         if start > u.span.start {
             renamed.push((

@@ -1427,7 +1427,23 @@ fn code_sentence(
             && matches!(
                 words[m.start - 1].as_str(),
                 "the" | "a" | "an" | "its" | "their" | "this" | "that"
-            );
+            )
+            // "heavily armed officials", "armed men": "armed" before a
+            // common noun or after an adverb is an adjective (a verb
+            // "armed" takes a determiner or a name: "armed the rebels")
+            || (p.kind == PatternKind::Verb
+                && p.elems.len() == 1
+                && words[m.start] == "armed"
+                && (m.start > 0 && words[m.start - 1].ends_with("ly")
+                    || words.get(m.start + 1).is_some_and(|w| {
+                        w.chars().all(|c| c.is_ascii_lowercase())
+                            && !matches!(
+                                w.as_str(),
+                                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "them"
+                                    | "him" | "it" | "and" | "or" | "with" | "by" | "to" | "in"
+                                    | "on" | "at" | "for" | "from" | "into" | "some" | "both"
+                            )
+                    })));
         // A gerund used as a noun ("holding talks in Moscow was not an option").
         // An aspectual verb passes its subject on: "began releasing",
         // "continued shelling".
