@@ -1333,8 +1333,46 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
     hedged(text, &mut out);
     durations(text, &g, &r.duration, &mut out);
     out.sort_by_key(|f| f.span);
+    weekday_pairs(text, &mut out);
     same_day(text, &mut out);
     out
+}
+
+/// "on Monday and Tuesday", "on Saturday and Sunday": two days of one week
+/// joined by "and" are one stretch, from the first to the second. `out`
+/// is sorted and stays so.
+fn weekday_pairs(text: &str, out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let weekday = |f: &Found| {
+            f.span
+                .slice(text)
+                .split_whitespace()
+                .last()
+                .and_then(weekday_of)
+                .is_some()
+        };
+        let joined = text
+            .get(a.span.end..b.span.start)
+            .is_some_and(|g| matches!(g, " and " | " and on " | " to "));
+        let days = match (a.range.start, a.range.end, b.range.start, b.range.end) {
+            (Some(d1), None, Some(d2), None) => Some((d1, d2)),
+            _ => None,
+        };
+        let close = days.is_some_and(|(d1, d2)| d1 < d2 && (d2 - d1).get_days() <= 6);
+        if joined && close && weekday(a) && weekday(b) {
+            if let Some((d1, d2)) = days {
+                let span = Span::new(a.span.start, b.span.end);
+                out[i] = Found {
+                    span,
+                    range: span_range(d1, d2, DatePrecision::Day),
+                };
+                out.remove(i + 1);
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Days told relative to the last day named: "told reporters the same
@@ -1781,5 +1819,23 @@ mod tests {
             one("Iran met Oman on Thursday.", a).1,
             DateRange::day(d("2025-05-22"))
         );
+    }
+
+    #[test]
+    fn two_weekdays_joined_by_and_are_one_stretch() {
+        // Thursday 2025-05-22
+        let a = "2025-05-22";
+        let (span, range) = one("Iran met Oman on Monday and Tuesday.", a);
+        assert_eq!(span, "Monday and Tuesday");
+        assert_eq!(
+            range,
+            span_range(d("2025-05-19"), d("2025-05-20"), DatePrecision::Day)
+        );
+        // two acts, each with its day
+        let found = find(
+            "Iran met Oman on Monday and Iraq met Syria on Tuesday.",
+            d(a),
+        );
+        assert_eq!(found.len(), 2);
     }
 }

@@ -541,6 +541,35 @@ pub(crate) fn assign_dates(
             c.wants_date = false;
         }
     }
+    // "Barrack mediated the Paris meetings": a mediation of talks told
+    // before shares their days.
+    for c in cands
+        .iter_mut()
+        .filter(|c| c.wants_date && c.ev.cameo.starts_with("045"))
+    {
+        let talks = words.get(c.t1).is_some_and(|w| w == "the")
+            && (c.t1 + 1..(c.t1 + 4).min(words.len())).any(|j| {
+                matches!(
+                    words[j].as_str(),
+                    "talks" | "meeting" | "meetings" | "negotiations" | "round"
+                )
+            });
+        let held = prior.iter().rev().find(|e| {
+            e.evidence.sentence + 12 >= si
+                && e.cameo.starts_with("04")
+                && !e.cameo.starts_with("045")
+                && e.status == Status::Occurred
+                && e.date.start.is_some()
+        });
+        if let Some(e) = held.filter(|_| talks) {
+            c.ev.date = e.date;
+            c.ev.evidence.date_from = DateFrom::Carried {
+                sentence: e.evidence.sentence,
+            };
+            c.ev.confidence *= 0.85;
+            c.wants_date = false;
+        }
+    }
     // A past-tense act with no time anchor of its own continues the
     // narrative of the act before it. A date that anchors a clause the act
     // is not in is no anchor of the act's sentence.

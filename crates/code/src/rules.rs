@@ -1959,14 +1959,24 @@ fn code_sentence(
                 if !meds.iter().any(|o| same_country(o, med)) {
                     meds.push(med);
                 }
+                let mut told_before = false;
                 let (a, b, c) = match between(s, m.end) {
                     Some((a, b)) => (a.clone(), b.clone(), 1.0),
                     None => match sentence_pair(s, &meds) {
                         Some((a, b)) => (a.clone(), b.clone(), 0.9),
                         None => {
-                            match dyad_excluding(doc, dyad, med).or_else(|| two_sides(doc, med)) {
-                                Some((a, b)) => (a, b, 0.7),
-                                None => continue,
+                            if let Some((a, b)) =
+                                talks_named_before(si, s, (m.start, m.end), med, prior)
+                            {
+                                // the talks are coded where they were told
+                                told_before = true;
+                                (a, b, 0.8)
+                            } else {
+                                match dyad_excluding(doc, dyad, med).or_else(|| two_sides(doc, med))
+                                {
+                                    Some((a, b)) => (a, b, 0.7),
+                                    None => continue,
+                                }
                             }
                         }
                     },
@@ -1995,7 +2005,7 @@ fn code_sentence(
                             | "meeting"
                     )
                 });
-                if talks {
+                if talks && !told_before {
                     let mut t = base(&a, &b, true, conf * src_conf * c);
                     t.cameo = "046".into();
                     new.push(t);
@@ -2025,6 +2035,44 @@ fn code_sentence(
     assign_dates(doc, si, s, prior, &mut cands);
     cands.retain(|c| !c.weak || c.ev.location.is_some() || !c.wants_date);
     dedup(cands)
+}
+
+/// The parties of the talks a mediation's object names back ("Lajcak
+/// mediated the talks", "brokered the Paris meetings"): a determiner and a
+/// meeting noun right after the trigger, and the latest talks (04x, not a
+/// mediation) within [`OBJECT_REACH`] sentences whose parties are neither
+/// of the mediator's country.
+fn talks_named_before(
+    si: usize,
+    s: &Sent<'_>,
+    (t0, t1): (usize, usize),
+    med: &Actor,
+    prior: &[CodedEvent],
+) -> Option<(Actor, Actor)> {
+    let words = &s.words;
+    // after the trigger, or inside it ("mediated the talks" read as the
+    // noun "mediated talks")
+    let named = (t0 + 1..(t1 + 1).min(words.len())).any(|d| {
+        matches!(words[d].as_str(), "the" | "these" | "those" | "their")
+            && (d + 1..(d + 4).min(words.len())).any(|j| {
+                matches!(
+                    words[j].as_str(),
+                    "talks" | "meeting" | "meetings" | "negotiations" | "round"
+                )
+            })
+    });
+    if !named {
+        return None;
+    }
+    prior.iter().rev().find_map(|e| {
+        let (a, b) = (e.source.as_ref()?, e.target.as_ref()?);
+        (e.evidence.sentence + OBJECT_REACH >= si
+            && e.cameo.starts_with("04")
+            && !e.cameo.starts_with("045")
+            && !same_country(a, med)
+            && !same_country(b, med))
+        .then(|| (a.clone(), b.clone()))
+    })
 }
 
 /// Whether force aimed "into" a place of no state: "firing rockets into the
