@@ -27,8 +27,51 @@ const HEADS: &[&[&str]] = &[
     &["gang", "coalition"],
 ];
 
-/// Whether the text after a name opens an apposition naming an armed group.
+/// Nouns of an armed unit that may follow a group's name ("the Carlos
+/// Patiño front", "the Jaguar militia"), with an apposition only: alone,
+/// "the Druze militia" or "the Christian militia" names no group.
+const UNIT_NOUNS: &[&str] = &[
+    "militia",
+    "gang",
+    "cartel",
+    "front",
+    "brigade",
+    "battalion",
+    "faction",
+];
+
+/// Apposition heads that make a name a part of an armed group ("the
+/// Carlos Patiño front, a unit of the dissident EMC").
+const PART_HEADS: &[&str] = &[
+    "unit",
+    "wing",
+    "branch",
+    "faction",
+    "offshoot",
+    "splinter",
+    "affiliate",
+    "cell",
+];
+
+/// Whether the text after a name names an armed group: a unit noun
+/// ("militia", "front") and an apposition, or an apposition alone.
 fn group_apposition(after: &str) -> bool {
+    let unit = UNIT_NOUNS.iter().find_map(|n| {
+        let rest = after.strip_prefix(' ')?.strip_prefix(n)?;
+        rest.chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric())
+            .then_some(rest)
+    });
+    if let Some(rest) = unit {
+        return appositive_group(rest, true);
+    }
+    appositive_group(after, false)
+}
+
+/// Whether `after` opens an apposition naming an armed group (or, when
+/// `part`, a unit of one).
+fn appositive_group(after: &str, part: bool) -> bool {
     let Some(rest) = after.strip_prefix(", ") else {
         return false;
     };
@@ -46,6 +89,14 @@ fn group_apposition(after: &str) -> bool {
                 .to_ascii_lowercase()
         })
         .collect();
+    if part
+        && words
+            .iter()
+            .take(3)
+            .any(|w| PART_HEADS.contains(&w.as_str()))
+    {
+        return true;
+    }
     (0..=2).any(|skip| {
         HEADS.iter().any(|h| {
             words.len() >= skip + h.len()
@@ -192,6 +243,18 @@ pub(crate) fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_noun_names_an_armed_group() {
+        assert!(group_apposition(" militia, an armed group based in Idlib"));
+        assert!(group_apposition(
+            " front, a unit of the dissident Estado Mayor Central"
+        ));
+        // "front" without an apposition, or with one of no armed group
+        assert!(!group_apposition(" front line"));
+        assert!(!group_apposition(" front, the town's main road"));
+        assert!(!group_apposition(" frontier"));
+    }
 
     #[test]
     fn an_apposition_names_an_armed_group() {
