@@ -1444,6 +1444,18 @@ fn code_sentence(
                                     | "on" | "at" | "for" | "from" | "into" | "some" | "both"
                             )
                     })));
+        // A verb's form after "of" is a noun: "a pattern of hybrid
+        // attacks", "a wave of raids" (the noun patterns read those).
+        let attributive = attributive
+            || (p.kind == PatternKind::Verb
+                && p.elems.len() == 1
+                && words[m.start].ends_with('s')
+                && (m.start >= 1 && words[m.start - 1] == "of"
+                    || m.start >= 2
+                        && words[m.start - 2] == "of"
+                        && words[m.start - 1]
+                            .chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '-')));
         // A gerund used as a noun ("holding talks in Moscow was not an option").
         // An aspectual verb passes its subject on: "began releasing",
         // "continued shelling".
