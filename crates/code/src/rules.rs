@@ -711,15 +711,17 @@ fn off_topic(words: &[&str]) -> bool {
         "nba",
         "nfl",
     ];
+    // (not "of": "a violation of the 1974 agreement", "the accord of
+    // 1974" name an old text in today's news)
     let old_year = words.iter().enumerate().any(|(i, w)| {
         w.len() == 4
             && w.parse::<u32>().is_ok_and(|y| (1000..1990).contains(&y))
             && i > 0
-            && (matches!(words[i - 1], "in" | "of" | "since" | "during")
+            && (matches!(words[i - 1], "in" | "since" | "during")
                 // "in the 1967 war", "since the 1979 revolution"
                 || (words[i - 1] == "the"
                     && i > 1
-                    && matches!(words[i - 2], "in" | "of" | "since" | "during")))
+                    && matches!(words[i - 2], "in" | "since" | "during")))
     });
     old_year || words.iter().any(|w| TOPIC.contains(w))
 }
