@@ -68,6 +68,27 @@ fn post_word(w: &str) -> bool {
                 | "government"
                 | "national"
                 | "special"
+                // portfolios: "Dutch Economy Minister", "Chinese Commerce
+                // Minister", "Justice Secretary"
+                | "economy"
+                | "economic"
+                | "commerce"
+                | "trade"
+                | "finance"
+                | "justice"
+                | "energy"
+                | "home"
+                | "prime"
+                | "vice"
+                | "chief"
+                | "information"
+                | "intelligence"
+                | "immigration"
+                | "police"
+                | "navy"
+                | "naval"
+                | "coast"
+                | "guard"
         )
 }
 
