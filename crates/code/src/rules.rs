@@ -3194,17 +3194,32 @@ fn object_antecedent(
     // The act noun: in the trigger ("welcomed the agreement") or right
     // after it, after a determiner or a possessive and at most one
     // modifier ("the deadly attack", "Wednesday's releases").
-    let act = (t0 + 1..(t1 + 4).min(words.len())).find_map(|j| {
-        let det = (j.saturating_sub(2)..j).any(|k| {
+    // "condemned what he called \"a deliberate and cowardly attack\"":
+    // the act is named in the quoted words, after "a" too.
+    let what_called = words.get(t1).is_some_and(|w| w == "what")
+        && words
+            .get(t1 + 1)
+            .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "it" | "they"))
+        && words
+            .get(t1 + 2)
+            .is_some_and(|w| matches!(w.as_str(), "called" | "termed" | "described"));
+    let reach = if what_called { t1 + 12 } else { t1 + 4 };
+    let act = (t0 + 1..reach.min(words.len())).find_map(|j| {
+        let det = (j.saturating_sub(if what_called { 4 } else { 2 })..j).any(|k| {
             matches!(
                 words[k].as_str(),
                 "the" | "this" | "that" | "these" | "those" | "its" | "their" | "'s"
-            )
+            ) || (what_called && matches!(words[k].as_str(), "a" | "an"))
         });
         OBJECT_ACTS
             .iter()
             .find(|(nouns, _, _)| nouns.contains(&words[j].as_str()))
-            .filter(|_| det && !window(words, t0 + 1, j).any(is_punct))
+            // (a quotation mark may close a quoted verb: "\"strongly
+            // condemned\" the attack")
+            .filter(|_| {
+                det && !window(words, t0 + 1, j)
+                    .any(|w| is_punct(w) && !matches!(w, "\"" | "\u{201c}" | "\u{201d}"))
+            })
             .map(|&(_, roots, both)| (j, roots, both))
     });
     let Some((j, roots, both)) = act else {
@@ -3221,8 +3236,15 @@ fn object_antecedent(
     // was done to, not its author
     let patient = |m: &Ment<'_>| {
         m.first > j
-            && words.get(j + 1).is_some_and(|w| w == "of")
-            && roots.iter().any(|r| r.starts_with("08"))
+            && ((words.get(j + 1).is_some_and(|w| w == "of")
+                && roots.iter().any(|r| r.starts_with("08")))
+                // "an attack on Guyana's soldiers" names its victims (a
+                // closing quotation mark may stand between)
+                || (words[j + 1..]
+                    .iter()
+                    .find(|w| !matches!(w.as_str(), "\"" | "\u{201d}"))
+                    .is_some_and(|w| matches!(w.as_str(), "on" | "against"))
+                    && roots.iter().any(|r| r.starts_with("19"))))
     };
     if s.ments.iter().any(|m| {
         m.first > t0
