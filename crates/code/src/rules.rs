@@ -2045,6 +2045,9 @@ fn code_sentence(
             });
         }
     }
+    if let Some(denial) = charge_denied(s, &cands) {
+        cands.push(denial);
+    }
     drop_attributions_and_background(s, &mut cands);
     assign_dates(doc, si, s, prior, &mut cands);
     cands.retain(|c| !c.weak || c.ev.location.is_some() || !c.wants_date);
@@ -2086,6 +2089,69 @@ fn talks_named_before(
             && !same_country(a, med)
             && !same_country(b, med))
         .then(|| (a.clone(), b.clone()))
+    })
+}
+
+/// "Lebanon accused Israel of firing on its soldiers, a charge the
+/// Israeli military denied": the denial (016) of the party named after "a
+/// charge" (or "an accusation", "a claim", "an allegation") that it denied
+/// or rejected, aimed at the author of the sentence's accusation (11x).
+fn charge_denied(s: &Sent<'_>, cands: &[Cand]) -> Option<Cand> {
+    let words = &s.words;
+    let k = (2..words.len()).find(|&k| {
+        matches!(
+            words[k].as_str(),
+            "charge" | "accusation" | "claim" | "allegation"
+        ) && matches!(words[k - 1].as_str(), "a" | "an")
+            && words[k - 2] == ","
+    })?;
+    let accusation = cands
+        .iter()
+        .find(|c| c.t0 < k && c.ev.cameo.starts_with("11"))?;
+    let accuser = accusation.ev.source.as_ref()?;
+    let from = if words
+        .get(k + 1)
+        .is_some_and(|w| w == "that" || w == "which")
+    {
+        k + 2
+    } else {
+        k + 1
+    };
+    let m = s
+        .ments
+        .iter()
+        .find(|m| m.first >= from && m.first <= from + 1 && resolved(m))?;
+    // after the party, or after its apposition ("a charge COGAT, the
+    // Israeli body that oversees aid, rejected"); in the past tense (a
+    // charge a state "denies" is a standing position, no news)
+    let after = if words.get(m.last + 1).is_some_and(|w| w == ",") {
+        (m.last + 2..(m.last + 16).min(words.len()))
+            .find(|&j| words[j] == ",")
+            .map_or(m.last + 1, |j| j + 1)
+    } else {
+        m.last + 1
+    };
+    let v = (after..(after + 2).min(words.len()))
+        .find(|&v| matches!(words[v].as_str(), "denied" | "rejected" | "dismissed"))?;
+    if same_country(m.actor, accuser) {
+        return None;
+    }
+    let mut ev = accusation.ev.clone();
+    ev.source = Some(m.actor.clone());
+    ev.target = Some(accuser.clone());
+    ev.cameo = "016".into();
+    ev.symmetric = false;
+    ev.quantities = Vec::new();
+    ev.evidence.trigger = Span::new(s.spans[k].start, s.spans[v].end);
+    ev.rule = "016 a charge X denied".into();
+    ev.confidence *= 0.9;
+    Some(Cand {
+        ev,
+        t0: v,
+        t1: v + 1,
+        past_marker: false,
+        wants_date: true,
+        weak: false,
     })
 }
 
