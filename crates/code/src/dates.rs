@@ -488,9 +488,25 @@ pub(crate) fn assign_dates(
                     }
                 }
                 // "would halt operations from Friday": a truce that starts
-                // after the report is coming, not in force
-                if cands[i].ev.status == Status::Ongoing
-                    && r.start.is_some_and(|st| st > doc.published.date)
+                // after the report is coming, not in force; "agreed to meet
+                // again next month": talks dated after the report are to come
+                // "agreed to meet again in July" (in March): a month named
+                // for an act to come is the next such month, not the last
+                if cands[i].ev.status == Status::Scheduled
+                    && r.precision == DatePrecision::Month
+                    && r.end.is_some_and(|e| e < doc.published.date)
+                {
+                    let next = |d: Option<Date>| d.and_then(|d| d.checked_add(1.year()).ok());
+                    if let (Some(a), Some(b)) = (next(r.start), next(r.end)) {
+                        r.start = Some(a);
+                        r.end = Some(b);
+                    }
+                }
+                let later = r.start.is_some_and(|st| st > doc.published.date);
+                if later
+                    && (cands[i].ev.status == Status::Ongoing
+                        || (cands[i].ev.status == Status::Occurred
+                            && cands[i].ev.cameo.starts_with("04")))
                 {
                     cands[i].ev.status = Status::Scheduled;
                 }

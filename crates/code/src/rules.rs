@@ -1911,15 +1911,25 @@ fn code_sentence(
                 }
             }
             Roles::Symmetric => {
-                let Some((a, b, c)) = parties(
-                    doc,
-                    s,
-                    (m.start, m.end),
-                    src.as_ref().map(|x| &x.0),
-                    dyad,
-                    root,
-                    &verb_at,
-                ) else {
+                // "The two sides agreed to meet again next month", "the
+                // delegations would meet again": the parties of the talks
+                // told before.
+                // (a reporter before them is not their source: "a US
+                // official said the delegations would meet again")
+                let again = the_sides_subject(words, m.start)
+                    .filter(|&k| root == "04" && src.as_ref().is_none_or(|(o, _)| o.last < k))
+                    .and_then(|_| talks_told_before(si, prior));
+                let Some((a, b, c)) = again.map(|(a, b)| (a, b, 0.8)).or_else(|| {
+                    parties(
+                        doc,
+                        s,
+                        (m.start, m.end),
+                        src.as_ref().map(|x| &x.0),
+                        dyad,
+                        root,
+                        &verb_at,
+                    )
+                }) else {
                     continue;
                 };
                 // "talks mediated by Egypt, Qatar and Turkey": mediators
@@ -2081,15 +2091,76 @@ fn talks_named_before(
     if !named {
         return None;
     }
+    talks_told_before(si, prior).filter(|(a, b)| !same_country(a, med) && !same_country(b, med))
+}
+
+/// The parties of the latest talks (04x, not a mediation) told within
+/// [`OBJECT_REACH`] sentences before `si`.
+fn talks_told_before(si: usize, prior: &[CodedEvent]) -> Option<(Actor, Actor)> {
     prior.iter().rev().find_map(|e| {
         let (a, b) = (e.source.as_ref()?, e.target.as_ref()?);
         (e.evidence.sentence + OBJECT_REACH >= si
             && e.cameo.starts_with("04")
             && !e.cameo.starts_with("045")
-            && !same_country(a, med)
-            && !same_country(b, med))
+            && !same_country(a, b))
         .then(|| (a.clone(), b.clone()))
     })
+}
+
+/// Whether the clause of a trigger at `t0` opens the sentence (or a
+/// reported clause) with the sides of talks told before: "the two sides",
+/// "the parties", "the delegations", "both sides", then at most
+/// auxiliaries and "agreed to" ("The parties had also agreed to meet
+/// again"): where that subject starts.
+fn the_sides_subject(words: &[String], t0: usize) -> Option<usize> {
+    // the sentence's opening, or the clause a report opens ("a US official
+    // said the delegations would meet again")
+    let opening = usize::from(words.first().is_some_and(|w| is_punct(w)));
+    let start = (opening..t0)
+        .rev()
+        .find(|&k| {
+            k > opening
+                && matches!(words[k - 1].as_str(), "said" | "says" | "that" | "added")
+                && matches!(words[k].as_str(), "the" | "both")
+        })
+        .unwrap_or(opening);
+    let w = |k: usize| words.get(start + k).map_or("", String::as_str);
+    let noun = |x: &str| {
+        matches!(
+            x,
+            "sides" | "parties" | "delegations" | "commissions" | "negotiators" | "teams"
+        )
+    };
+    let k = if w(0) == "the" && w(1) == "two" && noun(w(2)) {
+        start + 3
+    } else if (w(0) == "the" || w(0) == "both") && noun(w(1)) {
+        start + 2
+    } else {
+        return None;
+    };
+    (t0 >= k
+        && t0 <= k + 5
+        && window(words, k, t0).all(|x| {
+            matches!(
+                x,
+                "had"
+                    | "have"
+                    | "also"
+                    | "agreed"
+                    | "to"
+                    | "will"
+                    | "would"
+                    | "then"
+                    | "could"
+                    | "should"
+                    | "are"
+                    | "were"
+                    | "due"
+                    | "expected"
+                    | "set"
+            )
+        }))
+    .then_some(start)
 }
 
 /// "Lebanon accused Israel of firing on its soldiers, a charge the
