@@ -1388,6 +1388,8 @@ fn code_sentence(
                     | "consistently"
                     | "frequently"
                     | "routinely"
+                    | "repeatedly"
+                    | "regularly"
             )
         });
         // saying its forces "target only terrorists": a present-tense verb
