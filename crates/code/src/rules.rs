@@ -1120,7 +1120,7 @@ fn code_sentence(
     // (end token, trigger's last token, whether the dominating act is a truce
     // or release, root 08)
     let mut dominated_until: Option<(usize, usize, bool)> = None;
-    for m in matches {
+    'matches: for m in matches {
         let Some(p) = dict.patterns.get(m.pattern) else {
             continue;
         };
@@ -1956,9 +1956,9 @@ fn code_sentence(
                 }
                 new.push(base(&a, &b, true, conf * c));
             }
-            Roles::Mediator => {
+            Roles::Mediator => 'mediator: {
                 let Some((src_m, src_conf)) = src.as_ref() else {
-                    continue;
+                    continue 'matches;
                 };
                 let src_conf = *src_conf;
                 let med = src_m.actor;
@@ -1985,6 +1985,16 @@ fn code_sentence(
                 if !meds.iter().any(|o| same_country(o, med)) {
                     meds.push(med);
                 }
+                // "brought together the federal government and the Tigray
+                // Interim Administration": two parties of one country are
+                // named; the mediation is with that country, once, and not
+                // with the article's other pair
+                if let Some((a, _)) = between_any(s, m.end).filter(|(a, b)| same_country(a, b)) {
+                    if !same_country(med, a) {
+                        new.push(base(med, a, false, conf * src_conf * 0.9));
+                    }
+                    break 'mediator;
+                }
                 let mut told_before = false;
                 let (a, b, c) = match between(s, m.end) {
                     Some((a, b)) => (a.clone(), b.clone(), 1.0),
@@ -2001,14 +2011,14 @@ fn code_sentence(
                                 match dyad_excluding(doc, dyad, med).or_else(|| two_sides(doc, med))
                                 {
                                     Some((a, b)) => (a, b, 0.7),
-                                    None => continue,
+                                    None => continue 'matches,
                                 }
                             }
                         }
                     },
                 };
                 if same_country(&a, &b) || same_country(med, &a) || same_country(med, &b) {
-                    continue;
+                    continue 'matches;
                 }
                 let co = meds.iter().copied().enumerate().filter(|(i, o)| {
                     !same_country(o, med)
@@ -3887,6 +3897,14 @@ fn dyad_excluding(
 
 /// "between X and Y" after the trigger.
 fn between<'a>(s: &Sent<'a>, t1: usize) -> Option<(&'a Actor, &'a Actor)> {
+    between_any(s, t1).filter(|(a, b)| !same_country(a, b))
+}
+
+/// The two parties named after "between" or "brought together" (see
+/// [`between`]), of one country or not ("brought together the federal
+/// government and the Tigray Interim Administration"), or one party twice
+/// when only the second is known.
+fn between_any<'a>(s: &Sent<'a>, t1: usize) -> Option<(&'a Actor, &'a Actor)> {
     let words = &s.words;
     let to = (t1 + 6).min(words.len());
     // the trigger may end on it: "a meeting between X and Y"
@@ -3906,10 +3924,17 @@ fn between<'a>(s: &Sent<'a>, t1: usize) -> Option<(&'a Actor, &'a Actor)> {
         .filter(|m| m.first > k && m.first <= k + 8 && resolved(m))
         .collect();
     let a = ms.first()?;
+    // "brought together representatives of the federal government and the
+    // Tigray Interim Administration": the first party is not known, the
+    // second is; a party of one side only (given twice)
+    if window(words, k + 1, a.first).any(|w| w == "and") {
+        return Some((a.actor, a.actor));
+    }
     let and = (a.last + 1..(a.last + 6).min(words.len())).find(|&j| words[j] == "and")?;
     let b = ms
         .iter()
-        .find(|m| m.first > and && !same_country(m.actor, a.actor))?;
+        .find(|m| m.first > and && !same_country(m.actor, a.actor))
+        .or_else(|| ms.iter().find(|m| m.first > and))?;
     Some((a.actor, b.actor))
 }
 
