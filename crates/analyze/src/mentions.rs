@@ -1049,7 +1049,11 @@ fn is_headline(pieces: &[&str]) -> bool {
         words += 1;
         caps += usize::from(w.chars().next().is_some_and(char::is_uppercase));
     }
-    words >= 4 && caps * 10 >= words * 6
+    // "Ombudsman Iris Marín criticised Colombia's army on Sunday.": a
+    // sentence of titles and names that ends as prose (a full stop, three
+    // lower-case words) is no headline
+    let prose = pieces.last().is_some_and(|w| w.ends_with(['.', '!', '?'])) && words - caps >= 3;
+    words >= 4 && caps * 10 >= words * 6 && !prose
 }
 
 /// Unresolved names with how often each occurs, most frequent first (ties by
@@ -1209,4 +1213,25 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
         flush(&mut words, &mut out);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pieces(s: &str) -> Vec<&str> {
+        s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn a_sentence_of_titles_that_ends_as_prose_is_no_headline() {
+        assert!(is_headline(&pieces(
+            "Russia Summons Finnish Envoy Over Tanker Detention"
+        )));
+        assert!(!is_headline(&pieces(
+            "Ombudsman Iris Marín criticised Colombia's army on Sunday."
+        )));
+        // few lower-case words: still a headline, even with a full stop
+        assert!(is_headline(&pieces("Photo: Finnish Border Guard Turva.")));
+    }
 }

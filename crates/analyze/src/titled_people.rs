@@ -46,6 +46,11 @@ const POSTS: &[&str] = &[
     "coordinator",
     "commissioner",
     "counterpart",
+    "ombudsman",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "imam",
 ];
 
 /// Whether `w` is a word of a post (or a modifier of one: "foreign",
@@ -145,28 +150,20 @@ fn post_before<'a>(
     ok.then_some(&m.actor)
 }
 
-/// Whether the capitalised post words before a name hold a government
-/// office ("Interior Minister", "Government Spokesman", "President"), not
-/// a rank or a leadership that rebels hold too ("General", "Commander").
-fn government_post(title: &str) -> bool {
-    title.split_whitespace().any(|w| {
-        matches!(
-            w.to_ascii_lowercase().as_str(),
-            "minister"
-                | "president"
-                | "secretary"
-                | "governor"
-                | "mayor"
-                | "prosecutor"
-                | "ambassador"
-                | "envoy"
-                | "senator"
-                | "lawmaker"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-        )
-    })
+/// The role of the capitalised post words before a name when they hold a
+/// government office ("Interior Minister", "Government Spokesman",
+/// "Ombudsman": GOV) or a religious one ("Archbishop": REL), not a rank or
+/// a leadership that rebels hold too ("General", "Commander").
+fn home_role(title: &str) -> Option<&'static str> {
+    title
+        .split_whitespace()
+        .find_map(|w| match w.to_ascii_lowercase().as_str() {
+            "minister" | "president" | "secretary" | "governor" | "mayor" | "prosecutor"
+            | "ambassador" | "envoy" | "senator" | "lawmaker" | "spokesman" | "spokeswoman"
+            | "spokesperson" | "ombudsman" => Some("GOV"),
+            "archbishop" | "bishop" | "cardinal" | "imam" => Some("REL"),
+            _ => None,
+        })
 }
 
 /// Where the name proper starts in `u` (after capitalised post words it
@@ -286,11 +283,12 @@ pub fn titled_people(
             // "Interior Minister Mohsin Naqvi accused India": a government
             // post with no state named, in an article of one country, is
             // that country's.
+            // (an archbishop is the country's clergy)
             None => match story
                 .as_deref()
-                .filter(|_| titled && government_post(text.get(u.span.start..start).unwrap_or("")))
+                .zip(home_role(text.get(u.span.start..start).unwrap_or("")).filter(|_| titled))
             {
-                Some(c) => {
+                Some((c, "GOV")) => {
                     home = Actor {
                         entity: format!("state:{c}"),
                         name: c.to_string(),
@@ -298,6 +296,17 @@ pub fn titled_people(
                         country: Some(c.to_string()),
                         role: None,
                         kind: ActorKind::State,
+                    };
+                    &home
+                }
+                Some((c, r)) => {
+                    home = Actor {
+                        entity: format!("agent:{c}{r}"),
+                        name: format!("{c}{r}"),
+                        code: format!("{c}{r}"),
+                        country: Some(c.to_string()),
+                        role: Some(r.to_string()),
+                        kind: ActorKind::Agent,
                     };
                     &home
                 }
