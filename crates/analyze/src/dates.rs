@@ -32,6 +32,7 @@ struct Rules {
     day_word: Option<Regex>,
     season: Option<Regex>,
     duration: Option<Regex>,
+    coming: Option<Regex>,
 }
 
 const N: &str = r"(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|sixty|ninety|[1-9][0-9]{0,2})";
@@ -55,6 +56,8 @@ fn rules() -> &'static Rules {
             year: re(format!(
                 r"(?i)(?-u:\b)(?P<w>in|during|since|by|earlier|early|late|later|before|after|until|throughout|of|from)\s+(?:early\s+|late\s+|mid-)?(?P<y>{Y})(?-u:\b)"
             )),
+            // in the coming days / over the coming weeks / in the weeks ahead
+            coming: re(r"(?i)(?-u:\b)(?:in|over|within)\s+the\s+(?:coming\s+(?:days|weeks|months)|(?:days|weeks|months)\s+ahead)(?-u:\b)".to_string()),
             weekday: re(r"(?-u:\b)(?:(?P<q>[Ll]ast|[Nn]ext|[Tt]his|on|[Oo]n)\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)".to_string()),
             relative: re(r"(?i)(?-u:\b)(?:(?P<a>yesterday|today|tonight|tomorrow)|(?:(?P<e>earlier|later)\s+)?(?P<q>last|this|next|past)\s+(?P<u>week|weekend|month|year)|(?:at|over)\s+the\s+(?P<tw>weekend))(?-u:\b)".to_string()),
             any_full: re(format!(r"(?-u:\b)(?P<m>{M})\s+(?P<d>{D}),?\s+(?P<y>{Y})(?-u:\b)|(?-u:\b)(?P<d2>{D})\s+(?P<m2>{M})\s+(?P<y2>{Y})(?-u:\b)")),
@@ -1121,6 +1124,17 @@ pub fn find(text: &str, anchor: Date) -> Vec<Found> {
         };
         add(s, all.end(), d.map(DateRange::day), &mut out);
     }
+    // "in the coming days": from the day after publication, open-ended
+    for c in g.captures(&r.coming, text, NEED_OFFSET) {
+        let Some(all) = c.get(0) else { continue };
+        let res = anchor.tomorrow().ok().map(|d| DateRange {
+            start: Some(d),
+            end: None,
+            precision: DatePrecision::Day,
+            ..Default::default()
+        });
+        add(all.start(), all.end(), res, &mut out);
+    }
     for c in g.captures(&r.offset, text, NEED_OFFSET) {
         let (Some(all), Some(n), Some(u)) = (c.get(0), c.name("n"), c.name("u")) else {
             continue;
@@ -1819,6 +1833,14 @@ mod tests {
             one("Iran met Oman on Thursday.", a).1,
             DateRange::day(d("2025-05-22"))
         );
+    }
+
+    #[test]
+    fn the_coming_days_start_the_day_after() {
+        let (span, range) = one("Talks will be held in the coming days.", "2025-10-22");
+        assert_eq!(span, "in the coming days");
+        assert_eq!(range.start, Some(d("2025-10-23")));
+        assert_eq!(range.end, None);
     }
 
     #[test]

@@ -2143,7 +2143,16 @@ fn the_sides_subject(words: &[String], t0: usize) -> Option<usize> {
             "sides" | "parties" | "delegations" | "commissions" | "negotiators" | "teams"
         )
     };
-    let k = if w(0) == "the" && w(1) == "two" && noun(w(2)) {
+    // "the two ministers", "the two governments": any pair of people or
+    // parties after "two"
+    let pair = |x: &str| {
+        noun(x)
+            || matches!(
+                x,
+                "ministers" | "leaders" | "governments" | "countries" | "presidents" | "officials"
+            )
+    };
+    let k = if w(0) == "the" && w(1) == "two" && pair(w(2)) {
         start + 3
     } else if (w(0) == "the" || w(0) == "both") && noun(w(1)) {
         start + 2
@@ -2167,6 +2176,12 @@ fn the_sides_subject(words: &[String], t0: usize) -> Option<usize> {
                     | "should"
                     | "are"
                     | "were"
+                    | "that"
+                    | "their"
+                    | "officials"
+                    | "negotiators"
+                    | "delegations"
+                    | "teams"
                     | "due"
                     | "expected"
                     | "set"
