@@ -1371,19 +1371,17 @@ fn weekday_pairs(text: &str, out: &mut Vec<Found>) {
             .get(a.span.end..b.span.start)
             .is_some_and(|g| matches!(g, " and " | " and on " | " to "));
         let days = match (a.range.start, a.range.end, b.range.start, b.range.end) {
-            (Some(d1), None, Some(d2), None) => Some((d1, d2)),
+            (Some(d1), None, Some(d2), None) if d1 < d2 && (d2 - d1).get_days() <= 6 => {
+                Some((d1, d2))
+            }
             _ => None,
         };
-        let close = days.is_some_and(|(d1, d2)| d1 < d2 && (d2 - d1).get_days() <= 6);
-        if joined && close && weekday(a) && weekday(b) {
-            if let Some((d1, d2)) = days {
-                let span = Span::new(a.span.start, b.span.end);
-                out[i] = Found {
-                    span,
-                    range: span_range(d1, d2, DatePrecision::Day),
-                };
-                out.remove(i + 1);
-            }
+        if let Some((d1, d2)) = days.filter(|_| joined && weekday(a) && weekday(b)) {
+            out[i] = Found {
+                span: Span::new(a.span.start, b.span.end),
+                range: span_range(d1, d2, DatePrecision::Day),
+            };
+            out.remove(i + 1);
         }
         i += 1;
     }

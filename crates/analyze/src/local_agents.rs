@@ -62,7 +62,7 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
             && group_ends.iter().any(|end| end + 1 == m.span.start))
     });
     let Some(country) = single_country(actors) else {
-        placed_agents(actors, places);
+        placed_agents(actors, places, &group_ends);
         return;
     };
     let soldiers = has_dissident(actors, &country);
@@ -102,12 +102,8 @@ fn give_country(m: &mut ActorMention, country: &str) {
 /// criminals, gunmen and students: soldiers are often abroad, and rebels
 /// and insurgents often cross a border; nor an agent a group leads
 /// ("Hamas-led gunmen stormed southern Israel").
-fn placed_agents(actors: &mut [ActorMention], places: &[PlaceMention]) {
-    let group_ends: Vec<usize> = actors
-        .iter()
-        .filter(|g| g.actor.kind == ActorKind::Group)
-        .map(|g| g.span.end)
-        .collect();
+/// `group_ends` are where the article's group names end.
+fn placed_agents(actors: &mut [ActorMention], places: &[PlaceMention], group_ends: &[usize]) {
     for m in actors.iter_mut() {
         let local = unplaced_agent(m, |r| matches!(r, "COP" | "CRM" | "UAF" | "EDU"))
             && !group_ends

@@ -288,17 +288,6 @@ pub fn titled_people(
                 .as_deref()
                 .zip(home_role(text.get(u.span.start..start).unwrap_or("")).filter(|_| titled))
             {
-                Some((c, "GOV")) => {
-                    home = Actor {
-                        entity: format!("state:{c}"),
-                        name: c.to_string(),
-                        code: c.to_string(),
-                        country: Some(c.to_string()),
-                        role: None,
-                        kind: ActorKind::State,
-                    };
-                    &home
-                }
                 Some((c, r)) => {
                     home = Actor {
                         entity: format!("agent:{c}{r}"),

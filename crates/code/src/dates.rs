@@ -18,7 +18,7 @@ use chronicler_core::{AnalyzedDocument, CodedEvent, DateFrom, DatePrecision, Dat
 use jiff::civil::Date;
 use jiff::ToSpan;
 
-use crate::rules::{past_tense, tok_range, window, Cand, Sent};
+use crate::rules::{latest_talks, names_talks, past_tense, tok_range, window, Cand, Sent};
 
 /// Words that open a clause whose date is its own: "after an attack on
 /// April 22", "following talks on May 10", "since the March 12 strike".
@@ -487,9 +487,6 @@ pub(crate) fn assign_dates(
                         r.end = Some(end);
                     }
                 }
-                // "would halt operations from Friday": a truce that starts
-                // after the report is coming, not in force; "agreed to meet
-                // again next month": talks dated after the report are to come
                 // "agreed to meet again in July" (in March): a month named
                 // for an act to come is the next such month, not the last
                 if cands[i].ev.status == Status::Scheduled
@@ -502,6 +499,9 @@ pub(crate) fn assign_dates(
                         r.end = Some(b);
                     }
                 }
+                // "would halt operations from Friday": a truce that starts
+                // after the report is coming, not in force; "agreed to meet
+                // again next month": talks dated after the report are to come
                 let later = r.start.is_some_and(|st| st > doc.published.date);
                 if later
                     && (cands[i].ev.status == Status::Ongoing
@@ -563,21 +563,13 @@ pub(crate) fn assign_dates(
         .iter_mut()
         .filter(|c| c.wants_date && c.ev.cameo.starts_with("045"))
     {
-        let talks = words.get(c.t1).is_some_and(|w| w == "the")
-            && (c.t1 + 1..(c.t1 + 4).min(words.len())).any(|j| {
-                matches!(
-                    words[j].as_str(),
-                    "talks" | "meeting" | "meetings" | "negotiations" | "round"
-                )
-            });
-        let held = prior.iter().rev().find(|e| {
-            e.evidence.sentence + 12 >= si
-                && e.cameo.starts_with("04")
-                && !e.cameo.starts_with("045")
-                && e.status == Status::Occurred
-                && e.date.start.is_some()
+        if !names_talks(words, c.t1..c.t1 + 1) {
+            continue;
+        }
+        let held = latest_talks(si, prior, |e| {
+            e.status == Status::Occurred && e.date.start.is_some()
         });
-        if let Some(e) = held.filter(|_| talks) {
+        if let Some(e) = held {
             c.ev.date = e.date;
             c.ev.evidence.date_from = DateFrom::Carried {
                 sentence: e.evidence.sentence,

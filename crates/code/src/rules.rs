@@ -2088,35 +2088,56 @@ fn talks_named_before(
     med: &Actor,
     prior: &[CodedEvent],
 ) -> Option<(Actor, Actor)> {
-    let words = &s.words;
     // after the trigger, or inside it ("mediated the talks" read as the
     // noun "mediated talks")
-    let named = (t0 + 1..(t1 + 1).min(words.len())).any(|d| {
-        matches!(words[d].as_str(), "the" | "these" | "those" | "their")
-            && (d + 1..(d + 4).min(words.len())).any(|j| {
-                matches!(
-                    words[j].as_str(),
-                    "talks" | "meeting" | "meetings" | "negotiations" | "round"
-                )
-            })
-    });
-    if !named {
+    if !names_talks(&s.words, t0 + 1..t1 + 1) {
         return None;
     }
     talks_told_before(si, prior).filter(|(a, b)| !same_country(a, med) && !same_country(b, med))
 }
 
-/// The parties of the latest talks (04x, not a mediation) told within
-/// [`OBJECT_REACH`] sentences before `si`.
-fn talks_told_before(si: usize, prior: &[CodedEvent]) -> Option<(Actor, Actor)> {
-    prior.iter().rev().find_map(|e| {
-        let (a, b) = (e.source.as_ref()?, e.target.as_ref()?);
-        (e.evidence.sentence + OBJECT_REACH >= si
+/// Whether a determiner in `dets` opens a phrase naming talks ("the
+/// talks", "the Paris meetings"): a meeting noun within the three words
+/// after it.
+pub(crate) fn names_talks(words: &[String], dets: std::ops::Range<usize>) -> bool {
+    dets.take_while(|&d| d < words.len()).any(|d| {
+        matches!(words[d].as_str(), "the" | "these" | "those" | "their")
+            && window(words, d + 1, d + 4).any(|w| {
+                matches!(
+                    w,
+                    "talks" | "meeting" | "meetings" | "negotiations" | "round"
+                )
+            })
+    })
+}
+
+/// The latest talks (04x, not a mediation) told within [`OBJECT_REACH`]
+/// sentences before `si` that `keep` accepts.
+pub(crate) fn latest_talks(
+    si: usize,
+    prior: &[CodedEvent],
+    keep: impl Fn(&CodedEvent) -> bool,
+) -> Option<&CodedEvent> {
+    prior.iter().rev().find(|e| {
+        e.evidence.sentence + OBJECT_REACH >= si
             && e.cameo.starts_with("04")
             && !e.cameo.starts_with("045")
-            && !same_country(a, b))
-        .then(|| (a.clone(), b.clone()))
+            && keep(e)
     })
+}
+
+/// The parties of the latest talks told before `si` (see
+/// [`latest_talks`]) between two sides.
+fn talks_told_before(si: usize, prior: &[CodedEvent]) -> Option<(Actor, Actor)> {
+    let e = latest_talks(si, prior, |e| {
+        sides(e).is_some_and(|(a, b)| !same_country(a, b))
+    })?;
+    sides(e).map(|(a, b)| (a.clone(), b.clone()))
+}
+
+/// An event's source and target, when it has both.
+fn sides(e: &CodedEvent) -> Option<(&Actor, &Actor)> {
+    Some((e.source.as_ref()?, e.target.as_ref()?))
 }
 
 /// Whether the clause of a trigger at `t0` opens the sentence (or a
@@ -3998,7 +4019,7 @@ fn prior_pair(si: usize, prior: &[CodedEvent]) -> Option<(Actor, Actor)> {
         let near = e.evidence.sentence < si
             && e.evidence.sentence + 2 >= si
             && !e.cameo.starts_with("045");
-        let (a, b) = (e.source.as_ref()?, e.target.as_ref()?);
+        let (a, b) = sides(e)?;
         (near && !same_country(a, b)).then(|| (a.clone(), b.clone()))
     })
 }
