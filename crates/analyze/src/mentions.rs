@@ -1092,6 +1092,17 @@ static NOT_NAME_SET: WordSet = WordSet::of(NOT_NAMES);
 static NOT_SINGLE_NAME_SET: WordSet = WordSet::of(NOT_SINGLE_NAMES);
 static TITLE_SET: WordSet = WordSet::of(TITLES);
 
+/// A name word opened by a lower-case article and a hyphen ("al-Murtada",
+/// "el-Sisi", "ash-Shara").
+fn particle_name(w: &str) -> bool {
+    w.split_once('-').is_some_and(|(p, rest)| {
+        matches!(
+            p,
+            "al" | "el" | "ad" | "ar" | "as" | "ash" | "at" | "az" | "an" | "ul" | "ud"
+        ) && rest.starts_with(|c: char| c.is_uppercase())
+    })
+}
+
 /// Capitalised names that no dictionary knows: runs of capitalised words,
 /// and single capitalised words that do not open their sentence and are not
 /// common capitalised words (titles, weekdays, "Parliament"). Headlines are
@@ -1194,7 +1205,9 @@ pub fn unresolved(text: &str, sentences: &[Sentence], known: &[Span]) -> Vec<Unr
             let core = core.get(core_start..).unwrap_or("");
             let (ca, cb) = (a + core_start, a + core_start + core.len());
             let cap = core.chars().next().is_some_and(char::is_uppercase);
-            let conn = || !words.is_empty() && CONNECTOR_SET.has(core);
+            // "Abdulqader al-Murtada": an Arabic article joined to a
+            // capitalised name continues a run
+            let conn = || !words.is_empty() && (CONNECTOR_SET.has(core) || particle_name(core));
             if (cap || conn()) && !core.is_empty() && core_start == 0 {
                 words.push((ca, cb));
                 if cb - a < w.len() {
@@ -1221,6 +1234,15 @@ mod tests {
 
     fn pieces(s: &str) -> Vec<&str> {
         s.split_whitespace().collect()
+    }
+
+    #[test]
+    fn an_arabic_article_joined_to_a_name_continues_it() {
+        assert!(particle_name("al-Murtada"));
+        assert!(particle_name("el-Sisi"));
+        assert!(!particle_name("al-qaida"));
+        assert!(!particle_name("anti-Russian"));
+        assert!(!particle_name("Murtada"));
     }
 
     #[test]

@@ -191,6 +191,14 @@ fn name_start(u: &UnresolvedName) -> (usize, bool) {
 /// words, or a title mention right after the article).
 fn post_after<'a>(text: &str, actors: &'a [ActorMention], u: &UnresolvedName) -> Option<&'a Actor> {
     let rest = text.get(u.span.end..)?.strip_prefix(", ")?;
+    // "Abdulqader al-Murtada, who heads the Houthi committee on prisoners'
+    // affairs,": the body a relative clause puts the person at the head of
+    if let Some(lead) = ["who heads ", "who leads ", "who chairs ", "who runs "]
+        .iter()
+        .find(|w| rest.starts_with(**w))
+    {
+        return head_of(text, actors, u, u.span.end + 2 + lead.len());
+    }
     let det = ["the ", "a ", "an "]
         .iter()
         .find_map(|d| rest.strip_prefix(d).map(|r| (d.len(), r)));
@@ -230,6 +238,28 @@ fn post_after<'a>(text: &str, actors: &'a [ActorMention], u: &UnresolvedName) ->
         .then_some(())
         .filter(|()| post_between || post_tail)
         .map(|()| &m.actor)
+}
+
+/// The actor a person heads: the first actor mention from `from` in the
+/// person's sentence, with at most three lower-case words before it ("the
+/// exiled", "the government's") and no punctuation.
+fn head_of<'a>(
+    text: &str,
+    actors: &'a [ActorMention],
+    u: &UnresolvedName,
+    from: usize,
+) -> Option<&'a Actor> {
+    let m = actors
+        .iter()
+        .filter(|m| m.sentence == u.sentence && m.span.start >= from)
+        .min_by_key(|m| m.span.start)?;
+    let between = text.get(from..m.span.start)?;
+    let near = between.split_whitespace().count() <= 3
+        && !between.contains([',', '.', ';', '(', ')', '"'])
+        && between
+            .split_whitespace()
+            .all(|w| w.starts_with(|c: char| c.is_lowercase()));
+    (near && m.actor.kind != ActorKind::Person && m.actor.country.is_some()).then_some(&m.actor)
 }
 
 /// The surname forms of a full name: its last word, its first of two

@@ -4045,9 +4045,12 @@ fn parties(
                 return Some((a.actor.clone(), src.actor.clone(), 1.0));
             }
         }
-        // "X held talks with Y"
+        // "X held talks with Y"; "spoke to Y by phone": Y inside the
+        // pattern's gap
         let to = (t1 + 6).min(words.len());
-        if let Some(k) = (t1..to).find(|&j| matches!(words[j].as_str(), "with" | "and")) {
+        if let Some(k) = (t0 + 1..to)
+            .find(|&j| matches!(words[j].as_str(), "with" | "and") || (j < t1 && words[j] == "to"))
+        {
             if let Some(b) = s
                 .ments
                 .iter()
@@ -4056,6 +4059,15 @@ fn parties(
                 if !same_country(b.actor, src.actor) {
                     return Some((src.actor.clone(), b.actor.clone(), 1.0));
                 }
+            }
+        }
+        // "briefed Putin in a telephone call": the direct object inside
+        // the pattern's gap
+        if let Some(b) = s.ments.iter().find(|m| {
+            m.first == t0 + 1 && m.last + 1 < t1 && resolved(m) && m.form != MentionForm::Adjective
+        }) {
+            if !same_country(b.actor, src.actor) {
+                return Some((src.actor.clone(), b.actor.clone(), 0.9));
             }
         }
         if let Some(t) = find_target_in(s, t1, src.actor, verb_at) {
