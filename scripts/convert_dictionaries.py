@@ -106,6 +106,17 @@ EXTRA_NAMES = {
     'NPL': ([], ['Nepali', 'Nepalis']), 'KAZ': ([], ['Kazakh', 'Kazakhs']), 'UZB': ([], ['Uzbek', 'Uzbeks']),
     'TJK': ([], ['Tajik', 'Tajiks']), 'KGZ': ([], ['Kyrgyz']),
 }
+# Spellings of demonyms news uses beside world-countries' own ("Ecuadorian" beside its
+# "Ecuadorean"), added to the state's adjectives.
+EXTRA_ADJ = {
+    'ECU': ['Ecuadorian', 'Ecuadorians'], 'ARG': ['Argentinian', 'Argentinians', 'Argentines'],
+    'CPV': ['Cape Verdean', 'Cape Verdeans'], 'SUR': ['Surinamese'], 'BWA': ['Botswanan', 'Batswana'],
+    'ISL': ['Icelandic', 'Icelanders'], 'SVN': ['Slovenian', 'Slovenians'], 'LUX': ['Luxembourgish'],
+    'GNQ': ['Equatoguinean', 'Equatoguineans'], 'DJI': ['Djiboutian', 'Djiboutians'],
+    'COM': ['Comorian', 'Comorians'], 'SLV': ['Salvadorean', 'Salvadoreans'],
+    'KGZ': ['Kyrgyzstani'], 'TKM': ['Turkmenistani'], 'MDV': ['Maldivian', 'Maldivians'],
+    'SVK': ['Slovakian', 'Slovaks'],
+}
 # States the CAMEO country table lacks (it predates them) under their ISO 3166
 # alpha-3 code, and the code world-countries files them under.
 NEW_STATES = {'SSD': 'SSD', 'TLS': 'TLS', 'XKX': 'UNK'}
@@ -204,7 +215,7 @@ def main():
                     adjs.append(d)
         en, ea = EXTRA_NAMES.get(code, ([], []))
         names = en + names
-        adjs = ea + adjs
+        adjs = ea + adjs + EXTRA_ADJ.get(code, [])
         ph = phoenix.get(code)
         if ph:
             for v in [ph['head']] + ph['vars']:

@@ -19,7 +19,7 @@ use chronicler_core::{ActorKind, ActorMention, PlaceMention};
 use crate::named_groups::country_counts;
 
 /// The roles an agent with no country takes the article's country for.
-const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU"];
+const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU", "CVL"];
 
 /// Whether the article names, with its country, one who opposes the
 /// state of `country` from within ([`chronicler_core::Actor::is_dissident`])
@@ -85,6 +85,28 @@ fn unplaced_agent(m: &ActorMention, role: impl Fn(&str) -> bool) -> bool {
     m.actor.kind == ActorKind::Agent
         && m.actor.country.is_none()
         && m.actor.role.as_deref().is_some_and(role)
+        && !captive(&m.actor.name)
+}
+
+/// People held or uprooted ("hostages", "detainees", "prisoners of war",
+/// "refugees"): as often the other side's people as the story's own.
+fn captive(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let last = name.rsplit(' ').next().unwrap_or(&name);
+    matches!(
+        last,
+        "hostages"
+            | "hostage"
+            | "prisoners"
+            | "prisoner"
+            | "detainees"
+            | "detainee"
+            | "captives"
+            | "pows"
+            | "refugees"
+            | "migrants"
+    ) || name.ends_with("prisoners of war")
+        || name.ends_with("displaced people")
 }
 
 /// Makes the agent `m` one of `country` (code, entity and country).
