@@ -2541,11 +2541,12 @@ fn state_side(a: &Actor) -> bool {
         )
 }
 
-/// Society apart from the state and those who fight it: civilians,
-/// students, the press, workers, NGOs and movements, clergy, criminals,
-/// business, farmers, refugees.
+/// Society apart from the state and those who fight it, named by a
+/// common noun: civilians, students, journalists, workers, clergy,
+/// criminals, farmers, refugees ("protesters", "residents"). A named
+/// body (a state news agency, a company) stays on its state's side.
 fn society(a: &Actor) -> bool {
-    a.kind != ActorKind::State
+    a.kind == ActorKind::Agent
         && matches!(
             a.role.as_deref(),
             Some(
