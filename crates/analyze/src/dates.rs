@@ -1390,11 +1390,12 @@ fn weekday_pairs(text: &str, out: &mut Vec<Found>) {
 /// Days told relative to the last day named: "told reporters the same
 /// day", "later that day", "two days earlier", "the previous day", "a day
 /// later", "the following day". The day counted from is the latest day
-/// named before the phrase, within about three sentences (600 bytes).
+/// named before the phrase, within about three sentences (600 bytes);
+/// "that afternoon", "that night" are that day.
 /// "two days after the talks" (relative to an act) is not read. `out` is
 /// sorted and stays so.
 fn same_day(text: &str, out: &mut Vec<Found>) {
-    const PHRASES: [(&str, i64); 19] = [
+    const PHRASES: [(&str, i64); 23] = [
         // "The transfer came a day after Trump threatened": the act after
         // "after" is that many days before the day last named
         ("a day after", -1),
@@ -1405,6 +1406,11 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
         ("the same day", 0),
         ("later that day", 0),
         ("that same day", 0),
+        // "Oli resigned that afternoon"
+        ("that morning", 0),
+        ("that afternoon", 0),
+        ("that evening", 0),
+        ("that night", 0),
         ("the previous day", -1),
         ("the day before", -1),
         ("a day earlier", -1),
@@ -1418,10 +1424,19 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
         ("three days later", 3),
     ];
     let mut found = Vec::new();
-    // Every phrase holds "day": one pass over the text finds them all.
-    for (hit, _) in text.match_indices("day") {
+    // Every phrase holds "day" or opens with "that ": one pass over the
+    // text for each finds them all.
+    let hits = text
+        .match_indices("day")
+        .map(|(i, _)| (i, "day"))
+        .chain(text.match_indices("hat ").map(|(i, _)| (i, "hat ")));
+    for (hit, anchor) in hits {
         for (p, offset) in PHRASES {
-            let Some(k) = p.find("day") else { continue };
+            // (a phrase is found by one anchor only)
+            if p.contains("day") != (anchor == "day") {
+                continue;
+            }
+            let Some(k) = p.find(anchor) else { continue };
             let Some(at) = hit.checked_sub(k) else {
                 continue;
             };

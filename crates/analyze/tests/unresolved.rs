@@ -75,19 +75,22 @@ fn named_as<'a>(
 
 #[test]
 fn a_name_with_a_post_is_a_person_of_the_post() {
-    let text = "Mexico's Security Minister Omar Garcia Harfuch told reporters on Monday that \
+    let text = "Mexico's Security Minister Omar Garcia Villalobos told reporters on Monday that \
                 the transfer had been agreed with the authorities of the neighbouring country. \
-                Garcia Harfuch met U.S. Ambassador Ronald Johnson in Mexico City on Tuesday to \
+                Garcia Villalobos met U.S. Ambassador Ronald Johnson in Mexico City on Tuesday to \
                 review the security cooperation plan that both governments signed last year. \
                 Liu Dejun, a spokesman for China's coast guard, said the vessels had entered \
                 the waters without permission. He accused Manila of lying.";
     let a = analyze(text);
     let of = |name: &str| named_as(&a, text, name);
     assert_eq!(
-        of("Omar Garcia Harfuch"),
-        [("MEXGOV", "Omar Garcia Harfuch")]
+        of("Omar Garcia Villalobos"),
+        [("MEXGOV", "Omar Garcia Villalobos")]
     );
-    assert_eq!(of("Garcia Harfuch"), [("MEXGOV", "Omar Garcia Harfuch")]);
+    assert_eq!(
+        of("Garcia Villalobos"),
+        [("MEXGOV", "Omar Garcia Villalobos")]
+    );
     assert_eq!(of("Ronald Johnson"), [("USAGOV", "Ronald Johnson")]);
     assert_eq!(of("Liu Dejun"), [("CHNMIL", "Liu Dejun")]);
     assert_eq!(of("He"), [("CHNMIL", "Liu Dejun")]);

@@ -1825,6 +1825,15 @@ fn code_sentence(
                                 .flatten()
                                 .map(|a| (a, 0.75))
                         })
+                        // "Oli resigned", "the army imposed a curfew": a
+                        // change at home with no one named is aimed at the
+                        // country as a whole
+                        .or_else(|| {
+                            home_act(&p.code)
+                                .then(|| src_m.actor.country.clone())
+                                .flatten()
+                                .map(|c| (state_actor(Some(c)), 0.7))
+                        })
                 };
                 // Acts that need no target: statements, claims and denials,
                 // investigations, protests, appeals for aid, withdrawals.
@@ -1890,7 +1899,10 @@ fn code_sentence(
                     }
                     continue;
                 };
-                if !tgt.entity.is_empty() && same_country(src_m.actor, &tgt) {
+                if !tgt.entity.is_empty()
+                    && same_country(src_m.actor, &tgt)
+                    && !(home_act(&p.code) && tgt.kind == ActorKind::State)
+                {
                     continue;
                 }
                 new.push(base(src_m.actor, &tgt, false, conf * src_conf * tc));
@@ -2096,6 +2108,21 @@ fn code_sentence(
         for mut ev in new {
             if ev.location.is_none() {
                 ev.location = loc.clone();
+            }
+            // "Police opened fire on protesters": force by the state's own
+            // police or army on its own people is repression (175)
+            // (not an air or drone strike: "a drone strike that killed
+            // civilians" stays 195)
+            if matches!(ev.cameo.as_str(), "190" | "193") && ev.status == Status::Occurred {
+                if let Some((a, b)) = ev.source.as_ref().zip(ev.target.as_ref()) {
+                    if matches!(a.role.as_deref(), Some("COP" | "MIL"))
+                        && society(b)
+                        && a.country.is_some()
+                        && a.country == b.country
+                    {
+                        ev.cameo = "175".into();
+                    }
+                }
             }
             if ev.quantities.is_empty() && matches!(root, "08" | "07" | "18" | "19" | "20" | "17") {
                 ev.quantities =
@@ -2529,6 +2556,13 @@ fn same_country(a: &Actor, b: &Actor) -> bool {
             // "police arrested five protesters": the state and its own
             // people are two parties
             && !(state_side(a) && society(b) || society(a) && state_side(b)))
+}
+
+/// Acts a state's own people are the object of, done at home: a leader
+/// stepping down or a parliament dissolved (083x), curfews, emergencies
+/// and restrictions imposed (172x) or eased (081x).
+fn home_act(code: &str) -> bool {
+    code.starts_with("081") || code.starts_with("083") || code.starts_with("172")
 }
 
 /// The state or one of its bodies: government, army, police, courts,

@@ -144,11 +144,27 @@ impl<'a> Prepared<'a> {
     }
 
     fn actors_match(&self, other: &Prepared) -> bool {
-        (self.source == other.source && self.target == other.target)
-            || ((self.event().symmetric || other.event().symmetric)
+        let (a, b) = (self.event(), other.event());
+        (self.source == other.source
+            && self.target == other.target
+            && !two_people(a.source.as_ref(), b.source.as_ref())
+            && !two_people(a.target.as_ref(), b.target.as_ref()))
+            || ((a.symmetric || b.symmetric)
                 && self.source == other.target
-                && self.target == other.source)
+                && self.target == other.source
+                && !two_people(a.source.as_ref(), b.target.as_ref())
+                && !two_people(a.target.as_ref(), b.source.as_ref()))
     }
+}
+
+/// Two different people of one code ("Home Minister Lekhak resigned",
+/// "Oli resigned"): the acts of two people are two happenings.
+fn two_people(a: Option<&Actor>, b: Option<&Actor>) -> bool {
+    a.zip(b).is_some_and(|(a, b)| {
+        a.kind == chronicler_core::ActorKind::Person
+            && b.kind == chronicler_core::ActorKind::Person
+            && a.entity != b.entity
+    })
 }
 
 /// `d` plus one day (saturating at the end of time).

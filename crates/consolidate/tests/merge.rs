@@ -607,3 +607,39 @@ fn an_undated_event_joins_the_only_dated_group_that_fits() {
         ]
     );
 }
+
+#[test]
+fn the_same_act_of_two_people_of_one_code_on_next_days_is_two_events() {
+    let lekhak = person("ramesh-lekhak", "Ramesh Lekhak", "NPL");
+    let oli = person("kp-sharma-oli", "K. P. Sharma Oli", "NPL");
+    let nepal = Actor {
+        entity: "state:NPL".into(),
+        name: "NPL".into(),
+        code: "NPL".into(),
+        country: Some("NPL".into()),
+        role: None,
+        kind: ActorKind::State,
+    };
+    let merged = merge(vec![
+        B::new("0831", "a", 0)
+            .actors(Some(lekhak.clone()), Some(nepal.clone()))
+            .on(d(8))
+            .done(),
+        B::new("0831", "a", 300)
+            .actors(Some(oli), Some(nepal.clone()))
+            .on(d(9))
+            .done(),
+        // the same person told again is the same resignation
+        B::new("0831", "b", 0)
+            .actors(Some(lekhak), Some(nepal))
+            .on(d(8))
+            .done(),
+    ]);
+    assert_eq!(
+        groups(&merged),
+        [
+            vec![("a".to_string(), 0), ("b".to_string(), 0)],
+            vec![("a".to_string(), 300)]
+        ]
+    );
+}
