@@ -435,9 +435,16 @@ CITY_ALIASES = {
     ('Xankandi', 'AZE'): ['Stepanakert', 'Khankendi'], ('Ḩamāh', 'SYR'): ['Hama'],
     ('Muzaffarābād', 'PAK'): ['Muzaffarabad'], ('Jincheng', 'TWN'): ['Kinmen'],
     ('Ma\'rib', 'YEM'): ['Marib'], ('Sa\'dah', 'YEM'): ['Saada'],
+    ('Ar Raqqah', 'SYR'): ['Raqqa', 'Raqqah'], ('As-Suwayda', 'SYR'): ['Sweida', 'Suwayda', 'Suwaida'],
+    ('Dar‘ā', 'SYR'): ['Daraa', 'Deraa', 'Dara'], ('Al Fallūjah', 'IRQ'): ['Fallujah', 'Falluja'],
+    ('Ta‘izz', 'YEM'): ['Taiz', 'Taizz'], ('Janīn', 'PSE'): ['Jenin'], ('Ţūlkarm', 'PSE'): ['Tulkarm'],
+    ('Mek\'ele', 'ETH'): ['Mekelle', 'Mekele'], ('Hargeysa', 'SOM'): ['Hargeisa'],
+    ('Laascaanood', 'SOM'): ['Las Anod', 'Lasanod'], ('Mişrātah', 'LBY'): ['Misrata', 'Misurata'],
 }
 # More spellings, the GeoNames name staying canonical.
-CITY_ALTS = {('Gaza', 'PSE'): ['Gaza City'], ('Sanaa', 'YEM'): ["Sana'a"]}
+CITY_ALTS = {('Gaza', 'PSE'): ['Gaza City'], ('Sanaa', 'YEM'): ["Sana'a"],
+             ('Deir ez-Zor', 'SYR'): ['Deir al-Zor', 'Deir Ezzor'], ('Tadmur', 'SYR'): ['Palmyra'],
+             ('Jablah', 'SYR'): ['Jableh']}
 
 
 def fold(name):

@@ -61,6 +61,7 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
             && m.actor.country.is_none()
             && group_ends.iter().any(|end| end + 1 == m.span.start))
     });
+    government_agents(actors);
     let Some(country) = single_country(actors) else {
         placed_agents(actors, places, &group_ends);
         return;
@@ -77,6 +78,33 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
             continue;
         }
         give_country(m, &country);
+    }
+}
+
+/// "Government forces clashed with Druze fighters": forces named as the
+/// government's are those of the country the article names most (three
+/// mentions at least, more than any other), even in a story of two.
+fn government_agents(actors: &mut [ActorMention]) {
+    let counts = crate::named_groups::country_counts(actors, |m| {
+        matches!(
+            m.actor.kind,
+            ActorKind::State | ActorKind::Agent | ActorKind::Person | ActorKind::Group
+        ) && !m.actor.code.starts_with("IGO")
+            && m.actor.country.as_deref().is_some_and(|c| c.len() == 3)
+    });
+    let top = match counts.as_slice() {
+        [(c, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, k)| k < n) => {
+            (*c).to_string()
+        }
+        _ => return,
+    };
+    for m in actors.iter_mut() {
+        let named = m.actor.name.to_ascii_lowercase();
+        if unplaced_agent(m, |r| matches!(r, "MIL" | "COP"))
+            && (named.starts_with("government ") || named.starts_with("pro-government "))
+        {
+            give_country(m, &top);
+        }
     }
 }
 
