@@ -617,7 +617,7 @@ const IRREGULAR_PAST: &[&str] = &[
 /// resumed in August". A lower-case word in -ed (or an irregular past) that
 /// no present or future auxiliary governs ("is based", "to be deployed").
 fn past_verb_before(text: &str, at: usize) -> bool {
-    let from = chronicler_core::text::floor_char_boundary(text, at.saturating_sub(80));
+    let from = chronicler_core::text::floor_char_boundary(text, at.saturating_sub(160));
     let window = text.get(from..at).unwrap_or("");
     let start = window
         .rfind(['.', '\n', '!', '?', ';'])

@@ -569,7 +569,15 @@ pub fn actors(
                     || word.ends_with("men")
                     || matches!(
                         word.to_ascii_lowercase().as_str(),
-                        "police" | "military" | "army" | "government"
+                        "police"
+                            | "military"
+                            | "army"
+                            | "government"
+                            | "people"
+                            | "children"
+                            | "personnel"
+                            | "staff"
+                            | "crew"
                     );
                 if plural && !in_name {
                     out.push(ActorMention {

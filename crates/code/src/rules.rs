@@ -1803,6 +1803,23 @@ fn code_sentence(
                         .or_else(|| {
                             noun_phrase_place(doc, s, m, p, src_m.actor, &verb_at).map(|a| (a, 0.7))
                         })
+                        // "Oli resigned", "the army imposed a curfew": a
+                        // change at home with no one named is aimed at the
+                        // country as a whole
+                        .or_else(|| {
+                            home_act(&p.code)
+                                .then(|| src_m.actor.country.clone())
+                                .flatten()
+                                .map(|c| (state_actor(Some(c)), 0.7))
+                        })
+                        // "Benin has arrested 14 people": people of no
+                        // country a state's organs arrest are its own
+                        .or_else(|| {
+                            (root == "17")
+                                .then(|| lone_object(s, m.end))
+                                .flatten()
+                                .map(|a| (of_country(a, src_m.actor.country.as_deref()), 0.75))
+                        })
                         .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
                         // "Belarus's foreign ministry rejected the
                         // accusation": with no accuser told, the other side
@@ -1824,15 +1841,6 @@ fn code_sentence(
                                 .then(|| lone_object(s, m.end))
                                 .flatten()
                                 .map(|a| (a, 0.75))
-                        })
-                        // "Oli resigned", "the army imposed a curfew": a
-                        // change at home with no one named is aimed at the
-                        // country as a whole
-                        .or_else(|| {
-                            home_act(&p.code)
-                                .then(|| src_m.actor.country.clone())
-                                .flatten()
-                                .map(|c| (state_actor(Some(c)), 0.7))
                         })
                 };
                 // Acts that need no target: statements, claims and denials,
@@ -3976,8 +3984,12 @@ fn lone_object(s: &Sent<'_>, t1: usize) -> Option<Actor> {
     s.ments
         .iter()
         .find(|m| {
-            let direct =
-                m.first == t1 || (m.first == t1 + 1 && s.words.get(t1).is_some_and(|w| w == "the"));
+            // "arrested the students", "arrested 14 people"
+            let direct = m.first == t1
+                || (m.first == t1 + 1
+                    && s.words.get(t1).is_some_and(|w| {
+                        w == "the" || w.chars().all(|c| c.is_ascii_digit() || c == ',')
+                    }));
             direct
                 && !m.venue
                 && m.form == MentionForm::Name
@@ -3986,6 +3998,17 @@ fn lone_object(s: &Sent<'_>, t1: usize) -> Option<Actor> {
                 && m.actor.role.is_some()
         })
         .map(|m| m.actor.clone())
+}
+
+/// `a`, an agent of no country, made one of `country` ("14 people"
+/// Benin arrested are Benin's).
+fn of_country(mut a: Actor, country: Option<&str>) -> Actor {
+    if let (None, Some(c), Some(r)) = (a.country.as_ref(), country, a.role.clone()) {
+        a.code = format!("{c}{r}");
+        a.entity = format!("agent:{}", a.code);
+        a.country = Some(c.to_string());
+    }
+    a
 }
 
 fn dyad_other(
