@@ -1842,6 +1842,15 @@ fn code_sentence(
                                 .flatten()
                                 .map(|a| (a, 0.75))
                         })
+                        // "Lukashenko pardoned 200 prisoners": in a story
+                        // with no other side, those a state frees are its
+                        // own
+                        .or_else(|| {
+                            (p.code == "0841")
+                                .then(|| lone_object(s, m.end))
+                                .flatten()
+                                .map(|a| (of_country(a, src_m.actor.country.as_deref()), 0.7))
+                        })
                 };
                 // Acts that need no target: statements, claims and denials,
                 // investigations, protests, appeals for aid, withdrawals.
