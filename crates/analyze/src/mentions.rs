@@ -210,6 +210,12 @@ pub fn actors(
     };
     while i < matches.len() {
         let m = &matches[i];
+        // "the Pan-American Highway", "pan-Arab unity": no state's
+        let before = text.get(..m.start).unwrap_or("");
+        if before.ends_with("Pan-") || before.ends_with("pan-") {
+            i += 1;
+            continue;
+        }
         let next = matches.get(i + 1);
         let sent = sentence_of(sentences, m.start);
         // A title, possibly qualified by a state: "Ukrainian President",
@@ -578,6 +584,7 @@ pub fn actors(
                             | "personnel"
                             | "staff"
                             | "crew"
+                            | "crowd"
                     );
                 if plural && !in_name {
                     out.push(ActorMention {

@@ -1842,6 +1842,15 @@ fn code_sentence(
                                 .flatten()
                                 .map(|a| (a, 0.75))
                         })
+                        // "Protesters blocked the highway": a protest of a
+                        // country's people naming no one is against their
+                        // own state
+                        .or_else(|| {
+                            (root == "14" && society(src_m.actor))
+                                .then(|| src_m.actor.country.clone())
+                                .flatten()
+                                .map(|c| (state_actor(Some(c)), 0.7))
+                        })
                         // "Lukashenko pardoned 200 prisoners": in a story
                         // with no other side, those a state frees are its
                         // own
@@ -4193,6 +4202,11 @@ fn parties(
         return Some((a.clone(), b.clone(), 1.0));
     }
     let words = &s.words;
+    // "the cabinet met in emergency session": a body's own sitting, with
+    // no other side to guess
+    if root == "04" && window(words, t1, t1 + 4).any(|w| matches!(w, "session" | "sessions")) {
+        return None;
+    }
     if let Some(src) = src {
         // "X and Y held talks", "X and the Y government held talks"
         if let Some(a) = coordinated_before(s, src, true) {
@@ -4227,11 +4241,6 @@ fn parties(
         }
         if let Some(t) = find_target_in(s, t1, src.actor, verb_at) {
             return Some((src.actor.clone(), t.0.actor.clone(), t.1 * 0.9));
-        }
-        // "the cabinet met in emergency session": a body's own sitting,
-        // with no other side to guess
-        if root == "04" && window(words, t1, t1 + 4).any(|w| matches!(w, "session" | "sessions")) {
-            return None;
         }
         // the other side: a group's or a civil war's adversary ("the ELN
         // has declared a unilateral ceasefire": the state it fights), else
