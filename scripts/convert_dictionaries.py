@@ -666,10 +666,10 @@ def write_places(wc, iso2to3, cities):
 
 
 CORE_AGENTS = """\
-soldiers; soldier; troops; servicemen; serviceman; servicemembers; service members; forces; armed forces; army; military; militaries; marines; paratroopers; special forces; ground forces; air force; navy; sailors; fighter jets; warplanes; drones; artillery; commanders; generals; defence ministry; defense ministry; defence minister; defense minister; security forces | MIL
+soldiers; soldier; troops; servicemen; serviceman; servicemembers; service members; forces; armed forces; army; military; militaries; marines; paratroopers; special forces; ground forces; air force; navy; sailors; fighter jets; warplanes; drones; artillery; commanders; generals; defence ministry; defense ministry; defence minister; defense minister; security forces; loyalist forces; loyalist troops | MIL
 officials; official; government; authorities; administration; diplomats; diplomat; envoy; envoys; ambassador; ministers; minister; ministry; foreign ministry; cabinet; negotiators; delegation; delegates; representatives; representative; spokesman; spokeswoman; spokesperson; president; prime minister; leaders; leadership; regime; junta; presidency; lawmakers; parliament; legislators; mps; senators | GOV
 police; policemen; police officers; riot police; border guards; border guard; immigration officers; immigration officer; immigration officials; immigration authorities; border police | COP
-rebels; insurgents; militants; separatists; guerrillas; fighters; armed groups; militias; militiamen; jihadists | REB
+rebels; insurgents; militants; separatists; guerrillas; fighters; armed groups; militias; militiamen; jihadists; mutineers; mutinous troops; mutinous soldiers; putschists; coup plotters | REB
 gunmen; gunman; armed men; assailants | UAF
 kidnappers; abductors; captors; bandits; armed bandits; gangs; gang members | CRM
 protesters; protestors; demonstrators; crowds; crowd; rioters; activists; civilians; residents; people; villagers; citizens; refugees; displaced people; children; women; journalists; students; workers; prisoners; hostages; detainees; prisoners of war; pows | CVL
