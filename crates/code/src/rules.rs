@@ -1188,13 +1188,28 @@ fn code_sentence(
         // "arms" is a noun ("returned fire with small arms", "an arms
         // embargo") unless an actor or a relative pronoun is right before
         // it ("Iran arms the Houthis", "which arms them").
+        // So is "shell" ("a miles-thick ice shell", "an artillery shell")
+        // unless an actor, a relative pronoun, "to", "and" or a modal
+        // stands before it.
         if p.kind == PatternKind::Verb
-            && words[m.start] == "arms"
+            && matches!(words[m.start].as_str(), "arms" | "shell")
             && !(s.ments.iter().any(|mm| mm.last + 1 == m.start)
                 || m.start > 0
                     && matches!(
                         words[m.start - 1].as_str(),
-                        "who" | "which" | "that" | "also"
+                        "who"
+                            | "which"
+                            | "that"
+                            | "also"
+                            | "to"
+                            | "would"
+                            | "will"
+                            | "could"
+                            | "might"
+                            | "can"
+                            | "did"
+                            | "not"
+                            | "and"
                     ))
         {
             continue;
@@ -1846,7 +1861,7 @@ fn code_sentence(
                         // country's people naming no one is against their
                         // own state
                         .or_else(|| {
-                            (root == "14" && society(src_m.actor))
+                            (root == "14" && p.kind == PatternKind::Verb && society(src_m.actor))
                                 .then(|| src_m.actor.country.clone())
                                 .flatten()
                                 .map(|c| (state_actor(Some(c)), 0.7))
