@@ -527,6 +527,50 @@ fn same_paragraph(text: &str, a: &Sentence, b: &Sentence) -> bool {
         .is_some_and(|g| !g.contains("\n\n"))
 }
 
+/// Where "it" stands after a date opening a sentence ("On Sunday it",
+/// "On March 3 it", "On March 3, it").
+fn it_after_date(t: &str) -> Option<usize> {
+    const WEEKDAYS: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let rest = t.strip_prefix("On ")?;
+    let (first, rest) = rest.split_once(' ')?;
+    let first = first.trim_end_matches(',');
+    let rest = if WEEKDAYS.contains(&first) {
+        rest
+    } else if MONTHS.contains(&first) {
+        let (day, rest) = rest.split_once(' ')?;
+        day.trim_end_matches(',')
+            .parse::<u8>()
+            .ok()
+            .filter(|d| (1..=31).contains(d))?;
+        rest
+    } else {
+        return None;
+    };
+    rest.starts_with("it ").then(|| t.len() - rest.len())
+}
+
 /// "It" opening a sentence: the state, organisation or group that opens
 /// the previous sentence ("Azerbaijan's foreign ministry confirmed ... It
 /// said"), when it is the only one named in the previous two sentences of
@@ -535,9 +579,14 @@ fn opening_it(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMentio
     let mut add = Vec::new();
     for (k, s) in sentences.iter().enumerate().skip(1) {
         let t = s.span.slice(text);
-        if !t.starts_with("It ") {
+        // "It said", or after an opening date: "On Sunday it called off"
+        let Some(at) = t
+            .starts_with("It ")
+            .then_some(0)
+            .or_else(|| it_after_date(t))
+        else {
             continue;
-        }
+        };
         let Some(prev) = k.checked_sub(1).and_then(|p| sentences.get(p)) else {
             continue;
         };
@@ -578,7 +627,7 @@ fn opening_it(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMentio
         if compatible(first) {
             add.push(ActorMention {
                 sentence: s.index,
-                span: Span::new(s.span.start, s.span.start + 2),
+                span: Span::new(s.span.start + at, s.span.start + at + 2),
                 actor: first.actor.clone(),
                 form: MentionForm::Pronoun,
             });
@@ -595,6 +644,15 @@ fn opening_it(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMentio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn it_after_an_opening_date() {
+        assert_eq!(it_after_date("On Sunday it called off"), Some(10));
+        assert_eq!(it_after_date("On Sunday, it called off"), Some(11));
+        assert_eq!(it_after_date("On March 3 it said"), Some(11));
+        assert_eq!(it_after_date("On Sunday the army said"), None);
+        assert_eq!(it_after_date("On Capitol Hill it was"), None);
+    }
 
     /// The first definition of [`words`], character by character.
     fn words_by_chars(text: &str, span: Span) -> Vec<(usize, usize)> {
