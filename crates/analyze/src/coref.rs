@@ -530,35 +530,14 @@ fn same_paragraph(text: &str, a: &Sentence, b: &Sentence) -> bool {
 /// Where "it" stands after a date opening a sentence ("On Sunday it",
 /// "On March 3 it", "On March 3, it").
 fn it_after_date(t: &str) -> Option<usize> {
-    const WEEKDAYS: [&str; 7] = [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ];
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let rest = t.strip_prefix("On ")?;
     let (first, rest) = rest.split_once(' ')?;
     let first = first.trim_end_matches(',');
-    let rest = if WEEKDAYS.contains(&first) {
+    let capitalised = first.starts_with(|c: char| c.is_ascii_uppercase());
+    let weekday = chronicler_core::text::WEEKDAYS.contains(&first.to_ascii_lowercase().as_str());
+    let rest = if capitalised && weekday {
         rest
-    } else if MONTHS.contains(&first) {
+    } else if capitalised && first.len() >= 3 && chronicler_core::month_number(first).is_some() {
         let (day, rest) = rest.split_once(' ')?;
         day.trim_end_matches(',')
             .parse::<u8>()
