@@ -1424,16 +1424,24 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
         ("three days later", 3),
     ];
     let mut found = Vec::new();
-    // Every phrase holds "day" or opens with "that ": one pass over the
-    // text for each finds them all.
-    let hits = text
-        .match_indices("day")
-        .map(|(i, _)| (i, "day"))
-        .chain(text.match_indices("hat ").map(|(i, _)| (i, "hat ")));
+    // Every phrase holds "day" or ends with a part of the day: one pass
+    // over the text for each of those rarer words finds them all (not
+    // one for every "that").
+    const PARTS: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+    let hits = text.match_indices("day").map(|(i, _)| (i, "day")).chain(
+        PARTS
+            .iter()
+            .flat_map(|w| text.match_indices(*w).map(move |(i, _)| (i, *w))),
+    );
     for (hit, anchor) in hits {
         for (p, offset) in PHRASES {
             // (a phrase is found by one anchor only)
-            if p.contains("day") != (anchor == "day") {
+            let found_by = if p.contains("day") {
+                "day"
+            } else {
+                p.rsplit(' ').next().unwrap_or(p)
+            };
+            if found_by != anchor {
                 continue;
             }
             let Some(k) = p.find(anchor) else { continue };
