@@ -1818,15 +1818,7 @@ fn code_sentence(
                         .or_else(|| {
                             noun_phrase_place(doc, s, m, p, src_m.actor, &verb_at).map(|a| (a, 0.7))
                         })
-                        // "Oli resigned", "the army imposed a curfew": a
-                        // change at home with no one named is aimed at the
-                        // country as a whole
-                        .or_else(|| {
-                            home_act(&p.code)
-                                .then(|| src_m.actor.country.clone())
-                                .flatten()
-                                .map(|c| (state_actor(Some(c)), 0.7))
-                        })
+                        .or_else(|| home_target(&p.code, p.kind, src_m.actor).map(|a| (a, 0.7)))
                         // "Benin has arrested 14 people": people of no
                         // country a state's organs arrest are its own
                         .or_else(|| {
@@ -1856,15 +1848,6 @@ fn code_sentence(
                                 .then(|| lone_object(s, m.end))
                                 .flatten()
                                 .map(|a| (a, 0.75))
-                        })
-                        // "Protesters blocked the highway": a protest of a
-                        // country's people naming no one is against their
-                        // own state
-                        .or_else(|| {
-                            (root == "14" && p.kind == PatternKind::Verb && society(src_m.actor))
-                                .then(|| src_m.actor.country.clone())
-                                .flatten()
-                                .map(|c| (state_actor(Some(c)), 0.7))
                         })
                         // "Lukashenko pardoned 200 prisoners": in a story
                         // with no other side, those a state frees are its
@@ -2597,6 +2580,16 @@ fn same_country(a: &Actor, b: &Actor) -> bool {
             // "police arrested five protesters": the state and its own
             // people are two parties
             && !(state_side(a) && society(b) || society(a) && state_side(b)))
+}
+
+/// The target of an act at home that names no one: the country as a
+/// whole. "Oli resigned", "the army imposed a curfew" ([`home_act`]);
+/// "Protesters blocked the highway": a protest of a country's people is
+/// against their own state.
+fn home_target(code: &str, kind: PatternKind, src: &Actor) -> Option<Actor> {
+    let protest = code.starts_with("14") && kind == PatternKind::Verb && society(src);
+    let country = src.country.clone()?;
+    (home_act(code) || protest).then(|| state_actor(Some(country)))
 }
 
 /// Acts a state's own people are the object of, done at home: a leader
