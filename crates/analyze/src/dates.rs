@@ -1425,19 +1425,14 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
     ];
     let mut found = Vec::new();
     // Every phrase holds "day" or ends with a part of the day: one pass
-    // over the text for those words finds them all (not a look at every
-    // "that").
-    const ANCHORS: [&str; 5] = ["day", "morning", "afternoon", "evening", "night"];
-    static FINDER: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-    let Some(finder) = FINDER
-        .get_or_init(|| AhoCorasick::new(ANCHORS).ok())
-        .as_ref()
-    else {
-        return;
-    };
-    let hits = finder
-        .find_iter(text)
-        .filter_map(|m| ANCHORS.get(m.pattern().as_usize()).map(|a| (m.start(), *a)));
+    // over the text for each of those rarer words finds them all (not
+    // one for every "that").
+    const PARTS: [&str; 4] = ["morning", "afternoon", "evening", "night"];
+    let hits = text.match_indices("day").map(|(i, _)| (i, "day")).chain(
+        PARTS
+            .iter()
+            .flat_map(|w| text.match_indices(*w).map(move |(i, _)| (i, *w))),
+    );
     for (hit, anchor) in hits {
         for (p, offset) in PHRASES {
             // (a phrase is found by one anchor only)
