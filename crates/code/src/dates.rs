@@ -432,7 +432,17 @@ pub(crate) fn assign_dates(
             let ok = if dseg == seg {
                 true
             } else if dseg + 1 == seg || dseg == seg + 1 {
-                nearest() && d <= 12
+                // "On Monday, tens of thousands of students marched ...":
+                // a date that opens the sentence sets the time of the
+                // clause after it, however long its subject; "began on
+                // Monday, when crowds marched": so does one whose next
+                // segment opens with "when"
+                let scope = dseg + 1 == seg
+                    && (opens_sentence(words, *a)
+                        || (*b + 2 < words.len()
+                            && words[*b + 1] == ","
+                            && words[*b + 2] == "when"));
+                nearest() && (d <= 12 || scope)
             } else if dseg == seg + 2 {
                 // "stormed the town of Cabaret, north of Haiti's capital,
                 // on Wednesday": a verbless phrase set off by commas
@@ -647,6 +657,16 @@ fn undated_background(s: &Sent<'_>, c: &Cand) -> bool {
     s.rel_at(c.t0).is_some()
         && c.ev.status == Status::Occurred
         && past_act(&s.words, c.t0, c.t1, verb_rule(&c.ev.rule))
+}
+
+/// Whether the date at token `a` opens its sentence: nothing before it
+/// but a preposition or a time-of-day word ("On Monday,", "Late on
+/// Sunday,", "Early on Friday morning,").
+fn opens_sentence(words: &[String], a: usize) -> bool {
+    a <= 3
+        && words[..a]
+            .iter()
+            .all(|w| TIME_OF_DAY.contains(&w.as_str()) || w == "by" || w == "at")
 }
 
 fn dist_to(t0: usize, t1: usize, a: usize, b: usize) -> usize {

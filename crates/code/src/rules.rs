@@ -129,6 +129,9 @@ const LOCATIVE: &[&str] = &[
     "throughout",
     "into",
     "via",
+    "through",
+    "along",
+    "within",
     "outside",
 ];
 /// Nouns of a settlement or an area that a state's name or demonym can
@@ -1843,11 +1846,19 @@ fn code_sentence(
                                 .then(|| claimed_victim(doc, si, src_m.actor, prior, dyad))
                                 .flatten()
                         })
+                        // "troops attacked rebel fighters": armed men of no
+                        // country a state's organs fight are at home
                         .or_else(|| {
                             matches!(root, "17" | "18" | "19" | "20" | "21")
                                 .then(|| lone_object(s, m.end))
                                 .flatten()
-                                .map(|a| (a, 0.75))
+                                .map(|a| {
+                                    if state_side(src_m.actor) && a.is_dissident() {
+                                        (of_country(a, src_m.actor.country.as_deref()), 0.75)
+                                    } else {
+                                        (a, 0.75)
+                                    }
+                                })
                         })
                         // "Lukashenko pardoned 200 prisoners": in a story
                         // with no other side, those a state frees are its
@@ -4010,12 +4021,10 @@ fn lone_object(s: &Sent<'_>, t1: usize) -> Option<Actor> {
     s.ments
         .iter()
         .find(|m| {
-            // "arrested the students", "arrested 14 people"
-            let direct = m.first == t1
-                || (m.first == t1 + 1
-                    && s.words.get(t1).is_some_and(|w| {
-                        w == "the" || w.chars().all(|c| c.is_ascii_digit() || c == ',')
-                    }));
+            // "arrested the students", "arrested 14 people", "attacked
+            // Druze fighters", "clashed with rebel fighters"
+            let direct =
+                m.first >= t1 && m.first <= t1 + 3 && modifiers_only(&s.words, t1, m.first);
             direct
                 && !m.venue
                 && m.form == MentionForm::Name
@@ -4024,6 +4033,57 @@ fn lone_object(s: &Sent<'_>, t1: usize) -> Option<Actor> {
                 && m.actor.role.is_some()
         })
         .map(|m| m.actor.clone())
+}
+
+/// Whether the tokens `from..to` are only what may stand before a noun in
+/// its own phrase: determiners, numbers and modifiers ("the", "14",
+/// "rebel", "Druze", "armed"), not a preposition, a conjunction, a verb or
+/// punctuation ("positions of fighters", "villages where fighters").
+fn modifiers_only(words: &[String], from: usize, to: usize) -> bool {
+    window(words, from, to).all(|w| {
+        w.chars()
+            .all(|c| c.is_alphanumeric() || c == '-' || c == ',')
+            && w.chars().next().is_some_and(char::is_alphanumeric)
+            && !past_tense(w)
+            && !w.ends_with("ing")
+            && !matches!(
+                w,
+                "of" | "in"
+                    | "on"
+                    | "at"
+                    | "by"
+                    | "for"
+                    | "with"
+                    | "from"
+                    | "to"
+                    | "into"
+                    | "near"
+                    | "and"
+                    | "or"
+                    | "but"
+                    | "that"
+                    | "which"
+                    | "who"
+                    | "where"
+                    | "when"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "than"
+                    | "his"
+                    | "her"
+                    | "its"
+                    | "their"
+                    | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "be"
+                    | "had"
+                    | "has"
+                    | "have"
+            )
+    })
 }
 
 /// `a`, an agent of no country, made one of `country` ("14 people"
@@ -4249,6 +4309,18 @@ fn parties(
         }
         if let Some(t) = find_target_in(s, t1, src.actor, verb_at) {
             return Some((src.actor.clone(), t.0.actor.clone(), t.1 * 0.9));
+        }
+        // "Government troops clashed with Druze fighters": force between a
+        // state's organ and armed men of no country named is at home
+        if matches!(root, "18" | "19" | "20") && state_side(src.actor) {
+            let after_with = (t0..(t1 + 1).min(words.len())).rfind(|&j| words[j] == "with");
+            if let Some(b) = after_with
+                .and_then(|k| lone_object(s, k + 1))
+                .filter(|b| b.is_dissident())
+                .map(|b| of_country(b, src.actor.country.as_deref()))
+            {
+                return Some((src.actor.clone(), b, 0.75));
+            }
         }
         // the other side: a group's or a civil war's adversary ("the ELN
         // has declared a unilateral ceasefire": the state it fights), else
