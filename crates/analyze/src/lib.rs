@@ -340,7 +340,7 @@ impl<'d> Analyzer<'d> {
         );
         places.retain(|p| !inside_unknown_name(text, p.span, &taken));
         // "gunmen stormed a school": in a story of one country, its gunmen.
-        local_agents::local_agents(&mut actors, &places);
+        local_agents::local_agents(&mut actors, &places, text);
         let found_dates = dates::find(text, date);
         let dates: Vec<DateMention> = found_dates
             .iter()

@@ -31,6 +31,29 @@ fn has_dissident(actors: &[ActorMention], country: &str) -> bool {
     })
 }
 
+/// Whether the text tells of a seizure of power ("coup", "junta",
+/// "seized power", "mutiny", "putsch"): its soldiers act at home.
+fn seizure_of_power(text: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "coup",
+        "Coup",
+        "junta",
+        "putsch",
+        "mutiny",
+        "mutinous",
+        "mutineers",
+    ];
+    WORDS.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let before = text[..i].chars().next_back();
+            let after = text[i + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(|c| c.is_alphanumeric() && c != 's')
+        })
+    }) || text.contains("seized power")
+        || text.contains("military takeover")
+}
+
 /// The article's one country, if it has one (see the module doc).
 pub(crate) fn single_country(actors: &[ActorMention]) -> Option<String> {
     let counts = country_counts(actors, |m| {
@@ -47,7 +70,7 @@ pub(crate) fn single_country(actors: &[ActorMention]) -> Option<String> {
 
 /// Gives the article's country to the agents of the local roles named
 /// without one (see the module doc).
-pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
+pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention], text: &str) {
     // "JNIM fighters", "Houthi negotiators": the agent right after a
     // group's name is the group, named already, not the country at large
     // or of the place
@@ -66,7 +89,7 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention]) {
         placed_agents(actors, places, &group_ends);
         return;
     };
-    let soldiers = has_dissident(actors, &country);
+    let soldiers = has_dissident(actors, &country) || seizure_of_power(text);
     for m in actors.iter_mut() {
         if !unplaced_agent(m, |r| LOCAL_ROLES.contains(&r) || (soldiers && r == "MIL")) {
             continue;
@@ -226,7 +249,7 @@ mod tests {
             mention(4, "MIL", None, ActorKind::Agent),
             mention(5, "CRM", None, ActorKind::Agent),
         ];
-        local_agents(&mut actors, &[place(5, "NER")]);
+        local_agents(&mut actors, &[place(5, "NER")], "");
         assert_eq!(actors[3].actor.code, "NGAUAF");
         assert_eq!(actors[3].actor.country.as_deref(), Some("NGA"));
         // soldiers stay unassigned; an agent in a foreign place too
@@ -250,7 +273,7 @@ mod tests {
             place(3, "KEN"),
             place(4, "TZA"),
         ];
-        local_agents(&mut actors, &places);
+        local_agents(&mut actors, &places, "");
         assert_eq!(actors[2].actor.code, "TZACOP");
         // places of two countries, soldiers, no place: unassigned
         assert_eq!(actors[3].actor.country, None);
@@ -270,7 +293,7 @@ mod tests {
             mention(3, "MIL", None, ActorKind::Agent),
             mention(4, "GOV", None, ActorKind::Agent),
         ];
-        local_agents(&mut actors, &[]);
+        local_agents(&mut actors, &[], "");
         assert_eq!(actors[4].actor.code, "COLMIL");
         // officials stay unassigned
         assert_eq!(actors[5].actor.country, None);
@@ -294,7 +317,7 @@ mod tests {
             mention(6, "VAT", Some("VAT"), ActorKind::State),
             mention(7, "REB", None, ActorKind::Agent),
         ];
-        local_agents(&mut actors, &[]);
+        local_agents(&mut actors, &[], "");
         assert_eq!(actors[10].actor.code, "CMRREB");
     }
 
@@ -307,7 +330,7 @@ mod tests {
             mention(3, "IRN", Some("IRN"), ActorKind::State),
             mention(4, "UAF", None, ActorKind::Agent),
         ];
-        local_agents(&mut actors, &[]);
+        local_agents(&mut actors, &[], "");
         assert_eq!(actors[4].actor.country, None);
     }
 }

@@ -540,7 +540,27 @@ pub fn actors(
                     dict.state_role_actor(*s, "GOV", Some(canonical)),
                     MentionForm::Name,
                 ),
-                TargetKind::Adj(s) => (dict.actor(*s, date), MentionForm::Adjective),
+                TargetKind::Adj(s) => {
+                    let word = &text[m.start..m.end];
+                    // "Thousands of Peruvians", "two Russians": a plural
+                    // demonym names people of the country, not its state
+                    if word.ends_with('s') && !word.ends_with("ss") {
+                        let people = dict.actor(*s, date).and_then(|st| {
+                            let c = st.country?;
+                            Some(Actor {
+                                entity: format!("agent:{c}CVL"),
+                                name: word.to_string(),
+                                code: format!("{c}CVL"),
+                                country: Some(c),
+                                role: Some("CVL".into()),
+                                kind: ActorKind::Agent,
+                            })
+                        });
+                        (people, MentionForm::Name)
+                    } else {
+                        (dict.actor(*s, date), MentionForm::Adjective)
+                    }
+                }
                 _ => continue,
             };
             if let Some(actor) = actor {

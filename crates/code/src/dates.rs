@@ -71,6 +71,21 @@ fn anchored_clause(s: &Sent<'_>, a: usize) -> Option<(usize, usize)> {
     if bare {
         return None;
     }
+    // "suspended Guinea-Bissau after an extraordinary summit on Thursday":
+    // a decision taken after a meeting is of the meeting's day
+    let meeting = matches!(words[p].as_str(), "after" | "following")
+        && words[p + 1..a].iter().take(5).any(|w| {
+            matches!(
+                w.as_str(),
+                "summit" | "meeting" | "session" | "consultations" | "conference"
+            )
+        })
+        && words[p + 1..a]
+            .iter()
+            .all(|w| !past_tense(w) && !matches!(w.as_str(), "," | "which" | "that" | "who"));
+    if meeting {
+        return None;
+    }
     let end = (a..words.len())
         .find(|&k| s.seg.get(k) != Some(&seg))
         .unwrap_or(words.len());

@@ -1697,6 +1697,61 @@ fn code_sentence(
                 continue;
             }
         }
+        // "Pereira was detained at his home in Bissau": an arrest told in
+        // the passive with no one named is the state's where it happened
+        // (the place named, else the detainee's own country)
+        if src.is_none() && p.code.starts_with("173") && is_passive(words, m.start, p.kind) {
+            // the subject right before the auxiliaries ("Pereira, the
+            // party leader, was detained", "he had been arrested")
+            let mut k = m.start;
+            while k > 0
+                && (matches!(
+                    words[k - 1].as_str(),
+                    "was"
+                        | "were"
+                        | "is"
+                        | "are"
+                        | "been"
+                        | "be"
+                        | "being"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "'s"
+                        | "'d"
+                        | "also"
+                        | "then"
+                        | "later"
+                        | "reportedly"
+                ) || words[k - 1].ends_with("ly"))
+            {
+                k -= 1;
+            }
+            if k > 0 && words[k - 1] == "," {
+                if let Some(open) = (k.saturating_sub(25)..k - 1).rfind(|&j| words[j] == ",") {
+                    k = open;
+                }
+            }
+            let subject = s
+                .ments
+                .iter()
+                .find(|o| o.last + 1 == k)
+                .filter(|o| o.actor.kind != ActorKind::State && !o.venue && resolved(o));
+            if let Some(held) = subject {
+                let mut here = s
+                    .places
+                    .iter()
+                    .filter_map(|&(_, _, pi)| doc.places.get(pi)?.place.country.clone());
+                let first = here.next();
+                let place = first.filter(|c| c.len() == 3 && here.all(|o| o == *c));
+                let country = place.or_else(|| held.actor.country.clone());
+                if country.is_some() {
+                    let state = state_actor(country);
+                    cands.push(settled(base(&state, held.actor, false, conf * 0.75)));
+                    continue;
+                }
+            }
+        }
         // "The two ministers agreed to set up a joint cell": the pair the
         // sentence before told of meeting or acting on each other.
         // (A symmetric act finds its parties itself: "the two countries
@@ -1792,7 +1847,7 @@ fn code_sentence(
                 }
                 let early = early.filter(|_| !open_sea);
                 let found = (early.is_none() && !answers && !open_sea)
-                    .then(|| find_target_in(s, m.start + 1, src_m.actor, &verb_at))
+                    .then(|| find_target_in(s, m.start + 1, src_m.actor, &verb_at, coercion(root)))
                     .flatten()
                     .filter(|(t, _)| !mediating(t.actor) || mediating(src_m.actor));
                 // "called on both sides", "congratulated both countries":
@@ -1937,6 +1992,7 @@ fn code_sentence(
                 if !tgt.entity.is_empty()
                     && same_country(src_m.actor, &tgt)
                     && !(home_act(&p.code) && tgt.kind == ActorKind::State)
+                    && !(coercion(root) && apart(src_m.actor, &tgt))
                 {
                     continue;
                 }
@@ -2159,6 +2215,15 @@ fn code_sentence(
                     }
                 }
             }
+            // "Thousands marched through the capital, demanding Jeri's
+            // resignation": a demand carried by a protest is the protest
+            // for a change of leader (1411)
+            if ev.cameo == "1041"
+                && words[m.start].ends_with("ing")
+                && protest_before(words, m.start)
+            {
+                ev.cameo = "1411".into();
+            }
             if ev.quantities.is_empty() && matches!(root, "08" | "07" | "18" | "19" | "20" | "17") {
                 ev.quantities =
                     quantities_in(doc, s, m.start, (m.end + 8).min(seg_end.max(m.end + 3)));
@@ -2180,6 +2245,27 @@ fn code_sentence(
     assign_dates(doc, si, s, prior, &mut cands);
     cands.retain(|c| !c.weak || c.ev.location.is_some() || !c.wants_date);
     dedup(cands)
+}
+
+/// Whether a protest is told before token `t` in its sentence: "marched",
+/// "rallied", "protesters" ("Thousands marched ..., demanding").
+fn protest_before(words: &[String], t: usize) -> bool {
+    window(words, t.saturating_sub(25), t).any(|w| {
+        matches!(
+            w,
+            "marched"
+                | "rallied"
+                | "protested"
+                | "demonstrated"
+                | "protesters"
+                | "demonstrators"
+                | "streets"
+                | "march"
+                | "rally"
+                | "protest"
+                | "protests"
+        )
+    })
 }
 
 /// The parties of the talks a mediation's object names back ("Lajcak
@@ -2612,6 +2698,23 @@ fn home_act(code: &str) -> bool {
 
 /// The state or one of its bodies: government, army, police, courts,
 /// spies, parliament.
+/// Coercion and force (roots 17 to 20): acts one organ of a state may do
+/// to another's people ("soldiers detained the president").
+fn coercion(root: &str) -> bool {
+    matches!(root, "17" | "18" | "19" | "20")
+}
+
+/// Two actors of one country who are two parties to an act of coercion:
+/// the army, the police or the secret service, and a person or body of
+/// the state that is none of them ("soldiers detained President Embalo",
+/// "police arrested the former minister", "troops stormed the electoral
+/// commission"). Not the other way round: a president condemning "an
+/// attack on Guyana's soldiers" does not attack them.
+fn apart(src: &Actor, tgt: &Actor) -> bool {
+    let force = |x: &Actor| matches!(x.role.as_deref(), Some("MIL" | "COP" | "SPY"));
+    src.entity != tgt.entity && force(src) && !force(tgt) && tgt.kind != ActorKind::State
+}
+
 fn state_side(a: &Actor) -> bool {
     a.kind == ActorKind::State
         || matches!(
@@ -3912,6 +4015,7 @@ fn find_target_in<'s, 'a>(
     t1: usize,
     src: &Actor,
     verb_at: &[u8],
+    coerce: bool,
 ) -> Option<(&'s Ment<'a>, f32)> {
     let words = &s.words;
     // The speaker of a trailing report is the target only when the
@@ -3998,7 +4102,8 @@ fn find_target_in<'s, 'a>(
             && ((m.first > 0 && at_pattern_end(m.first - 1))
                 || (m.first > 1 && prev == "the" && at_pattern_end(m.first - 2)));
         if !(resolved(m) || object)
-            || same_country(m.actor, src)
+            || (same_country(m.actor, src)
+                && !(coerce && apart(src, m.actor) && m.first < report_tail(s)))
             || (prev == "by" && !act_author)
             || prev == "according"
         {
@@ -4307,7 +4412,7 @@ fn parties(
                 return Some((src.actor.clone(), b.actor.clone(), 0.9));
             }
         }
-        if let Some(t) = find_target_in(s, t1, src.actor, verb_at) {
+        if let Some(t) = find_target_in(s, t1, src.actor, verb_at, coercion(root)) {
             return Some((src.actor.clone(), t.0.actor.clone(), t.1 * 0.9));
         }
         // "Government troops clashed with Druze fighters": force between a
