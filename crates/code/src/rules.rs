@@ -1989,10 +1989,9 @@ fn code_sentence(
                     }
                     continue;
                 };
-                if !tgt.entity.is_empty()
-                    && same_country(src_m.actor, &tgt)
-                    && !(home_act(&p.code) && tgt.kind == ActorKind::State)
-                    && !(coercion(root) && apart(src_m.actor, &tgt))
+                let at_home = home_act(&p.code) && tgt.kind == ActorKind::State;
+                let coerced = coercion(root) && apart(src_m.actor, &tgt);
+                if !tgt.entity.is_empty() && same_country(src_m.actor, &tgt) && !at_home && !coerced
                 {
                     continue;
                 }
