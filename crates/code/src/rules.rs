@@ -1090,6 +1090,11 @@ fn select_matches(
                     || in_prepositional_phrase(words, m.start)
                     || (matches!(words[m.start].as_str(), "close" | "closer")
                         && words.get(m.start + 1).is_some_and(|w| w == "to"))
+                    // "relatives of those still detained": a participle
+                    // describing people, not an act
+                    || (past_tense(&words[m.start])
+                        && m.start > 0
+                        && matches!(words[m.start - 1].as_str(), "those" | "still"))
                     || sea_place(words, m.end))
         }) && !truce_place(dict, words, m)
     });
