@@ -250,7 +250,16 @@ pub(super) fn not_an_act(words: &[String], t0: usize, verb: bool) -> bool {
     }) {
         return true;
     }
+    // "were taken into custody", "was taken hostage": an arrest or an
+    // abduction, not a journey
+    let held = window(words, t0 + 1, t0 + 5).any(|w| {
+        matches!(
+            w,
+            "custody" | "hostage" | "captive" | "prisoner" | "detention"
+        )
+    });
     verb && t0 >= 1
+        && !held
         && BE.contains(&words[t0 - 1].as_str())
         && matches!(
             words[t0].as_str(),

@@ -381,6 +381,27 @@ fn dyad(doc: &AnalyzedDocument) -> Option<(String, String)> {
     }
 }
 
+/// The country the document names most: three mentions at least, more
+/// than any other.
+fn top_country(doc: &AnalyzedDocument) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for m in &doc.actors {
+        if let Some(c) = m.actor.country.as_deref() {
+            if c.len() == 3 && m.actor.kind != ActorKind::Organization {
+                *counts.entry(c).or_insert(0) += 1;
+            }
+        }
+    }
+    let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match v.as_slice() {
+        [(c, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, k)| k < n) => {
+            Some((*c).to_string())
+        }
+        _ => None,
+    }
+}
+
 /// A representative actor for a country of the dyad, from the document's mentions.
 fn country_actor<'a>(doc: &'a AnalyzedDocument, country: &str) -> Option<&'a Actor> {
     let of_country = || {
@@ -1732,16 +1753,20 @@ fn code_sentence(
             {
                 k -= 1;
             }
+            // "The captain, a Chinese national, was detained": the head
+            // before an apposition, else the apposition's own mention
+            let mut ends = vec![k];
             if k > 0 && words[k - 1] == "," {
                 if let Some(open) = (k.saturating_sub(25)..k - 1).rfind(|&j| words[j] == ",") {
-                    k = open;
+                    ends = vec![open, k - 1];
                 }
             }
-            let subject = s
-                .ments
-                .iter()
-                .find(|o| o.last + 1 == k)
-                .filter(|o| o.actor.kind != ActorKind::State && !o.venue && resolved(o));
+            let subject = ends.iter().find_map(|&end| {
+                s.ments
+                    .iter()
+                    .find(|o| o.last + 1 == end)
+                    .filter(|o| o.actor.kind != ActorKind::State && !o.venue && resolved(o))
+            });
             if let Some(held) = subject {
                 let mut here = s
                     .places
@@ -1749,7 +1774,9 @@ fn code_sentence(
                     .filter_map(|&(_, _, pi)| doc.places.get(pi)?.place.country.clone());
                 let first = here.next();
                 let place = first.filter(|c| c.len() == 3 && here.all(|o| o == *c));
-                let country = place.or_else(|| held.actor.country.clone());
+                let country = place
+                    .or_else(|| top_country(doc))
+                    .or_else(|| held.actor.country.clone());
                 if country.is_some() {
                     let state = state_actor(country);
                     cands.push(settled(base(&state, held.actor, false, conf * 0.75)));
