@@ -1095,6 +1095,38 @@ fn sea_place(words: &[String], end: usize) -> bool {
 /// The matches `ms` (of [`VerbDict::find`] in `words`) that trigger
 /// events: verb patterns used as nouns dropped, then the longest of
 /// overlapping ones.
+/// Whether a pattern ending at `end` ends on a preposition that opens a
+/// date, not an object: "fired a missile on Monday" aims at no one.
+fn date_preposition(words: &[String], end: usize) -> bool {
+    end >= 1
+        && matches!(words[end - 1].as_str(), "on" | "in" | "at")
+        && words.get(end).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "monday"
+                    | "tuesday"
+                    | "wednesday"
+                    | "thursday"
+                    | "friday"
+                    | "saturday"
+                    | "sunday"
+                    | "january"
+                    | "february"
+                    | "march"
+                    | "april"
+                    | "june"
+                    | "july"
+                    | "august"
+                    | "september"
+                    | "october"
+                    | "november"
+                    | "december"
+                    | "dawn"
+                    | "midnight"
+            )
+        })
+}
+
 fn select_matches(
     dict: &VerbDict,
     words: &[String],
@@ -1116,7 +1148,8 @@ fn select_matches(
                     || (past_tense(&words[m.start])
                         && m.start > 0
                         && matches!(words[m.start - 1].as_str(), "those" | "still"))
-                    || sea_place(words, m.end))
+                    || sea_place(words, m.end)
+                    || date_preposition(words, m.end))
         }) && !truce_place(dict, words, m)
     });
     // "welcomed the release of the soldiers": a verb pattern ending on the

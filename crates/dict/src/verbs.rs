@@ -560,6 +560,11 @@ fn is_boundary(w: &str) -> bool {
     matches!(w, "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "—" | "–")
 }
 
+/// Quotation marks: a gap crosses them without counting them as words.
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "“" | "”" | "‘" | "’" | "'")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -645,18 +650,23 @@ mod tests {
                 match_elems(rest, words, pos)
             }
             Elem::Gap(n) => {
-                for k in 0..=*n {
-                    if k > 0 {
-                        let w = words.get(pos + k - 1)?;
-                        if is_boundary(w) {
-                            return None;
-                        }
-                    }
+                let (mut k, mut counted) = (0, 0);
+                loop {
                     if let Some((e, g)) = match_elems(rest, words, pos + k) {
                         return Some((e, g + k));
                     }
+                    let w = words.get(pos + k)?;
+                    if is_boundary(w) {
+                        return None;
+                    }
+                    if !is_quote(w) {
+                        counted += 1;
+                        if counted > *n {
+                            return None;
+                        }
+                    }
+                    k += 1;
                 }
-                None
             }
         }
     }

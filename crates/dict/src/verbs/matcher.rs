@@ -14,7 +14,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::{date_skip, is_boundary, skippable, Elem, Pattern, PatternMatch};
+use super::{date_skip, is_boundary, is_quote, skippable, Elem, Pattern, PatternMatch};
 
 /// The number of a token no pattern names.
 const UNKNOWN: u32 = u32::MAX;
@@ -238,18 +238,25 @@ impl Matcher {
                 self.match_ops(rest, words, ids, pos)
             }
             Op::Gap(n) => {
-                for k in 0..=n {
-                    if k > 0 {
-                        let w = words.get(pos + k - 1)?;
-                        if is_boundary(w) {
-                            return None;
-                        }
-                    }
+                // quotation marks fill no place of the gap: "resume a
+                // \"demanding and respectful\" dialogue"
+                let (mut k, mut counted) = (0, 0);
+                loop {
                     if let Some((e, g)) = self.match_ops(rest, words, ids, pos + k) {
                         return Some((e, g + k));
                     }
+                    let w = words.get(pos + k)?;
+                    if is_boundary(w) {
+                        return None;
+                    }
+                    if !is_quote(w) {
+                        counted += 1;
+                        if counted > n {
+                            return None;
+                        }
+                    }
+                    k += 1;
                 }
-                None
             }
         }
     }
