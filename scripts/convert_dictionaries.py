@@ -672,7 +672,7 @@ police; policemen; police officers; riot police; border guards; border guard; im
 rebels; insurgents; militants; separatists; guerrillas; fighters; armed groups; militias; militiamen; jihadists; mutineers; mutinous troops; mutinous soldiers; putschists; coup plotters | REB
 gunmen; gunman; armed men; assailants | UAF
 kidnappers; abductors; captors; bandits; armed bandits; gangs; gang members | CRM
-protesters; protestors; demonstrators; crowds; crowd; rioters; marchers; strikers; mourners; activists; civilians; residents; people; villagers; citizens; nationals; relatives; families; family members; youths; teenagers; drivers; motorists; refugees; displaced people; children; women; journalists; students; workers; prisoners; hostages; detainees; prisoners of war; pows | CVL
+protesters; protestors; demonstrators; crowds; crowd; rioters; marchers; strikers; mourners; activists; civilians; residents; people; villagers; citizens; nationals; organisers; organizers; relatives; families; family members; youths; teenagers; drivers; motorists; refugees; displaced people; children; women; journalists; students; workers; prisoners; hostages; detainees; prisoners of war; pows | CVL
 opposition; opposition leaders; opposition parties | OPP
 judges; courts; court; prosecutors | JUD
 intelligence; spies; intelligence agency; security service | SPY
