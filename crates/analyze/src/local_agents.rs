@@ -86,7 +86,7 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention], tex
     });
     government_agents(actors);
     let Some(country) = single_country(actors) else {
-        placed_agents(actors, places, &group_ends);
+        placed_agents(actors, places, &group_ends, text);
         return;
     };
     let soldiers = has_dissident(actors, &country) || seizure_of_power(text);
@@ -160,6 +160,20 @@ fn captive(name: &str) -> bool {
         || name.ends_with("displaced people")
 }
 
+/// Whether the word before byte `at` of `text` is a preposition of place
+/// ("in Lima", "outside the prison in Caracas", "near Kharkiv").
+fn after_locative(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(
+        word,
+        "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
+    )
+}
+
 /// Makes the agent `m` one of `country` (code, entity and country).
 fn give_country(m: &mut ActorMention, country: &str) {
     let role = m.actor.role.clone().unwrap_or_default();
@@ -171,23 +185,34 @@ fn give_country(m: &mut ActorMention, country: &str) {
 /// In an article of no one country, an agent of a local role named
 /// without one takes the country of the places its sentence names, when
 /// they are all of one country: "police detained him at his hotel in Dar
-/// es Salaam", "gunmen attacked a village in Zamfara". Only police,
-/// criminals, gunmen and students: soldiers are often abroad, and rebels
+/// es Salaam", "gunmen attacked a village in Zamfara", "relatives
+/// gathered outside the prison in Caracas". Only police, criminals,
+/// gunmen, students and civilians (not captives): soldiers are often
+/// abroad, and rebels
 /// and insurgents often cross a border; nor an agent a group leads
 /// ("Hamas-led gunmen stormed southern Israel").
 /// `group_ends` are where the article's group names end.
-fn placed_agents(actors: &mut [ActorMention], places: &[PlaceMention], group_ends: &[usize]) {
+fn placed_agents(
+    actors: &mut [ActorMention],
+    places: &[PlaceMention],
+    group_ends: &[usize],
+    text: &str,
+) {
     for m in actors.iter_mut() {
-        let local = unplaced_agent(m, |r| matches!(r, "COP" | "CRM" | "UAF" | "EDU"))
+        let local = unplaced_agent(m, |r| matches!(r, "COP" | "CRM" | "UAF" | "EDU" | "CVL"))
             && !group_ends
                 .iter()
                 .any(|&end| end < m.span.start && m.span.start <= end + 10);
         if !local {
             continue;
         }
+        // civilians take only a place they are in ("protesters in Lima"),
+        // not a capital standing for its government ("Washington lists")
+        let civil = m.actor.role.as_deref() == Some("CVL");
         let mut here = places
             .iter()
             .filter(|p| p.sentence == m.sentence)
+            .filter(|p| !civil || after_locative(text, p.span.start))
             .filter_map(|p| p.place.country.as_deref());
         let Some(first) = here.next() else { continue };
         if first.len() != 3 || here.any(|c| c != first) {

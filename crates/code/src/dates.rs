@@ -384,8 +384,17 @@ pub(crate) fn assign_dates(
         // Saturday": the strike and the killing share their day).
         let root = cands[i].ev.cameo.get(..2).unwrap_or("").to_string();
         let src = cands[i].ev.source.as_ref().map(|a| a.entity.clone());
+        // ("stormed the town on Wednesday, killing 14 people": a
+        // participle after a comma tells the main act's outcome)
+        let outcome = |c: &Cand| {
+            c.t0 > t0
+                && c.t0 >= 1
+                && words[c.t0 - 1] == ","
+                && words.get(c.t0).is_some_and(|w| w.ends_with("ing"))
+        };
         let rival = |c: &Cand| {
             c.t0 != t0
+                && !outcome(c)
                 && !(c.ev.cameo.starts_with(&root)
                     && c.ev.source.as_ref().map(|a| a.entity.as_str()) == src.as_deref())
         };

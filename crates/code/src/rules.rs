@@ -381,6 +381,74 @@ fn dyad(doc: &AnalyzedDocument) -> Option<(String, String)> {
     }
 }
 
+/// The state that arrested or freed the subject of a passive act at
+/// `t0` with no agent named, and that subject: the subject right before
+/// the auxiliaries ("Pereira, the party leader, was detained", "he had
+/// been arrested"), or, before an apposition, the apposition's own
+/// mention ("The captain, a Chinese national, was detained"). The state
+/// is that of the places the sentence names, else the country the story
+/// names most, else the subject's own. People of no country ("80
+/// political prisoners were released from jails in Caracas") are the
+/// named place's.
+fn passive_holder(doc: &AnalyzedDocument, s: &Sent<'_>, t0: usize) -> Option<(Actor, Actor)> {
+    let words = &s.words;
+    let mut k = t0;
+    while k > 0
+        && (matches!(
+            words[k - 1].as_str(),
+            "was"
+                | "were"
+                | "is"
+                | "are"
+                | "been"
+                | "be"
+                | "being"
+                | "had"
+                | "has"
+                | "have"
+                | "'s"
+                | "'d"
+                | "also"
+                | "then"
+                | "later"
+                | "reportedly"
+        ) || words[k - 1].ends_with("ly"))
+    {
+        k -= 1;
+    }
+    let mut ends = vec![k];
+    if k > 0 && words[k - 1] == "," {
+        if let Some(open) = (k.saturating_sub(25)..k - 1).rfind(|&j| words[j] == ",") {
+            ends = vec![open, k - 1];
+        }
+    }
+    let held = ends.iter().find_map(|&end| {
+        s.ments
+            .iter()
+            .find(|o| o.last + 1 == end)
+            .filter(|o| o.actor.kind != ActorKind::State && !o.venue)
+    })?;
+    let mut here = s
+        .places
+        .iter()
+        .filter_map(|&(_, _, pi)| doc.places.get(pi)?.place.country.clone());
+    let first = here.next();
+    let place = first.filter(|c| c.len() == 3 && here.all(|o| o == *c));
+    if resolved(held) {
+        let country = place
+            .or_else(|| top_country(doc))
+            .or_else(|| held.actor.country.clone())?;
+        return Some((state_actor(Some(country)), held.actor.clone()));
+    }
+    let country = place?;
+    (held.actor.kind == ActorKind::Agent && held.actor.role.is_some()).then(|| {
+        (
+            state_actor(Some(country.clone())),
+            of_country(held.actor.clone(), Some(&country)),
+        )
+    })
+}
+
 /// The country the document names most: three mentions at least, more
 /// than any other.
 fn top_country(doc: &AnalyzedDocument) -> Option<String> {
@@ -1802,65 +1870,15 @@ fn code_sentence(
                 continue;
             }
         }
-        // "Pereira was detained at his home in Bissau": an arrest told in
-        // the passive with no one named is the state's where it happened
-        // (the place named, else the detainee's own country)
-        if src.is_none() && p.code.starts_with("173") && is_passive(words, m.start, p.kind) {
-            // the subject right before the auxiliaries ("Pereira, the
-            // party leader, was detained", "he had been arrested")
-            let mut k = m.start;
-            while k > 0
-                && (matches!(
-                    words[k - 1].as_str(),
-                    "was"
-                        | "were"
-                        | "is"
-                        | "are"
-                        | "been"
-                        | "be"
-                        | "being"
-                        | "had"
-                        | "has"
-                        | "have"
-                        | "'s"
-                        | "'d"
-                        | "also"
-                        | "then"
-                        | "later"
-                        | "reportedly"
-                ) || words[k - 1].ends_with("ly"))
-            {
-                k -= 1;
-            }
-            // "The captain, a Chinese national, was detained": the head
-            // before an apposition, else the apposition's own mention
-            let mut ends = vec![k];
-            if k > 0 && words[k - 1] == "," {
-                if let Some(open) = (k.saturating_sub(25)..k - 1).rfind(|&j| words[j] == ",") {
-                    ends = vec![open, k - 1];
-                }
-            }
-            let subject = ends.iter().find_map(|&end| {
-                s.ments
-                    .iter()
-                    .find(|o| o.last + 1 == end)
-                    .filter(|o| o.actor.kind != ActorKind::State && !o.venue && resolved(o))
-            });
-            if let Some(held) = subject {
-                let mut here = s
-                    .places
-                    .iter()
-                    .filter_map(|&(_, _, pi)| doc.places.get(pi)?.place.country.clone());
-                let first = here.next();
-                let place = first.filter(|c| c.len() == 3 && here.all(|o| o == *c));
-                let country = place
-                    .or_else(|| top_country(doc))
-                    .or_else(|| held.actor.country.clone());
-                if country.is_some() {
-                    let state = state_actor(country);
-                    cands.push(settled(base(&state, held.actor, false, conf * 0.75)));
-                    continue;
-                }
+        // "Pereira was detained at his home in Bissau", "80 political
+        // prisoners were released from jails in Caracas": an arrest or a
+        // release told in the passive with no one named is the state's
+        // where it happened (see [`passive_holder`])
+        let held_act = p.code.starts_with("173") || p.code.starts_with("0841");
+        if src.is_none() && held_act && is_passive(words, m.start, p.kind) {
+            if let Some((state, held)) = passive_holder(doc, s, m.start) {
+                cands.push(settled(base(&state, &held, false, conf * 0.75)));
+                continue;
             }
         }
         // "The two ministers agreed to set up a joint cell": the pair the
@@ -2030,8 +2048,17 @@ fn code_sentence(
                         // with no other side, those a state frees are its
                         // own
                         .or_else(|| {
+                            // (the freed may stand inside the pattern:
+                            // "released 80 political prisoners")
                             (p.code == "0841")
-                                .then(|| lone_object(s, m.end))
+                                .then(|| {
+                                    (state_side(src_m.actor)
+                                        && clauses::conjunction_before(words, src_m.first)
+                                            .is_none())
+                                    .then(|| lone_object(s, m.start + 1))
+                                    .flatten()
+                                    .or_else(|| lone_object(s, m.end))
+                                })
                                 .flatten()
                                 .map(|a| (of_country(a, src_m.actor.country.as_deref()), 0.7))
                         })
@@ -3828,7 +3855,10 @@ fn object_antecedent(
             && e.source.is_some()
             && roots.iter().any(|r| e.cameo.starts_with(r))
             && !own(e.source.as_ref())
-            && !(both && own(e.target.as_ref()))
+            // (a party's own side freed by the other: "the opposition
+            // welcomed the release of political prisoners" is the
+            // releaser's; two states' swap is neither's alone)
+            && !(both && own(e.target.as_ref()) && e.target.as_ref().is_some_and(|t| !t.is_dissident()))
     };
     // "condemned the attack" after the lede's attack and a later strike
     // told in passing: "the attack" is the story's, the lede's
