@@ -89,7 +89,9 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention], tex
         placed_agents(actors, places, &group_ends, text);
         return;
     };
-    let soldiers = has_dissident(actors, &country) || seizure_of_power(text);
+    // (the text is searched only when soldiers of no country are named)
+    let soldiers = actors.iter().any(|m| unplaced_agent(m, |r| r == "MIL"))
+        && (has_dissident(actors, &country) || seizure_of_power(text));
     for m in actors.iter_mut() {
         if !unplaced_agent(m, |r| LOCAL_ROLES.contains(&r) || (soldiers && r == "MIL")) {
             continue;
