@@ -1881,6 +1881,30 @@ fn code_sentence(
                 continue;
             }
         }
+        // "Three hostages were released by Hamas", "80 political prisoners
+        // had been freed from jails in Caracas": a release pattern that
+        // opens on the auxiliary ("be released") is told in the passive;
+        // its subject is the one freed, never the one who frees
+        if p.kind == PatternKind::Verb
+            && p.code.starts_with("084")
+            && BE.contains(&words[m.start].as_str())
+        {
+            let by = (m.end..(m.end + 3).min(words.len()))
+                .find(|&j| words[j] == "by")
+                .and_then(|j| {
+                    s.ments.iter().find(|o| {
+                        (o.first == j + 1 || (o.first == j + 2 && words[j + 1] == "the"))
+                            && resolved(o)
+                    })
+                });
+            if let Some((state, held)) = passive_holder(doc, s, m.start) {
+                let freer = by.map_or(state, |o| o.actor.clone());
+                if !same_country(&freer, &held) || freer.kind == ActorKind::State {
+                    cands.push(settled(base(&freer, &held, false, conf * 0.75)));
+                }
+            }
+            continue;
+        }
         // "The two ministers agreed to set up a joint cell": the pair the
         // sentence before told of meeting or acting on each other.
         // (A symmetric act finds its parties itself: "the two countries
