@@ -427,6 +427,26 @@ fn passive_holder(doc: &AnalyzedDocument, s: &Sent<'_>, t0: usize) -> Option<(Ac
             .iter()
             .find(|o| o.last + 1 == end)
             .filter(|o| o.actor.kind != ActorKind::State && !o.venue)
+            // (not the object of a preposition inside a longer subject:
+            // "a video of the girl rescued by police was released")
+            .filter(|o| {
+                !o.first.checked_sub(1).is_some_and(|j| {
+                    matches!(
+                        words[j].as_str(),
+                        "by" | "of"
+                            | "from"
+                            | "with"
+                            | "to"
+                            | "for"
+                            | "in"
+                            | "at"
+                            | "on"
+                            | "near"
+                            | "against"
+                            | "about"
+                    )
+                })
+            })
     })?;
     let mut here = s
         .places
