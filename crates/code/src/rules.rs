@@ -1947,9 +1947,36 @@ fn code_sentence(
                 };
                 let src_conf = *src_conf;
                 let passive_subject = if is_passive(words, m.start, p.kind) {
-                    nearest_before(s, m.start, clause_start(words, m.start, 25))
-                        .filter(|t| !same_country(t.actor, src_m.actor))
-                        .map(|t| (t.actor.clone(), 1.0))
+                    // "residents who had been detained by Israeli forces":
+                    // the subject of a relative clause is the relative's
+                    // antecedent, or no one named
+                    let mut k = m.start;
+                    while k > 0
+                        && matches!(
+                            words[k - 1].as_str(),
+                            "was"
+                                | "were"
+                                | "is"
+                                | "are"
+                                | "been"
+                                | "be"
+                                | "being"
+                                | "had"
+                                | "has"
+                                | "have"
+                        )
+                    {
+                        k -= 1;
+                    }
+                    let relative =
+                        k >= 2 && matches!(words[k - 1].as_str(), "who" | "which" | "that");
+                    if relative {
+                        s.ments.iter().find(|o| o.last + 2 == k && resolved(o))
+                    } else {
+                        nearest_before(s, m.start, clause_start(words, m.start, 25))
+                    }
+                    .filter(|t| !same_country(t.actor, src_m.actor))
+                    .map(|t| (t.actor.clone(), 1.0))
                 } else {
                     None
                 };
@@ -2051,12 +2078,16 @@ fn code_sentence(
                         })
                         .or_else(|| home_target(&p.code, p.kind, src_m.actor).map(|a| (a, 0.7)))
                         // "Benin has arrested 14 people": people of no
-                        // country a state's organs arrest are its own
+                        // country a state's organs arrest are its own (in
+                        // a story about that state: troops raiding a
+                        // neighbour's village detain the neighbour's men)
                         .or_else(|| {
-                            (root == "17")
-                                .then(|| lone_object(s, m.end))
-                                .flatten()
-                                .map(|a| (of_country(a, src_m.actor.country.as_deref()), 0.75))
+                            (root == "17"
+                                && top_country(doc)
+                                    .is_none_or(|c| src_m.actor.country.as_deref() == Some(&c)))
+                            .then(|| lone_object(s, m.end))
+                            .flatten()
+                            .map(|a| (of_country(a, src_m.actor.country.as_deref()), 0.75))
                         })
                         .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
                         // "Belarus's foreign ministry rejected the
