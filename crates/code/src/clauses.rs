@@ -148,6 +148,26 @@ const ANNOUNCING: &[&str] = &[
 /// respond firmly to any aggression". A negated modal ("would not strike")
 /// is no threat: the negation rule drops it first.
 pub(super) fn threatened(words: &[String], t0: usize) -> Option<usize> {
+    // "vowed to \"hunt down every one of the attackers\"": force vowed
+    let mut k = t0;
+    while k > 0 && matches!(words[k - 1].as_str(), "\"" | "“" | "'" | "‘") {
+        k -= 1;
+    }
+    if k >= 2 && words[k - 1] == "to" {
+        // (a date between: "vowed on X on Monday night to")
+        let vow = (k.saturating_sub(10)..k - 1)
+            .rev()
+            .take_while(|&j| !matches!(words[j].as_str(), "," | "." | ";" | ":" | "and" | "that"))
+            .find(|&j| {
+                matches!(
+                    words[j].as_str(),
+                    "vow" | "vows" | "vowed" | "vowing" | "threaten" | "threatens" | "threatened"
+                )
+            });
+        if vow.is_some() {
+            return vow;
+        }
+    }
     let lo = t0.saturating_sub(4);
     // "warned that Ankara could resort to force": "could" and "might"
     // threaten only after a verb of warning, not after "said"
@@ -158,10 +178,17 @@ pub(super) fn threatened(words: &[String], t0: usize) -> Option<usize> {
         )
     })?;
     let weak_modal = matches!(words[modal].as_str(), "could" | "might");
-    let between_ok = window(words, modal + 1, t0).all(|w| {
+    // ("would continue to act", "would not hesitate to strike")
+    let between_ok = (modal + 1..t0).all(|k| {
+        let w = words[k].as_str();
         w.ends_with("ly")
             || ASPECTUAL.contains(&w)
-            || matches!(w, "\"" | "“" | "'" | "‘" | "also" | "then" | "again")
+            || matches!(
+                w,
+                "\"" | "“" | "'" | "‘" | "also" | "then" | "again" | "hesitate"
+            )
+            || (w == "to" && k > modal + 1)
+            || (w == "not" && words.get(k + 1).is_some_and(|n| n == "hesitate"))
     });
     if !between_ok {
         return None;
