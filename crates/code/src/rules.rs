@@ -3469,9 +3469,16 @@ fn both_sides(words: &[String], from: usize, to: usize) -> bool {
                 | "neighbors"
         )
     };
-    w.windows(2).any(|p| p[0] == "both" && side(p[1]))
-        || w.windows(3)
-            .any(|p| p[0] == "the" && matches!(p[1], "two" | "warring") && side(p[2]))
+    // "both sides", "all parties", "the parties", "both warring
+    // parties", "all the warring sides"
+    w.windows(2).any(|p| {
+        (matches!(p[0], "both" | "all") && side(p[1]))
+            || (p[0] == "the" && matches!(p[1], "parties" | "sides"))
+    }) || w.windows(3).any(|p| {
+        matches!(p[0], "the" | "both" | "all")
+            && matches!(p[1], "two" | "warring" | "conflicting" | "rival" | "the")
+            && side(p[2])
+    })
 }
 
 /// The two parties named as a coordinated pair anywhere in the sentence
