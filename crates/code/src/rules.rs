@@ -3467,6 +3467,7 @@ fn both_sides(words: &[String], from: usize, to: usize) -> bool {
                 | "governments"
                 | "neighbours"
                 | "neighbors"
+                | "delegations"
         )
     };
     // "both sides", "all parties", "the parties", "both warring
