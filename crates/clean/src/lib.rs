@@ -39,15 +39,22 @@ pub enum CleanError {
 
 /// A plain text that is one line only is what the user gave us: dropped as
 /// a caption (short, no full stop: "The government condemned an attack by
-/// soldiers on Thursday"), it would leave nothing, so it is kept.
+/// soldiers on Thursday") or as the headline it was taken for (a line
+/// ending in a closing quotation mark), it would leave nothing, so it is
+/// kept.
 fn keep_lone_sentence(extracted: &str, outcome: &mut noise::Outcome) {
     let mut lines = extracted.lines().filter(|l| !l.trim().is_empty());
     let (Some(line), None) = (lines.next(), lines.next()) else {
         return;
     };
+    // (or as the headline it was taken for: a line ending in a closing
+    // quotation mark, 'criticised the detentions as "unjustified."')
     let lone_caption = outcome.kept.is_empty()
         && outcome.removed.len() == 1
-        && outcome.removed.iter().all(|r| r.reason == "caption");
+        && outcome
+            .removed
+            .iter()
+            .all(|r| matches!(r.reason.as_str(), "caption" | "repeated-headline"));
     if !lone_caption {
         return;
     }

@@ -219,3 +219,15 @@ fn a_lone_sentence_without_full_stop_is_kept() {
     assert_eq!(d.text, story);
     assert_eq!(reason_of(&d, line), Some("caption"));
 }
+
+#[test]
+fn a_lone_line_ending_in_a_quotation_is_kept() {
+    // Taken for the document's headline (it ends in a closing quotation
+    // mark, not a full stop), it was dropped as a repeated headline and the
+    // input skipped as holding no text.
+    // (ingest takes such a first line of a plain text for its title)
+    let line = "Police detained two journalists on Monday. The Kremlin criticised the detentions as \"unjustified.\"";
+    let d = run(&format!("{line}\n"), Some(line)).unwrap();
+    assert_eq!(d.text, line);
+    assert_offsets(&d);
+}
