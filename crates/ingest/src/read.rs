@@ -335,8 +335,9 @@ fn read_bytes(input: &Input, bytes: Vec<u8>, opts: &IngestOptions, out: &mut Rea
 }
 
 /// The first non-empty line, when it looks like a headline: at most 25
-/// words and not ending with a full stop (a text that opens straight with
-/// its first paragraph has no title line).
+/// words and not ending with a full stop, inside a closing quotation mark
+/// or not (a text that opens straight with its first paragraph has no
+/// title line).
 pub(crate) fn headline_of(text: &str) -> Option<String> {
     let line = text
         .lines()
@@ -344,7 +345,10 @@ pub(crate) fn headline_of(text: &str) -> Option<String> {
         .find(|l| !l.is_empty())?;
     let line = line.trim_start_matches('#').trim();
     let words = line.split_whitespace().count();
-    if words == 0 || words > 25 || line.ends_with('.') || line.chars().count() > 250 {
+    // (a full stop inside a closing quotation mark ends a sentence too:
+    // 'criticised the detentions as "unjustified."')
+    let unquoted = line.trim_end_matches(['"', '”', '\'', '’', '»']);
+    if words == 0 || words > 25 || unquoted.ends_with('.') || line.chars().count() > 250 {
         return None;
     }
     Some(line.to_string())

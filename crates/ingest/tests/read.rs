@@ -112,6 +112,26 @@ fn text_title_from_first_line_and_bad_sidecar() {
 }
 
 #[test]
+fn a_first_paragraph_ending_in_a_quotation_is_no_title() {
+    let d = tempfile::tempdir().unwrap();
+    let p = write(
+        d.path(),
+        "q.txt",
+        "The Kremlin criticised the detentions as \"unjustified.\"\n\nMore text.\n".as_bytes(),
+    );
+    let r = read_path(&p);
+    assert_eq!(r.docs.len(), 1);
+    assert_eq!(r.docs[0].meta.title, None);
+    // a headline in quotation marks stays one
+    let p = write(d.path(), "h.txt", b"\"We will not give up\"\n\nText.\n");
+    let r = read_path(&p);
+    assert_eq!(
+        r.docs[0].meta.title.as_deref(),
+        Some("\"We will not give up\"")
+    );
+}
+
+#[test]
 fn example_articles_read() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/articles");
     let (inputs, problems) = discover(&[dir.to_string()]);
