@@ -256,6 +256,26 @@ fn next_weekday(doc: &AnalyzedDocument, mention: &str, r: DateRange) -> DateRang
     }
 }
 
+/// A bare weekday that fell on the day of publication, read for an act
+/// told in the past perfect: the same weekday a week before.
+fn last_weekday(doc: &AnalyzedDocument, mention: &str, r: DateRange) -> DateRange {
+    let m = mention.trim().to_ascii_lowercase();
+    let day = m.strip_prefix("on ").unwrap_or(&m);
+    let bare = matches!(
+        day,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    );
+    match r.start {
+        Some(d) if bare && r.end.is_none() && d == doc.published.date => {
+            d.checked_sub(7.days()).map_or(r, |p| DateRange {
+                start: Some(p),
+                ..r
+            })
+        }
+        _ => r,
+    }
+}
+
 /// Whether a rule name ("112 verb \"blame * for\"", see
 /// `Pattern::rule`) is a verb pattern's.
 fn verb_rule(rule: &str) -> bool {
@@ -491,7 +511,16 @@ pub(crate) fn assign_dates(
                 if cands[i].ev.status == Status::Scheduled {
                     r = next_weekday(doc, dm.span.slice(&doc.doc.text), r);
                 }
+                // "had struck Syrian tanks ... on Monday" in Monday's paper:
+                // a past perfect sets the act before the day of the report,
+                // a week back
+                // (the date after the act: "said on Wednesday that the group
+                // had targeted" dates the report, and the act with it)
                 let (da, _) = tok_range(&s.spans, dm.span).unwrap_or((0, 0));
+                let perfect = (t0.saturating_sub(2)..t0).any(|k| words[k] == "had");
+                if perfect && da > t0 && cands[i].ev.status == Status::Occurred {
+                    r = last_weekday(doc, dm.span.slice(&doc.doc.text), r);
+                }
                 let pre: Vec<&str> = window(words, da.saturating_sub(3), da).collect();
                 if pre.iter().any(|w| {
                     matches!(
