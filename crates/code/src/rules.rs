@@ -1905,10 +1905,25 @@ fn code_sentence(
         // had been freed from jails in Caracas": a release pattern that
         // opens on the auxiliary ("be released") is told in the passive;
         // its subject is the one freed, never the one who frees
-        if p.kind == PatternKind::Verb
+        // (the pattern is the participle alone, "released|freed": it is
+        // the passive only after a form of "be"; an active "released a
+        // statement" is nothing)
+        let bare_participle = p.kind == PatternKind::Verb
             && p.code.starts_with("084")
-            && BE.contains(&words[m.start].as_str())
+            && m.end == m.start + 1
+            && matches!(
+                words[m.start].as_str(),
+                "released" | "freed" | "repatriated"
+            );
+        if bare_participle
+            && !m.start.checked_sub(1).is_some_and(|k| {
+                BE.contains(&words[k].as_str())
+                    || (words[k].ends_with("ly") && k >= 1 && BE.contains(&words[k - 1].as_str()))
+            })
         {
+            continue;
+        }
+        if bare_participle {
             let by = (m.end..(m.end + 3).min(words.len()))
                 .find(|&j| words[j] == "by")
                 .and_then(|j| {
