@@ -234,19 +234,24 @@ fn range_end(doc: &AnalyzedDocument, s: &Sent<'_>, di: usize) -> Option<Date> {
     r.end.or(r.start)
 }
 
+/// Whether a date mention is a weekday alone ("Tuesday", "on Tuesday"),
+/// with no "last" or "next" to fix its week.
+fn bare_weekday(mention: &str) -> bool {
+    let m = mention.trim().to_ascii_lowercase();
+    let day = m.strip_prefix("on ").unwrap_or(&m);
+    matches!(
+        day,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// A scheduled act on a bare weekday ("plan to meet on Tuesday") is on the
 /// next such day: the analyzer, which does not see the act's status, may
 /// have taken the last one. A day before publication moves a week on; a
 /// weekday with "last" is left alone.
 fn next_weekday(doc: &AnalyzedDocument, mention: &str, r: DateRange) -> DateRange {
-    let m = mention.trim().to_ascii_lowercase();
-    let day = m.strip_prefix("on ").unwrap_or(&m);
-    let bare = matches!(
-        day,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    );
     match r.start {
-        Some(d) if bare && r.end.is_none() && d < doc.published.date => {
+        Some(d) if bare_weekday(mention) && r.end.is_none() && d < doc.published.date => {
             d.checked_add(7.days()).map_or(r, |n| DateRange {
                 start: Some(n),
                 ..r
@@ -259,14 +264,8 @@ fn next_weekday(doc: &AnalyzedDocument, mention: &str, r: DateRange) -> DateRang
 /// A bare weekday that fell on the day of publication, read for an act
 /// told in the past perfect: the same weekday a week before.
 fn last_weekday(doc: &AnalyzedDocument, mention: &str, r: DateRange) -> DateRange {
-    let m = mention.trim().to_ascii_lowercase();
-    let day = m.strip_prefix("on ").unwrap_or(&m);
-    let bare = matches!(
-        day,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    );
     match r.start {
-        Some(d) if bare && r.end.is_none() && d == doc.published.date => {
+        Some(d) if bare_weekday(mention) && r.end.is_none() && d == doc.published.date => {
             d.checked_sub(7.days()).map_or(r, |p| DateRange {
                 start: Some(p),
                 ..r

@@ -381,6 +381,27 @@ fn dyad(doc: &AnalyzedDocument) -> Option<(String, String)> {
     }
 }
 
+/// Where the auxiliaries before a passive verb at `t0` begin ("Pereira
+/// had been detained": at "had"); with `adverbs`, adverbs among them too
+/// ("was later released").
+fn before_auxiliaries(words: &[String], t0: usize, adverbs: bool) -> usize {
+    let mut k = t0;
+    while k > 0 {
+        let w = words[k - 1].as_str();
+        let aux = matches!(
+            w,
+            "was" | "were" | "is" | "are" | "been" | "be" | "being" | "had" | "has" | "have"
+        );
+        let adverb = matches!(w, "'s" | "'d" | "also" | "then" | "later" | "reportedly")
+            || w.ends_with("ly");
+        if !(aux || (adverbs && adverb)) {
+            break;
+        }
+        k -= 1;
+    }
+    k
+}
+
 /// The state that arrested or freed the subject of a passive act at
 /// `t0` with no agent named, and that subject: the subject right before
 /// the auxiliaries ("Pereira, the party leader, was detained", "he had
@@ -392,30 +413,7 @@ fn dyad(doc: &AnalyzedDocument) -> Option<(String, String)> {
 /// named place's.
 fn passive_holder(doc: &AnalyzedDocument, s: &Sent<'_>, t0: usize) -> Option<(Actor, Actor)> {
     let words = &s.words;
-    let mut k = t0;
-    while k > 0
-        && (matches!(
-            words[k - 1].as_str(),
-            "was"
-                | "were"
-                | "is"
-                | "are"
-                | "been"
-                | "be"
-                | "being"
-                | "had"
-                | "has"
-                | "have"
-                | "'s"
-                | "'d"
-                | "also"
-                | "then"
-                | "later"
-                | "reportedly"
-        ) || words[k - 1].ends_with("ly"))
-    {
-        k -= 1;
-    }
+    let k = before_auxiliaries(words, t0, true);
     let mut ends = vec![k];
     if k > 0 && words[k - 1] == "," {
         if let Some(open) = (k.saturating_sub(25)..k - 1).rfind(|&j| words[j] == ",") {
@@ -1965,24 +1963,7 @@ fn code_sentence(
                     // "residents who had been detained by Israeli forces":
                     // the subject of a relative clause is the relative's
                     // antecedent, or no one named
-                    let mut k = m.start;
-                    while k > 0
-                        && matches!(
-                            words[k - 1].as_str(),
-                            "was"
-                                | "were"
-                                | "is"
-                                | "are"
-                                | "been"
-                                | "be"
-                                | "being"
-                                | "had"
-                                | "has"
-                                | "have"
-                        )
-                    {
-                        k -= 1;
-                    }
+                    let k = before_auxiliaries(words, m.start, false);
                     let relative =
                         k >= 2 && matches!(words[k - 1].as_str(), "who" | "which" | "that");
                     if relative {
