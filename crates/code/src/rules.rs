@@ -1716,12 +1716,18 @@ fn code_sentence(
         // A gerund used as a noun ("holding talks in Moscow was not an option").
         // An aspectual verb passes its subject on: "began releasing",
         // "continued shelling".
+        // ("issued a statement condemning the attack": what the statement
+        // says is its issuer's act)
         let gerund = p.kind == PatternKind::Verb
             && words[m.start].ends_with("ing")
             && !(m.start > 0
                 && (BE.contains(&words[m.start - 1].as_str())
                     || ASPECTUAL.contains(&words[m.start - 1].as_str())
                     || words[m.start - 1] == ","
+                    || matches!(
+                        words[m.start - 1].as_str(),
+                        "statement" | "communique" | "communiqué" | "declaration" | "letter"
+                    )
                     || (m.start > 1
                         && words[m.start - 2] == ","
                         && words[m.start - 1].ends_with("ly"))));
