@@ -2410,9 +2410,23 @@ fn code_sentence(
             }
         }
         let loc = location(doc, s, m.start, m.end, seg_end);
+        // "rejected the recognition", "rejected the strikes": rejecting an
+        // act done, not a proposal, demand or accusation, is disapproval
+        // (111), as CAMEO's 12 is for what is asked or offered
+        let done_act = root == "12"
+            && p.kind == PatternKind::Verb
+            && object_act(words, m.start, m.end).is_some_and(|(_, roots, _)| {
+                !roots
+                    .iter()
+                    .any(|r| matches!(r.get(..2), Some("02" | "03" | "04" | "10" | "11" | "13")))
+            });
         for mut ev in new {
             if ev.location.is_none() {
                 ev.location = loc.clone();
+            }
+            if done_act && ev.cameo.starts_with("12") {
+                ev.cameo = "111".into();
+                ev.status = Status::Occurred;
             }
             // "Police opened fire on protesters": force by the state's own
             // police or army on its own people is repression (175)
@@ -3847,6 +3861,43 @@ const OBJECT_ACTS: &[(&[&str], &[&str], bool)] = &[
     ),
 ];
 
+/// The act noun a reaction at tokens `t0..t1` names as its object ("condemned
+/// the attack", "welcomed Wednesday's releases", "condemned what he called
+/// \"a deliberate attack\""): its token, the roots of the acts it names,
+/// and whether both parties of such an act are aimed at.
+fn object_act(
+    words: &[String],
+    t0: usize,
+    t1: usize,
+) -> Option<(usize, &'static [&'static str], bool)> {
+    let what_called = words.get(t1).is_some_and(|w| w == "what")
+        && words
+            .get(t1 + 1)
+            .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "it" | "they"))
+        && words
+            .get(t1 + 2)
+            .is_some_and(|w| matches!(w.as_str(), "called" | "termed" | "described"));
+    let reach = if what_called { t1 + 12 } else { t1 + 4 };
+    (t0 + 1..reach.min(words.len())).find_map(|j| {
+        let det = (j.saturating_sub(if what_called { 4 } else { 2 })..j).any(|k| {
+            matches!(
+                words[k].as_str(),
+                "the" | "this" | "that" | "these" | "those" | "its" | "their" | "'s"
+            ) || (what_called && matches!(words[k].as_str(), "a" | "an"))
+        });
+        OBJECT_ACTS
+            .iter()
+            .find(|(nouns, _, _)| nouns.contains(&words[j].as_str()))
+            // (a quotation mark may close a quoted verb: "\"strongly
+            // condemned\" the attack")
+            .filter(|_| {
+                det && !window(words, t0 + 1, j)
+                    .any(|w| is_punct(w) && !matches!(w, "\"" | "\u{201c}" | "\u{201d}"))
+            })
+            .map(|&(_, roots, both)| (j, roots, both))
+    })
+}
+
 /// The parties of an act the object of a reaction names ("Somalia's
 /// president condemned the attack", "the envoy welcomed Wednesday's
 /// releases", "Turkey welcomed the agreement", "Kurti rejected the
@@ -3874,32 +3925,7 @@ fn object_antecedent(
     // modifier ("the deadly attack", "Wednesday's releases").
     // "condemned what he called \"a deliberate and cowardly attack\"":
     // the act is named in the quoted words, after "a" too.
-    let what_called = words.get(t1).is_some_and(|w| w == "what")
-        && words
-            .get(t1 + 1)
-            .is_some_and(|w| matches!(w.as_str(), "he" | "she" | "it" | "they"))
-        && words
-            .get(t1 + 2)
-            .is_some_and(|w| matches!(w.as_str(), "called" | "termed" | "described"));
-    let reach = if what_called { t1 + 12 } else { t1 + 4 };
-    let act = (t0 + 1..reach.min(words.len())).find_map(|j| {
-        let det = (j.saturating_sub(if what_called { 4 } else { 2 })..j).any(|k| {
-            matches!(
-                words[k].as_str(),
-                "the" | "this" | "that" | "these" | "those" | "its" | "their" | "'s"
-            ) || (what_called && matches!(words[k].as_str(), "a" | "an"))
-        });
-        OBJECT_ACTS
-            .iter()
-            .find(|(nouns, _, _)| nouns.contains(&words[j].as_str()))
-            // (a quotation mark may close a quoted verb: "\"strongly
-            // condemned\" the attack")
-            .filter(|_| {
-                det && !window(words, t0 + 1, j)
-                    .any(|w| is_punct(w) && !matches!(w, "\"" | "\u{201c}" | "\u{201d}"))
-            })
-            .map(|&(_, roots, both)| (j, roots, both))
-    });
+    let act = object_act(words, t0, t1);
     let Some((j, roots, both)) = act else {
         // "denied that its troops had been involved": a denial answers
         // the nearest accusation aimed at the denier's side.
