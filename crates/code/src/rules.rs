@@ -1954,6 +1954,35 @@ fn code_sentence(
                 continue;
             }
         }
+        // "Egypt's foreign minister spoke with his counterparts from
+        // Somalia, Turkey and Djibouti. The four ministers then issued a
+        // joint statement rejecting the recognition": each of the states
+        // the sentence before names, when they are as many as the number.
+        if src.is_none() && roles != Roles::Symmetric {
+            if let Some(members) =
+                the_n_subject(words, m.start).and_then(|n| prior_members(doc, si, n))
+            {
+                let done_act = root == "12" && rejects_done_act(words, m.start, m.end);
+                for a in &members {
+                    let tgt = find_target_in(s, m.start + 1, a, &verb_at, coercion(root))
+                        .map(|(t, _)| t.actor.clone())
+                        .or_else(|| {
+                            object_antecedent(si, s, m.start, m.end, &p.code, a, prior)
+                                .into_iter()
+                                .next()
+                        });
+                    if let Some(t) = tgt.filter(|t| !same_country(a, t)) {
+                        let mut ev = base(a, &t, false, conf * 0.75);
+                        if done_act {
+                            ev.cameo = "111".into();
+                            ev.status = Status::Occurred;
+                        }
+                        cands.push(settled(ev));
+                    }
+                }
+                continue;
+            }
+        }
         let mut new: Vec<CodedEvent> = Vec::new();
         let mut weak = false;
         let mediated = (roles == Roles::Symmetric)
@@ -2413,13 +2442,8 @@ fn code_sentence(
         // "rejected the recognition", "rejected the strikes": rejecting an
         // act done, not a proposal, demand or accusation, is disapproval
         // (111), as CAMEO's 12 is for what is asked or offered
-        let done_act = root == "12"
-            && p.kind == PatternKind::Verb
-            && object_act(words, m.start, m.end).is_some_and(|(_, roots, _)| {
-                !roots
-                    .iter()
-                    .any(|r| matches!(r.get(..2), Some("02" | "03" | "04" | "10" | "11" | "13")))
-            });
+        let done_act =
+            root == "12" && p.kind == PatternKind::Verb && rejects_done_act(words, m.start, m.end);
         for mut ev in new {
             if ev.location.is_none() {
                 ev.location = loc.clone();
@@ -3898,6 +3922,18 @@ fn object_act(
     })
 }
 
+/// Whether the object of a rejection at tokens `t0..t1` is an act done
+/// ("rejected the recognition", "the strikes"), not a proposal, demand,
+/// talks or accusation: disapproval (111), as CAMEO's 12 is for what is
+/// asked or offered.
+fn rejects_done_act(words: &[String], t0: usize, t1: usize) -> bool {
+    object_act(words, t0, t1).is_some_and(|(_, roots, _)| {
+        !roots
+            .iter()
+            .any(|r| matches!(r.get(..2), Some("02" | "03" | "04" | "10" | "11" | "13")))
+    })
+}
+
 /// The parties of an act the object of a reaction names ("Somalia's
 /// president condemned the attack", "the envoy welcomed Wednesday's
 /// releases", "Turkey welcomed the agreement", "Kurti rejected the
@@ -4597,6 +4633,59 @@ fn the_two_subject(words: &[String], t0: usize) -> bool {
                     | "neighbours"
                     | "neighbors"
             ))
+}
+
+/// The number of "The four ministers ..." opening a sentence (three to
+/// six, and a noun of leaders, ministers or states), when the act's
+/// trigger follows within eight words and no punctuation ("The four
+/// ministers then issued a joint statement rejecting").
+fn the_n_subject(words: &[String], t0: usize) -> Option<usize> {
+    let start = usize::from(words.first().is_some_and(|w| is_punct(w)));
+    if words.get(start).map(String::as_str) != Some("the") {
+        return None;
+    }
+    let n = match words.get(start + 1)?.as_str() {
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        _ => return None,
+    };
+    let k = start + 2;
+    let noun = words.get(k).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "leaders" | "ministers" | "countries" | "presidents" | "governments" | "states"
+        )
+    }) || (words.get(k).is_some_and(|w| w == "foreign")
+        && words.get(k + 1).is_some_and(|w| w == "ministers"));
+    let near = t0 > k && t0 <= k + 8 && !window(words, k, t0).any(is_punct);
+    (noun && near).then_some(n)
+}
+
+/// The states the sentence before `si` names, in its paragraph, one
+/// actor each, when they are `n`.
+fn prior_members(doc: &AnalyzedDocument, si: usize, n: usize) -> Option<Vec<Actor>> {
+    let prev = si.checked_sub(1)?;
+    let (before, here) = (doc.sentences.get(prev)?.span, doc.sentences.get(si)?.span);
+    if !crate::dates::same_paragraph(doc, before.end, here.start) {
+        return None;
+    }
+    let mut out: Vec<Actor> = Vec::new();
+    for m in doc.actors.iter().filter(|m| m.sentence == prev) {
+        let Some(c) = m.actor.country.as_deref().filter(|c| c.len() == 3) else {
+            continue;
+        };
+        if !matches!(
+            m.actor.kind,
+            ActorKind::State | ActorKind::Person | ActorKind::Agent
+        ) || out.iter().any(|o| o.country.as_deref() == Some(c))
+        {
+            continue;
+        }
+        out.push(state_actor(Some(c.to_string())));
+    }
+    (out.len() == n).then_some(out)
 }
 
 /// The two parties of the latest act told in one of the two sentences
