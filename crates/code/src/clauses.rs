@@ -279,14 +279,15 @@ pub(super) fn not_an_act(words: &[String], t0: usize, verb: bool) -> bool {
     }
     // "were taken into custody", "was taken hostage": an arrest or an
     // abduction, not a journey
-    let held = window(words, t0 + 1, t0 + 5).any(|w| {
-        matches!(
-            w,
-            "custody" | "hostage" | "captive" | "prisoner" | "detention"
-        )
-    });
+    let held = || {
+        window(words, t0 + 1, t0 + 5).any(|w| {
+            matches!(
+                w,
+                "custody" | "hostage" | "captive" | "prisoner" | "detention"
+            )
+        })
+    };
     verb && t0 >= 1
-        && !held
         && BE.contains(&words[t0 - 1].as_str())
         && matches!(
             words[t0].as_str(),
@@ -299,6 +300,7 @@ pub(super) fn not_an_act(words: &[String], t0: usize, verb: bool) -> bool {
                 | "bused"
                 | "escorted"
         )
+        && !held()
 }
 
 /// Whether a release or return (CAMEO 08) at `t0` is one the subject

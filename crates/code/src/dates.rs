@@ -12,7 +12,7 @@
 //!
 //! The event's evidence says which ([`DateFrom`]).
 
-use chronicler_core::text::ADJECTIVAL_PARTICIPLES;
+use chronicler_core::text::{ADJECTIVAL_PARTICIPLES, WEEKDAYS};
 use chronicler_core::{AnalyzedDocument, CodedEvent, DateFrom, DatePrecision, DateRange, Status};
 
 use jiff::civil::Date;
@@ -239,10 +239,7 @@ fn range_end(doc: &AnalyzedDocument, s: &Sent<'_>, di: usize) -> Option<Date> {
 fn bare_weekday(mention: &str) -> bool {
     let m = mention.trim().to_ascii_lowercase();
     let day = m.strip_prefix("on ").unwrap_or(&m);
-    matches!(
-        day,
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
-    )
+    WEEKDAYS.contains(&day)
 }
 
 /// A scheduled act on a bare weekday ("plan to meet on Tuesday") is on the

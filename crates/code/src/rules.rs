@@ -2,6 +2,7 @@
 
 use std::collections::HashMap;
 
+use chronicler_core::text::{MONTHS, WEEKDAYS};
 use chronicler_core::{
     Actor, ActorKind, AnalyzedDocument, CodedEvent, DateRange, Evidence, MentionForm, Place,
     Quantity, Span, Status,
@@ -1233,29 +1234,11 @@ fn date_preposition(words: &[String], end: usize) -> bool {
     end >= 1
         && matches!(words[end - 1].as_str(), "on" | "in" | "at")
         && words.get(end).is_some_and(|w| {
-            matches!(
-                w.as_str(),
-                "monday"
-                    | "tuesday"
-                    | "wednesday"
-                    | "thursday"
-                    | "friday"
-                    | "saturday"
-                    | "sunday"
-                    | "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "dawn"
-                    | "midnight"
-            )
+            let w = w.as_str();
+            // ("in May" is a month, but "may" is a modal more often)
+            WEEKDAYS.contains(&w)
+                || (MONTHS.contains(&w) && w != "may")
+                || matches!(w, "dawn" | "midnight")
         })
 }
 
@@ -2789,27 +2772,11 @@ fn time_after(words: &[String], k: usize) -> bool {
     let next = |i: usize| words.get(k + i).map_or("", String::as_str);
     let timeish = |w: &str| {
         w.bytes().next().is_some_and(|b| b.is_ascii_digit())
-            || chronicler_core::text::WEEKDAYS.contains(&w)
+            || WEEKDAYS.contains(&w)
+            || MONTHS.contains(&w)
             || matches!(
                 w,
-                "january"
-                    | "february"
-                    | "march"
-                    | "april"
-                    | "may"
-                    | "june"
-                    | "july"
-                    | "august"
-                    | "september"
-                    | "october"
-                    | "november"
-                    | "december"
-                    | "midnight"
-                    | "noon"
-                    | "dawn"
-                    | "tomorrow"
-                    | "today"
-                    | "then"
+                "midnight" | "noon" | "dawn" | "tomorrow" | "today" | "then"
             )
     };
     matches!(words[k].as_str(), "until" | "after")

@@ -352,25 +352,11 @@ fn iso_date(s: &str) -> Option<Date> {
 /// letters or more of it, with or without a full stop ("Nov", "Sept.",
 /// "November", any case).
 pub fn month_number(word: &str) -> Option<i8> {
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;
     }
-    MONTHS
+    crate::text::MONTHS
         .iter()
         .position(|m| m.starts_with(w.as_str()))
         .and_then(|i| i8::try_from(i + 1).ok())

@@ -224,6 +224,22 @@ pub fn slice_utf8(bytes: &[u8], start: usize, end: usize) -> &str {
         .unwrap_or("")
 }
 
+/// The months, lower-cased.
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// The days of the week, lower-cased.
 pub const WEEKDAYS: [&str; 7] = [
     "monday",
