@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scores chronicler on the other-conflict gold set (eval/other/gold):
-#   eval/other/run.sh [--set old|new|held3|held4|held5|held6|held7|held8|held9|held10|held11] [--verbose|--json]     (from the repository root or anywhere)
-# --set scores one batch of articles (`held11`: the eight of the eleventh, session 44; `held10`: the eight of the tenth, session 43; `held9`: the eight of the ninth, session 42; `held8`: the eight of the eighth, session 41; `held7`: the seventh, session 40): `old` (the first six), `new` (the six added
+#   eval/other/run.sh [--set old|new|held3|held4|held5|held6|held7|held8|held9|held10|held11|held12] [--verbose|--json]     (from the repository root or anywhere)
+# --set scores one batch of articles (`held12`: the eight of the twelfth, session 45; `held11`: the eight of the eleventh, session 44; `held10`: the eight of the tenth, session 43; `held9`: the eight of the ninth, session 42; `held8`: the eight of the eighth, session 41; `held7`: the seventh, session 40): `old` (the first six), `new` (the six added
 # on 2025-12-02 for the held-out check), `held3` (the eight of the third held-out
 # batch, 2026-12-02), `held4` (the eight of the fourth, 2026-12-06), `held5` (the
 # eight of the fifth, 2026-12-06, session 38); default
@@ -19,6 +19,7 @@ held6_set="cyprus-geneva-informal-meeting-crossings israel-iran-ceasefire-holds-
 held7_set="armenia-azerbaijan-delimitation-commissions-gabala drc-m23-prisoner-exchange-doha-talks-resume india-china-corps-commander-talks-demchok-grazing mali-jnim-kayes-fuel-convoy-attack mexico-cartel-suspects-transfer-us-trump-strike-threat moldova-transnistria-gas-working-group-bender-talks pakistan-afghanistan-chaman-clash-istanbul-talks philippines-china-ayungin-shoal-water-cannon-resupply"
 held10_set="algeria-pardons-sansal-germany azerbaijan-russia-sputnik-detentions benin-foiled-coup-ecowas-deployment ecuador-noboa-convoy-conaie-strike iran-irgc-seizes-tanker-hormuz israel-recognises-somaliland-backlash nepal-genz-protests-karki-interim syria-sweida-truce-holds"
 held11_set="france-boracay-tanker-boarding greece-libya-benghazi-migration-standoff guinea-bissau-coup-ecowas-suspension indonesia-protests-prabowo-allowances iraq-kataib-hezbollah-dora-clash peru-jeri-lima-state-of-emergency tajikistan-afghan-border-chinese-workers venezuela-us-prisoner-swap-cecot"
+held12_set="gcc-iran-islands-summons georgia-ditsi-villagers-ergneti honduras-libre-march-recount kurram-jirga-truce-extension libya-coastguard-sea-lantern papua-puncak-road-workers sierra-leone-guinea-yenga-border sri-lanka-navy-rameswaram-fishermen"
 held9_set="australia-expels-iran-ambassador balochistan-highway-attack-kalat belarus-prisoners-freed-coale colombia-cauca-soldiers-freed finland-tanker-cable-detention nexperia-china-export-ban-talks syria-israel-paris-mechanism tanzania-kenyan-activists-deported"
 held8_set="bgd-arakan-army-fishermen-naf bih-rs-referendum-state-court caf-3r-minusca-ndjamena-talks cmr-anglophone-bafut-teachers egy-eth-gerd-flood-releases geo-opposition-arrest-eu-visa jpn-chn-senkaku-coast-guard lt-by-balloon-border-closure"
 held3_set="red-sea-tanker-aspides sudan-kordofan-aid-convoy great-lakes-uvira-fighting south-asia-chaman-border-clash caucasus-trump-route-deal gaza-rafah-phase-two taiwan-kinmen-boarding-arms-sale lebanon-naqoura-mechanism-talks"
@@ -73,6 +74,7 @@ case "$which" in
   held9) gold=(); for s in $held9_set; do gold+=("$here/gold/$s.jsonl"); done ;;
   held10) gold=(); for s in $held10_set; do gold+=("$here/gold/$s.jsonl"); done ;;
   held11) gold=(); for s in $held11_set; do gold+=("$here/gold/$s.jsonl"); done ;;
-  *) echo "run.sh: --set takes old, new, held3 to held11 or all (got '$which')" >&2; exit 2 ;;
+  held12) gold=(); for s in $held12_set; do gold+=("$here/gold/$s.jsonl"); done ;;
+  *) echo "run.sh: --set takes old, new, held3 to held12 or all (got '$which')" >&2; exit 2 ;;
 esac
 python3 "$root/eval/score.py" --pred "$work/events.jsonl" --gold "${gold[@]}" ${score_args[@]+"${score_args[@]}"}
