@@ -1459,15 +1459,27 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
                 continue;
             }
             let span = Span::new(at, at + p.len());
-            // "N days after" only after "came": "two days after the talks"
-            // is relative to an act, not to the day last named
-            if p.ends_with("after")
-                && !text[..at]
-                    .trim_end()
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| matches!(w, "came" | "comes" | "come"))
-            {
+            // "N days after" only after "came", or after a comma in a
+            // sentence that named its day before ("extended the ceasefire
+            // on Wednesday ..., two days after gunmen ambushed a convoy"):
+            // "two days after the talks" is relative to an act, not to the
+            // day last named
+            let sentence_start = text[..at]
+                .rfind(". ")
+                .map_or(0, |i| i + 2)
+                .max(text[..at].rfind('\n').map_or(0, |i| i + 1));
+            let came = text[..at]
+                .trim_end()
+                .rsplit(' ')
+                .next()
+                .is_some_and(|w| matches!(w, "came" | "comes" | "come"));
+            let after_comma = text[..at].trim_end().ends_with(',')
+                && out.iter().any(|f| {
+                    f.span.start >= sentence_start
+                        && f.span.end <= at
+                        && f.range.precision == DatePrecision::Day
+                });
+            if p.ends_with("after") && !came && !after_comma {
                 continue;
             }
             // "the day before the vote": a day relative to an event
@@ -1488,7 +1500,7 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
             // "The accusation came two days after ...": the act of the
             // sentence before, whose first day named is its own ("accused
             // Kinshasa on Thursday ... accords signed on December 4")
-            let prev_sentence = p.ends_with("after").then(|| {
+            let prev_sentence = (p.ends_with("after") && came).then(|| {
                 let here = text[..at].rfind(". ").map_or(0, |i| i + 2);
                 text[..here.saturating_sub(2)]
                     .rfind(". ")

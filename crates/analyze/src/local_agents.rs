@@ -5,8 +5,8 @@
 //! groups (at least three, and three in five of them); an agent takes it unless a place
 //! of another country is named in its sentence. Only the roles no foreign
 //! party is likely to hold in such a story are given a country: police,
-//! criminals, unaffiliated gunmen, rebels and insurgents, and students
-//! and schoolchildren. Soldiers and the army take it only when the article
+//! criminals, unaffiliated gunmen, rebels and insurgents, the opposition,
+//! and students and schoolchildren. Soldiers and the army take it only when the article
 //! names an armed or political opponent of that country's state from
 //! within (a rebel group, insurgents, the opposition: "the army said its
 //! aircraft had bombed an ELN camp"): then the story is a conflict inside
@@ -19,7 +19,7 @@ use chronicler_core::{ActorKind, ActorMention, PlaceMention};
 use crate::named_groups::country_counts;
 
 /// The roles an agent with no country takes the article's country for.
-const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU", "CVL"];
+const LOCAL_ROLES: &[&str] = &["COP", "CRM", "UAF", "REB", "INS", "EDU", "CVL", "OPP"];
 
 /// Whether the article names, with its country, one who opposes the
 /// state of `country` from within ([`chronicler_core::Actor::is_dissident`])
@@ -68,6 +68,31 @@ pub(crate) fn single_country(actors: &[ActorMention]) -> Option<String> {
     (n >= 3 && n * 5 >= total * 3).then(|| c.to_string())
 }
 
+/// "PESHAWAR: A grand jirga of tribal elders ... in Kurram district": a
+/// local story may never name its country, only its places. When no
+/// country is named in three mentions of actors or more, the country of
+/// the article's dateline is its country.
+fn dateline_country(
+    actors: &[ActorMention],
+    places: &[PlaceMention],
+    text: &str,
+) -> Option<String> {
+    let counts = country_counts(actors, |m| {
+        matches!(
+            m.actor.kind,
+            ActorKind::State | ActorKind::Agent | ActorKind::Person | ActorKind::Group
+        ) && !m.actor.code.starts_with("IGO")
+    });
+    if counts.first().is_some_and(|&(_, n)| n >= 3) {
+        return None;
+    }
+    places
+        .iter()
+        .find(|p| crate::mentions::dateline_at(text, p.span.start, p.span.end))
+        .and_then(|p| p.place.country.clone())
+        .filter(|c| c.len() == 3)
+}
+
 /// Gives the article's country to the agents of the local roles named
 /// without one (see the module doc).
 pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention], text: &str) {
@@ -85,7 +110,9 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention], tex
             && group_ends.iter().any(|end| end + 1 == m.span.start))
     });
     government_agents(actors);
-    let Some(country) = single_country(actors) else {
+    origin_agents(actors, places, text);
+    let Some(country) = single_country(actors).or_else(|| dateline_country(actors, places, text))
+    else {
         placed_agents(actors, places, &group_ends, text);
         return;
     };
@@ -133,6 +160,36 @@ fn government_agents(actors: &mut [ActorMention]) {
     }
 }
 
+/// "17 fishermen from Rameswaram", "students from Gaza": an agent named
+/// with no country and the place it comes from takes that place's
+/// country, whatever the article's (the origin is said, not guessed).
+fn origin_agents(actors: &mut [ActorMention], places: &[PlaceMention], text: &str) {
+    for m in actors.iter_mut() {
+        if !(m.actor.kind == ActorKind::Agent && m.actor.country.is_none()) {
+            continue;
+        }
+        let Some(rest) = text.get(m.span.end..) else {
+            continue;
+        };
+        let Some(after) = rest.strip_prefix(" from ") else {
+            continue;
+        };
+        let at = m.span.end + (rest.len() - after.len());
+        let at = at + if after.starts_with("the ") { 4 } else { 0 };
+        // (a country after "from" is a state's name the mentions read
+        // already: "negotiators from Moldova and Transnistria")
+        let origin = places
+            .iter()
+            .find(|p| p.span.start == at && p.place.kind != "country")
+            .and_then(|p| p.place.country.as_deref())
+            .filter(|c| c.len() == 3)
+            .map(str::to_string);
+        if let Some(c) = origin {
+            give_country(m, &c);
+        }
+    }
+}
+
 /// Whether `m` is an agent with no country in a role `role` accepts.
 fn unplaced_agent(m: &ActorMention, role: impl Fn(&str) -> bool) -> bool {
     m.actor.kind == ActorKind::Agent
@@ -169,9 +226,11 @@ fn after_locative(text: &str, at: usize) -> bool {
     let word = before
         .rsplit(|c: char| !c.is_alphabetic())
         .next()
-        .unwrap_or("");
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // (opening the sentence too: "In Yerevan, supporters rallied")
     matches!(
-        word,
+        word.as_str(),
         "in" | "at" | "near" | "outside" | "inside" | "across" | "throughout" | "around"
     )
 }
@@ -189,10 +248,12 @@ fn give_country(m: &mut ActorMention, country: &str) {
 /// they are all of one country: "police detained him at his hotel in Dar
 /// es Salaam", "gunmen attacked a village in Zamfara", "relatives
 /// gathered outside the prison in Caracas". Only police, criminals,
-/// gunmen, students and civilians (not captives): soldiers are often
-/// abroad, and rebels
-/// and insurgents often cross a border; nor an agent a group leads
-/// ("Hamas-led gunmen stormed southern Israel").
+/// gunmen, students, the opposition and civilians (not captives): soldiers
+/// are often abroad, and rebels and insurgents often cross a border; nor an
+/// agent a group leads ("Hamas-led gunmen stormed southern Israel"). With
+/// no place in its sentence, an agent takes those of the sentence before
+/// in its paragraph: the scene goes on ("In Yerevan, supporters rallied
+/// ... Police detained 14 protesters").
 /// `group_ends` are where the article's group names end.
 fn placed_agents(
     actors: &mut [ActorMention],
@@ -200,29 +261,103 @@ fn placed_agents(
     group_ends: &[usize],
     text: &str,
 ) {
-    for m in actors.iter_mut() {
-        let local = unplaced_agent(m, |r| matches!(r, "COP" | "CRM" | "UAF" | "EDU" | "CVL"))
-            && !group_ends
-                .iter()
-                .any(|&end| end < m.span.start && m.span.start <= end + 10);
+    for i in 0..actors.len() {
+        let m = &actors[i];
+        // "In Moscow, Zakharova accused Chisinau of ... the people of
+        // Pridnestrovie": a place opening the sentence is the scene of its
+        // subject, the first actor after it, not of the others
+        let opening_scene = |p: &PlaceMention| {
+            let opening = text
+                .get(..p.span.start)
+                .is_some_and(|b| b.trim_end().ends_with("In") || b.trim_end().ends_with("At"));
+            !opening
+                || p.sentence != m.sentence
+                || actors
+                    .iter()
+                    .find(|a| a.sentence == p.sentence && a.span.start >= p.span.end)
+                    .is_some_and(|a| a.span == m.span)
+        };
+        let local = unplaced_agent(m, |r| {
+            matches!(r, "COP" | "CRM" | "UAF" | "EDU" | "CVL" | "OPP")
+        }) && !group_ends
+            .iter()
+            .any(|&end| end < m.span.start && m.span.start <= end + 10);
         if !local {
             continue;
         }
         // civilians take only a place they are in ("protesters in Lima"),
         // not a capital standing for its government ("Washington lists")
-        let civil = m.actor.role.as_deref() == Some("CVL");
-        let mut here = places
-            .iter()
-            .filter(|p| p.sentence == m.sentence)
-            .filter(|p| !civil || after_locative(text, p.span.start))
-            .filter_map(|p| p.place.country.as_deref());
+        let civil = matches!(m.actor.role.as_deref(), Some("CVL" | "OPP"));
+        let in_sentence = |sentence: usize| {
+            places
+                .iter()
+                .filter(move |p| p.sentence == sentence)
+                .filter(move |p| !civil || after_locative(text, p.span.start))
+                .filter(move |p| !civil || opening_scene(p))
+                .filter_map(|p| p.place.country.as_deref())
+        };
+        // with no place in its sentence, the scene of the sentence before
+        // in the same paragraph ("In Yerevan, supporters rallied ...
+        // Police detained 14 protesters")
+        let scene = if in_sentence(m.sentence).next().is_some() {
+            Some(m.sentence)
+        } else {
+            // ("Chinese police detained two Japanese men ... the men's
+            // release": the same people, named before with their country)
+            if let Some(c) = named_before(&actors[..i], m, text) {
+                give_country(&mut actors[i], &c);
+                continue;
+            }
+            m.sentence.checked_sub(1).filter(|&before| {
+                places.iter().filter(|p| p.sentence == before).all(|p| {
+                    !text
+                        .get(p.span.end..m.span.start)
+                        .unwrap_or("\n")
+                        .contains('\n')
+                })
+            })
+        };
+        let Some(scene) = scene else { continue };
+        let mut here = in_sentence(scene);
         let Some(first) = here.next() else { continue };
         if first.len() != 3 || here.any(|c| c != first) {
             continue;
         }
         let first = first.to_string();
-        give_country(m, &first);
+        give_country(&mut actors[i], &first);
     }
+}
+
+/// The country of the same agents named before with one, in the three
+/// sentences before `m`'s, when `m` refers back with "the": "two Japanese
+/// men" for "the men".
+fn named_before(before: &[ActorMention], m: &ActorMention, text: &str) -> Option<String> {
+    let definite = text
+        .get(..m.span.start)
+        .is_some_and(|b| b.ends_with("the ") || b.ends_with("The "));
+    if !definite {
+        return None;
+    }
+    let noun = |a: &ActorMention| {
+        a.actor
+            .name
+            .rsplit(' ')
+            .next()
+            .map(str::to_ascii_lowercase)
+            .unwrap_or_default()
+    };
+    let own = noun(m);
+    before
+        .iter()
+        .rev()
+        .take_while(|a| a.sentence + 3 >= m.sentence)
+        .find(|a| {
+            a.actor.kind == ActorKind::Agent
+                && a.actor.role == m.actor.role
+                && a.actor.country.as_deref().is_some_and(|c| c.len() == 3)
+                && noun(a) == own
+        })
+        .and_then(|a| a.actor.country.clone())
 }
 
 #[cfg(test)]
@@ -346,6 +481,26 @@ mod tests {
         ];
         local_agents(&mut actors, &[], "");
         assert_eq!(actors[10].actor.code, "CMRREB");
+    }
+
+    #[test]
+    fn a_local_story_naming_no_country_takes_its_datelines() {
+        let text = "Truce extended\n\nPESHAWAR: Police arrested 14 suspects.";
+        let at = text.find("PESHAWAR").unwrap_or(0);
+        let mut police = mention(1, "COP", None, ActorKind::Agent);
+        police.span = Span::new(at + 10, at + 16);
+        let mut actors = vec![police];
+        let mut dateline = place(1, "PAK");
+        dateline.span = Span::new(at, at + 8);
+        local_agents(&mut actors, &[dateline.clone()], text);
+        assert_eq!(actors[0].actor.code, "PAKCOP");
+        // a place in lower case or not opening a line is no dateline
+        let text = "Truce extended. Police in PESHAWAR: arrested 14 suspects.";
+        let at = text.find("PESHAWAR").unwrap_or(0);
+        dateline.span = Span::new(at, at + 8);
+        let mut actors = vec![mention(5, "COP", None, ActorKind::Agent)];
+        local_agents(&mut actors, &[dateline], text);
+        assert_eq!(actors[0].actor.country, None);
     }
 
     #[test]

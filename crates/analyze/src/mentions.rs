@@ -606,7 +606,14 @@ pub fn actors(
                             | "crew"
                             | "crowd"
                     );
-                if plural && !in_name {
+                // "outside the government building": a noun naming a
+                // building or grounds after the agent makes it a modifier
+                let premises = text
+                    .get(m.end..)
+                    .and_then(|r| r.strip_prefix(' '))
+                    .and_then(|r| r.split(|c: char| !c.is_alphabetic()).next())
+                    .is_some_and(|next| PREMISES.contains(&next));
+                if plural && !in_name && !premises {
                     out.push(ActorMention {
                         sentence: sent,
                         span: Span::new(m.start, m.end),
@@ -678,6 +685,44 @@ pub(crate) fn pronouns(
     }
 }
 
+/// How far into the text (bytes) a dateline may open a line: below a
+/// headline, a standfirst and a byline.
+const DATELINE_REACH: usize = 1500;
+
+/// Whether the place at `start..end` of `text` is a dateline: in capitals,
+/// opening a line near the top, followed by a comma, colon, dash or
+/// parenthesis ("PESHAWAR: A grand jirga ...", "TBILISI, Feb 11 (MPA) -").
+pub(crate) fn dateline_at(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(name), Some(after)) =
+        (text.get(..start), text.get(start..end), text.get(end..))
+    else {
+        return false;
+    };
+    start <= DATELINE_REACH
+        && (before.is_empty() || before.ends_with('\n'))
+        && name.chars().any(char::is_alphabetic)
+        && !name.chars().any(char::is_lowercase)
+        && [",", ":", " (", " -", " \u{2014}", " \u{2013}", "/"]
+            .iter()
+            .any(|p| after.starts_with(p))
+}
+
+/// Nouns of buildings and grounds: an agent before one is its modifier
+/// ("the government building", "police headquarters"), no actor.
+const PREMISES: &[&str] = &[
+    "building",
+    "buildings",
+    "headquarters",
+    "compound",
+    "offices",
+    "palace",
+    "complex",
+    "station",
+    "stations",
+    "quarter",
+    "premises",
+];
+
 /// Towns below this population are taken only when the article speaks of
 /// their country or qualifies them ("Paris, Texas").
 const MINOR_TOWN: u64 = 100_000;
@@ -735,11 +780,16 @@ pub fn places(
             context.insert(c.to_string());
         }
     }
-    // Dateline: "KHARKIV, Ukraine" / "Goma (Reuters) -" opening the text.
+    // Dateline: "KHARKIV, Ukraine" / "Goma (Reuters) -" opening the text,
+    // or "PESHAWAR:" opening a line below the headline.
     let lead = text.len() - text.trim_start().len();
-    if let Some(m) = found.first().filter(|m| m.start == lead) {
+    if let Some(m) = found
+        .iter()
+        .take_while(|m| m.start <= DATELINE_REACH)
+        .find(|m| m.start == lead || dateline_at(text, m.start, m.end))
+    {
         let after = &text[m.end..];
-        if [",", " (", " -", " \u{2014}", " \u{2013}"]
+        if [",", ":", " (", " -", " \u{2014}", " \u{2013}"]
             .iter()
             .any(|p| after.starts_with(p))
         {

@@ -7,7 +7,7 @@ use chronicler_core::{
     Actor, ActorKind, AnalyzedDocument, CodedEvent, DateRange, Evidence, MentionForm, Place,
     Quantity, Span, Status,
 };
-use chronicler_dict::verbs::{PatternKind, PatternMatch, Roles, VerbDict};
+use chronicler_dict::verbs::{Elem, PatternKind, PatternMatch, Roles, VerbDict};
 
 use crate::dates::assign_dates;
 use crate::tokens::{tokenize_into, Tokens};
@@ -1242,6 +1242,13 @@ fn date_preposition(words: &[String], end: usize) -> bool {
         })
 }
 
+/// Prepositions and adverb particles a verb phrase may end on ("call
+/// on", "turn down"): no object of the verb.
+const PARTICLES: &[&str] = &[
+    "on", "upon", "to", "for", "with", "at", "in", "into", "of", "from", "by", "down", "up", "off",
+    "out", "over", "back", "away", "against", "about",
+];
+
 fn select_matches(
     dict: &VerbDict,
     words: &[String],
@@ -1286,6 +1293,30 @@ fn select_matches(
             p.kind != PatternKind::Noun
                 || dict.entry_of(p).is_some_and(|e| e.roles == Roles::Mediator)
         }) || !objects.contains(&m.start)
+    });
+    // "returned fire at Cambodian soldiers": a fixed verb phrase of two
+    // words or more (no gap in the pattern) that ends on its object
+    // ("return fire", not "call on") names what the verb acts on; a longer
+    // pattern from the same verb whose gap swallows that object ("return
+    // * soldiers") is no reading of it
+    let gapless: Vec<(usize, usize)> = ms
+        .iter()
+        .filter(|m| {
+            m.gap == 0
+                && m.end >= m.start + 2
+                && !PARTICLES.contains(&words[m.end - 1].as_str())
+                && dict.patterns.get(m.pattern).is_some_and(|p| {
+                    p.kind == PatternKind::Verb
+                        && !p.elems.iter().any(|e| matches!(e, Elem::Gap(_)))
+                })
+        })
+        .map(|m| (m.start, m.end))
+        .collect();
+    ms.retain(|m| {
+        m.gap == 0
+            || !gapless
+                .iter()
+                .any(|&(start, end)| start == m.start && end < m.end)
     });
     // longest first, then most specific code, then dictionary order
     ms.sort_by(|a, b| {
@@ -2870,8 +2901,23 @@ fn report_tail(s: &Sent<'_>) -> usize {
         return words.len();
     };
     let tail = &words[comma + 1..];
+    // "A spokeswoman, Maly Socheata, said Thai soldiers had fired": a
+    // clause with a verb of its own after the reporting verb is what is
+    // reported, not a tail
+    let clause_after = tail
+        .iter()
+        .position(|w| REPORTING.contains(&w.as_str()))
+        .is_some_and(|r| {
+            tail[r + 1..].iter().skip(1).any(|w| {
+                matches!(
+                    w.as_str(),
+                    "had" | "has" | "have" | "was" | "were" | "is" | "are" | "will" | "would"
+                ) || past_tense(w)
+            })
+        });
     let reported = tail.len() <= 12
         && tail.iter().any(|w| REPORTING.contains(&w.as_str()))
+        && !clause_after
         && !tail.iter().any(|w| w == "that");
     if reported && comma > 0 {
         comma
@@ -2903,7 +2949,9 @@ fn same_country(a: &Actor, b: &Actor) -> bool {
 /// "Protesters blocked the highway": a protest of a country's people is
 /// against their own state.
 fn home_target(code: &str, kind: PatternKind, src: &Actor) -> Option<Actor> {
-    let protest = code.starts_with("14") && kind == PatternKind::Verb && society(src);
+    let protest = code.starts_with("14")
+        && kind == PatternKind::Verb
+        && (society(src) || (src.kind == ActorKind::Agent && src.role.as_deref() == Some("OPP")));
     let country = src.country.clone()?;
     (home_act(code) || protest).then(|| state_actor(Some(country)))
 }
@@ -4038,18 +4086,36 @@ fn claimed_victim(
 /// Who holds the people whose release `src` asks for: the author of the
 /// latest arrest or abduction (17x, 181) within [`OBJECT_REACH`] sentences
 /// before `si` whose victim is on `src`'s side or is `named` (the captive
-/// the demand names), when the author is not on `src`'s side.
+/// the demand names), when the author is not on `src`'s side. When the
+/// captives are named with no country, or not at all ("the bloc demanded
+/// the release of all detained officials"), the author of the latest
+/// arrest or abduction within reach by someone not on `src`'s side.
 fn captor(si: usize, named: Option<&Actor>, src: &Actor, prior: &[CodedEvent]) -> Option<Actor> {
+    let held = |e: &&CodedEvent| {
+        e.evidence.sentence + OBJECT_REACH >= si
+            && (code_root(&e.cameo) == "17" || e.cameo.starts_with("181"))
+    };
+    let unknown = named.is_none_or(|n| n.country.is_none());
     prior
         .iter()
         .rev()
+        .filter(held)
         .find(|e| {
-            e.evidence.sentence + OBJECT_REACH >= si
-                && (code_root(&e.cameo) == "17" || e.cameo.starts_with("181"))
-                && e.target.as_ref().is_some_and(|t| {
-                    same_country(t, src)
-                        || named.is_some_and(|n| !n.entity.is_empty() && t.entity == n.entity)
+            e.target.as_ref().is_some_and(|t| {
+                same_country(t, src)
+                    || named.is_some_and(|n| !n.entity.is_empty() && t.entity == n.entity)
+            })
+        })
+        .or_else(|| {
+            unknown
+                .then(|| {
+                    prior.iter().rev().filter(held).find(|e| {
+                        e.source
+                            .as_ref()
+                            .is_some_and(|a| a.country.is_some() && a.country != src.country)
+                    })
                 })
+                .flatten()
         })
         .and_then(|e| e.source.clone())
         .filter(|a| !same_country(a, src))
