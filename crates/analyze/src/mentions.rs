@@ -535,6 +535,15 @@ pub fn actors(
         let mut done = false;
         for t in &m.targets {
             let (actor, form) = match &t.kind {
+                // "the West Papua National Liberation Army": a group's
+                // name right after capitalised words no dictionary reads
+                // is the tail of another, longer name
+                TargetKind::Name(e)
+                    if dict.entry(*e).is_some_and(|x| x.kind == ActorKind::Group)
+                        && longer_name_before(text, m.start, &covered) =>
+                {
+                    (None, MentionForm::Name)
+                }
                 TargetKind::Name(e) => (dict.actor(*e, date), MentionForm::Name),
                 TargetKind::Gov(s, canonical) => (
                     dict.state_role_actor(*s, "GOV", Some(canonical)),
@@ -705,6 +714,37 @@ pub(crate) fn dateline_at(text: &str, start: usize, end: usize) -> bool {
         && [",", ":", " (", " -", " \u{2014}", " \u{2013}", "/"]
             .iter()
             .any(|p| after.starts_with(p))
+}
+
+/// Whether the word right before byte `at` is a capitalised word that no
+/// mention in `covered` reads and that names no day or month: "the West
+/// Papua National Liberation Army" (not "On Sunday Hamas said", not
+/// "Kenyan Al-Shabaab", not "the Kurdish-led Syrian Democratic Forces").
+fn longer_name_before(text: &str, at: usize, covered: &[Span]) -> bool {
+    let Some(before) = text.get(..at).and_then(|b| b.strip_suffix(' ')) else {
+        return false;
+    };
+    let word = before
+        .rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or("");
+    let start = before.len() - word.len();
+    word.chars().count() > 1
+        && word.starts_with(char::is_uppercase)
+        && word.chars().all(char::is_alphabetic)
+        // (an adjective of origin or faith: "Kurdish-led", "Shia")
+        && !["ish", "ian", "ese", "ist", "ic", "led"]
+            .iter()
+            .any(|end| word.ends_with(end))
+        && !matches!(
+            word,
+            "The" | "A" | "An" | "In" | "On" | "At" | "By" | "For" | "And" | "Shia" | "Sunni" | "Druze"
+        )
+        && !chronicler_core::text::WEEKDAYS
+            .iter()
+            .chain(chronicler_core::text::MONTHS.iter())
+            .any(|d| d.eq_ignore_ascii_case(word))
+        && !covered.iter().any(|c| c.start <= start && start < c.end)
 }
 
 /// Nouns of buildings and grounds: an agent before one is its modifier
