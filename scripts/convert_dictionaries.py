@@ -668,11 +668,11 @@ def write_places(wc, iso2to3, cities):
 CORE_AGENTS = """\
 soldiers; soldier; troops; servicemen; serviceman; servicemembers; service members; forces; armed forces; army; military; militaries; marines; paratroopers; special forces; ground forces; air force; navy; sailors; fighter jets; warplanes; drones; artillery; commanders; generals; defence ministry; defense ministry; defence minister; defense minister; security forces; loyalist forces; loyalist troops | MIL
 officials; official; government; authorities; administration; diplomats; diplomat; envoy; envoys; ambassador; ministers; minister; ministry; foreign ministry; cabinet; negotiators; delegation; delegates; representatives; representative; spokesman; spokeswoman; spokesperson; president; prime minister; leaders; leadership; regime; junta; presidency; lawmakers; parliament; legislators; mps; senators | GOV
-police; policemen; police officers; riot police; gendarmes; gendarmerie; gendarme; border guards; border guard; immigration officers; immigration officer; immigration officials; immigration authorities; border police | COP
+police; policemen; police officers; riot police; gendarmes; gendarmerie; gendarme; border guards; border guard; immigration officers; immigration officer; immigration officials; immigration authorities; border police; officers | COP
 rebels; insurgents; militants; separatists; guerrillas; fighters; armed groups; militias; militiamen; jihadists; mutineers; mutinous troops; mutinous soldiers; putschists; coup plotters | REB
 gunmen; gunman; armed men; assailants | UAF
 kidnappers; abductors; captors; bandits; armed bandits; gangs; gang members | CRM
-protesters; protestors; demonstrators; crowds; crowd; rioters; marchers; strikers; mourners; activists; civilians; residents; people; villagers; citizens; nationals; men; organisers; organizers; relatives; families; family members; youths; teenagers; drivers; motorists; refugees; displaced people; children; women; journalists; students; workers; prisoners; hostages; detainees; prisoners of war; pows | CVL
+protesters; protestors; demonstrators; crowds; crowd; rioters; marchers; strikers; mourners; activists; civilians; residents; people; villagers; citizens; nationals; men; organisers; organizers; relatives; families; family members; supporters; elders; tribal elders; youths; teenagers; drivers; motorists; refugees; displaced people; children; women; journalists; students; workers; prisoners; hostages; detainees; prisoners of war; pows | CVL
 opposition; opposition leaders; opposition parties | OPP
 judges; courts; court; prosecutors | JUD
 intelligence; spies; intelligence agency; security service | SPY

@@ -425,6 +425,7 @@ pub fn resolve(
         }
     }
     opening_it(text, sentences, mentions);
+    part_of_them(text, sentences, mentions);
     compass_halves(dict, text, sentences, date, mentions);
 }
 
@@ -620,9 +621,109 @@ fn opening_it(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMentio
     }
 }
 
+/// "Protesters marched on the council, and some of them threw stones":
+/// "some of them" (many, most, several, dozens... of them) are of the
+/// agents named last before it, in its sentence or the one before in its
+/// paragraph.
+fn part_of_them(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMention>) {
+    const PARTS: &[&str] = &[
+        "some",
+        "many",
+        "most",
+        "several",
+        "dozens",
+        "hundreds",
+        "thousands",
+        "one",
+        "two",
+        "three",
+        "all",
+        "both",
+    ];
+    let mut add = Vec::new();
+    for (at, _) in text.match_indices(" of them") {
+        let end = at + " of them".len();
+        if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
+            continue;
+        }
+        let before = &text[..at];
+        let word_start = before
+            .rfind(|c: char| !c.is_alphabetic())
+            .map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        if !PARTS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+            continue;
+        }
+        let Some(k) = sentences
+            .iter()
+            .position(|s| s.span.start <= word_start && at < s.span.end)
+        else {
+            continue;
+        };
+        let here = &sentences[k];
+        let prev = k
+            .checked_sub(1)
+            .and_then(|p| sentences.get(p))
+            .filter(|p| same_paragraph(text, p, here));
+        let antecedent = mentions
+            .iter()
+            .rev()
+            .filter(|m| m.span.end <= word_start)
+            .take_while(|m| m.sentence == here.index || prev.is_some_and(|p| m.sentence == p.index))
+            .find(|m| m.actor.kind == ActorKind::Agent && m.form != MentionForm::Adjective);
+        if let Some(a) = antecedent {
+            add.push(ActorMention {
+                sentence: here.index,
+                span: Span::new(word_start, end),
+                actor: a.actor.clone(),
+                form: MentionForm::Pronoun,
+            });
+        }
+    }
+    for m in add {
+        if !mentions.iter().any(|x| x.span.overlaps(m.span)) {
+            let at = mentions.partition_point(|x| x.span < m.span);
+            mentions.insert(at, m);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn some_of_them_are_of_the_agents_named_last() {
+        let text = "Protesters marched on the council, and some of them threw stones.";
+        let sentences = vec![Sentence {
+            index: 0,
+            span: Span::new(0, text.len()),
+        }];
+        let agent = |name: &str, span: Span| ActorMention {
+            sentence: 0,
+            span,
+            actor: Actor {
+                entity: "agent:CVL".into(),
+                name: name.into(),
+                code: "CVL".into(),
+                country: None,
+                role: Some("CVL".into()),
+                kind: ActorKind::Agent,
+            },
+            form: MentionForm::Name,
+        };
+        let mut mentions = vec![agent("Protesters", Span::new(0, 10))];
+        part_of_them(text, &sentences, &mut mentions);
+        assert_eq!(mentions.len(), 2);
+        let at = text.find("some of them").unwrap_or(0);
+        assert_eq!(mentions[1].span, Span::new(at, at + "some of them".len()));
+        assert_eq!(mentions[1].actor.name, "Protesters");
+        // "the rest of them" names no part; with no agent before, nothing
+        let text = "The rest of them left.";
+        let mut none = Vec::new();
+        part_of_them(text, &sentences, &mut none);
+        assert!(none.is_empty());
+    }
 
     #[test]
     fn it_after_an_opening_date() {
