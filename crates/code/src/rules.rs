@@ -568,8 +568,10 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
             .and_then(|i| words.get(i))
             .map(String::as_str)
             .unwrap_or("");
+        // (the place opens the mention: "fired at protesters in Lima" is
+        // aimed at the protesters, not at a venue)
         let is_place = places.iter().any(|(a, b, pi)| {
-            *a <= last
+            *a <= first
                 && first <= *b
                 && doc
                     .places
@@ -617,8 +619,20 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
                         "resort" | "border" | "coast" | "island" | "enclave"
                     )
             });
+        // "on the sidelines of the UN General Assembly": a gathering the
+        // act happens at, not a party to it
+        let margin = |k: usize| {
+            first >= k + 1
+                && words[first - k] == "of"
+                && matches!(
+                    words.get(first - k - 1).map(String::as_str),
+                    Some("sidelines" | "sideline" | "margins" | "margin")
+                )
+        };
+        let sidelines = margin(1) || (prev == "the" && margin(2));
         // "the Muscat talks", "the Doha process": where it happens.
         let venue = first < dateline
+            || sidelines
             || language
             || place_adjective
             || place_head
