@@ -622,7 +622,7 @@ fn build_sent(doc: &AnalyzedDocument, si: usize, words: Vec<String>, toks: Vec<S
         // "on the sidelines of the UN General Assembly": a gathering the
         // act happens at, not a party to it
         let margin = |k: usize| {
-            first >= k + 1
+            first > k
                 && words[first - k] == "of"
                 && matches!(
                     words.get(first - k - 1).map(String::as_str),
