@@ -1395,7 +1395,7 @@ fn weekday_pairs(text: &str, out: &mut Vec<Found>) {
 /// "two days after the talks" (relative to an act) is not read. `out` is
 /// sorted and stays so.
 fn same_day(text: &str, out: &mut Vec<Found>) {
-    const PHRASES: [(&str, i64); 23] = [
+    const PHRASES: [(&str, i64); 27] = [
         // "The transfer came a day after Trump threatened": the act after
         // "after" is that many days before the day last named
         ("a day after", -1),
@@ -1403,6 +1403,12 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
         ("two days after", -2),
         ("three days after", -3),
         ("four days after", -4),
+        // "demanded ... on Wednesday, a day before officials are due to
+        // meet": the act after "before" is that many days after it
+        ("a day before", 1),
+        ("one day before", 1),
+        ("two days before", 2),
+        ("three days before", 3),
         ("the same day", 0),
         ("later that day", 0),
         ("that same day", 0),
@@ -1479,12 +1485,17 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
                         && f.span.end <= at
                         && f.range.precision == DatePrecision::Day
                 });
-            if p.ends_with("after") && !came && !after_comma {
+            // (counted days before a clause are read as "after" is)
+            let counted_before = p.ends_with("before") && !p.starts_with("the ");
+            if (p.ends_with("after") || counted_before) && !came && !after_comma {
                 continue;
             }
             // "the day before the vote": a day relative to an event
             let next = text[span.end..].trim_start();
-            if p.ends_with("before") && next.starts_with(|c: char| c.is_alphanumeric()) {
+            if p.ends_with("before")
+                && !counted_before
+                && next.starts_with(|c: char| c.is_alphanumeric())
+            {
                 continue;
             }
             if out.iter().any(|f| f.span.overlaps(span))
@@ -1500,7 +1511,7 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
             // "The accusation came two days after ...": the act of the
             // sentence before, whose first day named is its own ("accused
             // Kinshasa on Thursday ... accords signed on December 4")
-            let prev_sentence = (p.ends_with("after") && came).then(|| {
+            let prev_sentence = ((p.ends_with("after") || counted_before) && came).then(|| {
                 let here = text[..at].rfind(". ").map_or(0, |i| i + 2);
                 text[..here.saturating_sub(2)]
                     .rfind(". ")

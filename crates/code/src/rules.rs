@@ -412,7 +412,13 @@ fn before_auxiliaries(words: &[String], t0: usize, adverbs: bool) -> usize {
 /// names most, else the subject's own. People of no country ("80
 /// political prisoners were released from jails in Caracas") are the
 /// named place's.
-fn passive_holder(doc: &AnalyzedDocument, s: &Sent<'_>, t0: usize) -> Option<(Actor, Actor)> {
+fn passive_holder(
+    doc: &AnalyzedDocument,
+    si: usize,
+    s: &Sent<'_>,
+    t0: usize,
+    prior: &[CodedEvent],
+) -> Option<(Actor, Actor)> {
     let words = &s.words;
     let k = before_auxiliaries(words, t0, true);
     let mut ends = vec![k];
@@ -447,12 +453,41 @@ fn passive_holder(doc: &AnalyzedDocument, s: &Sent<'_>, t0: usize) -> Option<(Ac
                 })
             })
     })?;
+    // "Georgia demanded the release of three villagers detained by Russian
+    // border guards ... The four men were detained on Sunday": who holds
+    // people in the sentences just before (the author of an arrest, the
+    // one asked to free them) detained them
+    let holder = prior
+        .iter()
+        .rev()
+        .take_while(|e| e.evidence.sentence + 3 >= si)
+        .find_map(|e| {
+            if e.cameo.starts_with("1053") {
+                e.target.clone()
+            } else if code_root(&e.cameo) == "17" || e.cameo.starts_with("181") {
+                e.source.clone()
+            } else {
+                None
+            }
+        })
+        .filter(|h| h.country.is_some() && !same_country(h, held.actor));
     let mut here = s
         .places
         .iter()
         .filter_map(|&(_, _, pi)| doc.places.get(pi)?.place.country.clone());
     let first = here.next();
     let place = first.filter(|c| c.len() == 3 && here.all(|o| o == *c));
+    if let Some(h) = holder {
+        // (the held take the country of where they were, if none of theirs)
+        let held = if held.actor.country.is_none() && held.actor.kind == ActorKind::Agent {
+            of_country(held.actor.clone(), place.as_deref())
+        } else {
+            held.actor.clone()
+        };
+        if held.country.is_some() && held.country != h.country {
+            return Some((h, held));
+        }
+    }
     if resolved(held) {
         let country = place
             .or_else(|| top_country(doc))
@@ -1943,7 +1978,7 @@ fn code_sentence(
         // where it happened (see [`passive_holder`])
         let held_act = p.code.starts_with("173") || p.code.starts_with("0841");
         if src.is_none() && held_act && is_passive(words, m.start, p.kind) {
-            if let Some((state, held)) = passive_holder(doc, s, m.start) {
+            if let Some((state, held)) = passive_holder(doc, si, s, m.start, prior) {
                 cands.push(settled(base(&state, &held, false, conf * 0.75)));
                 continue;
             }
@@ -1979,7 +2014,7 @@ fn code_sentence(
                             && resolved(o)
                     })
                 });
-            if let Some((state, held)) = passive_holder(doc, s, m.start) {
+            if let Some((state, held)) = passive_holder(doc, si, s, m.start, prior) {
                 let freer = by.map_or(state, |o| o.actor.clone());
                 if !same_country(&freer, &held) || freer.kind == ActorKind::State {
                     cands.push(settled(base(&freer, &held, false, conf * 0.75)));
@@ -2256,11 +2291,17 @@ fn code_sentence(
                 // "Tiraspol demanded his release": a demand or appeal for
                 // a release is made to the captor, not to the captive
                 let tgt = if p.code.starts_with("1053") || p.code.starts_with("0253") {
-                    match tgt {
-                        Some((t, c)) => Some(
-                            captor(si, Some(&t), src_m.actor, prior).map_or((t, c), |a| (a, 0.8)),
-                        ),
-                        None => captor(si, None, src_m.actor, prior).map(|a| (a, 0.75)),
+                    // ("the release of three villagers detained by Russian
+                    // border guards": the captor named with the captives)
+                    match held_by(s, m.end, src_m.actor) {
+                        Some(a) => Some((a.clone(), 0.85)),
+                        None => match tgt {
+                            Some((t, c)) => Some(
+                                captor(si, Some(&t), src_m.actor, prior)
+                                    .map_or((t, c), |a| (a, 0.8)),
+                            ),
+                            None => captor(si, None, src_m.actor, prior).map(|a| (a, 0.75)),
+                        },
                     }
                 } else {
                     tgt
@@ -4154,6 +4195,34 @@ fn captor(si: usize, named: Option<&Actor>, src: &Actor, prior: &[CodedEvent]) -
         })
         .and_then(|e| e.source.clone())
         .filter(|a| !same_country(a, src))
+}
+
+/// The captor named with the captives after a demand for their release:
+/// "the release of three villagers detained by Russian border guards",
+/// "of the hostages held by Hamas" (a participle of holding, then "by"
+/// and a party not on `src`'s side, within eight words of the trigger).
+fn held_by<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<&'a Actor> {
+    let words = &s.words;
+    let to = (t1 + 8).min(words.len());
+    let k = (t1..to).find(|&k| {
+        matches!(
+            words[k].as_str(),
+            "detained"
+                | "held"
+                | "arrested"
+                | "abducted"
+                | "kidnapped"
+                | "captured"
+                | "jailed"
+                | "imprisoned"
+                | "seized"
+        ) && words.get(k + 1).is_some_and(|w| w == "by")
+    })?;
+    s.ments
+        .iter()
+        .find(|o| o.first == k + 2 || (o.first == k + 3 && words[k + 2] == "the"))
+        .filter(|o| resolved(o) && !same_country(o.actor, src))
+        .map(|o| o.actor)
 }
 
 /// Who accused `src`'s side most recently within [`ACT_NOUN_REACH`]
