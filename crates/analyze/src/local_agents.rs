@@ -54,15 +54,21 @@ fn seizure_of_power(text: &str) -> bool {
         || text.contains("military takeover")
 }
 
-/// The article's one country, if it has one (see the module doc).
-pub(crate) fn single_country(actors: &[ActorMention]) -> Option<String> {
-    let counts = country_counts(actors, |m| {
+/// How many mentions of states, agents, people and armed groups (not
+/// international bodies) name each country, most named first.
+fn named_countries(actors: &[ActorMention]) -> Vec<(&str, usize)> {
+    country_counts(actors, |m| {
         matches!(
             m.actor.kind,
             ActorKind::State | ActorKind::Agent | ActorKind::Person | ActorKind::Group
         ) && !m.actor.code.starts_with("IGO")
             && m.actor.country.as_deref().is_some_and(|c| c.len() == 3)
-    });
+    })
+}
+
+/// The article's one country, if it has one (see the module doc).
+pub(crate) fn single_country(actors: &[ActorMention]) -> Option<String> {
+    let counts = named_countries(actors);
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     let &(c, n) = counts.first()?;
     (n >= 3 && n * 5 >= total * 3).then(|| c.to_string())
@@ -77,12 +83,7 @@ fn dateline_country(
     places: &[PlaceMention],
     text: &str,
 ) -> Option<String> {
-    let counts = country_counts(actors, |m| {
-        matches!(
-            m.actor.kind,
-            ActorKind::State | ActorKind::Agent | ActorKind::Person | ActorKind::Group
-        ) && !m.actor.code.starts_with("IGO")
-    });
+    let counts = named_countries(actors);
     if counts.first().is_some_and(|&(_, n)| n >= 3) {
         return None;
     }
@@ -91,6 +92,30 @@ fn dateline_country(
         .find(|p| crate::mentions::dateline_at(text, p.span.start, p.span.end))
         .and_then(|p| p.place.country.clone())
         .filter(|c| c.len() == 3)
+}
+
+/// The country of the article's dateline when it is one of the two
+/// countries its actors name most: the home of a story of two ("FREETOWN,
+/// May 14 - Sierra Leone summoned Guinea's ambassador ... Foreign Minister
+/// Timothy Musa Kabba told parliament"), not the venue of talks between
+/// others ("GENEVA, March 18 - Greek Cypriot and Turkish Cypriot leaders").
+pub(crate) fn dateline_party(
+    actors: &[ActorMention],
+    places: &[PlaceMention],
+    text: &str,
+) -> Option<String> {
+    let counts = named_countries(actors);
+    let home = places
+        .iter()
+        .find(|p| crate::mentions::dateline_at(text, p.span.start, p.span.end))?
+        .place
+        .country
+        .clone()?;
+    counts
+        .iter()
+        .take(2)
+        .any(|&(c, n)| c == home && n >= 3)
+        .then_some(home)
 }
 
 /// Gives the article's country to the agents of the local roles named
@@ -137,13 +162,7 @@ pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention], tex
 /// government's are those of the country the article names most (three
 /// mentions at least, more than any other), even in a story of two.
 fn government_agents(actors: &mut [ActorMention]) {
-    let counts = crate::named_groups::country_counts(actors, |m| {
-        matches!(
-            m.actor.kind,
-            ActorKind::State | ActorKind::Agent | ActorKind::Person | ActorKind::Group
-        ) && !m.actor.code.starts_with("IGO")
-            && m.actor.country.as_deref().is_some_and(|c| c.len() == 3)
-    });
+    let counts = named_countries(actors);
     let top = match counts.as_slice() {
         [(c, n), rest @ ..] if *n >= 3 && rest.first().is_none_or(|(_, k)| k < n) => {
             (*c).to_string()

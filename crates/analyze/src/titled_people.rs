@@ -294,7 +294,10 @@ pub fn titled_people(
     places: &mut Vec<PlaceMention>,
     unresolved: &mut Vec<UnresolvedName>,
 ) {
-    let story = crate::local_agents::single_country(actors);
+    // (in a story of two, the home of its dateline: officials named with
+    // no state are the reporter's host's)
+    let story = crate::local_agents::single_country(actors)
+        .or_else(|| crate::local_agents::dateline_party(actors, places, text));
     // (full name, first sentence, person)
     let mut found: Vec<(String, usize, Actor)> = Vec::new();
     let mut renamed: Vec<(usize, UnresolvedName)> = Vec::new();

@@ -3699,8 +3699,14 @@ fn find_source<'s, 'a>(
     }
     // "Petro said a Colombian fisherman had been killed, and accused the
     // United States": a verb after ", and" that follows a report shares the
-    // reporter's subject, not that of the clause reported.
-    if kind == PatternKind::Verb && t0 >= 2 && words[t0 - 1] == "and" && words[t0 - 2] == "," {
+    // reporter's subject, not that of the clause reported; so does one
+    // after a quotation that ends the report ("told parliament that
+    // Conakry was acting \"in breach of commitments\" and accused Guinea").
+    if kind == PatternKind::Verb
+        && t0 >= 2
+        && words[t0 - 1] == "and"
+        && matches!(words[t0 - 2].as_str(), "," | "\"" | "\u{201d}")
+    {
         let said = (cs..t0 - 2).find(|&k| REPORTING.contains(&words[k].as_str()));
         if let Some(k) = said {
             let subject = s.ments.iter().rfind(|m| {
