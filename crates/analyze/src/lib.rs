@@ -378,6 +378,8 @@ impl<'d> Analyzer<'d> {
         // "the Radaa Deterrence Force, the armed group that ...": an unknown
         // name an apposition calls an armed group is one.
         named_groups::named_groups(text, &mut actors, &mut unresolved);
+        // ("TPNPB fighters", the group named so just now)
+        local_agents::group_followers(&mut actors);
         AnalyzedDocument {
             doc,
             published,

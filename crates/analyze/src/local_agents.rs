@@ -121,19 +121,7 @@ pub(crate) fn dateline_party(
 /// Gives the article's country to the agents of the local roles named
 /// without one (see the module doc).
 pub fn local_agents(actors: &mut Vec<ActorMention>, places: &[PlaceMention], text: &str) {
-    // "JNIM fighters", "Houthi negotiators": the agent right after a
-    // group's name is the group, named already, not the country at large
-    // or of the place
-    let group_ends: Vec<usize> = actors
-        .iter()
-        .filter(|g| g.actor.kind == ActorKind::Group)
-        .map(|g| g.span.end)
-        .collect();
-    actors.retain(|m| {
-        !(m.actor.kind == ActorKind::Agent
-            && m.actor.country.is_none()
-            && group_ends.iter().any(|end| end + 1 == m.span.start))
-    });
+    let group_ends = group_followers(actors);
     government_agents(actors);
     origin_agents(actors, places, text);
     let Some(country) = single_country(actors).or_else(|| dateline_country(actors, places, text))
@@ -207,6 +195,23 @@ fn origin_agents(actors: &mut [ActorMention], places: &[PlaceMention], text: &st
             give_country(m, &c);
         }
     }
+}
+
+/// "JNIM fighters", "Houthi negotiators": the agent right after a group's
+/// name is the group, named already, not the country at large or of the
+/// place; drops it and returns where the groups' names end.
+pub(crate) fn group_followers(actors: &mut Vec<ActorMention>) -> Vec<usize> {
+    let group_ends: Vec<usize> = actors
+        .iter()
+        .filter(|g| g.actor.kind == ActorKind::Group)
+        .map(|g| g.span.end)
+        .collect();
+    actors.retain(|m| {
+        !(m.actor.kind == ActorKind::Agent
+            && m.actor.country.is_none()
+            && group_ends.iter().any(|end| end + 1 == m.span.start))
+    });
+    group_ends
 }
 
 /// Whether `m` is an agent with no country in a role `role` accepts.

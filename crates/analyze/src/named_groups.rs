@@ -12,6 +12,7 @@ use chronicler_core::{Actor, ActorKind, ActorMention, MentionForm, UnresolvedNam
 /// "an" and at most two modifiers: "a powerful Tripoli-based militia").
 const HEADS: &[&[&str]] = &[
     &["armed", "group"],
+    &["armed", "wing"],
     &["armed", "faction"],
     &["militia"],
     &["rebel", "group"],
@@ -145,12 +146,25 @@ pub fn named_groups(
     actors: &mut Vec<ActorMention>,
     unresolved: &mut Vec<UnresolvedName>,
 ) {
-    let mut found: Vec<(String, Option<String>, Actor)> = Vec::new();
+    let mut found: Vec<(String, Vec<String>, Actor)> = Vec::new();
     for u in unresolved.iter() {
         if found.iter().any(|(n, _, _)| *n == u.text) {
             continue;
         }
-        if !text.get(u.span.end..).is_some_and(group_apposition) {
+        // "the West Papua National Liberation Army (TPNPB), the armed wing
+        // of ...": an acronym in parentheses may stand between the name
+        // and its apposition, and names the group too
+        let after = text.get(u.span.end..).unwrap_or("");
+        let (acronym, after) = match after.strip_prefix(" (").and_then(|r| r.split_once(')')) {
+            Some((a, rest))
+                if (2..=8).contains(&a.len())
+                    && a.chars().all(|c| c.is_ascii_uppercase() || c == '-') =>
+            {
+                (Some(a.to_string()), rest)
+            }
+            _ => (None, after),
+        };
+        if !group_apposition(after) {
             continue;
         }
         let near = actors
@@ -182,7 +196,11 @@ pub fn named_groups(
             .next()
             .filter(|w| w.len() >= 4 && *w != u.text && w.chars().all(char::is_alphabetic))
             .map(str::to_string);
-        found.push((u.text.clone(), alias, actor));
+        found.push((
+            u.text.clone(),
+            alias.into_iter().chain(acronym).collect(),
+            actor,
+        ));
     }
     if found.is_empty() {
         return;
@@ -191,7 +209,7 @@ pub fn named_groups(
         found.iter().find_map(|(name, alias, actor)| {
             if u.text == *name {
                 Some((actor.clone(), MentionForm::Name))
-            } else if alias.as_deref() == Some(u.text.as_str()) {
+            } else if alias.contains(&u.text) {
                 Some((actor.clone(), MentionForm::Alias))
             } else {
                 None

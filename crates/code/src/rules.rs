@@ -2215,10 +2215,14 @@ fn code_sentence(
                                 .map(|a| (a, 0.65))
                         })
                         .or_else(|| {
-                            p.code
-                                .starts_with("015")
-                                .then(|| claimed_victim(doc, si, src_m.actor, prior, dyad))
-                                .flatten()
+                            // (and an attack its non-state author says it
+                            // carried out: see `claims_own_act`)
+                            (p.code.starts_with("015")
+                                || (matches!(root, "18" | "19" | "20")
+                                    && !state_side(src_m.actor)
+                                    && claims_own_act(words, m.start)))
+                            .then(|| claimed_victim(doc, si, src_m.actor, prior, dyad))
+                            .flatten()
                         })
                         // "troops attacked rebel fighters": armed men of no
                         // country a state's organs fight are at home
@@ -2534,12 +2538,18 @@ fn code_sentence(
         // (111), as CAMEO's 12 is for what is asked or offered
         let done_act =
             root == "12" && p.kind == PatternKind::Verb && rejects_done_act(words, m.start, m.end);
+        let claim = matches!(root, "18" | "19" | "20") && claims_own_act(words, m.start);
         for mut ev in new {
             if ev.location.is_none() {
                 ev.location = loc.clone();
             }
             if done_act && ev.cameo.starts_with("12") {
                 ev.cameo = "111".into();
+                ev.status = Status::Occurred;
+            }
+            // (a state's forces reporting their strikes tell the strikes)
+            if claim && ev.source.as_ref().is_some_and(|a| !state_side(a)) {
+                ev.cameo = "015".into();
                 ev.status = Status::Occurred;
             }
             // "Police opened fire on protesters": force by the state's own
@@ -4229,6 +4239,29 @@ fn held_by<'a>(s: &Sent<'a>, t1: usize, src: &Actor) -> Option<&'a Actor> {
         .find(|o| o.first == k + 2 || (o.first == k + 3 && words[k + 2] == "the"))
         .filter(|o| resolved(o) && !same_country(o.actor, src))
         .map(|o| o.actor)
+}
+
+/// "The group said on Wednesday it had carried out the attack": an act of
+/// force its author reports carrying out ("said it had carried out",
+/// "said they conducted") is a claim of responsibility (015), not the act
+/// (told where it happened), when the author is no state's.
+fn claims_own_act(words: &[String], t0: usize) -> bool {
+    if !matches!(words[t0].as_str(), "carried" | "conducted" | "staged") {
+        return false;
+    }
+    let mut k = t0;
+    if k > 0 && matches!(words[k - 1].as_str(), "had" | "has" | "have") {
+        k -= 1;
+    }
+    if !(k > 0 && matches!(words[k - 1].as_str(), "it" | "they")) {
+        return false;
+    }
+    k -= 1;
+    if k > 0 && words[k - 1] == "that" {
+        k -= 1;
+    }
+    // ("said on Wednesday it had": a date between)
+    (k.saturating_sub(4)..k).any(|j| REPORTING.contains(&words[j].as_str()))
 }
 
 /// Who accused `src`'s side most recently within [`ACT_NOUN_REACH`]
