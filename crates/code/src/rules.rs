@@ -2204,7 +2204,15 @@ fn code_sentence(
                             .flatten()
                             .map(|a| (of_country(a, src_m.actor.country.as_deref()), 0.75))
                         })
-                        .or_else(|| dyad_other(doc, dyad, src_m.actor, root).map(|a| (a, 0.7)))
+                        // (not for force or coercion on someone named that
+                        // no dictionary knows: "Officers arrested Webb" is
+                        // no act on the story's other country)
+                        .or_else(|| {
+                            (!(coercion(root) && unknown_name_at(doc, s, m.end)))
+                                .then(|| dyad_other(doc, dyad, src_m.actor, root))
+                                .flatten()
+                                .map(|a| (a, 0.7))
+                        })
                         // "Belarus's foreign ministry rejected the
                         // accusation": with no accuser told, the other side
                         // of a two-party story made it
@@ -4262,6 +4270,17 @@ fn claims_own_act(words: &[String], t0: usize) -> bool {
     }
     // ("said on Wednesday it had": a date between)
     (k.saturating_sub(4)..k).any(|j| REPORTING.contains(&words[j].as_str()))
+}
+
+/// Whether token `k` of `s` opens a capitalised name no actor mention
+/// covers (a person or body no dictionary knows: "arrested Webb").
+fn unknown_name_at(doc: &AnalyzedDocument, s: &Sent<'_>, k: usize) -> bool {
+    let capital = s
+        .spans
+        .get(k)
+        .and_then(|t| doc.doc.text.get(t.start..t.end))
+        .is_some_and(|w| w.starts_with(char::is_uppercase));
+    capital && !s.ments.iter().any(|o| o.first <= k && k <= o.last)
 }
 
 /// Who accused `src`'s side most recently within [`ACT_NOUN_REACH`]
