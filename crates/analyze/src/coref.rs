@@ -641,7 +641,7 @@ fn part_of_them(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMent
         "both",
     ];
     let mut add = Vec::new();
-    for (at, _) in text.match_indices(" of them") {
+    for at in memchr::memmem::find_iter(text.as_bytes(), b" of them") {
         let end = at + " of them".len();
         if text[end..].starts_with(|c: char| c.is_alphanumeric()) {
             continue;

@@ -1434,11 +1434,18 @@ fn same_day(text: &str, out: &mut Vec<Found>) {
     // over the text for each of those rarer words finds them all (not
     // one for every "that").
     const PARTS: [&str; 4] = ["morning", "afternoon", "evening", "night"];
-    let hits = text.match_indices("day").map(|(i, _)| (i, "day")).chain(
-        PARTS
-            .iter()
-            .flat_map(|w| text.match_indices(*w).map(move |(i, _)| (i, *w))),
-    );
+    // (in every phrase the anchor starts a word: "Monday", "today" and
+    // "holiday" are passed over before the phrases are tried)
+    let word_start = |i: usize| text[..i].ends_with(' ');
+    let hits = text
+        .match_indices("day")
+        .map(|(i, _)| (i, "day"))
+        .chain(
+            PARTS
+                .iter()
+                .flat_map(|w| text.match_indices(*w).map(move |(i, _)| (i, *w))),
+        )
+        .filter(|&(i, _)| word_start(i));
     for (hit, anchor) in hits {
         for (p, offset) in PHRASES {
             // (a phrase is found by one anchor only)
