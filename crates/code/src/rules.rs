@@ -1402,6 +1402,9 @@ fn select_matches(
             kept.push(m);
         }
     }
+    // a phrase that is no event ("executed a search warrant") has taken
+    // its words from the patterns it overlaps; it codes nothing itself
+    kept.retain(|m| dict.patterns.get(m.pattern).is_none_or(|p| !p.is_null()));
     kept.sort_by_key(|m| (m.start, m.end));
     kept
 }

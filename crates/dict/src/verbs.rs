@@ -107,7 +107,24 @@ pub struct Pattern {
     pub live: bool,
 }
 
+/// The code of a block of phrases that are no event (`[---]`, as in
+/// PETRARCH's dictionaries): idioms that read like an act ("executed a
+/// search warrant", "fired a coach"). They take part in choosing among
+/// overlapping matches, and a match of one codes nothing.
+pub const NO_EVENT: &str = "---";
+
+/// A CAMEO code as written in a block header or an override: digits, or
+/// [`NO_EVENT`].
+fn valid_code(code: &str) -> bool {
+    code == NO_EVENT || (!code.is_empty() && code.chars().all(|c| c.is_ascii_digit()))
+}
+
 impl Pattern {
+    /// Whether the pattern is one of a `[---]` block: no event.
+    pub fn is_null(&self) -> bool {
+        self.code == NO_EVENT
+    }
+
     /// A short rule id for explanations: `036 verb "invite"`.
     pub fn rule(&self) -> String {
         let k = match self.kind {
@@ -227,7 +244,7 @@ impl VerbDict {
                     .split_once(']')
                     .ok_or_else(|| err(line_no, "block header without ']'".into()))?;
                 let code = code.trim();
-                if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
+                if !valid_code(code) {
                     return Err(err(line_no, format!("bad CAMEO code '{code}'")));
                 }
                 self.entries.push(VerbEntry {
@@ -256,7 +273,7 @@ impl VerbDict {
                         let (ptext, code) = match p.rsplit_once('=') {
                             Some((t, c)) => {
                                 let c = c.trim();
-                                if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_digit()) {
+                                if !valid_code(c) {
                                     return Err(err(line_no, format!("bad code override '={c}'")));
                                 }
                                 (t.trim(), c.to_string())
@@ -346,13 +363,13 @@ impl VerbDict {
     pub fn lint(&self) -> Vec<String> {
         let mut problems = Vec::new();
         for e in &self.entries {
-            if chronicler_core::cameo::info(&e.code).is_none() {
+            if e.code != NO_EVENT && chronicler_core::cameo::info(&e.code).is_none() {
                 problems.push(format!("{}: unknown CAMEO code {}", e.origin, e.code));
             }
         }
         let mut seen: HashMap<(bool, String), (&str, &str)> = HashMap::default();
         for p in &self.patterns {
-            if chronicler_core::cameo::info(&p.code).is_none() {
+            if !p.is_null() && chronicler_core::cameo::info(&p.code).is_none() {
                 problems.push(format!("{}: unknown CAMEO code {}", p.origin, p.code));
             }
             let key = (p.kind == PatternKind::Verb, p.text.to_lowercase());
@@ -681,6 +698,26 @@ mod tests {
             m.iter().any(|m| d.patterns[m.pattern].code == "046"),
             "{m:?}"
         );
+    }
+
+    #[test]
+    fn a_no_event_block_parses_and_lints_clean() {
+        let d = VerbDict::parse(
+            "t",
+            "[1823] kill\nverb: execute\n[---] no event\nverb: execute * warrant\n",
+        )
+        .unwrap();
+        assert!(d.lint().is_empty(), "{:?}", d.lint());
+        let w = ["police", "executed", "a", "search", "warrant"];
+        let codes: Vec<&str> = d
+            .find(&w)
+            .iter()
+            .map(|m| d.patterns[m.pattern].code.as_str())
+            .collect();
+        assert_eq!(codes, ["1823", NO_EVENT]);
+        assert!(d.patterns.iter().any(Pattern::is_null));
+        let e = VerbDict::parse("t", "[--] x\nverb: a\n").unwrap_err();
+        assert!(matches!(e, DictError::Syntax { line: 1, .. }));
     }
 
     #[test]
