@@ -646,9 +646,10 @@ pub fn actors(
     (out, covered)
 }
 
-/// "He"/"She" opening a sentence with no mention there yet: the person of
-/// the previous sentence, when it names exactly one person and `accept`
-/// takes them.
+/// "He"/"She" opening a sentence (or its first clause after an opening
+/// phrase that names no one) with no mention before it: the person of the
+/// previous sentence, when it names exactly one person and `accept` takes
+/// them.
 pub(crate) fn pronouns(
     text: &str,
     sentences: &[Sentence],
@@ -658,16 +659,24 @@ pub(crate) fn pronouns(
     let mut add = Vec::new();
     for s in sentences.iter().skip(1) {
         let t = s.span.slice(text);
-        let len = if t.starts_with("He ") {
-            2
+        // "He said", or after an opening phrase that names no one: "In a
+        // video message the same day, he accused the council"
+        let (at, len) = if t.starts_with("He ") {
+            (0, 2)
         } else if t.starts_with("She ") {
-            3
+            (0, 3)
         } else {
-            continue;
+            let head = t.get(..t.len().min(80)).unwrap_or("");
+            match (head.find(", he "), head.find(", she ")) {
+                (Some(i), _) => (i + 2, 2),
+                (None, Some(i)) => (i + 2, 3),
+                _ => continue,
+            }
         };
+        let start = s.span.start + at;
         if out
             .iter()
-            .any(|m| m.sentence == s.index && m.span.start == s.span.start)
+            .any(|m| m.sentence == s.index && m.span.start <= start)
         {
             continue;
         }
@@ -681,7 +690,7 @@ pub(crate) fn pronouns(
             if let Some(p) = people.first().filter(|p| accept(&p.actor)) {
                 add.push(ActorMention {
                     sentence: s.index,
-                    span: Span::new(s.span.start, s.span.start + len),
+                    span: Span::new(start, start + len),
                     actor: p.actor.clone(),
                     form: MentionForm::Pronoun,
                 });
