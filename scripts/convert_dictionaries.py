@@ -34,7 +34,7 @@ CONFLICT_MIN = 5000
 WORLD_MIN = 15000
 # Capitals whose name is also a word or common name, or stands for another body
 # ("Brussels" is the EU in news: actors-orgs.txt): kept, but no metonym.
-NO_METONYM = {'Brussels', 'Victoria', 'Kingston', 'Georgetown', 'Hamilton', 'Castries', 'Basseterre',
+NO_METONYM = {'Brussels', 'San Jose', 'Victoria', 'Kingston', 'Georgetown', 'Hamilton', 'Castries', 'Basseterre',
               'Male', 'Palikir', 'Avarua', 'Alofi', 'Jamestown', 'Adamstown', 'Saipan',
               'Hagåtña', 'Apia', 'Majuro', 'Funafuti', 'Vaduz', 'San Marino', 'Monaco',
               'Luxembourg', 'Singapore', 'Kuwait City', 'Djibouti', 'Panama City',
@@ -174,6 +174,12 @@ def read_phoenix_countries():
     return out
 
 
+def strip_marks(name):
+    """The name without its diacritics ("Chișinău" -> "Chisinau"); apostrophes kept."""
+    import unicodedata
+    return ''.join(c for c in unicodedata.normalize('NFKD', name) if not unicodedata.combining(c))
+
+
 def npm_json(expr):
     try:
         r = subprocess.run(['node', '-e', expr], cwd=NPM, capture_output=True, text=True, timeout=300)
@@ -244,6 +250,10 @@ def main():
                 if cap not in NO_METONYM:
                     gov.append(cap)
         gov += EXTRA_GOV.get(code, []) + SEATS.get(code, [])
+        # News English mostly drops diacritics: "Chisinau", "Bogota", "Lome"
+        # (not the apostrophe of "Sana'a", nor a capital kept from metonymy:
+        # "Malé" is no "Male")
+        gov += [strip_marks(g) for g in gov if strip_marks(g) != g and strip_marks(g) not in NO_METONYM]
         gov = list(dict.fromkeys(gov))
         states.append((code, names[0], names, adjs, gov))
 
