@@ -666,11 +666,22 @@ pub(crate) fn pronouns(
         } else if t.starts_with("She ") {
             (0, 3)
         } else {
+            // (commas found by memchr: a substring search per sentence
+            // costs more than the rest of the pronoun pass)
             let head = t.get(..t.len().min(80)).unwrap_or("");
-            match (head.find(", he "), head.find(", she ")) {
-                (Some(i), _) => (i + 2, 2),
-                (None, Some(i)) => (i + 2, 3),
-                _ => continue,
+            let after_comma = memchr::memchr_iter(b',', head.as_bytes()).find_map(|i| {
+                let rest = &head[i..];
+                if rest.starts_with(", he ") {
+                    Some((i + 2, 2))
+                } else if rest.starts_with(", she ") {
+                    Some((i + 2, 3))
+                } else {
+                    None
+                }
+            });
+            match after_comma {
+                Some(found) => found,
+                None => continue,
             }
         };
         let start = s.span.start + at;
