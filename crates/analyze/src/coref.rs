@@ -598,12 +598,16 @@ fn opening_it(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMentio
             .collect();
         keys.sort_unstable();
         keys.dedup();
-        if keys.len() != 1 {
-            continue;
-        }
         let Some(first) = subject(text, prev, mentions) else {
             continue;
         };
+        // (with several named, an organisation or group that opens the
+        // sentence before, its subject: "The UN humanitarian office said
+        // ... It accused Israel of blocking shelters")
+        let organisation = matches!(first.actor.kind, ActorKind::Organization | ActorKind::Group);
+        if keys.len() != 1 && !organisation {
+            continue;
+        }
         if compatible(first) {
             add.push(ActorMention {
                 sentence: s.index,

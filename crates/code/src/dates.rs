@@ -368,8 +368,30 @@ fn antecedent(
             DateFrom::Text | DateFrom::Carried { .. }
         )
         && e.status == Status::Occurred
-        && carriable(doc, &e.date))
+        && carriable(doc, &e.date)
+        && !reported_perfect(doc, e))
     .then_some((e.evidence.sentence, e.date))
+}
+
+/// Whether an act is told in the past perfect inside a report ("OCHA said
+/// about 4,200 trucks had entered Gaza last week"): its day is the
+/// reported act's, not the narrative's, which stays with the report.
+fn reported_perfect(doc: &AnalyzedDocument, e: &CodedEvent) -> bool {
+    let before = doc
+        .doc
+        .text
+        .get(e.evidence.sentence_span.start..e.evidence.trigger.start)
+        .unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let had = words.next().is_some_and(|w| w == "had")
+        || (words.clone().next().is_some_and(|w| w == "had"));
+    had && reports(before)
+}
+
+/// Whether a stretch of text holds a reporting verb ("said", "told").
+fn reports(text: &str) -> bool {
+    text.split_whitespace()
+        .any(|w| matches!(w, "said" | "says" | "told" | "reported" | "added"))
 }
 
 /// No line break between byte `end` (of a sentence) and byte `start` (of
@@ -410,7 +432,11 @@ fn continuation(doc: &AnalyzedDocument, si: usize, words: &[String]) -> Option<(
     if dates.next().is_some() {
         return None;
     }
-    carriable(doc, &d.range).then_some((prev, d.range))
+    // ("OCHA said about 4,200 trucks had entered Gaza last week. It
+    // accused ...": a date of a past perfect reported is that act's)
+    let lead = doc.doc.text.get(before.start..d.span.start).unwrap_or("");
+    let reported = reports(lead) && lead.split_whitespace().any(|w| w == "had");
+    (!reported && carriable(doc, &d.range)).then_some((prev, d.range))
 }
 
 /// Dates the candidates of sentence `si`; `prior` holds the events of the
