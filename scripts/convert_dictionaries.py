@@ -688,6 +688,7 @@ judges; courts; court; prosecutors | JUD
 intelligence; spies; intelligence agency; security service | SPY
 businessmen; companies; firms; investors | BUS
 doctors; medics; aid workers; humanitarian workers | MED
+charity; charities; aid group; aid groups | NGO
 """
 
 
