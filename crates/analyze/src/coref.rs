@@ -651,10 +651,13 @@ fn part_of_them(text: &str, sentences: &[Sentence], mentions: &mut Vec<ActorMent
             continue;
         }
         let before = &text[..at];
+        // (past the last character that is no letter, whatever its width:
+        // "—some of them")
         let word_start = before
-            .rfind(|c: char| !c.is_alphabetic())
-            .map_or(0, |i| i + 1);
-        let word = &before[word_start..];
+            .char_indices()
+            .rfind(|&(_, c)| !c.is_alphabetic())
+            .map_or(0, |(i, c)| i + c.len_utf8());
+        let word = before.get(word_start..).unwrap_or("");
         if !PARTS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
             continue;
         }
@@ -727,6 +730,15 @@ mod tests {
         let mut none = Vec::new();
         part_of_them(text, &sentences, &mut none);
         assert!(none.is_empty());
+        // a dash of three bytes right before the word is no panic
+        let text = "Protesters marched\u{2014}some of them threw stones.";
+        let sentences = vec![Sentence {
+            index: 0,
+            span: Span::new(0, text.len()),
+        }];
+        let mut mentions = vec![agent("Protesters", Span::new(0, 10))];
+        part_of_them(text, &sentences, &mut mentions);
+        assert_eq!(mentions.len(), 2);
     }
 
     #[test]
