@@ -87,6 +87,12 @@ fn dateline_country(
     if counts.first().is_some_and(|&(_, n)| n >= 3) {
         return None;
     }
+    dateline_home(places, text)
+}
+
+/// The country of the article's dateline place ("PESHAWAR:", "FREETOWN,
+/// May 14 -"), if it has one.
+fn dateline_home(places: &[PlaceMention], text: &str) -> Option<String> {
     places
         .iter()
         .find(|p| crate::mentions::dateline_at(text, p.span.start, p.span.end))
@@ -104,14 +110,8 @@ pub(crate) fn dateline_party(
     places: &[PlaceMention],
     text: &str,
 ) -> Option<String> {
-    let counts = named_countries(actors);
-    let home = places
-        .iter()
-        .find(|p| crate::mentions::dateline_at(text, p.span.start, p.span.end))?
-        .place
-        .country
-        .clone()?;
-    counts
+    let home = dateline_home(places, text)?;
+    named_countries(actors)
         .iter()
         .take(2)
         .any(|&(c, n)| c == home && n >= 3)

@@ -18,7 +18,9 @@ use chronicler_core::{AnalyzedDocument, CodedEvent, DateFrom, DatePrecision, Dat
 use jiff::civil::Date;
 use jiff::ToSpan;
 
-use crate::rules::{latest_talks, names_talks, past_tense, tok_range, window, Cand, Sent};
+use crate::rules::{
+    latest_talks, names_talks, past_tense, tok_range, window, Cand, Sent, REPORTING,
+};
 
 /// Words that open a clause whose date is its own: "after an attack on
 /// April 22", "following talks on May 10", "since the March 12 strike".
@@ -388,10 +390,10 @@ fn reported_perfect(doc: &AnalyzedDocument, e: &CodedEvent) -> bool {
     had && reports(before)
 }
 
-/// Whether a stretch of text holds a reporting verb ("said", "told").
+/// Whether a stretch of text holds a reporting verb ("said", "told":
+/// [`REPORTING`]).
 fn reports(text: &str) -> bool {
-    text.split_whitespace()
-        .any(|w| matches!(w, "said" | "says" | "told" | "reported" | "added"))
+    text.split_whitespace().any(|w| REPORTING.contains(&w))
 }
 
 /// No line break between byte `end` (of a sentence) and byte `start` (of

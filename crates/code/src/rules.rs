@@ -2064,6 +2064,9 @@ fn code_sentence(
                 continue;
             }
         }
+        // "The group said it had carried out the attack": a claim (015),
+        // aimed at the attack's victim, when its author is no state's
+        let claim = matches!(root, "18" | "19" | "20") && claims_own_act(words, m.start);
         let mut new: Vec<CodedEvent> = Vec::new();
         let mut weak = false;
         let mediated = (roles == Roles::Symmetric)
@@ -2228,12 +2231,9 @@ fn code_sentence(
                         .or_else(|| {
                             // (and an attack its non-state author says it
                             // carried out: see `claims_own_act`)
-                            (p.code.starts_with("015")
-                                || (matches!(root, "18" | "19" | "20")
-                                    && !state_side(src_m.actor)
-                                    && claims_own_act(words, m.start)))
-                            .then(|| claimed_victim(doc, si, src_m.actor, prior, dyad))
-                            .flatten()
+                            (p.code.starts_with("015") || (claim && !state_side(src_m.actor)))
+                                .then(|| claimed_victim(doc, si, src_m.actor, prior, dyad))
+                                .flatten()
                         })
                         // "troops attacked rebel fighters": armed men of no
                         // country a state's organs fight are at home
@@ -2549,7 +2549,6 @@ fn code_sentence(
         // (111), as CAMEO's 12 is for what is asked or offered
         let done_act =
             root == "12" && p.kind == PatternKind::Verb && rejects_done_act(words, m.start, m.end);
-        let claim = matches!(root, "18" | "19" | "20") && claims_own_act(words, m.start);
         for mut ev in new {
             if ev.location.is_none() {
                 ev.location = loc.clone();
@@ -2914,7 +2913,7 @@ fn time_after(words: &[String], k: usize) -> bool {
 }
 
 /// Reporting verbs: a clause of them attributes what the sentence reports.
-const REPORTING: &[&str] = &[
+pub(crate) const REPORTING: &[&str] = &[
     "said", "says", "told", "reported", "reports", "added", "adds", "stated", "noted",
 ];
 
